@@ -1,0 +1,11 @@
+using MixConsole.Host.Cli;
+
+namespace MixConsole.Host.Commands;
+
+/// <summary>Every subcommand, in the order the overview lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IReadOnlyList<ICommand> All { get; } =
+    [
+    ];
+}
