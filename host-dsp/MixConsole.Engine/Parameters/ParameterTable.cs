@@ -1,4 +1,3 @@
-using System.Text;
 using MixConsole.Engine.Configuration;
 
 namespace MixConsole.Engine.Parameters;
@@ -10,12 +9,9 @@ namespace MixConsole.Engine.Parameters;
 /// </summary>
 public sealed class ParameterTable
 {
-    /// <summary>Longest path the allocation-free lookups accept; longer ones are simply not found.</summary>
-    public const int MaxPathLength = 128;
-
     private readonly ParameterDescriptor[] _parameters;
     private readonly Dictionary<string, int> _indexByPath;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _spanLookup;
+    private readonly AsciiPathIndex _asciiIndex;
     private readonly Dictionary<string, IReadOnlyList<int>> _childrenByNode;
 
     internal ParameterTable(ConsoleConfig config, ParameterDescriptor[] parameters, Dictionary<string, int> indexByPath)
@@ -23,7 +19,7 @@ public sealed class ParameterTable
         Config = config;
         _parameters = parameters;
         _indexByPath = new Dictionary<string, int>(indexByPath, StringComparer.Ordinal);
-        _spanLookup = _indexByPath.GetAlternateLookup<ReadOnlySpan<char>>();
+        _asciiIndex = new AsciiPathIndex(parameters);
         _childrenByNode = BuildNodes(parameters);
     }
 
@@ -66,29 +62,13 @@ public sealed class ParameterTable
     }
 
     /// <summary>Index of the parameter at <paramref name="path"/>, if any, without allocating.</summary>
-    public bool TryGetIndex(ReadOnlySpan<char> path, out int index) => _spanLookup.TryGetValue(path, out index);
+    public bool TryGetIndex(ReadOnlySpan<char> path, out int index) => _asciiIndex.TryGet(path, out index);
 
     /// <summary>
     /// Index of the parameter whose path is the UTF-8 (ASCII) bytes <paramref name="utf8Path"/>, as in an
-    /// OSC message, without allocating. Non-ASCII bytes and paths over <see cref="MaxPathLength"/> are not found.
+    /// OSC message, without allocating or converting. Anything that is not exactly a declared path is not found.
     /// </summary>
-    public bool TryGetIndexUtf8(ReadOnlySpan<byte> utf8Path, out int index)
-    {
-        if (utf8Path.Length > MaxPathLength)
-        {
-            index = -1;
-            return false;
-        }
-
-        Span<char> chars = stackalloc char[MaxPathLength];
-        if (Ascii.ToUtf16(utf8Path, chars, out int written) != System.Buffers.OperationStatus.Done)
-        {
-            index = -1;
-            return false;
-        }
-
-        return _spanLookup.TryGetValue(chars[..written], out index);
-    }
+    public bool TryGetIndexUtf8(ReadOnlySpan<byte> utf8Path, out int index) => _asciiIndex.TryGet(utf8Path, out index);
 
     /// <summary>
     /// Parameters directly below a node such as "/ch/01/mix" (a leading '/' is optional, as in
