@@ -1,0 +1,275 @@
+namespace MixConsole.Engine.Parameters;
+
+/// <summary>
+/// Current values of every parameter of a <see cref="ParameterTable"/>.
+/// <para>Numbers are held as REAL values (dB, Hz, ms, %, a choice's position, 0/1, a bitmap), always on
+/// the parameter's grid, in one flat <c>float[]</c> indexed like the table: what the DSP uses, so the
+/// audio thread converts nothing. Normalised 0..1 values are derived on the control side.</para>
+/// <para>Threading: any number of control threads may set values (each write is one atomic float store
+/// plus two interlocked counters); the audio thread calls <see cref="CopyValuesTo"/> once per block,
+/// or skips it while <see cref="Version"/> is unchanged. Text (names) lives in a separate array the
+/// audio thread never reads.</para>
+/// </summary>
+public sealed class ParameterStore
+{
+    private const int StableReadAttempts = 64;
+
+    private readonly ParameterTable _table;
+    private readonly float[] _values;
+    private readonly string[] _texts;
+    private readonly long[] _changeSequence;
+    private long _issued;
+    private long _completed;
+
+    /// <summary>Creates a store holding every parameter's default.</summary>
+    public ParameterStore(ParameterTable table)
+    {
+        _table = table ?? throw new ArgumentNullException(nameof(table));
+        _values = new float[table.Count];
+        _texts = new string[table.Count];
+        _changeSequence = new long[table.Count];
+        for (int i = 0; i < table.Count; i++)
+        {
+            var spec = table[i].Spec;
+            _values[i] = spec.Default;
+            _texts[i] = spec.DefaultText;
+        }
+    }
+
+    /// <summary>The declarations these values belong to.</summary>
+    public ParameterTable Table => _table;
+
+    /// <summary>Number of parameters (length of the flat value array).</summary>
+    public int Count => _values.Length;
+
+    /// <summary>
+    /// Count of completed changes; it moves whenever a value has changed. The audio thread may skip
+    /// <see cref="CopyValuesTo"/> while it stays the same.
+    /// </summary>
+    public long Version => Volatile.Read(ref _completed);
+
+    /// <summary>Current real value of a numeric parameter (0 for text).</summary>
+    public float GetReal(int index) => Volatile.Read(ref _values[index]);
+
+    /// <summary>Current value as sent on the wire for a float: index / (steps - 1), 0..1.</summary>
+    public float GetNormalized(int index) => _table[index].Spec.ToNormalized(GetReal(index));
+
+    /// <summary>Current grid point of a numeric parameter.</summary>
+    public int GetGridIndex(int index) => _table[index].Spec.GridIndexOfReal(GetReal(index));
+
+    /// <summary>Current text of a text parameter (empty string for numbers).</summary>
+    public string GetText(int index) => Volatile.Read(ref _texts[index]);
+
+    /// <summary>The sequence number of the last change of parameter <paramref name="index"/> (0: never changed).</summary>
+    public long GetChangeSequence(int index) => Volatile.Read(ref _changeSequence[index]);
+
+    /// <summary>
+    /// Sets a numeric parameter from its real value, snapped to the grid. False (nothing changes) for
+    /// text parameters, NaN, values outside Minimum..Maximum, or fractions for ints, enums and switches.
+    /// </summary>
+    public bool TrySetReal(int index, float real)
+    {
+        var spec = _table[index].Spec;
+        if (!spec.IsValidReal(real))
+        {
+            return false;
+        }
+
+        Write(index, spec.SnapReal(real));
+        return true;
+    }
+
+    /// <summary>
+    /// Sets a numeric parameter from a normalised wire float 0..1 (snapped to the grid; for enums,
+    /// switches and ints f selects round(f * (steps - 1))). False for text, NaN or values outside 0..1.
+    /// </summary>
+    public bool TrySetNormalized(int index, float normalized)
+    {
+        var spec = _table[index].Spec;
+        if (spec.Kind == ParameterKind.String || !(normalized >= 0f && normalized <= 1f))
+        {
+            return false;
+        }
+
+        Write(index, spec.FromNormalized(normalized));
+        return true;
+    }
+
+    /// <summary>
+    /// Sets a parameter from a wire int: the value itself for ints, enums (position) and switches (0/1);
+    /// the grid point for floats (as X32 clients send enum-like floats such as the compressor ratio).
+    /// False when out of range or for text.
+    /// </summary>
+    public bool TrySetInt(int index, int value)
+    {
+        var spec = _table[index].Spec;
+        switch (spec.Kind)
+        {
+            case ParameterKind.String:
+                return false;
+            case ParameterKind.Float:
+                if (value < 0 || value >= spec.StepCount)
+                {
+                    return false;
+                }
+
+                Write(index, spec.RealAt(value));
+                return true;
+            default:
+                return TrySetReal(index, value);
+        }
+    }
+
+    /// <summary>Sets an enum or switch by its label ("PEQ", "on"; case-insensitive). False when no label matches.</summary>
+    public bool TrySetLabel(int index, ReadOnlySpan<char> label)
+    {
+        var spec = _table[index].Spec;
+        if (!spec.TryGetLabelIndex(label, out int position))
+        {
+            return false;
+        }
+
+        Write(index, position);
+        return true;
+    }
+
+    /// <summary>Sets a text parameter. False for numbers or text that does not fit (length, characters).</summary>
+    public bool TrySetText(int index, string text)
+    {
+        var spec = _table[index].Spec;
+        if (!spec.IsValidText(text))
+        {
+            return false;
+        }
+
+        if (!string.Equals(Volatile.Read(ref _texts[index]), text, StringComparison.Ordinal))
+        {
+            long sequence = Interlocked.Increment(ref _issued);
+            Volatile.Write(ref _texts[index], text);
+            Volatile.Write(ref _changeSequence[index], sequence);
+            Interlocked.Increment(ref _completed);
+        }
+
+        return true;
+    }
+
+    /// <summary>Puts every parameter back to its default (changes are recorded like any other).</summary>
+    public void ResetToDefaults()
+    {
+        for (int i = 0; i < _values.Length; i++)
+        {
+            var spec = _table[i].Spec;
+            if (spec.Kind == ParameterKind.String)
+            {
+                TrySetText(i, spec.DefaultText);
+            }
+            else
+            {
+                Write(i, spec.Default);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies every real value into <paramref name="destination"/> (at least <see cref="Count"/> long):
+    /// the audio thread's once-per-block read. Each value is whole (float stores are atomic); values
+    /// changed during the copy show up in the next one. Returns the <see cref="Version"/> the copy
+    /// includes at least. Allocates nothing.
+    /// </summary>
+    public long CopyValuesTo(Span<float> destination)
+    {
+        if (destination.Length < _values.Length)
+        {
+            throw new ArgumentException($"destination holds {destination.Length} values; the table has {_values.Length}", nameof(destination));
+        }
+
+        // The volatile read orders the copy after every write counted in the version.
+        long version = Volatile.Read(ref _completed);
+        _values.AsSpan().CopyTo(destination);
+        return version;
+    }
+
+    /// <summary>
+    /// Finds the parameters changed since <paramref name="cursor"/> (start from 0, or from
+    /// <see cref="CurrentCursor"/> to skip history) and advances the cursor. Each changed parameter is
+    /// listed once, in table order; read its current value to echo it. A change still being written
+    /// is reported by the next call. <paramref name="destination"/> must hold <see cref="Count"/> indices.
+    /// Allocates nothing. Returns how many indices were written.
+    /// </summary>
+    public int CollectChanges(ref long cursor, Span<int> destination)
+    {
+        if (destination.Length < _values.Length)
+        {
+            throw new ArgumentException($"destination holds {destination.Length} indices; the table has {_values.Length}", nameof(destination));
+        }
+
+        if (!TryGetStableHorizon(out long horizon) || horizon <= cursor)
+        {
+            return 0;
+        }
+
+        int count = 0;
+        for (int i = 0; i < _changeSequence.Length; i++)
+        {
+            long sequence = Volatile.Read(ref _changeSequence[i]);
+            if (sequence > cursor && sequence <= horizon)
+            {
+                destination[count++] = i;
+            }
+        }
+
+        cursor = horizon;
+        return count;
+    }
+
+    /// <summary>A cursor for <see cref="CollectChanges"/> that skips every change made so far.</summary>
+    public long CurrentCursor
+    {
+        get
+        {
+            // A control-side call: waiting out a write in flight costs nanoseconds.
+            var spin = default(SpinWait);
+            long horizon;
+            while (!TryGetStableHorizon(out horizon))
+            {
+                spin.SpinOnce();
+            }
+
+            return horizon;
+        }
+    }
+
+    private void Write(int index, float real)
+    {
+        if (BitConverter.SingleToInt32Bits(Volatile.Read(ref _values[index])) == BitConverter.SingleToInt32Bits(real))
+        {
+            // Unchanged: nothing to echo, nothing for the audio thread to pick up.
+            return;
+        }
+
+        long sequence = Interlocked.Increment(ref _issued);
+        Volatile.Write(ref _values[index], real);
+        Volatile.Write(ref _changeSequence[index], sequence);
+        Interlocked.Increment(ref _completed);
+    }
+
+    // A moment with no write in flight: every sequence up to the horizon is fully written.
+    private bool TryGetStableHorizon(out long horizon)
+    {
+        for (int attempt = 0; attempt < StableReadAttempts; attempt++)
+        {
+            long completed = Volatile.Read(ref _completed);
+            long issued = Volatile.Read(ref _issued);
+            if (completed == issued)
+            {
+                horizon = issued;
+                return true;
+            }
+
+            Thread.SpinWait(8);
+        }
+
+        horizon = 0;
+        return false;
+    }
+}

@@ -1,0 +1,251 @@
+using System.Text;
+using System.Text.Json;
+
+namespace MixConsole.Engine.Parameters;
+
+/// <summary>
+/// Scenes as JSON: <c>{"parameters": {"/ch/01/mix/fader": 0.75, "/ch/01/eq/1/type": 2, "/ch/01/config/name": "Kick"}}</c>.
+/// Values are as on the wire: floats 0..1 (snapped to the grid), ints for enums, switches and bitmaps
+/// (an enum or switch may also be its label), strings for names. Other top-level keys are ignored so a
+/// session file is also a scene. A scene is checked completely before anything changes: a bad one
+/// changes nothing and its error names the path and the value.
+/// </summary>
+public static class SceneFile
+{
+    /// <summary>Loads a scene from JSON text into <paramref name="store"/>.</summary>
+    /// <exception cref="SceneFormatException">Malformed JSON, no "parameters" object, an unknown path or a bad value.</exception>
+    public static void Load(ParameterStore store, string json, SceneApplyMode mode = SceneApplyMode.ResetOthersToDefaults)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(json);
+        using var document = Parse(json);
+        LoadDocument(store, document.RootElement, mode);
+    }
+
+    /// <summary>Loads a scene from a UTF-8 JSON stream into <paramref name="store"/>.</summary>
+    /// <exception cref="SceneFormatException">Malformed JSON, no "parameters" object, an unknown path or a bad value.</exception>
+    public static void Load(ParameterStore store, Stream utf8Json, SceneApplyMode mode = SceneApplyMode.ResetOthersToDefaults)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json);
+        }
+        catch (JsonException e)
+        {
+            throw new SceneFormatException($"scene is not valid JSON: {e.Message}", null, e);
+        }
+
+        using (document)
+        {
+            LoadDocument(store, document.RootElement, mode);
+        }
+    }
+
+    /// <summary>
+    /// Applies a "parameters" object (path to wire value) already parsed, e.g. from a session file.
+    /// Checks every entry first; applies only when all are valid.
+    /// </summary>
+    /// <exception cref="SceneFormatException">An unknown path or a bad value.</exception>
+    public static void ApplyParameters(ParameterStore store, JsonElement parameters, SceneApplyMode mode = SceneApplyMode.ResetOthersToDefaults)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (parameters.ValueKind != JsonValueKind.Object)
+        {
+            throw new SceneFormatException($"\"parameters\" must be an object of path: value; got {parameters.ValueKind}");
+        }
+
+        var table = store.Table;
+        var numbers = new List<(int Index, float Real)>();
+        var texts = new List<(int Index, string Text)>();
+        var seen = new HashSet<int>();
+        foreach (var property in parameters.EnumerateObject())
+        {
+            string path = property.Name;
+            if (!table.TryGetIndex(path, out int index))
+            {
+                throw new SceneFormatException($"scene names {path}, which is not a parameter of this console ({table.Config.Channels} channels, {table.Config.Buses} buses)", path);
+            }
+
+            if (!seen.Add(index))
+            {
+                throw new SceneFormatException($"scene names {path} twice", path);
+            }
+
+            var spec = table[index].Spec;
+            if (spec.Kind == ParameterKind.String)
+            {
+                texts.Add((index, ReadText(path, spec, property.Value)));
+            }
+            else
+            {
+                numbers.Add((index, ReadNumber(path, spec, property.Value)));
+            }
+        }
+
+        if (mode == SceneApplyMode.ResetOthersToDefaults)
+        {
+            store.ResetToDefaults();
+        }
+
+        foreach (var (index, real) in numbers)
+        {
+            store.TrySetReal(index, real);
+        }
+
+        foreach (var (index, text) in texts)
+        {
+            store.TrySetText(index, text);
+        }
+    }
+
+    /// <summary>
+    /// The scene of <paramref name="store"/> as indented JSON, in table order; with
+    /// <paramref name="onlyChanged"/>, only values that differ from their defaults.
+    /// </summary>
+    public static string Save(ParameterStore store, bool onlyChanged = false)
+    {
+        using var buffer = new MemoryStream();
+        Save(store, buffer, onlyChanged);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Writes the scene of <paramref name="store"/> as UTF-8 JSON to <paramref name="utf8Json"/>.</summary>
+    public static void Save(ParameterStore store, Stream utf8Json, bool onlyChanged = false)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var writer = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteStartObject("parameters");
+        var table = store.Table;
+        for (int i = 0; i < table.Count; i++)
+        {
+            var descriptor = table[i];
+            var spec = descriptor.Spec;
+            switch (spec.Kind)
+            {
+                case ParameterKind.String:
+                    string text = store.GetText(i);
+                    if (!onlyChanged || !string.Equals(text, spec.DefaultText, StringComparison.Ordinal))
+                    {
+                        writer.WriteString(descriptor.Path, text);
+                    }
+
+                    break;
+                case ParameterKind.Float:
+                    int grid = spec.GridIndexOfReal(store.GetReal(i));
+                    if (!onlyChanged || grid != spec.DefaultGridIndex)
+                    {
+                        writer.WriteNumber(descriptor.Path, spec.NormalizedAt(grid));
+                    }
+
+                    break;
+                default:
+                    int value = (int)store.GetReal(i);
+                    if (!onlyChanged || value != (int)spec.Default)
+                    {
+                        writer.WriteNumber(descriptor.Path, value);
+                    }
+
+                    break;
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    private static JsonDocument Parse(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new SceneFormatException($"scene is not valid JSON: {e.Message}", null, e);
+        }
+    }
+
+    private static void LoadDocument(ParameterStore store, JsonElement root, SceneApplyMode mode)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("parameters", out var parameters))
+        {
+            throw new SceneFormatException("scene must be a JSON object with a \"parameters\" object, e.g. {\"parameters\": {\"/ch/01/mix/fader\": 0.75}}");
+        }
+
+        ApplyParameters(store, parameters, mode);
+    }
+
+    private static float ReadNumber(string path, ParameterSpec spec, JsonElement value)
+    {
+        if (spec.Kind == ParameterKind.Float)
+        {
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double normalized))
+            {
+                throw new SceneFormatException($"{path} takes a float 0..1 (as on the wire); got {value.GetRawText()}", path);
+            }
+
+            if (!(normalized >= 0.0 && normalized <= 1.0))
+            {
+                throw new SceneFormatException($"{path} takes a float 0..1 (as on the wire); got {value.GetRawText()}, outside 0..1", path);
+            }
+
+            return spec.FromNormalized((float)normalized);
+        }
+
+        int whole;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Number when value.TryGetInt32(out whole):
+                break;
+            case JsonValueKind.String when spec.TryGetLabelIndex(value.GetString(), out whole):
+                break;
+            case JsonValueKind.True when spec.Kind == ParameterKind.Bool:
+                whole = 1;
+                break;
+            case JsonValueKind.False when spec.Kind == ParameterKind.Bool:
+                whole = 0;
+                break;
+            default:
+                throw new SceneFormatException($"{path} takes {Expected(spec)}; got {value.GetRawText()}", path);
+        }
+
+        if (!spec.IsValidReal(whole))
+        {
+            throw new SceneFormatException($"{path} takes {Expected(spec)}; got {value.GetRawText()}, out of range", path);
+        }
+
+        return whole;
+    }
+
+    private static string ReadText(string path, ParameterSpec spec, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new SceneFormatException($"{path} takes a string; got {value.GetRawText()}", path);
+        }
+
+        string text = value.GetString()!;
+        if (!spec.IsValidText(text))
+        {
+            throw new SceneFormatException($"{path} takes at most {spec.MaxLength} printable ASCII characters; got {value.GetRawText()}", path);
+        }
+
+        return text;
+    }
+
+    private static string Expected(ParameterSpec spec)
+    {
+        if (spec.Kind == ParameterKind.Int)
+        {
+            return $"an int 0..{spec.StepCount - 1}";
+        }
+
+        return $"an int 0..{spec.StepCount - 1} or one of {string.Join(", ", spec.Labels)}";
+    }
+}

@@ -1,0 +1,123 @@
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Parameters;
+using Xunit;
+
+namespace MixConsole.Engine.Tests.Parameters;
+
+/// <summary>Properties of every spec of the console, checked on every grid point and on seeded random inputs.</summary>
+public class GridRoundTripTests
+{
+    private const int RandomSamplesPerSpec = 4000;
+
+    public static TheoryData<string> NumericSpecs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in DistinctSpecPaths())
+        {
+            data.Add(path);
+        }
+
+        return data;
+    }
+
+    private static readonly ParameterTable Table = ParameterTable.Create(ConsoleConfig.Default);
+
+    private static List<string> DistinctSpecPaths()
+    {
+        var table = ParameterTable.Create(ConsoleConfig.Default);
+        var seen = new HashSet<ParameterSpec>();
+        var paths = new List<string>();
+        foreach (var p in table.Parameters)
+        {
+            if (p.Kind != ParameterKind.String && seen.Add(p.Spec))
+            {
+                paths.Add(p.Path);
+            }
+        }
+
+        return paths;
+    }
+
+    [Theory]
+    [MemberData(nameof(NumericSpecs))]
+    public void EveryGridPoint_RealToNormalizedToReal_IsStable(string path)
+    {
+        var spec = Table[Table.IndexOf(path)].Spec;
+        for (int k = 0; k < spec.StepCount; k++)
+        {
+            float real = spec.RealAt(k);
+            Assert.Equal(k, spec.GridIndexOfReal(real));
+            float normalized = spec.ToNormalized(real);
+            Assert.Equal(spec.NormalizedAt(k), normalized);
+            Assert.Equal(real, spec.FromNormalized(normalized));
+            Assert.Equal(real, spec.SnapReal(real));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(NumericSpecs))]
+    public void GridValues_AreMonotonic_AndSpanMinimumToMaximum(string path)
+    {
+        var spec = Table[Table.IndexOf(path)].Spec;
+        int direction = Math.Sign(spec.RealAt(spec.StepCount - 1) - spec.RealAt(0));
+        Assert.NotEqual(0, direction);
+        for (int k = 1; k < spec.StepCount; k++)
+        {
+            Assert.Equal(direction, Math.Sign(spec.RealAt(k) - spec.RealAt(k - 1)));
+        }
+
+        Assert.Equal(Math.Min(spec.RealAt(0), spec.RealAt(spec.StepCount - 1)), spec.Minimum);
+        Assert.Equal(Math.Max(spec.RealAt(0), spec.RealAt(spec.StepCount - 1)), spec.Maximum);
+        Assert.Equal(spec.RealAt(spec.DefaultGridIndex), spec.Default);
+    }
+
+    [Theory]
+    [MemberData(nameof(NumericSpecs))]
+    public void RandomNormalized_SnapsToNearestGridPoint_AndSnappingIsIdempotent(string path)
+    {
+        var spec = Table[Table.IndexOf(path)].Spec;
+        var random = new Random(path.GetHashCode(StringComparison.Ordinal) ^ 0x5eed);
+        float halfStep = 0.5f / (spec.StepCount - 1);
+        for (int i = 0; i < RandomSamplesPerSpec; i++)
+        {
+            float normalized = random.NextSingle();
+            float real = spec.FromNormalized(normalized);
+            float snapped = spec.ToNormalized(real);
+            Assert.True(Math.Abs(snapped - normalized) <= halfStep + 1e-6f, $"{path}: {normalized} snapped to {snapped}");
+            Assert.Equal(real, spec.FromNormalized(snapped));
+            Assert.Equal(snapped, spec.ToNormalized(spec.FromNormalized(snapped)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(NumericSpecs))]
+    public void RandomReal_InsideRange_SnapsOntoTheGrid_AndSnappingIsIdempotent(string path)
+    {
+        var spec = Table[Table.IndexOf(path)].Spec;
+        var random = new Random(path.GetHashCode(StringComparison.Ordinal) ^ 0x7a11);
+        float low = float.IsNegativeInfinity(spec.Minimum) ? -100f : spec.Minimum;
+        for (int i = 0; i < RandomSamplesPerSpec; i++)
+        {
+            float real = low + random.NextSingle() * (spec.Maximum - low);
+            float snapped = spec.SnapReal(real);
+            int k = spec.GridIndexOfReal(real);
+            Assert.Equal(spec.RealAt(k), snapped);
+            Assert.Equal(snapped, spec.SnapReal(snapped));
+            if (spec.Kind == ParameterKind.Float && spec.Mapping is not TableMapping)
+            {
+                // Nearest along the knob: no other grid point is closer in normalised terms.
+                double at = spec.Mapping.ToNormalized(real);
+                double mine = Math.Abs(at - spec.NormalizedAt(k));
+                if (k > 0)
+                {
+                    Assert.True(mine <= Math.Abs(at - spec.NormalizedAt(k - 1)) + 1e-6, $"{path}: {real} snapped to step {k}");
+                }
+
+                if (k < spec.StepCount - 1)
+                {
+                    Assert.True(mine <= Math.Abs(at - spec.NormalizedAt(k + 1)) + 1e-6, $"{path}: {real} snapped to step {k}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,296 @@
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Parameters;
+using Xunit;
+
+namespace MixConsole.Engine.Tests.Parameters;
+
+public class ParameterStoreTests
+{
+    private static readonly ParameterTable Table = ParameterTable.Create(ConsoleConfig.Default);
+    private static readonly int Fader = Table.IndexOf("/ch/01/mix/fader");
+    private static readonly int EqType = Table.IndexOf("/ch/01/eq/1/type");
+    private static readonly int Ratio = Table.IndexOf("/ch/01/dyn/ratio");
+    private static readonly int Name = Table.IndexOf("/ch/01/config/name");
+    private static readonly int Dca = Table.IndexOf("/ch/01/grp/dca");
+
+    [Fact]
+    public void NewStore_HoldsEveryDefault_AsRealValues()
+    {
+        var store = new ParameterStore(Table);
+        for (int i = 0; i < store.Count; i++)
+        {
+            var spec = Table[i].Spec;
+            if (spec.Kind == ParameterKind.String)
+            {
+                Assert.Equal(spec.DefaultText, store.GetText(i));
+            }
+            else
+            {
+                Assert.Equal(spec.Default, store.GetReal(i));
+            }
+        }
+
+        Assert.Equal("MixConsole", store.GetText(Table.IndexOf("/config/name")));
+        Assert.Equal(0, store.Version);
+    }
+
+    [Fact]
+    public void SetNormalized_SnapsToTheGrid_AndStoresTheRealValue()
+    {
+        var store = new ParameterStore(Table);
+        Assert.True(store.TrySetNormalized(Fader, 0.5f));
+        Assert.Equal(40.0 * 512 / 1023 - 30.0, store.GetReal(Fader), 5);
+        Assert.Equal(512 / 1023f, store.GetNormalized(Fader));
+        Assert.Equal(512, store.GetGridIndex(Fader));
+    }
+
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(-0.001f)]
+    [InlineData(1.001f)]
+    [InlineData(float.PositiveInfinity)]
+    public void SetNormalized_RefusesValuesOffTheWireRange_AndChangesNothing(float bad)
+    {
+        var store = new ParameterStore(Table);
+        Assert.False(store.TrySetNormalized(Fader, bad));
+        Assert.Equal(Table[Fader].Spec.Default, store.GetReal(Fader));
+        Assert.Equal(0, store.Version);
+    }
+
+    [Fact]
+    public void SetReal_Snaps_AndRefusesOutOfRange()
+    {
+        var store = new ParameterStore(Table);
+        int gain = Table.IndexOf("/ch/01/eq/1/g");
+        Assert.True(store.TrySetReal(gain, 3.1f));
+        Assert.Equal(3.0f, store.GetReal(gain));
+        Assert.False(store.TrySetReal(gain, 15.5f));
+        Assert.False(store.TrySetReal(gain, float.NaN));
+        Assert.False(store.TrySetReal(EqType, 1.5f));
+        Assert.False(store.TrySetReal(Name, 1f));
+        Assert.True(store.TrySetReal(Fader, float.NegativeInfinity));
+        Assert.Equal(0f, store.GetNormalized(Fader));
+    }
+
+    [Fact]
+    public void SetInt_IsTheValueForEnumsAndBitmaps_AndTheGridPointForFloats()
+    {
+        var store = new ParameterStore(Table);
+        Assert.True(store.TrySetInt(EqType, 4));
+        Assert.Equal(4f, store.GetReal(EqType));
+        Assert.False(store.TrySetInt(EqType, 5));
+        Assert.True(store.TrySetInt(Dca, 0b1000_0001));
+        Assert.Equal(129f, store.GetReal(Dca));
+        Assert.False(store.TrySetInt(Dca, 256));
+        Assert.True(store.TrySetInt(Ratio, 11));
+        Assert.Equal(100f, store.GetReal(Ratio));
+        Assert.False(store.TrySetInt(Ratio, 12));
+        Assert.False(store.TrySetInt(Name, 1));
+    }
+
+    [Fact]
+    public void SetLabel_AcceptsLabelsCaseInsensitively()
+    {
+        var store = new ParameterStore(Table);
+        Assert.True(store.TrySetLabel(EqType, "hcut"));
+        Assert.Equal(4f, store.GetReal(EqType));
+        Assert.True(store.TrySetLabel(Table.IndexOf("/ch/01/mix/on"), "OFF"));
+        Assert.Equal(0f, store.GetReal(Table.IndexOf("/ch/01/mix/on")));
+        Assert.False(store.TrySetLabel(EqType, "VEQ"));
+    }
+
+    [Fact]
+    public void SetText_KeepsNamesOutOfTheValueArray_AndChecksThem()
+    {
+        var store = new ParameterStore(Table);
+        Assert.True(store.TrySetText(Name, "Kick In"));
+        Assert.Equal("Kick In", store.GetText(Name));
+        Assert.Equal(0f, store.GetReal(Name));
+        Assert.False(store.TrySetText(Name, new string('x', 33)));
+        Assert.False(store.TrySetText(Name, "tab\there"));
+        Assert.False(store.TrySetText(Fader, "loud"));
+        Assert.Equal("Kick In", store.GetText(Name));
+    }
+
+    [Fact]
+    public void CollectChanges_ReportsEachChangedParameterOnce_ThenNothing()
+    {
+        var store = new ParameterStore(Table);
+        var changed = new int[store.Count];
+        long cursor = store.CurrentCursor;
+        store.TrySetNormalized(Fader, 0.1f);
+        store.TrySetNormalized(Fader, 0.2f);
+        store.TrySetInt(EqType, 0);
+        store.TrySetText(Name, "Snare");
+        store.TrySetReal(Table.IndexOf("/ch/01/mix/pan"), 0f); // already the value: not a change
+
+        int count = store.CollectChanges(ref cursor, changed);
+        Assert.Equal(Sorted([EqType, Fader, Name], 3), Sorted(changed, count));
+        Assert.Equal(0, store.CollectChanges(ref cursor, changed));
+
+        store.TrySetNormalized(Fader, 0.3f);
+        count = store.CollectChanges(ref cursor, changed);
+        Assert.Equal([Fader], Sorted(changed, count));
+    }
+
+    [Fact]
+    public void Version_MovesOnlyWhenAValueChanges()
+    {
+        var store = new ParameterStore(Table);
+        store.TrySetNormalized(Fader, 0.75f);
+        long version = store.Version;
+        store.TrySetNormalized(Fader, 0.75f);
+        Assert.Equal(version, store.Version);
+        store.TrySetNormalized(Fader, 0.5f);
+        Assert.Equal(version + 1, store.Version);
+    }
+
+    [Fact]
+    public void CopyValuesTo_GivesTheWholeFlatArray()
+    {
+        var store = new ParameterStore(Table);
+        store.TrySetNormalized(Fader, 0.5f);
+        var snapshot = new float[store.Count];
+        long version = store.CopyValuesTo(snapshot);
+        Assert.Equal(store.Version, version);
+        for (int i = 0; i < store.Count; i++)
+        {
+            Assert.Equal(store.GetReal(i), snapshot[i]);
+        }
+
+        Assert.Throws<ArgumentException>(() => store.CopyValuesTo(new float[store.Count - 1]));
+    }
+
+    [Fact]
+    public void HotPaths_AllocateNothing()
+    {
+        var store = new ParameterStore(Table);
+        var snapshot = new float[store.Count];
+        var changed = new int[store.Count];
+        long cursor = 0;
+        for (int i = 0; i < 100; i++)
+        {
+            store.TrySetNormalized(Fader, (i % 10) / 10f);
+            store.CopyValuesTo(snapshot);
+            store.CollectChanges(ref cursor, changed);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+        {
+            store.TrySetNormalized(Fader, (i % 10) / 10f);
+            store.TrySetInt(EqType, i % 5);
+            store.TrySetReal(Ratio, 4f);
+            store.CopyValuesTo(snapshot);
+            if (i % 100 == 0)
+            {
+                store.CollectChanges(ref cursor, changed);
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void ConcurrentWriters_LoseNoChange_AndTheAudioCopyNeverSeesAnOffGridValue()
+    {
+        var store = new ParameterStore(Table);
+        const int Writers = 2;
+        const int WritesPerWriter = 200_000;
+        int stripLength = 64;
+        var collected = new HashSet<int>();
+        var changed = new int[store.Count];
+        long cursor = 0;
+        using var stop = new CancellationTokenSource();
+        var failures = new List<string>();
+
+        var writers = new Thread[Writers];
+        for (int w = 0; w < Writers; w++)
+        {
+            int seed = w;
+            writers[w] = new Thread(() =>
+            {
+                var random = new Random(seed);
+                for (int n = 0; n < WritesPerWriter; n++)
+                {
+                    // Overlapping index ranges: both writers hit the same parameters.
+                    int index = random.Next(stripLength);
+                    var spec = Table[index].Spec;
+                    if (spec.Kind != ParameterKind.String)
+                    {
+                        store.TrySetNormalized(index, random.NextSingle());
+                    }
+                }
+            });
+        }
+
+        var audio = new Thread(() =>
+        {
+            var snapshot = new float[store.Count];
+            while (!stop.IsCancellationRequested)
+            {
+                store.CopyValuesTo(snapshot);
+                for (int i = 0; i < stripLength; i++)
+                {
+                    var spec = Table[i].Spec;
+                    if (spec.Kind != ParameterKind.String && spec.SnapReal(snapshot[i]) != snapshot[i])
+                    {
+                        lock (failures)
+                        {
+                            failures.Add($"{Table[i].Path} read {snapshot[i]}");
+                        }
+                    }
+                }
+            }
+        });
+
+        audio.Start();
+        foreach (var writer in writers)
+        {
+            writer.Start();
+        }
+
+        bool running = true;
+        while (running)
+        {
+            running = false;
+            foreach (var writer in writers)
+            {
+                running |= writer.IsAlive;
+            }
+
+            int count = store.CollectChanges(ref cursor, changed);
+            for (int i = 0; i < count; i++)
+            {
+                collected.Add(changed[i]);
+            }
+        }
+
+        int last = store.CollectChanges(ref cursor, changed);
+        for (int i = 0; i < last; i++)
+        {
+            collected.Add(changed[i]);
+        }
+
+        stop.Cancel();
+        audio.Join();
+        Assert.Empty(failures);
+        Assert.Equal(store.Version, cursor);
+        for (int i = 0; i < stripLength; i++)
+        {
+            if (store.GetChangeSequence(i) > 0)
+            {
+                Assert.Contains(i, collected);
+            }
+        }
+
+        Assert.Equal(0, store.CollectChanges(ref cursor, changed));
+    }
+
+    private static int[] Sorted(int[] indices, int count)
+    {
+        var result = indices[..count];
+        Array.Sort(result);
+        return result;
+    }
+}

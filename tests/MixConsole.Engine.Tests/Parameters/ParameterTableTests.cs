@@ -1,0 +1,197 @@
+using System.Text;
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Parameters;
+using Xunit;
+
+namespace MixConsole.Engine.Tests.Parameters;
+
+public class ParameterTableTests
+{
+    private static readonly ParameterTable Table = ParameterTable.Create(ConsoleConfig.Default);
+
+    public static TheoryData<string> ReferencePaths() =>
+    [
+        "/ch/01/config/name", "/ch/01/config/link", "/ch/01/preamp/trim", "/ch/01/preamp/invert", "/ch/01/preamp/hpon",
+        "/ch/01/preamp/hpf", "/ch/01/preamp/hpslope", "/ch/01/delay/on", "/ch/01/delay/time",
+        "/ch/01/gate/on", "/ch/01/gate/mode", "/ch/01/gate/thr", "/ch/01/gate/range", "/ch/01/gate/attack",
+        "/ch/01/gate/hold", "/ch/01/gate/release", "/ch/01/gate/keyf",
+        "/ch/01/dyn/on", "/ch/01/dyn/det", "/ch/01/dyn/thr", "/ch/01/dyn/ratio", "/ch/01/dyn/knee", "/ch/01/dyn/attack",
+        "/ch/01/dyn/release", "/ch/01/dyn/mgain", "/ch/01/dyn/mix", "/ch/01/dyn/hpf", "/ch/01/dyn/pos",
+        "/ch/01/eq/on", "/ch/01/eq/1/type", "/ch/01/eq/1/f", "/ch/01/eq/1/g", "/ch/01/eq/1/q", "/ch/32/eq/4/q",
+        "/ch/01/mix/on", "/ch/01/mix/fader", "/ch/01/mix/pan", "/ch/01/mix/01/level", "/ch/01/mix/16/tap",
+        "/ch/32/mix/fx/4/level", "/ch/01/grp/dca", "/ch/01/grp/mute", "/ch/01/solo",
+        "/bus/01/config/name", "/bus/16/eq/1/g", "/bus/01/dyn/thr", "/bus/01/mix/on", "/bus/01/mix/fader", "/bus/01/mix/pan",
+        "/main/st/eq/on", "/main/st/dyn/ratio", "/main/st/mix/on", "/main/st/mix/fader", "/main/st/mix/pan",
+        "/main/m/mix/on", "/main/m/mix/fader",
+        "/dca/1/on", "/dca/8/fader", "/dca/1/config/name", "/config/mute/1", "/config/mute/6",
+        "/config/solo/mode", "/config/name",
+        "/fx/1/type", "/fx/4/reverb/predelay", "/fx/1/reverb/decay", "/fx/1/reverb/size", "/fx/1/reverb/damping",
+        "/fx/1/delay/time", "/fx/1/delay/mode", "/fx/1/delay/tempo", "/fx/1/delay/note", "/fx/1/delay/feedback",
+        "/fx/1/delay/lowcut", "/fx/1/delay/highcut", "/fx/1/delay/pingpong", "/fxrtn/01/mix/fader", "/fxrtn/04/mix/on",
+        "/master/input/gain", "/master/eq/tilt", "/master/eq/lowshelf/g", "/master/eq/highshelf/f", "/master/comp/amount",
+        "/master/width", "/master/loudness/target", "/master/limiter/ceiling", "/master/bypass", "/master/ab",
+    ];
+
+    [Theory]
+    [MemberData(nameof(ReferencePaths))]
+    public void Table_DeclaresTheDocumentedPath(string path)
+    {
+        Assert.True(Table.TryGetIndex(path, out int index), path);
+        Assert.Equal(path, Table[index].Path);
+    }
+
+    [Theory]
+    [InlineData("/ch/33/mix/fader")]
+    [InlineData("/ch/1/mix/fader")]
+    [InlineData("/bus/17/mix/fader")]
+    [InlineData("/ch/01/mix/17/level")]
+    [InlineData("/ch/02/config/link")]
+    [InlineData("/ch/01/mix")]
+    [InlineData("/dca/9/on")]
+    [InlineData("/config/mute/7")]
+    [InlineData("/fx/5/type")]
+    public void Table_DoesNotDeclarePathsOutsideTheConsole(string path)
+    {
+        Assert.False(Table.TryGetIndex(path, out _));
+        var e = Assert.Throws<KeyNotFoundException>(() => Table.IndexOf(path));
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Indices_AreDenseAndMatchPositions()
+    {
+        for (int i = 0; i < Table.Count; i++)
+        {
+            Assert.Equal(i, Table[i].Index);
+            Assert.Equal(i, Table.IndexOf(Table[i].Path));
+        }
+    }
+
+    [Fact]
+    public void SpanAndUtf8Lookups_AgreeWithStringLookup_ForEveryPath()
+    {
+        foreach (var p in Table.Parameters)
+        {
+            Assert.True(Table.TryGetIndex(p.Path.AsSpan(), out int bySpan));
+            Assert.True(Table.TryGetIndexUtf8(Encoding.ASCII.GetBytes(p.Path), out int byBytes));
+            Assert.Equal(p.Index, bySpan);
+            Assert.Equal(p.Index, byBytes);
+        }
+
+        Assert.False(Table.TryGetIndexUtf8("/ch/01/mix/fadér"u8, out _));
+        Assert.False(Table.TryGetIndexUtf8(new byte[300], out _));
+        Assert.False(Table.TryGetIndex("/ch/01/mix/fadér".AsSpan(), out _));
+        Assert.False(Table.TryGetIndexUtf8(ReadOnlySpan<byte>.Empty, out _));
+    }
+
+    [Fact]
+    public void Utf8Lookup_AllocatesNothing()
+    {
+        ReadOnlySpan<byte> fader = "/ch/17/mix/fader"u8;
+        ReadOnlySpan<byte> missing = "/ch/17/mix/fadex"u8;
+        int found = 0;
+        for (int i = 0; i < 1000; i++)
+        {
+            found += Table.TryGetIndexUtf8(fader, out _) ? 1 : 0;
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100_000; i++)
+        {
+            found += Table.TryGetIndexUtf8(fader, out _) ? 1 : 0;
+            found += Table.TryGetIndexUtf8(missing, out _) ? 1 : 0;
+            found += Table.TryGetIndex("/ch/17/mix/pan".AsSpan(), out _) ? 1 : 0;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(201_000, found);
+    }
+
+    [Fact]
+    public void StereoLink_IsDeclaredOnOddChannelsThatHaveAPartner()
+    {
+        for (int ch = 1; ch <= 32; ch++)
+        {
+            Assert.Equal(ch % 2 == 1, Table.TryGetIndex(ParameterPaths.Channel(ch) + "/config/link", out _));
+        }
+
+        var odd = ParameterTable.Create(new ConsoleConfig(Channels: 5));
+        Assert.True(odd.TryGetIndex("/ch/03/config/link", out _));
+        Assert.False(odd.TryGetIndex("/ch/05/config/link", out _));
+    }
+
+    [Fact]
+    public void SmallProfile_ScalesEveryInstanceRange()
+    {
+        var small = ParameterTable.Create(ConsoleConfig.Pi4Cs42448);
+        Assert.True(small.TryGetIndex("/ch/06/mix/04/level", out _));
+        Assert.False(small.TryGetIndex("/ch/07/mix/fader", out _));
+        Assert.False(small.TryGetIndex("/ch/01/mix/05/level", out _));
+        Assert.True(small.TryGetIndex("/fx/2/type", out _));
+        Assert.False(small.TryGetIndex("/fx/3/type", out _));
+        Assert.Equal(255f, small[small.IndexOf("/ch/01/grp/dca")].Spec.Maximum);
+
+        // The channel strip has the same parameters in both consoles but for the sends.
+        int perChannelBig = CountUnder(Table, "/ch/01/") - 2 * (16 + 4);
+        int perChannelSmall = CountUnder(small, "/ch/01/") - 2 * (4 + 2);
+        Assert.Equal(perChannelBig, perChannelSmall);
+        Assert.True(small.Count < Table.Count / 4);
+    }
+
+    [Fact]
+    public void NoDcasOrMuteGroups_DropsTheBitmaps()
+    {
+        var bare = ParameterTable.Create(new ConsoleConfig(Channels: 2, Buses: 0, FxSlots: 0, Dcas: 0, MuteGroups: 0));
+        Assert.False(bare.TryGetIndex("/ch/01/grp/dca", out _));
+        Assert.False(bare.TryGetIndex("/ch/01/grp/mute", out _));
+        Assert.False(bare.TryGetIndex("/ch/01/mix/01/level", out _));
+        Assert.True(bare.TryGetIndex("/ch/02/mix/fader", out _));
+    }
+
+    [Fact]
+    public void InvalidConfig_IsRefusedBeforeBuilding()
+    {
+        Assert.Throws<ConsoleConfigException>(() => ParameterTable.Create(new ConsoleConfig(Channels: 0)));
+    }
+
+    [Fact]
+    public void NodeChildren_AreTheParametersDirectlyBelow_InTableOrder()
+    {
+        Assert.True(Table.TryGetNodeChildren("ch/01/mix", out var children));
+        var names = new List<string>();
+        foreach (int i in children)
+        {
+            names.Add(Table[i].Path);
+        }
+
+        Assert.Equal(["/ch/01/mix/on", "/ch/01/mix/fader", "/ch/01/mix/pan", "/ch/01/mix/st", "/ch/01/mix/mono", "/ch/01/mix/mlevel"], names);
+        Assert.True(Table.TryGetNodeChildren("/ch/01/mix/", out var same));
+        Assert.Equal(children, same);
+        Assert.False(Table.TryGetNodeChildren("/ch/99", out _));
+    }
+
+    [Fact]
+    public void Builder_RefusesDuplicateAndMalformedPaths()
+    {
+        var builder = new ParameterTableBuilder();
+        var spec = ParameterSpec.Bool(false, "test");
+        builder.Add("/a/b", spec);
+        Assert.Throws<ArgumentException>(() => builder.Add("/a/b", spec));
+        Assert.Throws<ArgumentException>(() => builder.Add("a/b", spec));
+        Assert.Throws<ArgumentException>(() => builder.Add("/a/*", spec));
+        Assert.Throws<ArgumentException>(() => builder.Add("/a//b", spec));
+        Assert.Throws<ArgumentException>(() => builder.Add("/a/b/", spec));
+    }
+
+    private static int CountUnder(ParameterTable table, string prefix)
+    {
+        int count = 0;
+        foreach (var p in table.Parameters)
+        {
+            count += p.Path.StartsWith(prefix, StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        return count;
+    }
+}

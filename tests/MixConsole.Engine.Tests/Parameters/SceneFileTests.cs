@@ -1,0 +1,118 @@
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Parameters;
+using Xunit;
+
+namespace MixConsole.Engine.Tests.Parameters;
+
+public class SceneFileTests
+{
+    private static readonly ParameterTable Table = ParameterTable.Create(ConsoleConfig.Default);
+
+    [Fact]
+    public void Load_SetsWireValues_AndLeavesOthersAtDefault()
+    {
+        var store = new ParameterStore(Table);
+        SceneFile.Load(store, """
+            {"rate": 48000, "parameters": {
+              "/ch/01/mix/fader": 0.75, "/ch/01/eq/1/type": 2, "/ch/01/eq/2/type": "HShv",
+              "/ch/01/mix/on": 0, "/ch/01/grp/dca": 5, "/ch/01/config/name": "Kick",
+              "/ch/02/eq/on": true}}
+            """);
+        Assert.Equal(767, store.GetGridIndex(Table.IndexOf("/ch/01/mix/fader")));
+        Assert.Equal(2f, store.GetReal(Table.IndexOf("/ch/01/eq/1/type")));
+        Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/eq/2/type")));
+        Assert.Equal(0f, store.GetReal(Table.IndexOf("/ch/01/mix/on")));
+        Assert.Equal(5f, store.GetReal(Table.IndexOf("/ch/01/grp/dca")));
+        Assert.Equal("Kick", store.GetText(Table.IndexOf("/ch/01/config/name")));
+        Assert.Equal(1f, store.GetReal(Table.IndexOf("/ch/02/eq/on")));
+        Assert.Equal(Table[Table.IndexOf("/ch/03/mix/fader")].Spec.Default, store.GetReal(Table.IndexOf("/ch/03/mix/fader")));
+    }
+
+    [Fact]
+    public void SaveThenLoad_RestoresEveryValueExactly()
+    {
+        var original = new ParameterStore(Table);
+        var random = new Random(42);
+        for (int i = 0; i < Table.Count; i++)
+        {
+            var spec = Table[i].Spec;
+            if (spec.Kind == ParameterKind.String)
+            {
+                original.TrySetText(i, "n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                Assert.True(original.TrySetNormalized(i, random.NextSingle()));
+            }
+        }
+
+        string json = SceneFile.Save(original);
+        var restored = new ParameterStore(Table);
+        SceneFile.Load(restored, json);
+        for (int i = 0; i < Table.Count; i++)
+        {
+            Assert.Equal(original.GetReal(i), restored.GetReal(i));
+            Assert.Equal(original.GetText(i), restored.GetText(i));
+        }
+    }
+
+    [Fact]
+    public void SaveOnlyChanged_WritesJustTheDifferences()
+    {
+        var store = new ParameterStore(Table);
+        store.TrySetNormalized(Table.IndexOf("/ch/04/mix/pan"), 0f);
+        store.TrySetText(Table.IndexOf("/bus/01/config/name"), "Wedge 1");
+        string json = SceneFile.Save(store, onlyChanged: true);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var parameters = document.RootElement.GetProperty("parameters");
+        Assert.Equal(2, parameters.EnumerateObject().Count());
+        Assert.Equal(0.0, parameters.GetProperty("/ch/04/mix/pan").GetDouble());
+        Assert.Equal("Wedge 1", parameters.GetProperty("/bus/01/config/name").GetString());
+    }
+
+    [Fact]
+    public void ResetMode_ReturnsUnnamedValuesToDefault_KeepMode_DoesNot()
+    {
+        var store = new ParameterStore(Table);
+        int pan = Table.IndexOf("/ch/01/mix/pan");
+        store.TrySetNormalized(pan, 0f);
+        SceneFile.Load(store, """{"parameters": {"/ch/02/mix/pan": 1}}""", SceneApplyMode.KeepOthers);
+        Assert.Equal(-100f, store.GetReal(pan));
+        SceneFile.Load(store, """{"parameters": {"/ch/02/mix/pan": 1}}""");
+        Assert.Equal(0f, store.GetReal(pan));
+        Assert.Equal(100f, store.GetReal(Table.IndexOf("/ch/02/mix/pan")));
+    }
+
+    [Theory]
+    [InlineData("""{"parameters": {"/ch/40/mix/fader": 0.5}}""", "/ch/40/mix/fader")]
+    [InlineData("""{"parameters": {"/ch/01/mix/fader": 1.5}}""", "/ch/01/mix/fader")]
+    [InlineData("""{"parameters": {"/ch/01/mix/fader": "loud"}}""", "/ch/01/mix/fader")]
+    [InlineData("""{"parameters": {"/ch/01/eq/1/type": 7}}""", "/ch/01/eq/1/type")]
+    [InlineData("""{"parameters": {"/ch/01/eq/1/type": "VEQ"}}""", "/ch/01/eq/1/type")]
+    [InlineData("""{"parameters": {"/ch/01/eq/1/type": 1.5}}""", "/ch/01/eq/1/type")]
+    [InlineData("""{"parameters": {"/ch/01/grp/dca": 256}}""", "/ch/01/grp/dca")]
+    [InlineData("""{"parameters": {"/ch/01/config/name": 3}}""", "/ch/01/config/name")]
+    [InlineData("""{"parameters": {"/ch/01/config/name": "a name far too long for a small display"}}""", "/ch/01/config/name")]
+    [InlineData("""{"parameters": {"/ch/01/mix/pan": 0.5, "/ch/01/mix/pan": 0.2}}""", "/ch/01/mix/pan")]
+    public void Load_NamesTheBadPath_AndChangesNothing(string json, string path)
+    {
+        var store = new ParameterStore(Table);
+        long version = store.Version;
+        var e = Assert.Throws<SceneFormatException>(() => SceneFile.Load(store, json.Replace("}}", ", \"/ch/09/mix/pan\": 0}}", StringComparison.Ordinal)));
+        Assert.Equal(path, e.Path);
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Equal(version, store.Version);
+    }
+
+    [Theory]
+    [InlineData("""{"parameter": {}}""", "\"parameters\"")]
+    [InlineData("""[]""", "\"parameters\"")]
+    [InlineData("""{"parameters": [1]}""", "must be an object")]
+    [InlineData("""{"parameters": {""", "not valid JSON")]
+    public void Load_RejectsMalformedDocuments_WithAClearMessage(string json, string expected)
+    {
+        var e = Assert.Throws<SceneFormatException>(() => SceneFile.Load(new ParameterStore(Table), json));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.Null(e.Path);
+    }
+}
