@@ -30,16 +30,14 @@ public readonly record struct CidrNetwork
     /// <summary>True when this is an IPv4 network.</summary>
     public bool IsIPv4 => PrefixLength >= MappedBits && (Prefix >> 32) == 0xFFFF;
 
-    /// <summary>The network containing <paramref name="address"/> with <paramref name="prefixLength"/> bits (per the address's own family).</summary>
+    /// <summary>
+    /// The network containing <paramref name="address"/> with <paramref name="prefixLength"/> bits in the address's
+    /// own family (an IPv4-mapped IPv6 address counts in IPv6 bits: ::ffff:192.168.0.0/112 is 192.168.0.0/16).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The prefix length is out of range for the family.</exception>
     public static CidrNetwork Create(IPAddress address, int prefixLength)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
         Span<byte> bytes = stackalloc byte[16];
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
@@ -69,7 +67,7 @@ public readonly record struct CidrNetwork
             return false;
         }
 
-        bool v4 = address.AddressFamily == AddressFamily.InterNetwork || address.IsIPv4MappedToIPv6;
+        bool v4 = address.AddressFamily == AddressFamily.InterNetwork;
         int length = v4 ? 32 : 128;
         if (slash >= 0 && (!int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out length) || length > (v4 ? 32 : 128)))
         {
