@@ -1,0 +1,14 @@
+namespace MixConsole.Control.Transport;
+
+/// <summary>The kind of link a packet arrived on.</summary>
+public enum OscPeerKind : byte
+{
+    /// <summary>No peer.</summary>
+    None = 0,
+
+    /// <summary>A UDP sender identified by address and port.</summary>
+    Udp,
+
+    /// <summary>The device at the far end of a serial line.</summary>
+    Serial,
+}

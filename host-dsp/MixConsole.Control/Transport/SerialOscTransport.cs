@@ -1,0 +1,246 @@
+using System.Runtime.InteropServices;
+using MixConsole.Control.Osc;
+
+namespace MixConsole.Control.Transport;
+
+/// <summary>
+/// SLIP-framed OSC (as OSC 1.1 specifies for serial links) over a Linux tty configured through termios:
+/// raw 8N1, no flow control, receiver on, modem lines ignored. A dedicated thread polls the line and feeds a
+/// streaming <see cref="SlipDecoder"/>; every frame goes to the handler with <see cref="OscPeer.SerialLine"/>.
+/// </summary>
+public sealed unsafe class SerialOscTransport : IOscTransport
+{
+    /// <summary>Default largest decoded frame, in bytes.</summary>
+    public const int DefaultMaxFrameBytes = 4096;
+
+    private const int PollIntervalMs = 100;
+    private const int WriteStallTimeoutMs = 1000;
+
+    private readonly int _fd;
+    private readonly SlipDecoder _decoder;
+    private readonly byte[] _readBuffer = new byte[4096];
+    private readonly byte[] _sendBuffer;
+    private readonly object _sendLock = new();
+    private readonly Action<string>? _log;
+    private Thread? _thread;
+    private volatile bool _stopping;
+    private int _disposed;
+    private long _sendFailures;
+    private long _handlerFaults;
+
+    /// <summary>Opens and configures the tty; fails fast when the device or the speed is not available.</summary>
+    /// <param name="devicePath">E.g. /dev/ttyAMA0, /dev/ttyUSB0, or a pseudo-terminal's subordinate.</param>
+    /// <param name="baudRate">Bits per second: one of <see cref="SupportedBaudRates"/> (115200, 460800, 921600, ...).</param>
+    /// <param name="maxFrameBytes">Largest decoded frame accepted; longer frames are dropped and counted.</param>
+    /// <param name="log">Receives one line per unexpected fault.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The baud rate is not a standard Linux speed.</exception>
+    /// <exception cref="IOException">The device cannot be opened or configured.</exception>
+    public SerialOscTransport(string devicePath, int baudRate, int maxFrameBytes = DefaultMaxFrameBytes, Action<string>? log = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(devicePath);
+        if (!TryGetSpeedCode(baudRate, out uint speedCode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(baudRate), baudRate, "Not a standard Linux serial speed.");
+        }
+
+        _decoder = new SlipDecoder(maxFrameBytes);
+        _sendBuffer = new byte[Slip.MaxEncodedLength(maxFrameBytes)];
+        _log = log;
+        DevicePath = devicePath;
+        BaudRate = baudRate;
+        _fd = LibC.Open(devicePath, LibC.ORdWr | LibC.ONoCtty | LibC.ONonBlock | LibC.OCloExec);
+        if (_fd < 0)
+        {
+            throw LibC.Failure($"open {devicePath}");
+        }
+
+        try
+        {
+            Configure(speedCode);
+        }
+        catch
+        {
+            LibC.Close(_fd);
+            throw;
+        }
+    }
+
+    /// <summary>Speeds accepted by the constructor, in bits per second.</summary>
+    public static IReadOnlyList<int> SupportedBaudRates { get; } =
+        [9600, 19200, 38400, 57600, 115200, 230400, 460800, 500000, 576000, 921600, 1000000, 1152000, 1500000, 2000000];
+
+    /// <summary>The device opened.</summary>
+    public string DevicePath { get; }
+
+    /// <summary>The configured speed in bits per second.</summary>
+    public int BaudRate { get; }
+
+    /// <inheritdoc/>
+    public string Name => $"serial {DevicePath} {BaudRate}";
+
+    /// <summary>Frames delivered to the handler.</summary>
+    public long FramesReceived => _decoder.FramesDecoded;
+
+    /// <summary>Frames dropped for exceeding the maximum size.</summary>
+    public long OversizedFrames => _decoder.OversizedFrames;
+
+    /// <summary>Frames dropped for a bad SLIP escape.</summary>
+    public long MalformedFrames => _decoder.MalformedFrames;
+
+    /// <summary>Sends that failed (line stalled, too large, closed).</summary>
+    public long SendFailures => Interlocked.Read(ref _sendFailures);
+
+    /// <summary>Exceptions thrown by the handler (caught, logged, the loop carries on).</summary>
+    public long HandlerFaults => Interlocked.Read(ref _handlerFaults);
+
+    /// <inheritdoc/>
+    public void Start(OscPacketHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (_thread is not null)
+        {
+            throw new InvalidOperationException("The transport is already started.");
+        }
+
+        _thread = new Thread(() => ReceiveLoop(handler)) { IsBackground = true, Name = "osc-serial-receive" };
+        _thread.Start();
+    }
+
+    /// <inheritdoc/>
+    public bool Send(ReadOnlySpan<byte> packet, in OscPeer destination)
+    {
+        if (destination.Kind != OscPeerKind.Serial || _stopping)
+        {
+            return false;
+        }
+
+        // One writer at a time, so frames from the reply path and the broadcast path never interleave.
+        lock (_sendLock)
+        {
+            if (_stopping || !Slip.TryEncode(packet, _sendBuffer, out int length) ||
+                !LibC.WriteAll(_fd, _sendBuffer.AsSpan(0, length), WriteStallTimeoutMs))
+            {
+                Interlocked.Increment(ref _sendFailures);
+                return false;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Stops the receive thread and closes the device.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _stopping = true;
+        _thread?.Join(TimeSpan.FromSeconds(2));
+        lock (_sendLock)
+        {
+            LibC.Close(_fd);
+        }
+    }
+
+    /// <summary>The termios speed constant for a bit rate (Linux values, e.g. B921600 = 0x1007).</summary>
+    public static bool TryGetSpeedCode(int baudRate, out uint speedCode)
+    {
+        speedCode = baudRate switch
+        {
+            9600 => 0x0D,
+            19200 => 0x0E,
+            38400 => 0x0F,
+            57600 => 0x1001,
+            115200 => 0x1002,
+            230400 => 0x1003,
+            460800 => 0x1004,
+            500000 => 0x1005,
+            576000 => 0x1006,
+            921600 => 0x1007,
+            1000000 => 0x1008,
+            1152000 => 0x1009,
+            1500000 => 0x100A,
+            2000000 => 0x100B,
+            _ => 0,
+        };
+        return speedCode != 0;
+    }
+
+    private void Configure(uint speedCode)
+    {
+        byte* termios = stackalloc byte[LibC.TermiosBufferBytes];
+        new Span<byte>(termios, LibC.TermiosBufferBytes).Clear();
+        if (LibC.TcGetAttr(_fd, termios) != 0)
+        {
+            throw LibC.Failure($"tcgetattr {DevicePath}");
+        }
+
+        LibC.CfMakeRaw(termios);
+        uint* cflag = (uint*)(termios + LibC.CflagOffset);
+        *cflag = (*cflag | LibC.CRead | LibC.CLocal) & ~LibC.CrtsCts;
+        if (LibC.CfSetSpeed(termios, speedCode) != 0)
+        {
+            throw LibC.Failure($"cfsetspeed {BaudRate}");
+        }
+
+        if (LibC.TcSetAttr(_fd, LibC.TcsaNow, termios) != 0)
+        {
+            throw LibC.Failure($"tcsetattr {DevicePath}");
+        }
+
+        // tcsetattr succeeds if any change took; read back to be sure the speed did.
+        new Span<byte>(termios, LibC.TermiosBufferBytes).Clear();
+        if (LibC.TcGetAttr(_fd, termios) != 0 || LibC.CfGetOSpeed(termios) != speedCode)
+        {
+            throw new IOException($"{DevicePath} did not accept {BaudRate} baud.");
+        }
+
+        LibC.TcFlush(_fd, LibC.TciOFlush);
+    }
+
+    private void ReceiveLoop(OscPacketHandler handler)
+    {
+        OscPeer line = OscPeer.SerialLine;
+        while (!_stopping)
+        {
+            int revents = LibC.PollOne(_fd, LibC.PollIn, PollIntervalMs);
+            if (revents <= 0)
+            {
+                continue;
+            }
+
+            nint count;
+            fixed (byte* buffer = _readBuffer)
+            {
+                count = (revents & LibC.PollIn) != 0 ? LibC.Read(_fd, buffer, _readBuffer.Length) : 0;
+            }
+
+            if (count <= 0)
+            {
+                // Hang-up or error without data (the far end of a pseudo-terminal closed): wait, do not spin.
+                if ((revents & (LibC.PollHup | LibC.PollErr | LibC.PollNval)) != 0 || count == 0)
+                {
+                    Thread.Sleep(PollIntervalMs);
+                }
+
+                continue;
+            }
+
+            ReadOnlySpan<byte> chunk = _readBuffer.AsSpan(0, (int)count);
+            while (_decoder.TryReadFrame(ref chunk, out ReadOnlySpan<byte> frame))
+            {
+                try
+                {
+                    handler(frame, in line);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.Increment(ref _handlerFaults);
+                    _log?.Invoke($"osc serial: handler fault: {e.GetType().Name}: {e.Message}");
+                }
+            }
+        }
+    }
+}
