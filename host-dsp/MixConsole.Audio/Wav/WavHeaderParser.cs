@@ -64,7 +64,7 @@ internal sealed class WavHeaderParser(Stream stream, string fileName, byte[] scr
                 if (_format is not null)
                 {
                     DataStart = _position;
-                    DeclaredDataBytes = dataBytes;
+                    DeclaredDataBytes = IsSoxOpenSize(size32) ? -1 : dataBytes;
                     return;
                 }
                 if (!stream.CanSeek)
@@ -138,6 +138,19 @@ internal sealed class WavHeaderParser(Stream stream, string fileName, byte[] scr
             return riffSizeOpen || origin + 8 + riffEnd <= _position ? -1 : 0;
         }
         return size32;
+    }
+
+    /// <summary>
+    /// SoX writing to a pipe declares 0x7FFFF000 rounded down to whole frames; that is an open
+    /// size unless the file really holds that much.
+    /// </summary>
+    private bool IsSoxOpenSize(uint size32)
+    {
+        const uint soxUnknownLength = 0x7FFFF000;
+        int blockAlign = _format!.BlockAlign;
+        if (size32 != soxUnknownLength / (uint)blockAlign * (uint)blockAlign)
+            return false;
+        return !stream.CanSeek || stream.Length - _position < size32;
     }
 
     private void ParseDs64(long size)
