@@ -8,8 +8,8 @@ namespace MixConsole.Audio.Wav;
 /// the file. Anything it cannot read honestly raises <see cref="WavFormatException"/>.
 /// </summary>
 /// <remarks>
-/// Real-world quirks it accepts: a data size of 0 or 0xFFFFFFFF left by a streaming writer
-/// (read to the end of the file), unknown chunks anywhere (skipped, odd sizes padded), a lying
+/// Real-world quirks it accepts: a data size of 0 or 0xFFFFFFFF left by a streaming writer, or
+/// SoX's 0x7FFFF000 placeholder when writing to a pipe (read to the end of the file), unknown chunks anywhere (skipped, odd sizes padded), a lying
 /// RIFF size (ignored), a trailing partial frame (dropped), a fmt chunk after the data chunk
 /// (seekable streams). A data chunk that claims more than the file holds is clamped to the
 /// file; by default that counts as truncation and raises, unless the reader was opened with

@@ -6,7 +6,8 @@ namespace MixConsole.Audio.Wav;
 
 /// <summary>
 /// Converts between interleaved little-endian WAV samples and planar float channels.
-/// Integer full scale maps to ±1.0 (-32768 -> -1.0, 32767 -> 32767/32768).
+/// Integer full scale maps to ±1.0 (-32768 -> -1.0, 32767 -> 32767/32768). Every method is
+/// compiled fully optimised from its first call: a one-shot CLI decode never waits for tiered JIT.
 /// </summary>
 internal static unsafe class WavSampleCodec
 {
@@ -21,6 +22,7 @@ internal static unsafe class WavSampleCodec
     /// planar <paramref name="dst"/> (channel c at c * stride + offset). The source must have
     /// <see cref="SourcePaddingBytes"/> readable bytes after the last frame: decoding reads whole vectors.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Decode(WavSampleFormat format, int channels, byte[] src, float[] dst, int stride, int offset, int frames)
     {
         if (frames <= 0)
@@ -49,6 +51,7 @@ internal static unsafe class WavSampleCodec
     }
 
     /// <summary>Stereo 16-bit: eight frames per AVX2 step, four per 128-bit step, then scalar.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Decode16Stereo(byte* s, float* left, float* right, int frames, bool allowVectors = true)
     {
         int i = 0;
@@ -82,6 +85,7 @@ internal static unsafe class WavSampleCodec
     }
 
     /// <summary>Stereo 24-bit: eight frames per AVX2 step, then scalar. Reads up to 4 bytes past the last frame.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Decode24Stereo(byte* s, float* left, float* right, int frames, bool allowVectors = true)
     {
         int i = 0;
@@ -113,6 +117,7 @@ internal static unsafe class WavSampleCodec
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DecodeChannel(WavSampleFormat format, byte* s, int blockAlign, float* d, int frames)
     {
         switch (format)
@@ -147,6 +152,7 @@ internal static unsafe class WavSampleCodec
     /// <paramref name="dst"/>. Integers are rounded to nearest (ties to even) and clipped to
     /// full scale; NaN becomes 0. Floats are stored as they are.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Encode(WavSampleFormat format, int channels, float[] src, int stride, int offset, int frames, byte[] dst)
     {
         if (frames <= 0)
@@ -164,6 +170,7 @@ internal static unsafe class WavSampleCodec
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EncodeChannel(WavSampleFormat format, float* s, byte* d, int blockAlign, int frames)
     {
         switch (format)
