@@ -20,19 +20,13 @@ public sealed record WavFormat(int SampleRateHz, int Channels, WavSampleFormat S
     public const int MaxChannels = 64;
 
     /// <summary>Frames per second.</summary>
-    public int SampleRateHz { get; init; } = SampleRateHz is >= MinSampleRateHz and <= MaxSampleRateHz
-        ? SampleRateHz
-        : throw new ArgumentOutOfRangeException(nameof(SampleRateHz), SampleRateHz, $"sample rate must be {MinSampleRateHz}..{MaxSampleRateHz} Hz");
+    public int SampleRateHz { get; init => field = CheckRate(value); } = CheckRate(SampleRateHz);
 
     /// <summary>Channels per frame.</summary>
-    public int Channels { get; init; } = Channels is >= 1 and <= MaxChannels
-        ? Channels
-        : throw new ArgumentOutOfRangeException(nameof(Channels), Channels, $"channel count must be 1..{MaxChannels}");
+    public int Channels { get; init => field = CheckChannels(value); } = CheckChannels(Channels);
 
     /// <summary>How each sample is stored.</summary>
-    public WavSampleFormat SampleFormat { get; init; } = Enum.IsDefined(SampleFormat)
-        ? SampleFormat
-        : throw new ArgumentOutOfRangeException(nameof(SampleFormat), SampleFormat, "unknown WAV sample format");
+    public WavSampleFormat SampleFormat { get; init => field = CheckSampleFormat(value); } = CheckSampleFormat(SampleFormat);
 
     /// <summary>Bytes per frame (the fmt chunk's block align).</summary>
     public int BlockAlign => Channels * SampleFormat.BytesPerSample();
@@ -51,4 +45,17 @@ public sealed record WavFormat(int SampleRateHz, int Channels, WavSampleFormat S
         ChannelMask == 0
             ? $"{SampleRateHz} Hz, {Channels} ch, {SampleFormat}"
             : $"{SampleRateHz} Hz, {Channels} ch, {SampleFormat}, mask 0x{ChannelMask:X}";
+
+    // Checked in the constructor and in `with` expressions alike.
+    private static int CheckRate(int rateHz) => rateHz is >= MinSampleRateHz and <= MaxSampleRateHz
+        ? rateHz
+        : throw new ArgumentOutOfRangeException(nameof(SampleRateHz), rateHz, $"sample rate must be {MinSampleRateHz}..{MaxSampleRateHz} Hz");
+
+    private static int CheckChannels(int channels) => channels is >= 1 and <= MaxChannels
+        ? channels
+        : throw new ArgumentOutOfRangeException(nameof(Channels), channels, $"channel count must be 1..{MaxChannels}");
+
+    private static WavSampleFormat CheckSampleFormat(WavSampleFormat format) => Enum.IsDefined(format)
+        ? format
+        : throw new ArgumentOutOfRangeException(nameof(SampleFormat), format, "unknown WAV sample format");
 }
