@@ -81,6 +81,12 @@ public sealed class LoudnessMeter : IAudioProcessor
     /// <summary>Frames measured since Prepare or Reset.</summary>
     public long FramesProcessed => _framesProcessed;
 
+    /// <summary>Channel blocks whose true peak was interpolated (diagnostic).</summary>
+    public long TruePeakBlocksInterpolated { get; private set; }
+
+    /// <summary>Channel blocks proved unable to raise the true peak and not interpolated (diagnostic).</summary>
+    public long TruePeakBlocksSkipped { get; private set; }
+
     /// <summary>The meter outputs numbers, not audio: 0.</summary>
     public int LatencyFrames => 0;
 
@@ -217,6 +223,7 @@ public sealed class LoudnessMeter : IAudioProcessor
         _framesProcessed = 0;
         _momentaryEnergy = _shortTermEnergy = 0;
         _maxMomentaryEnergy = _maxShortTermEnergy = 0;
+        TruePeakBlocksInterpolated = TruePeakBlocksSkipped = 0;
     }
 
     /// <summary>Measures the first <paramref name="frames"/> frames of <paramref name="buffer"/>; the audio is not modified.</summary>
@@ -322,10 +329,12 @@ public sealed class LoudnessMeter : IAudioProcessor
             && MathF.Max(peak, interpolator.HistoryAbsMax()) * TruePeakInterpolator.MaxPhaseL1Norm * SkipSafety <= running)
         {
             interpolator.Skip(samples);
+            TruePeakBlocksSkipped++;
         }
         else
         {
             running = MathF.Max(running, interpolator.ProcessMax(samples));
+            TruePeakBlocksInterpolated++;
         }
         _truePeak[c] = running;
     }
