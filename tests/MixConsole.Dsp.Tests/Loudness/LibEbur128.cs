@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MixConsole.Dsp.Tests.Loudness;
@@ -46,6 +47,7 @@ internal static partial class LibEbur128
         double RangeLu, double[] TruePeak, double[] SamplePeak);
 
     /// <summary>Measures planar <paramref name="channels"/> with libebur128's default channel map.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe Result Measure(float[][] channels, int sampleRateHz)
     {
         int nch = channels.Length, frames = channels[0].Length;

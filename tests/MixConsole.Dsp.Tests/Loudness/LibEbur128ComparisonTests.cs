@@ -30,10 +30,17 @@ public class LibEbur128ComparisonTests
         for (int c = 0; c < channels; c++)
         {
             Assert.Equal(reference.SamplePeak[c], ours.ChannelSamplePeak(c), 1e-7);
-            double diffDb = 20 * Math.Log10(ours.ChannelTruePeak(c) / reference.TruePeak[c]);
-            Assert.InRange(diffDb, -0.2, 0.2);
+            double oursDb = 20 * Math.Log10(ours.ChannelTruePeak(c));
+            double theirsDb = 20 * Math.Log10(reference.TruePeak[c]);
+            double truthDb = 20 * Math.Log10(ReferenceTruePeak.Of(x[c]));
+            Assert.InRange(oursDb - theirsDb, -0.2, 0.2);
+            // Against a precise reconstruction, 8x reads closer than libebur128's 4x and never over.
+            Assert.InRange(oursDb - truthDb, -0.05, 0.01);
+            Assert.True(Math.Abs(oursDb - truthDb) <= Math.Abs(theirsDb - truthDb) + 0.005,
+                $"ours {oursDb - truthDb:F3} dB from truth, libebur128 {theirsDb - truthDb:F3} dB");
         }
-        // libebur128 takes LRA short-term values every second, we take them every 100 ms.
-        Assert.Equal(reference.RangeLu, ours.LoudnessRangeLu, 1.0);
+        // libebur128 takes LRA short-term values once a second, Tech 3342 asks for at least 10 Hz
+        // (we take them every 100 ms): only a sanity bound applies.
+        Assert.Equal(reference.RangeLu, ours.LoudnessRangeLu, 1.5);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Xunit;
 using MixConsole.Dsp.Loudness;
 using static MixConsole.Dsp.Tests.Loudness.TestSignals;
@@ -168,6 +169,7 @@ public class Tech3341Tests
     /// Tech 3341 #20-23: at 4 fs an fs/6 sine at 0.5 FS holds one phase-continuous period of fs/4 at
     /// 1.0 FS; low-passed below the target Nyquist and decimated by 4 at <paramref name="offset"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float[] InterSamplePeakSignal(int fs, int offset, out double samplePeakDbfs)
     {
         int r = 4 * fs, len = r; // one second at 4 fs

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Loudness;
 
@@ -9,6 +10,7 @@ internal static class TestSignals
     public static readonly int[] Rates = [44100, 48000, 96000];
 
     /// <summary>Phase-continuous sine; each segment is (seconds, peak level dBFS); negative infinity is silence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float[] Tone(int fs, double frequencyHz, params (double Seconds, double PeakDbfs)[] segments)
     {
         long total = 0;
@@ -37,6 +39,7 @@ internal static class TestSignals
     }
 
     /// <summary>A sine with 10 ms raised-cosine fades (Tech 3341 true-peak signals).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float[] FadedSine(int fs, double frequencyHz, double amplitude, double phaseDeg, double seconds)
     {
         int len = (int)Math.Round(seconds * fs), fade = (int)Math.Round(0.01 * fs);
@@ -80,6 +83,7 @@ internal static class TestSignals
     public static float[][] Stereo(float[] x) => [x, x];
 
     /// <summary>Programme-like material: noise bursts, drum-like hits, chords with dynamics, silence gaps.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float[][] Programme(int fs, int channels, double seconds, int seed, double peakDbfs = -1.0)
     {
         var rng = new Random(seed);
@@ -90,19 +94,46 @@ internal static class TestSignals
         var mix = new double[len];
         var side = new double[len];
 
-        // Chords with a slow dynamic envelope (crescendo, decrescendo) and harmonics.
+        // Chords with a slow dynamic envelope (crescendo, decrescendo) and harmonics; partials run as
+        // rotating phasors so synthesis stays cheap at high rates.
         double[] roots = [110, 146.83, 164.81, 196];
+        double[] ratios = [1.0, 1.25, 1.5, 2.0];
+        const int Harmonics = 6;
+        var re = new double[ratios.Length * Harmonics];
+        var im = new double[re.Length];
+        var rotRe = new double[re.Length];
+        var rotIm = new double[re.Length];
+        int currentRoot = -1;
         for (int n = 0; n < len; n++)
         {
             double t = (double)n / fs;
+            int rootIndex = (int)(t / 2.5) % roots.Length;
+            if (rootIndex != currentRoot)
+            {
+                currentRoot = rootIndex;
+                for (int r = 0; r < ratios.Length; r++)
+                    for (int h = 1; h <= Harmonics; h++)
+                    {
+                        int i = r * Harmonics + h - 1;
+                        double w = 2 * Math.PI * roots[rootIndex] * ratios[r] * h / fs;
+                        rotRe[i] = Math.Cos(w);
+                        rotIm[i] = Math.Sin(w);
+                        if (re[i] == 0 && im[i] == 0)
+                            (re[i], im[i]) = (Math.Cos(h), Math.Sin(h));
+                    }
+            }
             double env = Math.Pow(10, (-24 + 18 * Math.Sin(2 * Math.PI * t / 17.0 + seed)) / 20);
-            double root = roots[(int)(t / 2.5) % roots.Length];
             double s = 0;
-            foreach (double ratio in new[] { 1.0, 1.25, 1.5, 2.0 })
-                for (int h = 1; h <= 6; h++)
-                    s += Math.Sin(2 * Math.PI * root * ratio * h * t + h) / (h * h);
+            for (int i = 0; i < re.Length; i++)
+            {
+                double nr = re[i] * rotRe[i] - im[i] * rotIm[i];
+                im[i] = re[i] * rotIm[i] + im[i] * rotRe[i];
+                re[i] = nr;
+                int h = i % Harmonics + 1;
+                s += im[i] / (h * h);
+            }
             mix[n] += 0.12 * env * s;
-            side[n] += 0.05 * env * Math.Sin(2 * Math.PI * root * 3.01 * t);
+            side[n] += 0.05 * env * im[2];
         }
 
         // Drum-like hits: kick (decaying low sine), snare (decaying noise), hats (short bright noise).
@@ -148,6 +179,10 @@ internal static class TestSignals
             Array.Clear(side, start, glen);
         }
 
+        // Production chains band-limit to ~20 kHz: a linear-phase low-pass at 0.42 fs.
+        LowPass(mix, 0.42);
+        LowPass(side, 0.42);
+
         double peak = 1e-9;
         for (int n = 0; n < len; n++)
             peak = Math.Max(peak, Math.Abs(mix[n]) + Math.Abs(side[n]));
@@ -159,5 +194,40 @@ internal static class TestSignals
                 outp[c][n] = (float)(gain * chGain * (mix[n] + sideSign * side[n]));
         }
         return outp;
+    }
+
+    /// <summary>In-place zero-phase FIR low-pass (Kaiser-windowed sinc, 63 taps) at <paramref name="cutoffFs"/> of the rate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void LowPass(double[] x, double cutoffFs)
+    {
+        const int Half = 31;
+        var h = new double[2 * Half + 1];
+        for (int i = -Half; i <= Half; i++)
+        {
+            double sinc = i == 0 ? 2 * cutoffFs : Math.Sin(2 * Math.PI * cutoffFs * i) / (Math.PI * i);
+            double u = (double)i / Half;
+            h[i + Half] = sinc * BesselI0(8 * Math.Sqrt(1 - u * u)) / BesselI0(8);
+        }
+        var y = new double[x.Length];
+        for (int n = 0; n < x.Length; n++)
+        {
+            double acc = 0;
+            int lo = Math.Max(-Half, n - x.Length + 1), hi = Math.Min(Half, n);
+            for (int i = lo; i <= hi; i++)
+                acc += h[i + Half] * x[n - i];
+            y[n] = acc;
+        }
+        Array.Copy(y, x, x.Length);
+    }
+
+    private static double BesselI0(double x)
+    {
+        double sum = 1, term = 1;
+        for (int k = 1; k < 50; k++)
+        {
+            term *= x / 2 / k;
+            sum += term * term;
+        }
+        return sum;
     }
 }
