@@ -21,7 +21,7 @@ namespace MixConsole.Dsp.Loudness;
 /// silence, or no gating block above -70 LUFS); <see cref="LoudnessRangeLu"/> is 0 when fewer than
 /// one short-term value passes its gates (including programmes shorter than 3 s); peaks are
 /// negative infinity dB (linear 0). The <c>TryGet...</c> methods return false in those cases.</para>
-/// <para>True peak has a latency of <see cref="TruePeakInterpolator.LatencyFrames"/> samples: the
+/// <para>True peak has a latency of <see cref="TruePeakInterpolator.Latency"/> (15) samples: the
 /// interpolated points between the last few samples are counted once later audio arrives; the
 /// last samples themselves always count (the reading is never below the sample peak).</para>
 /// <para><see cref="Process"/> never modifies the audio. Read-outs may be called between blocks on

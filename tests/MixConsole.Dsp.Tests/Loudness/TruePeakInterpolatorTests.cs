@@ -53,8 +53,9 @@ public class TruePeakInterpolatorTests
         const double F = 0.31, A = 0.8, Phase = 0.4;
         var x = Sine(400, F, A, Phase);
         var peaks = new float[400];
-        Prepared().Process(x, peaks);
-        int latency = TruePeakInterpolator.LatencyFrames;
+        var tp = Prepared();
+        tp.Process(x, peaks);
+        int latency = tp.LatencyFrames;
         for (int n = 80; n < 380; n++)
         {
             // The analytic maximum of |x(t)| over [n - latency - 7/8, n - latency], the span the
@@ -79,7 +80,7 @@ public class TruePeakInterpolatorTests
             x[i] = (float)(rng.NextDouble() * 2 - 1);
         var peaks = new float[x.Length];
         Prepared().Process(x, peaks);
-        int latency = TruePeakInterpolator.LatencyFrames;
+        int latency = TruePeakInterpolator.Latency;
         for (int n = latency; n < x.Length; n++)
             Assert.True(peaks[n] >= Math.Abs(x[n - latency]));
     }
