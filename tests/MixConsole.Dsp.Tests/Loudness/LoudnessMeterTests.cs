@@ -195,6 +195,19 @@ public class LoudnessMeterTests
     }
 
     [Fact]
+    public void AsAnAudioProcessor_PreparesWithDefaultsAndReportsNoLatency()
+    {
+        var meter = new LoudnessMeter();
+        IAudioProcessor processor = meter;
+        processor.Prepare(new ProcessSpec(48000, 4096, 2));
+        Feed(meter, Stereo(Tone(48000, 1000, (5, -23))), 4096);
+        Assert.Equal(0, processor.LatencyFrames);
+        Assert.True(meter.MeasuresTruePeak);
+        Assert.InRange(meter.IntegratedLufs, -23.1, -22.9);
+        Assert.InRange(meter.TruePeakDbtp, -23.05, -22.95);
+    }
+
+    [Fact]
     public void MismatchedWeights_AreRejectedAtPrepare()
     {
         var meter = new LoudnessMeter();
