@@ -104,5 +104,6 @@ public sealed class KWeightingFilter
         _x1 = Flush(x1); _x2 = Flush(x2); _s1 = Flush(s1); _s2 = Flush(s2); _h1 = Flush(h1); _h2 = Flush(h2);
     }
 
-    private static double Flush(double v) => Math.Abs(v) < DenormalFloor ? 0.0 : v;
+    // A NaN or infinity from corrupt input would otherwise poison the state for ever.
+    private static double Flush(double v) => Math.Abs(v) < DenormalFloor || !double.IsFinite(v) ? 0.0 : v;
 }

@@ -21,9 +21,11 @@ namespace MixConsole.Dsp.Loudness;
 /// silence, or no gating block above -70 LUFS); <see cref="LoudnessRangeLu"/> is 0 when fewer than
 /// one short-term value passes its gates (including programmes shorter than 3 s); peaks are
 /// negative infinity dB (linear 0). The <c>TryGet...</c> methods return false in those cases.</para>
-/// <para>True peak has a latency of <see cref="TruePeakInterpolator.LatencyFrames"/> samples: the
+/// <para>True peak has a latency of <see cref="TruePeakInterpolator.Latency"/> (15) samples: the
 /// interpolated points between the last few samples are counted once later audio arrives; the
 /// last samples themselves always count (the reading is never below the sample peak).</para>
+/// <para>NaN samples (corrupt input) are not counted in peaks, maxima or gating, and the filters
+/// recover at the next block; windows holding them read NaN until they have passed.</para>
 /// <para><see cref="Process"/> never modifies the audio. Read-outs may be called between blocks on
 /// the processing thread; they compute from the histograms without allocating.</para>
 /// </remarks>
@@ -288,8 +290,11 @@ public sealed class LoudnessMeter : IAudioProcessor
 
         _momentaryEnergy = WindowMeanEnergy(MomentarySubBlocks);
         _shortTermEnergy = WindowMeanEnergy(ShortTermSubBlocks);
-        _maxMomentaryEnergy = Math.Max(_maxMomentaryEnergy, _momentaryEnergy);
-        _maxShortTermEnergy = Math.Max(_maxShortTermEnergy, _shortTermEnergy);
+        // Comparisons, not Math.Max: a window holding corrupt (NaN) input must not stick in the maxima.
+        if (_momentaryEnergy > _maxMomentaryEnergy)
+            _maxMomentaryEnergy = _momentaryEnergy;
+        if (_shortTermEnergy > _maxShortTermEnergy)
+            _maxShortTermEnergy = _shortTermEnergy;
 
         if (_subBlocks % SubBlocksPerGatingStep != 0)
             return;
@@ -323,7 +328,7 @@ public sealed class LoudnessMeter : IAudioProcessor
         if (!_options.MeasureTruePeak)
             return;
         TruePeakInterpolator interpolator = _interpolators[c];
-        float running = MathF.Max(_truePeak[c], peak);
+        float running = peak > _truePeak[c] ? peak : _truePeak[c];
         // No interpolated point can exceed the L1 norm times the largest input it depends on.
         if (_options.SkipBlocksThatCannotRaiseTruePeak
             && MathF.Max(peak, interpolator.HistoryAbsMax()) * TruePeakInterpolator.MaxPhaseL1Norm * SkipSafety <= running)
@@ -333,7 +338,9 @@ public sealed class LoudnessMeter : IAudioProcessor
         }
         else
         {
-            running = MathF.Max(running, interpolator.ProcessMax(samples));
+            float interpolated = interpolator.ProcessMax(samples);
+            if (interpolated > running)
+                running = interpolated;
             TruePeakBlocksInterpolated++;
         }
         _truePeak[c] = running;

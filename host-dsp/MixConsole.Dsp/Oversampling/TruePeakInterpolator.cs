@@ -40,7 +40,10 @@ public sealed class TruePeakInterpolator
     /// Delay of <see cref="Process"/>'s output in samples: <c>peakPerSample[n]</c> covers the
     /// interval (n - L - 1, n - L] of the input, where L is this latency.
     /// </summary>
-    public static int LatencyFrames => TapsPerPhase / 2 - 1;
+    public int LatencyFrames => Latency;
+
+    /// <summary>The same latency as a constant, for sizing delay lines before an instance exists.</summary>
+    public const int Latency = TapsPerPhase / 2 - 1;
 
     /// <summary>
     /// Largest sum of absolute coefficients over the phases: no interpolated point can exceed this

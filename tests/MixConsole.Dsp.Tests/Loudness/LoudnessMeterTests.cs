@@ -195,6 +195,34 @@ public class LoudnessMeterTests
     }
 
     [Fact]
+    public void AsAnAudioProcessor_PreparesWithDefaultsAndReportsNoLatency()
+    {
+        var meter = new LoudnessMeter();
+        IAudioProcessor processor = meter;
+        processor.Prepare(new ProcessSpec(48000, 4096, 2));
+        Feed(meter, Stereo(Tone(48000, 1000, (5, -23))), 4096);
+        Assert.Equal(0, processor.LatencyFrames);
+        Assert.True(meter.MeasuresTruePeak);
+        Assert.InRange(meter.IntegratedLufs, -23.1, -22.9);
+        Assert.InRange(meter.TruePeakDbtp, -23.05, -22.95);
+    }
+
+    [Fact]
+    public void CorruptSamples_DoNotPoisonTheMeterForEver()
+    {
+        int fs = 48000;
+        float[] x = Tone(fs, 1000, (20, -23));
+        x[fs * 2] = float.NaN;
+        var m = Measure(fs, Stereo(x), blockFrames: 480);
+        Assert.InRange(m.MomentaryLufs, -23.1, -22.9);
+        Assert.InRange(m.ShortTermLufs, -23.1, -22.9);
+        Assert.InRange(m.IntegratedLufs, -23.1, -22.9);
+        Assert.InRange(m.MaxMomentaryLufs, -23.1, -22.9);
+        Assert.InRange(m.TruePeakDbtp, -23.05, -22.95);
+        Assert.InRange(m.SamplePeakDbfs, -23.05, -22.95);
+    }
+
+    [Fact]
     public void MismatchedWeights_AreRejectedAtPrepare()
     {
         var meter = new LoudnessMeter();
