@@ -8,8 +8,9 @@ namespace MixConsole.Dsp.Tests.Mastering;
 internal static class ReferenceTruePeak
 {
     private const int Factor = 8;
-    private const int Half = 96;
-    private static readonly double[][] Phases = Build();
+    internal static int Half = 96;
+    private static double[][] Phases = Build();
+    internal static void Rebuild(int half) { Half = half; Phases = Build(); }
 
     private static double[][] Build()
     {
@@ -40,12 +41,16 @@ internal static class ReferenceTruePeak
     }
 
     /// <summary>Largest absolute value over the 8x interpolated signal (zeros assumed outside).</summary>
-    public static double PeakLinear(ReadOnlySpan<float> x)
+    public static double PeakLinear(ReadOnlySpan<float> x) => PeakWithIndex(x).Peak;
+
+    /// <summary>Largest absolute value over the 8x interpolated signal and the sample index it follows.</summary>
+    public static (double Peak, int Index) PeakWithIndex(ReadOnlySpan<float> x)
     {
         double peak = 0;
+        int at = 0;
         for (int n = 0; n < x.Length; n++)
         {
-            peak = Math.Max(peak, Math.Abs(x[n]));
+            if (Math.Abs(x[n]) > peak) { peak = Math.Abs(x[n]); at = n; }
             for (int p = 1; p < Factor; p++)
             {
                 double[] h = Phases[p];
@@ -53,10 +58,10 @@ internal static class ReferenceTruePeak
                 int first = n - Half + 1;
                 int k0 = Math.Max(0, -first), k1 = Math.Min(2 * Half, x.Length - first);
                 for (int k = k0; k < k1; k++) acc += h[k] * x[first + k];
-                peak = Math.Max(peak, Math.Abs(acc));
+                if (Math.Abs(acc) > peak) { peak = Math.Abs(acc); at = n; }
             }
         }
-        return peak;
+        return (peak, at);
     }
 
     public static double PeakDb(ReadOnlySpan<float> x) => 20 * Math.Log10(Math.Max(PeakLinear(x), 1e-30));
