@@ -51,7 +51,7 @@ namespace MixConsole.ControlSurface.Engine
         private readonly SoftTakeover _takeover;
         private readonly int[] _buttonInputs;
         private readonly int[] _faderAdc;
-        private readonly bool[] _touchedBefore;
+        private readonly bool[] _handOwned;
         private readonly int[][] _faderIds;
         private readonly int[][] _onIds;
         private readonly int[][] _panIds;
@@ -121,7 +121,7 @@ namespace MixConsole.ControlSurface.Engine
 
             _takeover = new SoftTakeover(slots, _tuning.TakeoverToleranceSteps);
             _touch = new TouchSensor(Strips, _tuning.TouchHoldMs);
-            _touchedBefore = new bool[Strips];
+            _handOwned = new bool[Strips];
             _motors = new MotorFaderController(engine.Hardware.Motors, _tuning.Motors);
             _encoders = new QuadratureDecoder(Strips, _tuning.Encoders);
             _buttons = new ButtonDebouncer(ButtonCount, _tuning.DebounceMs, _tuning.LongPressMs);
@@ -456,7 +456,17 @@ namespace MixConsole.ControlSurface.Engine
             _motors.Update(motor, _faders.Position(s), touched, nowMs);
             if (touched)
             {
-                int value;
+                _handOwned[s] = true;
+            }
+            else if (_handOwned[s] && _faders.IsResting(s))
+            {
+                // The hand let go and the reading has settled: from now on moves come from the motor.
+                _handOwned[s] = false;
+            }
+
+            int value;
+            if (_handOwned[s])
+            {
                 if (_faders.TryTakeChange(s, nowMs, out value))
                 {
                     SendFader(s, value);
@@ -464,17 +474,9 @@ namespace MixConsole.ControlSurface.Engine
             }
             else
             {
-                if (_touchedBefore[s] && _faders.HasChange(s))
-                {
-                    // The hand just let go: the last position must reach the host even inside the rate limit.
-                    SendFader(s, _faders.Stable(s));
-                }
-
                 // Moves made by the motor are the host's own value coming back: never send them.
                 _faders.MarkSent(s);
             }
-
-            _touchedBefore[s] = touched;
         }
 
         private void ScanTakeoverFader(int s, long nowMs)
@@ -610,6 +612,7 @@ namespace MixConsole.ControlSurface.Engine
                 // While a hand holds the fader, it wins: the host hears its moves and the motor stays off.
                 if (!_touch.IsTouched(strip))
                 {
+                    _handOwned[strip] = false;
                     _motors.MoveTo(motor, steps, _faders.Position(strip), nowMs);
                 }
             }

@@ -2,19 +2,29 @@ namespace MixConsole.ControlSurface.Input
 {
     /// <summary>
     /// Turns noisy raw ADC readings into stable 10-bit fader values: EMA smoothing, per-fader calibration,
-    /// dragging hysteresis, change detection and a send-rate limit. Arrays only; no allocation after construction.
+    /// direction-aware hysteresis, change detection and a send-rate limit. Arrays only; no allocation after construction.
+    /// While a fader moves, the value follows every step in the direction of travel; once it has been still for
+    /// <see cref="SettleScans"/> scans, or to reverse, it must move more than the hysteresis. So a resting fader
+    /// never creeps or chatters, and a moved fader reports exactly where it stopped.
     /// </summary>
     public sealed class FaderScanner
     {
         /// <summary>Largest 10-bit value.</summary>
         public const int MaxValue = 1023;
 
+        /// <summary>Scans without change after which a fader counts as resting.</summary>
+        public const int SettleScans = 40;
+
         private const int FixedShift = 8;
+        private const int PositionShift = 1;
 
         private readonly int _smoothingShift;
         private readonly int _hysteresis;
         private readonly int _minSendIntervalMs;
         private readonly int[] _filtered;
+        private readonly int[] _fast;
+        private readonly int[] _direction;
+        private readonly int[] _idleScans;
         private readonly bool[] _primed;
         private readonly int[] _calMin;
         private readonly int[] _calMax;
@@ -30,6 +40,9 @@ namespace MixConsole.ControlSurface.Input
             _hysteresis = tuning.HysteresisSteps;
             _minSendIntervalMs = tuning.MinSendIntervalMs;
             _filtered = new int[channels];
+            _fast = new int[channels];
+            _direction = new int[channels];
+            _idleScans = new int[channels];
             _primed = new bool[channels];
             _calMin = new int[channels];
             _calMax = new int[channels];
@@ -62,43 +75,59 @@ namespace MixConsole.ControlSurface.Input
             if (!_primed[channel])
             {
                 _filtered[channel] = scaled;
+                _fast[channel] = scaled;
                 _primed[channel] = true;
             }
             else
             {
                 _filtered[channel] += (scaled - _filtered[channel]) >> _smoothingShift;
+                _fast[channel] += (scaled - _fast[channel]) >> PositionShift;
             }
 
+            // The motor loop needs little lag; the sent value needs little noise: two filters.
+            _position[channel] = ToSteps(channel, _fast[channel]);
+            int p = ToSteps(channel, _filtered[channel]);
+            int s = _stable[channel];
+            int d = p - s;
+            if (d == 0)
+            {
+                _idleScans[channel]++;
+                return;
+            }
+
+            int direction = d > 0 ? 1 : -1;
+            bool moving = _idleScans[channel] < SettleScans;
+            bool atEnd = p == 0 || p == MaxValue;
+            if (atEnd || (moving && direction == _direction[channel]) || d > _hysteresis || d < -_hysteresis)
+            {
+                _stable[channel] = p;
+                _direction[channel] = direction;
+                _idleScans[channel] = 0;
+            }
+            else
+            {
+                _idleScans[channel]++;
+            }
+        }
+
+        private int ToSteps(int channel, int filtered)
+        {
             int min = _calMin[channel] << FixedShift;
             int span = (_calMax[channel] << FixedShift) - min;
-            int p = (int)(((long)(_filtered[channel] - min) * MaxValue + (span >> 1)) / span);
-            if (p < 0)
-            {
-                p = 0;
-            }
-            else if (p > MaxValue)
-            {
-                p = MaxValue;
-            }
-
-            _position[channel] = p;
-            int s = _stable[channel];
-            int h = _hysteresis;
-            if (p > s + h || (p == MaxValue && s != MaxValue && p > s))
-            {
-                // Dragging hysteresis keeps full resolution on slow moves; the ends snap so 0 and 1023 stay reachable.
-                _stable[channel] = p >= MaxValue - h ? MaxValue : p - h;
-            }
-            else if (p < s - h || (p == 0 && s != 0 && p < s))
-            {
-                _stable[channel] = p <= h ? 0 : p + h;
-            }
+            int p = (int)(((long)(filtered - min) * MaxValue + (span >> 1)) / span);
+            return p < 0 ? 0 : (p > MaxValue ? MaxValue : p);
         }
 
         /// <summary>Filtered position without hysteresis (the motor loop's feedback).</summary>
         public int Position(int channel)
         {
             return _position[channel];
+        }
+
+        /// <summary>True once fader <paramref name="channel"/> has not changed for <see cref="SettleScans"/> scans.</summary>
+        public bool IsResting(int channel)
+        {
+            return _idleScans[channel] >= SettleScans;
         }
 
         /// <summary>Stable 10-bit value (what is sent to the host).</summary>

@@ -5,8 +5,8 @@ namespace MixConsole.ControlSurface.Input
     /// </summary>
     public sealed class FaderTuning
     {
-        /// <summary>EMA smoothing: alpha = 1 / 2^shift (3 gives an 8-scan time constant, 8 ms at 1 kHz).</summary>
-        public int SmoothingShift = 3;
+        /// <summary>EMA smoothing: alpha = 1 / 2^shift (4 gives a 16-scan time constant, 16 ms at 1 kHz).</summary>
+        public int SmoothingShift = 4;
 
         /// <summary>Hysteresis in 10-bit steps: a reversal must move this far before the value follows.</summary>
         public int HysteresisSteps = 2;

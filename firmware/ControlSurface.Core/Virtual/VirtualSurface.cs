@@ -4,6 +4,9 @@ using MixConsole.ControlSurface.Hardware;
 
 namespace MixConsole.ControlSurface.Virtual
 {
+    /// <summary>Called after every simulated millisecond (the simulator pumps its host link there).</summary>
+    public delegate void StepCallback();
+
     /// <summary>
     /// A complete surface on virtual hardware, stepped one millisecond at a time: what the simulator and the
     /// tests drive. Hand actions (move, touch, turn, press) change the virtual hardware; <see cref="Step"/> runs
@@ -74,6 +77,9 @@ namespace MixConsole.ControlSurface.Virtual
         /// <summary>The surface logic under test.</summary>
         public SurfaceEngine Engine { get; }
 
+        /// <summary>Runs after each <see cref="Step"/>; null for none.</summary>
+        public StepCallback AfterStep { get; set; }
+
         /// <summary>Starts the engine (connects to the host).</summary>
         public void Start()
         {
@@ -86,6 +92,10 @@ namespace MixConsole.ControlSurface.Virtual
             Clock.Advance(1);
             Faders.Step(1);
             Engine.Scan();
+            if (AfterStep != null)
+            {
+                AfterStep();
+            }
         }
 
         /// <summary>Runs <paramref name="ms"/> scans.</summary>
