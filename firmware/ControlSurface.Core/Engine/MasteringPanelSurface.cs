@@ -151,12 +151,12 @@ namespace MixConsole.ControlSurface.Engine
                 if (_book.IsKnown(id))
                 {
                     int permille = (int)((_book.Value(id) * 1000f) + 0.5f);
-                    line.PadTo(permille >= 1000 ? 9 : (permille >= 100 ? 10 : 11));
+                    line.PadTo(permille >= 1000 ? 10 : (permille >= 100 ? 11 : 12));
                     line.AppendNumber(permille / 10, 1).Append('.').AppendNumber(permille % 10, 1).Append('%');
                 }
                 else
                 {
-                    line.PadTo(11).Append(_engine.Link.IsConnected ? "..." : "--");
+                    line.PadTo(_engine.Link.IsConnected ? 13 : 14).Append(_engine.Link.IsConnected ? "..." : "--");
                 }
 
                 line.Show(_display, e);
