@@ -32,11 +32,17 @@ namespace MixConsole.ControlSurface.Config
         /// <summary>MCP23017 address driving the motor direction pins (IN1/IN2 per motor), -1 when no motors.</summary>
         public int MotorDirectionExpanderAddress = 0x23;
 
-        /// <summary>Motor driver standby pin (TB6612FNG STBY), -1 when tied high.</summary>
-        public int MotorStandbyPin = 26;
+        /// <summary>Motor driver standby pin (TB6612FNG STBY), -1 when tied high through a resistor.</summary>
+        public int MotorStandbyPin = -1;
 
         /// <summary>HT16K33 LED driver addresses (128 LEDs each).</summary>
         public int[] LedDriverAddresses = { 0x70, 0x71 };
+
+        /// <summary>I2C bus 2 data pin: the display has its own bus so its 25 ms frames never delay a scan.</summary>
+        public int DisplayI2cDataPin = 26;
+
+        /// <summary>I2C bus 2 clock pin (GPIO 15 idles high at boot, which its pull-up keeps).</summary>
+        public int DisplayI2cClockPin = 15;
 
         /// <summary>SSD1306 display address.</summary>
         public int DisplayAddress = 0x3C;

@@ -19,6 +19,12 @@ namespace MixConsole.ControlSurface.Config
             return gpio >= 6 && gpio <= 11;
         }
 
+        /// <summary>True for GPIO 0, 2 and 12, whose level at reset selects the boot mode or flash voltage: no pull-ups there.</summary>
+        public static bool IsBootStrap(int gpio)
+        {
+            return gpio == 0 || gpio == 2 || gpio == 12;
+        }
+
         /// <summary>True for GPIO 34-39, which have no output driver.</summary>
         public static bool IsInputOnly(int gpio)
         {
@@ -54,6 +60,8 @@ namespace MixConsole.ControlSurface.Config
 
             Use(owners, board.I2cDataPin, "I2C data", true, ref problems, ref count);
             Use(owners, board.I2cClockPin, "I2C clock", true, ref problems, ref count);
+            Use(owners, board.DisplayI2cDataPin, "display I2C data", true, ref problems, ref count);
+            Use(owners, board.DisplayI2cClockPin, "display I2C clock", true, ref problems, ref count);
             if (board.ExpanderInterruptPin >= 0)
             {
                 Use(owners, board.ExpanderInterruptPin, "expander interrupt", false, ref problems, ref count);
@@ -101,6 +109,11 @@ namespace MixConsole.ControlSurface.Config
             {
                 Add(ref problems, ref count, owner + " uses GPIO " + gpio.ToString() + ", which is wired to the flash");
                 return;
+            }
+
+            if (IsBootStrap(gpio) && (owner.IndexOf("I2C") >= 0 || owner.IndexOf("interrupt") >= 0))
+            {
+                Add(ref problems, ref count, owner + " puts a pull-up on boot-strap GPIO " + gpio.ToString() + ": the board may not boot or flash");
             }
 
             if (output && IsInputOnly(gpio))
