@@ -26,6 +26,9 @@ namespace MixConsole.ControlSurface.Config
         /// <summary>Normalised change per encoder detent (before acceleration).</summary>
         public float EncoderStep = 0.01f;
 
+        /// <summary>LED and ring refresh interval (100 Hz is flicker-free to the eye and spares the ESP32 interpreter).</summary>
+        public int LedRefreshMs = 10;
+
         /// <summary>Display refresh interval (text changes are batched).</summary>
         public int DisplayRefreshMs = 50;
 

@@ -22,6 +22,7 @@ namespace MixConsole.ControlSurface.Engine
         private readonly ResyncQueue _resync;
         private long _nowMs;
         private long _lastDisplayMs;
+        private long _lastLedMs;
 
         /// <summary>
         /// Validates <paramref name="config"/> against <paramref name="hardware"/> (throws
@@ -55,6 +56,7 @@ namespace MixConsole.ControlSurface.Engine
             Parameters.Seal();
             _resync = new ResyncQueue(Parameters.Count);
             _lastDisplayMs = long.MinValue / 2;
+            _lastLedMs = long.MinValue / 2;
         }
 
         /// <summary>The configuration in use.</summary>
@@ -122,8 +124,13 @@ namespace MixConsole.ControlSurface.Engine
                 }
             }
 
-            _profile.UpdateLeds();
-            Leds.Flush();
+            if (_nowMs - _lastLedMs >= _config.Tuning.LedRefreshMs)
+            {
+                _lastLedMs = _nowMs;
+                _profile.UpdateLeds();
+                Leds.Flush();
+            }
+
             if (_nowMs - _lastDisplayMs >= _config.Tuning.DisplayRefreshMs)
             {
                 _lastDisplayMs = _nowMs;
