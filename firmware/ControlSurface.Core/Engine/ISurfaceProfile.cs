@@ -1,0 +1,25 @@
+using MixConsole.ControlSurface.Link;
+
+namespace MixConsole.ControlSurface.Engine
+{
+    /// <summary>
+    /// Behaviour of one surface profile, driven by <see cref="SurfaceEngine"/>.
+    /// </summary>
+    internal interface ISurfaceProfile
+    {
+        /// <summary>Reads this scan's inputs, runs the motor loops and sends changes.</summary>
+        void ScanInputs(long nowMs);
+
+        /// <summary>The host reported a new value for parameter <paramref name="id"/>.</summary>
+        void OnHostValue(int id, long nowMs);
+
+        /// <summary>Queues a query for every control currently visible.</summary>
+        void QueueVisible(ResyncQueue queue);
+
+        /// <summary>Updates LEDs and rings (change-detected).</summary>
+        void UpdateLeds();
+
+        /// <summary>Rebuilds and shows the display lines (change-detected).</summary>
+        void UpdateDisplay();
+    }
+}

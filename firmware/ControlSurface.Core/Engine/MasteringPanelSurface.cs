@@ -1,0 +1,172 @@
+using MixConsole.ControlSurface.Config;
+using MixConsole.ControlSurface.Hardware;
+using MixConsole.ControlSurface.Input;
+using MixConsole.ControlSurface.Link;
+using MixConsole.ControlSurface.Mapping;
+using MixConsole.ControlSurface.Output;
+
+namespace MixConsole.ControlSurface.Engine
+{
+    /// <summary>
+    /// The "mastering-panel" profile: eight encoders with LED rings on the mastering chain (input, tilt, low and
+    /// high shelf, compression, width, target loudness, ceiling), A/B and bypass buttons with LEDs.
+    /// Values are the host's normalised 0..1 floats; the display shows them as a percentage of travel.
+    /// </summary>
+    public sealed class MasteringPanelSurface : ISurfaceProfile
+    {
+        /// <summary>Encoders on the panel.</summary>
+        public const int Encoders = SurfaceConfig.MasteringEncoderCount;
+
+        private const int ButtonAb = 0;
+        private const int ButtonBypass = 1;
+
+        private readonly SurfaceEngine _engine;
+        private readonly ParameterBook _book;
+        private readonly IDigitalInputs _inputs;
+        private readonly IDisplay _display;
+        private readonly PinMap _pins;
+        private readonly SurfaceTuning _tuning;
+        private readonly QuadratureDecoder _decoder;
+        private readonly ButtonDebouncer _buttons;
+        private readonly int[] _paramIds = new int[Encoders];
+        private readonly int _abId;
+        private readonly int _bypassId;
+        private readonly TextLine[] _lines;
+
+        internal MasteringPanelSurface(SurfaceEngine engine)
+        {
+            _engine = engine;
+            _book = engine.Parameters;
+            _inputs = engine.Hardware.Inputs;
+            _display = engine.Hardware.Display;
+            _pins = engine.Config.Pins;
+            _tuning = engine.Config.Tuning;
+            for (int e = 0; e < Encoders; e++)
+            {
+                _paramIds[e] = _book.Register(OscPaths.MasteringEncoders[e], ParameterKind.Level);
+            }
+
+            _abId = _book.Register(OscPaths.MasterAb, ParameterKind.Switch);
+            _bypassId = _book.Register(OscPaths.MasterBypass, ParameterKind.Switch);
+            _decoder = new QuadratureDecoder(Encoders, _tuning.Encoders);
+            _buttons = new ButtonDebouncer(2, _tuning.DebounceMs, _tuning.LongPressMs);
+            _lines = new TextLine[_display.Lines];
+            for (int i = 0; i < _lines.Length; i++)
+            {
+                _lines[i] = new TextLine(_display.Columns);
+            }
+        }
+
+        /// <summary>Parameter id of encoder <paramref name="encoder"/>.</summary>
+        public int ParameterId(int encoder)
+        {
+            return _paramIds[encoder];
+        }
+
+        /// <summary>Parameter id of the A/B switch.</summary>
+        public int AbId => _abId;
+
+        /// <summary>Parameter id of the bypass switch.</summary>
+        public int BypassId => _bypassId;
+
+        /// <summary>Detents counted on encoder <paramref name="encoder"/> before acceleration.</summary>
+        public int RawDetents(int encoder)
+        {
+            return _decoder.RawDetents(encoder);
+        }
+
+        /// <inheritdoc/>
+        public void ScanInputs(long nowMs)
+        {
+            for (int e = 0; e < Encoders; e++)
+            {
+                int detents = _decoder.Update(e, _inputs.Read(_pins.EncoderA[e]), _inputs.Read(_pins.EncoderB[e]), nowMs);
+                if (detents != 0)
+                {
+                    int id = _paramIds[e];
+                    if (!_book.IsKnown(id))
+                    {
+                        // Without the host's value a relative turn would invent one: ask instead.
+                        _engine.Link.SendQuery(_book.Address(id));
+                        continue;
+                    }
+
+                    float value = _book.Value(id) + (detents * _tuning.EncoderStep);
+                    _engine.SendLevel(id, value < 0 ? 0 : (value > 1 ? 1 : value));
+                }
+            }
+
+            if (_buttons.Update(ButtonAb, _inputs.Read(_pins.AbButton), nowMs) == ButtonEvent.Pressed)
+            {
+                Toggle(_abId);
+            }
+
+            if (_buttons.Update(ButtonBypass, _inputs.Read(_pins.BypassButton), nowMs) == ButtonEvent.Pressed)
+            {
+                Toggle(_bypassId);
+            }
+        }
+
+        /// <inheritdoc/>
+        public void OnHostValue(int id, long nowMs)
+        {
+        }
+
+        /// <inheritdoc/>
+        public void QueueVisible(ResyncQueue queue)
+        {
+            for (int e = 0; e < Encoders; e++)
+            {
+                queue.Enqueue(_paramIds[e]);
+            }
+
+            queue.Enqueue(_abId);
+            queue.Enqueue(_bypassId);
+        }
+
+        /// <inheritdoc/>
+        public void UpdateLeds()
+        {
+            LedOutputs leds = _engine.Leds;
+            for (int e = 0; e < Encoders && e < _pins.EncoderRings.Length; e++)
+            {
+                int id = _paramIds[e];
+                leds.SetRing(_pins.EncoderRings[e], _book.IsKnown(id) ? LedRing.Fill(_book.Value(id)) : 0);
+            }
+
+            leds.Set(_pins.AbLed, _book.IsKnown(_abId) && _book.Value(_abId) >= 0.5f);
+            leds.Set(_pins.BypassLed, _book.IsKnown(_bypassId) && _book.Value(_bypassId) >= 0.5f);
+            leds.Set(_pins.LinkLed, _engine.Link.IsConnected);
+        }
+
+        /// <inheritdoc/>
+        public void UpdateDisplay()
+        {
+            for (int e = 0; e < Encoders && e < _lines.Length; e++)
+            {
+                TextLine line = _lines[e];
+                line.Clear();
+                line.Append(OscPaths.MasteringLabels[e]).PadTo(7);
+                int id = _paramIds[e];
+                if (_book.IsKnown(id))
+                {
+                    int permille = (int)((_book.Value(id) * 1000f) + 0.5f);
+                    line.PadTo(permille >= 1000 ? 10 : (permille >= 100 ? 11 : 12));
+                    line.AppendNumber(permille / 10, 1).Append('.').AppendNumber(permille % 10, 1).Append('%');
+                }
+                else
+                {
+                    line.PadTo(_engine.Link.IsConnected ? 13 : 14).Append(_engine.Link.IsConnected ? "..." : "--");
+                }
+
+                line.Show(_display, e);
+            }
+        }
+
+        private void Toggle(int id)
+        {
+            bool on = _book.IsKnown(id) && _book.Value(id) >= 0.5f;
+            _engine.SendInt(id, on ? 0 : 1);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+namespace MixConsole.ControlSurface.Mapping
+{
+    /// <summary>
+    /// Every OSC address the surface speaks, in one table (X32-style). "{nn}" expands to a two-digit number, "{n}" to a plain one.
+    /// Adjust here when the host's parameter table names something differently.
+    /// </summary>
+    public static class OscPaths
+    {
+        /// <summary>Subscribes to every change for 10 s (renewed every ~9 s).</summary>
+        public const string XRemote = "/xremote";
+
+        /// <summary>Identifies the console; the handshake and heartbeat query.</summary>
+        public const string Info = "/info";
+
+        /// <summary>Channel fader, float 0..1 on the X32 fader law.</summary>
+        public const string ChannelFader = "/ch/{nn}/mix/fader";
+
+        /// <summary>Channel on switch, int 1 = unmuted.</summary>
+        public const string ChannelOn = "/ch/{nn}/mix/on";
+
+        /// <summary>Channel pan, float 0..1 (0.5 centre).</summary>
+        public const string ChannelPan = "/ch/{nn}/mix/pan";
+
+        /// <summary>Channel name, string.</summary>
+        public const string ChannelName = "/ch/{nn}/config/name";
+
+        /// <summary>Mix bus fader.</summary>
+        public const string BusFader = "/bus/{nn}/mix/fader";
+
+        /// <summary>Mix bus on switch.</summary>
+        public const string BusOn = "/bus/{nn}/mix/on";
+
+        /// <summary>Mix bus pan.</summary>
+        public const string BusPan = "/bus/{nn}/mix/pan";
+
+        /// <summary>Mix bus name.</summary>
+        public const string BusName = "/bus/{nn}/config/name";
+
+        /// <summary>DCA fader.</summary>
+        public const string DcaFader = "/dca/{n}/fader";
+
+        /// <summary>DCA on switch.</summary>
+        public const string DcaOn = "/dca/{n}/on";
+
+        /// <summary>DCA name.</summary>
+        public const string DcaName = "/dca/{n}/config/name";
+
+        /// <summary>Solo switch, int 1 = soloed; numbered across channels, buses and DCAs (see the bases).</summary>
+        public const string SoloSwitch = "/-stat/solosw/{nn}";
+
+        /// <summary>Solo switch number of channel 1 minus one.</summary>
+        public const int ChannelSoloBase = 0;
+
+        /// <summary>Solo switch number of bus 1 minus one.</summary>
+        public const int BusSoloBase = 48;
+
+        /// <summary>Solo switch number of DCA 1 minus one.</summary>
+        public const int DcaSoloBase = 72;
+
+        /// <summary>Selected strip, int index.</summary>
+        public const string SelectIndex = "/-stat/selidx";
+
+        /// <summary>Select index of channel 1.</summary>
+        public const int ChannelSelectBase = 0;
+
+        /// <summary>Select index of bus 1.</summary>
+        public const int BusSelectBase = 48;
+
+        /// <summary>Main stereo fader (the fader desk's master fader).</summary>
+        public const string MainFader = "/main/st/mix/fader";
+
+        /// <summary>Mastering chain input gain.</summary>
+        public const string MasterInput = "/master/input";
+
+        /// <summary>Mastering chain tilt EQ.</summary>
+        public const string MasterTilt = "/master/tilt";
+
+        /// <summary>Mastering chain low shelf.</summary>
+        public const string MasterLowShelf = "/master/lowshelf";
+
+        /// <summary>Mastering chain high shelf.</summary>
+        public const string MasterHighShelf = "/master/highshelf";
+
+        /// <summary>Mastering chain compression amount.</summary>
+        public const string MasterComp = "/master/comp";
+
+        /// <summary>Mastering chain stereo width.</summary>
+        public const string MasterWidth = "/master/width";
+
+        /// <summary>Mastering chain target loudness.</summary>
+        public const string MasterTarget = "/master/target";
+
+        /// <summary>Mastering chain true-peak ceiling.</summary>
+        public const string MasterCeiling = "/master/ceiling";
+
+        /// <summary>Mastering chain bypass, int 1 = bypassed.</summary>
+        public const string MasterBypass = "/master/bypass";
+
+        /// <summary>Mastering A/B compare, int 0 = A, 1 = B.</summary>
+        public const string MasterAb = "/master/ab";
+
+        /// <summary>The mastering panel's eight encoders, in panel order.</summary>
+        public static readonly string[] MasteringEncoders =
+        {
+            MasterInput, MasterTilt, MasterLowShelf, MasterHighShelf, MasterComp, MasterWidth, MasterTarget, MasterCeiling,
+        };
+
+        /// <summary>Display labels of the mastering encoders (six characters at most).</summary>
+        public static readonly string[] MasteringLabels =
+        {
+            "INPUT", "TILT", "LOW", "HIGH", "COMP", "WIDTH", "TARGET", "CEIL",
+        };
+
+        /// <summary>Replaces "{nn}" with a two-digit <paramref name="number"/> or "{n}" with a plain one; used at start-up only.</summary>
+        public static string Expand(string template, int number)
+        {
+            int at = template.IndexOf("{nn}");
+            if (at >= 0)
+            {
+                string digits = number < 10 ? "0" + number.ToString() : number.ToString();
+                return template.Substring(0, at) + digits + template.Substring(at + 4);
+            }
+
+            at = template.IndexOf("{n}");
+            if (at >= 0)
+            {
+                return template.Substring(0, at) + number.ToString() + template.Substring(at + 3);
+            }
+
+            return template;
+        }
+    }
+}

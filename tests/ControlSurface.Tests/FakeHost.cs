@@ -1,0 +1,112 @@
+using MixConsole.ControlSurface.Osc;
+using MixConsole.ControlSurface.Virtual;
+
+namespace MixConsole.ControlSurface.Tests;
+
+/// <summary>A minimal X32-style host on the other end of a loopback link: answers queries, records what arrives.</summary>
+internal sealed class FakeHost : IOscMessageSink
+{
+    private readonly LoopbackTransport _link;
+    private readonly OscPacketReader _reader = new();
+    private readonly byte[] _rx = new byte[1536];
+    private readonly byte[] _tx = new byte[512];
+    private readonly Dictionary<string, object> _values = new();
+
+    public FakeHost(LoopbackTransport link)
+    {
+        _link = link;
+    }
+
+    public bool Answers { get; set; } = true;
+
+    public List<(string Address, object? Value)> Received { get; } = new();
+
+    public Dictionary<string, object> Values => _values;
+
+    public void Set(string address, float value) => _values[address] = value;
+
+    public void Set(string address, int value) => _values[address] = value;
+
+    public void Set(string address, string value) => _values[address] = value;
+
+    /// <summary>Reads everything the surface sent; answers queries and /info when <see cref="Answers"/>.</summary>
+    public void Pump()
+    {
+        int n;
+        while ((n = _link.HostReceive(_rx)) > 0)
+        {
+            _reader.Read(_rx, 0, n, this);
+        }
+    }
+
+    /// <summary>Sends a value change to the surface, as another client's change echoed by /xremote.</summary>
+    public void Push(string address, object value)
+    {
+        _values[address] = value;
+        Reply(address, value);
+    }
+
+    public IEnumerable<string> Queries => Received.Where(r => r.Value is null).Select(r => r.Address);
+
+    public void OnMessage(OscMessage message)
+    {
+        string address = System.Text.Encoding.ASCII.GetString(message.Buffer, message.AddressOffset, message.AddressLength);
+        object? value = null;
+        if (message.ArgumentCount > 0)
+        {
+            value = message.TypeTag(0) switch
+            {
+                'f' => message.TryGetFloat(0, out float f) ? f : null,
+                'i' => message.TryGetInt(0, out int i) ? i : null,
+                _ => null,
+            };
+        }
+
+        Received.Add((address, value));
+        if (!Answers)
+        {
+            return;
+        }
+
+        if (value is not null)
+        {
+            _values[address] = value;
+            return;
+        }
+
+        if (address == "/info")
+        {
+            Reply("/info", "V2.07");
+        }
+        else if (address != "/xremote" && _values.TryGetValue(address, out object? v))
+        {
+            Reply(address, v);
+        }
+    }
+
+    private void Reply(string address, object value)
+    {
+        byte[] a = OscWriter.EncodeString(address);
+        int n = value switch
+        {
+            float f => OscWriter.WriteFloat(_tx, a, f),
+            int i => OscWriter.WriteInt(_tx, a, i),
+            string s => WriteString(a, s),
+            _ => throw new ArgumentException("unsupported value"),
+        };
+        _link.HostSend(_tx, n);
+    }
+
+    private int WriteString(byte[] address, string s)
+    {
+        Array.Copy(address, _tx, address.Length);
+        int p = address.Length;
+        _tx[p++] = (byte)',';
+        _tx[p++] = (byte)'s';
+        _tx[p++] = 0;
+        _tx[p++] = 0;
+        byte[] text = OscWriter.EncodeString(s);
+        Array.Copy(text, 0, _tx, p, text.Length);
+        return p + text.Length;
+    }
+}
