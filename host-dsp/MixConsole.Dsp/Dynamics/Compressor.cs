@@ -16,8 +16,8 @@ public sealed class Compressor
     /// <summary>Ramp for make-up and mix changes, in milliseconds.</summary>
     public const double ParameterRampMs = 10;
 
-    private readonly Biquad _sideChainLeft = new();
-    private readonly Biquad _sideChainRight = new();
+    private BiquadSection _sideChainLeft = new(BiquadCoefficients.Identity);
+    private BiquadSection _sideChainRight = new(BiquadCoefficients.Identity);
     private readonly LinearSmoother _makeupDb = new(0f);
     private readonly LinearSmoother _mix = new(1f);
     private double _sampleRateHz = 48000;
@@ -174,37 +174,50 @@ public sealed class Compressor
         float attack = _attackCoefficient, release = _releaseCoefficient, rmsCoefficient = _rmsCoefficient;
         bool rms = Detector == DetectorMode.Rms;
         bool filtered = SideChainHighPassHz > 0;
+        // Levels below the knee's start need no logarithm: compare them linearly.
+        float kneeStartLinear = FastDecibels.DbToGain(threshold - 0.5f * knee);
+        float kneeStartPower = kneeStartLinear * kneeStartLinear;
         float gr = _gainReductionDb, meanSquare = _meanSquare, maxGr = 0f;
+        float lastExponentDb = float.NaN, wetGain = 1f;
+        BiquadSection keyFilterL = _sideChainLeft, keyFilterR = _sideChainRight;
         for (int i = 0; i < left.Length; i++)
         {
             float l = left[i], r = stereo ? right[i] : 0f;
-            float keyL = filtered ? _sideChainLeft.ProcessSample(l) : l;
-            float keyR = stereo ? (filtered ? _sideChainRight.ProcessSample(r) : r) : 0f;
-            float levelDb;
+            float keyL = filtered ? keyFilterL.Next(l) : l;
+            float keyR = stereo ? (filtered ? keyFilterR.Next(r) : r) : 0f;
+            float target = 0f;
             if (rms)
             {
                 float square = stereo ? MathF.Max(keyL * keyL, keyR * keyR) : keyL * keyL;
                 meanSquare += (1f - rmsCoefficient) * (square - meanSquare);
-                levelDb = FastDecibels.PowerToDb(meanSquare);
+                if (meanSquare > kneeStartPower) target = GainComputer(FastDecibels.PowerToDb(meanSquare), threshold, slope, knee);
             }
             else
             {
-                levelDb = FastDecibels.GainToDb(stereo ? MathF.Max(MathF.Abs(keyL), MathF.Abs(keyR)) : MathF.Abs(keyL));
+                float peak = stereo ? MathF.Max(MathF.Abs(keyL), MathF.Abs(keyR)) : MathF.Abs(keyL);
+                if (peak > kneeStartLinear) target = GainComputer(FastDecibels.GainToDb(peak), threshold, slope, knee);
             }
 
-            float target = GainComputer(levelDb, threshold, slope, knee);
             gr = target + (target > gr ? attack : release) * (gr - target);
             // Inaudible residue of a release is dropped so silence never turns denormal.
             if (gr < 1e-6f) gr = 0f;
             maxGr = MathF.Max(maxGr, gr);
 
             float mix = _mix.Next();
-            float gain = (1f - mix) + mix * FastDecibels.DbToGain(_makeupDb.Next() - gr);
+            float exponentDb = _makeupDb.Next() - gr;
+            if (exponentDb != lastExponentDb)
+            {
+                wetGain = FastDecibels.DbToGain(exponentDb);
+                lastExponentDb = exponentDb;
+            }
+            float gain = (1f - mix) + mix * wetGain;
             left[i] = l * gain;
             if (stereo) right[i] = r * gain;
         }
-        _sideChainLeft.FlushDenormals();
-        _sideChainRight.FlushDenormals();
+        keyFilterL.FlushDenormals();
+        keyFilterR.FlushDenormals();
+        _sideChainLeft = keyFilterL;
+        _sideChainRight = keyFilterR;
         _meanSquare = meanSquare < 1e-20f ? 0f : meanSquare;
         _gainReductionDb = gr;
         MaxGainReductionDb = maxGr;

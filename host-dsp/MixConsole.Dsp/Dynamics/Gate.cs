@@ -15,8 +15,8 @@ public sealed class Gate
     /// <summary>Fall time constant of the level detector, in milliseconds.</summary>
     public const float DetectorReleaseMs = 10f;
 
-    private readonly Biquad _keyFilterLeft = new();
-    private readonly Biquad _keyFilterRight = new();
+    private BiquadSection _keyFilterLeft = new(BiquadCoefficients.Identity);
+    private BiquadSection _keyFilterRight = new(BiquadCoefficients.Identity);
     private double _sampleRateHz = 48000;
     private float _attackCoefficient;
     private float _releaseCoefficient;
@@ -144,17 +144,19 @@ public sealed class Gate
         float attack = _attackCoefficient, release = _releaseCoefficient, detectorFall = _detectorCoefficient;
         int holdSamples = _holdSamples, hold = _holdRemaining;
         float detector = _detector, gr = _gainReductionDb, maxGr = 0f;
+        // The threshold test is linear; only the expander's curve needs the level in dB.
+        float thresholdLinear = FastDecibels.DbToGain(threshold);
+        float lastGr = float.NaN, gain = 1f;
+        BiquadSection keyFilterL = _keyFilterLeft, keyFilterR = _keyFilterRight;
         for (int i = 0; i < left.Length; i++)
         {
             float l = left[i], r = stereo ? right[i] : 0f;
-            float keyL = keyed ? _keyFilterLeft.ProcessSample(l) : l;
-            float key = MathF.Abs(keyL);
-            if (stereo) key = MathF.Max(key, MathF.Abs(keyed ? _keyFilterRight.ProcessSample(r) : r));
+            float key = MathF.Abs(keyed ? keyFilterL.Next(l) : l);
+            if (stereo) key = MathF.Max(key, MathF.Abs(keyed ? keyFilterR.Next(r) : r));
             detector = key > detector ? key : key + detectorFall * (detector - key);
 
-            float levelDb = FastDecibels.GainToDb(detector);
             float target;
-            if (levelDb >= threshold)
+            if (detector >= thresholdLinear)
             {
                 hold = holdSamples;
                 target = 0f;
@@ -162,7 +164,7 @@ public sealed class Gate
             else
             {
                 if (hold > 0) hold--;
-                target = expander ? MathF.Min(range, (threshold - levelDb) * expansion) : range;
+                target = expander ? MathF.Min(range, (threshold - FastDecibels.GainToDb(detector)) * expansion) : range;
             }
 
             if (target < gr) gr = target + attack * (gr - target);
@@ -170,12 +172,18 @@ public sealed class Gate
             if (gr < 1e-6f) gr = 0f;
             maxGr = MathF.Max(maxGr, gr);
 
-            float gain = FastDecibels.DbToGain(-gr);
+            if (gr != lastGr)
+            {
+                gain = FastDecibels.DbToGain(-gr);
+                lastGr = gr;
+            }
             left[i] = l * gain;
             if (stereo) right[i] = r * gain;
         }
-        _keyFilterLeft.FlushDenormals();
-        _keyFilterRight.FlushDenormals();
+        keyFilterL.FlushDenormals();
+        keyFilterR.FlushDenormals();
+        _keyFilterLeft = keyFilterL;
+        _keyFilterRight = keyFilterR;
         _detector = detector < 1e-15f ? 0f : detector;
         _holdRemaining = hold;
         _gainReductionDb = gr;
