@@ -17,7 +17,7 @@ internal struct LevelAccumulator
         for (; t + w <= n; t += w)
         {
             var x = new Vector<float>(audio[t..]);
-            peak = Vector.Max(peak, Vector.Abs(x));
+            peak = Vector.MaxNative(peak, Vector.Abs(x));
             sum += x * x;
         }
 

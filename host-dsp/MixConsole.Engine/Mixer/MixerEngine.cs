@@ -70,7 +70,7 @@ public sealed class MixerEngine
     private readonly MeterLayout _meterLayout;
     private readonly MixerMeters _meters;
     private readonly LevelAccumulator[] _chPre, _chPost, _busLevel, _returnLevel;
-    private LevelAccumulator _mainL, _mainR, _monoLevel, _soloL, _soloR;
+    private LevelAccumulator _mainL, _mainR, _monoLevel, _soloL, _soloR, _busInputLevel;
     private readonly LoudnessMeter _loudness = new();
     private int _meterWindowFrames = 1600;
     private int _meterFrames;
@@ -378,47 +378,99 @@ public sealed class MixerEngine
         Span<float> post = _scratch.Channel(0, n);
 
         // 3. Fader, pan, mono, solo and sends of every channel.
+        Span<int> rows = stackalloc int[2 * Math.Max(_buses, _fxSlots)];
+        Span<int> taps = stackalloc int[rows.Length];
+        Span<float> gains = stackalloc float[rows.Length];
         for (int c = 0; c < _channels; c++)
         {
             ReadOnlySpan<float> pre = _ch.Channel(c, n);
-            _chPre[c].Add(pre);
-            _fader[c].Scale(pre, post);
-            _chPost[c].Add(post);
-            _panLeft[c].MultiplyAdd(post, mainL);
-            _panRight[c].MultiplyAdd(post, mainR);
-            _mono[c].MultiplyAdd(post, mono);
-            ReadOnlySpan<float> soloTap = _soloAfterFader ? post : pre;
-            _soloLeft[c].MultiplyAdd(soloTap, soloL);
-            _soloRight[c].MultiplyAdd(soloTap, soloR);
-            for (int b = 0; b < _buses; b++)
+            ref GainRamp fader = ref _fader[c];
+            if (fader.Remaining == 0 && _panLeft[c].Remaining == 0 && _panRight[c].Remaining == 0 && _mono[c].Remaining == 0)
             {
-                ref GainRamp send = ref _send[c * _buses + b];
-                if (send.IsSilent) continue;
-                send.MultiplyAdd(Tap(_sendTap[c * _buses + b], c, n, pre, post), _bus.Channel(b, n));
+                PlanarMath.FaderPanMono(pre, post, fader.Target, _panLeft[c].Target, _panRight[c].Target, _mono[c].Target,
+                    mainL, mainR, mono, ref _chPre[c], ref _chPost[c]);
+            }
+            else
+            {
+                _chPre[c].Add(pre);
+                fader.Scale(pre, post);
+                _chPost[c].Add(post);
+                _panLeft[c].MultiplyAdd(post, mainL);
+                _panRight[c].MultiplyAdd(post, mainR);
+                _mono[c].MultiplyAdd(post, mono);
             }
 
+            ReadOnlySpan<float> soloTap = _soloAfterFader ? post : pre;
+            if (!_soloLeft[c].IsSilent) _soloLeft[c].MultiplyAdd(soloTap, soloL);
+            if (!_soloRight[c].IsSilent) _soloRight[c].MultiplyAdd(soloTap, soloR);
+            ReadOnlySpan<float> preEqTap = preEq ? _preEq.Channel(c, n) : default;
+
+            // Sends at rest go through one fused pass; moving ones ramp sample by sample.
+            int steady = 0;
+            for (int b = 0; b < _buses; b++)
+            {
+                int i = c * _buses + b;
+                ref GainRamp send = ref _send[i];
+                if (send.IsSilent) continue;
+                if (send.Remaining > 0)
+                {
+                    send.MultiplyAdd(Tap(_sendTap[i], c, n, pre, post), _bus.Channel(b, n));
+                    continue;
+                }
+
+                rows[steady] = b;
+                taps[steady] = _sendTap[i];
+                gains[steady++] = send.Target;
+            }
+
+            if (steady > 0) PlanarMath.Sends(preEqTap, pre, post, n, rows[..steady], taps[..steady], gains[..steady], _bus.RawData, _bus.Stride);
+
+            steady = 0;
             for (int s = 0; s < _fxSlots; s++)
             {
                 int i = c * _fxSlots + s;
-                ReadOnlySpan<float> tap = Tap(_fxTap[i], c, n, pre, post);
-                if (!_fxSendLeft[i].IsSilent) _fxSendLeft[i].MultiplyAdd(tap, _fxIn.Channel(2 * s, n));
-                if (!_fxSendRight[i].IsSilent) _fxSendRight[i].MultiplyAdd(tap, _fxIn.Channel(2 * s + 1, n));
+                for (int side = 0; side < 2; side++)
+                {
+                    ref GainRamp send = ref side == 0 ? ref _fxSendLeft[i] : ref _fxSendRight[i];
+                    if (send.IsSilent) continue;
+                    if (send.Remaining > 0)
+                    {
+                        send.MultiplyAdd(Tap(_fxTap[i], c, n, pre, post), _fxIn.Channel(2 * s + side, n));
+                        continue;
+                    }
+
+                    rows[steady] = 2 * s + side;
+                    taps[steady] = _fxTap[i];
+                    gains[steady++] = send.Target;
+                }
             }
+
+            if (steady > 0) PlanarMath.Sends(preEqTap, pre, post, n, rows[..steady], taps[..steady], gains[..steady], _fxIn.RawData, _fxIn.Stride);
         }
 
         // 4. Buses: EQ and compressor in lanes, then fader, outputs, pan to main, mono, solo.
         if (_buses > 0) _busBank.Process(_bus.RawData, _bus.Stride, 0, n, default);
         for (int b = 0; b < _buses; b++)
         {
-            _busFader[b].Scale(_bus.Channel(b, n), post);
-            _busLevel[b].Add(post);
+            ReadOnlySpan<float> busIn = _bus.Channel(b, n);
+            if (_busFader[b].Remaining == 0 && _busPanLeft[b].Remaining == 0 && _busPanRight[b].Remaining == 0 && _busMono[b].Remaining == 0)
+            {
+                PlanarMath.FaderPanMono(busIn, post, _busFader[b].Target, _busPanLeft[b].Target, _busPanRight[b].Target, _busMono[b].Target,
+                    mainL, mainR, mono, ref _busInputLevel, ref _busLevel[b]);
+            }
+            else
+            {
+                _busFader[b].Scale(busIn, post);
+                _busLevel[b].Add(post);
+                _busPanLeft[b].MultiplyAdd(post, mainL);
+                _busPanRight[b].MultiplyAdd(post, mainR);
+                _busMono[b].MultiplyAdd(post, mono);
+            }
+
             int o = Outputs.Bus(b);
             if (o >= 0) post.CopyTo(output.Channel(o).Slice(offset, n));
-            _busPanLeft[b].MultiplyAdd(post, mainL);
-            _busPanRight[b].MultiplyAdd(post, mainR);
-            _busMono[b].MultiplyAdd(post, mono);
-            _busSoloLeft[b].MultiplyAdd(post, soloL);
-            _busSoloRight[b].MultiplyAdd(post, soloR);
+            if (!_busSoloLeft[b].IsSilent) _busSoloLeft[b].MultiplyAdd(post, soloL);
+            if (!_busSoloRight[b].IsSilent) _busSoloRight[b].MultiplyAdd(post, soloR);
         }
 
         // 5. Effects, returned into main.

@@ -50,7 +50,7 @@ internal struct ScalarLane : ILane<ScalarLane>
 
     public static ScalarLane Max(ScalarLane a, ScalarLane b)
     {
-        // Same rule as the SIMD max instruction for ordinary numbers: the larger one.
+        // The same rule as the native SIMD max: a > b ? a : b.
         for (int i = 0; i < LaneWidth.Count; i++) a._v[i] = a._v[i] > b._v[i] ? a._v[i] : b._v[i];
         return a;
     }

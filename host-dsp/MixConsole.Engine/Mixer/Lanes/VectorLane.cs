@@ -1,10 +1,11 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace MixConsole.Engine.Mixer.Lanes;
 
-/// <summary>A row of strips in one SIMD register. Decibel maths mirrors <see cref="Dsp.Dynamics.FastDecibels"/> step by step.</summary>
+/// <summary>A row of strips in one SIMD register. Max and Min are the native instructions (the larger/smaller; NaN never reaches them). Decibel maths mirrors <see cref="Dsp.Dynamics.FastDecibels"/> step by step.</summary>
 internal readonly struct VectorLane(Vector<float> value) : ILane<VectorLane>
 {
     private const float DbPerOctave = 6.020599913f;
@@ -17,10 +18,14 @@ internal readonly struct VectorLane(Vector<float> value) : ILane<VectorLane>
     public readonly Vector<float> Value = value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static VectorLane Load(ReadOnlySpan<float> source, int offset) => new(new Vector<float>(source.Slice(offset)));
+    public static VectorLane Load(ReadOnlySpan<float> source, int offset)
+    {
+        // Unchecked: every offset is also taken by the scalar reference, whose indexing is bounds-checked in the tests.
+        return new(Vector.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(VectorLane value, Span<float> destination, int offset) => value.Value.CopyTo(destination.Slice(offset));
+    public static void Store(VectorLane value, Span<float> destination, int offset) => value.Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLane Splat(float value) => new(new Vector<float>(value));
@@ -35,10 +40,10 @@ internal readonly struct VectorLane(Vector<float> value) : ILane<VectorLane>
     public static VectorLane operator *(VectorLane a, VectorLane b) => new(a.Value * b.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static VectorLane Max(VectorLane a, VectorLane b) => new(Vector.Max(a.Value, b.Value));
+    public static VectorLane Max(VectorLane a, VectorLane b) => new(Vector.MaxNative(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static VectorLane Min(VectorLane a, VectorLane b) => new(Vector.Min(a.Value, b.Value));
+    public static VectorLane Min(VectorLane a, VectorLane b) => new(Vector.MinNative(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLane Abs(VectorLane a) => new(Vector.Abs(a.Value));
@@ -99,7 +104,7 @@ internal readonly struct VectorLane(Vector<float> value) : ILane<VectorLane>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> Exp2(Vector<float> x)
     {
-        x = Vector.Min(Vector.Max(x, new Vector<float>(-126f)), new Vector<float>(127f));
+        x = Vector.MinNative(Vector.MaxNative(x, new Vector<float>(-126f)), new Vector<float>(127f));
         Vector<float> whole = Vector.Round(x);
         Vector<float> t = (x - whole) * new Vector<float>(Ln2);
         Vector<float> fraction = Vector<float>.One + t * (Vector<float>.One + t * (new Vector<float>(0.5f) + t * (new Vector<float>(1f / 6f)
