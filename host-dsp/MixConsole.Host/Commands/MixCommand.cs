@@ -80,5 +80,5 @@ internal sealed class MixCommand : ICommand
 
     private static string Lufs(double v) => double.IsFinite(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) + " LUFS" : "silence (no LUFS)";
 
-    private static string Db(double v) => double.IsFinite(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) : "-inf";
+    private static string Db(double v) => double.IsFinite(v) ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-inf";
 }
