@@ -13,7 +13,7 @@ internal sealed class BenchCommand : ICommand
 
     public string Summary => "time the whole mixer engine with every stage on (real-time factor, block times, allocations)";
 
-    public string Usage => "mixconsole bench [--channels 32] [--buses 16] [--fx 4] [--rate 48000] [--block 32] [--seconds 10] [--json]";
+    public string Usage => "mixconsole bench [--channels 32] [--buses 16] [--fx 4] [--rate 48000] [--block 32] [--seconds 10] [--no-master] [--json]";
 
     public string Description => """
         Runs the console engine on one thread exactly as the audio thread would: every channel with trim,
@@ -37,6 +37,7 @@ internal sealed class BenchCommand : ICommand
         new("rate", "HZ", "sample rate (default 48000)"),
         new("block", "FRAMES", "frames per block (default 32)"),
         new("seconds", "S", "seconds of audio to time (default 10)"),
+        new("no-master", null, "leave the master chain slot empty (console mode, master bypassed)"),
         new("json", null, "print one JSON object instead of text"),
     ];
 
@@ -53,7 +54,7 @@ internal sealed class BenchCommand : ICommand
         double seconds = args.GetDouble("seconds", 10);
         if (seconds <= 0 || seconds > 3600) throw new UsageException($"--seconds must be above 0 and at most 3600, got {seconds}");
 
-        var r = EngineBench.Run(config, rate, block, seconds, MasterChainFactory.ForBench, context.Cancellation);
+        var r = EngineBench.Run(config, rate, block, seconds, args.Has("no-master") ? null : MasterChainFactory.ForBench, context.Cancellation);
         if (args.Has("json"))
         {
             using var stream = new MemoryStream();

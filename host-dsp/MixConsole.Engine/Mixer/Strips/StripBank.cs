@@ -288,8 +288,7 @@ internal sealed class StripBank
             int lanes = Math.Min(w, _strips - first);
             TransposeIn(planar, stride, offset, frames, first, lanes, block);
 
-            RunSection<T>(g, StripSection.HighPass0, block, frames);
-            RunSection<T>(g, StripSection.HighPass1, block, frames);
+            RunSectionPair<T>(g, StripSection.HighPass0, block, frames);
             if (!preEqTap.IsEmpty) TransposeOut(block, frames, first, lanes, preEqTap, stride, offset);
 
             if (AnyLive(_gOn, first))
@@ -300,8 +299,8 @@ internal sealed class StripBank
             }
 
             RunCompressorAt<T>(g, first, beforeEq: true, block, key, frames);
-            for (int band = 0; band < StripSection.EqBands; band++)
-                RunSection<T>(g, StripSection.Eq0 + band, block, frames);
+            RunSectionPair<T>(g, StripSection.Eq0, block, frames);
+            RunSectionPair<T>(g, StripSection.Eq0 + 2, block, frames);
             RunCompressorAt<T>(g, first, beforeEq: false, block, key, frames);
 
             TransposeOut(block, frames, first, lanes, planar, stride, offset);
@@ -355,6 +354,45 @@ internal sealed class StripBank
         T threshold = T.Splat(DenormalGuard.Threshold), zero = T.Splat(0f);
         T.Store(T.SelectGreaterOrEqual(T.Abs(z1), threshold, z1, zero), _state, s);
         T.Store(T.SelectGreaterOrEqual(T.Abs(z2), threshold, z2, zero), _state, s + w);
+    }
+
+    /// <summary>Sections <paramref name="first"/> and the next in series; both in one pass when both work, so their arithmetic overlaps.</summary>
+    private void RunSectionPair<T>(int g, int first, Span<float> block, int frames) where T : struct, ILane<T>
+    {
+        int gs = g * StripSection.Count + first;
+        if (!_sectionLive[gs] || !_sectionLive[gs + 1])
+        {
+            RunSection<T>(g, first, block, frames);
+            RunSection<T>(g, first + 1, block, frames);
+            return;
+        }
+
+        int w = _width;
+        int c = gs * Coefficients * w, s = gs * States * w;
+        int c2 = c + Coefficients * w, s2 = s + States * w;
+        T b0 = T.Load(_coef, c), b1 = T.Load(_coef, c + w), b2 = T.Load(_coef, c + 2 * w);
+        T a1 = T.Load(_coef, c + 3 * w), a2 = T.Load(_coef, c + 4 * w);
+        T d0 = T.Load(_coef, c2), d1 = T.Load(_coef, c2 + w), d2 = T.Load(_coef, c2 + 2 * w);
+        T e1 = T.Load(_coef, c2 + 3 * w), e2 = T.Load(_coef, c2 + 4 * w);
+        T z1 = T.Load(_state, s), z2 = T.Load(_state, s + w);
+        T u1 = T.Load(_state, s2), u2 = T.Load(_state, s2 + w);
+        for (int t = 0, i = 0; t < frames; t++, i += w)
+        {
+            T x = T.Load(block, i);
+            T y = b0 * x + z1;
+            z1 = b1 * x - a1 * y + z2;
+            z2 = b2 * x - a2 * y;
+            T v = d0 * y + u1;
+            u1 = d1 * y - e1 * v + u2;
+            u2 = d2 * y - e2 * v;
+            T.Store(v, block, i);
+        }
+
+        T threshold = T.Splat(DenormalGuard.Threshold), zero = T.Splat(0f);
+        T.Store(T.SelectGreaterOrEqual(T.Abs(z1), threshold, z1, zero), _state, s);
+        T.Store(T.SelectGreaterOrEqual(T.Abs(z2), threshold, z2, zero), _state, s + w);
+        T.Store(T.SelectGreaterOrEqual(T.Abs(u1), threshold, u1, zero), _state, s2);
+        T.Store(T.SelectGreaterOrEqual(T.Abs(u2), threshold, u2, zero), _state, s2 + w);
     }
 
     private void GateKernel<T>(int first, Span<float> block, Span<float> key, int frames) where T : struct, ILane<T>
