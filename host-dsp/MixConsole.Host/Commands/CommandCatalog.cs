@@ -7,6 +7,9 @@ internal static class CommandCatalog
 {
     public static IReadOnlyList<ICommand> All { get; } =
     [
+        new DemoCommand(),
         new AnalyzeCommand(),
+        new MixCommand(),
+        new BenchCommand(),
     ];
 }
