@@ -7,5 +7,6 @@ internal static class CommandCatalog
 {
     public static IReadOnlyList<ICommand> All { get; } =
     [
+        new BenchCommand(),
     ];
 }

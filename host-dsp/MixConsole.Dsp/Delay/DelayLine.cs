@@ -1,0 +1,84 @@
+using System.Runtime.CompilerServices;
+
+namespace MixConsole.Dsp.Delay;
+
+/// <summary>
+/// A circular delay line of one channel. <see cref="Push"/> writes the newest sample;
+/// <see cref="Read(int)"/> with 0 returns it, with d the sample pushed d calls earlier.
+/// <see cref="ReadFractional"/> interpolates between samples (4-point cubic Hermite) for
+/// modulated and tempo-derived times. Memory is sized in <see cref="Prepare"/> only.
+/// </summary>
+public sealed class DelayLine
+{
+    private float[] _buffer = [];
+    private int _mask;
+    private int _write;
+
+    /// <summary>Longest delay <see cref="Read(int)"/> and <see cref="ReadFractional"/> honour, in frames.</summary>
+    public int MaxDelayFrames { get; private set; }
+
+    /// <summary>Sizes the line to hold <paramref name="maxDelayMs"/> at <paramref name="sampleRateHz"/> and clears it.</summary>
+    public void Prepare(double sampleRateHz, double maxDelayMs) =>
+        PrepareFrames((int)Math.Ceiling(sampleRateHz * maxDelayMs / 1000.0));
+
+    /// <summary>Sizes the line to hold <paramref name="maxDelayFrames"/> frames and clears it.</summary>
+    public void PrepareFrames(int maxDelayFrames)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDelayFrames);
+        // Power-of-two length so wrapping is a mask; 4 spare frames feed the interpolator.
+        int length = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(maxDelayFrames + 4));
+        _buffer = new float[length];
+        _mask = length - 1;
+        _write = 0;
+        MaxDelayFrames = maxDelayFrames;
+    }
+
+    /// <summary>Fills the line with silence; the size is kept.</summary>
+    public void Reset() => Array.Clear(_buffer);
+
+    /// <summary>Writes the newest sample.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Push(float sample)
+    {
+        _write = (_write + 1) & _mask;
+        _buffer[_write] = sample;
+    }
+
+    /// <summary>The sample pushed <paramref name="delayFrames"/> pushes ago (0 = newest), clamped to 0..<see cref="MaxDelayFrames"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float Read(int delayFrames) => _buffer[(_write - Math.Clamp(delayFrames, 0, MaxDelayFrames)) & _mask];
+
+    /// <summary>
+    /// The signal <paramref name="delayFrames"/> frames ago, interpolated (4-point, 3rd-order Hermite);
+    /// clamped to 1..<see cref="MaxDelayFrames"/> because the interpolator needs one newer sample.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float ReadFractional(float delayFrames)
+    {
+        delayFrames = Math.Clamp(delayFrames, 1f, MaxDelayFrames);
+        int whole = (int)delayFrames;
+        float t = delayFrames - whole;
+        int i = _write - whole;
+        float newer = _buffer[(i + 1) & _mask], y0 = _buffer[i & _mask];
+        float y1 = _buffer[(i - 1) & _mask], older = _buffer[(i - 2) & _mask];
+        float c1 = 0.5f * (y1 - newer);
+        float c2 = newer - 2.5f * y0 + 2f * y1 - 0.5f * older;
+        float c3 = 0.5f * (older - newer) + 1.5f * (y0 - y1);
+        return ((c3 * t + c2) * t + c1) * t + y0;
+    }
+
+    /// <summary>Delays <paramref name="audio"/> in place by a constant <paramref name="delayFrames"/> (0 passes it through).</summary>
+    public void Process(Span<float> audio, int delayFrames)
+    {
+        int delay = Math.Clamp(delayFrames, 0, MaxDelayFrames);
+        float[] buffer = _buffer;
+        int mask = _mask, write = _write;
+        for (int i = 0; i < audio.Length; i++)
+        {
+            write = (write + 1) & mask;
+            buffer[write] = audio[i];
+            audio[i] = buffer[(write - delay) & mask];
+        }
+        _write = write;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+
+namespace MixConsole.Dsp.Dynamics;
+
+/// <summary>
+/// Decibel conversions cheap enough to run per sample in every channel's dynamics
+/// (several times faster than MathF.Log10/Pow): log via the atanh series on a mantissa
+/// folded to [0.707, 1.414), power of two via a degree-6 Taylor series on [-0.5, 0.5].
+/// Error below 1e-4 dB over the audio range.
+/// </summary>
+public static class FastDecibels
+{
+    /// <summary>Level reported for zero or tiny gains (-200 dB), so the maths never sees infinity.</summary>
+    public const float FloorDb = -200f;
+
+    private const float DbPerOctave = 6.020599913f; // 20 log10(2)
+    private const float OctavesPerDb = 0.1660964047f;
+    private const float Ln2 = 0.6931471806f;
+    private const float InverseLn2 = 1.442695041f;
+    private const float FloorGain = 1e-10f;
+
+    /// <summary>20 log10(<paramref name="gain"/>), floored at <see cref="FloorDb"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float GainToDb(float gain) => gain > FloorGain ? DbPerOctave * Log2(gain) : FloorDb;
+
+    /// <summary>10 log10(<paramref name="power"/>) for a mean square, floored at <see cref="FloorDb"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float PowerToDb(float power) => power > FloorGain * FloorGain ? 0.5f * DbPerOctave * Log2(power) : FloorDb;
+
+    /// <summary>10^(<paramref name="gainDb"/>/20); below about -760 dB returns the smallest normal float.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float DbToGain(float gainDb) => Exp2(gainDb * OctavesPerDb);
+
+    /// <summary>log2 of a positive normal float.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Log2(float x)
+    {
+        int bits = BitConverter.SingleToInt32Bits(x);
+        int exponent = (bits >> 23) - 127;
+        float mantissa = BitConverter.Int32BitsToSingle((bits & 0x007FFFFF) | 0x3F800000);
+        if (mantissa > 1.414213562f)
+        {
+            mantissa *= 0.5f;
+            exponent++;
+        }
+        float u = (mantissa - 1f) / (mantissa + 1f), u2 = u * u;
+        float series = 1f + u2 * (1f / 3f + u2 * (1f / 5f + u2 * (1f / 7f + u2 * (1f / 9f))));
+        return exponent + 2f * u * series * InverseLn2;
+    }
+
+    /// <summary>2^<paramref name="x"/>, clamped to the normal float range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Exp2(float x)
+    {
+        x = Math.Clamp(x, -126f, 127f);
+        float whole = MathF.Round(x);
+        float t = (x - whole) * Ln2;
+        float fraction = 1f + t * (1f + t * (0.5f + t * (1f / 6f + t * (1f / 24f + t * (1f / 120f + t * (1f / 720f))))));
+        return fraction * BitConverter.Int32BitsToSingle(((int)whole + 127) << 23);
+    }
+}

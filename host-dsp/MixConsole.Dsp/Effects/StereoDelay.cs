@@ -1,0 +1,188 @@
+using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Delay;
+using MixConsole.Dsp.Filters;
+using MixConsole.Dsp.Smoothing;
+
+namespace MixConsole.Dsp.Effects;
+
+/// <summary>
+/// Stereo echo for a send/return slot. Each side has its own time (milliseconds, or a
+/// note value at a tempo), feedback, and a low cut and high cut inside the loop, so every
+/// repeat is filtered once more (repeats get thinner and darker, as on tape). Ping-pong
+/// feeds the mono sum into the left line and crosses the feedback, so echoes alternate
+/// left, right, left. Delay-time changes glide (a one-pole on the time) rather than click.
+/// The filters are unity-gain Butterworths and feedback is capped below 1: always stable.
+/// </summary>
+public sealed class StereoDelay : IAudioProcessor
+{
+    /// <summary>Largest feedback gain accepted.</summary>
+    public const float MaxFeedback = 0.98f;
+
+    /// <summary>Time constant of the delay-time glide, in milliseconds.</summary>
+    public const double TimeGlideMs = 50;
+
+    private readonly double _maxDelayMs;
+    private readonly DelayLine _left = new();
+    private readonly DelayLine _right = new();
+    private readonly Biquad _lowCutLeft = new(), _lowCutRight = new(), _highCutLeft = new(), _highCutRight = new();
+    private readonly OnePoleSmoother _timeLeftFrames = new(), _timeRightFrames = new();
+    private readonly LinearSmoother _mix = new(1f);
+    private double _sampleRateHz;
+
+    /// <summary>Creates a delay that can reach <paramref name="maxDelayMs"/> (default 4 s: a whole note at 60 BPM).</summary>
+    public StereoDelay(double maxDelayMs = 4000)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDelayMs, 1);
+        _maxDelayMs = maxDelayMs;
+    }
+
+    /// <summary>Left delay time in milliseconds.</summary>
+    public float TimeLeftMs { get; private set; } = 375f;
+
+    /// <summary>Right delay time in milliseconds.</summary>
+    public float TimeRightMs { get; private set; } = 500f;
+
+    /// <summary>Feedback gain 0..<see cref="MaxFeedback"/> (0.5 = each repeat 6 dB quieter before filtering).</summary>
+    public float Feedback { get; set => field = Math.Clamp(value, 0f, MaxFeedback); } = 0.35f;
+
+    /// <summary>Low-cut corner in the loop, in Hz (12 dB/oct).</summary>
+    public float LowCutHz
+    {
+        get;
+        set
+        {
+            field = Math.Max(1f, value);
+            UpdateFilters();
+        }
+    } = 80f;
+
+    /// <summary>High-cut corner in the loop, in Hz (12 dB/oct).</summary>
+    public float HighCutHz
+    {
+        get;
+        set
+        {
+            field = Math.Max(1f, value);
+            UpdateFilters();
+        }
+    } = 8000f;
+
+    /// <summary>True for echoes alternating left and right.</summary>
+    public bool PingPong { get; set; }
+
+    /// <summary>Wet share of the output: 1 = echoes only (for a return), 0 = dry only; ramped.</summary>
+    public float Mix
+    {
+        get;
+        set
+        {
+            field = Math.Clamp(value, 0f, 1f);
+            _mix.SetTarget(field);
+        }
+    } = 1f;
+
+    /// <inheritdoc />
+    public int LatencyFrames => 0;
+
+    /// <summary>Sets both times in milliseconds (clamped to 1 ms..maximum); they glide to the new values.</summary>
+    public void SetTimesMs(float leftMs, float rightMs)
+    {
+        TimeLeftMs = (float)Math.Clamp(leftMs, 1.0, _maxDelayMs);
+        TimeRightMs = (float)Math.Clamp(rightMs, 1.0, _maxDelayMs);
+        if (_sampleRateHz > 0)
+        {
+            _timeLeftFrames.SetTarget((float)(TimeLeftMs * _sampleRateHz / 1000));
+            _timeRightFrames.SetTarget((float)(TimeRightMs * _sampleRateHz / 1000));
+        }
+    }
+
+    /// <summary>Sets both times from note values at <paramref name="beatsPerMinute"/>.</summary>
+    public void SetTempoSync(double beatsPerMinute, NoteValue left, NoteValue right) =>
+        SetTimesMs((float)TempoSync.NoteMs(beatsPerMinute, left), (float)TempoSync.NoteMs(beatsPerMinute, right));
+
+    /// <summary>Sizes the lines for the maximum time at <paramref name="spec"/>'s rate; times start at their settings.</summary>
+    public void Prepare(in ProcessSpec spec)
+    {
+        spec.Validate();
+        _sampleRateHz = spec.SampleRateHz;
+        _left.Prepare(_sampleRateHz, _maxDelayMs + 1);
+        _right.Prepare(_sampleRateHz, _maxDelayMs + 1);
+        _timeLeftFrames.Prepare(_sampleRateHz, TimeGlideMs);
+        _timeRightFrames.Prepare(_sampleRateHz, TimeGlideMs);
+        _timeLeftFrames.SnapTo((float)(TimeLeftMs * _sampleRateHz / 1000));
+        _timeRightFrames.SnapTo((float)(TimeRightMs * _sampleRateHz / 1000));
+        _mix.Prepare(_sampleRateHz, 10);
+        UpdateFilters();
+        Reset();
+    }
+
+    /// <summary>Silences the lines and filters; settings are kept.</summary>
+    public void Reset()
+    {
+        _left.Reset();
+        _right.Reset();
+        _lowCutLeft.Reset();
+        _lowCutRight.Reset();
+        _highCutLeft.Reset();
+        _highCutRight.Reset();
+        _timeLeftFrames.Reset();
+        _timeRightFrames.Reset();
+        _mix.Reset();
+    }
+
+    /// <summary>Processes channels 0 and 1 of <paramref name="buffer"/> in place (channel 0 alone if it is mono, left output only).</summary>
+    public void Process(AudioBuffer buffer, int frames)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        Span<float> left = buffer.Channel(0, frames);
+        Span<float> right = buffer.Channels > 1 ? buffer.Channel(1, frames) : left;
+        Process(left, right, left, right);
+    }
+
+    /// <summary>Processes a stereo block; outputs may be the same memory as the inputs.</summary>
+    public void Process(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, Span<float> outLeft, Span<float> outRight)
+    {
+        if (_sampleRateHz == 0) throw new InvalidOperationException("Prepare before Process");
+        int frames = inLeft.Length;
+        if (inRight.Length != frames || outLeft.Length < frames || outRight.Length < frames)
+            throw new ArgumentException("stereo spans differ in length");
+        float feedback = Feedback;
+        bool pingPong = PingPong;
+        for (int i = 0; i < frames; i++)
+        {
+            float xl = inLeft[i], xr = inRight[i];
+            float tapL = _left.ReadFractional(_timeLeftFrames.Next());
+            float tapR = _right.ReadFractional(_timeRightFrames.Next());
+            tapL = _highCutLeft.ProcessSample(_lowCutLeft.ProcessSample(tapL));
+            tapR = _highCutRight.ProcessSample(_lowCutRight.ProcessSample(tapR));
+            if (pingPong)
+            {
+                _left.Push(DenormalGuard.Flush(0.5f * (xl + xr) + feedback * tapR));
+                _right.Push(DenormalGuard.Flush(feedback * tapL));
+            }
+            else
+            {
+                _left.Push(DenormalGuard.Flush(xl + feedback * tapL));
+                _right.Push(DenormalGuard.Flush(xr + feedback * tapR));
+            }
+            float wet = _mix.Next();
+            outLeft[i] = (1f - wet) * xl + wet * tapL;
+            outRight[i] = (1f - wet) * xr + wet * tapR;
+        }
+        _lowCutLeft.FlushDenormals();
+        _lowCutRight.FlushDenormals();
+        _highCutLeft.FlushDenormals();
+        _highCutRight.FlushDenormals();
+    }
+
+    private void UpdateFilters()
+    {
+        if (_sampleRateHz == 0) return;
+        var lowCut = BiquadDesign.HighPass(_sampleRateHz, LowCutHz, Math.Sqrt(0.5));
+        var highCut = BiquadDesign.LowPass(_sampleRateHz, HighCutHz, Math.Sqrt(0.5));
+        _lowCutLeft.Update(lowCut);
+        _lowCutRight.Update(lowCut);
+        _highCutLeft.Update(highCut);
+        _highCutRight.Update(highCut);
+    }
+}

@@ -1,0 +1,108 @@
+namespace MixConsole.Dsp.Loudness;
+
+/// <summary>
+/// One channel of K-weighting (shelf then high-pass, direct form I, double precision state)
+/// that only measures: it returns the sum of squares of the weighted signal and never writes audio.
+/// </summary>
+public sealed class KWeightingFilter
+{
+    // Below this a state value is a decaying tail of silence: flushing it avoids denormal stalls.
+    private const double DenormalFloor = 1e-150;
+
+    private KWeightingCoefficients _c;
+    private double _x1, _x2, _s1, _s2, _h1, _h2;
+
+    /// <summary>Creates a filter for <paramref name="sampleRateHz"/> with cleared state.</summary>
+    /// <param name="sampleRateHz">Sample rate in hertz.</param>
+    public KWeightingFilter(double sampleRateHz) => _c = KWeighting.Design(sampleRateHz);
+
+    /// <summary>The biquads in use.</summary>
+    public KWeightingCoefficients Coefficients => _c;
+
+    /// <summary>Retunes for a new sample rate, keeping the state.</summary>
+    /// <param name="sampleRateHz">Sample rate in hertz.</param>
+    public void UpdateSampleRate(double sampleRateHz) => _c = KWeighting.Design(sampleRateHz);
+
+    /// <summary>Clears the filter history.</summary>
+    public void Reset() => _x1 = _x2 = _s1 = _s2 = _h1 = _h2 = 0;
+
+    /// <summary>Filters one sample and returns the K-weighted output.</summary>
+    /// <param name="x">Input sample.</param>
+    public double ProcessSample(double x)
+    {
+        double s = _c.ShelfB0 * x + _c.ShelfB1 * _x1 + _c.ShelfB2 * _x2 - _c.ShelfA2 * _s2;
+        s = Math.FusedMultiplyAdd(-_c.ShelfA1, _s1, s);
+        double h = _c.HighPassB0 * s + _c.HighPassB1 * _s1 + _c.HighPassB2 * _s2 - _c.HighPassA2 * _h2;
+        h = Math.FusedMultiplyAdd(-_c.HighPassA1, _h1, h);
+        _x2 = _x1; _x1 = x; _s2 = _s1; _s1 = s; _h2 = _h1; _h1 = h;
+        return h;
+    }
+
+    /// <summary>Filters <paramref name="input"/> and returns the sum of the squared K-weighted samples.</summary>
+    /// <param name="input">Samples to measure; not modified.</param>
+    public double ProcessSumOfSquares(ReadOnlySpan<float> input)
+    {
+        KWeightingCoefficients c = _c;
+        double x1 = _x1, x2 = _x2, s1 = _s1, s2 = _s2, h1 = _h1, h2 = _h2, sum = 0;
+        for (int i = 0; i < input.Length; i++)
+        {
+            double x = input[i];
+            // The recursive term is added last, fused, so the feedback path is one FMA long.
+            double s = c.ShelfB0 * x + c.ShelfB1 * x1 + c.ShelfB2 * x2 - c.ShelfA2 * s2;
+            s = Math.FusedMultiplyAdd(-c.ShelfA1, s1, s);
+            double h = c.HighPassB0 * s + c.HighPassB1 * s1 + c.HighPassB2 * s2 - c.HighPassA2 * h2;
+            h = Math.FusedMultiplyAdd(-c.HighPassA1, h1, h);
+            sum = Math.FusedMultiplyAdd(h, h, sum);
+            x2 = x1; x1 = x; s2 = s1; s1 = s; h2 = h1; h1 = h;
+        }
+        Store(x1, x2, s1, s2, h1, h2);
+        return sum;
+    }
+
+    /// <summary>
+    /// Filters two channels in one pass (two independent feedback chains keep the pipeline busy)
+    /// and returns each one's sum of squared K-weighted samples.
+    /// </summary>
+    /// <param name="a">Filter of the first channel.</param>
+    /// <param name="inputA">First channel's samples.</param>
+    /// <param name="b">Filter of the second channel (same sample rate).</param>
+    /// <param name="inputB">Second channel's samples, same length as <paramref name="inputA"/>.</param>
+    /// <param name="sumA">Sum of squares of the first channel.</param>
+    /// <param name="sumB">Sum of squares of the second channel.</param>
+    public static void ProcessPairSumOfSquares(KWeightingFilter a, ReadOnlySpan<float> inputA,
+        KWeightingFilter b, ReadOnlySpan<float> inputB, out double sumA, out double sumB)
+    {
+        if (inputA.Length != inputB.Length)
+            throw new ArgumentException("both channels must have the same length", nameof(inputB));
+        KWeightingCoefficients c = a._c;
+        double ax1 = a._x1, ax2 = a._x2, as1 = a._s1, as2 = a._s2, ah1 = a._h1, ah2 = a._h2, sa = 0;
+        double bx1 = b._x1, bx2 = b._x2, bs1 = b._s1, bs2 = b._s2, bh1 = b._h1, bh2 = b._h2, sb = 0;
+        for (int i = 0; i < inputA.Length; i++)
+        {
+            double xa = inputA[i], xb = inputB[i];
+            double sA = c.ShelfB0 * xa + c.ShelfB1 * ax1 + c.ShelfB2 * ax2 - c.ShelfA2 * as2;
+            double sB = c.ShelfB0 * xb + c.ShelfB1 * bx1 + c.ShelfB2 * bx2 - c.ShelfA2 * bs2;
+            sA = Math.FusedMultiplyAdd(-c.ShelfA1, as1, sA);
+            sB = Math.FusedMultiplyAdd(-c.ShelfA1, bs1, sB);
+            double hA = c.HighPassB0 * sA + c.HighPassB1 * as1 + c.HighPassB2 * as2 - c.HighPassA2 * ah2;
+            double hB = c.HighPassB0 * sB + c.HighPassB1 * bs1 + c.HighPassB2 * bs2 - c.HighPassA2 * bh2;
+            hA = Math.FusedMultiplyAdd(-c.HighPassA1, ah1, hA);
+            hB = Math.FusedMultiplyAdd(-c.HighPassA1, bh1, hB);
+            sa = Math.FusedMultiplyAdd(hA, hA, sa);
+            sb = Math.FusedMultiplyAdd(hB, hB, sb);
+            ax2 = ax1; ax1 = xa; as2 = as1; as1 = sA; ah2 = ah1; ah1 = hA;
+            bx2 = bx1; bx1 = xb; bs2 = bs1; bs1 = sB; bh2 = bh1; bh1 = hB;
+        }
+        a.Store(ax1, ax2, as1, as2, ah1, ah2);
+        b.Store(bx1, bx2, bs1, bs2, bh1, bh2);
+        sumA = sa;
+        sumB = sb;
+    }
+
+    private void Store(double x1, double x2, double s1, double s2, double h1, double h2)
+    {
+        _x1 = Flush(x1); _x2 = Flush(x2); _s1 = Flush(s1); _s2 = Flush(s2); _h1 = Flush(h1); _h2 = Flush(h2);
+    }
+
+    private static double Flush(double v) => Math.Abs(v) < DenormalFloor ? 0.0 : v;
+}

@@ -1,0 +1,82 @@
+using MixConsole.Dsp.Delay;
+using Xunit;
+
+namespace MixConsole.Dsp.Tests.Delay;
+
+public class DelayLineTests
+{
+    private const double Fs = 48000;
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(14)]
+    [InlineData(24000)]
+    public void IntegerDelay_ShiftsTheSignal_ByExactlyThatManyFrames(int delayFrames)
+    {
+        var line = new DelayLine();
+        line.Prepare(Fs, 500);
+        float[] input = TestSignals.Noise(30000, 3);
+        float[] output = (float[])input.Clone();
+        for (int start = 0; start < output.Length; start += 32)
+            line.Process(output.AsSpan(start, Math.Min(32, output.Length - start)), delayFrames);
+        for (int i = 0; i < output.Length; i++)
+            Assert.Equal(i >= delayFrames ? input[i - delayFrames] : 0f, output[i]);
+    }
+
+    [Fact]
+    public void FractionalDelay_OfASine_HasTheRightPhaseAndLevel()
+    {
+        var line = new DelayLine();
+        line.Prepare(Fs, 10);
+        const double delay = 100.37, f = 1000;
+        float[] x = TestSignals.Sine(f, Fs, 4800, 0.5);
+        var y = new float[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            line.Push(x[i]);
+            y[i] = line.ReadFractional((float)delay);
+        }
+        for (int i = 200; i < y.Length; i++)
+            Assert.Equal(0.5 * Math.Sin(2 * Math.PI * f * (i - delay) / Fs), y[i], 3);
+    }
+
+    [Fact]
+    public void ChannelDelay_Change_IsCrossfaded_WithoutAJump()
+    {
+        var delay = new ChannelDelay();
+        delay.Prepare(Fs);
+        delay.SetDelayMs(1);
+        float[] x = TestSignals.Sine(100, Fs, 48000, 0.9);
+        float[] y = (float[])x.Clone();
+        for (int start = 0; start < y.Length; start += 32)
+        {
+            if (start == 9600) delay.SetDelayMs(7.3);
+            if (start == 9600 + 320) delay.SetDelayMs(250);
+            delay.Process(y.AsSpan(start, 32));
+        }
+        double sineSlope = 0.9 * 2 * Math.Sin(Math.PI * 100 / Fs);
+        for (int i = 1; i < y.Length; i++)
+            Assert.True(Math.Abs(y[i] - y[i - 1]) < 2 * sineSlope + 2 * 0.9 / 960, $"jump at {i}");
+        int d = (int)Math.Round(250 * Fs / 1000);
+        Assert.Equal(x[40000 - d], y[40000]);
+        Assert.Equal(250, delay.DelayMs, 6);
+    }
+
+    [Fact]
+    public void DelayLine_Process_AllocatesNothing()
+    {
+        var line = new DelayLine();
+        line.Prepare(Fs, 500);
+        var channel = new ChannelDelay();
+        channel.Prepare(Fs);
+        float[] block = TestSignals.Noise(32, 1);
+        int n = 0;
+        Assert.Equal(0, TestSignals.AllocatedBytes(() =>
+        {
+            line.Process(block, 1234);
+            channel.SetDelayFrames(n++ % 3 * 100);
+            channel.Process(block);
+        }));
+    }
+}

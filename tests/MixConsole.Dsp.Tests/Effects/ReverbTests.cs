@@ -1,0 +1,144 @@
+using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Effects;
+using Xunit;
+
+namespace MixConsole.Dsp.Tests.Effects;
+
+public class ReverbTests
+{
+    private const double Fs = 48000;
+
+    private static Reverb Make(Action<Reverb> configure)
+    {
+        var reverb = new Reverb();
+        configure(reverb);
+        reverb.Prepare(new ProcessSpec(Fs, 32, 2));
+        return reverb;
+    }
+
+    private static (float[] Left, float[] Right) ImpulseResponse(Reverb reverb, int frames)
+    {
+        float[] input = new float[frames];
+        input[0] = 1f;
+        float[] left = new float[frames], right = new float[frames];
+        for (int start = 0; start < frames; start += 32)
+        {
+            int n = Math.Min(32, frames - start);
+            reverb.Process(input.AsSpan(start, n), input.AsSpan(start, n), left.AsSpan(start, n), right.AsSpan(start, n));
+        }
+        return (left, right);
+    }
+
+    /// <summary>RT60 from Schroeder backward integration: the -5 to -35 dB decay, extrapolated to 60 dB.</summary>
+    private static double MeasureRt60Seconds(float[] left, float[] right)
+    {
+        var energy = new double[left.Length];
+        double sum = 0;
+        for (int i = left.Length - 1; i >= 0; i--)
+        {
+            sum += (double)left[i] * left[i] + (double)right[i] * right[i];
+            energy[i] = sum;
+        }
+        int t5 = -1, t35 = -1;
+        for (int i = 0; i < energy.Length; i++)
+        {
+            double db = 10 * Math.Log10(energy[i] / energy[0]);
+            if (t5 < 0 && db <= -5) t5 = i;
+            if (t35 < 0 && db <= -35) { t35 = i; break; }
+        }
+        Assert.True(t5 > 0 && t35 > t5, "decay did not reach -35 dB");
+        return 2.0 * (t35 - t5) / Fs;
+    }
+
+    [Theory]
+    [InlineData(0.5, 0.3)]
+    [InlineData(1.5, 0.7)]
+    [InlineData(3.0, 1.0)]
+    public void Energy_DecaysAtTheSetRt60_Within10Percent(double rt60, double size)
+    {
+        var reverb = Make(r => { r.DecayTimeSeconds = (float)rt60; r.Size = (float)size; r.Damping = 0; r.PreDelayMs = 0; });
+        var (left, right) = ImpulseResponse(reverb, (int)(Fs * rt60 * 1.2));
+        double measured = MeasureRt60Seconds(left, right);
+        Assert.InRange(measured / rt60, 0.9, 1.1);
+    }
+
+    [Fact]
+    public void Damping_ShortensTheHighFrequencyDecay_NotTheLow()
+    {
+        var bright = Make(r => { r.DecayTimeSeconds = 2; r.Damping = 0; });
+        var dark = Make(r => { r.DecayTimeSeconds = 2; r.Damping = 0.8f; });
+        var (bl, br) = ImpulseResponse(bright, 96000);
+        var (dl, dr) = ImpulseResponse(dark, 96000);
+        // Late-tail energy in a high band (first difference emphasises highs).
+        static double HighEnergy(float[] x, int start) { double e = 0; for (int i = start; i < x.Length; i++) { double d = x[i] - x[i - 1]; e += d * d; } return e; }
+        Assert.True(HighEnergy(dl, 48000) < 0.01 * HighEnergy(bl, 48000));
+        Assert.True(TestSignals.Rms(dl.AsSpan(48000)) > 0.05 * TestSignals.Rms(bl.AsSpan(48000)));
+    }
+
+    [Fact]
+    public void PreDelay_KeepsTheOutputSilent_UntilItHasPassed()
+    {
+        var reverb = Make(r => { r.PreDelayMs = 80; r.Size = 0; });
+        var (left, right) = ImpulseResponse(reverb, 24000);
+        int preDelay = (int)(0.080 * Fs);
+        Assert.Equal(0.0, TestSignals.Peak(left.AsSpan(0, preDelay)));
+        Assert.Equal(0.0, TestSignals.Peak(right.AsSpan(0, preDelay)));
+        Assert.True(TestSignals.Peak(left.AsSpan(preDelay)) > 1e-3);
+    }
+
+    [Fact]
+    public void Output_IsStereo_NotTwoCopies()
+    {
+        var (left, right) = ImpulseResponse(Make(_ => { }), 48000);
+        double lr = 0, ll = 0, rr = 0;
+        for (int i = 0; i < left.Length; i++) { lr += left[i] * right[i]; ll += left[i] * left[i]; rr += right[i] * right[i]; }
+        Assert.InRange(lr / Math.Sqrt(ll * rr), -0.5, 0.5);
+    }
+
+    [Theory]
+    [InlineData(100f, 1f, 0f)]
+    [InlineData(100f, 0f, 1f)]
+    [InlineData(0.05f, 0f, 0f)]
+    [InlineData(1e9f, 1f, 0f)]
+    public void ExtremeSettings_StayFiniteAndBounded(float decaySeconds, float size, float damping)
+    {
+        var reverb = Make(r => { r.DecayTimeSeconds = decaySeconds; r.Size = size; r.Damping = damping; r.PreDelayMs = 1e6f; });
+        float[] noise = TestSignals.Noise(480000, 23, 1.0);
+        float[] left = new float[32], right = new float[32];
+        double peak = 0;
+        for (int start = 0; start < noise.Length; start += 32)
+        {
+            reverb.Process(noise.AsSpan(start, 32), noise.AsSpan(start, 32), left, right);
+            if (start % 9600 == 0) reverb.Size = (start / 9600 % 2 == 0) ? 1f - size : size;
+            foreach (float v in left) { Assert.True(float.IsFinite(v)); peak = Math.Max(peak, Math.Abs(v)); }
+        }
+        Assert.True(peak < 100, $"peak {peak}");
+    }
+
+    [Fact]
+    public void Reverb_BlockSplitAnywhere_GivesTheSameOutput_WhileSettingsHold()
+    {
+        float[] input = TestSignals.Noise(12000, 6);
+        var a = Make(_ => { });
+        var b = Make(_ => { });
+        float[] al = new float[input.Length], ar = new float[input.Length], bl = new float[input.Length], br = new float[input.Length];
+        a.Process(input, input, al, ar);
+        var random = new Random(12);
+        for (int start = 0; start < input.Length;)
+        {
+            int n = Math.Min(random.Next(1, 64), input.Length - start);
+            b.Process(input.AsSpan(start, n), input.AsSpan(start, n), bl.AsSpan(start, n), br.AsSpan(start, n));
+            start += n;
+        }
+        Assert.Equal(al, bl);
+        Assert.Equal(ar, br);
+    }
+
+    [Fact]
+    public void Reverb_Process_AllocatesNothing()
+    {
+        var reverb = Make(_ => { });
+        float[] l = TestSignals.Noise(32, 1), r = TestSignals.Noise(32, 2);
+        Assert.Equal(0, TestSignals.AllocatedBytes(() => reverb.Process(l, r, l, r)));
+    }
+}
