@@ -7,10 +7,10 @@ namespace MixConsole.Control.Meters;
 public interface IMeterSource
 {
     /// <summary>The order of values a snapshot holds.</summary>
-    MeterLayout Layout { get; }
+    OscMeterLayout Layout { get; }
 
     /// <summary>
-    /// Copies the newest snapshot into <paramref name="linear"/> (at least <see cref="MeterLayout.Count"/>
+    /// Copies the newest snapshot into <paramref name="linear"/> (at least <see cref="OscMeterLayout.Count"/>
     /// long), draining older ones. False when nothing new arrived since the last call; the destination is
     /// then left as it was.
     /// </summary>

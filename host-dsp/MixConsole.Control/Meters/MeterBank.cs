@@ -32,7 +32,7 @@ public sealed class MeterBank
     public ReadOnlySpan<int> Indices => _indices;
 
     /// <summary>Bank <paramref name="number"/> over <paramref name="layout"/>; false for an undefined bank.</summary>
-    public static bool TryCreate(int number, MeterLayout layout, out MeterBank bank)
+    public static bool TryCreate(int number, OscMeterLayout layout, out MeterBank bank)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var indices = new List<int>();
@@ -69,7 +69,7 @@ public sealed class MeterBank
     }
 
     /// <summary>Every defined bank over <paramref name="layout"/>, indexed by number.</summary>
-    public static MeterBank[] CreateAll(MeterLayout layout)
+    public static MeterBank[] CreateAll(OscMeterLayout layout)
     {
         var banks = new MeterBank[BankCount];
         for (int n = 0; n < BankCount; n++)
@@ -101,7 +101,7 @@ public sealed class MeterBank
         return length;
     }
 
-    private static void AddOutputs(MeterLayout layout, List<int> indices)
+    private static void AddOutputs(OscMeterLayout layout, List<int> indices)
     {
         for (int b = 0; b < layout.Buses; b++)
         {

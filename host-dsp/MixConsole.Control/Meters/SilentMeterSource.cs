@@ -4,10 +4,10 @@ namespace MixConsole.Control.Meters;
 public sealed class SilentMeterSource : IMeterSource
 {
     /// <summary>Creates silent meters in <paramref name="layout"/>.</summary>
-    public SilentMeterSource(MeterLayout layout) => Layout = layout ?? throw new ArgumentNullException(nameof(layout));
+    public SilentMeterSource(OscMeterLayout layout) => Layout = layout ?? throw new ArgumentNullException(nameof(layout));
 
     /// <inheritdoc/>
-    public MeterLayout Layout { get; }
+    public OscMeterLayout Layout { get; }
 
     /// <inheritdoc/>
     public bool TryReadLatest(Span<float> linear)

@@ -66,7 +66,7 @@ public sealed class OscServer : IDisposable
         _access = access;
         _time = time ?? TimeProvider.System;
         _log = log;
-        _meters = meters ?? new SilentMeterSource(MeterLayout.For(store.Table.Config));
+        _meters = meters ?? new SilentMeterSource(OscMeterLayout.For(store.Table.Config));
         Counters = new OscServerCounters();
         _links = new OscLinks(Counters);
         _subscribers = new SubscriptionRegistry(Options.MaxSubscribers, Options.SubscriptionLifetime, _time);

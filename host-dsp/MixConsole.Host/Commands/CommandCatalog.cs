@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IReadOnlyList<ICommand> All { get; } =
     [
+        new ServeCommand(),
         new BenchCommand(),
     ];
 }

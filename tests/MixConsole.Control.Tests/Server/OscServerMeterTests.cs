@@ -42,7 +42,7 @@ public class OscServerMeterTests
     [Fact]
     public void Bank0_CarriesPostFaderChannels_Buses_AndMains_AsLittleEndianBlob()
     {
-        var layout = new MeterLayout(channels: 6, buses: 4);
+        var layout = new OscMeterLayout(channels: 6, buses: 4);
         var source = new NumberedMeters(layout);
         using var h = new ServerHarness(meters: source, config: ConsoleConfig.Pi4Cs42448);
         h.Send(ServerHarness.A, Osc.Message("/meters/0"));
@@ -63,7 +63,7 @@ public class OscServerMeterTests
     [Fact]
     public void Bank1_CarriesPreFaderPostFaderGateAndCompressorPerChannel()
     {
-        var layout = new MeterLayout(channels: 6, buses: 4);
+        var layout = new OscMeterLayout(channels: 6, buses: 4);
         var source = new NumberedMeters(layout);
         using var h = new ServerHarness(meters: source, config: ConsoleConfig.Pi4Cs42448);
         h.Send(ServerHarness.A, Osc.Message("/meters/1"));
@@ -129,9 +129,9 @@ public class OscServerMeterTests
     }
 
     /// <summary>Meters whose every value is distinct, so a misplaced index shows.</summary>
-    private sealed class NumberedMeters(MeterLayout layout) : IMeterSource
+    private sealed class NumberedMeters(OscMeterLayout layout) : IMeterSource
     {
-        public MeterLayout Layout => layout;
+        public OscMeterLayout Layout => layout;
 
         public float ValueAt(int index) => (index + 1) / 1024f;
 

@@ -11,11 +11,11 @@ namespace MixConsole.Control.Meters;
 /// [bus post-fader peak x B][main left][main right][main mono]
 /// </code>
 /// </summary>
-public sealed class MeterLayout
+public sealed class OscMeterLayout
 {
     /// <summary>Creates the layout for <paramref name="channels"/> inputs and <paramref name="buses"/> mix buses.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative or above the console maximum.</exception>
-    public MeterLayout(int channels, int buses)
+    public OscMeterLayout(int channels, int buses)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(channels);
         ArgumentOutOfRangeException.ThrowIfNegative(buses);
@@ -27,10 +27,10 @@ public sealed class MeterLayout
     }
 
     /// <summary>The layout for a console of the given size.</summary>
-    public static MeterLayout For(ConsoleConfig config)
+    public static OscMeterLayout For(ConsoleConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return new MeterLayout(config.Channels, config.Buses);
+        return new OscMeterLayout(config.Channels, config.Buses);
     }
 
     /// <summary>Input channels metered.</summary>
