@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICommand> All { get; } =
     [
         new ServeCommand(),
+        new MixCommand(),
         new BenchCommand(),
     ];
 }
