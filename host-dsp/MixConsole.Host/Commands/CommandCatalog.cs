@@ -10,6 +10,7 @@ internal static class CommandCatalog
         new DemoCommand(),
         new AnalyzeCommand(),
         new MixCommand(),
+        new ServeCommand(),
         new BenchCommand(),
     ];
 }
