@@ -80,9 +80,8 @@ internal sealed class DemoCommand : ICommand
     /// <summary>Seconds rendered past the stems so the reverb and delay tails ring out.</summary>
     public const double DemoTailSeconds = 2.0;
 
-    private static string LiveConsoleHint() => CommandCatalog.All.Any(c => c.Name == "serve")
-        ? "live console: ./mixconsole serve   (then move faders from the surface or any X32-style OSC app; ./mixconsole serve --help)"
-        : "live console: not part of this build yet (the `serve` command runs the same engine on an audio device when it lands)";
+    private static string LiveConsoleHint() =>
+        "live console: ./mixconsole serve   (then move faders from the surface or any X32-style OSC app; ./mixconsole serve --help)";
 
     private static void WriteStem(string path, float[][] audio)
     {
