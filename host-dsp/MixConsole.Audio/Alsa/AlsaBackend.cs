@@ -29,7 +29,7 @@ public sealed unsafe class AlsaBackend : ThreadedAudioBackend
     /// <inheritdoc />
     public override string Name => "alsa";
 
-    /// <summary>Test seam: called before each read with the period index; a negative errno pretends the read failed with it.</summary>
+    /// <summary>Test seam: called before each read with the read's index; a negative errno pretends the read failed with it.</summary>
     internal Func<long, int>? InjectError { get; set; }
 
     /// <summary>Sample format of the capture device (when there is one).</summary>
@@ -88,7 +88,7 @@ public sealed unsafe class AlsaBackend : ThreadedAudioBackend
         {
             if (capture is not null)
             {
-                int err = InjectError?.Invoke(index) ?? 0;
+                int err = InjectError?.Invoke(index++) ?? 0;
                 if (err >= 0) err = Transfer(capture, period);
                 if (err < 0)
                 {
@@ -98,7 +98,6 @@ public sealed unsafe class AlsaBackend : ThreadedAudioBackend
                 InterleavedSamples.Deinterleave(capture.Bytes, capture.Format, capture.Channels, Input, _inputMap, period);
             }
             bool more = RunPeriod(callback, period);
-            index++;
             if (playback is not null)
             {
                 InterleavedSamples.Interleave(Output, _outputMap, playback.Bytes, playback.Format, playback.Channels, period);
