@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IReadOnlyList<ICommand> All { get; } =
     [
+        new ServeCommand(),
         new AnalyzeCommand(),
+        new BenchCommand(),
     ];
 }
