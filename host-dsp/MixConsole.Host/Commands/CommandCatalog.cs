@@ -10,5 +10,6 @@ internal static class CommandCatalog
         new ServeCommand(),
         new AnalyzeCommand(),
         new BenchCommand(),
+        new DevicesCommand(),
     ];
 }
