@@ -5,7 +5,7 @@ namespace MixConsole.Audio.Tests.Jack;
 
 /// <summary>
 /// A real jackd on the dummy driver under a unique server name (so parallel runs never meet),
-/// paced in real time without root. Killed on dispose.
+/// paced in real time without root. Terminated (SIGTERM) on dispose.
 /// </summary>
 internal sealed class JackDummyServer : IDisposable
 {
@@ -43,11 +43,19 @@ internal sealed class JackDummyServer : IDisposable
 
     public string Name { get; }
 
+    // SIGTERM lets jackd leave JACK's shared server registry; a killed server's slot stays taken
+    // (the registry holds 8 and reclaims a stale slot only for the same name).
+    private void Terminate()
+    {
+        using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+            term?.WaitForExit(5_000);
+        if (!_process.WaitForExit(5_000)) _process.Kill();
+    }
+
     public void Dispose()
     {
         if (_process.HasExited) return;
-        _process.Kill();
-        _process.WaitForExit(5_000);
+        Terminate();
         _process.Dispose();
     }
 }

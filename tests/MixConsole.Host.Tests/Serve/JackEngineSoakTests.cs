@@ -146,12 +146,19 @@ public sealed class JackEngineSoakTests(ITestOutputHelper output)
 
         public string Name { get; }
 
+        // SIGTERM lets jackd leave JACK's shared server registry; a killed server's slot stays taken.
+        private void Terminate()
+        {
+            using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+                term?.WaitForExit(5_000);
+            if (!_process.WaitForExit(5_000)) _process.Kill();
+        }
+
         public void Dispose()
         {
             if (!_process.HasExited)
             {
-                _process.Kill();
-                _process.WaitForExit(5_000);
+                Terminate();
             }
             _process.Dispose();
         }
