@@ -23,7 +23,9 @@ public sealed class SoundcheckRecorderTests(ITestOutputHelper output)
         const int channels = 32;
         long frames = paced ? 96_000 : 240_000;
         TestWav.Write(dir.File("show.wav"), channels, frames);
-        var recorder = new SoundcheckRecorder(dir.File("soundcheck.wav"), channels, 48_000, 128);
+        // Unpaced, the producer outruns any disk, so the fast run gets a ring for its whole length and proves
+        // the content; the paced run keeps the 2 s default a show uses and proves nothing is dropped.
+        var recorder = new SoundcheckRecorder(dir.File("soundcheck.wav"), channels, 48_000, 128, ringSeconds: paced ? 2.0 : 6.0);
         var callback = new GainCallback([1f]);
         using (var backend = new WavBackend())
         {
