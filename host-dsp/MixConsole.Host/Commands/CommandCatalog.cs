@@ -11,6 +11,7 @@ internal static class CommandCatalog
         new AnalyzeCommand(),
         new MixCommand(),
         new ServeCommand(),
+        new DevicesCommand(),
         new BenchCommand(),
     ];
 }

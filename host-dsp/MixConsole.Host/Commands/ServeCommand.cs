@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using MixConsole.Audio.Backends;
+using MixConsole.Audio.Profiles;
 using MixConsole.Control.Security;
 using MixConsole.Control.Transport;
 using MixConsole.Engine.Configuration;
@@ -15,7 +17,7 @@ internal sealed class ServeCommand : ICommand
 
     public string Summary => "run the console: mixer engine plus the X32-style OSC server (UDP, optional SLIP serial)";
 
-    public string Usage => "mixconsole serve [--audio null] [--osc-port 10023] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--profile NAME] [--duration S]";
+    public string Usage => "mixconsole serve [--audio alsa|jack|wav|null] [--device PCM] [--capture-device PCM] [--channels-in N] [--channels-out N] [--rate R] [--period F] [--periods K] [--input FILE|DIR] [--output FILE] [--record FILE] [--state DIR] [--osc-port 10023] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--profile NAME] [--duration S]";
 
     public string Description => """
         Runs the mixer engine on an audio thread and serves its parameter table over OSC on UDP port 10023,
@@ -25,8 +27,16 @@ internal sealed class ServeCommand : ICommand
         compressor gain), /meters/2 (buses, main) as little-endian blobs every 50 ms for 10 s.
         host-dsp/ADDRESS-SPACE.md lists every path.
 
-        --audio null (the only backend for now) runs the engine with silent inputs, paced by the system
-        clock, so controllers have a console to talk to without a sound card.
+        --audio alsa drives a sound card through libasound (any PCM name: hw:CARD=..., plughw:..., a plugin),
+        capture and playback linked on one clock; --audio jack joins a running JACK server (one port per
+        channel); --audio wav reads a multichannel WAV or a folder of stems (--input) and records the outputs
+        (--output), in real time or --fast; --audio null runs with silent inputs paced by the system clock, so
+        controllers have a console to talk to without a sound card. At start it prints the negotiated format,
+        period and the latency the I/O adds. --profile names a console size or a hardware profile from
+        hardware/pi/profiles (pi4-cs42448, pi5-hifiberry-dac8x-adc8x, usb-generic): devices, channel map and
+        period come from it, options given here override it. --record FILE keeps every input in one WAV
+        (virtual soundcheck; play it back later with --audio wav --input FILE). mixconsole devices lists
+        what exists.
 
         Access: loopback is always allowed; by default so are the subnets this host has an address on;
         --allow replaces the subnets with the networks you name. --pair-key FILE (at least 16 bytes) makes
@@ -40,8 +50,22 @@ internal sealed class ServeCommand : ICommand
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("audio", "NAME", $"audio backend: {string.Join(", ", AudioBackends.Names)} (default null)"),
-        new("rate", "HZ", "sample rate (default 48000)"),
-        new("block", "FRAMES", "frames per block (default 32)"),
+        new("device", "PCM", "ALSA playback PCM, e.g. hw:CARD=sndrpihifiberry,DEV=0 (default: the profile's, else 'default')"),
+        new("capture-device", "PCM", "ALSA capture PCM (default: same as --device)"),
+        new("channels-in", "N", "inputs to open, 0-32 (default: the profile's, the WAV's, else the console's channels)"),
+        new("channels-out", "N", "outputs to open, 0-32 (default: the profile's, else main, buses, mono and solo)"),
+        new("rate", "HZ", "sample rate (default 48000, or the profile's or input WAV's)"),
+        new("period", "FRAMES", "frames per period, 16-1024 (default: the profile's, else 32)"),
+        new("block", "FRAMES", "same as --period"),
+        new("periods", "K", "periods in the device buffer, 2-4 (default 2): latency = periods x period"),
+        new("input", "FILE", "wav backend: a multichannel WAV or a folder of mono/stereo stems"),
+        new("output", "FILE", "wav backend: record the outputs to this WAV (32-bit float)"),
+        new("fast", null, "wav and null backends: run as fast as possible instead of in real time"),
+        new("jack-server", "NAME", "JACK server name (jackd -n NAME; default: the default server)"),
+        new("rt-priority", "N", "SCHED_FIFO priority of the audio thread, 0 for normal scheduling (default 70)"),
+        new("no-mlock", null, "do not lock memory (mlockall)"),
+        new("record", "FILE", "record every input to one WAV (virtual soundcheck; RF64 past 4 GiB)"),
+        new("state", "DIR", "keep the console's parameters in DIR/state.json: loaded at start, saved every 5 s and at stop"),
         new("osc-port", "PORT", "UDP port for OSC (default 10023)"),
         new("bind", "ADDR", "address to listen on (default 0.0.0.0; :: for IPv4 and IPv6)"),
         new("allow", "CIDR", "network allowed besides loopback, repeatable (default: this host's subnets)"),
@@ -49,7 +73,7 @@ internal sealed class ServeCommand : ICommand
         new("serial", "DEV", "also serve SLIP-framed OSC on a serial device, e.g. /dev/ttyAMA0"),
         new("baud", "BPS", "serial speed (default 921600)"),
         new("scene", "FILE", "load a scene (JSON) before serving"),
-        new("profile", "NAME", $"console size: {string.Join(", ", ConsoleConfig.ProfileNames)} (default default)"),
+        new("profile", "NAME", $"console size ({string.Join(", ", ConsoleConfig.ProfileNames)}) and/or hardware profile ({string.Join(", ", HardwareProfiles.Names())})"),
         new("duration", "S", "stop after S seconds (default: run until Ctrl-C)"),
         new("max-subscribers", "N", "most /xremote subscribers and most meter streams (default 64)"),
         new("rate-limit", "N", "messages per second per client (default 2000, bursts of twice that)"),
@@ -63,10 +87,13 @@ internal sealed class ServeCommand : ICommand
         }
 
         string profile = args.Get("profile") ?? ConsoleConfig.DefaultProfileName;
+        HardwareProfile? hardware = FindHardware(profile);
         ConsoleConfig config;
         try
         {
-            config = ConsoleConfig.FromProfile(profile);
+            config = hardware is not null && !ConsoleConfig.ProfileNames.Contains(profile, StringComparer.OrdinalIgnoreCase)
+                ? ConsoleConfig.Default
+                : ConsoleConfig.FromProfile(profile);
         }
         catch (Exception e) when (e is ConsoleConfigException or ArgumentException or KeyNotFoundException)
         {
@@ -83,7 +110,7 @@ internal sealed class ServeCommand : ICommand
         {
             Audio = args.Get("audio") ?? AudioBackends.Null,
             SampleRateHz = rate,
-            BlockFrames = args.GetInt("block", 32, 1, 8192),
+            BlockFrames = args.GetInt("period", args.GetInt("block", 32, 1, 8192), 1, 8192),
             OscPort = args.GetInt("osc-port", 10023, 0, 65535),
             Bind = ParseBind(args.Get("bind")),
             Allow = ParseAllow(args.GetAll("allow")),
@@ -96,6 +123,8 @@ internal sealed class ServeCommand : ICommand
             ProfileName = profile,
             MaxSubscribers = args.GetInt("max-subscribers", 64, 1, 4096),
             RateLimitPerSecond = args.GetInt("rate-limit", 2000, 1, 10_000_000),
+            LiveAudio = LiveAudioOptions(args, hardware),
+            StateDir = args.Get("state"),
         };
 
         if (!AudioBackends.Names.Contains(settings.Audio))
@@ -105,6 +134,42 @@ internal sealed class ServeCommand : ICommand
 
         return ServeSession.Run(settings, context);
     }
+
+    private static HardwareProfile? FindHardware(string profile)
+    {
+        if (!HardwareProfiles.Names().Contains(profile, StringComparer.OrdinalIgnoreCase) && !profile.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            return HardwareProfiles.Find(profile);
+        }
+        catch (AudioBackendException e)
+        {
+            throw new UserFacingException(e.Message);
+        }
+    }
+
+    private static LiveAudioSettings LiveAudioOptions(ParsedArgs args, HardwareProfile? hardware) => new()
+    {
+        Device = args.Get("device"),
+        CaptureDevice = args.Get("capture-device"),
+        ChannelsIn = args.Has("channels-in") ? args.GetInt("channels-in", 0, 0, 32) : null,
+        ChannelsOut = args.Has("channels-out") ? args.GetInt("channels-out", 0, 0, 32) : null,
+        PeriodFrames = args.Has("period") || args.Has("block") ? args.GetInt("period", args.GetInt("block", 32, 16, 1024), 16, 1024) : null,
+        Periods = args.Has("periods") ? args.GetInt("periods", 2, 2, 4) : null,
+        RateGiven = args.Has("rate"),
+        InputPath = args.Get("input"),
+        OutputPath = args.Get("output"),
+        Fast = args.Has("fast"),
+        JackServer = args.Get("jack-server"),
+        RealtimePriority = args.GetInt("rt-priority", 70, 0, 99),
+        LockMemory = !args.Has("no-mlock"),
+        RecordPath = args.Get("record"),
+        Hardware = hardware,
+    };
 
     private static IPAddress ParseBind(string? text)
     {

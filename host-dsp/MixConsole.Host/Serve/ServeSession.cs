@@ -24,14 +24,14 @@ internal static class ServeSession
         void Log(string line) => errors.WriteLine(line);
 
         var store = new ParameterStore(ParameterTable.Create(settings.Config));
+        var state = ConsoleState.Open(settings.StateDir, store, Log);
         if (settings.SceneFile is not null)
         {
             LoadScene(store, settings.SceneFile);
         }
 
         var engine = new MixerEngine(store);
-        using IAudioBackend audio = AudioBackends.Create(
-            settings.Audio, settings.SampleRateHz, settings.BlockFrames, settings.Config.Channels, MixerOutputs.Total(settings.Config.Buses));
+        using LiveAudioBackend audio = AudioBackends.Create(settings, settings.Config.Channels, MixerOutputs.Total(settings.Config.Buses));
         engine.Prepare(audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
 
         var allowlist = new AccessAllowlist(AccessAllowlist.Loopback.Concat(settings.Allow ?? AccessAllowlist.LocalSubnets()).Distinct());
@@ -80,7 +80,8 @@ internal static class ServeSession
             });
         if (settings.Duration is { } duration)
         {
-            stop.CancelAfter(duration);
+            // The backend stops itself after that much audio; the clock is only a backstop.
+            stop.CancelAfter(duration + TimeSpan.FromSeconds(5));
         }
 
         Exception? audioFault = null;
@@ -89,6 +90,7 @@ internal static class ServeSession
             try
             {
                 audio.Run(engine.Process, stop.Token);
+                stop.Cancel();
             }
             catch (Exception e)
             {
@@ -114,12 +116,20 @@ internal static class ServeSession
         output.WriteLine(string.Create(inv, $"limits  {settings.MaxSubscribers} subscribers, {settings.RateLimitPerSecond:0} messages/s per client"));
         output.WriteLine(settings.Duration is { } d ? string.Create(inv, $"running for {d.TotalSeconds:0.###} s") : "running; Ctrl-C stops");
 
-        stop.Token.WaitHandle.WaitOne();
-        audioThread.Join(TimeSpan.FromSeconds(2));
+        while (!stop.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(5)))
+        {
+            state.Save();
+        }
+
+        audioThread.Join(TimeSpan.FromSeconds(6));
+        state.Save();
 
         OscServerCounters c = server.Counters;
         output.WriteLine(string.Create(inv,
             $"stopped: {audio.BlocksProcessed} blocks processed, {audio.BlocksLate} late; {c.Packets} packets, {c.ParametersSet} sets, {c.QueriesAnswered} answers, {c.EchoesSent} echoes, {c.MeterPacketsSent} meter blobs, {c.MalformedPackets} malformed, {c.RefusedMessages} refused"));
+        var live = audio.Backend;
+        output.WriteLine(string.Create(inv,
+            $"audio   {live.FramesProcessed} frames, {live.Xruns} xruns, {live.Suspends} suspends{(audio.Recorder is { } r ? $"; recorded {r.CapturedFrames} frames, {r.DroppedFrames} dropped" : "")}"));
         if (audioFault is not null)
         {
             throw new UserFacingException($"audio stopped: {audioFault.GetType().Name}: {audioFault.Message}");

@@ -37,4 +37,10 @@ internal sealed record ServeSettings
     public int MaxSubscribers { get; init; } = 64;
 
     public double RateLimitPerSecond { get; init; } = 2000;
+
+    /// <summary>Audio device options (device names, channels, period, files, hardware profile) for the chosen backend.</summary>
+    public LiveAudioSettings LiveAudio { get; init; } = new();
+
+    /// <summary>Folder where the console keeps its parameters between runs (loaded at start, saved every few seconds and at stop).</summary>
+    public string? StateDir { get; init; }
 }

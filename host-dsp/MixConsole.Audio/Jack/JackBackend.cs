@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using MixConsole.Audio.Backends;
+using MixConsole.Audio.Realtime;
+
+namespace MixConsole.Audio.Jack;
+
+/// <summary>
+/// JACK through libjack: one port per channel ("in_1".., "out_1"..), the server's process
+/// callback drives the console (the server owns the clock, the period and the real-time
+/// thread), xruns the server reports are counted. Works with jackd2 and PipeWire's JACK.
+/// The sample rate and period are the server's: <see cref="AudioBackend.Open"/> fails with one line when
+/// they differ from what was asked, so nothing runs at a rate nobody chose.
+/// </summary>
+public sealed unsafe class JackBackend : AudioBackend
+{
+    private IntPtr _client;
+    private GCHandle _self;
+    private IntPtr[] _inPorts = [];
+    private IntPtr[] _outPorts = [];
+    private int _activated;
+    private int _ended;
+    private string _server = "default";
+
+    /// <inheritdoc />
+    public override string Name => "jack";
+
+    /// <summary>Full names of this client's ports, inputs then outputs (e.g. "mixconsole:in_1").</summary>
+    public IReadOnlyList<string> PortNames { get; private set; } = [];
+
+    /// <inheritdoc />
+    protected override AudioFormatInfo OpenCore(AudioBackendOptions options)
+    {
+        _client = LibJack.Open(options.JackClientName, options.JackServerName, out string? error);
+        if (_client == IntPtr.Zero) throw new AudioBackendException(error!);
+        try
+        {
+            _server = options.JackServerName ?? Environment.GetEnvironmentVariable("JACK_DEFAULT_SERVER") ?? "default";
+            int rate = (int)LibJack.jack_get_sample_rate(_client);
+            int period = (int)LibJack.jack_get_buffer_size(_client);
+            if (rate != options.SampleRateHz)
+                throw new AudioBackendException($"JACK server '{_server}' runs at {rate} Hz, not {options.SampleRateHz} Hz (--rate {rate} to follow it)");
+            if (period is < AudioBackendOptions.MinPeriodFrames or > AudioBackendOptions.MaxPeriodFrames)
+                throw new AudioBackendException($"JACK server '{_server}' uses {period}-frame periods; the console takes {AudioBackendOptions.MinPeriodFrames}-{AudioBackendOptions.MaxPeriodFrames}");
+            _inPorts = Register("in", options.ChannelsIn, LibJack.PortIsInput);
+            _outPorts = Register("out", options.ChannelsOut, LibJack.PortIsOutput);
+            PortNames = [.. _inPorts.Concat(_outPorts).Select(p => Marshal.PtrToStringUTF8(LibJack.jack_port_name(p)) ?? "")];
+            _self = GCHandle.Alloc(this);
+            IntPtr arg = GCHandle.ToIntPtr(_self);
+            LibJack.jack_set_process_callback(_client, &OnProcess, arg);
+            LibJack.jack_set_xrun_callback(_client, &OnXrun, arg);
+            LibJack.jack_on_shutdown(_client, &OnShutdown, arg);
+            // The server states its driver's latency on the physical ports: capture side plus playback side.
+            (int capture, int playback) = PhysicalLatency();
+            int periods = Math.Max(1, (capture + playback + period - 1) / period);
+            return new AudioFormatInfo(Name, $"server '{_server}' as {options.JackClientName}", rate, period, periods,
+                options.ChannelsIn, options.ChannelsOut, AudioSampleFormat.Float32, capture + playback,
+                string.Create(CultureInfo.InvariantCulture, $"server-reported capture {capture} + playback {playback} frames, period {period}"), Linked: true);
+        }
+        catch
+        {
+            CloseCore();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void StartCore(IAudioCallback callback)
+    {
+        int rc = LibJack.jack_activate(_client);
+        if (rc != 0) throw new AudioBackendException($"JACK server '{_server}' refused to activate the client (error {rc})");
+        Volatile.Write(ref _activated, 1);
+        Realtime = LibJack.jack_is_realtime(_client) != 0
+            ? new RealtimeResult(true, 0, false, "real-time: JACK's process thread (the server runs real-time)")
+            : new RealtimeResult(false, 0, false, "real-time: JACK server runs without real-time scheduling (jackd -R to ask for it)");
+        if (Options.JackAutoConnect) Connect();
+    }
+
+    /// <inheritdoc />
+    protected override void StopCore()
+    {
+        if (Interlocked.Exchange(ref _activated, 0) == 1) LibJack.jack_deactivate(_client);
+    }
+
+    /// <inheritdoc />
+    protected override void CloseCore()
+    {
+        if (_client != IntPtr.Zero)
+        {
+            if (Interlocked.Exchange(ref _activated, 0) == 1) LibJack.jack_deactivate(_client);
+            LibJack.jack_client_close(_client);
+            _client = IntPtr.Zero;
+        }
+        if (_self.IsAllocated) _self.Free();
+    }
+
+    /// <summary>The latency the server reports for this client's ports (capture + playback, worst case), in frames.</summary>
+    public int ReportedLatencyFrames()
+    {
+        uint capture = 0, playback = 0;
+        LibJack.LatencyRange r;
+        foreach (var p in _inPorts)
+        {
+            LibJack.jack_port_get_latency_range(p, LibJack.CaptureLatency, &r);
+            capture = Math.Max(capture, r.Max);
+        }
+        foreach (var p in _outPorts)
+        {
+            LibJack.jack_port_get_latency_range(p, LibJack.PlaybackLatency, &r);
+            playback = Math.Max(playback, r.Max);
+        }
+        return (int)(capture + playback);
+    }
+
+    private (int Capture, int Playback) PhysicalLatency()
+    {
+        var captures = LibJack.TakePortList(LibJack.jack_get_ports(_client, null, LibJack.AudioType, (nuint)(LibJack.PortIsPhysical | LibJack.PortIsOutput)));
+        var playbacks = LibJack.TakePortList(LibJack.jack_get_ports(_client, null, LibJack.AudioType, (nuint)(LibJack.PortIsPhysical | LibJack.PortIsInput)));
+        LibJack.LatencyRange r = default;
+        uint capture = 0, playback = 0;
+        if (captures.Count > 0)
+        {
+            LibJack.jack_port_get_latency_range(LibJack.jack_port_by_name(_client, captures[0]), LibJack.CaptureLatency, &r);
+            capture = r.Max;
+        }
+        if (playbacks.Count > 0)
+        {
+            LibJack.jack_port_get_latency_range(LibJack.jack_port_by_name(_client, playbacks[0]), LibJack.PlaybackLatency, &r);
+            playback = r.Max;
+        }
+        return ((int)capture, (int)playback);
+    }
+
+    private IntPtr[] Register(string prefix, int count, ulong flags)
+    {
+        var ports = new IntPtr[count];
+        for (int i = 0; i < count; i++)
+        {
+            ports[i] = LibJack.jack_port_register(_client, $"{prefix}_{i + 1}", LibJack.AudioType, (nuint)flags, 0);
+            if (ports[i] == IntPtr.Zero) throw new AudioBackendException($"JACK server '{_server}' refused port {prefix}_{i + 1}");
+        }
+        return ports;
+    }
+
+    private void Connect()
+    {
+        var captures = LibJack.TakePortList(LibJack.jack_get_ports(_client, null, LibJack.AudioType, (nuint)(LibJack.PortIsPhysical | LibJack.PortIsOutput)));
+        var playbacks = LibJack.TakePortList(LibJack.jack_get_ports(_client, null, LibJack.AudioType, (nuint)(LibJack.PortIsPhysical | LibJack.PortIsInput)));
+        for (int i = 0; i < _inPorts.Length && i < captures.Count; i++)
+            LibJack.jack_connect(_client, captures[i], Marshal.PtrToStringUTF8(LibJack.jack_port_name(_inPorts[i]))!);
+        for (int i = 0; i < _outPorts.Length && i < playbacks.Count; i++)
+            LibJack.jack_connect(_client, Marshal.PtrToStringUTF8(LibJack.jack_port_name(_outPorts[i]))!, playbacks[i]);
+    }
+
+    private void Cycle(uint nframes)
+    {
+        int frames = (int)nframes;
+        var callback = Callback;
+        bool ended = Volatile.Read(ref _ended) != 0;
+        if (callback is null || ended || StopRequested || frames > Input.CapacityFrames)
+        {
+            // A period larger than prepared for (the server's buffer size changed) plays silence rather than overrun buffers.
+            for (int c = 0; c < _outPorts.Length; c++)
+                new Span<float>(LibJack.jack_port_get_buffer(_outPorts[c], nframes), frames).Clear();
+            if (frames > Input.CapacityFrames && !ended) CountXrun();
+            return;
+        }
+        for (int c = 0; c < _inPorts.Length; c++)
+            new ReadOnlySpan<float>(LibJack.jack_port_get_buffer(_inPorts[c], nframes), frames).CopyTo(Input.Channel(c, frames));
+        bool more = RunPeriod(callback, frames);
+        for (int c = 0; c < _outPorts.Length; c++)
+            Output.Channel(c, frames).CopyTo(new Span<float>(LibJack.jack_port_get_buffer(_outPorts[c], nframes), frames));
+        if (!more)
+        {
+            Volatile.Write(ref _ended, 1);
+            SignalEnd();
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static int OnProcess(uint nframes, IntPtr arg)
+    {
+        try
+        {
+            var self = Unsafe.As<JackBackend>(GCHandle.FromIntPtr(arg).Target!);
+            self.Cycle(nframes);
+            return 0;
+        }
+        catch (Exception e)
+        {
+            // An exception must not cross into libjack: end the stream with it instead.
+            var self = GCHandle.FromIntPtr(arg).Target as JackBackend;
+            if (self is not null)
+            {
+                Volatile.Write(ref self._ended, 1);
+                self.SignalEnd(e);
+            }
+            return 0;
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static int OnXrun(IntPtr arg)
+    {
+        if (GCHandle.FromIntPtr(arg).Target is JackBackend self) self.CountXrun();
+        return 0;
+    }
+
+    [UnmanagedCallersOnly]
+    private static void OnShutdown(IntPtr arg)
+    {
+        if (GCHandle.FromIntPtr(arg).Target is JackBackend self)
+        {
+            Volatile.Write(ref self._ended, 1);
+            self.SignalEnd(new AudioBackendException($"JACK server '{self._server}' shut down"));
+        }
+    }
+}

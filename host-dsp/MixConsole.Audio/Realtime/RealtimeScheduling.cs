@@ -1,0 +1,95 @@
+using System.Runtime;
+using System.Runtime.InteropServices;
+
+namespace MixConsole.Audio.Realtime;
+
+/// <summary>
+/// Asks Linux for SCHED_FIFO on the calling thread and for locked memory, and says in one line
+/// what was granted and, when refused, what to change (systemd LimitRTPRIO / LimitMEMLOCK).
+/// </summary>
+public static unsafe class RealtimeScheduling
+{
+    private static int s_memoryLocked;
+
+    /// <summary>Applies <paramref name="options"/> to the calling thread (call it on the audio thread itself).</summary>
+    public static RealtimeResult ApplyToCurrentThread(RealtimeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.LowLatencyGc)
+            GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+        if (!OperatingSystem.IsLinux())
+            return options.Priority > 0 || options.LockMemory
+                ? new RealtimeResult(false, 0, false, "real-time: not available on this OS (Linux only); running at normal priority")
+                : RealtimeResult.NotRequested;
+
+        var parts = new List<string>(2);
+        bool granted = false;
+        int priority = 0;
+        if (options.Priority > 0)
+        {
+            int wanted = Math.Clamp(options.Priority, 1, 99);
+            var param = new LibC.SchedParam { Priority = wanted };
+            int rc = LibC.pthread_setschedparam(LibC.pthread_self(), LibC.SchedFifo, &param);
+            if (rc == 0)
+            {
+                granted = true;
+                priority = wanted;
+                parts.Add($"SCHED_FIFO {wanted}");
+            }
+            else
+            {
+                parts.Add($"SCHED_FIFO {wanted} refused ({Explain(rc)}; RLIMIT_RTPRIO is {Limit(LibC.RlimitRtprio)}: run as the systemd unit with LimitRTPRIO=95 or add the user to a group with rtprio) - normal priority");
+            }
+        }
+        bool locked = false;
+        if (options.LockMemory)
+        {
+            (locked, string note) = LockMemory();
+            parts.Add(note);
+        }
+        if (parts.Count == 0) return RealtimeResult.NotRequested;
+        return new RealtimeResult(granted, priority, locked, "real-time: " + string.Join(", ", parts));
+    }
+
+    /// <summary>The calling thread's scheduling policy and priority (policy 1 = SCHED_FIFO).</summary>
+    public static (int Policy, int Priority) CurrentThreadPolicy()
+    {
+        int policy;
+        LibC.SchedParam param;
+        LibC.pthread_getschedparam(LibC.pthread_self(), &policy, &param);
+        return (policy, param.Priority);
+    }
+
+    private static (bool Locked, string Note) LockMemory()
+    {
+        if (Volatile.Read(ref s_memoryLocked) == 1) return (true, "memory locked");
+        ulong limit = LimitValue(LibC.RlimitMemlock);
+        // With a finite limit MCL_FUTURE would make the GC's later mappings fail: lock only when it cannot run out.
+        if (limit != LibC.RlimInfinity && LibC.geteuid() != 0)
+            return (false, $"memory not locked (RLIMIT_MEMLOCK is {limit / 1024} KiB; set LimitMEMLOCK=infinity in the systemd unit)");
+        if (LibC.mlockall(LibC.McLCurrent | LibC.McLFuture) != 0)
+            return (false, $"memory not locked (mlockall: {Explain(Marshal.GetLastPInvokeError())})");
+        Volatile.Write(ref s_memoryLocked, 1);
+        return (true, "memory locked");
+    }
+
+    private static string Limit(int resource)
+    {
+        ulong v = LimitValue(resource);
+        return v == LibC.RlimInfinity ? "unlimited" : v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static ulong LimitValue(int resource)
+    {
+        LibC.RLimit limit;
+        return LibC.getrlimit(resource, &limit) == 0 ? limit.Current : 0;
+    }
+
+    private static string Explain(int errno) => errno switch
+    {
+        LibC.EPerm => "not permitted: not root and no real-time limit",
+        12 => "out of memory or over RLIMIT_MEMLOCK",
+        22 => "invalid priority",
+        _ => $"error {errno}",
+    };
+}
