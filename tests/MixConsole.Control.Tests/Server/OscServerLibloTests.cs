@@ -114,7 +114,8 @@ public class OscServerLibloTests
         Assert.All(lines, l => Assert.EndsWith($"/meters/0 b [{4 + 4 * (32 + 16 + 3)} byte blob]", l, StringComparison.Ordinal));
         double[] seconds = [.. lines.Select(ArrivalSeconds)];
         double meanIntervalMs = (seconds[^1] - seconds[0]) * 1000 / (seconds.Length - 1);
-        Assert.InRange(meanIntervalMs, 40, 75);
+        // Paced near 50 ms, never a flood; a loaded machine only delays ticks, so the upper bound is loose.
+        Assert.InRange(meanIntervalMs, 40, 150);
 
         // The values themselves, decoded with BinaryPrimitives straight from the datagram.
         using var reader = new UdpTestClient(live.EndPoint);

@@ -67,26 +67,20 @@ internal static class Signals
         return output;
     }
 
-    /// <summary>Bytes allocated by the calling thread during 2000 blocks of 256 frames after a warm-up.</summary>
+    /// <summary>Bytes allocated per 500 blocks of 256 (and 253) frames in steady state (least of three rounds after a warm-up).</summary>
     public static long AllocatedBytesPerRun(IAudioProcessor processor, int channels = 2, double sampleRateHz = 48000)
     {
         const int block = 256;
         processor.Prepare(new ProcessSpec(sampleRateHz, block, channels));
         var buffer = new AudioBuffer(channels, block);
         var rng = new Random(5);
-        void Fill()
+        for (int c = 0; c < channels; c++)
         {
-            for (int c = 0; c < channels; c++)
-            {
-                var s = buffer.Channel(c, block);
-                for (int i = 0; i < block; i++) s[i] = (float)(rng.NextDouble() * 1.6 - 0.8);
-            }
+            var s = buffer.Channel(c, block);
+            for (int i = 0; i < block; i++) s[i] = (float)(rng.NextDouble() * 1.6 - 0.8);
         }
-        for (int i = 0; i < 50; i++) { Fill(); processor.Process(buffer, block); }
-        Fill();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 2000; i++) processor.Process(buffer, i % 2 == 0 ? block : block - 3);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        int call = 0;
+        return MixConsole.Dsp.Tests.TestSignals.AllocatedBytes(() => processor.Process(buffer, call++ % 2 == 0 ? block : block - 3), times: 500);
     }
 
     public static void AssertIdentical(float[][] expected, float[][] actual, string because)
