@@ -8,5 +8,7 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICommand> All { get; } =
     [
         new AnalyzeCommand(),
+        new ServeCommand(),
+        new BenchCommand(),
     ];
 }

@@ -1,0 +1,56 @@
+using MixConsole.Engine.Metering;
+
+namespace MixConsole.Control.Meters;
+
+/// <summary>
+/// Serves the mixer engine's meter frames (published by the audio thread through its lock-free ring) in
+/// the OSC layout: peaks stay linear; the engine's gain reduction in dB becomes a linear gain (6 dB of
+/// reduction reads 0.5). Read from one control thread only (the ring has one consumer).
+/// </summary>
+public sealed class MixerMeterSource : IMeterSource
+{
+    private readonly MixerMeters _meters;
+    private readonly float[] _frame;
+
+    /// <summary>Reads frames from <paramref name="meters"/>.</summary>
+    public MixerMeterSource(MixerMeters meters)
+    {
+        _meters = meters ?? throw new ArgumentNullException(nameof(meters));
+        Layout = new OscMeterLayout(meters.Layout.Config.Channels, meters.Layout.Config.Buses);
+        _frame = new float[meters.Layout.FrameLength];
+    }
+
+    /// <inheritdoc/>
+    public OscMeterLayout Layout { get; }
+
+    /// <inheritdoc/>
+    public bool TryReadLatest(Span<float> linear)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(linear.Length, Layout.Count, nameof(linear));
+        if (!_meters.TryReadLatest(_frame))
+        {
+            return false;
+        }
+
+        MeterLayout engine = _meters.Layout;
+        for (int c = 0; c < Layout.Channels; c++)
+        {
+            linear[Layout.ChannelPreFader(c)] = _frame[engine.ChannelPeakPreFader(c)];
+            linear[Layout.ChannelPostFader(c)] = _frame[engine.ChannelPeakPostFader(c)];
+            linear[Layout.ChannelGateGain(c)] = GainOfReduction(_frame[engine.ChannelGateReduction(c)]);
+            linear[Layout.ChannelCompressorGain(c)] = GainOfReduction(_frame[engine.ChannelCompressorReduction(c)]);
+        }
+
+        for (int b = 0; b < Layout.Buses; b++)
+        {
+            linear[Layout.BusPostFader(b)] = _frame[engine.BusPeak(b)];
+        }
+
+        linear[Layout.MainLeft] = _frame[engine.Main];
+        linear[Layout.MainRight] = _frame[engine.Main + 1];
+        linear[Layout.MainMono] = _frame[engine.Mono];
+        return true;
+    }
+
+    private static float GainOfReduction(float reductionDb) => reductionDb > 0f ? MathF.Pow(10f, -reductionDb / 20f) : 1f;
+}

@@ -1,0 +1,515 @@
+using System.Text;
+using MixConsole.Control.Meters;
+using MixConsole.Control.Osc;
+using MixConsole.Control.Security;
+using MixConsole.Control.Transport;
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Control.Server;
+
+/// <summary>
+/// Acts on received packets: validates the whole packet first (an invalid packet changes nothing), passes
+/// every message through access control, holds future-dated bundle messages for later, and answers, sets,
+/// subscribes or streams. Called on the transports' receive threads; every shared structure it touches is
+/// thread-safe, and a parameter set is only a store write (the audio thread reads it at the next block).
+/// </summary>
+internal sealed class OscDispatcher
+{
+    private const int ReplyBufferBytes = 8192;
+    private const int MaxFactor = 100;
+
+    [ThreadStatic]
+    private static byte[]? t_reply;
+
+    private readonly ParameterStore _store;
+    private readonly ParameterTable _table;
+    private readonly OscServerOptions _options;
+    private readonly AccessController? _access;
+    private readonly SubscriptionRegistry _subscribers;
+    private readonly SubscriptionRegistry _meterStreams;
+    private readonly ScheduledMessageQueue _scheduled;
+    private readonly ChangeOrigins _origins;
+    private readonly OscServerCounters _counters;
+    private readonly OscLinks _links;
+    private readonly TimeProvider _time;
+    private readonly Action<string>? _log;
+    private readonly byte[][] _paths;
+    private readonly int _nameIndex;
+    private long _lastLimitLog = long.MinValue;
+
+    public OscDispatcher(
+        ParameterStore store,
+        OscServerOptions options,
+        AccessController? access,
+        SubscriptionRegistry subscribers,
+        SubscriptionRegistry meterStreams,
+        ScheduledMessageQueue scheduled,
+        ChangeOrigins origins,
+        OscServerCounters counters,
+        OscLinks links,
+        TimeProvider time,
+        Action<string>? log)
+    {
+        _store = store;
+        _table = store.Table;
+        _options = options;
+        _access = access;
+        _subscribers = subscribers;
+        _meterStreams = meterStreams;
+        _scheduled = scheduled;
+        _origins = origins;
+        _counters = counters;
+        _links = links;
+        _time = time;
+        _log = log;
+        _paths = new byte[_table.Count][];
+        for (int i = 0; i < _paths.Length; i++)
+        {
+            _paths[i] = Encoding.ASCII.GetBytes(_table[i].Path);
+        }
+
+        _nameIndex = _table.TryGetIndex("/config/name", out int name) ? name : -1;
+    }
+
+    /// <summary>Every parameter path as ASCII bytes, by index (shared with the echo path).</summary>
+    public byte[][] Paths => _paths;
+
+    public void HandlePacket(ReadOnlySpan<byte> packet, in OscPeer sender, int link)
+    {
+        _counters.AddPacket();
+        var visitor = new Visitor(this, link, sender);
+        OscParseError error = OscPacket.Visit(packet, ref visitor);
+        if (error == OscParseError.None)
+        {
+            return;
+        }
+
+        _counters.AddMalformedPacket();
+        if (_access is not null && _access.Check(in sender, AccessIntent.Read) == RefusalReason.None)
+        {
+            _access.Refuse(in sender, RefusalReason.Malformed);
+        }
+    }
+
+    /// <summary>Runs a held message whose time has come (it passed access control when it arrived).</summary>
+    public void ExecuteScheduled(ReadOnlySpan<byte> packet, int link, in OscPeer sender)
+    {
+        if (OscMessage.TryParse(packet, out OscMessage message, out _))
+        {
+            Execute(in message, link, in sender);
+        }
+    }
+
+    private void OnMessage(in OscMessage message, OscTimeTag timeTag, int link, in OscPeer sender, ref bool stop)
+    {
+        _counters.AddMessage();
+        if (_access is not null)
+        {
+            RefusalReason reason = _access.Check(in sender, IntentOf(in message));
+            if (reason != RefusalReason.None)
+            {
+                _counters.AddRefusedMessage();
+
+                // A sender outside the allowlist gets nothing more looked at in this packet.
+                stop = reason == RefusalReason.NotAllowed;
+                return;
+            }
+        }
+
+        if (!timeTag.IsImmediate && TrySchedule(in message, timeTag, link, in sender))
+        {
+            return;
+        }
+
+        Execute(in message, link, in sender);
+    }
+
+    private static AccessIntent IntentOf(in OscMessage message)
+    {
+        ReadOnlySpan<byte> address = message.Address;
+        if (address.StartsWith("/auth/"u8))
+        {
+            return AccessIntent.Pairing;
+        }
+
+        if (message.ArgumentCount == 0 || IsCommand(address))
+        {
+            return AccessIntent.Read;
+        }
+
+        return AccessIntent.Write;
+    }
+
+    private static bool IsCommand(ReadOnlySpan<byte> address) =>
+        address.SequenceEqual("/xremote"u8) || address.SequenceEqual("/info"u8) || address.SequenceEqual("/status"u8) ||
+        address.SequenceEqual("/node"u8) || address.SequenceEqual("/meters"u8) || address.StartsWith("/meters/"u8);
+
+    // True when the message was dealt with here (held, or refused as unschedulable); false when it is due now.
+    private bool TrySchedule(in OscMessage message, OscTimeTag timeTag, int link, in OscPeer sender)
+    {
+        TimeSpan ahead = timeTag.ToDateTimeOffset() - _time.GetUtcNow();
+        if (ahead <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        long due = _time.GetTimestamp() + (long)(ahead.TotalSeconds * _time.TimestampFrequency);
+        if (ahead > _options.MaxScheduleAhead || !_scheduled.TryAdd(due, link, in sender, message.Packet))
+        {
+            _counters.AddScheduleRefusal();
+            return true;
+        }
+
+        _counters.AddScheduledMessage();
+        return true;
+    }
+
+    private void Execute(in OscMessage message, int link, in OscPeer sender)
+    {
+        ReadOnlySpan<byte> address = message.Address;
+        if (address.SequenceEqual("/xremote"u8))
+        {
+            SubscribeResult result = _subscribers.Subscribe(link, in sender);
+            if (result == SubscribeResult.Full)
+            {
+                RefuseForLimit(in sender, "/xremote", _subscribers.Capacity);
+            }
+        }
+        else if (address.SequenceEqual("/info"u8))
+        {
+            ReplyStrings(link, in sender, "/info"u8, "V" + _options.Version, ConsoleName(), "MixConsole", _options.Version);
+        }
+        else if (address.SequenceEqual("/status"u8))
+        {
+            ReplyStrings(link, in sender, "/status"u8, "active", _options.AdvertisedAddress, ConsoleName(), null);
+        }
+        else if (address.SequenceEqual("/node"u8))
+        {
+            ReplyNode(in message, link, in sender);
+        }
+        else if (address.SequenceEqual("/meters"u8) || address.StartsWith("/meters/"u8))
+        {
+            RequestMeters(in message, link, in sender);
+        }
+        else if (address.StartsWith("/auth/"u8) && _access?.Pairing is { } pairing)
+        {
+            Span<byte> reply = ReplyBuffer();
+            if (pairing.TryHandle(in message, in sender, reply, out int length, out PairingResult verdict))
+            {
+                if (message.AddressEquals(PairingAuthenticator.ResponseAddress) && verdict != PairingResult.Paired)
+                {
+                    _access.Refuse(in sender, RefusalReason.PairingFailed);
+                }
+
+                Reply(link, in sender, reply.Slice(0, length));
+            }
+            else
+            {
+                _counters.AddUnknownAddress();
+            }
+        }
+        else
+        {
+            ParameterMessageArrived(in message, link, in sender);
+        }
+    }
+
+    private void ParameterMessageArrived(in OscMessage message, int link, in OscPeer sender)
+    {
+        ReadOnlySpan<byte> address = message.Address;
+        int replies = _options.MaxRepliesPerQuery;
+        if (_table.TryGetIndexUtf8(address, out int index))
+        {
+            SetOrAnswer(index, in message, link, in sender, ref replies);
+            return;
+        }
+
+        if (!OscAddressPattern.HasWildcards(address))
+        {
+            _counters.AddUnknownAddress();
+            return;
+        }
+
+        bool matched = false;
+        for (int i = 0; i < _paths.Length; i++)
+        {
+            if (OscAddressPattern.IsMatch(address, _paths[i]))
+            {
+                matched = true;
+                SetOrAnswer(i, in message, link, in sender, ref replies);
+            }
+        }
+
+        if (!matched)
+        {
+            _counters.AddUnknownAddress();
+        }
+    }
+
+    private void SetOrAnswer(int index, in OscMessage message, int link, in OscPeer sender, ref int replies)
+    {
+        if (message.ArgumentCount == 0)
+        {
+            if (replies-- > 0)
+            {
+                Span<byte> reply = ReplyBuffer();
+                if (ParameterMessage.TryWrite(_store, index, _paths[index], reply, out int length))
+                {
+                    Reply(link, in sender, reply.Slice(0, length));
+                }
+            }
+
+            return;
+        }
+
+        if (message.ArgumentCount == 1 && TrySet(index, in message, link, in sender))
+        {
+            _counters.AddParameterSet();
+        }
+        else
+        {
+            _counters.AddRejectedValue();
+        }
+    }
+
+    private bool TrySet(int index, in OscMessage message, int link, in OscPeer sender)
+    {
+        ParameterSpec spec = _table[index].Spec;
+        switch (message.GetArgumentType(0))
+        {
+            case OscType.Float32:
+                return message.TryGetFloat32(0, out float f) && SetNormalized(index, spec, f, link, in sender);
+            case OscType.Float64:
+                return message.TryGetFloat64(0, out double d) && SetNormalized(index, spec, (float)d, link, in sender);
+            case OscType.Int32:
+                return message.TryGetInt32(0, out int i) && SetInt(index, spec, i, link, in sender);
+            case OscType.Int64:
+                return message.TryGetInt64(0, out long h) && h is >= int.MinValue and <= int.MaxValue &&
+                       SetInt(index, spec, (int)h, link, in sender);
+            case OscType.True:
+            case OscType.False:
+                return spec.Kind == ParameterKind.Bool && message.TryGetBoolean(0, out bool on) &&
+                       SetInt(index, spec, on ? 1 : 0, link, in sender);
+            case OscType.String:
+                return SetFromString(index, spec, in message, link, in sender);
+            default:
+                return false;
+        }
+    }
+
+    private bool SetNormalized(int index, ParameterSpec spec, float normalized, int link, in OscPeer sender)
+    {
+        if (!_store.TrySetNormalized(index, normalized))
+        {
+            return false;
+        }
+
+        _origins.Record(index, link, in sender, spec.FromNormalized(normalized));
+        return true;
+    }
+
+    private bool SetInt(int index, ParameterSpec spec, int value, int link, in OscPeer sender)
+    {
+        if (!_store.TrySetInt(index, value))
+        {
+            return false;
+        }
+
+        _origins.Record(index, link, in sender, spec.Kind == ParameterKind.Float ? spec.RealAt(value) : spec.SnapReal(value));
+        return true;
+    }
+
+    private bool SetFromString(int index, ParameterSpec spec, in OscMessage message, int link, in OscPeer sender)
+    {
+        if (spec.Kind == ParameterKind.String)
+        {
+            if (!message.TryGetString(0, out ReadOnlySpan<byte> utf8) || utf8.Length > spec.MaxLength ||
+                utf8.IndexOfAnyExceptInRange((byte)' ', (byte)'~') >= 0)
+            {
+                return false;
+            }
+
+            // Names are rare and short: the string the store keeps is made here, once.
+            string text = Encoding.ASCII.GetString(utf8);
+            if (!_store.TrySetText(index, text))
+            {
+                return false;
+            }
+
+            _origins.RecordText(index, link, in sender, text);
+            return true;
+        }
+
+        if (spec.Kind is not (ParameterKind.Enum or ParameterKind.Bool))
+        {
+            return false;
+        }
+
+        Span<char> label = stackalloc char[32];
+        if (!message.TryGetString(0, label, out int chars) || !spec.TryGetLabelIndex(label.Slice(0, chars), out int position) ||
+            !_store.TrySetLabel(index, label.Slice(0, chars)))
+        {
+            return false;
+        }
+
+        _origins.Record(index, link, in sender, position);
+        return true;
+    }
+
+    private void ReplyNode(in OscMessage message, int link, in OscPeer sender)
+    {
+        if (message.ArgumentCount != 1 || !message.TryGetString(0, out ReadOnlySpan<byte> node) ||
+            node.Length > 256 || node.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E) >= 0)
+        {
+            _counters.AddRejectedValue();
+            return;
+        }
+
+        if (!NodeText.TryFormat(_store, Encoding.ASCII.GetString(node), out string line))
+        {
+            _counters.AddUnknownAddress();
+            return;
+        }
+
+        Span<byte> reply = ReplyBuffer();
+        var writer = new OscWriter(reply);
+        writer.BeginMessage("/node"u8, "s"u8);
+        writer.WriteString(line.AsSpan());
+        if (writer.TryComplete(out int length))
+        {
+            Reply(link, in sender, reply.Slice(0, length));
+        }
+    }
+
+    // "/meters/N [,i factor]" or X32's "/meters ,s /meters/N [,i ...]" (the last int is the time factor).
+    private void RequestMeters(in OscMessage message, int link, in OscPeer sender)
+    {
+        ReadOnlySpan<byte> bankAddress = message.Address;
+        int firstInt = 0;
+        if (bankAddress.SequenceEqual("/meters"u8))
+        {
+            if (!message.TryGetString(0, out bankAddress))
+            {
+                _counters.AddRejectedValue();
+                return;
+            }
+
+            firstInt = 1;
+        }
+
+        int factor = 1;
+        for (int a = firstInt; a < message.ArgumentCount; a++)
+        {
+            if (!message.TryGetInt32(a, out factor))
+            {
+                _counters.AddRejectedValue();
+                return;
+            }
+        }
+
+        if (!TryParseBank(bankAddress, out int bank))
+        {
+            _counters.AddUnknownAddress();
+            return;
+        }
+
+        factor = Math.Clamp(factor, 1, MaxFactor);
+        SubscribeResult result = _meterStreams.Subscribe(link, in sender, bank, _options.MeterInterval * factor);
+        if (result == SubscribeResult.Full)
+        {
+            RefuseForLimit(in sender, "/meters", _meterStreams.Capacity);
+        }
+    }
+
+    private static bool TryParseBank(ReadOnlySpan<byte> address, out int bank)
+    {
+        bank = -1;
+        if (!address.StartsWith("/meters/"u8))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> digits = address.Slice(8);
+        if (digits.IsEmpty || digits.Length > 2 || digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0)
+        {
+            return false;
+        }
+
+        int n = 0;
+        foreach (byte digit in digits)
+        {
+            n = n * 10 + (digit - '0');
+        }
+
+        if (n >= MeterBank.BankCount)
+        {
+            return false;
+        }
+
+        bank = n;
+        return true;
+    }
+
+    private string ConsoleName()
+    {
+        string name = _nameIndex >= 0 ? _store.GetText(_nameIndex) : "";
+        return name.Length > 0 ? name : _options.ServerName;
+    }
+
+    private void ReplyStrings(int link, in OscPeer sender, ReadOnlySpan<byte> address, string a, string b, string c, string? d)
+    {
+        Span<byte> reply = ReplyBuffer();
+        var writer = new OscWriter(reply);
+        writer.BeginMessage(address, d is null ? "sss"u8 : "ssss"u8);
+        writer.WriteString(a.AsSpan());
+        writer.WriteString(b.AsSpan());
+        writer.WriteString(c.AsSpan());
+        if (d is not null)
+        {
+            writer.WriteString(d.AsSpan());
+        }
+
+        if (writer.TryComplete(out int length))
+        {
+            Reply(link, in sender, reply.Slice(0, length));
+        }
+    }
+
+    private void Reply(int link, in OscPeer sender, ReadOnlySpan<byte> packet)
+    {
+        if (_links.Send(link, packet, in sender))
+        {
+            _counters.AddQueryAnswered();
+        }
+    }
+
+    private void RefuseForLimit(in OscPeer sender, string what, int capacity)
+    {
+        _counters.AddSubscriberLimitRefusal();
+        long now = _time.GetTimestamp();
+        long last = Interlocked.Read(ref _lastLimitLog);
+
+        // One line a minute at most: a full registry under a reconnect storm must not flood the log.
+        if (_log is not null && (last == long.MinValue || _time.GetElapsedTime(last, now) >= TimeSpan.FromMinutes(1)) &&
+            Interlocked.CompareExchange(ref _lastLimitLog, now, last) == last)
+        {
+            _log($"osc: {what} from {sender} refused: {capacity} subscriptions already (raise --max-subscribers)");
+        }
+    }
+
+    private static Span<byte> ReplyBuffer() => t_reply ??= new byte[ReplyBufferBytes];
+
+    private struct Visitor(OscDispatcher owner, int link, OscPeer sender) : IOscMessageVisitor
+    {
+        private readonly OscPeer _sender = sender;
+        private bool _stopped;
+
+        public void OnMessage(in OscMessage message, OscTimeTag timeTag)
+        {
+            if (!_stopped)
+            {
+                owner.OnMessage(in message, timeTag, link, in _sender, ref _stopped);
+            }
+        }
+    }
+}

@@ -1,0 +1,310 @@
+using System.Diagnostics;
+using MixConsole.Control.Meters;
+using MixConsole.Control.Osc;
+using MixConsole.Control.Security;
+using MixConsole.Control.Transport;
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Control.Server;
+
+/// <summary>
+/// The console's OSC server: one dispatcher for every transport (UDP, SLIP serial), one <c>/xremote</c>
+/// subscriber registry, one meter-stream registry. Receive threads decode, check access and apply (a set is
+/// a store write, nothing more); a control thread runs <see cref="Tick"/> at <see cref="OscServerOptions.ControlInterval"/>:
+/// it releases due bundle messages, echoes every change made by anyone (coalesced: one message per changed
+/// parameter per tick, whatever the flood) to every subscriber, and streams meter blobs.
+/// </summary>
+public sealed class OscServer : IDisposable
+{
+    private const int EchoBufferBytes = 1024;
+
+    private readonly ParameterStore _store;
+    private readonly AccessController? _access;
+    private readonly IMeterSource _meters;
+    private readonly TimeProvider _time;
+    private readonly Action<string>? _log;
+    private readonly OscLinks _links;
+    private readonly SubscriptionRegistry _subscribers;
+    private readonly SubscriptionRegistry _meterStreams;
+    private readonly ScheduledMessageQueue _scheduled;
+    private readonly ChangeOrigins _origins;
+    private readonly OscDispatcher _dispatcher;
+    private readonly object _tickGate = new();
+    private readonly int[] _changed;
+    private readonly Subscription[] _subscriptionScratch;
+    private readonly Subscription[] _meterScratch;
+    private readonly byte[] _echoBuffer = new byte[EchoBufferBytes];
+    private readonly byte[] _scheduledBuffer;
+    private readonly float[] _meterSnapshot;
+    private readonly MeterBank[] _banks;
+    private readonly byte[][] _bankPackets;
+    private readonly int[] _bankPacketLengths;
+    private readonly ManualResetEventSlim _stop = new(false);
+    private Thread? _controlThread;
+    private long _echoCursor;
+    private bool _started;
+    private int _disposed;
+
+    /// <summary>Creates a server over <paramref name="store"/>; add transports, then <see cref="Start"/>.</summary>
+    /// <param name="store">The parameter values every client reads and writes.</param>
+    /// <param name="options">Bounds and intervals; the defaults when null.</param>
+    /// <param name="access">Allowlist, rate limit and optional pairing; null serves everyone (tests, benchmarks).</param>
+    /// <param name="meters">Where meter snapshots come from; silence when null.</param>
+    /// <param name="time">Clock for subscriptions, schedules and meters (injected for tests); the system clock when null.</param>
+    /// <param name="log">Receives a line per notable event (never per packet).</param>
+    public OscServer(
+        ParameterStore store,
+        OscServerOptions? options = null,
+        AccessController? access = null,
+        IMeterSource? meters = null,
+        TimeProvider? time = null,
+        Action<string>? log = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        Options = options ?? new OscServerOptions();
+        Options.Validate();
+        _access = access;
+        _time = time ?? TimeProvider.System;
+        _log = log;
+        _meters = meters ?? new SilentMeterSource(OscMeterLayout.For(store.Table.Config));
+        Counters = new OscServerCounters();
+        _links = new OscLinks(Counters);
+        _subscribers = new SubscriptionRegistry(Options.MaxSubscribers, Options.SubscriptionLifetime, _time);
+        _meterStreams = new SubscriptionRegistry(Options.MaxMeterStreams, Options.MeterLifetime, _time);
+        _scheduled = new ScheduledMessageQueue(Options.MaxScheduledMessages, Options.MaxScheduledMessageBytes);
+        _origins = new ChangeOrigins(store.Count);
+        _dispatcher = new OscDispatcher(
+            store, Options, access, _subscribers, _meterStreams, _scheduled, _origins, Counters, _links, _time, log);
+        _changed = new int[store.Count];
+        _subscriptionScratch = new Subscription[Options.MaxSubscribers];
+        _meterScratch = new Subscription[Options.MaxMeterStreams];
+        _scheduledBuffer = new byte[Options.MaxScheduledMessageBytes];
+        _meterSnapshot = new float[_meters.Layout.Count];
+        _banks = MeterBank.CreateAll(_meters.Layout);
+        _bankPackets = new byte[_banks.Length][];
+        _bankPacketLengths = new int[_banks.Length];
+        for (int n = 0; n < _banks.Length; n++)
+        {
+            _bankPackets[n] = new byte[64 + 4 + 4 * _banks[n].Count];
+        }
+
+        _echoCursor = store.CurrentCursor;
+    }
+
+    /// <summary>Bounds and intervals in force.</summary>
+    public OscServerOptions Options { get; }
+
+    /// <summary>The values served.</summary>
+    public ParameterStore Store => _store;
+
+    /// <summary>What the server has done so far.</summary>
+    public OscServerCounters Counters { get; }
+
+    /// <summary>The transports served, by link number.</summary>
+    public IReadOnlyList<IOscTransport> Transports => _links.All;
+
+    /// <summary>Live <c>/xremote</c> subscriptions.</summary>
+    public int SubscriberCount => _subscribers.Count;
+
+    /// <summary>Live <c>/meters/N</c> streams.</summary>
+    public int MeterStreamCount => _meterStreams.Count;
+
+    /// <summary>Messages from future-dated bundles waiting for their time.</summary>
+    public int ScheduledCount => _scheduled.Count;
+
+    /// <summary>Adds a transport before <see cref="Start"/>; the server disposes it. Returns its link number.</summary>
+    /// <exception cref="InvalidOperationException">The server has already started.</exception>
+    public int AddTransport(IOscTransport transport)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        if (_started)
+        {
+            throw new InvalidOperationException("Add transports before starting the server.");
+        }
+
+        return _links.Add(transport);
+    }
+
+    /// <summary>Starts every transport's receive thread and, unless told otherwise, the control thread.</summary>
+    /// <param name="runControlThread">False when the caller drives <see cref="Tick"/> itself (tests with a manual clock).</param>
+    public void Start(bool runControlThread = true)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (_started)
+        {
+            throw new InvalidOperationException("The server is already started.");
+        }
+
+        _started = true;
+        IReadOnlyList<IOscTransport> transports = _links.All;
+        for (int link = 0; link < transports.Count; link++)
+        {
+            int captured = link;
+            transports[link].Start((ReadOnlySpan<byte> packet, in OscPeer sender) => HandlePacket(packet, in sender, captured));
+        }
+
+        if (runControlThread)
+        {
+            _controlThread = new Thread(ControlLoop) { IsBackground = true, Name = "osc-control" };
+            _controlThread.Start();
+        }
+    }
+
+    /// <summary>
+    /// Acts on one received packet as if it arrived on link <paramref name="link"/> from <paramref name="sender"/>:
+    /// what every transport calls. Never throws for any input; an invalid packet changes nothing.
+    /// </summary>
+    public void HandlePacket(ReadOnlySpan<byte> packet, in OscPeer sender, int link) =>
+        _dispatcher.HandlePacket(packet, in sender, link);
+
+    /// <summary>
+    /// One control step: drop lapsed subscriptions, run bundle messages whose time has come, echo changes to
+    /// subscribers, send due meter blobs. The control thread calls it every <see cref="OscServerOptions.ControlInterval"/>.
+    /// </summary>
+    public void Tick()
+    {
+        lock (_tickGate)
+        {
+            _subscribers.RemoveExpired();
+            _meterStreams.RemoveExpired();
+            RunDueScheduled();
+            EchoChanges();
+            StreamMeters();
+        }
+    }
+
+    /// <summary>Stops the control thread and every transport.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _stop.Set();
+        _controlThread?.Join(TimeSpan.FromSeconds(2));
+        foreach (IOscTransport transport in _links.All)
+        {
+            transport.Dispose();
+        }
+
+        _stop.Dispose();
+    }
+
+    private void ControlLoop()
+    {
+        long intervalTicks = (long)(Options.ControlInterval.TotalSeconds * Stopwatch.Frequency);
+        long next = Stopwatch.GetTimestamp();
+        while (!_stop.IsSet)
+        {
+            try
+            {
+                Tick();
+            }
+            catch (Exception e)
+            {
+                Counters.AddHandlerFault();
+                _log?.Invoke($"osc: control step failed: {e.GetType().Name}: {e.Message}");
+            }
+
+            next += intervalTicks;
+            long now = Stopwatch.GetTimestamp();
+            if (next <= now)
+            {
+                next = now + intervalTicks;
+            }
+
+            _stop.Wait(TimeSpan.FromSeconds((double)(next - now) / Stopwatch.Frequency));
+        }
+    }
+
+    private void RunDueScheduled()
+    {
+        long now = _time.GetTimestamp();
+        while (_scheduled.TryTakeDue(now, _scheduledBuffer, out int length, out int link, out OscPeer sender))
+        {
+            _dispatcher.ExecuteScheduled(_scheduledBuffer.AsSpan(0, length), link, in sender);
+        }
+    }
+
+    private void EchoChanges()
+    {
+        int changed = _store.CollectChanges(ref _echoCursor, _changed);
+        if (changed == 0)
+        {
+            return;
+        }
+
+        int subscribers = _subscribers.CopyActive(_subscriptionScratch);
+        if (subscribers == 0)
+        {
+            return;
+        }
+
+        byte[][] paths = _dispatcher.Paths;
+        long sent = 0;
+        for (int c = 0; c < changed; c++)
+        {
+            int index = _changed[c];
+            if (!ParameterMessage.TryWrite(_store, index, paths[index], _echoBuffer, out int length))
+            {
+                continue;
+            }
+
+            ReadOnlySpan<byte> packet = _echoBuffer.AsSpan(0, length);
+            for (int s = 0; s < subscribers; s++)
+            {
+                ref readonly Subscription subscriber = ref _subscriptionScratch[s];
+                if (!Options.EchoToOriginator &&
+                    _origins.IsOriginatorOfCurrentValue(index, subscriber.Link, subscriber.Peer, _store))
+                {
+                    continue;
+                }
+
+                sent += _links.Send(subscriber.Link, packet, subscriber.Peer) ? 1 : 0;
+            }
+        }
+
+        Counters.AddEchoes(sent);
+    }
+
+    private void StreamMeters()
+    {
+        int due = _meterStreams.TakeDue(_meterScratch);
+        if (due == 0)
+        {
+            return;
+        }
+
+        _meters.TryReadLatest(_meterSnapshot);
+        Array.Clear(_bankPacketLengths);
+        for (int d = 0; d < due; d++)
+        {
+            ref readonly Subscription stream = ref _meterScratch[d];
+            int bank = stream.Topic;
+            if (_bankPacketLengths[bank] == 0)
+            {
+                _bankPacketLengths[bank] = WriteMeterPacket(bank);
+            }
+
+            if (_bankPacketLengths[bank] > 0 && _links.Send(stream.Link, _bankPackets[bank].AsSpan(0, _bankPacketLengths[bank]), stream.Peer))
+            {
+                Counters.AddMeterPacket();
+            }
+        }
+    }
+
+    private int WriteMeterPacket(int bank)
+    {
+        MeterBank meterBank = _banks[bank];
+        Span<byte> blob = stackalloc byte[4 + 4 * meterBank.Count];
+        meterBank.WriteBlob(_meterSnapshot, blob);
+        Span<byte> address = stackalloc byte[12];
+        "/meters/"u8.CopyTo(address);
+        address[8] = (byte)('0' + bank);
+        var writer = new OscWriter(_bankPackets[bank]);
+        writer.BeginMessage(address.Slice(0, 9), "b"u8);
+        writer.WriteBlob(blob);
+        return writer.TryComplete(out int length) ? length : 0;
+    }
+}

@@ -1,0 +1,23 @@
+namespace MixConsole.Engine.Mixer.Binding;
+
+/// <summary>What part of a strip a parameter drives: a change re-derives only that part.</summary>
+internal static class StripAspect
+{
+    public const int Input = 0;
+    public const int HighPass = 1;
+    public const int Gate = 2;
+    public const int Compressor = 3;
+    public const int EqBand0 = 4;
+    public const int Mix = 8;
+    public const int Link = 9;
+    public const int Effect = 10;
+
+    /// <summary>A pseudo-aspect for eq/on: every band.</summary>
+    public const int AllEqBands = 11;
+
+    /// <summary>Bit of <paramref name="aspect"/> in a dirty mask (eq/on sets all four band bits).</summary>
+    public static int Bits(int aspect) => aspect == AllEqBands ? 0xF << EqBand0 : 1 << aspect;
+
+    /// <summary>Every aspect.</summary>
+    public const int All = (1 << 11) - 1;
+}

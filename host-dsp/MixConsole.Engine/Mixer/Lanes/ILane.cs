@@ -1,0 +1,52 @@
+namespace MixConsole.Engine.Mixer.Lanes;
+
+/// <summary>
+/// A row of <see cref="LaneWidth.Count"/> strips processed together: one float per strip. Two
+/// implementations exist, <see cref="VectorLane"/> (one SIMD register) and <see cref="ScalarLane"/>
+/// (the same arithmetic one float at a time, the reference). Kernels are written once, generic over
+/// this interface, so both paths run the same operations in the same order and agree bit for bit.
+/// </summary>
+internal interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
+{
+    /// <summary>Reads <see cref="LaneWidth.Count"/> floats from <paramref name="source"/> at <paramref name="offset"/>.</summary>
+    static abstract TSelf Load(ReadOnlySpan<float> source, int offset);
+
+    /// <summary>Writes the lanes to <paramref name="destination"/> at <paramref name="offset"/>.</summary>
+    static abstract void Store(TSelf value, Span<float> destination, int offset);
+
+    /// <summary>Every lane set to <paramref name="value"/>.</summary>
+    static abstract TSelf Splat(float value);
+
+    static abstract TSelf operator +(TSelf a, TSelf b);
+
+    static abstract TSelf operator -(TSelf a, TSelf b);
+
+    static abstract TSelf operator *(TSelf a, TSelf b);
+
+    static abstract TSelf Max(TSelf a, TSelf b);
+
+    static abstract TSelf Min(TSelf a, TSelf b);
+
+    static abstract TSelf Abs(TSelf a);
+
+    /// <summary>Per lane: <paramref name="a"/> &gt; <paramref name="b"/> ? <paramref name="whenGreater"/> : <paramref name="otherwise"/>.</summary>
+    static abstract TSelf SelectGreater(TSelf a, TSelf b, TSelf whenGreater, TSelf otherwise);
+
+    /// <summary>Per lane: <paramref name="a"/> &gt;= <paramref name="b"/> ? <paramref name="whenGreaterOrEqual"/> : <paramref name="otherwise"/>.</summary>
+    static abstract TSelf SelectGreaterOrEqual(TSelf a, TSelf b, TSelf whenGreaterOrEqual, TSelf otherwise);
+
+    /// <summary>Lanes 0,1,2,3.. become 1,0,3,2..: each lane sees its stereo partner.</summary>
+    static abstract TSelf SwapPairs(TSelf a);
+
+    /// <summary>As <see cref="Dsp.Dynamics.FastDecibels.GainToDb"/> per lane.</summary>
+    static abstract TSelf GainToDb(TSelf gain);
+
+    /// <summary>As <see cref="Dsp.Dynamics.FastDecibels.PowerToDb"/> per lane.</summary>
+    static abstract TSelf PowerToDb(TSelf power);
+
+    /// <summary>As <see cref="Dsp.Dynamics.FastDecibels.DbToGain"/> per lane.</summary>
+    static abstract TSelf DbToGain(TSelf gainDb);
+
+    /// <summary>True when any lane is non-zero.</summary>
+    static abstract bool AnyNonZero(TSelf a);
+}

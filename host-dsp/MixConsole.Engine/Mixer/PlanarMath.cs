@@ -1,0 +1,123 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace MixConsole.Engine.Mixer;
+
+/// <summary>
+/// Vectorised loops on planar audio for the steady state (no gain moving): one pass does what would
+/// otherwise be several, so a 32-frame block spends its time on arithmetic rather than on loop set-up.
+/// Every path computes each output sample with the same operations as <see cref="GainRamp"/> at rest.
+/// </summary>
+internal static class PlanarMath
+{
+    /// <summary><paramref name="destination"/> += <paramref name="source"/>.</summary>
+    public static void Add(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        int t = 0, n = source.Length, w = Vector<float>.Count;
+        if (destination.Length < n) throw new ArgumentException("destination shorter than source", nameof(destination));
+        ref float s = ref MemoryMarshal.GetReference(source);
+        ref float d = ref MemoryMarshal.GetReference(destination);
+        for (; t + w <= n; t += w) (Vector.LoadUnsafe(ref d, (nuint)t) + Vector.LoadUnsafe(ref s, (nuint)t)).StoreUnsafe(ref d, (nuint)t);
+        for (; t < n; t++) destination[t] += source[t];
+    }
+
+    /// <summary>
+    /// A strip's output at rest: <paramref name="post"/> = <paramref name="pre"/> × fader; left, right and mono
+    /// receive post × their gains; levels before and after the fader are metered.
+    /// </summary>
+    public static void FaderPanMono(ReadOnlySpan<float> pre, Span<float> post, float fader, float left, float right, float mono,
+        Span<float> mainLeft, Span<float> mainRight, Span<float> monoBus, ref LevelAccumulator preLevel, ref LevelAccumulator postLevel)
+    {
+        int n = pre.Length, w = Vector<float>.Count, t = 0;
+        if (post.Length < n || mainLeft.Length < n || mainRight.Length < n || monoBus.Length < n) throw new ArgumentException("buffers shorter than the block");
+        ref float x0 = ref MemoryMarshal.GetReference(pre);
+        ref float p0 = ref MemoryMarshal.GetReference(post);
+        ref float l0 = ref MemoryMarshal.GetReference(mainLeft);
+        ref float r0 = ref MemoryMarshal.GetReference(mainRight);
+        ref float m0 = ref MemoryMarshal.GetReference(monoBus);
+        Vector<float> vf = new(fader), vl = new(left), vr = new(right), vm = new(mono);
+        Vector<float> peakPre = Vector<float>.Zero, peakPost = Vector<float>.Zero, sumPre = Vector<float>.Zero, sumPost = Vector<float>.Zero;
+        bool toMono = mono != 0f, toLeft = left != 0f, toRight = right != 0f;
+        for (; t + w <= n; t += w)
+        {
+            nuint i = (nuint)t;
+            var x = Vector.LoadUnsafe(ref x0, i);
+            peakPre = Vector.MaxNative(peakPre, Vector.Abs(x));
+            sumPre += x * x;
+            var p = x * vf;
+            p.StoreUnsafe(ref p0, i);
+            peakPost = Vector.MaxNative(peakPost, Vector.Abs(p));
+            sumPost += p * p;
+            if (toLeft) (Vector.LoadUnsafe(ref l0, i) + p * vl).StoreUnsafe(ref l0, i);
+            if (toRight) (Vector.LoadUnsafe(ref r0, i) + p * vr).StoreUnsafe(ref r0, i);
+            if (toMono) (Vector.LoadUnsafe(ref m0, i) + p * vm).StoreUnsafe(ref m0, i);
+        }
+
+        float pk0 = preLevel.Peak, pk1 = postLevel.Peak, s0 = Vector.Sum(sumPre), s1 = Vector.Sum(sumPost);
+        for (int l = 0; l < w; l++)
+        {
+            pk0 = MathF.Max(pk0, peakPre[l]);
+            pk1 = MathF.Max(pk1, peakPost[l]);
+        }
+
+        for (; t < n; t++)
+        {
+            float x = pre[t];
+            pk0 = MathF.Max(pk0, MathF.Abs(x));
+            s0 += x * x;
+            float p = x * fader;
+            post[t] = p;
+            pk1 = MathF.Max(pk1, MathF.Abs(p));
+            s1 += p * p;
+            if (toLeft) mainLeft[t] += p * left;
+            if (toRight) mainRight[t] += p * right;
+            if (toMono) monoBus[t] += p * mono;
+        }
+
+        preLevel.Peak = pk0;
+        preLevel.SumOfSquares += s0;
+        postLevel.Peak = pk1;
+        postLevel.SumOfSquares += s1;
+    }
+
+    /// <summary>
+    /// Steady sends of one source: for each k, row <paramref name="rows"/>[k] of <paramref name="planar"/> (channel
+    /// stride <paramref name="stride"/>) += tap <paramref name="taps"/>[k] × <paramref name="gains"/>[k], where the taps
+    /// are <paramref name="tap0"/>, <paramref name="tap1"/> and <paramref name="tap2"/>.
+    /// </summary>
+    public static void Sends(ReadOnlySpan<float> tap0, ReadOnlySpan<float> tap1, ReadOnlySpan<float> tap2, int frames,
+        ReadOnlySpan<int> rows, ReadOnlySpan<int> taps, ReadOnlySpan<float> gains, Span<float> planar, int stride)
+    {
+        int count = rows.Length, w = Vector<float>.Count, t = 0;
+        if (taps.Length < count || gains.Length < count) throw new ArgumentException("send lists differ in length");
+        for (int k = 0; k < count; k++)
+            if ((long)rows[k] * stride + frames > planar.Length) throw new ArgumentException("send row outside the bus buffer");
+        if ((!tap0.IsEmpty && tap0.Length < frames) || tap1.Length < frames || tap2.Length < frames) throw new ArgumentException("tap shorter than the block");
+        ref float a0 = ref MemoryMarshal.GetReference(tap0);
+        ref float a1 = ref MemoryMarshal.GetReference(tap1);
+        ref float a2 = ref MemoryMarshal.GetReference(tap2);
+        ref float bus = ref MemoryMarshal.GetReference(planar);
+        for (; t + w <= frames; t += w)
+        {
+            nuint i = (nuint)t;
+            var v0 = tap0.IsEmpty ? Vector<float>.Zero : Vector.LoadUnsafe(ref a0, i);
+            var v1 = Vector.LoadUnsafe(ref a1, i);
+            var v2 = Vector.LoadUnsafe(ref a2, i);
+            for (int k = 0; k < count; k++)
+            {
+                var x = taps[k] == 0 ? v0 : taps[k] == 1 ? v1 : v2;
+                nuint at = (nuint)(rows[k] * stride) + i;
+                (Vector.LoadUnsafe(ref bus, at) + x * new Vector<float>(gains[k])).StoreUnsafe(ref bus, at);
+            }
+        }
+
+        for (; t < frames; t++)
+        {
+            for (int k = 0; k < count; k++)
+            {
+                float x = taps[k] == 0 ? tap0[t] : taps[k] == 1 ? tap1[t] : tap2[t];
+                planar[rows[k] * stride + t] += x * gains[k];
+            }
+        }
+    }
+}

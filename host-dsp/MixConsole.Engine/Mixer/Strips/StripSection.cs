@@ -1,0 +1,29 @@
+namespace MixConsole.Engine.Mixer.Strips;
+
+/// <summary>The biquad slots of every strip in a <see cref="StripBank"/>, in signal order.</summary>
+internal static class StripSection
+{
+    /// <summary>First of the two high-pass sections.</summary>
+    public const int HighPass0 = 0;
+
+    /// <summary>Second high-pass section (18 and 24 dB/oct).</summary>
+    public const int HighPass1 = 1;
+
+    /// <summary>Gate key (detector) high-pass; never in the audio path.</summary>
+    public const int GateKey = 2;
+
+    /// <summary>Compressor side-chain high-pass; never in the audio path.</summary>
+    public const int CompressorKey = 3;
+
+    /// <summary>EQ band 1; bands 2..4 follow.</summary>
+    public const int Eq0 = 4;
+
+    /// <summary>EQ bands.</summary>
+    public const int EqBands = 4;
+
+    /// <summary>Sections per strip.</summary>
+    public const int Count = 8;
+
+    /// <summary>True for sections the audio passes through (they ramp when retuned).</summary>
+    public static bool IsAudible(int section) => section is not (GateKey or CompressorKey);
+}

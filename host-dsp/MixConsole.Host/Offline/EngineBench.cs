@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using MixConsole.Dsp.Core;
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Mixer;
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Host.Offline;
+
+/// <summary>Figures from one bench run.</summary>
+internal sealed record EngineBenchResult(
+    int Channels, int Buses, int FxSlots, double SampleRateHz, int BlockFrames, double Seconds, string MasterChain, int LaneWidth,
+    double RealtimeFactor, long BlockNsP50, long BlockNsP99, long BlockNsMax, long AllocatedBytes, double BlockPeriodNs);
+
+/// <summary>Runs the whole engine, every stage on, block by block on one thread, and times each block.</summary>
+internal static class EngineBench
+{
+    public static EngineBenchResult Run(ConsoleConfig config, double sampleRateHz, int blockFrames, double seconds,
+        Func<IAudioProcessor?>? masterChain = null, CancellationToken cancellation = default)
+    {
+        var store = new ParameterStore(ParameterTable.Create(config));
+        BenchScene.Apply(store);
+        var engine = new MixerEngine(store);
+        int outputs = MixerOutputs.Total(config.Buses);
+        engine.Prepare(sampleRateHz, blockFrames, config.Channels, outputs);
+        var chain = masterChain?.Invoke();
+        engine.SetMasterChain(chain);
+
+        // Deterministic programme: band-limited noise with a slow level swell so gates and compressors move.
+        var input = new AudioBuffer(config.Channels, blockFrames);
+        var output = new AudioBuffer(outputs, blockFrames);
+        int period = (int)sampleRateHz * 2;
+        var source = new float[config.Channels][];
+        var random = new Random(1234);
+        for (int c = 0; c < config.Channels; c++)
+        {
+            source[c] = new float[period];
+            float lp = 0;
+            for (int i = 0; i < period; i++)
+            {
+                lp += 0.3f * ((float)random.NextDouble() * 2 - 1 - lp);
+                float swell = 0.05f + 0.25f * (1 + MathF.Sin(2 * MathF.PI * (i + c * 997) / period));
+                source[c][i] = lp * swell;
+            }
+        }
+
+        int warmupBlocks = (int)Math.Ceiling(sampleRateHz / blockFrames);
+        int blocks = Math.Max(1, (int)Math.Ceiling(seconds * sampleRateHz / blockFrames));
+        var times = new long[blocks];
+        long position = 0;
+        void Fill()
+        {
+            for (int c = 0; c < config.Channels; c++)
+            {
+                int start = (int)(position % period);
+                int n = Math.Min(blockFrames, period - start);
+                source[c].AsSpan(start, n).CopyTo(input.Channel(c));
+                if (n < blockFrames) source[c].AsSpan(0, blockFrames - n).CopyTo(input.Channel(c).Slice(n));
+            }
+
+            position += blockFrames;
+        }
+
+        for (int b = 0; b < warmupBlocks; b++)
+        {
+            Fill();
+            engine.Process(input, output, blockFrames);
+        }
+
+        double tickNs = 1e9 / Stopwatch.Frequency;
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        long processTicks = 0;
+        for (int b = 0; b < blocks; b++)
+        {
+            if ((b & 1023) == 0) cancellation.ThrowIfCancellationRequested();
+            Fill();
+            long t0 = Stopwatch.GetTimestamp();
+            engine.Process(input, output, blockFrames);
+            long dt = Stopwatch.GetTimestamp() - t0;
+            times[b] = (long)(dt * tickNs);
+            processTicks += dt;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        Array.Sort(times);
+        double audioSeconds = (double)blocks * blockFrames / sampleRateHz;
+        double processSeconds = processTicks / (double)Stopwatch.Frequency;
+        return new EngineBenchResult(config.Channels, config.Buses, config.FxSlots, sampleRateHz, blockFrames, audioSeconds,
+            chain?.GetType().Name ?? "pass-through", System.Numerics.Vector<float>.Count,
+            audioSeconds / processSeconds, times[blocks / 2], times[Math.Min(blocks - 1, (int)(blocks * 0.99))], times[^1],
+            allocated, blockFrames * 1e9 / sampleRateHz);
+    }
+}

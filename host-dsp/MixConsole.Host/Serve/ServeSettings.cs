@@ -1,0 +1,40 @@
+using System.Net;
+using MixConsole.Control.Security;
+using MixConsole.Engine.Configuration;
+
+namespace MixConsole.Host.Serve;
+
+/// <summary>Everything <c>mixconsole serve</c> was asked for, checked.</summary>
+internal sealed record ServeSettings
+{
+    public string Audio { get; init; } = AudioBackends.Null;
+
+    public double SampleRateHz { get; init; } = 48000;
+
+    public int BlockFrames { get; init; } = 32;
+
+    public int OscPort { get; init; } = 10023;
+
+    public IPAddress Bind { get; init; } = IPAddress.Any;
+
+    /// <summary>Networks allowed besides loopback; null means the host's own subnets.</summary>
+    public IReadOnlyList<CidrNetwork>? Allow { get; init; }
+
+    public byte[]? PairKey { get; init; }
+
+    public string? SerialDevice { get; init; }
+
+    public int Baud { get; init; } = 921600;
+
+    public string? SceneFile { get; init; }
+
+    public TimeSpan? Duration { get; init; }
+
+    public ConsoleConfig Config { get; init; } = ConsoleConfig.Default;
+
+    public string ProfileName { get; init; } = ConsoleConfig.DefaultProfileName;
+
+    public int MaxSubscribers { get; init; } = 64;
+
+    public double RateLimitPerSecond { get; init; } = 2000;
+}
