@@ -22,7 +22,7 @@ public sealed record ScriptAction(int Line, string Source, ActionKind Kind)
     public int Count { get; init; }
 
     /// <summary>The button or LED named.</summary>
-    public Control Control { get; init; }
+    public SurfaceControl Control { get; init; }
 
     /// <summary>Expected LED or link state.</summary>
     public bool On { get; init; }

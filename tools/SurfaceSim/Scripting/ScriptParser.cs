@@ -130,23 +130,23 @@ public static class ScriptParser
             throw new FormatException("expected: " + Usage);
         }
 
-        Control control = t[1].ToLowerInvariant() switch
+        SurfaceControl control = t[1].ToLowerInvariant() switch
         {
-            "mute" => Control.Mute,
-            "solo" => Control.Solo,
-            "select" => Control.Select,
-            "bank-prev" => Control.BankPrev,
-            "bank-next" => Control.BankNext,
-            "layer-ch" => Control.LayerChannels,
-            "layer-bus" => Control.LayerBuses,
-            "layer-dca" => Control.LayerDcas,
-            "ab" => Control.Ab,
-            "bypass" => Control.Bypass,
+            "mute" => SurfaceControl.Mute,
+            "solo" => SurfaceControl.Solo,
+            "select" => SurfaceControl.Select,
+            "bank-prev" => SurfaceControl.BankPrev,
+            "bank-next" => SurfaceControl.BankNext,
+            "layer-ch" => SurfaceControl.LayerChannels,
+            "layer-bus" => SurfaceControl.LayerBuses,
+            "layer-dca" => SurfaceControl.LayerDcas,
+            "ab" => SurfaceControl.Ab,
+            "bypass" => SurfaceControl.Bypass,
             _ => throw new FormatException($"no button '{t[1]}'; expected: " + Usage),
         };
 
-        bool stripButton = control is Control.Mute or Control.Solo or Control.Select;
-        bool panelButton = control is Control.Ab or Control.Bypass;
+        bool stripButton = control is SurfaceControl.Mute or SurfaceControl.Solo or SurfaceControl.Select;
+        bool panelButton = control is SurfaceControl.Ab or SurfaceControl.Bypass;
         if (panelButton == desk)
         {
             throw new FormatException($"the {(desk ? "fader-desk" : "mastering-panel")} profile has no '{t[1]}' button");
@@ -183,7 +183,7 @@ public static class ScriptParser
         string w = word.ToLowerInvariant();
         if (allowStep && (w == "next" || w == "prev"))
         {
-            return new ScriptAction(line, source, kind) { Control = w == "next" ? Control.BankNext : Control.BankPrev };
+            return new ScriptAction(line, source, kind) { Control = w == "next" ? SurfaceControl.BankNext : SurfaceControl.BankPrev };
         }
 
         int dash = w.IndexOf('-', StringComparison.Ordinal);
@@ -279,7 +279,7 @@ public static class ScriptParser
                 Arity(t, 4, $"expect {what} S on|off [within MS]");
                 return new ScriptAction(line, source, ActionKind.ExpectLed)
                 {
-                    Control = what == "mute" ? Control.Mute : what == "solo" ? Control.Solo : Control.Select,
+                    Control = what == "mute" ? SurfaceControl.Mute : what == "solo" ? SurfaceControl.Solo : SurfaceControl.Select,
                     Index = Strip(t[2]),
                     On = OnOff(t[3]),
                     WithinMs = within,
@@ -293,7 +293,7 @@ public static class ScriptParser
 
                 Arity(t, 3, $"expect {what} on|off [within MS]");
                 return new ScriptAction(line, source, ActionKind.ExpectLed)
-                { Control = what == "ab" ? Control.Ab : Control.Bypass, On = OnOff(t[2]), WithinMs = within };
+                { Control = what == "ab" ? SurfaceControl.Ab : SurfaceControl.Bypass, On = OnOff(t[2]), WithinMs = within };
             case "link":
                 Arity(t, 3, "expect link up|down [within MS]");
                 return new ScriptAction(line, source, ActionKind.ExpectLink) { On = OnOff(t[2]), WithinMs = within };
@@ -421,11 +421,11 @@ public static class ScriptParser
         _ => throw new FormatException($"'{text}' is not a state; use on|off (link: up|down)"),
     };
 
-    private static Control LayerControl(string text) => text.ToLowerInvariant() switch
+    private static SurfaceControl LayerControl(string text) => text.ToLowerInvariant() switch
     {
-        "ch" or "channels" => Control.LayerChannels,
-        "bus" or "buses" => Control.LayerBuses,
-        "dca" or "dcas" => Control.LayerDcas,
+        "ch" or "channels" => SurfaceControl.LayerChannels,
+        "bus" or "buses" => SurfaceControl.LayerBuses,
+        "dca" or "dcas" => SurfaceControl.LayerDcas,
         _ => throw new FormatException($"no layer '{text}'; layers: ch, bus, dca"),
     };
 }

@@ -91,7 +91,7 @@ public sealed class ScriptRunner
                 _surface.Press(ButtonInput(a.Control, a.Index), a.Count);
                 return null;
             case ActionKind.Bank:
-                return a.Control is Control.BankNext or Control.BankPrev ? PressBank(a.Control) : GoToBank(a.Count);
+                return a.Control is SurfaceControl.BankNext or SurfaceControl.BankPrev ? PressBank(a.Control) : GoToBank(a.Count);
             case ActionKind.Layer:
                 _surface.Press(ButtonInput(a.Control, 0), 40);
                 return null;
@@ -171,7 +171,7 @@ public sealed class ScriptRunner
             {
                 int led = Led(a.Control, a.Index);
                 bool lit = _surface.Leds.IsLit(led);
-                string which = a.Control is Control.Mute or Control.Solo or Control.Select
+                string which = a.Control is SurfaceControl.Mute or SurfaceControl.Solo or SurfaceControl.Select
                     ? $"{a.Control.ToString().ToLowerInvariant()} LED of strip {a.Index + 1}"
                     : $"{a.Control.ToString().ToLowerInvariant()} LED";
                 actual = $"{which} is {(lit ? "on" : "off")}; expected {(a.On ? "on" : "off")}";
@@ -248,7 +248,7 @@ public sealed class ScriptRunner
         return $"the pan of strip {strip + 1} did not reach {target:0.000}";
     }
 
-    private string? PressBank(Control control)
+    private string? PressBank(SurfaceControl control)
     {
         _surface.Press(ButtonInput(control, 0), 40);
         return null;
@@ -263,35 +263,35 @@ public sealed class ScriptRunner
 
         for (int guard = 0; guard < 8 && Desk.Bank + 1 != bank; guard++)
         {
-            _surface.Press(ButtonInput(Desk.Bank + 1 < bank ? Control.BankNext : Control.BankPrev, 0), 40);
+            _surface.Press(ButtonInput(Desk.Bank + 1 < bank ? SurfaceControl.BankNext : SurfaceControl.BankPrev, 0), 40);
         }
 
         return Desk.Bank + 1 == bank ? null : $"bank buttons did not reach bank {bank} (showing {Desk.Bank + 1})";
     }
 
-    private int ButtonInput(Control control, int strip) => control switch
+    private int ButtonInput(SurfaceControl control, int strip) => control switch
     {
-        Control.Mute => Pins.MuteButtons[strip],
-        Control.Solo => Pins.SoloButtons[strip],
-        Control.Select => Pins.SelectButtons[strip],
-        Control.BankPrev => Pins.BankPrevButton,
-        Control.BankNext => Pins.BankNextButton,
-        Control.LayerChannels => Pins.LayerButtons[0],
-        Control.LayerBuses => Pins.LayerButtons[1],
-        Control.LayerDcas => Pins.LayerButtons[2],
-        Control.Ab => Pins.AbButton,
-        Control.Bypass => Pins.BypassButton,
+        SurfaceControl.Mute => Pins.MuteButtons[strip],
+        SurfaceControl.Solo => Pins.SoloButtons[strip],
+        SurfaceControl.Select => Pins.SelectButtons[strip],
+        SurfaceControl.BankPrev => Pins.BankPrevButton,
+        SurfaceControl.BankNext => Pins.BankNextButton,
+        SurfaceControl.LayerChannels => Pins.LayerButtons[0],
+        SurfaceControl.LayerBuses => Pins.LayerButtons[1],
+        SurfaceControl.LayerDcas => Pins.LayerButtons[2],
+        SurfaceControl.Ab => Pins.AbButton,
+        SurfaceControl.Bypass => Pins.BypassButton,
         _ => throw new InvalidOperationException($"no button for {control}"),
     };
 
-    private int Led(Control control, int strip) => control switch
+    private int Led(SurfaceControl control, int strip) => control switch
     {
-        Control.Mute => Pins.MuteLeds[strip],
-        Control.Solo => Pins.SoloLeds[strip],
-        Control.Select => Pins.SelectLeds[strip],
-        Control.Ab => Pins.AbLed,
-        Control.Bypass => Pins.BypassLed,
-        Control.Link => Pins.LinkLed,
+        SurfaceControl.Mute => Pins.MuteLeds[strip],
+        SurfaceControl.Solo => Pins.SoloLeds[strip],
+        SurfaceControl.Select => Pins.SelectLeds[strip],
+        SurfaceControl.Ab => Pins.AbLed,
+        SurfaceControl.Bypass => Pins.BypassLed,
+        SurfaceControl.Link => Pins.LinkLed,
         _ => throw new InvalidOperationException($"no LED for {control}"),
     };
 

@@ -1,4 +1,5 @@
 using MixConsole.ControlSurface.Config;
+using MixConsole.ControlSurface.Engine;
 using MixConsole.ControlSurface.Hardware;
 using MixConsole.ControlSurface.Virtual;
 using MixConsole.SurfaceSim.Timing;
@@ -35,8 +36,9 @@ public sealed class SimSession
     public long NowMs => Surface.Clock.NowMs;
 
     /// <summary>
-    /// Starts the surface and runs until the host answered the handshake and every visible control was queried
-    /// and answered (plus <paramref name="answerMs"/> for the answers in flight). False after <paramref name="timeoutMs"/> without a host.
+    /// Starts the surface and runs until the host answered the handshake, every visible control was queried
+    /// and answered (plus <paramref name="answerMs"/> for the answers in flight) and the motor faders have
+    /// arrived where the host put them. False after <paramref name="timeoutMs"/> without a host.
     /// </summary>
     public bool Connect(int timeoutMs, int answerMs = 100)
     {
@@ -59,6 +61,7 @@ public sealed class SimSession
         }
 
         Surface.Run(answerMs);
+        RunUntil(MotorsAtRest, Surface.Config.Tuning.Motors.MoveTimeoutMs);
         return Surface.Engine.Link.IsConnected;
     }
 
@@ -90,6 +93,24 @@ public sealed class SimSession
             }
 
             Surface.Step();
+        }
+
+        return true;
+    }
+
+    private bool MotorsAtRest()
+    {
+        if (Surface.Engine.FaderDesk is not { } desk)
+        {
+            return true;
+        }
+
+        for (int s = 0; s < FaderDeskSurface.Strips; s++)
+        {
+            if (desk.IsMotorised(s) && desk.IsMotorMoving(s))
+            {
+                return false;
+            }
         }
 
         return true;

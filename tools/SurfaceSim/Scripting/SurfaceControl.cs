@@ -1,7 +1,7 @@
 namespace MixConsole.SurfaceSim.Scripting;
 
 /// <summary>Buttons and LEDs a script can name.</summary>
-public enum Control
+public enum SurfaceControl
 {
     /// <summary>No button or LED.</summary>
     None,
