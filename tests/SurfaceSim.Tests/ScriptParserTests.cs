@@ -71,9 +71,10 @@ public class ScriptParserTests
             expect link up
             expect bank 17-24
             expect display 1 CH 09-16
+            expect display 2 01 KICK   02 within 150
             """);
 
-        Assert.Equal(19, actions.Count);
+        Assert.Equal(20, actions.Count);
         Assert.Equal(ScriptAction.Master, actions[0].Index);
         Assert.Equal(2, actions[0].Line);
         Assert.Equal((1, -3, true), (actions[1].Index, actions[1].Count, actions[1].Fast));
@@ -93,7 +94,8 @@ public class ScriptParserTests
         Assert.Equal((SurfaceControl.Mute, 1, true, 200), (actions[15].Control, actions[15].Index, actions[15].On, actions[15].WithinMs));
         Assert.True(actions[16].On);
         Assert.Equal(3, actions[17].Count);
-        Assert.Equal((0, "CH 09-16"), (actions[18].Index, actions[18].Text));
+        Assert.Equal((0, "CH 09-16", 0), (actions[18].Index, actions[18].Text, actions[18].WithinMs));
+        Assert.Equal((1, "01 KICK   02", 150), (actions[19].Index, actions[19].Text, actions[19].WithinMs));
     }
 
     [Fact]

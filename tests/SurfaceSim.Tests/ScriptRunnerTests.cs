@@ -30,7 +30,7 @@ public class ScriptRunnerTests
             bank 9-16
             expect bank 2
             fader 1 -10dB
-            expect display 1 CH 09-16
+            expect display 1 CH 09-16 within 200
             """);
 
         Assert.True(ok, h.Output.ToString());

@@ -24,7 +24,7 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
         pan 1 L100                      # channel 1 hard left
         expect pan 1 L100
         bank 9-16
-        expect display 1 CH 09-16
+        expect display 1 CH 09-16 within 200
         fader 1 -10dB                   # strip 1 is channel 9 now
         expect fader 1 -10dB
         bank 1-8

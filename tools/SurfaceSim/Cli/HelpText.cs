@@ -53,8 +53,9 @@ public static class HelpText
           expect pan S V | expect encoder E V [tol X] [within MS]   the value the encoder controls
           expect mute|solo|select S on|off [within MS]              a strip LED
           expect ab|bypass on|off, expect link up|down, expect bank N|A-B
-          expect display LINE TEXT                display line LINE (1-8) contains TEXT
+          expect display LINE TEXT [within MS]    display line LINE (1-8) contains TEXT
           Without 'within' an expect checks once; with it, it keeps the surface running until it holds.
+          LEDs refresh every 10 ms and the display every 50 ms, as on the ESP32: give their expects a 'within'.
 
         example (fader desk against mixconsole serve on port 10023)
           fader 3 0dB             # channel 3 to unity

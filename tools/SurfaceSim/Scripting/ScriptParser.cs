@@ -211,13 +211,22 @@ public static class ScriptParser
         string what = tokens[1].ToLowerInvariant();
         if (what == "display")
         {
+            const string DisplayUsage = "expected: expect display LINE TEXT [within MS]  (LINE = 1-8; passes when the line contains TEXT)";
             if (tokens.Length < 4 || !int.TryParse(tokens[2], NumberStyles.None, Inv, out int row) || row < 1 || row > 8)
             {
-                throw new FormatException("expected: expect display LINE TEXT  (LINE = 1-8; passes when the line contains TEXT)");
+                throw new FormatException(DisplayUsage);
             }
 
             int start = source.IndexOf(tokens[2], source.IndexOf(tokens[1], StringComparison.Ordinal) + tokens[1].Length, StringComparison.Ordinal) + tokens[2].Length;
-            return new ScriptAction(line, source, ActionKind.ExpectDisplay) { Index = row - 1, Text = source[start..].Trim() };
+            string text = source[start..].Trim();
+            int displayWithin = 0;
+            if (tokens.Length >= 6 && tokens[^2].Equals("within", StringComparison.OrdinalIgnoreCase))
+            {
+                displayWithin = Milliseconds(tokens[^1]);
+                text = text[..text.LastIndexOf(tokens[^2], StringComparison.Ordinal)].TrimEnd();
+            }
+
+            return new ScriptAction(line, source, ActionKind.ExpectDisplay) { Index = row - 1, Text = text, WithinMs = displayWithin };
         }
 
         // Optional suffixes, in any order at the end: "within MS", "tol X" (or "±X", "+-X").
