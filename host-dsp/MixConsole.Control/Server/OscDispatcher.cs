@@ -230,10 +230,12 @@ internal sealed class OscDispatcher
             return;
         }
 
+        // Paths not starting with the pattern's literal head ("/ch/" of "/ch/*/mix/on") cannot match.
+        ReadOnlySpan<byte> head = address.Slice(0, address.IndexOfAny("*?[{"u8));
         bool matched = false;
         for (int i = 0; i < _paths.Length; i++)
         {
-            if (OscAddressPattern.IsMatch(address, _paths[i]))
+            if (_paths[i].AsSpan().StartsWith(head) && OscAddressPattern.IsMatch(address, _paths[i]))
             {
                 matched = true;
                 SetOrAnswer(i, in message, link, in sender, ref replies);

@@ -782,6 +782,7 @@ public sealed class MixerEngine
             if (_dirty[_firstFxKey + s] != 0)
             {
                 _effects[s].Apply(_values, _effectParams[s]);
+                if (snap) _effects[s].Reset(); // first settings take effect at once: no glide from the kernels' defaults
                 _dirty[_firstFxKey + s] = 0;
             }
 
@@ -838,7 +839,9 @@ public sealed class MixerEngine
         bank.SetCompressor(strip, _values[p.DynOn] != 0, _values[p.DynDetector] != 0, _values[p.DynThreshold], _values[p.DynRatio],
             _values[p.DynKnee], _values[p.DynAttack], _values[p.DynRelease], _values[p.DynMakeup], _values[p.DynMix] / 100f,
             beforeEq: _values[p.DynPosition] == 0);
-        bank.SetSection(strip, StripSection.CompressorKey, KeyHighPass(_values[p.DynHighPass]), glide: false);
+        var key = KeyHighPass(_values[p.DynHighPass]);
+        bank.SetSection(strip, StripSection.CompressorKey, key, glide: false);
+        bank.SetSection(strip, StripSection.CompressorKeyPostEq, key, glide: false);
     }
 
     private BiquadCoefficients KeyHighPass(float frequencyHz) =>

@@ -9,6 +9,7 @@ internal static class CommandCatalog
     [
         new AnalyzeCommand(),
         new ServeCommand(),
+        new MixCommand(),
         new BenchCommand(),
     ];
 }

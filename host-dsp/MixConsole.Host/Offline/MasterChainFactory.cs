@@ -1,13 +1,17 @@
 using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Mastering;
 
 namespace MixConsole.Host.Offline;
 
-/// <summary>Builds the master chain the host plugs into the main bus; null while the mastering chain is not part of this build.</summary>
+/// <summary>Builds the master chain the host plugs into the main bus.</summary>
 internal static class MasterChainFactory
 {
-    /// <summary>True when this build has a master chain to offer.</summary>
-    public static bool Available => false;
-
-    /// <summary>The chain the bench runs in the master slot (null: the slot passes audio through).</summary>
-    public static IAudioProcessor? ForBench() => null;
+    /// <summary>The chain the bench runs in the master slot: the full mastering chain with its multiband compressor working.</summary>
+    public static IAudioProcessor? ForBench()
+    {
+        var chain = new MasterChain();
+        for (int b = 0; b < 4; b++) chain.Multiband.Band(b).Ratio = 2;
+        chain.LoudnessGain.GainDb = 3;
+        return chain;
+    }
 }

@@ -71,6 +71,13 @@ internal static class ServeSession
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
+        // systemd and service managers stop with SIGTERM: stop as cleanly as on Ctrl-C.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+            {
+                signal.Cancel = true;
+                stop.Cancel();
+            });
         if (settings.Duration is { } duration)
         {
             stop.CancelAfter(duration);

@@ -44,9 +44,9 @@ internal sealed class EngineHarness
     public float RealOf(string path) => Store.GetReal(Table.IndexOf(path));
 
     /// <summary>Renders <paramref name="inputs"/> (one array per channel; missing channels silent) in blocks of <paramref name="block"/>; returns every output channel.</summary>
-    public float[][] Render(float[][] inputs, int block = 64)
+    public float[][] Render(float[]?[] inputs, int block = 64)
     {
-        int frames = inputs.Max(i => i.Length);
+        int frames = inputs.Max(i => i?.Length ?? 0);
         var input = new AudioBuffer(Config.Channels, MaxBlock);
         int outs = MixerOutputs.Total(Config.Buses);
         var output = new AudioBuffer(outs, MaxBlock);

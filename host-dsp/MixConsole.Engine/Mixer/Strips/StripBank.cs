@@ -322,7 +322,7 @@ internal sealed class StripBank
 
         if (!any) return;
         block.CopyTo(key);
-        RunSection<T>(g, StripSection.CompressorKey, key, frames);
+        RunSection<T>(g, beforeEq ? StripSection.CompressorKey : StripSection.CompressorKeyPostEq, key, frames);
         CompressorKernel<T>(first, block, key, frames, T.Load(mask, 0));
     }
 

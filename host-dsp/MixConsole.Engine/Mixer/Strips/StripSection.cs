@@ -12,8 +12,11 @@ internal static class StripSection
     /// <summary>Gate key (detector) high-pass; never in the audio path.</summary>
     public const int GateKey = 2;
 
-    /// <summary>Compressor side-chain high-pass; never in the audio path.</summary>
+    /// <summary>Compressor side-chain high-pass when the compressor sits before the EQ; never in the audio path.</summary>
     public const int CompressorKey = 3;
+
+    /// <summary>The same side-chain high-pass for compressors after the EQ: its own state, since a group may hold both positions.</summary>
+    public const int CompressorKeyPostEq = 8;
 
     /// <summary>EQ band 1; bands 2..4 follow.</summary>
     public const int Eq0 = 4;
@@ -22,8 +25,8 @@ internal static class StripSection
     public const int EqBands = 4;
 
     /// <summary>Sections per strip.</summary>
-    public const int Count = 8;
+    public const int Count = 9;
 
     /// <summary>True for sections the audio passes through (they ramp when retuned).</summary>
-    public static bool IsAudible(int section) => section is not (GateKey or CompressorKey);
+    public static bool IsAudible(int section) => section is not (GateKey or CompressorKey or CompressorKeyPostEq);
 }

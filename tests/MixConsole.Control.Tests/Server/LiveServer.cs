@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MixConsole.Control.Meters;
+using MixConsole.Control.Security;
+using MixConsole.Control.Server;
+using MixConsole.Control.Transport;
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Control.Tests.Server;
+
+/// <summary>
+/// A server on a real UDP socket at 127.0.0.1 with its control thread running, access control allowing
+/// 127.0.0.1 only (so 127.0.0.2 is an outsider on the same loopback), and a generous rate limit.
+/// </summary>
+internal sealed class LiveServer : IDisposable
+{
+    public LiveServer(IMeterSource? meters = null, double messagesPerSecond = 10_000_000)
+    {
+        Store = new ParameterStore(ParameterTable.Create(ConsoleConfig.Default));
+        Access = new AccessController(
+            new AccessAllowlist([CidrNetwork.Parse("127.0.0.1/32")]),
+            new ClientRateLimiter(messagesPerSecond, messagesPerSecond, 1024),
+            log: line =>
+            {
+                lock (Log)
+                {
+                    Log.Add(line);
+                }
+            });
+        Server = new OscServer(Store, new OscServerOptions(), Access, meters);
+        Udp = new UdpOscTransport(new IPEndPoint(IPAddress.Loopback, 0));
+        Server.AddTransport(Udp);
+        Server.Start();
+    }
+
+    public ParameterStore Store { get; }
+
+    public AccessController Access { get; }
+
+    public OscServer Server { get; }
+
+    public UdpOscTransport Udp { get; }
+
+    public int Port => Udp.LocalEndPoint.Port;
+
+    public List<string> Log { get; } = [];
+
+    public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
+
+    public int Index(string path) => Store.Table.IndexOf(path);
+
+    /// <summary>Waits until the server has handled <paramref name="packets"/> packets in all.</summary>
+    public bool WaitForPackets(long packets, int timeoutMs = 5000)
+    {
+        var clock = Stopwatch.StartNew();
+        while (Server.Counters.Packets < packets)
+        {
+            if (clock.ElapsedMilliseconds > timeoutMs)
+            {
+                return false;
+            }
+
+            Thread.Sleep(1);
+        }
+
+        return true;
+    }
+
+    public static bool WaitUntil(Func<bool> condition, int timeoutMs = 5000)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.ElapsedMilliseconds > timeoutMs)
+            {
+                return false;
+            }
+
+            Thread.Sleep(5);
+        }
+
+        return true;
+    }
+
+    public void Dispose() => Server.Dispose();
+}
+
+/// <summary>A UDP client socket for talking to a live server.</summary>
+internal sealed class UdpTestClient : IDisposable
+{
+    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+    private readonly IPEndPoint _server;
+
+    public UdpTestClient(IPEndPoint server, IPAddress? from = null, int port = 0)
+    {
+        _server = server;
+        _socket.ReceiveBufferSize = 1 << 20;
+        _socket.Bind(new IPEndPoint(from ?? IPAddress.Loopback, port));
+    }
+
+    public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
+
+    public void Send(byte[] packet) => _socket.SendTo(packet, _server);
+
+    public void SendTo(byte[] packet, IPEndPoint to) => _socket.SendTo(packet, to);
+
+    /// <summary>The next packet whose address is <paramref name="address"/>, or null after the timeout.</summary>
+    public byte[]? Receive(string address, int timeoutMs = 3000)
+    {
+        var buffer = new byte[65536];
+        var clock = Stopwatch.StartNew();
+        while (clock.ElapsedMilliseconds < timeoutMs)
+        {
+            _socket.ReceiveTimeout = Math.Max(1, timeoutMs - (int)clock.ElapsedMilliseconds);
+            int n;
+            try
+            {
+                n = _socket.Receive(buffer);
+            }
+            catch (SocketException)
+            {
+                return null;
+            }
+
+            byte[] packet = buffer[..n];
+            if (Osc.Read(packet).Address == address)
+            {
+                return packet;
+            }
+        }
+
+        return null;
+    }
+
+    public (string Address, object[] Arguments) Query(string path)
+    {
+        Send(Osc.Message(path));
+        byte[]? answer = Receive(path);
+        Assert.True(answer is not null, $"no answer to {path}");
+        return Osc.Read(answer);
+    }
+
+    public void Dispose() => _socket.Dispose();
+}

@@ -1,0 +1,60 @@
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Engine.Tests.Mixer;
+
+/// <summary>Every stage of every strip switched on, with varied settings, for tests that must exercise all paths.</summary>
+internal static class AllOnScene
+{
+    public static void Apply(EngineHarness h, bool linkFirstPair = true)
+    {
+        var config = h.Config;
+        for (int c = 1; c <= config.Channels; c++)
+        {
+            string ch = ParameterPaths.Channel(c);
+            h.Real(ch + "/preamp/trim", c % 3 - 1).Real(ch + "/preamp/invert", c % 4 == 3 ? 1 : 0)
+             .Real(ch + "/preamp/hpon", 1).Real(ch + "/preamp/hpf", 40 + 10 * c).Real(ch + "/preamp/hpslope", c % 3)
+             .Real(ch + "/delay/on", 1).Real(ch + "/delay/time", 0.5f + c)
+             .Real(ch + "/gate/on", 1).Real(ch + "/gate/mode", c % 4).Real(ch + "/gate/thr", -50).Real(ch + "/gate/keyf", c % 2 == 0 ? 100 : 20)
+             .Real(ch + "/dyn/on", 1).Real(ch + "/dyn/thr", -30).Real(ch + "/dyn/det", c % 2).Real(ch + "/dyn/knee", 4)
+             .Real(ch + "/dyn/pos", c % 3 == 0 ? 0 : 1).Real(ch + "/dyn/hpf", 120).Real(ch + "/dyn/mgain", 3).Real(ch + "/dyn/mix", 80)
+             .Real(ch + "/eq/on", 1).Real(ch + "/eq/1/g", 4).Real(ch + "/eq/2/g", -3).Real(ch + "/eq/3/g", 5).Real(ch + "/eq/4/g", -2)
+             .Real(ch + "/eq/4/type", c % 5)
+             .Real(ch + "/mix/pan", (c % 5 - 2) * 40).Real(ch + "/mix/mono", 1).Real(ch + "/mix/mlevel", -6);
+            for (int b = 1; b <= config.Buses; b++)
+                h.Real(ParameterPaths.Send(c, b) + "/level", -6 - b).Real(ParameterPaths.Send(c, b) + "/tap", (b + c) % 3);
+            for (int s = 1; s <= config.FxSlots; s++)
+                h.Real(ParameterPaths.FxSend(c, s) + "/level", -12).Real(ParameterPaths.FxSend(c, s) + "/tap", (s + c) % 3);
+        }
+
+        if (linkFirstPair) h.Real("/ch/01/config/link", 1);
+        for (int b = 1; b <= config.Buses; b++)
+        {
+            string bus = ParameterPaths.Bus(b);
+            h.Real(bus + "/eq/on", 1).Real(bus + "/eq/2/g", 3).Real(bus + "/dyn/on", 1).Real(bus + "/dyn/thr", -30)
+             .Real(bus + "/mix/st", 1).Real(bus + "/mix/pan", b % 2 == 0 ? 50 : -50);
+        }
+
+        for (int s = 1; s <= config.FxSlots; s++) h.Real(ParameterPaths.Fx(s) + "/type", (s - 1) % 2);
+        h.Real("/main/st/eq/on", 1).Real("/main/st/eq/3/g", 2).Real("/main/st/dyn/on", 1).Real("/main/st/dyn/thr", -20).Real("/main/st/mix/fader", -3);
+    }
+
+    /// <summary>Deterministic programme: filtered noise with bursts and gaps, different on every channel.</summary>
+    public static float[][] Programme(int channels, int frames, int seed = 7)
+    {
+        var random = new Random(seed);
+        var result = new float[channels][];
+        for (int c = 0; c < channels; c++)
+        {
+            var x = result[c] = new float[frames];
+            float lp = 0;
+            for (int i = 0; i < frames; i++)
+            {
+                lp += 0.2f * ((float)random.NextDouble() * 2 - 1 - lp);
+                bool burst = ((i + c * 1111) / 4800) % 3 != 2;
+                x[i] = burst ? 0.6f * lp : 0.002f * lp;
+            }
+        }
+
+        return result;
+    }
+}

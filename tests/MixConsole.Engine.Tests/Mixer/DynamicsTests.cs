@@ -1,0 +1,100 @@
+namespace MixConsole.Engine.Tests.Mixer;
+
+public sealed class DynamicsTests
+{
+    private static double PathDb(EngineHarness h) => -3.0103 + h.RealOf("/ch/01/mix/fader") + h.RealOf("/main/st/mix/fader");
+
+    private static EngineHarness Compressor(float thresholdDb, float ratio, float kneeDb, float attackMs = 0, float releaseMs = 100) =>
+        new EngineHarness().Real("/ch/01/dyn/on", 1).Real("/ch/01/dyn/thr", thresholdDb).Real("/ch/01/dyn/ratio", ratio)
+            .Real("/ch/01/dyn/knee", kneeDb).Real("/ch/01/dyn/attack", attackMs).Real("/ch/01/dyn/release", releaseMs);
+
+    [Theory]
+    [InlineData(-40.0, 0.0)]
+    [InlineData(-21.0, 0.0)]
+    [InlineData(-20.0, 0.1875)]
+    [InlineData(-19.0, 0.75)]
+    [InlineData(-10.0, 7.5)]
+    [InlineData(-2.0, 13.5)]
+    public void Compressor_StaticCurve_MatchesThresholdRatioAndKnee(double levelDb, double expectedReductionDb)
+    {
+        // Threshold -20 dB, 4:1, 2 dB knee: in the knee the reduction is 0.75 (x + 1)^2 / 4.
+        var h = Compressor(-20, 4, 2);
+        float amplitude = (float)Math.Pow(10, levelDb / 20);
+        var y = h.Render([EngineHarness.Constant(amplitude, 9600)])[0];
+        double gainDb = EngineHarness.Db(y[^1] / amplitude) - PathDb(h);
+        Assert.Equal(-expectedReductionDb, gainDb, 2);
+    }
+
+    [Fact]
+    public void Compressor_AttackAndRelease_AreTimeConstants()
+    {
+        var h = Compressor(-20, 4, 0, attackMs: 10, releaseMs: 100);
+        int step = 4800, frames = step + 4800 + 14400;
+        var x = new float[frames];
+        for (int i = 0; i < frames; i++) x[i] = i >= step && i < step + 4800 ? 0.31622777f : 0.01f; // -10 dB burst over a -40 dB bed
+        var y = h.Render([x])[0];
+        double path = PathDb(h);
+        double ReductionAt(int i) => -(EngineHarness.Db(y[i] / x[i]) - path);
+        Assert.Equal(7.5 * (1 - Math.Exp(-1)), ReductionAt(step + 480), 1);   // one attack time constant in
+        Assert.Equal(7.5, ReductionAt(step + 4799), 1);
+        Assert.Equal(7.5 * Math.Exp(-1), ReductionAt(step + 4800 + 4800), 1); // one release time constant after
+    }
+
+    [Fact]
+    public void Compressor_MakeupAndMix_AreApplied()
+    {
+        var h = Compressor(-20, 4, 0).Real("/ch/01/dyn/mgain", 6).Real("/ch/01/dyn/mix", 50);
+        float a = 0.31622777f; // -10 dB: 7.5 dB of reduction, then +6 dB make-up on the wet half
+        var y = h.Render([EngineHarness.Constant(a, 9600)])[0];
+        double wet = Math.Pow(10, (-7.5 + 6) / 20);
+        Assert.Equal(EngineHarness.Db(0.5 + 0.5 * wet), EngineHarness.Db(y[^1] / a) - PathDb(h), 2);
+    }
+
+    [Fact]
+    public void Gate_HoldsThenReleasesWithItsTimeConstant()
+    {
+        var h = new EngineHarness().Real("/ch/01/gate/on", 1).Real("/ch/01/gate/mode", 3).Real("/ch/01/gate/thr", -40)
+            .Real("/ch/01/gate/range", 60).Real("/ch/01/gate/attack", 0).Real("/ch/01/gate/hold", 50).Real("/ch/01/gate/release", 100);
+        double holdMs = h.RealOf("/ch/01/gate/hold"), releaseMs = h.RealOf("/ch/01/gate/release");
+        int drop = 9600, frames = drop + 48000;
+        var x = new float[frames];
+        for (int i = 0; i < frames; i++) x[i] = i < drop ? 0.1f : 0.001f;
+        var y = h.Render([x])[0];
+        double path = PathDb(h);
+        double Attenuation(int i) => -(EngineHarness.Db(y[i] / x[i]) - path);
+
+        // The detector falls with a 10 ms time constant from -20 dB: it crosses -40 dB after 10 ms * ln(0.099 / 0.009).
+        int below = drop + (int)Math.Ceiling(480 * Math.Log(0.099 / 0.009));
+        int holdEnd = below + (int)Math.Round(holdMs * 48);
+        Assert.Equal(0, Attenuation(drop - 1), 2);
+        Assert.Equal(0, Attenuation(holdEnd - 10), 2);
+        Assert.InRange(Attenuation(holdEnd + 200), 0.5, 10);
+        Assert.Equal(60 * (1 - Math.Exp(-1)), Attenuation(holdEnd + (int)Math.Round(releaseMs * 48)), 0);
+        Assert.Equal(60, Attenuation(frames - 1), 0);
+    }
+
+    [Fact]
+    public void Gate_OpensWithinItsAttack_WhenSignalReturns()
+    {
+        var h = new EngineHarness().Real("/ch/01/gate/on", 1).Real("/ch/01/gate/thr", -40).Real("/ch/01/gate/attack", 1);
+        int open = 96000; // 2 s of -60 dB: the gate has closed (10 release time constants)
+        var x = new float[open + 4800];
+        for (int i = 0; i < x.Length; i++) x[i] = i < open ? 0.001f : 0.1f;
+        var y = h.Render([x])[0];
+        double path = PathDb(h);
+        Assert.Equal(-60, EngineHarness.Db(y[open - 1] / x[open - 1]) - path, 1);
+        Assert.Equal(0, EngineHarness.Db(y[open + 480] / x[open + 480]) - path, 1); // 10 attack time constants later
+    }
+
+    [Fact]
+    public void LinkedPair_SharesOneGainReduction_FromTheLouderSide()
+    {
+        var h = new EngineHarness().Real("/ch/01/config/link", 1).Real("/ch/01/dyn/on", 1).Real("/ch/01/dyn/thr", -20)
+            .Real("/ch/01/dyn/ratio", 4).Real("/ch/01/dyn/knee", 0).Real("/ch/01/dyn/attack", 0);
+        float loud = 0.31622777f, quiet = 0.01f;
+        var y = h.Render([EngineHarness.Constant(loud, 9600), EngineHarness.Constant(quiet, 9600)]);
+        double path = h.RealOf("/ch/01/mix/fader") + h.RealOf("/main/st/mix/fader"); // linked pair: balance at centre is unity per side
+        Assert.Equal(-7.5, EngineHarness.Db(y[0][^1] / loud) - path, 2);
+        Assert.Equal(-7.5, EngineHarness.Db(y[1][^1] / quiet) - path, 2);
+    }
+}
