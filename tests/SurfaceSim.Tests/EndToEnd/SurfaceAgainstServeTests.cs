@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using MixConsole.Audio.Wav;
 using MixConsole.Dsp.Core;
 using MixConsole.Engine.Configuration;
-using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
 using Xunit.Abstractions;
 
@@ -11,8 +11,8 @@ namespace MixConsole.SurfaceSim.Tests.EndToEnd;
 
 /// <summary>
 /// The issue's proof, with real processes: `mixconsole serve` on a free UDP port, the simulator playing a script
-/// on the fader desk, another OSC client checking the host's parameters, the console's engine rendering a tone
-/// with those parameters, and a change from that other client moving the surface's motor fader.
+/// on the fader desk, another OSC client checking the host's parameters, `mixconsole mix` rendering tones with
+/// those parameters, and a change from that other client moving the surface's motor fader.
 /// </summary>
 public class SurfaceAgainstServeTests(ITestOutputHelper output)
 {
@@ -42,7 +42,8 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
     {
         var watch = Stopwatch.StartNew();
         int port = FreeUdpPort();
-        string script = Path.Combine(Path.GetTempPath(), $"surfacesim-e2e-{Guid.NewGuid():N}.sim");
+        string dir = Directory.CreateTempSubdirectory("surfacesim-e2e-").FullName;
+        string script = Path.Combine(dir, "proof.sim");
         File.WriteAllText(script, Script);
         try
         {
@@ -77,20 +78,20 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
             Assert.Contains("ok: 15 actions, 7 expects held, 0 failed", sim.Output, StringComparison.Ordinal);
             Assert.Equal(0.5, client.Query("/ch/04/mix/fader"), 0.0015);
 
-            // The rendered audio with those parameters: unity on 3, silence from 2, channel 1 only on the left.
-            RenderedGains gains = Render(wire);
+            // The audio the console renders with those parameters: unity on 3, silence from 2, channel 1 only on the left.
+            RenderedGains gains = RenderWithMixconsoleMix(wire, dir, output);
             double main = FaderDb(wire["/main/st/mix/fader"]);
-            output.WriteLine($"other client: {via}; ch1 L {gains.Ch1LeftDb:0.000} dB R {gains.Ch1RightDb:0.0} dB, ch2 peak {gains.Ch2Peak:E1}, ch3 power {gains.Ch3PowerDb:0.000} dB, ch9 power {gains.Ch9PowerDb:0.000} dB; {watch.Elapsed.TotalSeconds:0.0} s");
+            output.WriteLine($"other client: {via}; ch1 L {gains.Ch1LeftDb:0.000} dB R {gains.Ch1RightDb:0.0} dB, ch2 {gains.Ch2Db:0.0} dB, ch3 power {gains.Ch3PowerDb:0.000} dB, ch9 power {gains.Ch9PowerDb:0.000} dB; {watch.Elapsed.TotalSeconds:0.0} s");
             Assert.Equal(0.0, gains.Ch3PowerDb, 0.05);
             Assert.Equal(FaderDb(wire["/ch/03/mix/fader"]) + main, gains.Ch3PowerDb, 0.01);
-            Assert.Equal(0f, gains.Ch2Peak);
+            Assert.True(gains.Ch2Db < -120, $"muted channel 2 is heard at {gains.Ch2Db:0.0} dB");
             Assert.Equal(FaderDb(wire["/ch/01/mix/fader"]) + main, gains.Ch1LeftDb, 0.01);
             Assert.True(gains.Ch1RightDb < -120, $"channel 1 leaks {gains.Ch1RightDb:0.0} dB into the right");
             Assert.Equal(-10.0 + main, gains.Ch9PowerDb, 0.05);
         }
         finally
         {
-            File.Delete(script);
+            Directory.Delete(dir, recursive: true);
         }
     }
 
@@ -123,70 +124,83 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
         return "oscsend";
     }
 
-    private sealed record RenderedGains(double Ch1LeftDb, double Ch1RightDb, float Ch2Peak, double Ch3PowerDb, double Ch9PowerDb);
+    private sealed record RenderedGains(double Ch1LeftDb, double Ch1RightDb, double Ch2Db, double Ch3PowerDb, double Ch9PowerDb);
 
-    // Renders a -20 dBFS 1 kHz tone through each channel alone with the host's values and measures the main outputs.
-    private static RenderedGains Render(IReadOnlyDictionary<string, double> wire)
+    // Tones per channel, each an exact number of cycles in the analysed half second, so a one-bin DFT separates them.
+    private static readonly (int Channel, double FrequencyHz)[] Tones = [(1, 500), (2, 1000), (3, 2000), (9, 4000)];
+
+    private const double ToneAmplitude = 0.1;
+
+    /// <summary>
+    /// Renders the host's values with `mixconsole mix` (the console engine, offline, as a process): a -20 dBFS tone
+    /// per channel, each at its own frequency, then measures each tone's gain to the main left and right outputs.
+    /// </summary>
+    private static RenderedGains RenderWithMixconsoleMix(IReadOnlyDictionary<string, double> wire, string dir, ITestOutputHelper log)
     {
-        (double L, double R, float Peak) Through(int channel)
+        const int Rate = 48000;
+        var inputs = new List<string>();
+        foreach (var (channel, hz) in Tones)
         {
-            var config = ConsoleConfig.FromProfile(ConsoleConfig.DefaultProfileName);
-            var table = ParameterTable.Create(config);
-            var store = new ParameterStore(table);
-            foreach (var (path, value) in wire)
+            string file = $"tone-ch{channel:00}.wav";
+            using (var writer = WavWriter.Create(Path.Combine(dir, file), new WavFormat(Rate, 1, WavSampleFormat.Float32)))
             {
-                int index = table.IndexOf(path);
-                bool set = table[index].Spec.WireTypeTag == 'f' ? store.TrySetNormalized(index, (float)value) : store.TrySetInt(index, (int)value);
-                Assert.True(set, path);
+                var buffer = new AudioBuffer(1, Rate);
+                Span<float> x = buffer.Channel(0, Rate);
+                for (int i = 0; i < Rate; i++)
+                {
+                    x[i] = (float)(ToneAmplitude * Math.Sin(2 * Math.PI * hz * i / Rate));
+                }
+
+                writer.Write(buffer, Rate);
             }
 
-            const int Block = 256;
-            const int Frames = 48000 / 2;
-            var engine = new MixerEngine(store);
-            int outputs = MixerOutputs.Total(config.Buses);
-            engine.Prepare(48000, Block, config.Channels, outputs);
-            var input = new AudioBuffer(config.Channels, Block);
-            var output = new AudioBuffer(outputs, Block);
-            double sumIn = 0, sumL = 0, sumR = 0;
-            float peak = 0;
-            for (int start = 0; start < Frames; start += Block)
-            {
-                Span<float> x = input.Channel(channel - 1, Block);
-                for (int i = 0; i < Block; i++)
-                {
-                    x[i] = (float)(0.1 * Math.Sin(2 * Math.PI * 1000 * (start + i) / 48000.0));
-                }
-
-                engine.Process(input, output, Block);
-                if (start < Frames / 2)
-                {
-                    continue; // gain ramps and smoothing settle in the first half
-                }
-
-                Span<float> l = output.Channel(engine.Outputs.MainLeft, Block);
-                Span<float> r = output.Channel(engine.Outputs.MainRight, Block);
-                for (int i = 0; i < Block; i++)
-                {
-                    sumIn += (double)x[i] * x[i];
-                    sumL += (double)l[i] * l[i];
-                    sumR += (double)r[i] * r[i];
-                    peak = Math.Max(peak, Math.Max(Math.Abs(l[i]), Math.Abs(r[i])));
-                }
-            }
-
-            return (sumL / sumIn, sumR / sumIn, peak);
+            inputs.Add($$"""{"file": "{{file}}", "channel": {{channel}}}""");
         }
 
-        var ch1 = Through(1);
-        var ch2 = Through(2);
-        var ch3 = Through(3);
-        var ch9 = Through(9);
-        return new RenderedGains(
-            10 * Math.Log10(ch1.L),
-            10 * Math.Log10(Math.Max(ch1.R, 1e-30)),
-            ch2.Peak,
-            10 * Math.Log10(ch3.L + ch3.R),
-            10 * Math.Log10(ch9.L + ch9.R));
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var table = ParameterTable.Create(ConsoleConfig.FromProfile(ConsoleConfig.DefaultProfileName));
+        var parameters = wire.Select(p => table[table.IndexOf(p.Key)].Spec.WireTypeTag == 'f'
+            ? $"\"{p.Key}\": {p.Value.ToString("R", inv)}"
+            : $"\"{p.Key}\": {((int)p.Value).ToString(inv)}");
+        string session = Path.Combine(dir, "session.json");
+        File.WriteAllText(session, "{\"rate\": " + Rate + ", \"inputs\": [" + string.Join(", ", inputs) + "], \"parameters\": {" + string.Join(", ", parameters) + "}}");
+
+        string mixPath = Path.Combine(dir, "mix.wav");
+        using (var mix = new ChildProcess(BuiltPrograms.MixConsole, "mix", session, "-o", mixPath))
+        {
+            int? code = mix.WaitForExit(Patience);
+            log.WriteLine(mix.Output);
+            Assert.True(code == 0, $"mixconsole mix exited {code}:\n{mix.Output}");
+        }
+
+        float[] left, right;
+        using (var reader = WavReader.Open(mixPath))
+        {
+            int frames = (int)reader.FrameCount;
+            Assert.Equal(2, reader.Format.Channels);
+            var buffer = new AudioBuffer(2, frames);
+            Assert.Equal(frames, reader.Read(buffer, frames));
+            left = buffer.Channel(0, frames).ToArray();
+            right = buffer.Channel(1, frames).ToArray();
+        }
+
+        double Db(float[] y, double hz) => 20 * Math.Log10(Math.Max(Amplitude(y, hz, Rate / 2, Rate / 2, Rate) / ToneAmplitude, 1e-15));
+        double PowerDb(double hz) => 10 * Math.Log10(Math.Pow(10, Db(left, hz) / 10) + Math.Pow(10, Db(right, hz) / 10));
+        return new RenderedGains(Db(left, 500), Db(right, 500), Math.Max(Db(left, 1000), Db(right, 1000)), PowerDb(2000), PowerDb(4000));
+    }
+
+    // Amplitude of the component at frequencyHz over frames [start, start + count) (a one-bin DFT).
+    private static double Amplitude(float[] y, double frequencyHz, int start, int count, int rate)
+    {
+        double re = 0, im = 0;
+        for (int i = start; i < start + count && i < y.Length; i++)
+        {
+            double phase = 2 * Math.PI * frequencyHz * i / rate;
+            re += y[i] * Math.Cos(phase);
+            im += y[i] * Math.Sin(phase);
+        }
+
+        return 2 * Math.Sqrt((re * re) + (im * im)) / count;
     }
 
     // The X32 fader law, written out here so the check does not lean on the code it checks.
