@@ -12,7 +12,7 @@ public sealed class TerminalUi
     private readonly SimSession _session;
     private readonly string _host;
     private readonly SurfaceKeys _keys;
-    private long _lastDraw = long.MinValue;
+    private long _lastDraw = long.MinValue / 2;
     private int _lastLineCount;
 
     /// <summary>A terminal view of <paramref name="session"/> connected to <paramref name="host"/>.</summary>
