@@ -19,7 +19,7 @@ public class FaderDeskTests
             expected.Add($"/ch/{c:00}/mix/on");
             expected.Add($"/ch/{c:00}/mix/pan");
             expected.Add($"/ch/{c:00}/config/name");
-            expected.Add($"/-stat/solosw/{c:00}");
+            expected.Add($"/ch/{c:00}/solo");
         }
 
         var queried = h.Host.Queries.Where(q => q != "/info" && q != "/xremote").ToList();
@@ -182,17 +182,33 @@ public class FaderDeskTests
     }
 
     [Fact]
-    public void SoloAndSelect_SendX32StatusPaths()
+    public void SoloAndSelect_SendTheHostsSoloPathAndTheX32SelectIndex()
     {
         var h = SurfaceHarness.FaderDesk().Connect();
         h.Surface.Press(Pins.SoloButtons[2], 60);
         h.Surface.Press(Pins.SelectButtons[4], 60);
 
-        Assert.Equal(1, (int)h.Sent("/-stat/solosw/03")[^1].Value!);
+        Assert.Equal(1, (int)h.Sent("/ch/03/solo")[^1].Value!);
         Assert.Equal(4, (int)h.Sent("/-stat/selidx")[^1].Value!);
         h.Run(10);
         Assert.True(h.Surface.Leds.IsLit(Pins.SoloLeds[2]));
         Assert.True(h.Surface.Leds.IsLit(Pins.SelectLeds[4]));
+    }
+
+    [Fact]
+    public void SoloOnDcaLayer_SendsNothing_BecauseTheHostHasNoDcaSolo()
+    {
+        var h = SurfaceHarness.FaderDesk().Connect();
+        h.Engine.FaderDesk.SelectLayer(Layer.Dcas);
+        h.Run(100);
+        int before = h.Host.Received.Count(r => r.Value is not null);
+
+        h.Surface.Press(Pins.SoloButtons[0], 60);
+        h.Run(50);
+
+        Assert.Equal(before, h.Host.Received.Count(r => r.Value is not null));
+        Assert.False(h.Surface.Leds.IsLit(Pins.SoloLeds[0]));
+        Assert.DoesNotContain(h.Host.Queries, q => q.Contains("solo", StringComparison.Ordinal) && !q.StartsWith("/ch/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -11,8 +11,8 @@ public class MasteringPanelTests
     {
         var h = SurfaceHarness.MasteringPanel().Connect();
 
-        string[] expected = ["/master/input", "/master/tilt", "/master/lowshelf", "/master/highshelf", "/master/comp",
-            "/master/width", "/master/target", "/master/ceiling", "/master/ab", "/master/bypass"];
+        string[] expected = ["/master/input/gain", "/master/eq/tilt", "/master/eq/lowshelf/g", "/master/eq/highshelf/g", "/master/comp/amount",
+            "/master/width", "/master/loudness/target", "/master/limiter/ceiling", "/master/ab", "/master/bypass"];
         Assert.Equal(expected.ToHashSet(), h.Host.Queries.Where(q => q.StartsWith("/master")).ToHashSet());
     }
 
@@ -20,13 +20,13 @@ public class MasteringPanelTests
     public void Encoder_TurnsMoveTheirParameter_FromTheHostValue_AndRingFollows()
     {
         var h = SurfaceHarness.MasteringPanel();
-        h.Host.Set("/master/ceiling", 0.5f);
+        h.Host.Set("/master/limiter/ceiling", 0.5f);
         h.Connect();
 
         h.Surface.TurnEncoder(7, 4, 40);
         h.Run(10);
 
-        var sent = h.Sent("/master/ceiling");
+        var sent = h.Sent("/master/limiter/ceiling");
         Assert.Equal(4, sent.Count);
         Assert.Equal(0.52f, (float)sent[^1].Value!, 4);
         Assert.Equal((1 << 8) - 1, h.Surface.Leds.Ring(Pins.EncoderRings[7]));
@@ -41,8 +41,8 @@ public class MasteringPanelTests
 
         h.Surface.TurnEncoder(0, 2, 40);
 
-        Assert.Empty(h.Sent("/master/input"));
-        Assert.Contains("/master/input", h.Host.Queries);
+        Assert.Empty(h.Sent("/master/input/gain"));
+        Assert.Contains("/master/input/gain", h.Host.Queries);
     }
 
     [Fact]

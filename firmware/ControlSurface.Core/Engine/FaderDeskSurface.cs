@@ -82,9 +82,9 @@ namespace MixConsole.ControlSurface.Engine
             _panIds = new int[3][];
             _soloIds = new int[3][];
             _nameIds = new int[3][];
-            RegisterLayer(0, OscPaths.ChannelFader, OscPaths.ChannelOn, OscPaths.ChannelPan, OscPaths.ChannelName, OscPaths.ChannelSoloBase);
-            RegisterLayer(1, OscPaths.BusFader, OscPaths.BusOn, OscPaths.BusPan, OscPaths.BusName, OscPaths.BusSoloBase);
-            RegisterLayer(2, OscPaths.DcaFader, OscPaths.DcaOn, null, OscPaths.DcaName, OscPaths.DcaSoloBase);
+            RegisterLayer(0, OscPaths.ChannelFader, OscPaths.ChannelOn, OscPaths.ChannelPan, OscPaths.ChannelName, OscPaths.ChannelSolo);
+            RegisterLayer(1, OscPaths.BusFader, OscPaths.BusOn, OscPaths.BusPan, OscPaths.BusName, OscPaths.BusSolo);
+            RegisterLayer(2, OscPaths.DcaFader, OscPaths.DcaOn, null, OscPaths.DcaName, null);
             _selectId = _book.Register(OscPaths.SelectIndex, ParameterKind.Index);
             _mainId = _pins.MasterFaderAdcChannel >= 0 ? _book.Register(OscPaths.MainFader, ParameterKind.Level) : -1;
 
@@ -222,7 +222,7 @@ namespace MixConsole.ControlSurface.Engine
             return _panIds[_layer][Target(strip)];
         }
 
-        /// <summary>Parameter id of strip <paramref name="strip"/>'s solo switch.</summary>
+        /// <summary>Parameter id of strip <paramref name="strip"/>'s solo switch (-1 on DCAs: the host has no DCA solo).</summary>
         public int SoloId(int strip)
         {
             return _soloIds[_layer][Target(strip)];
@@ -368,7 +368,7 @@ namespace MixConsole.ControlSurface.Engine
                 int solo = _soloIds[_layer][t];
                 int pan = _panIds[_layer][t];
                 leds.Set(_pins.MuteLeds[s], _book.IsKnown(on) && _book.Value(on) < 0.5f);
-                leds.Set(_pins.SoloLeds[s], _book.IsKnown(solo) && _book.Value(solo) >= 0.5f);
+                leds.Set(_pins.SoloLeds[s], solo >= 0 && _book.IsKnown(solo) && _book.Value(solo) >= 0.5f);
                 leds.Set(_pins.SelectLeds[s], _layer != 2 && selected == selectBase + t);
                 if (_pins.EncoderRings.Length > 0)
                 {
@@ -531,9 +531,9 @@ namespace MixConsole.ControlSurface.Engine
             }
             else if (b < ButtonSelect)
             {
-                if (!longPress)
+                int id = _soloIds[_layer][Target(b - ButtonSolo)];
+                if (!longPress && id >= 0)
                 {
-                    int id = _soloIds[_layer][Target(b - ButtonSolo)];
                     bool soloed = _book.IsKnown(id) && _book.Value(id) >= 0.5f;
                     _engine.SendInt(id, soloed ? 0 : 1);
                 }
@@ -642,7 +642,7 @@ namespace MixConsole.ControlSurface.Engine
             return v < 0 ? 0 : (v > FaderScanner.MaxValue ? FaderScanner.MaxValue : v);
         }
 
-        private void RegisterLayer(int layer, string fader, string on, string pan, string name, int soloBase)
+        private void RegisterLayer(int layer, string fader, string on, string pan, string name, string solo)
         {
             int n = LayerSizes[layer];
             _faderIds[layer] = new int[n];
@@ -656,7 +656,7 @@ namespace MixConsole.ControlSurface.Engine
                 _faderIds[layer][t] = _book.Register(OscPaths.Expand(fader, number), ParameterKind.Level);
                 _onIds[layer][t] = _book.Register(OscPaths.Expand(on, number), ParameterKind.Switch);
                 _panIds[layer][t] = pan == null ? -1 : _book.Register(OscPaths.Expand(pan, number), ParameterKind.Level);
-                _soloIds[layer][t] = _book.Register(OscPaths.Expand(OscPaths.SoloSwitch, soloBase + number), ParameterKind.Switch);
+                _soloIds[layer][t] = solo == null ? -1 : _book.Register(OscPaths.Expand(solo, number), ParameterKind.Switch);
                 _nameIds[layer][t] = _book.Register(OscPaths.Expand(name, number), ParameterKind.Name);
             }
         }

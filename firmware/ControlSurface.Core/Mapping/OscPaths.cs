@@ -2,7 +2,7 @@ namespace MixConsole.ControlSurface.Mapping
 {
     /// <summary>
     /// Every OSC address the surface speaks, in one table (X32-style). "{nn}" expands to a two-digit number, "{n}" to a plain one.
-    /// Adjust here when the host's parameter table names something differently.
+    /// Matches the host's parameter table (host-dsp/ADDRESS-SPACE.md); adjust here when the host names something differently.
     /// </summary>
     public static class OscPaths
     {
@@ -45,19 +45,16 @@ namespace MixConsole.ControlSurface.Mapping
         /// <summary>DCA name.</summary>
         public const string DcaName = "/dca/{n}/config/name";
 
-        /// <summary>Solo switch, int 1 = soloed; numbered across channels, buses and DCAs (see the bases).</summary>
-        public const string SoloSwitch = "/-stat/solosw/{nn}";
+        /// <summary>Channel solo, int 1 = soloed (PFL or AFL per the host's /config/solo/mode).</summary>
+        public const string ChannelSolo = "/ch/{nn}/solo";
 
-        /// <summary>Solo switch number of channel 1 minus one.</summary>
-        public const int ChannelSoloBase = 0;
+        /// <summary>Mix bus solo, int 1 = soloed. DCAs have no solo on the host.</summary>
+        public const string BusSolo = "/bus/{nn}/solo";
 
-        /// <summary>Solo switch number of bus 1 minus one.</summary>
-        public const int BusSoloBase = 48;
-
-        /// <summary>Solo switch number of DCA 1 minus one.</summary>
-        public const int DcaSoloBase = 72;
-
-        /// <summary>Selected strip, int index.</summary>
+        /// <summary>
+        /// Selected strip, int index (the X32 path). The MixConsole host does not serve it yet: it ignores the set and
+        /// never answers the query, so the select LEDs show the surface's own last selection.
+        /// </summary>
         public const string SelectIndex = "/-stat/selidx";
 
         /// <summary>Select index of channel 1.</summary>
@@ -70,28 +67,28 @@ namespace MixConsole.ControlSurface.Mapping
         public const string MainFader = "/main/st/mix/fader";
 
         /// <summary>Mastering chain input gain.</summary>
-        public const string MasterInput = "/master/input";
+        public const string MasterInput = "/master/input/gain";
 
         /// <summary>Mastering chain tilt EQ.</summary>
-        public const string MasterTilt = "/master/tilt";
+        public const string MasterTilt = "/master/eq/tilt";
 
         /// <summary>Mastering chain low shelf.</summary>
-        public const string MasterLowShelf = "/master/lowshelf";
+        public const string MasterLowShelf = "/master/eq/lowshelf/g";
 
         /// <summary>Mastering chain high shelf.</summary>
-        public const string MasterHighShelf = "/master/highshelf";
+        public const string MasterHighShelf = "/master/eq/highshelf/g";
 
         /// <summary>Mastering chain compression amount.</summary>
-        public const string MasterComp = "/master/comp";
+        public const string MasterComp = "/master/comp/amount";
 
         /// <summary>Mastering chain stereo width.</summary>
         public const string MasterWidth = "/master/width";
 
         /// <summary>Mastering chain target loudness.</summary>
-        public const string MasterTarget = "/master/target";
+        public const string MasterTarget = "/master/loudness/target";
 
         /// <summary>Mastering chain true-peak ceiling.</summary>
-        public const string MasterCeiling = "/master/ceiling";
+        public const string MasterCeiling = "/master/limiter/ceiling";
 
         /// <summary>Mastering chain bypass, int 1 = bypassed.</summary>
         public const string MasterBypass = "/master/bypass";

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using MixConsole.Control.Osc;
+
+namespace MixConsole.SurfaceSim.Tests.EndToEnd;
+
+/// <summary>Another OSC client on the host (written with the host's own codec, not the surface's).</summary>
+internal sealed class OscClient : IDisposable
+{
+    private readonly UdpClient _udp;
+
+    public OscClient(int port)
+    {
+        _udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        _udp.Connect(IPAddress.Loopback, port);
+        _udp.Client.ReceiveTimeout = 2000;
+    }
+
+    /// <summary>Queries <paramref name="path"/> and returns its float (floats) or int (switches) argument as a double.</summary>
+    public double Query(string path)
+    {
+        var packet = new byte[256];
+        Assert.True(OscWriter.TryWriteMessage(packet, Encoding.ASCII.GetBytes(path), out int length));
+        _udp.Send(packet, length);
+        for (int attempt = 0; attempt < 20; attempt++)
+        {
+            IPEndPoint? from = null;
+            byte[] reply = _udp.Receive(ref from);
+            if (!OscMessage.TryParse(reply, out OscMessage m, out _) || !m.AddressEquals(Encoding.ASCII.GetBytes(path)))
+            {
+                continue;
+            }
+
+            if (m.TryGetFloat32(0, out float f))
+            {
+                return f;
+            }
+
+            if (m.TryGetInt32(0, out int i))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"no answer to {path}");
+    }
+
+    public void Set(string path, float value)
+    {
+        var packet = new byte[256];
+        Assert.True(OscWriter.TryWriteMessage(packet, Encoding.ASCII.GetBytes(path), value, out int length));
+        _udp.Send(packet, length);
+    }
+
+    public void Dispose() => _udp.Dispose();
+}

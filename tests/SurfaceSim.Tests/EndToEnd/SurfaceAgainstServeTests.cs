@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MixConsole.Audio.Wav;
+using MixConsole.Dsp.Core;
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Parameters;
+using Xunit.Abstractions;
+
+namespace MixConsole.SurfaceSim.Tests.EndToEnd;
+
+/// <summary>
+/// The issue's proof, with real processes: `mixconsole serve` on a free UDP port, the simulator playing a script
+/// on the fader desk, another OSC client checking the host's parameters, `mixconsole mix` rendering tones with
+/// those parameters, and a change from that other client moving the surface's motor fader.
+/// </summary>
+public class SurfaceAgainstServeTests(ITestOutputHelper output)
+{
+    private const string Script = """
+        # fader desk against mixconsole serve: the issue's end-to-end run
+        fader 3 0dB                     # channel 3 to unity
+        press mute 2
+        expect mute 2 on within 500     # the LED lights from the surface's own press
+        pan 1 L100                      # channel 1 hard left
+        expect pan 1 L100
+        bank 9-16
+        expect display 1 CH 09-16 within 200
+        fader 1 -10dB                   # strip 1 is channel 9 now
+        expect fader 1 -10dB
+        bank 1-8
+        expect fader 3 0dB within 2000  # motors bring back channels 1-8
+        expect fader 1 0dB within 2000
+        print ready
+        expect fader 4 0.5 within 15000 # another client moves channel 4
+        print done
+        """;
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
+
+    [Fact]
+    public void SimulatedSurface_DrivesServe_ParametersAndAudio_AndItsMotorFollowsAnotherClient()
+    {
+        var watch = Stopwatch.StartNew();
+        int port = FreeUdpPort();
+        string dir = Directory.CreateTempSubdirectory("surfacesim-e2e-").FullName;
+        string script = Path.Combine(dir, "proof.sim");
+        File.WriteAllText(script, Script);
+        try
+        {
+            using var serve = new ChildProcess(BuiltPrograms.MixConsole,
+                "serve", "--audio", "null", "--osc-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--duration", "120");
+            Assert.True(serve.WaitForLine("listening on udp", Patience), "serve did not start:\n" + serve.Output);
+
+            using var sim = new ChildProcess(BuiltPrograms.SurfaceSim,
+                "--connect", $"127.0.0.1:{port}", "--profile", "fader-desk", "--script", script);
+            Assert.True(sim.WaitForLine("ready", Patience), "the script did not reach 'ready':\n" + sim.Output);
+
+            using var client = new OscClient(port);
+            var wire = new Dictionary<string, double>();
+            foreach (string path in ParametersOfTheRender())
+            {
+                wire[path] = client.Query(path);
+            }
+
+            // The parameters the surface set, as the host holds them.
+            Assert.Equal(767.0 / 1023.0, wire["/ch/03/mix/fader"], 4);
+            Assert.Equal(0, wire["/ch/02/mix/on"]);
+            Assert.Equal(0, wire["/ch/01/mix/pan"]);
+            Assert.Equal(0.5, wire["/ch/09/mix/fader"], 0.0015);
+            Assert.Equal(1, wire["/ch/03/mix/on"]);
+
+            // Another client moves channel 4: the simulator's script waits for its motor fader to follow.
+            string via = MoveChannel4FromAnotherClient(port, client);
+            int? code = sim.WaitForExit(Patience);
+            output.WriteLine(sim.Output);
+            Assert.True(code == 0, $"SurfaceSim exited {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(still running)"}:\n{sim.Output}");
+            Assert.Contains("done", sim.Output, StringComparison.Ordinal);
+            Assert.Contains("ok: 15 actions, 7 expects held, 0 failed", sim.Output, StringComparison.Ordinal);
+            Assert.Equal(0.5, client.Query("/ch/04/mix/fader"), 0.0015);
+
+            // The audio the console renders with those parameters: unity on 3, silence from 2, channel 1 only on the left.
+            RenderedGains gains = RenderWithMixconsoleMix(wire, dir, output);
+            double main = FaderDb(wire["/main/st/mix/fader"]);
+            output.WriteLine($"other client: {via}; ch1 L {gains.Ch1LeftDb:0.000} dB R {gains.Ch1RightDb:0.0} dB, ch2 {gains.Ch2Db:0.0} dB, ch3 power {gains.Ch3PowerDb:0.000} dB, ch9 power {gains.Ch9PowerDb:0.000} dB; {watch.Elapsed.TotalSeconds:0.0} s");
+            Assert.Equal(0.0, gains.Ch3PowerDb, 0.05);
+            Assert.Equal(FaderDb(wire["/ch/03/mix/fader"]) + main, gains.Ch3PowerDb, 0.01);
+            Assert.True(gains.Ch2Db < -120, $"muted channel 2 is heard at {gains.Ch2Db:0.0} dB");
+            Assert.Equal(FaderDb(wire["/ch/01/mix/fader"]) + main, gains.Ch1LeftDb, 0.01);
+            Assert.True(gains.Ch1RightDb < -120, $"channel 1 leaks {gains.Ch1RightDb:0.0} dB into the right");
+            Assert.Equal(-10.0 + main, gains.Ch9PowerDb, 0.05);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static IEnumerable<string> ParametersOfTheRender()
+    {
+        for (int c = 1; c <= 9; c++)
+        {
+            yield return $"/ch/{c:00}/mix/fader";
+            yield return $"/ch/{c:00}/mix/on";
+            yield return $"/ch/{c:00}/mix/pan";
+        }
+
+        yield return "/main/st/mix/fader";
+        yield return "/main/st/mix/on";
+    }
+
+    // oscsend (liblo, Debian liblo-tools, which ./test installs) is an independent OSC implementation; our own client otherwise.
+    private static string MoveChannel4FromAnotherClient(int port, OscClient fallback)
+    {
+        string? oscsend = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+            .Select(d => Path.Combine(d, "oscsend")).FirstOrDefault(File.Exists);
+        if (oscsend is null)
+        {
+            fallback.Set("/ch/04/mix/fader", 0.5f);
+            return "own UDP client";
+        }
+
+        using var p = Process.Start(new ProcessStartInfo(oscsend, ["127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "/ch/04/mix/fader", "f", "0.5"]) { UseShellExecute = false })!;
+        Assert.True(p.WaitForExit(10_000) && p.ExitCode == 0, "oscsend failed");
+        return "oscsend";
+    }
+
+    private sealed record RenderedGains(double Ch1LeftDb, double Ch1RightDb, double Ch2Db, double Ch3PowerDb, double Ch9PowerDb);
+
+    // Tones per channel, each an exact number of cycles in the analysed half second, so a one-bin DFT separates them.
+    private static readonly (int Channel, double FrequencyHz)[] Tones = [(1, 500), (2, 1000), (3, 2000), (9, 4000)];
+
+    private const double ToneAmplitude = 0.1;
+
+    /// <summary>
+    /// Renders the host's values with `mixconsole mix` (the console engine, offline, as a process): a -20 dBFS tone
+    /// per channel, each at its own frequency, then measures each tone's gain to the main left and right outputs.
+    /// </summary>
+    private static RenderedGains RenderWithMixconsoleMix(IReadOnlyDictionary<string, double> wire, string dir, ITestOutputHelper log)
+    {
+        const int Rate = 48000;
+        var inputs = new List<string>();
+        foreach (var (channel, hz) in Tones)
+        {
+            string file = $"tone-ch{channel:00}.wav";
+            using (var writer = WavWriter.Create(Path.Combine(dir, file), new WavFormat(Rate, 1, WavSampleFormat.Float32)))
+            {
+                var buffer = new AudioBuffer(1, Rate);
+                Span<float> x = buffer.Channel(0, Rate);
+                for (int i = 0; i < Rate; i++)
+                {
+                    x[i] = (float)(ToneAmplitude * Math.Sin(2 * Math.PI * hz * i / Rate));
+                }
+
+                writer.Write(buffer, Rate);
+            }
+
+            inputs.Add($$"""{"file": "{{file}}", "channel": {{channel}}}""");
+        }
+
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var table = ParameterTable.Create(ConsoleConfig.FromProfile(ConsoleConfig.DefaultProfileName));
+        var parameters = wire.Select(p => table[table.IndexOf(p.Key)].Spec.WireTypeTag == 'f'
+            ? $"\"{p.Key}\": {p.Value.ToString("R", inv)}"
+            : $"\"{p.Key}\": {((int)p.Value).ToString(inv)}");
+        string session = Path.Combine(dir, "session.json");
+        File.WriteAllText(session, "{\"rate\": " + Rate + ", \"inputs\": [" + string.Join(", ", inputs) + "], \"parameters\": {" + string.Join(", ", parameters) + "}}");
+
+        string mixPath = Path.Combine(dir, "mix.wav");
+        using (var mix = new ChildProcess(BuiltPrograms.MixConsole, "mix", session, "-o", mixPath))
+        {
+            int? code = mix.WaitForExit(Patience);
+            log.WriteLine(mix.Output);
+            Assert.True(code == 0, $"mixconsole mix exited {code}:\n{mix.Output}");
+        }
+
+        float[] left, right;
+        using (var reader = WavReader.Open(mixPath))
+        {
+            int frames = (int)reader.FrameCount;
+            Assert.Equal(2, reader.Format.Channels);
+            var buffer = new AudioBuffer(2, frames);
+            Assert.Equal(frames, reader.Read(buffer, frames));
+            left = buffer.Channel(0, frames).ToArray();
+            right = buffer.Channel(1, frames).ToArray();
+        }
+
+        double Db(float[] y, double hz) => 20 * Math.Log10(Math.Max(Amplitude(y, hz, Rate / 2, Rate / 2, Rate) / ToneAmplitude, 1e-15));
+        double PowerDb(double hz) => 10 * Math.Log10(Math.Pow(10, Db(left, hz) / 10) + Math.Pow(10, Db(right, hz) / 10));
+        return new RenderedGains(Db(left, 500), Db(right, 500), Math.Max(Db(left, 1000), Db(right, 1000)), PowerDb(2000), PowerDb(4000));
+    }
+
+    // Amplitude of the component at frequencyHz over frames [start, start + count) (a one-bin DFT).
+    private static double Amplitude(float[] y, double frequencyHz, int start, int count, int rate)
+    {
+        double re = 0, im = 0;
+        for (int i = start; i < start + count && i < y.Length; i++)
+        {
+            double phase = 2 * Math.PI * frequencyHz * i / rate;
+            re += y[i] * Math.Cos(phase);
+            im += y[i] * Math.Sin(phase);
+        }
+
+        return 2 * Math.Sqrt((re * re) + (im * im)) / count;
+    }
+
+    // The X32 fader law, written out here so the check does not lean on the code it checks.
+    private static double FaderDb(double f) =>
+        f <= 0 ? double.NegativeInfinity : f >= 0.5 ? (40 * f) - 30 : f >= 0.25 ? (80 * f) - 50 : f >= 0.0625 ? (160 * f) - 70 : (480 * f) - 90;
+
+    private static int FreeUdpPort()
+    {
+        using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
+    }
+}

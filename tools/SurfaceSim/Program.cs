@@ -1,0 +1,3 @@
+using MixConsole.SurfaceSim.Cli;
+
+return SimCli.Run(args, Console.Out, Console.Error);
