@@ -5,6 +5,7 @@ using MixConsole.Control.Meters;
 using MixConsole.Control.Security;
 using MixConsole.Control.Server;
 using MixConsole.Control.Transport;
+using MixConsole.Engine.Mastering;
 using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
 using MixConsole.Host.Cli;
@@ -24,15 +25,41 @@ internal static class ServeSession
         void Log(string line) => errors.WriteLine(line);
 
         var store = new ParameterStore(ParameterTable.Create(settings.Config));
+        bool mastering = settings.Mode == ServeMode.Mastering;
+        // Console: chain installed but bypassed, so a fresh console is transparent; mastering: chain on, A.
+        store.TrySetInt(store.Table.IndexOf("/master/bypass"), mastering ? 0 : 1);
+        bool restoring = settings.StateDir is not null && File.Exists(Path.Combine(settings.StateDir, "state.json"));
         var state = ConsoleState.Open(settings.StateDir, store, Log);
+        // A preset on the command line wins over restored state; the mastering default never overwrites it.
+        string? preset = settings.Preset ?? (mastering && !restoring ? MasteringPresets.Transparent : null);
+        if (preset is not null) MasteringPresets.Apply(store, preset);
         if (settings.SceneFile is not null)
         {
             LoadScene(store, settings.SceneFile);
         }
 
         var engine = new MixerEngine(store);
-        using LiveAudioBackend audio = AudioBackends.Create(settings, settings.Config.Channels, MixerOutputs.Total(settings.Config.Buses));
+        var masterChain = new LiveMasterChain(store);
+        using LiveAudioBackend audio = mastering
+            ? AudioBackends.Create(settings, 2, 2)
+            : AudioBackends.Create(settings, settings.Config.Channels, MixerOutputs.Total(settings.Config.Buses));
+        if (mastering && (audio.InputChannels != 2 || audio.OutputChannels != 2))
+        {
+            throw new UserFacingException(
+                $"--mode mastering is stereo in, stereo out; the audio has {audio.InputChannels} in and {audio.OutputChannels} out (give a stereo input, or --channels-in 2 --channels-out 2)");
+        }
+
         engine.Prepare(audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
+        AudioBlockHandler process;
+        if (mastering)
+        {
+            process = new MasteringRouting(masterChain, audio.SampleRateHz, audio.BlockFrames).Process;
+        }
+        else
+        {
+            engine.SetMasterChain(masterChain);
+            process = engine.Process;
+        }
 
         var allowlist = new AccessAllowlist(AccessAllowlist.Loopback.Concat(settings.Allow ?? AccessAllowlist.LocalSubnets()).Distinct());
         PairingAuthenticator? pairing = settings.PairKey is null ? null : new PairingAuthenticator(settings.PairKey, TimeSpan.FromHours(12));
@@ -89,7 +116,7 @@ internal static class ServeSession
         {
             try
             {
-                audio.Run(engine.Process, stop.Token);
+                audio.Run(process, stop.Token);
                 stop.Cancel();
             }
             catch (Exception e)
@@ -107,6 +134,10 @@ internal static class ServeSession
         var config = settings.Config;
         output.WriteLine($"mixconsole serve: console '{settings.ProfileName}' ({config.Channels} channels, {config.Buses} buses, {config.FxSlots} effect slots, {store.Count} parameters)");
         output.WriteLine($"audio   {audio.Description}");
+        double chainMs = masterChain.LatencyFrames * 1000.0 / audio.SampleRateHz;
+        output.WriteLine(mastering
+            ? string.Create(inv, $"mode    mastering: inputs 1-2 -> master chain -> outputs 1-2, preset {preset ?? "none (restored state)"}, master chain adds {masterChain.LatencyFrames} frames ({chainMs:0.00} ms)")
+            : string.Create(inv, $"mode    console: master chain {(store.GetReal(store.Table.IndexOf("/master/bypass")) != 0 ? "bypassed (/master/bypass 1)" : "active")}{(preset is null ? "" : $", preset {preset}")}, adds {masterChain.LatencyFrames} frames ({chainMs:0.00} ms) when in use"));
         foreach (IOscTransport transport in server.Transports)
         {
             output.WriteLine($"osc     listening on {transport.Name}");
