@@ -1,5 +1,3 @@
-using MixConsole.Engine.Parameters;
-
 namespace MixConsole.Host.Serve;
 
 /// <summary>
@@ -40,17 +38,5 @@ internal static class MasteringPresets
         var values = new (string, float)[Paths.Length];
         for (int i = 0; i < Paths.Length; i++) values[i] = (Paths[i], row[i]);
         return values;
-    }
-
-    /// <summary>Sets every /master/* value of <paramref name="name"/> in <paramref name="store"/>.</summary>
-    public static void Apply(ParameterStore store, string name)
-    {
-        foreach (var (path, value) in Values(name))
-        {
-            if (!store.TrySetReal(store.Table.IndexOf(path), value))
-            {
-                throw new InvalidOperationException($"preset {name}: {path} = {value} is outside the parameter's range");
-            }
-        }
     }
 }

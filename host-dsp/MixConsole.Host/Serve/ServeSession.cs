@@ -26,16 +26,17 @@ internal static class ServeSession
 
         var store = new ParameterStore(ParameterTable.Create(settings.Config));
         bool mastering = settings.Mode == ServeMode.Mastering;
-        // Console: chain installed but bypassed, so a fresh console is transparent; mastering: chain on, A.
-        store.TrySetInt(store.Table.IndexOf("/master/bypass"), mastering ? 0 : 1);
         bool restoring = settings.StateDir is not null && File.Exists(Path.Combine(settings.StateDir, "state.json"));
-        var state = ConsoleState.Open(settings.StateDir, store, Log);
-        // A preset on the command line wins over restored state; the mastering default never overwrites it.
+        // The mode's starting point (console: chain bypassed, so a fresh console is transparent; mastering: chain
+        // on, preset) is the default that restored state and a scene then override where they say otherwise.
         string? preset = settings.Preset ?? (mastering && !restoring ? MasteringPresets.Transparent : null);
-        if (preset is not null) MasteringPresets.Apply(store, preset);
+        ApplyModeDefaults(store, mastering, preset, named: null);
+        var state = ConsoleState.Open(settings.StateDir, store, Log);
+        if (restoring) ApplyModeDefaults(store, mastering, settings.Preset, named: null, bypassInConsole: false);
         if (settings.SceneFile is not null)
         {
-            LoadScene(store, settings.SceneFile);
+            HashSet<string> named = LoadScene(store, settings.SceneFile);
+            ApplyModeDefaults(store, mastering, preset, named);
         }
 
         var engine = new MixerEngine(store);
@@ -169,16 +170,46 @@ internal static class ServeSession
         return 0;
     }
 
-    private static void LoadScene(ParameterStore store, string path)
+    /// <summary>Loads the scene and returns the parameter paths it names (the rest went back to defaults).</summary>
+    private static HashSet<string> LoadScene(ParameterStore store, string path)
     {
         try
         {
-            using FileStream file = File.OpenRead(path);
-            SceneFile.Load(store, file);
+            string json = File.ReadAllText(path);
+            SceneFile.Load(store, json);
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.TryGetProperty("parameters", out var parameters)
+                && parameters.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                foreach (var property in parameters.EnumerateObject()) named.Add(property.Name);
+            }
+
+            return named;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SceneFormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SceneFormatException or System.Text.Json.JsonException)
         {
             throw new UserFacingException($"cannot load scene {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Sets what the mode starts from, leaving alone every path in <paramref name="named"/>: console mode bypasses
+    /// the master chain (when <paramref name="bypassInConsole"/>), mastering mode runs it on A; then the preset.
+    /// </summary>
+    private static void ApplyModeDefaults(ParameterStore store, bool mastering, string? preset, HashSet<string>? named, bool bypassInConsole = true)
+    {
+        if (named is null || !named.Contains("/master/bypass"))
+        {
+            if (mastering || bypassInConsole) store.TrySetInt(store.Table.IndexOf("/master/bypass"), mastering ? 0 : 1);
+        }
+
+        if (mastering && (named is null || !named.Contains("/master/ab"))) store.TrySetInt(store.Table.IndexOf("/master/ab"), 0);
+        if (preset is null) return;
+        foreach (var (path, value) in MasteringPresets.Values(preset))
+        {
+            if (named is null || !named.Contains(path)) store.TrySetReal(store.Table.IndexOf(path), value);
         }
     }
 
