@@ -7,7 +7,7 @@ using MixConsole.Engine.Parameters;
 namespace MixConsole.Engine.Tests.LiveMastering;
 
 /// <summary>The live master chain: parameters reach the stages, the loudness gain walks to the target, A/B is loudness-matched and allocation-free.</summary>
-public sealed class LiveMasterChainTests
+public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper log)
 {
     private const int Rate = 48_000;
     private const int Block = 256;
@@ -89,6 +89,7 @@ public sealed class LiveMasterChainTests
 
         double[] st = ShortTermEvery100Ms(output);
         double[] inSt = ShortTermEvery100Ms(input);
+        log.WriteLine($"input {inSt[^1]:0.00} LUFS; output short-term over the last 3 s {st[^30..].Min():0.00}..{st[^30..].Max():0.00} LUFS; loudness gain {live.LoudnessGainDb:0.00} dB; fastest step {fastest:0.00000} dB/block");
         Assert.True(inSt[^1] < -18, $"the programme must start well below the target, is {inSt[^1]:0.0} LUFS");
         for (int k = st.Length - 30; k < st.Length; k++)
             Assert.True(Math.Abs(st[k] - -14.0) <= 1.0, $"short-term {st[k]:0.00} LUFS at {(k + 1) / 10.0:0.0} s");
@@ -121,6 +122,7 @@ public sealed class LiveMasterChainTests
         double b = st[^1]; // 20.0 s: the last 3 s are all B
         double dry = ShortTermEvery100Ms(input)[^1];
         double aNow = live.OutputShortTermLufs; // the chain keeps mastering while B plays: A's loudness at the same moment
+        log.WriteLine($"A before the switch {a:0.00} LUFS, A alongside B {aNow:0.00} LUFS, B {b:0.00} LUFS, dry {dry:0.00} LUFS, match gain {live.MatchGainDb:0.00} dB");
         Assert.True(Math.Abs(b - aNow) <= 1.0, $"A {aNow:0.00} LUFS alongside B {b:0.00} LUFS (dry input {dry:0.00} LUFS)");
         Assert.True(Math.Abs(b - a) <= 1.0, $"A {a:0.00} LUFS before the switch, B {b:0.00} LUFS after (dry input {dry:0.00} LUFS)");
         Assert.True(Math.Abs(a - dry) > 3.0, $"the comparison must be between different loudnesses: A {a:0.00}, dry {dry:0.00}");
@@ -148,6 +150,7 @@ public sealed class LiveMasterChainTests
         double largestJump = 0;
         for (int i = switchAt - 1000; i < switchAt + 2000; i++) largestJump = Math.Max(largestJump, Math.Abs(output[0][i + 1] - output[0][i]));
         double sineSlope = 0.05 * Decibels.ToGain(10) * 2 * Math.PI * 100 / Rate;
+        log.WriteLine($"largest step {largestJump:0.00000}, sine slope {sineSlope:0.00000}");
         Assert.True(largestJump <= 1.5 * sineSlope, $"largest sample step {largestJump:0.00000} against the sine's own {sineSlope:0.00000}");
     }
 
