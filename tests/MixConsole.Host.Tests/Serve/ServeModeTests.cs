@@ -111,6 +111,40 @@ public sealed partial class ServeModeTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void ConsoleMode_WithTheMasterChainSwitchedOn_LimitsMainToTheCeiling()
+    {
+        using var signals = new TestSignals();
+        string input = signals.Write("hot.wav", Rate, 2, 2.0, (c, i) => 0.9 * Math.Sin(2 * Math.PI * (c == 0 ? 997 : 1499) * i / Rate));
+        string scene = signals.Path("on.json");
+        // Scenes hold wire (normalised) values: ceiling 0.0 = -6 dBTP.
+        File.WriteAllText(scene, """{"parameters": {"/ch/01/config/link": 1, "/master/bypass": 0, "/master/limiter/ceiling": 0.0}}""");
+        string output = signals.Path("out.wav");
+        var (code, stdout, stderr) = Serve("--audio", "wav", "--fast", "--scene", scene, "--input", input, "--output", output);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("mode    console: master chain active", stdout);
+        float[][] wet = ReadAll(output);
+        var meter = new LoudnessMeter();
+        meter.Prepare(new ProcessSpec(Rate, wet[0].Length, 2));
+        var buffer = new AudioBuffer(2, wet[0].Length);
+        for (int c = 0; c < 2; c++) wet[c].CopyTo(buffer.Channel(c, wet[0].Length));
+        meter.Process(buffer, wet[0].Length);
+        log.WriteLine($"console mode, chain on: main true peak {meter.TruePeakDbtp:0.000} dBTP (input -0.9 dBFS)");
+        Assert.True(meter.TruePeakDbtp <= -6.0, $"main peaked at {meter.TruePeakDbtp:0.000} dBTP with a -6 dBTP ceiling");
+        Assert.True(meter.TruePeakDbtp > -9.0, "the chain must pass the sound, not mute it");
+    }
+
+    [Fact]
+    public void AnUnknownModeOrPreset_IsAUsageError()
+    {
+        var (mode, _, modeErr) = Serve("--audio", "null", "--mode", "karaoke", "--duration", "0.1");
+        Assert.NotEqual(0, mode);
+        Assert.Contains("--mode must be console or mastering, got 'karaoke'", modeErr);
+        var (preset, _, presetErr) = Serve("--audio", "null", "--mode", "mastering", "--preset", "loud", "--duration", "0.1");
+        Assert.NotEqual(0, preset);
+        Assert.Contains("available: transparent, warm, bright, punchy, wide", presetErr);
+    }
+
+    [Fact]
     public void MasteringMode_RefusesAnythingButStereo_InOneLine()
     {
         using var signals = new TestSignals();
