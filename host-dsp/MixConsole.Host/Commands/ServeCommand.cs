@@ -17,7 +17,7 @@ internal sealed class ServeCommand : ICommand
 
     public string Summary => "run the console: mixer engine plus the X32-style OSC server (UDP, optional SLIP serial)";
 
-    public string Usage => "mixconsole serve [--audio alsa|jack|wav|null] [--device PCM] [--capture-device PCM] [--channels-in N] [--channels-out N] [--rate R] [--period F] [--periods K] [--input FILE|DIR] [--output FILE] [--record FILE] [--state DIR] [--osc-port 10023] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--profile NAME] [--duration S]";
+    public string Usage => "mixconsole serve [--mode console|mastering] [--preset NAME] [--audio alsa|jack|wav|null] [--device PCM] [--capture-device PCM] [--channels-in N] [--channels-out N] [--rate R] [--period F] [--periods K] [--input FILE|DIR] [--output FILE] [--record FILE] [--state DIR] [--osc-port 10023] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--profile NAME] [--duration S]";
 
     public string Description => """
         Runs the mixer engine on an audio thread and serves its parameter table over OSC on UDP port 10023,
@@ -43,12 +43,20 @@ internal sealed class ServeCommand : ICommand
         clients prove the key (HMAC-SHA256 over /auth/challenge) before their changes count. Every client is
         rate limited; refusals are counted and logged once per client.
 
+        --mode console (default) runs the whole console; its master chain is installed but starts bypassed
+        (/master/bypass 1), so a freshly started console is transparent. --mode mastering is the standalone
+        mastering box: stereo in (inputs 1-2 straight into the master chain, no console strips), stereo out,
+        chain active, --preset applied (default transparent), /master/ab 1 plays the unprocessed input
+        loudness-matched to the mastered output for a fair comparison.
+
         Example: mixconsole serve --allow 192.168.1.0/24 --serial /dev/ttyAMA0 --scene show.json
         Then:    oscsend 127.0.0.1 10023 /ch/01/mix/fader f 0.75
         """;
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
+        new("mode", "MODE", "console (default: master chain starts bypassed) or mastering (stereo in, master chain, stereo out)"),
+        new("preset", "NAME", $"mastering preset applied at start: {string.Join(", ", MasteringPresets.Names)} (mastering default: transparent)"),
         new("audio", "NAME", $"audio backend: {string.Join(", ", AudioBackends.Names)} (default null)"),
         new("device", "PCM", "ALSA playback PCM, e.g. hw:CARD=sndrpihifiberry,DEV=0 (default: the profile's, else 'default')"),
         new("capture-device", "PCM", "ALSA capture PCM (default: same as --device)"),
@@ -125,6 +133,8 @@ internal sealed class ServeCommand : ICommand
             RateLimitPerSecond = args.GetInt("rate-limit", 2000, 1, 10_000_000),
             LiveAudio = LiveAudioOptions(args, hardware),
             StateDir = args.Get("state"),
+            Mode = ParseMode(args.Get("mode")),
+            Preset = ParsePreset(args.Get("preset")),
         };
 
         if (!AudioBackends.Names.Contains(settings.Audio))
@@ -133,6 +143,19 @@ internal sealed class ServeCommand : ICommand
         }
 
         return ServeSession.Run(settings, context);
+    }
+
+    private static ServeMode ParseMode(string? text) => text?.ToLowerInvariant() switch
+    {
+        null or "console" => ServeMode.Console,
+        "mastering" => ServeMode.Mastering,
+        _ => throw new UsageException($"--mode must be console or mastering, got '{text}'"),
+    };
+
+    private static string? ParsePreset(string? text)
+    {
+        if (text is null || MasteringPresets.Exists(text)) return text?.ToLowerInvariant();
+        throw new UsageException($"--preset '{text}' is not a preset; available: {string.Join(", ", MasteringPresets.Names)}");
     }
 
     private static HardwareProfile? FindHardware(string profile)

@@ -5,6 +5,7 @@ using MixConsole.Control.Meters;
 using MixConsole.Control.Security;
 using MixConsole.Control.Server;
 using MixConsole.Control.Transport;
+using MixConsole.Engine.Mastering;
 using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
 using MixConsole.Host.Cli;
@@ -24,15 +25,42 @@ internal static class ServeSession
         void Log(string line) => errors.WriteLine(line);
 
         var store = new ParameterStore(ParameterTable.Create(settings.Config));
+        bool mastering = settings.Mode == ServeMode.Mastering;
+        bool restoring = settings.StateDir is not null && File.Exists(Path.Combine(settings.StateDir, "state.json"));
+        // The mode's starting point (console: chain bypassed, so a fresh console is transparent; mastering: chain
+        // on, preset) is the default that restored state and a scene then override where they say otherwise.
+        string? preset = settings.Preset ?? (mastering && !restoring ? MasteringPresets.Transparent : null);
+        ApplyModeDefaults(store, mastering, preset, named: null);
         var state = ConsoleState.Open(settings.StateDir, store, Log);
+        if (restoring) ApplyModeDefaults(store, mastering, settings.Preset, named: null, bypassInConsole: false);
         if (settings.SceneFile is not null)
         {
-            LoadScene(store, settings.SceneFile);
+            HashSet<string> named = LoadScene(store, settings.SceneFile);
+            ApplyModeDefaults(store, mastering, preset, named);
         }
 
         var engine = new MixerEngine(store);
-        using LiveAudioBackend audio = AudioBackends.Create(settings, settings.Config.Channels, MixerOutputs.Total(settings.Config.Buses));
+        var masterChain = new LiveMasterChain(store);
+        using LiveAudioBackend audio = mastering
+            ? AudioBackends.Create(settings, 2, 2)
+            : AudioBackends.Create(settings, settings.Config.Channels, MixerOutputs.Total(settings.Config.Buses));
+        if (mastering && (audio.InputChannels != 2 || audio.OutputChannels != 2))
+        {
+            throw new UserFacingException(
+                $"--mode mastering is stereo in, stereo out; the audio has {audio.InputChannels} in and {audio.OutputChannels} out (give a stereo input, or --channels-in 2 --channels-out 2)");
+        }
+
         engine.Prepare(audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
+        AudioBlockHandler process;
+        if (mastering)
+        {
+            process = new MasteringRouting(masterChain, audio.SampleRateHz, audio.BlockFrames).Process;
+        }
+        else
+        {
+            engine.SetMasterChain(masterChain);
+            process = engine.Process;
+        }
 
         var allowlist = new AccessAllowlist(AccessAllowlist.Loopback.Concat(settings.Allow ?? AccessAllowlist.LocalSubnets()).Distinct());
         PairingAuthenticator? pairing = settings.PairKey is null ? null : new PairingAuthenticator(settings.PairKey, TimeSpan.FromHours(12));
@@ -89,7 +117,7 @@ internal static class ServeSession
         {
             try
             {
-                audio.Run(engine.Process, stop.Token);
+                audio.Run(process, stop.Token);
                 stop.Cancel();
             }
             catch (Exception e)
@@ -107,6 +135,10 @@ internal static class ServeSession
         var config = settings.Config;
         output.WriteLine($"mixconsole serve: console '{settings.ProfileName}' ({config.Channels} channels, {config.Buses} buses, {config.FxSlots} effect slots, {store.Count} parameters)");
         output.WriteLine($"audio   {audio.Description}");
+        double chainMs = masterChain.LatencyFrames * 1000.0 / audio.SampleRateHz;
+        output.WriteLine(mastering
+            ? string.Create(inv, $"mode    mastering: inputs 1-2 -> master chain -> outputs 1-2, preset {preset ?? "none (restored state)"}, master chain adds {masterChain.LatencyFrames} frames ({chainMs:0.00} ms)")
+            : string.Create(inv, $"mode    console: master chain {(store.GetReal(store.Table.IndexOf("/master/bypass")) != 0 ? "bypassed (/master/bypass 1)" : "active")}{(preset is null ? "" : $", preset {preset}")}, adds {masterChain.LatencyFrames} frames ({chainMs:0.00} ms) when in use"));
         foreach (IOscTransport transport in server.Transports)
         {
             output.WriteLine($"osc     listening on {transport.Name}");
@@ -138,16 +170,46 @@ internal static class ServeSession
         return 0;
     }
 
-    private static void LoadScene(ParameterStore store, string path)
+    /// <summary>Loads the scene and returns the parameter paths it names (the rest went back to defaults).</summary>
+    private static HashSet<string> LoadScene(ParameterStore store, string path)
     {
         try
         {
-            using FileStream file = File.OpenRead(path);
-            SceneFile.Load(store, file);
+            string json = File.ReadAllText(path);
+            SceneFile.Load(store, json);
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.TryGetProperty("parameters", out var parameters)
+                && parameters.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                foreach (var property in parameters.EnumerateObject()) named.Add(property.Name);
+            }
+
+            return named;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SceneFormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SceneFormatException or System.Text.Json.JsonException)
         {
             throw new UserFacingException($"cannot load scene {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Sets what the mode starts from, leaving alone every path in <paramref name="named"/>: console mode bypasses
+    /// the master chain (when <paramref name="bypassInConsole"/>), mastering mode runs it on A; then the preset.
+    /// </summary>
+    private static void ApplyModeDefaults(ParameterStore store, bool mastering, string? preset, HashSet<string>? named, bool bypassInConsole = true)
+    {
+        if (named is null || !named.Contains("/master/bypass"))
+        {
+            if (mastering || bypassInConsole) store.TrySetInt(store.Table.IndexOf("/master/bypass"), mastering ? 0 : 1);
+        }
+
+        if (mastering && (named is null || !named.Contains("/master/ab"))) store.TrySetInt(store.Table.IndexOf("/master/ab"), 0);
+        if (preset is null) return;
+        foreach (var (path, value) in MasteringPresets.Values(preset))
+        {
+            if (named is null || !named.Contains(path)) store.TrySetReal(store.Table.IndexOf(path), value);
         }
     }
 

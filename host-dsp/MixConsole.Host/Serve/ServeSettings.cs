@@ -43,4 +43,10 @@ internal sealed record ServeSettings
 
     /// <summary>Folder where the console keeps its parameters between runs (loaded at start, saved every few seconds and at stop).</summary>
     public string? StateDir { get; init; }
+
+    /// <summary>Console (default) or the standalone stereo mastering box.</summary>
+    public ServeMode Mode { get; init; } = ServeMode.Console;
+
+    /// <summary>Mastering preset to apply at start (null: none given).</summary>
+    public string? Preset { get; init; }
 }

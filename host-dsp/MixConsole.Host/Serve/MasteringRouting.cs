@@ -1,0 +1,40 @@
+using MixConsole.Dsp.Core;
+using MixConsole.Engine.Mastering;
+
+namespace MixConsole.Host.Serve;
+
+/// <summary>
+/// The mastering box's signal path: inputs 1-2 straight into the live master chain and out on outputs 1-2
+/// (no console strips in the way, so nothing but the chain touches the sound). Allocation-free per block.
+/// </summary>
+internal sealed class MasteringRouting
+{
+    private readonly LiveMasterChain _chain;
+    private readonly AudioBuffer _stereo;
+
+    public MasteringRouting(LiveMasterChain chain, double sampleRateHz, int maxBlockFrames)
+    {
+        _chain = chain;
+        _chain.HandlesBypass = true;
+        _chain.Prepare(new ProcessSpec(sampleRateHz, maxBlockFrames, 2));
+        _stereo = new AudioBuffer(2, maxBlockFrames);
+    }
+
+    public void Process(AudioBuffer input, AudioBuffer output, int frames)
+    {
+        for (int c = 0; c < 2; c++)
+        {
+            Span<float> x = _stereo.Channel(c, frames);
+            if (c < input.Channels) input.Channel(c, frames).CopyTo(x);
+            else x.Clear();
+        }
+
+        _chain.Process(_stereo, frames);
+        for (int c = 0; c < output.Channels; c++)
+        {
+            Span<float> y = output.Channel(c, frames);
+            if (c < 2) _stereo.Channel(c, frames).CopyTo(y);
+            else y.Clear();
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Loudness;
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Mastering;
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Engine.Tests.LiveMastering;
+
+/// <summary>The live master chain: parameters reach the stages, the loudness gain walks to the target, A/B is loudness-matched and allocation-free.</summary>
+public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper log)
+{
+    private const int Rate = 48_000;
+    private const int Block = 256;
+
+    private static ParameterStore NewStore() => new(ParameterTable.Create(ConsoleConfig.Default));
+
+    private static void Set(ParameterStore store, string path, float value) =>
+        Assert.True(store.TrySetReal(store.Table.IndexOf(path), value), path);
+
+    /// <summary>Runs <paramref name="input"/> through <paramref name="chain"/> in blocks, calling <paramref name="atBlock"/> before each.</summary>
+    private static float[][] Run(LiveMasterChain chain, float[][] input, Action<int>? atBlock = null)
+    {
+        int frames = input[0].Length;
+        var output = new[] { new float[frames], new float[frames] };
+        var buffer = new AudioBuffer(2, Block);
+        for (int start = 0, block = 0; start < frames; start += Block, block++)
+        {
+            atBlock?.Invoke(start);
+            int n = Math.Min(Block, frames - start);
+            for (int c = 0; c < 2; c++) input[c].AsSpan(start, n).CopyTo(buffer.Channel(c, n));
+            chain.Process(buffer, n);
+            for (int c = 0; c < 2; c++) buffer.Channel(c, n).CopyTo(output[c].AsSpan(start, n));
+        }
+        return output;
+    }
+
+    /// <summary>Short-term loudness of <paramref name="audio"/> read every 100 ms (index k = after (k+1) x 100 ms).</summary>
+    private static double[] ShortTermEvery100Ms(float[][] audio)
+    {
+        var meter = new LoudnessMeter();
+        int hop = Rate / 10;
+        meter.Prepare(new ProcessSpec(Rate, hop, 2), null, LoudnessMeterOptions.LoudnessOnly);
+        var buffer = new AudioBuffer(2, hop);
+        var readings = new double[audio[0].Length / hop];
+        for (int k = 0; k < readings.Length; k++)
+        {
+            for (int c = 0; c < 2; c++) audio[c].AsSpan(k * hop, hop).CopyTo(buffer.Channel(c, hop));
+            meter.Process(buffer, hop);
+            readings[k] = meter.ShortTermLufs;
+        }
+        return readings;
+    }
+
+    [Fact]
+    public void Parameters_ReachTheChainStages_AtTheNextBlock()
+    {
+        var store = NewStore();
+        var live = new LiveMasterChain(store);
+        live.Prepare(new ProcessSpec(Rate, Block, 2));
+        Set(store, "/master/eq/highshelf/g", 6f);
+        Set(store, "/master/width", 150f);
+        Set(store, "/master/limiter/ceiling", -3f);
+        Set(store, "/master/comp/amount", 100f);
+        Set(store, "/master/input/gain", -6f);
+        live.Process(new AudioBuffer(2, Block), Block);
+
+        Assert.Equal(6.0, live.Chain.Eq.MagnitudeDb(20_000), 0.5);
+        Assert.Equal(0.0, live.Chain.Eq.MagnitudeDb(100), 0.5);
+        Assert.Equal(150.0, live.Chain.Imager.GetWidthPercent(0), 3);
+        Assert.Equal(-3.0, live.Chain.Limiter.CeilingDbtp, 3);
+        Assert.Equal(4f, live.Chain.Multiband.Band(0).Ratio);
+        Assert.Equal(-6.0, live.Chain.InputTrim.GainDb, 3);
+    }
+
+    [Fact]
+    public void LoudnessGain_WalksTheOutputToTheTarget_NoFasterThanOneDbPerSecond()
+    {
+        var store = NewStore();
+        Set(store, "/master/loudness/target", -14f);
+        var live = new LiveMasterChain(store);
+        live.Prepare(new ProcessSpec(Rate, Block, 2));
+        float[][] input = Programme.Create(Rate, 16, 0.12);
+        double previous = 0, fastest = 0;
+        float[][] output = Run(live, input, _ =>
+        {
+            fastest = Math.Max(fastest, Math.Abs(live.LoudnessGainDb - previous));
+            previous = live.LoudnessGainDb;
+        });
+
+        double[] st = ShortTermEvery100Ms(output);
+        double[] inSt = ShortTermEvery100Ms(input);
+        log.WriteLine($"input {inSt[^1]:0.00} LUFS; output short-term over the last 3 s {st[^30..].Min():0.00}..{st[^30..].Max():0.00} LUFS; loudness gain {live.LoudnessGainDb:0.00} dB; fastest step {fastest:0.00000} dB/block");
+        Assert.True(inSt[^1] < -18, $"the programme must start well below the target, is {inSt[^1]:0.0} LUFS");
+        for (int k = st.Length - 30; k < st.Length; k++)
+            Assert.True(Math.Abs(st[k] - -14.0) <= 1.0, $"short-term {st[k]:0.00} LUFS at {(k + 1) / 10.0:0.0} s");
+        Assert.True(fastest <= 1.0 * Block / Rate + 1e-9, $"gain moved {fastest:0.0000} dB in one {Block}-frame block");
+    }
+
+    [Fact]
+    public void AbSwitch_PlaysTheDryInputAsLoudAsTheMasteredOutput_WithinOneLu()
+    {
+        var store = NewStore();
+        Set(store, "/master/loudness/target", -16f);
+        Set(store, "/master/comp/amount", 60f);
+        Set(store, "/master/eq/tilt", 2f);
+        var live = new LiveMasterChain(store);
+        live.Prepare(new ProcessSpec(Rate, Block, 2));
+        float[][] input = Programme.Create(Rate, 20, 0.2);
+        int switchAt = 12 * Rate;
+        bool switched = false;
+        float[][] output = Run(live, input, start =>
+        {
+            if (!switched && start >= switchAt)
+            {
+                Assert.True(store.TrySetInt(store.Table.IndexOf("/master/ab"), 1));
+                switched = true;
+            }
+        });
+
+        double[] st = ShortTermEvery100Ms(output);
+        double a = st[119]; // 12.0 s: the last 3 s are all A
+        double b = st[^1]; // 20.0 s: the last 3 s are all B
+        double dry = ShortTermEvery100Ms(input)[^1];
+        double aNow = live.OutputShortTermLufs; // the chain keeps mastering while B plays: A's loudness at the same moment
+        log.WriteLine($"A before the switch {a:0.00} LUFS, A alongside B {aNow:0.00} LUFS, B {b:0.00} LUFS, dry {dry:0.00} LUFS, match gain {live.MatchGainDb:0.00} dB");
+        Assert.True(Math.Abs(b - aNow) <= 1.0, $"A {aNow:0.00} LUFS alongside B {b:0.00} LUFS (dry input {dry:0.00} LUFS)");
+        Assert.True(Math.Abs(b - a) <= 1.0, $"A {a:0.00} LUFS before the switch, B {b:0.00} LUFS after (dry input {dry:0.00} LUFS)");
+        Assert.True(Math.Abs(a - dry) > 3.0, $"the comparison must be between different loudnesses: A {a:0.00}, dry {dry:0.00}");
+
+        // B is the input itself, latency-aligned: output / input is one constant gain once the match settled.
+        int latency = live.LatencyFrames, probe = 19 * Rate;
+        double ratio = output[0][probe] / input[0][probe - latency];
+        for (int i = probe; i < probe + 2000; i += 97)
+            Assert.Equal(ratio, output[0][i] / input[0][i - latency], 2);
+    }
+
+    [Fact]
+    public void AbSwitch_IsACrossfade_NotAStep()
+    {
+        var store = NewStore();
+        var live = new LiveMasterChain(store);
+        live.Prepare(new ProcessSpec(Rate, Block, 2));
+        // Mastered A is a sine about 10 dB louder than the dry B; half a second in, the match gain has not caught up, so a step would show.
+        Set(store, "/master/input/gain", 10f);
+        Set(store, "/master/limiter/ceiling", 0f);
+        var input = new[] { new float[Rate], new float[Rate] };
+        for (int i = 0; i < Rate; i++) input[0][i] = input[1][i] = (float)(0.05 * Math.Sin(2 * Math.PI * 100 * i / Rate));
+        int switchAt = Rate / 2;
+        float[][] output = Run(live, input, start => { if (start == switchAt) store.TrySetInt(store.Table.IndexOf("/master/ab"), 1); });
+        double largestJump = 0;
+        for (int i = switchAt - 1000; i < switchAt + 2000; i++) largestJump = Math.Max(largestJump, Math.Abs(output[0][i + 1] - output[0][i]));
+        double sineSlope = 0.05 * Decibels.ToGain(10) * 2 * Math.PI * 100 / Rate;
+        log.WriteLine($"largest step {largestJump:0.00000}, sine slope {sineSlope:0.00000}");
+        Assert.True(largestJump <= 1.5 * sineSlope, $"largest sample step {largestJump:0.00000} against the sine's own {sineSlope:0.00000}");
+    }
+
+    [Fact]
+    public void Process_AllocatesNothing_WhileParametersAndAbChange()
+    {
+        var store = NewStore();
+        var live = new LiveMasterChain(store) { HandlesBypass = true };
+        live.Prepare(new ProcessSpec(Rate, Block, 2));
+        float[][] input = Programme.Create(Rate, 1, 0.2);
+        var buffer = new AudioBuffer(2, Block);
+        int ab = store.Table.IndexOf("/master/ab"), tilt = store.Table.IndexOf("/master/eq/tilt"), bypass = store.Table.IndexOf("/master/bypass");
+        void Blocks(int count)
+        {
+            for (int b = 0; b < count; b++)
+            {
+                int start = (b * Block) % (input[0].Length - Block);
+                input[0].AsSpan(start, Block).CopyTo(buffer.Channel(0, Block));
+                input[1].AsSpan(start, Block).CopyTo(buffer.Channel(1, Block));
+                if (b % 10 == 0) store.TrySetReal(tilt, (b / 10) % 2 == 0 ? 1f : -1f);
+                if (b % 37 == 0) store.TrySetInt(ab, (b / 37) % 2);
+                if (b % 53 == 0) store.TrySetInt(bypass, (b / 53) % 2);
+                live.Process(buffer, Block);
+            }
+        }
+
+        Blocks(400);
+        // TrySet* on the control side may allocate (text); measure only Process.
+        long allocated = 0;
+        for (int b = 0; b < 2000; b++)
+        {
+            int start = (b * Block) % (input[0].Length - Block);
+            input[0].AsSpan(start, Block).CopyTo(buffer.Channel(0, Block));
+            input[1].AsSpan(start, Block).CopyTo(buffer.Channel(1, Block));
+            if (b % 10 == 0) store.TrySetReal(tilt, (b / 10) % 2 == 0 ? 1f : -1f);
+            if (b % 37 == 0) store.TrySetInt(ab, (b / 37) % 2);
+            if (b % 53 == 0) store.TrySetInt(bypass, (b / 53) % 2);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            live.Process(buffer, Block);
+            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Assert.Equal(0, allocated);
+    }
+}
