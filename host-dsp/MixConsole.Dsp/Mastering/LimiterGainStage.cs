@@ -1,0 +1,205 @@
+using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Oversampling;
+
+namespace MixConsole.Dsp.Mastering;
+
+/// <summary>
+/// One lookahead gain computer of <see cref="TruePeakLimiter"/>: detector = near-ideal 2x half-band then the
+/// 8x <see cref="TruePeakInterpolator"/> (16 points per sample); required gain per interval, minimum held
+/// over lookahead + 1 intervals (both samples around each interval), a release one-pole that may only rise,
+/// then a moving average over the lookahead, applied to the input delayed by <see cref="LatencyFrames"/>.
+/// Every averaged value includes the held requirement of the sample it is applied to, so the gain is fully
+/// down when the peak arrives.
+/// </summary>
+internal sealed class LimiterGainStage
+{
+    private readonly HalfBandUpsampler _upsampler;
+
+    /// <summary>A stage whose detector is flat to (0.5 - <paramref name="detectorTransitionWidth"/> / 2) of the rate.</summary>
+    public LimiterGainStage(double detectorTransitionWidth) => _upsampler = new HalfBandUpsampler(detectorTransitionWidth);
+    private TruePeakInterpolator[] _detectors = [];
+    private float[][] _doubled = [];
+    private float[][] _peaks = [];
+    private float[][] _delay = [];
+    private int _delayLength, _delayPos;
+
+    // Each sample's gain also honours the intervals this many frames either side: band-limited ringing
+    // (an abrupt end, a step) puts an interval's peak under the influence of samples a few frames away.
+    private const int NeighbourFrames = 4;
+
+    private int _lookahead;          // W: averaging window and attack length in frames
+    private double[] _holdValues = [];
+    private long[] _holdIndices = [];
+    private int _holdHead, _holdCount;
+    private long _requiredCount;
+
+    private MovingAverage _first = new(1), _second = new(1);
+    private double _releaseEnvelope = 1, _releaseCoefficient;
+    private double _sampleRateHz = 48000;
+
+    private double _releaseMs = 80;
+    private float _blockMinGain = 1;
+
+    /// <summary>Release time constant in ms.</summary>
+    public double ReleaseMs
+    {
+        get => _releaseMs;
+        set { _releaseMs = value; UpdateRelease(); }
+    }
+
+    /// <summary>Delay of this stage in frames: lookahead plus detector delay.</summary>
+    public int LatencyFrames => _lookahead + NeighbourFrames + DetectorLatencyFrames;
+
+    /// <summary>Lowest gain during the last block.</summary>
+    public float BlockMinGain => _blockMinGain;
+
+    // The interpolator's odd delay L at 2x makes 2x outputs 2n and 2n+1 cover base interval (m-1, m], m = n - D - (L-1)/2.
+    private int DetectorLatencyFrames => _upsampler.DelayFrames + (TruePeakInterpolator.LatencyFrames - 1) / 2;
+
+    /// <summary>Sizes memory for <paramref name="spec"/> with an attack/hold of <paramref name="lookaheadFrames"/>.</summary>
+    public void Prepare(in ProcessSpec spec, int lookaheadFrames)
+    {
+        if (TruePeakInterpolator.LatencyFrames % 2 == 0)
+            throw new InvalidOperationException("the detector pairing assumes an odd true-peak interpolator delay");
+        _sampleRateHz = spec.SampleRateHz;
+        _lookahead = Math.Max(1, lookaheadFrames);
+        _detectors = new TruePeakInterpolator[spec.Channels];
+        _upsampler.Prepare(spec.Channels);
+        _doubled = new float[spec.Channels][];
+        _peaks = new float[spec.Channels][];
+        _delay = new float[spec.Channels][];
+        _delayLength = LatencyFrames + 1;
+        for (int c = 0; c < spec.Channels; c++)
+        {
+            _detectors[c] = new TruePeakInterpolator();
+            _detectors[c].Prepare(2 * spec.SampleRateHz, 2 * spec.MaxBlockFrames);
+            _doubled[c] = new float[2 * spec.MaxBlockFrames];
+            _peaks[c] = new float[2 * spec.MaxBlockFrames];
+            _delay[c] = new float[_delayLength];
+        }
+        _holdValues = new double[_lookahead + 2 * NeighbourFrames + 2];
+        _holdIndices = new long[_lookahead + 2 * NeighbourFrames + 2];
+        // Two boxcars whose combined support is the lookahead: a triangular attack with far less spectral splatter.
+        int firstLength = (_lookahead + 2) / 2;
+        _first = new MovingAverage(firstLength);
+        _second = new MovingAverage(_lookahead + 1 - firstLength);
+        UpdateRelease();
+        Reset();
+    }
+
+    /// <summary>Clears history.</summary>
+    public void Reset()
+    {
+        foreach (var d in _detectors) d.Reset();
+        _upsampler.Reset();
+        foreach (var d in _delay) Array.Clear(d);
+        _delayPos = 0;
+        _holdHead = 0;
+        _holdCount = 0;
+        _requiredCount = 0;
+        _first.Reset();
+        _second.Reset();
+        _releaseEnvelope = 1;
+        _blockMinGain = 1;
+    }
+
+    /// <summary>Limits <paramref name="buffer"/> in place so its detected true peak stays under <paramref name="ceilingLinear"/>.</summary>
+    public void Process(AudioBuffer buffer, int frames, double ceilingLinear)
+    {
+        int channels = Math.Min(buffer.Channels, _detectors.Length);
+        for (int c = 0; c < channels; c++)
+        {
+            Span<float> doubled = _doubled[c].AsSpan(0, 2 * frames);
+            _upsampler.Process(c, buffer.Channel(c, frames), doubled);
+            _detectors[c].Process(doubled, _peaks[c].AsSpan(0, 2 * frames));
+        }
+
+        double ceiling = ceilingLinear;
+        double release = _releaseCoefficient;
+        int window = _lookahead;
+        float blockMin = 1;
+        for (int i = 0; i < frames; i++)
+        {
+            float peak = 0;
+            // Two 2x intervals make one base interval (m - 1, m], m = n - DetectorLatencyFrames.
+            for (int c = 0; c < channels; c++) peak = MathF.Max(peak, MathF.Max(_peaks[c][2 * i], _peaks[c][2 * i + 1]));
+            double required = peak > ceiling ? ceiling / peak : 1.0;
+
+            double held = PushAndHoldMin(required, window + 2 * NeighbourFrames + 1);
+            // Release: the envelope may rise only slowly, and never above what the hold demands.
+            double env = _releaseEnvelope + (1.0 - _releaseEnvelope) * release;
+            if (env > held) env = held;
+            _releaseEnvelope = env;
+
+            double gain = Math.Min(_second.Push(_first.Push(env)), 1.0);
+
+            int readPos = _delayPos + 1 == _delayLength ? 0 : _delayPos + 1;
+            float g = (float)gain;
+            for (int c = 0; c < channels; c++)
+            {
+                float[] line = _delay[c];
+                Span<float> x = buffer.Channel(c, frames);
+                line[_delayPos] = x[i];
+                x[i] = line[readPos] * g;
+            }
+            _delayPos = readPos;
+            if (g < blockMin) blockMin = g;
+        }
+        _blockMinGain = blockMin;
+    }
+
+    // Monotonic deque: the minimum of the last `span` required gains in O(1) amortised time.
+    private double PushAndHoldMin(double value, int span)
+    {
+        long index = _requiredCount++;
+        int capacity = _holdValues.Length;
+        while (_holdCount > 0)
+        {
+            int tail = (_holdHead + _holdCount - 1) % capacity;
+            if (_holdValues[tail] < value) break;
+            _holdCount--;
+        }
+        int slot = (_holdHead + _holdCount) % capacity;
+        _holdValues[slot] = value;
+        _holdIndices[slot] = index;
+        _holdCount++;
+        while (_holdIndices[_holdHead] <= index - span)
+        {
+            _holdHead = (_holdHead + 1) % capacity;
+            _holdCount--;
+        }
+        return _holdValues[_holdHead];
+    }
+
+    private void UpdateRelease() => _releaseCoefficient = 1 - Math.Exp(-1 / (_releaseMs * 1e-3 * _sampleRateHz));
+
+    // Running mean of the last Length values; re-summed exactly once per lap so rounding cannot drift.
+    private sealed class MovingAverage(int length)
+    {
+        private readonly double[] _ring = new double[length];
+        private readonly double _inverse = 1.0 / length;
+        private int _pos;
+        private double _sum;
+
+        public void Reset()
+        {
+            Array.Fill(_ring, 1.0);
+            _pos = 0;
+            _sum = _ring.Length;
+        }
+
+        public double Push(double value)
+        {
+            _sum += value - _ring[_pos];
+            _ring[_pos] = value;
+            if (++_pos == _ring.Length)
+            {
+                _pos = 0;
+                double exact = 0;
+                for (int k = 0; k < _ring.Length; k++) exact += _ring[k];
+                _sum = exact;
+            }
+            return _sum * _inverse;
+        }
+    }
+}
