@@ -54,12 +54,12 @@ internal sealed class LimiterGainStage
     public float BlockMinGain => _blockMinGain;
 
     // The interpolator's odd delay L at 2x makes 2x outputs 2n and 2n+1 cover base interval (m-1, m], m = n - D - (L-1)/2.
-    private int DetectorLatencyFrames => _upsampler.DelayFrames + (TruePeakInterpolator.LatencyFrames - 1) / 2;
+    private int DetectorLatencyFrames => _upsampler.DelayFrames + (TruePeakInterpolator.Latency - 1) / 2;
 
     /// <summary>Sizes memory for <paramref name="spec"/> with an attack/hold of <paramref name="lookaheadFrames"/>.</summary>
     public void Prepare(in ProcessSpec spec, int lookaheadFrames)
     {
-        if (TruePeakInterpolator.LatencyFrames % 2 == 0)
+        if (TruePeakInterpolator.Latency % 2 == 0)
             throw new InvalidOperationException("the detector pairing assumes an odd true-peak interpolator delay");
         _sampleRateHz = spec.SampleRateHz;
         _lookahead = Math.Max(1, lookaheadFrames);
