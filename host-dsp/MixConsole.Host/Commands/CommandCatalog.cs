@@ -8,5 +8,8 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICommand> All { get; } =
     [
         new AnalyzeCommand(),
+        new MasterCommand(),
+        new MasterAlbumCommand(),
+        new DeliverCommand(),
     ];
 }
