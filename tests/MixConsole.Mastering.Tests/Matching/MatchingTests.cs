@@ -148,4 +148,17 @@ public class MatchingTests
         Assert.Equal(response, Run(1, side: false));
         Assert.Equal(response, Run(37, side: false));
     }
+
+    [Fact]
+    public void MidSideFir_AllocatesNothingPerBlock()
+    {
+        double[] fir = MatchCurve.Flat.DesignFir(48000, 1023);
+        var f = new MidSideFir(fir, fir);
+        f.Prepare(new ProcessSpec(48000, 256, 2));
+        var buffer = new AudioBuffer(2, 256);
+        for (int i = 0; i < 64; i++) f.Process(buffer, 256);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 2000; i++) f.Process(buffer, 256);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
