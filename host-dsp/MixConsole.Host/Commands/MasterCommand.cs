@@ -30,7 +30,7 @@ internal sealed class MasterCommand : ICommand
         warnings), runs it through the master chain (subsonic high-pass, preset EQ,
         multiband compression, imager, saturation, loudness gain, true-peak limiter),
         and searches the loudness gain until the integrated loudness of the written file
-        is within 0.05 LU of the target (usually 2-3 render passes). The true peak of the
+        is within 0.05 LU of the target (1 render pass with light limiting, 2-3 with heavy). The true peak of the
         written file is measured 8x oversampled at its own rate, after dither, and held
         at or under the ceiling. Integer output (wav16, wav24) is TPDF-dithered once, last.
         The master is sample-aligned with the mix and exactly as long.
@@ -82,6 +82,12 @@ internal sealed class MasterCommand : ICommand
         var preset = ResolvePreset(args);
         var format = ResolveFormat(args);
         int? rate = ResolveRate(args);
+        // A target that fixes the medium (cd: 44.1 kHz, 16-bit) sets rate and word length unless given.
+        if (!args.Has("lufs") && DeliveryTarget.Find(targetName) is { } fixedMedium)
+        {
+            rate ??= fixedMedium.SampleRateHz;
+            format ??= fixedMedium.BitsPerSample switch { 16 => WavSampleFormat.Pcm16, 24 => WavSampleFormat.Pcm24, _ => null };
+        }
         double maxLimiting = ResolveMaxLimiting(args);
         string? reference = args.Get("reference");
         MatchAmounts amounts = MatchAmounts.Default;

@@ -184,4 +184,17 @@ public class MasterCommandTests
         Assert.InRange(outA, -14.05, -13.95);
         Assert.InRange(outA - outB, inA - inB - 0.1, inA - inB + 0.1);
     }
+
+    [Fact]
+    public void Master_TargetCd_Writes44k1SixteenBit_UnderTheCeiling()
+    {
+        using var s = new TestSignals();
+        var (code, output, error) = CliRun.Run("master", Programme(s, "mix.wav", 3), "-o", s.Path("cd.wav"), "--target", "cd", "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        var after = doc.RootElement.GetProperty("after");
+        Assert.Equal(44100, after.GetProperty("sample_rate_hz").GetInt32());
+        Assert.Equal("PCM 16-bit, 44100 Hz, stereo", after.GetProperty("format").GetString());
+        Assert.True(after.GetProperty("true_peak_dbtp").GetDouble() <= -1);
+    }
 }
