@@ -48,30 +48,59 @@ public sealed class LoudnessSearch
     /// <summary>Records a pass rendered with <paramref name="gainDb"/> that measured <paramref name="lufs"/>.</summary>
     public void Record(double gainDb, double lufs) => _passes.Add((gainDb, lufs));
 
-    /// <summary>The gain to render next, dB.</summary>
+    /// <summary>
+    /// The gain to render next, dB. Passes are taken in order of gain and the lowest-gain crossing of the target
+    /// is preferred: on very dynamic material loudness can fall as gain rises (the limiter flattens the loud part
+    /// while quiet passages climb over the relative gate), and the gentler solution is the one a listener wants.
+    /// </summary>
     public double NextGainDb()
     {
         if (_passes.Count == 0) throw new InvalidOperationException("record a pass first");
-        var last = _passes[^1];
-        // The closest passes on either side of the target, if any.
-        (double GainDb, double Lufs)? below = null, above = null;
-        foreach (var p in _passes)
+        var s = _passes.OrderBy(p => p.GainDb).ToList();
+        double T = TargetLufs;
+        int first = s.FindIndex(p => p.Lufs < T);
+        if (first < 0)
         {
-            if (p.Lufs < TargetLufs && (below is null || p.Lufs > below.Value.Lufs)) below = p;
-            if (p.Lufs >= TargetLufs && (above is null || p.Lufs < above.Value.Lufs)) above = p;
+            // Every pass is too loud: come down from the gentlest.
+            double down = s.Count > 1 ? Slope(s[0], s[1]) : InitialSlope;
+            return s[0].GainDb + (T - s[0].Lufs) / down;
         }
-        if (below is { } b && above is { } a && a.GainDb > b.GainDb && a.Lufs > b.Lufs)
-        {
-            double t = (TargetLufs - b.Lufs) / (a.Lufs - b.Lufs);
-            return b.GainDb + t * (a.GainDb - b.GainDb);
-        }
-        double slope = InitialSlope;
-        if (_passes.Count >= 2)
-        {
-            var previous = _passes[^2];
-            if (Math.Abs(last.GainDb - previous.GainDb) > 1e-6)
-                slope = Math.Clamp((last.Lufs - previous.Lufs) / (last.GainDb - previous.GainDb), MinSlope, MaxSlope);
-        }
-        return last.GainDb + (TargetLufs - last.Lufs) / slope;
+        if (first > 0) return Interpolate(s, first - 1);
+        // Walk up while loudness still rises and stays under the target.
+        int i = 0;
+        while (i + 1 < s.Count && s[i + 1].Lufs < T && s[i + 1].Lufs > s[i].Lufs) i++;
+        if (i + 1 < s.Count && s[i + 1].Lufs >= T) return Interpolate(s, i);
+        double slope = i > 0 ? Slope(s[i - 1], s[i]) : InitialSlope;
+        double next = s[i].GainDb + (T - s[i].Lufs) / slope;
+        // A louder-gain pass that measured quieter marks a dip: stay below it.
+        if (i + 1 < s.Count) next = Math.Min(next, 0.5 * (s[i].GainDb + s[i + 1].GainDb));
+        return next;
     }
+
+    // Inside the bracket s[i] (under) .. s[i+1] (over): the local secant on the side nearer the target when a
+    // neighbour gives one (a far endpoint would make plain regula falsi crawl), else regula falsi; kept inside.
+    private double Interpolate(List<(double GainDb, double Lufs)> s, int i)
+    {
+        var a = s[i];
+        var b = s[i + 1];
+        double T = TargetLufs, next;
+        if (b.Lufs - T <= T - a.Lufs && i + 2 < s.Count && s[i + 2].Lufs > b.Lufs)
+            next = b.GainDb - (b.Lufs - T) / Slope(b, s[i + 2]);
+        else if (i > 0 && s[i - 1].Lufs < a.Lufs)
+            next = a.GainDb + (T - a.Lufs) / Slope(s[i - 1], a);
+        else
+            next = Math.Abs(b.Lufs - a.Lufs) < 1e-9 ? 0.5 * (a.GainDb + b.GainDb) : a.GainDb + (T - a.Lufs) / (b.Lufs - a.Lufs) * (b.GainDb - a.GainDb);
+        // A secant that lands in the outer tenth of the bracket is not trusted (a flat stretch fools it):
+        // regula falsi, kept a tenth in from either end, always shrinks the bracket.
+        double margin = 0.1 * (b.GainDb - a.GainDb);
+        if (next <= a.GainDb + margin || next >= b.GainDb - margin)
+        {
+            double falsi = Math.Abs(b.Lufs - a.Lufs) < 1e-9 ? 0.5 * (a.GainDb + b.GainDb) : a.GainDb + (T - a.Lufs) / (b.Lufs - a.Lufs) * (b.GainDb - a.GainDb);
+            next = Math.Clamp(falsi, a.GainDb + margin, b.GainDb - margin);
+        }
+        return next;
+    }
+
+    private static double Slope((double GainDb, double Lufs) a, (double GainDb, double Lufs) b) =>
+        Math.Abs(b.GainDb - a.GainDb) < 1e-6 ? 1 : Math.Clamp((b.Lufs - a.Lufs) / (b.GainDb - a.GainDb), MinSlope, MaxSlope);
 }

@@ -22,7 +22,7 @@ public sealed record MasterRequest(string OutputPath, double TargetLufs, double 
     public double ToleranceLu { get; init; } = 0.05;
 
     /// <summary>Most render passes spent searching for the target.</summary>
-    public int MaxPasses { get; init; } = 6;
+    public int MaxPasses { get; init; } = 8;
 
     /// <summary>Noise shaping of the dither.</summary>
     public DitherNoiseShaping NoiseShaping { get; init; } = DitherNoiseShaping.None;

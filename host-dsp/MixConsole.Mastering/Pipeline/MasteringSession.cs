@@ -213,14 +213,20 @@ public sealed class MasteringSession : IDisposable
 
         var warnings = new List<string>();
         var passes = new List<PassRecord>();
-        var search = new LoudnessSearch(request.TargetLufs, request.ToleranceLu);
+
         double ceiling = request.CeilingDbtp;
         bool silent = !double.IsFinite(sourceLufs);
         // The predictor sees the limiter's input without the inline trim; its gains are relative to that.
         LimitingPredictor? predictor = inline ? _inputPredictor : _predictors.GetValueOrDefault(rate);
         double predictorOffsetDb = inline ? TrimDb : 0;
         double Model(double targetLufs) => predictor!.SolveGainDb(targetLufs, ceiling) - predictorOffsetDb;
-        double gain = silent ? 0 : Math.Clamp(predictor is null ? request.TargetLufs - sourceLufs : Model(request.TargetLufs), -60, 40);
+        // The model's first guess is capped 6 dB above one-for-one: on very dynamic material it can be far too pessimistic.
+        double naive = request.TargetLufs - sourceLufs;
+        double gain = silent ? 0 : Math.Clamp(predictor is null ? naive : Math.Min(Model(request.TargetLufs), naive + 6), -60, 40);
+        // The model's local slope (loudness per dB of gain) seeds the search's first step.
+        double modelSlope = predictor is null || silent ? 1
+            : (predictor.PredictLufs(gain + predictorOffsetDb + 0.5, ceiling) - predictor.PredictLufs(gain + predictorOffsetDb - 0.5, ceiling));
+        var search = new LoudnessSearch(request.TargetLufs, request.ToleranceLu, double.IsFinite(modelSlope) ? modelSlope : 1);
         PassResult? best = null;
         var temps = new List<string>();
         try
@@ -243,12 +249,9 @@ public sealed class MasteringSession : IDisposable
                     // The 8x meter saw an over after dither (or resampling): aim the limiter lower from now on.
                     ceiling -= result.Analysis.TruePeakDbtp - request.CeilingDbtp + 0.02;
                 else if (search.Converged) break;
-                // Early on, the model corrected by the measured miss; once measured passes exist on both sides, they decide.
-                double next = predictor is not null && passes.Count < 2
-                    ? Model(request.TargetLufs - (measured - (predictor.PredictLufs(gain + predictorOffsetDb, record.CeilingDbtp))))
-                    : search.NextGainDb();
+                double next = search.NextGainDb();
                 next = Math.Clamp(next, -60, 40);
-                if (Math.Abs(next - gain) < 1e-4) break;
+                if (passes.Any(p => Math.Abs(p.GainDb - next) < 1e-4 && Math.Abs(p.CeilingDbtp - ceiling) < 1e-9)) break;
                 gain = next;
             }
             if (best is null)
