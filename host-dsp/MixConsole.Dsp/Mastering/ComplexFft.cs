@@ -1,7 +1,7 @@
 namespace MixConsole.Dsp.Mastering;
 
-/// <summary>In-place radix-2 complex FFT on split arrays, for filter design (Prepare-time or on parameter change).</summary>
-internal static class ComplexFft
+/// <summary>In-place radix-2 complex FFT on split arrays, for filter design (Prepare-time or on parameter change) and offline analysis.</summary>
+public static class ComplexFft
 {
     /// <summary>Forward transform (e^-j) of a power-of-two length; <paramref name="inverse"/> uses e^+j without scaling.</summary>
     public static void Transform(Span<double> re, Span<double> im, bool inverse = false)

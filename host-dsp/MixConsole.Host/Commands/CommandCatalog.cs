@@ -9,6 +9,9 @@ internal static class CommandCatalog
     [
         new DemoCommand(),
         new AnalyzeCommand(),
+        new MasterCommand(),
+        new MasterAlbumCommand(),
+        new DeliverCommand(),
         new MixCommand(),
         new ServeCommand(),
         new DevicesCommand(),

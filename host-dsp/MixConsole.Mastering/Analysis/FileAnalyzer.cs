@@ -28,15 +28,8 @@ public static class FileAnalyzer
     public static AnalysisResult Analyze(WavReader reader, string displayName, IProgress<double>? progress = null, ILoudnessHistorySink? history = null, CancellationToken cancellation = default)
     {
         var format = reader.Format;
-        int channels = format.Channels;
-        var meter = new LoudnessMeter();
-        var weights = format.ChannelMask != 0
-            ? ChannelWeights.FromChannelMask((WaveChannelMask)format.ChannelMask, channels)
-            : ChannelWeights.ForChannelCount(channels);
-        meter.Prepare(new ProcessSpec(format.SampleRateHz, BlockFrames, channels), weights,
-            history is null ? LoudnessMeterOptions.Default : LoudnessMeterOptions.Default with { HistorySink = history });
-        var stats = new MixStatistics(channels, format.SampleRateHz);
-        var buffer = new AudioBuffer(channels, BlockFrames);
+        var accumulator = new AnalysisAccumulator(format, BlockFrames, history);
+        var buffer = new AudioBuffer(format.Channels, BlockFrames);
 
         long total = reader.FramesRemaining;
         long done = 0, lastReport = 0;
@@ -44,8 +37,7 @@ public static class FileAnalyzer
         while ((n = reader.Read(buffer, BlockFrames)) > 0)
         {
             cancellation.ThrowIfCancellationRequested();
-            meter.Process(buffer, n);
-            stats.Process(buffer, n);
+            accumulator.Process(buffer, n);
             done += n;
             if (progress is not null && total > 0 && done - lastReport >= 30L * format.SampleRateHz)
             {
@@ -53,37 +45,7 @@ public static class FileAnalyzer
                 lastReport = done;
             }
         }
-
-        var names = ChannelNames.For(channels, format.ChannelMask);
-        var perChannel = new ChannelAnalysis[channels];
-        for (int c = 0; c < channels; c++)
-        {
-            perChannel[c] = new ChannelAnalysis(
-                names[c],
-                Decibels.FromGain(meter.ChannelSamplePeak(c)),
-                Decibels.FromGain(meter.ChannelTruePeak(c)),
-                stats.RmsDbfs(c),
-                stats.DcOffset(c) * 100,
-                stats.ClippedRuns(c));
-        }
-
-        return new AnalysisResult
-        {
-            File = displayName,
-            Format = Describe(format),
-            SampleRateHz = format.SampleRateHz,
-            Frames = done,
-            IntegratedLufs = meter.IntegratedLufs,
-            LoudnessRangeLu = meter.LoudnessRangeLu,
-            TruePeakDbtp = meter.TruePeakDbtp,
-            SamplePeakDbfs = meter.SamplePeakDbfs,
-            MaxMomentaryLufs = meter.MaxMomentaryLufs,
-            MaxShortTermLufs = meter.MaxShortTermLufs,
-            Correlation = stats.Correlation(),
-            WorstCorrelation = stats.WorstWindowCorrelation(),
-            MonoFoldDownDb = stats.MonoFoldDownDb(),
-            Channels = perChannel,
-        };
+        return accumulator.Result(displayName);
     }
 
     /// <summary>"PCM 24-bit, 48000 Hz, stereo" style description of a WAV format.</summary>

@@ -1,0 +1,200 @@
+using System.Text.Json;
+
+namespace MixConsole.Host.Tests.Mastering;
+
+public class MasterCommandTests
+{
+    private static string Programme(TestSignals s, string name, double seconds = 6, double gain = 0.3) =>
+        s.Write(name, 48000, 2, seconds, (c, i) =>
+        {
+            double t = i / 48000.0;
+            double beat = t * 2 % 1;
+            return gain * (Math.Exp(-beat * 20) * Math.Sin(2 * Math.PI * 60 * beat) + 0.3 * Math.Sin(2 * Math.PI * (220 + 3 * c) * t) + 0.2 * Math.Sin(2 * Math.PI * 3100 * t + c));
+        });
+
+    [Fact]
+    public void Master_Json_HasBeforeAfterPassesLimitingAndHitsTheTarget()
+    {
+        using var s = new TestSignals();
+        string mix = Programme(s, "mix.wav");
+        var (code, output, error) = CliRun.Run("master", mix, "-o", s.Path("m.wav"), "--target", "apple-music", "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal(-16, root.GetProperty("settings").GetProperty("target_lufs").GetDouble());
+        Assert.InRange(root.GetProperty("after").GetProperty("integrated_lufs").GetDouble(), -16.05, -15.95);
+        Assert.True(root.GetProperty("after").GetProperty("true_peak_dbtp").GetDouble() <= -1);
+        Assert.True(root.GetProperty("passes").GetArrayLength() >= 1);
+        Assert.True(root.GetProperty("limiting").TryGetProperty("max_gain_reduction_db", out _));
+        Assert.True(root.GetProperty("before").TryGetProperty("loudness_range_lu", out _));
+        Assert.True(root.GetProperty("on_target").GetBoolean());
+    }
+
+    [Fact]
+    public void Master_LufsWithoutCeiling_UsesMinusOneDbtp()
+    {
+        using var s = new TestSignals();
+        string mix = Programme(s, "mix.wav");
+        var (code, output, error) = CliRun.Run("master", mix, "-o", s.Path("m.wav"), "--lufs", "-12", "--json", "--format", "wav16");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(-1, doc.RootElement.GetProperty("settings").GetProperty("ceiling_dbtp").GetDouble());
+        Assert.Equal("wav16", doc.RootElement.GetProperty("settings").GetProperty("format").GetString());
+        Assert.True(doc.RootElement.GetProperty("settings").GetProperty("dithered").GetBoolean());
+    }
+
+    [Fact]
+    public void Master_Report_IsSelfContainedHtmlWithPlots()
+    {
+        using var s = new TestSignals();
+        string mix = Programme(s, "mix.wav");
+        string report = s.Path("r.html");
+        var (code, output, error) = CliRun.Run("master", mix, "-o", s.Path("m.wav"), "--report", report, "--preset", "warm");
+        Assert.True(code == 0, error);
+        string html = File.ReadAllText(report);
+        Assert.Equal(3, html.Split("<svg").Length - 1); // spectrum, loudness over time, gain reduction
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Integrated loudness", html, StringComparison.Ordinal);
+        Assert.Contains("Integrated loudness", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Master_ReferenceLoudness_MovesHalfwayAtFiftyPercent()
+    {
+        using var s = new TestSignals();
+        string mix = Programme(s, "mix.wav", gain: 0.05);
+        string reference = Programme(s, "ref.wav", gain: 0.5);
+        var (code, output, error) = CliRun.Run("master", mix, "-o", s.Path("m.wav"), "--reference", reference, "--match", "loudness=50,eq=0,width=0", "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        double before = doc.RootElement.GetProperty("before").GetProperty("integrated_lufs").GetDouble();
+        double after = doc.RootElement.GetProperty("after").GetProperty("integrated_lufs").GetDouble();
+        var (_, refJson, _) = CliRun.Run("analyze", reference, "--json");
+        using var refDoc = JsonDocument.Parse(refJson);
+        double target = refDoc.RootElement.GetProperty("integrated_lufs").GetDouble();
+        Assert.InRange(after, (before + target) / 2 - 0.1, (before + target) / 2 + 0.1);
+    }
+
+    [Fact]
+    public void Master_PrintsMixCheckWarnings()
+    {
+        using var s = new TestSignals();
+        string clipped = s.Write("clipped.wav", 48000, 2, 4, (c, i) => Math.Clamp(1.5 * Math.Sin(2 * Math.PI * 100 * i / 48000.0), -1, 1));
+        var (code, _, error) = CliRun.Run("master", clipped, "-o", s.Path("m.wav"));
+        Assert.Equal(0, code);
+        Assert.Contains("mix check: clipping", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, "--target", "spotifx")]
+    [InlineData(2, "--target", "spotify", "--lufs", "-14")]
+    [InlineData(2, "--match", "eq=50")]
+    [InlineData(2, "--preset", "loud")]
+    [InlineData(2, "--format", "mp3")]
+    [InlineData(2, "--lufs", "-60")]
+    [InlineData(2, "--ceiling", "3")]
+    public void Master_BadOptions_OneClearLineAndExitTwo(int expected, params string[] options)
+    {
+        using var s = new TestSignals();
+        string mix = Programme(s, "mix.wav", seconds: 1);
+        var (code, _, error) = CliRun.Run(["master", mix, "-o", s.Path("m.wav"), .. options]);
+        Assert.Equal(expected, code);
+        Assert.StartsWith("mixconsole master: ", error, StringComparison.Ordinal);
+        Assert.Equal(2, error.Trim().Split('\n').Length); // the problem, then where to find usage
+        Assert.False(File.Exists(s.Path("m.wav")));
+    }
+
+    [Fact]
+    public void Master_UnknownTarget_SuggestsTheNearest()
+    {
+        using var s = new TestSignals();
+        var (code, _, error) = CliRun.Run("master", Programme(s, "mix.wav", 1), "-o", s.Path("m.wav"), "--target", "spotifx");
+        Assert.Equal(2, code);
+        Assert.Contains("did you mean 'spotify'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Master_ReferenceLoudnessAndLufs_Conflict()
+    {
+        using var s = new TestSignals();
+        string mix = Programme(s, "mix.wav", 1);
+        var (code, _, error) = CliRun.Run("master", mix, "-o", s.Path("m.wav"), "--reference", mix, "--lufs", "-14");
+        Assert.Equal(2, code);
+        Assert.Contains("both set the loudness", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Master_MissingFile_OneLineExitOne()
+    {
+        using var s = new TestSignals();
+        var (code, _, error) = CliRun.Run("master", s.Path("nope.wav"), "-o", s.Path("m.wav"));
+        Assert.Equal(1, code);
+        Assert.Equal("mixconsole master: " + s.Path("nope.wav") + ": no such file", error.Trim());
+    }
+
+    [Fact]
+    public void Master_NotAWav_OneLineExitOne()
+    {
+        using var s = new TestSignals();
+        File.WriteAllText(s.Path("text.wav"), "this is not audio");
+        var (code, _, error) = CliRun.Run("master", s.Path("text.wav"), "-o", s.Path("m.wav"));
+        Assert.Equal(1, code);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Deliver_WritesOneMasterPerTarget_NamedByTarget()
+    {
+        using var s = new TestSignals();
+        string mix = Programme(s, "song.wav", 4);
+        var (code, output, error) = CliRun.Run("deliver", mix, "-o", s.Path("out"), "--targets", "spotify,cd,ebu-r128", "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        var masters = doc.RootElement.GetProperty("masters");
+        Assert.Equal(3, masters.GetArrayLength());
+        foreach (string t in new[] { "spotify", "cd", "ebu-r128" }) Assert.True(File.Exists(s.Path($"out/song.{t}.wav")), t);
+        var cd = masters[1];
+        Assert.Equal(44100, cd.GetProperty("settings").GetProperty("sample_rate_hz").GetInt32());
+        Assert.Equal("wav16", cd.GetProperty("settings").GetProperty("format").GetString());
+        Assert.InRange(masters[2].GetProperty("after").GetProperty("integrated_lufs").GetDouble(), -23.05, -22.95);
+    }
+
+    [Fact]
+    public void Deliver_UnknownTarget_ExitTwo()
+    {
+        using var s = new TestSignals();
+        var (code, _, error) = CliRun.Run("deliver", Programme(s, "song.wav", 1), "-o", s.Path("out"), "--targets", "spotify,vinyl");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown target 'vinyl'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MasterAlbum_KeepsRelativeLoudness()
+    {
+        using var s = new TestSignals();
+        string a = Programme(s, "a.wav", 4, 0.4), b = Programme(s, "b.wav", 4, 0.1);
+        var (code, output, error) = CliRun.Run("master-album", a, b, "-o", s.Path("album"), "--target", "spotify", "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        var songs = doc.RootElement.GetProperty("songs");
+        double inA = songs[0].GetProperty("input_lufs").GetDouble(), inB = songs[1].GetProperty("input_lufs").GetDouble();
+        double outA = songs[0].GetProperty("integrated_lufs").GetDouble(), outB = songs[1].GetProperty("integrated_lufs").GetDouble();
+        Assert.InRange(outA, -14.05, -13.95);
+        Assert.InRange(outA - outB, inA - inB - 0.1, inA - inB + 0.1);
+    }
+
+    [Fact]
+    public void Master_TargetCd_Writes44k1SixteenBit_UnderTheCeiling()
+    {
+        using var s = new TestSignals();
+        var (code, output, error) = CliRun.Run("master", Programme(s, "mix.wav", 3), "-o", s.Path("cd.wav"), "--target", "cd", "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        var after = doc.RootElement.GetProperty("after");
+        Assert.Equal(44100, after.GetProperty("sample_rate_hz").GetInt32());
+        Assert.Equal("PCM 16-bit, 44100 Hz, stereo", after.GetProperty("format").GetString());
+        Assert.True(after.GetProperty("true_peak_dbtp").GetDouble() <= -1);
+    }
+}
