@@ -61,7 +61,8 @@ internal sealed class DemoCommand : ICommand
 
         context.Out.WriteLine($"3/4 mastering for {target.DisplayName} through the master chain (loudness, true-peak limiter, dither)");
         string masterPath = Path.Combine(dir, "master.wav");
-        var mastered = SessionRenderer.Render(session, masterPath, target, DemoTailSeconds, null, context.Cancellation);
+        var mastered = SessionRenderer.Render(session, masterPath, target, DemoTailSeconds, null, context.Cancellation,
+            reportPath: Path.Combine(dir, "report.html"));
 
         context.Out.WriteLine("4/4 writing the report");
         string report = Report(stems, mix, mastered, target, dir);
@@ -71,7 +72,7 @@ internal sealed class DemoCommand : ICommand
         context.Out.WriteLine(string.Create(inv, $"loudness before mastering  {Lufs(mix.Mix.IntegratedLufs)}, true peak {Db(mix.Mix.TruePeakDbtp)} dBTP"));
         context.Out.WriteLine(string.Create(inv, $"loudness after mastering   {Lufs(mastered.Master!.IntegratedLufs)}, true peak {Db(mastered.Master.TruePeakDbtp)} dBTP (target {target.IntegratedLufs:0.0} LUFS, ceiling {target.CeilingDbtp:0.0} dBTP)"));
         context.Out.WriteLine();
-        context.Out.WriteLine($"wrote {Relative(dir)}/: stems/ ({stems.Count} WAV), session.json, mix.wav, master.wav, report.txt");
+        context.Out.WriteLine($"wrote {Relative(dir)}/: stems/ ({stems.Count} WAV), session.json, mix.wav, master.wav, report.html, report.txt");
         context.Out.WriteLine($"re-mix it:  ./mixconsole mix {Relative(sessionPath)} -o my-mix.wav [--master {target.Id}]");
         context.Out.WriteLine(LiveConsoleHint());
         return 0;

@@ -5,6 +5,10 @@ using MixConsole.Dsp.Mastering;
 using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
 using MixConsole.Host.Cli;
+using MixConsole.Mastering.Delivery;
+using MixConsole.Mastering.Pipeline;
+using MixConsole.Mastering.Presets;
+using MixConsole.Mastering.Report;
 using MixConsole.Mastering.Targets;
 
 namespace MixConsole.Host.Offline;
@@ -26,7 +30,7 @@ internal static class SessionRenderer
     public const int BlockFrames = 512;
 
     public static MixRenderResult Render(MixSession session, string outputPath, DeliveryTarget? master, double tailSeconds,
-        Action<double>? progress = null, CancellationToken cancellation = default, Action<ParameterStore>? adjust = null)
+        Action<double>? progress = null, CancellationToken cancellation = default, Action<ParameterStore>? adjust = null, string? reportPath = null)
     {
         var readers = new List<(WavReader Reader, SessionInput Input, AudioBuffer Buffer)>();
         try
@@ -60,20 +64,12 @@ internal static class SessionRenderer
             var output = new AudioBuffer(2, BlockFrames);
             var meter = new LoudnessMeter();
             meter.Prepare(new ProcessSpec(rate, BlockFrames, 2));
-            float[]? left = null, right = null;
-            WavWriter? writer = null;
             var format = master is null ? WavSampleFormat.Float32 : master.BitsPerSample == 16 ? WavSampleFormat.Pcm16 : WavSampleFormat.Pcm24;
             string temporary = outputPath + ".partial";
+            // Mastering reads the mix back from disk: nothing is held in memory, whatever the length.
+            WavWriter? writer = WavWriter.Create(temporary, new WavFormat(rate, 2, WavSampleFormat.Float32));
             try
             {
-                if (master is null) writer = WavWriter.Create(temporary, new WavFormat(rate, 2, WavSampleFormat.Float32));
-                else
-                {
-                    if (total > int.MaxValue) throw new UserFacingException("the session is too long to master in one pass (over 12 hours)");
-                    left = new float[total];
-                    right = new float[total];
-                }
-
                 for (long start = 0; start < total; start += BlockFrames)
                 {
                     cancellation.ThrowIfCancellationRequested();
@@ -88,29 +84,19 @@ internal static class SessionRenderer
 
                     engine.Process(input, output, n);
                     meter.Process(output, n);
-                    if (writer is not null) writer.Write(output, n);
-                    else
-                    {
-                        output.Channel(0, n).CopyTo(left.AsSpan((int)start));
-                        output.Channel(1, n).CopyTo(right.AsSpan((int)start));
-                    }
+                    writer.Write(output, n);
 
                     if ((start / BlockFrames) % 256 == 0) progress?.Invoke((double)start / total * (master is null ? 1.0 : 0.5));
                 }
 
                 var mix = Levels(meter);
+                writer.Dispose();
+                writer = null;
                 RenderedLevels? mastered = null;
                 if (master is not null)
-                {
-                    mastered = Master(left!, right!, rate, master, temporary, format, progress);
-                }
+                    mastered = Master(temporary, outputPath, master, progress, cancellation, reportPath);
                 else
-                {
-                    writer!.Dispose();
-                    writer = null;
-                }
-
-                File.Move(temporary, outputPath, overwrite: true);
+                    File.Move(temporary, outputPath, overwrite: true);
                 progress?.Invoke(1.0);
                 return new MixRenderResult(outputPath, rate, total, readers.Count, mix, master, mastered, format);
             }
@@ -126,41 +112,27 @@ internal static class SessionRenderer
         }
     }
 
-    /// <summary>Masters a stereo mix to <paramref name="target"/>: loudness gain found by measuring, then the chain's true-peak limiter.</summary>
-    public static RenderedLevels Master(float[] left, float[] right, int rate, DeliveryTarget target, string path, WavSampleFormat format,
-        Action<double>? progress = null)
+    /// <summary>
+    /// Masters the mix file at <paramref name="mixPath"/> to <paramref name="target"/> through the mastering
+    /// pipeline (transparent preset: loudness and true-peak control), the same as <c>mixconsole master</c>.
+    /// </summary>
+    public static RenderedLevels Master(string mixPath, string outputPath, DeliveryTarget target, Action<double>? progress = null,
+        CancellationToken cancellation = default, string? reportPath = null)
     {
-        var chain = new MasterChain();
-        chain.Prepare(new ProcessSpec(rate, 4096, 2));
-        chain.Limiter.CeilingDbtp = target.CeilingDbtp;
-        chain.OutputBitDepth = format == WavSampleFormat.Pcm16 ? 16 : 24;
-        double gainDb = target.IntegratedLufs - Measure([left, right], rate).IntegratedLufs;
-        float[][] mastered = [left, right];
-        RenderedLevels levels = new(double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity);
-        // The limiter takes some loudness away from loud material: correct the gain by what is measured, a few times at most.
-        for (int pass = 0; pass < 4; pass++)
-        {
-            if (!double.IsFinite(gainDb)) break;
-            chain.LoudnessGain.GainDb = Math.Clamp(gainDb, -40, 40);
-            mastered = chain.Render([left, right]);
-            levels = Measure(mastered, rate);
-            progress?.Invoke(0.5 + 0.1 * (pass + 1));
-            double miss = target.IntegratedLufs - levels.IntegratedLufs;
-            if (!double.IsFinite(miss) || Math.Abs(miss) <= 0.05) break;
-            gainDb += miss;
-        }
+        bool report = reportPath is not null;
+        using var session = new MasteringSession(mixPath, MasterPreset.Transparent, collectPlots: report);
+        var half = progress is null ? null : new SecondHalf(progress);
+        session.Analyze(withSpectrum: report, null, cancellation);
+        session.Prepare(null, cancellation);
+        var outcome = session.Render(Deliverer.RequestFor(target, outputPath), half, cancellation);
+        if (reportPath is not null) File.WriteAllText(reportPath, HtmlReport.Build(session, outcome, $"{Path.GetFileName(outputPath)} for {target.DisplayName}"));
+        return new RenderedLevels(outcome.After.IntegratedLufs, outcome.After.TruePeakDbtp, outcome.After.SamplePeakDbfs);
+    }
 
-        using var writer = WavWriter.Create(path, new WavFormat(rate, 2, format));
-        var block = new AudioBuffer(2, 4096);
-        for (int start = 0; start < left.Length; start += 4096)
-        {
-            int n = Math.Min(4096, left.Length - start);
-            mastered[0].AsSpan(start, n).CopyTo(block.Channel(0));
-            mastered[1].AsSpan(start, n).CopyTo(block.Channel(1));
-            writer.Write(block, n);
-        }
-
-        return levels;
+    /// <summary>Reports the mastering stage as the second half of the render, synchronously.</summary>
+    private sealed class SecondHalf(Action<double> progress) : IProgress<double>
+    {
+        public void Report(double value) => progress(0.5 + 0.5 * value);
     }
 
     /// <summary>Integrated loudness and peaks of planar audio (BS.1770).</summary>
