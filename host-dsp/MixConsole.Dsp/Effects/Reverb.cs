@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Delay;
 using MixConsole.Dsp.Filters;
@@ -27,24 +29,24 @@ public sealed class Reverb : IAudioProcessor
     private static readonly double[] DiffuserMs = [4.77, 3.59, 12.73, 9.31];
     private const float DiffuserGain = 0.62f;
     private const double SmallestScale = 0.25;
-    private static readonly float[] OutputSignsLeft = [1, -1, 1, -1, 1, -1, 1, -1];
-    private static readonly float[] OutputSignsRight = [1, 1, -1, -1, 1, 1, -1, -1];
 
-    private readonly DelayLine[] _lines = new DelayLine[LineCount];
+    // The eight loop lines share one write position: frame-interleaved in one ring, [position * 8 + line],
+    // so a frame's eight pushes are two 4-lane stores and the feedback matrix runs in SIMD lanes.
+    private float[] _ring = [];
+    private int _ringMask, _ringWrite;
+    private readonly int[] _lineMaxFrames = new int[LineCount];
+    private Vector128<float> _dampLow, _dampHigh;
     private readonly DelayLine[] _diffusers = new DelayLine[4];
     private readonly DelayLine _preDelay = new();
     private readonly int[] _lengthFrames = new int[LineCount];
     private readonly int[] _targetFrames = new int[LineCount];
     private readonly float[] _loopGain = new float[LineCount];
-    private readonly float[] _dampState = new float[LineCount];
     private readonly int[] _diffuserFrames = new int[4];
-    private readonly float[] _taps = new float[LineCount];
     private double _sampleRateHz;
 
     /// <summary>Creates a reverb: 20 ms pre-delay, 1.8 s decay, size 0.7, damping 0.3, fully wet.</summary>
     public Reverb()
     {
-        for (int i = 0; i < LineCount; i++) _lines[i] = new DelayLine();
         for (int i = 0; i < _diffusers.Length; i++) _diffusers[i] = new DelayLine();
     }
 
@@ -88,7 +90,15 @@ public sealed class Reverb : IAudioProcessor
         spec.Validate();
         _sampleRateHz = spec.SampleRateHz;
         _preDelay.Prepare(_sampleRateHz, MaxPreDelayMs);
-        for (int i = 0; i < LineCount; i++) _lines[i].Prepare(_sampleRateHz, LineMsAtFullSize[i] + 1);
+        int ringLength = 1;
+        for (int i = 0; i < LineCount; i++)
+        {
+            _lineMaxFrames[i] = (int)Math.Ceiling(_sampleRateHz * (LineMsAtFullSize[i] + 1) / 1000.0);
+            ringLength = Math.Max(ringLength, (int)BitOperations.RoundUpToPowerOf2((uint)(_lineMaxFrames[i] + 4)));
+        }
+        _ring = new float[ringLength * LineCount];
+        _ringMask = ringLength - 1;
+        _ringWrite = 0;
         for (int i = 0; i < _diffusers.Length; i++)
         {
             _diffusers[i].Prepare(_sampleRateHz, DiffuserMs[i] + 1);
@@ -104,9 +114,9 @@ public sealed class Reverb : IAudioProcessor
     public void Reset()
     {
         _preDelay.Reset();
-        foreach (var line in _lines) line.Reset();
+        Array.Clear(_ring);
         foreach (var diffuser in _diffusers) diffuser.Reset();
-        Array.Clear(_dampState);
+        _dampLow = _dampHigh = Vector128<float>.Zero;
         Array.Copy(_targetFrames, _lengthFrames, LineCount);
         UpdateLoopGains();
     }
@@ -133,10 +143,15 @@ public sealed class Reverb : IAudioProcessor
         float damping = 0.9f * Damping, wet = Mix, dry = 1f - Mix;
         const float inputGain = 0.35355339f; // 1/sqrt(8): the input spreads over eight lines at unit power
         const float outputGain = 0.35355339f;
-        Span<float> taps = _taps;
-        ReadOnlySpan<int> lengths = _lengthFrames;
-        ReadOnlySpan<float> loopGain = _loopGain;
-        Span<float> damp = _dampState;
+        float[] ring = _ring;
+        int mask = _ringMask, write = _ringWrite;
+        // Read offsets (length - 1 pushes ago is exactly length frames of loop delay), within each line's range.
+        int d0 = Lag(0), d1 = Lag(1), d2 = Lag(2), d3 = Lag(3), d4 = Lag(4), d5 = Lag(5), d6 = Lag(6), d7 = Lag(7);
+        Vector128<float> gainLow = Vector128.Create(_loopGain[0], _loopGain[1], _loopGain[2], _loopGain[3]);
+        Vector128<float> gainHigh = Vector128.Create(_loopGain[4], _loopGain[5], _loopGain[6], _loopGain[7]);
+        Vector128<float> dampingV = Vector128.Create(damping);
+        Vector128<float> inputSigns = Vector128.Create(inputGain, -inputGain, inputGain, -inputGain);
+        Vector128<float> dampLow = _dampLow, dampHigh = _dampHigh;
         for (int n = 0; n < frames; n++)
         {
             float xl = inLeft[n], xr = inRight[n];
@@ -151,38 +166,55 @@ public sealed class Reverb : IAudioProcessor
                 x = delayed - DiffuserGain * v;
             }
 
-            float outL = 0f, outR = 0f;
-            for (int i = 0; i < LineCount; i++)
-            {
-                // Read before this frame's push: length - 1 pushes ago is exactly length frames of loop delay.
-                float tap = _lines[i].Read(lengths[i] - 1);
-                outL += OutputSignsLeft[i] * tap;
-                outR += OutputSignsRight[i] * tap;
-                damp[i] = DenormalGuard.Flush(tap + damping * (damp[i] - tap));
-                taps[i] = loopGain[i] * damp[i];
-            }
-            Hadamard8(taps);
-            for (int i = 0; i < LineCount; i++)
-                _lines[i].Push(DenormalGuard.Flush(taps[i] + ((i & 1) == 0 ? inputGain : -inputGain) * x));
+            float t0 = ring[(((write - d0) & mask) << 3) + 0], t1 = ring[(((write - d1) & mask) << 3) + 1];
+            float t2 = ring[(((write - d2) & mask) << 3) + 2], t3 = ring[(((write - d3) & mask) << 3) + 3];
+            float t4 = ring[(((write - d4) & mask) << 3) + 4], t5 = ring[(((write - d5) & mask) << 3) + 5];
+            float t6 = ring[(((write - d6) & mask) << 3) + 6], t7 = ring[(((write - d7) & mask) << 3) + 7];
+            // Output taps summed in line order with the signs of OutputSignsLeft/Right.
+            float outL = t0 - t1 + t2 - t3 + t4 - t5 + t6 - t7;
+            float outR = t0 + t1 - t2 - t3 + t4 + t5 - t6 - t7;
+
+            Vector128<float> tapLow = Vector128.Create(t0, t1, t2, t3), tapHigh = Vector128.Create(t4, t5, t6, t7);
+            dampLow = Flush(tapLow + dampingV * (dampLow - tapLow));
+            dampHigh = Flush(tapHigh + dampingV * (dampHigh - tapHigh));
+            Hadamard8(gainLow * dampLow, gainHigh * dampHigh, out Vector128<float> low, out Vector128<float> high);
+            Vector128<float> xv = Vector128.Create(x);
+            write = (write + 1) & mask;
+            int at = write << 3;
+            Flush(low + inputSigns * xv).CopyTo(ring.AsSpan(at, 4));
+            Flush(high + inputSigns * xv).CopyTo(ring.AsSpan(at + 4, 4));
 
             outLeft[n] = dry * xl + wet * outputGain * outL;
             outRight[n] = dry * xr + wet * outputGain * outR;
         }
+        _ringWrite = write;
+        _dampLow = dampLow;
+        _dampHigh = dampHigh;
     }
 
-    // Orthonormal fast Walsh-Hadamard transform of eight values (lossless mixing).
-    private static void Hadamard8(Span<float> v)
+    private int Lag(int line) => Math.Clamp(_lengthFrames[line] - 1, 0, _lineMaxFrames[line]);
+
+    // DenormalGuard.Flush in every lane.
+    private static Vector128<float> Flush(Vector128<float> v) =>
+        Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(v), Vector128.Create(DenormalGuard.Threshold)), Vector128<float>.Zero, v);
+
+    // Orthonormal fast Walsh-Hadamard transform of eight values (lossless mixing), lines 0-3 and 4-7 in two vectors:
+    // butterflies a + b, a - b at widths 1, 2, 4, then the 1/sqrt(8) scale.
+    private static void Hadamard8(Vector128<float> lowIn, Vector128<float> highIn, out Vector128<float> low, out Vector128<float> high)
     {
-        for (int width = 1; width < LineCount; width <<= 1)
-            for (int i = 0; i < LineCount; i += width << 1)
-                for (int j = i; j < i + width; j++)
-                {
-                    float a = v[j], b = v[j + width];
-                    v[j] = a + b;
-                    v[j + width] = a - b;
-                }
-        const float scale = 0.35355339f;
-        for (int i = 0; i < LineCount; i++) v[i] *= scale;
+        Vector128<float> firstOfPair = Vector128.Create(-1, 0, -1, 0).AsSingle(), firstHalf = Vector128.Create(-1, -1, 0, 0).AsSingle();
+        Vector128<int> swap1 = Vector128.Create(1, 0, 3, 2), swap2 = Vector128.Create(2, 3, 0, 1);
+        Vector128<float> s = Vector128.Shuffle(lowIn, swap1);
+        lowIn = Vector128.ConditionalSelect(firstOfPair, lowIn + s, s - lowIn);
+        s = Vector128.Shuffle(highIn, swap1);
+        highIn = Vector128.ConditionalSelect(firstOfPair, highIn + s, s - highIn);
+        s = Vector128.Shuffle(lowIn, swap2);
+        lowIn = Vector128.ConditionalSelect(firstHalf, lowIn + s, s - lowIn);
+        s = Vector128.Shuffle(highIn, swap2);
+        highIn = Vector128.ConditionalSelect(firstHalf, highIn + s, s - highIn);
+        Vector128<float> scale = Vector128.Create(0.35355339f);
+        low = (lowIn + highIn) * scale;
+        high = (lowIn - highIn) * scale;
     }
 
     private bool StepLengthsTowardsTargets()
@@ -203,7 +235,7 @@ public sealed class Reverb : IAudioProcessor
         if (_sampleRateHz == 0) return;
         double scale = SmallestScale + (1 - SmallestScale) * Size;
         for (int i = 0; i < LineCount; i++)
-            _targetFrames[i] = Math.Min(_lines[i].MaxDelayFrames, Math.Max(2, (int)Math.Round(LineMsAtFullSize[i] * scale * _sampleRateHz / 1000)));
+            _targetFrames[i] = Math.Min(_lineMaxFrames[i], Math.Max(2, (int)Math.Round(LineMsAtFullSize[i] * scale * _sampleRateHz / 1000)));
     }
 
     private void UpdateLoopGains()

@@ -21,6 +21,7 @@ internal sealed class LimiterGainStage
     private float[][] _doubled = [];
     private float[][] _peaks = [];
     private float[][] _delay = [];
+    private float[] _gains = [];
     private int _delayLength, _delayPos;
 
     // Each sample's gain also honours the intervals this many frames either side: band-limited ringing
@@ -64,11 +65,12 @@ internal sealed class LimiterGainStage
         _sampleRateHz = spec.SampleRateHz;
         _lookahead = Math.Max(1, lookaheadFrames);
         _detectors = new TruePeakInterpolator[spec.Channels];
-        _upsampler.Prepare(spec.Channels);
+        _upsampler.Prepare(spec.Channels, spec.MaxBlockFrames);
         _doubled = new float[spec.Channels][];
         _peaks = new float[spec.Channels][];
         _delay = new float[spec.Channels][];
         _delayLength = LatencyFrames + 1;
+        _gains = new float[spec.MaxBlockFrames];
         for (int c = 0; c < spec.Channels; c++)
         {
             _detectors[c] = new TruePeakInterpolator();
@@ -107,45 +109,81 @@ internal sealed class LimiterGainStage
     public void Process(AudioBuffer buffer, int frames, double ceilingLinear)
     {
         int channels = Math.Min(buffer.Channels, _detectors.Length);
+        double ceiling = ceilingLinear;
+        bool quiet = IsSafelyUnder(buffer, frames, channels, ceiling);
+        // A quiet block needs no detection, only the detector history: its last TapsPerPhase 2x samples.
+        int firstComputed = quiet ? Math.Max(0, frames - TruePeakInterpolator.TapsPerPhase / 2) : 0;
         for (int c = 0; c < channels; c++)
         {
             Span<float> doubled = _doubled[c].AsSpan(0, 2 * frames);
-            _upsampler.Process(c, buffer.Channel(c, frames), doubled);
-            _detectors[c].Process(doubled, _peaks[c].AsSpan(0, 2 * frames));
+            _upsampler.Process(c, buffer.Channel(c, frames), doubled, firstComputed);
+            if (quiet) _detectors[c].Skip(doubled[(2 * firstComputed)..]);
+            else _detectors[c].Process(doubled, _peaks[c].AsSpan(0, 2 * frames));
         }
 
-        double ceiling = ceilingLinear;
         double release = _releaseCoefficient;
-        int window = _lookahead;
+        int span = _lookahead + 2 * NeighbourFrames + 1;
         float blockMin = 1;
+        Span<float> gains = _gains.AsSpan(0, frames);
         for (int i = 0; i < frames; i++)
         {
-            float peak = 0;
-            // Two 2x intervals make one base interval (m - 1, m], m = n - DetectorLatencyFrames.
-            for (int c = 0; c < channels; c++) peak = MathF.Max(peak, MathF.Max(_peaks[c][2 * i], _peaks[c][2 * i + 1]));
-            double required = peak > ceiling ? ceiling / peak : 1.0;
+            double required = 1.0;
+            if (!quiet)
+            {
+                float peak = 0;
+                // Two 2x intervals make one base interval (m - 1, m], m = n - DetectorLatencyFrames.
+                for (int c = 0; c < channels; c++) peak = MathF.Max(peak, MathF.Max(_peaks[c][2 * i], _peaks[c][2 * i + 1]));
+                if (peak > ceiling) required = ceiling / peak;
+            }
 
-            double held = PushAndHoldMin(required, window + 2 * NeighbourFrames + 1);
+            double held = PushAndHoldMin(required, span);
             // Release: the envelope may rise only slowly, and never above what the hold demands.
             double env = _releaseEnvelope + (1.0 - _releaseEnvelope) * release;
             if (env > held) env = held;
             _releaseEnvelope = env;
 
-            double gain = Math.Min(_second.Push(_first.Push(env)), 1.0);
-
-            int readPos = _delayPos + 1 == _delayLength ? 0 : _delayPos + 1;
-            float g = (float)gain;
-            for (int c = 0; c < channels; c++)
-            {
-                float[] line = _delay[c];
-                Span<float> x = buffer.Channel(c, frames);
-                line[_delayPos] = x[i];
-                x[i] = line[readPos] * g;
-            }
-            _delayPos = readPos;
+            float g = (float)Math.Min(_second.Push(_first.Push(env)), 1.0);
+            gains[i] = g;
             if (g < blockMin) blockMin = g;
         }
+
+        int delayPos = _delayPos, length = _delayLength;
+        for (int c = 0; c < channels; c++)
+        {
+            float[] line = _delay[c];
+            Span<float> x = buffer.Channel(c, frames);
+            delayPos = _delayPos;
+            for (int i = 0; i < x.Length; i++)
+            {
+                int readPos = delayPos + 1 == length ? 0 : delayPos + 1;
+                line[delayPos] = x[i];
+                x[i] = line[readPos] * gains[i];
+                delayPos = readPos;
+            }
+        }
+        _delayPos = channels > 0 ? delayPos : (_delayPos + frames) % length;
         _blockMinGain = blockMin;
+    }
+
+    // True when no detector point of this block can exceed the ceiling: the largest |input| the block's 2x samples
+    // depend on, times the half-band's and the 8x interpolator's L1 norms, with room for float rounding.
+    private bool IsSafelyUnder(AudioBuffer buffer, int frames, int channels, double ceiling)
+    {
+        double inputMax = 0, doubledHistoryMax = 0;
+        for (int c = 0; c < channels; c++)
+        {
+            inputMax = Math.Max(inputMax, Math.Max(_upsampler.HistoryAbsMax(c), AbsMax(buffer.Channel(c, frames))));
+            doubledHistoryMax = Math.Max(doubledHistoryMax, _detectors[c].HistoryAbsMax());
+        }
+        double bound = Math.Max(inputMax * _upsampler.OddL1Norm, doubledHistoryMax) * TruePeakInterpolator.MaxPhaseL1Norm;
+        return bound * (1 + 1e-3) < ceiling;
+    }
+
+    private static float AbsMax(ReadOnlySpan<float> x)
+    {
+        float max = 0;
+        for (int i = 0; i < x.Length; i++) max = MathF.Max(max, MathF.Abs(x[i]));
+        return max;
     }
 
     // Monotonic deque: the minimum of the last `span` required gains in O(1) amortised time.
@@ -155,17 +193,19 @@ internal sealed class LimiterGainStage
         int capacity = _holdValues.Length;
         while (_holdCount > 0)
         {
-            int tail = (_holdHead + _holdCount - 1) % capacity;
+            int tail = _holdHead + _holdCount - 1;
+            if (tail >= capacity) tail -= capacity;
             if (_holdValues[tail] < value) break;
             _holdCount--;
         }
-        int slot = (_holdHead + _holdCount) % capacity;
+        int slot = _holdHead + _holdCount;
+        if (slot >= capacity) slot -= capacity;
         _holdValues[slot] = value;
         _holdIndices[slot] = index;
         _holdCount++;
         while (_holdIndices[_holdHead] <= index - span)
         {
-            _holdHead = (_holdHead + 1) % capacity;
+            if (++_holdHead == capacity) _holdHead = 0;
             _holdCount--;
         }
         return _holdValues[_holdHead];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Filters;
 
@@ -9,18 +11,24 @@ namespace MixConsole.Dsp.Mastering;
 /// side goes on to the next split. Every band then carries the same phase rotation, so the bands sum to an
 /// allpass: flat magnitude (Linkwitz 1976; D'Appolito's allpass compensation for multiway networks).
 /// <see cref="Process"/> splits and sums (the allpass path); <see cref="Split"/> hands out the bands.
+/// Evaluated a channel pair at a time in SIMD lanes: one 4-lane section runs a split's low- and high-pass for
+/// both channels, a second runs the allpass of the lower bands; each lane does exactly the float arithmetic of
+/// a scalar transposed direct form II <see cref="Biquad"/>, so the result equals the per-channel scalar network.
 /// </summary>
 public sealed class LinkwitzRileyCrossover : IAudioProcessor
 {
     private const int MaxBands = 4;
+    private const int MaxSplits = MaxBands - 1;
     private readonly double[] _crossoversHz = [120, 1000, 6000];
     private int _bandCount = 3;
     private double _sampleRateHz = 48000;
-    private int _channels;
-    // [split][channel]: two low-pass and two high-pass sections per split.
-    private Biquad[][] _lowA = [], _lowB = [], _highA = [], _highB = [];
-    // [band][later split][channel]: the allpass compensation of each band.
-    private Biquad[][][] _allpass = [];
+    private int _channels, _pairs;
+    // Per split, lanes (L low, R low, L high, R high): first and second LR4 section.
+    private readonly Section[] _first = new Section[MaxSplits], _second = new Section[MaxSplits];
+    // Per split, lanes (band 0 L, band 0 R, band 1 L, band 1 R): the allpass of that split on the bands below it.
+    private readonly Section[] _allpass = new Section[MaxSplits];
+    // States [split * pairs + pair]: z1, z2 of the first, second and allpass sections.
+    private Vector128<float>[] _firstZ1 = [], _firstZ2 = [], _secondZ1 = [], _secondZ2 = [], _allpassZ1 = [], _allpassZ2 = [];
     private AudioBuffer[] _sumBands = [];
 
     /// <summary>Number of bands, 2..4. Changing it takes effect at the next <see cref="Prepare"/>.</summary>
@@ -39,7 +47,7 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(index, MaxBands - 2);
         _crossoversHz[index] = Math.Clamp(frequencyHz, 20, 0.45 * _sampleRateHz);
-        if (_lowA.Length > 0) Design();
+        if (_firstZ1.Length > 0) Design();
     }
 
     /// <inheritdoc />
@@ -51,10 +59,11 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
         spec.Validate();
         _sampleRateHz = spec.SampleRateHz;
         _channels = spec.Channels;
-        int splits = _bandCount - 1;
-        _lowA = Make(splits); _lowB = Make(splits); _highA = Make(splits); _highB = Make(splits);
-        _allpass = new Biquad[_bandCount][][];
-        for (int b = 0; b < _bandCount; b++) _allpass[b] = Make(splits);
+        _pairs = (_channels + 1) / 2;
+        int states = (_bandCount - 1) * _pairs;
+        _firstZ1 = new Vector128<float>[states]; _firstZ2 = new Vector128<float>[states];
+        _secondZ1 = new Vector128<float>[states]; _secondZ2 = new Vector128<float>[states];
+        _allpassZ1 = new Vector128<float>[states]; _allpassZ2 = new Vector128<float>[states];
         _sumBands = new AudioBuffer[_bandCount];
         for (int b = 0; b < _bandCount; b++) _sumBands[b] = new AudioBuffer(spec.Channels, spec.MaxBlockFrames);
         Design();
@@ -63,9 +72,9 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
     /// <inheritdoc />
     public void Reset()
     {
-        foreach (var set in new[] { _lowA, _lowB, _highA, _highB })
-            foreach (var split in set) foreach (var q in split) q.Reset();
-        foreach (var band in _allpass) foreach (var split in band) foreach (var q in split) q.Reset();
+        Array.Clear(_firstZ1); Array.Clear(_firstZ2);
+        Array.Clear(_secondZ1); Array.Clear(_secondZ2);
+        Array.Clear(_allpassZ1); Array.Clear(_allpassZ2);
     }
 
     /// <summary>
@@ -76,22 +85,111 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
     {
         int splits = _bandCount - 1;
         int channels = Math.Min(input.Channels, _channels);
-        for (int c = 0; c < channels; c++)
+        for (int c = 0; c < channels; c += 2)
         {
-            Span<float> current = bands[splits].Channel(c, frames); // the top band doubles as the running high side
-            input.Channel(c, frames).CopyTo(current);
-            for (int k = 0; k < splits; k++)
-            {
-                Span<float> low = bands[k].Channel(c, frames);
-                current.CopyTo(low);
-                _lowA[k][c].Process(low);
-                _lowB[k][c].Process(low);
-                for (int j = k + 1; j < splits; j++) _allpass[k][j][c].Process(low);
-                _highA[k][c].Process(current);
-                _highB[k][c].Process(current);
-            }
+            bool pair = c + 1 < channels;
+            SplitPair(input, frames, bands, c, pair, splits, c / 2);
         }
     }
+
+    private void SplitPair(AudioBuffer input, int frames, AudioBuffer[] bands, int c, bool pair, int splits, int p)
+    {
+        Span<float> inL = input.Channel(c, frames), inR = pair ? input.Channel(c + 1, frames) : inL;
+        // Outputs: band b of channel c and c + 1 (a lone channel writes its partner lane into its own span first, then its own value).
+        Span<float> o0L = bands[0].Channel(c, frames), o0R = pair ? bands[0].Channel(c + 1, frames) : o0L;
+        Span<float> o1L = bands[1].Channel(c, frames), o1R = pair ? bands[1].Channel(c + 1, frames) : o1L;
+        Span<float> o2L = splits >= 2 ? bands[2].Channel(c, frames) : o1L, o2R = splits >= 2 && pair ? bands[2].Channel(c + 1, frames) : o2L;
+        Span<float> o3L = splits >= 3 ? bands[3].Channel(c, frames) : o2L, o3R = splits >= 3 && pair ? bands[3].Channel(c + 1, frames) : o3L;
+        int pairs = _pairs;
+        Vector128<float> f1a = _firstZ1[p], f2a = _firstZ2[p], s1a = _secondZ1[p], s2a = _secondZ2[p];
+        Vector128<float> f1b = default, f2b = default, s1b = default, s2b = default, p1b = default, p2b = default;
+        Vector128<float> f1c = default, f2c = default, s1c = default, s2c = default, p1c = default, p2c = default;
+        if (splits >= 2)
+        {
+            int q = pairs + p;
+            f1b = _firstZ1[q]; f2b = _firstZ2[q]; s1b = _secondZ1[q]; s2b = _secondZ2[q]; p1b = _allpassZ1[q]; p2b = _allpassZ2[q];
+        }
+        if (splits >= 3)
+        {
+            int q = 2 * pairs + p;
+            f1c = _firstZ1[q]; f2c = _firstZ2[q]; s1c = _secondZ1[q]; s2c = _secondZ2[q]; p1c = _allpassZ1[q]; p2c = _allpassZ2[q];
+        }
+        Section fa = _first[0], sa = _second[0], fb = _first[1], sb = _second[1], pb = _allpass[1], fc = _first[2], sc = _second[2], pc = _allpass[2];
+        Vector128<int> highIndices = Vector128.Create(2, 3, 2, 3), lowIndices = Vector128.Create(0, 1, 0, 1);
+        Vector128<float> keepLowPair = Vector128.Create(-1, -1, 0, 0).AsSingle();
+        for (int i = 0; i < frames; i++)
+        {
+            float l = inL[i], r = pair ? inR[i] : 0f;
+            Vector128<float> x = Vector128.Create(l, r, l, r);
+            Vector128<float> y = Run(sa, Run(fa, x, ref f1a, ref f2a), ref s1a, ref s2a); // low L, low R, high L, high R
+            if (splits == 1)
+            {
+                Store(y, i, o0L, o0R, o1L, o1R);
+                continue;
+            }
+            Vector128<float> lower = y; // band 0 in lanes 0, 1
+            x = Vector128.Shuffle(y, highIndices);
+            y = Run(sb, Run(fb, x, ref f1b, ref f2b), ref s1b, ref s2b);
+            lower = Run(pb, lower, ref p1b, ref p2b);
+            if (splits == 2)
+            {
+                StoreLow(lower, i, o0L, o0R);
+                Store(y, i, o1L, o1R, o2L, o2R);
+                continue;
+            }
+            lower = Vector128.ConditionalSelect(keepLowPair, lower, Vector128.Shuffle(y, lowIndices)); // band 1 into lanes 2, 3
+            x = Vector128.Shuffle(y, highIndices);
+            y = Run(sc, Run(fc, x, ref f1c, ref f2c), ref s1c, ref s2c);
+            lower = Run(pc, lower, ref p1c, ref p2c);
+            Store(lower, i, o0L, o0R, o1L, o1R);
+            Store(y, i, o2L, o2R, o3L, o3R);
+        }
+        _firstZ1[p] = Flush(f1a); _firstZ2[p] = Flush(f2a); _secondZ1[p] = Flush(s1a); _secondZ2[p] = Flush(s2a);
+        if (splits >= 2)
+        {
+            int q = pairs + p;
+            _firstZ1[q] = Flush(f1b); _firstZ2[q] = Flush(f2b); _secondZ1[q] = Flush(s1b); _secondZ2[q] = Flush(s2b);
+            _allpassZ1[q] = Flush(p1b); _allpassZ2[q] = Flush(p2b);
+        }
+        if (splits >= 3)
+        {
+            int q = 2 * pairs + p;
+            _firstZ1[q] = Flush(f1c); _firstZ2[q] = Flush(f2c); _secondZ1[q] = Flush(s1c); _secondZ2[q] = Flush(s2c);
+            _allpassZ1[q] = Flush(p1c); _allpassZ2[q] = Flush(p2c);
+        }
+    }
+
+    // Lanes 0, 1 to the first pair of outputs, lanes 2, 3 to the second; right lanes are written first so a lone channel keeps its left value.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector128<float> v, int i, Span<float> aL, Span<float> aR, Span<float> bL, Span<float> bR)
+    {
+        aR[i] = v.GetElement(1);
+        aL[i] = v.GetElement(0);
+        bR[i] = v.GetElement(3);
+        bL[i] = v.GetElement(2);
+    }
+
+    // Lanes 0, 1 only.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreLow(Vector128<float> v, int i, Span<float> aL, Span<float> aR)
+    {
+        aR[i] = v.GetElement(1);
+        aL[i] = v.GetElement(0);
+    }
+
+    // Transposed direct form II, the same operations in the same order as Biquad.ProcessSample, in every lane.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> Run(in Section s, Vector128<float> x, ref Vector128<float> z1, ref Vector128<float> z2)
+    {
+        Vector128<float> y = s.B0 * x + z1;
+        z1 = s.B1 * x - s.A1 * y + z2;
+        z2 = s.B2 * x - s.A2 * y;
+        return y;
+    }
+
+    // Biquad.FlushDenormals for every lane: states below the threshold become zero, once per block.
+    private static Vector128<float> Flush(Vector128<float> z) =>
+        Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(z), Vector128.Create(DenormalGuard.Threshold)), Vector128<float>.Zero, z);
 
     /// <summary>Splits and sums back in place: the network's allpass response (flat magnitude).</summary>
     public void Process(AudioBuffer buffer, int frames)
@@ -110,35 +208,39 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
         }
     }
 
-    private Biquad[][] Make(int splits)
-    {
-        var set = new Biquad[splits][];
-        for (int k = 0; k < splits; k++)
-        {
-            set[k] = new Biquad[_channels];
-            for (int c = 0; c < _channels; c++) set[k][c] = new Biquad();
-        }
-        return set;
-    }
-
     private void Design()
     {
         int splits = _bandCount - 1;
         double q = Math.Sqrt(0.5);
-        for (int k = 0; k < splits; k++)
+        for (int k = 0; k < MaxSplits; k++)
         {
+            if (k >= splits)
+            {
+                _first[k] = _second[k] = _allpass[k] = Section.Of(BiquadCoefficients.Identity, BiquadCoefficients.Identity);
+                continue;
+            }
             double f = Math.Clamp(_crossoversHz[k], 20, 0.45 * _sampleRateHz);
             if (k > 0) f = Math.Max(f, _crossoversHz[k - 1]);
             BiquadCoefficients lp = BiquadDesign.LowPass(_sampleRateHz, f, q);
             BiquadCoefficients hp = BiquadDesign.HighPass(_sampleRateHz, f, q);
             // LP^2 + HP^2 of the same Butterworth pair is the allpass (a2, a1, 1) / (1, a1, a2).
             var ap = new BiquadCoefficients(lp.A2, lp.A1, 1, lp.A1, lp.A2);
-            for (int c = 0; c < _channels; c++)
-            {
-                _lowA[k][c].Update(lp); _lowB[k][c].Update(lp);
-                _highA[k][c].Update(hp); _highB[k][c].Update(hp);
-                for (int b = 0; b < k; b++) _allpass[b][k][c].Update(ap);
-            }
+            _first[k] = _second[k] = Section.Of(lp, hp);
+            // Bands below split k: band 0 always, band 1 only from split 2 on (at split 1 it is made, not filtered).
+            _allpass[k] = Section.Of(ap, k >= 2 ? ap : BiquadCoefficients.Identity);
+        }
+    }
+
+    // Coefficients of one 4-lane section: lanes 0, 1 from `pair0`, lanes 2, 3 from `pair1` (float, as Biquad rounds them).
+    private readonly struct Section(Vector128<float> b0, Vector128<float> b1, Vector128<float> b2, Vector128<float> a1, Vector128<float> a2)
+    {
+        public readonly Vector128<float> B0 = b0, B1 = b1, B2 = b2, A1 = a1, A2 = a2;
+
+        public static Section Of(in BiquadCoefficients pair0, in BiquadCoefficients pair1)
+        {
+            static Vector128<float> Lanes(double a, double b) => Vector128.Create((float)a, (float)a, (float)b, (float)b);
+            return new Section(Lanes(pair0.B0, pair1.B0), Lanes(pair0.B1, pair1.B1), Lanes(pair0.B2, pair1.B2),
+                Lanes(pair0.A1, pair1.A1), Lanes(pair0.A2, pair1.A2));
         }
     }
 }
