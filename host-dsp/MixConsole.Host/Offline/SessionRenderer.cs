@@ -124,7 +124,9 @@ internal static class SessionRenderer
         var half = progress is null ? null : new SecondHalf(progress);
         session.Analyze(withSpectrum: report, null, cancellation);
         session.Prepare(null, cancellation);
-        var outcome = session.Render(Deliverer.RequestFor(target, outputPath), half, cancellation);
+        // The mix is float; a delivered master is 24-bit (16 where the target says so), dithered once, last.
+        var request = Deliverer.RequestFor(target, outputPath) with { Format = target.BitsPerSample == 16 ? WavSampleFormat.Pcm16 : WavSampleFormat.Pcm24 };
+        var outcome = session.Render(request, half, cancellation);
         if (reportPath is not null) File.WriteAllText(reportPath, HtmlReport.Build(session, outcome, $"{Path.GetFileName(outputPath)} for {target.DisplayName}"));
         return new RenderedLevels(outcome.After.IntegratedLufs, outcome.After.TruePeakDbtp, outcome.After.SamplePeakDbfs);
     }

@@ -22,7 +22,8 @@ public sealed class JackEngineSoakTests(ITestOutputHelper output)
     {
         var figures = Run(TimeSpan.FromSeconds(3), baseline: false);
         Assert.Equal(0, figures.AllocatedBytes);
-        Assert.InRange(figures.Callbacks, 400, 1150);
+        // 3 s paced at 48 kHz / 128 frames is 1125 periods; the dummy driver catches up after stalls, so allow some over.
+        Assert.InRange(figures.Callbacks, 400, 1500);
         Assert.True(figures.ParameterChanges > 20_000, $"only {figures.ParameterChanges} parameter changes");
     }
 
