@@ -3,14 +3,14 @@ using System.Runtime.CompilerServices;
 namespace MixConsole.Dsp.Filters;
 
 /// <summary>
-/// One second-order section for one channel, transposed direct form II in float.
+/// One second-order section for one channel, transposed direct form II in float: a
+/// <see cref="BiquadSection"/> with span processing around it.
 /// <see cref="Update"/> retunes and keeps the state (no click on a sweep);
 /// <see cref="Reset"/> clears the state and keeps the tuning.
 /// </summary>
 public sealed class Biquad
 {
-    private float _b0 = 1, _b1, _b2, _a1, _a2;
-    private float _z1, _z2;
+    private BiquadSection _section = new(BiquadCoefficients.Identity);
 
     /// <summary>Creates a pass-through section.</summary>
     public Biquad()
@@ -21,38 +21,17 @@ public sealed class Biquad
     public Biquad(in BiquadCoefficients coefficients) => Update(coefficients);
 
     /// <summary>Retunes to <paramref name="coefficients"/>, keeping the filter state.</summary>
-    public void Update(in BiquadCoefficients coefficients)
-    {
-        _b0 = (float)coefficients.B0;
-        _b1 = (float)coefficients.B1;
-        _b2 = (float)coefficients.B2;
-        _a1 = (float)coefficients.A1;
-        _a2 = (float)coefficients.A2;
-    }
+    public void Update(in BiquadCoefficients coefficients) => _section.Update(coefficients);
 
     /// <summary>Clears the filter state; the tuning is kept.</summary>
-    public void Reset()
-    {
-        _z1 = 0;
-        _z2 = 0;
-    }
+    public void Reset() => _section.Reset();
 
     /// <summary>Filters one sample. Denormal state is flushed only by <see cref="Process(Span{float})"/>; call <see cref="FlushDenormals"/> after a run of single samples.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public float ProcessSample(float input)
-    {
-        float y = _b0 * input + _z1;
-        _z1 = _b1 * input - _a1 * y + _z2;
-        _z2 = _b2 * input - _a2 * y;
-        return y;
-    }
+    public float ProcessSample(float input) => _section.Next(input);
 
     /// <summary>Sets state values too small to hear (below 1e-15) to zero, so silence never decays into denormals.</summary>
-    public void FlushDenormals()
-    {
-        if (MathF.Abs(_z1) < DenormalGuard.Threshold) _z1 = 0;
-        if (MathF.Abs(_z2) < DenormalGuard.Threshold) _z2 = 0;
-    }
+    public void FlushDenormals() => _section.FlushDenormals();
 
     /// <summary>Filters <paramref name="audio"/> in place.</summary>
     public void Process(Span<float> audio) => Process(audio, audio);
@@ -61,17 +40,11 @@ public sealed class Biquad
     public void Process(ReadOnlySpan<float> input, Span<float> output)
     {
         if (output.Length < input.Length) throw new ArgumentException("output shorter than input", nameof(output));
-        float b0 = _b0, b1 = _b1, b2 = _b2, a1 = _a1, a2 = _a2, z1 = _z1, z2 = _z2;
+        // A local copy keeps coefficients and state in registers for the loop.
+        var section = _section;
         for (int i = 0; i < input.Length; i++)
-        {
-            float x = input[i];
-            float y = b0 * x + z1;
-            z1 = b1 * x - a1 * y + z2;
-            z2 = b2 * x - a2 * y;
-            output[i] = y;
-        }
-        _z1 = z1;
-        _z2 = z2;
-        FlushDenormals();
+            output[i] = section.Next(input[i]);
+        section.FlushDenormals();
+        _section = section;
     }
 }
