@@ -1,3 +1,4 @@
+using MixConsole.Audio.Tests.Jack;
 using System.Diagnostics;
 using MixConsole.Audio.Backends;
 using MixConsole.Audio.Jack;
@@ -48,7 +49,7 @@ public sealed class JackEngineSoakTests(ITestOutputHelper output)
 
     private Figures Run(TimeSpan duration, bool baseline)
     {
-        using var server = new JackServerProcess();
+        using var server = new JackDummyServer();
         using var monitor = new JackXrunMonitor(server.Name);
         if (baseline)
         {
@@ -114,54 +115,6 @@ public sealed class JackEngineSoakTests(ITestOutputHelper output)
             if (++Calls > Warmup && us > WorstUs) WorstUs = us;
             if (Calls == Warmup) _bytesAtWarm = GC.GetAllocatedBytesForCurrentThread();
             else if (Calls > Warmup) _bytesNow = GC.GetAllocatedBytesForCurrentThread();
-        }
-    }
-
-    /// <summary>jackd -d dummy under a unique name, 32 x 32 channels, 128 frames, killed on dispose.</summary>
-    private sealed class JackServerProcess : IDisposable
-    {
-        private readonly Process _process;
-
-        public JackServerProcess()
-        {
-            Name = "mixconsole-soak-" + Guid.NewGuid().ToString("N")[..10];
-            var start = new ProcessStartInfo("jackd", ["-n", Name, "-r", "-d", "dummy", "-r", "48000", "-p", "128", "-C", "32", "-P", "32"])
-            {
-                UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
-            };
-            start.Environment["JACK_NO_AUDIO_RESERVATION"] = "1";
-            _process = Process.Start(start)!;
-            _process.OutputDataReceived += (_, _) => { };
-            _process.ErrorDataReceived += (_, _) => { };
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-            var watch = Stopwatch.StartNew();
-            while (watch.Elapsed < TimeSpan.FromSeconds(15))
-            {
-                if (JackPorts.List(Name, out _) is { Count: > 0 }) return;
-                Thread.Sleep(100);
-            }
-            Dispose();
-            throw new TimeoutException("jackd did not come up within 15 s");
-        }
-
-        public string Name { get; }
-
-        // SIGTERM lets jackd leave JACK's shared server registry; a killed server's slot stays taken.
-        private void Terminate()
-        {
-            using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
-                term?.WaitForExit(5_000);
-            if (!_process.WaitForExit(5_000)) _process.Kill();
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                Terminate();
-            }
-            _process.Dispose();
         }
     }
 }
