@@ -71,14 +71,29 @@ public sealed class DelayLine
     public void Process(Span<float> audio, int delayFrames)
     {
         int delay = Math.Clamp(delayFrames, 0, MaxDelayFrames);
-        float[] buffer = _buffer;
-        int mask = _mask, write = _write;
-        for (int i = 0; i < audio.Length; i++)
+        // Block copies instead of a per-sample ring walk; a chunk may not overwrite what it still has to read.
+        int chunk = _buffer.Length - delay;
+        for (int done = 0; done < audio.Length; done += chunk)
         {
-            write = (write + 1) & mask;
-            buffer[write] = audio[i];
-            audio[i] = buffer[(write - delay) & mask];
+            Span<float> part = audio.Slice(done, Math.Min(chunk, audio.Length - done));
+            int first = (_write + 1) & _mask;
+            CopyIn(part, first);
+            _write = (_write + part.Length) & _mask;
+            CopyOut((first - delay) & _mask, part);
         }
-        _write = write;
+    }
+
+    private void CopyIn(ReadOnlySpan<float> source, int at)
+    {
+        int head = Math.Min(source.Length, _buffer.Length - at);
+        source[..head].CopyTo(_buffer.AsSpan(at));
+        source[head..].CopyTo(_buffer);
+    }
+
+    private void CopyOut(int at, Span<float> destination)
+    {
+        int head = Math.Min(destination.Length, _buffer.Length - at);
+        _buffer.AsSpan(at, head).CopyTo(destination);
+        _buffer.AsSpan(0, destination.Length - head).CopyTo(destination[head..]);
     }
 }

@@ -5,7 +5,8 @@ namespace MixConsole.Dsp.Dynamics;
 /// <summary>
 /// Decibel conversions cheap enough to run per sample in every channel's dynamics
 /// (several times faster than MathF.Log10/Pow): log via the atanh series on a mantissa
-/// folded to [0.707, 1.414), power of two via a degree-6 Taylor series on [-0.5, 0.5].
+/// folded to [0.707, 1.414), power of two via a degree-6 Taylor series on [-0.5, 0.5], both
+/// evaluated with fused multiply-adds (the engine's SIMD lanes repeat these exact steps).
 /// Error below 1e-4 dB over the audio range.
 /// </summary>
 public static class FastDecibels
@@ -44,8 +45,11 @@ public static class FastDecibels
             exponent++;
         }
         float u = (mantissa - 1f) / (mantissa + 1f), u2 = u * u;
-        float series = 1f + u2 * (1f / 3f + u2 * (1f / 5f + u2 * (1f / 7f + u2 * (1f / 9f))));
-        return exponent + 2f * u * series * InverseLn2;
+        float series = MathF.FusedMultiplyAdd(u2, 1f / 9f, 1f / 7f);
+        series = MathF.FusedMultiplyAdd(u2, series, 1f / 5f);
+        series = MathF.FusedMultiplyAdd(u2, series, 1f / 3f);
+        series = MathF.FusedMultiplyAdd(u2, series, 1f);
+        return MathF.FusedMultiplyAdd(u * (2f * InverseLn2), series, exponent);
     }
 
     /// <summary>2^<paramref name="x"/>, clamped to the normal float range.</summary>
@@ -55,7 +59,12 @@ public static class FastDecibels
         x = Math.Clamp(x, -126f, 127f);
         float whole = MathF.Round(x);
         float t = (x - whole) * Ln2;
-        float fraction = 1f + t * (1f + t * (0.5f + t * (1f / 6f + t * (1f / 24f + t * (1f / 120f + t * (1f / 720f))))));
-        return fraction * BitConverter.Int32BitsToSingle(((int)whole + 127) << 23);
+        float p = MathF.FusedMultiplyAdd(t, 1f / 720f, 1f / 120f);
+        p = MathF.FusedMultiplyAdd(t, p, 1f / 24f);
+        p = MathF.FusedMultiplyAdd(t, p, 1f / 6f);
+        p = MathF.FusedMultiplyAdd(t, p, 0.5f);
+        p = MathF.FusedMultiplyAdd(t, p, 1f);
+        p = MathF.FusedMultiplyAdd(t, p, 1f);
+        return p * BitConverter.Int32BitsToSingle(((int)whole + 127) << 23);
     }
 }

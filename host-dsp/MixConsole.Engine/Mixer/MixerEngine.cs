@@ -52,6 +52,7 @@ public sealed class MixerEngine
     private readonly int _mainKey, _monoKey, _firstFxKey, _firstReturnKey, _globalKey;
 
     private readonly StripBank _channelBank, _busBank, _mainBank;
+    private readonly SendMatrix _busSends, _fxSends;
     private readonly ChannelDelay[] _delays;
     private readonly EffectSlot[] _effects;
     private readonly float[] _values, _applied;
@@ -78,7 +79,7 @@ public sealed class MixerEngine
     private int _loudnessResetRequested;
 
     // Buffers (planar, chunk at frame 0).
-    private AudioBuffer _ch = new(1, 1), _preEq = new(1, 1), _bus = new(1, 1), _fxIn = new(1, 1), _fxOut = new(1, 1);
+    private AudioBuffer _ch = new(1, 1), _preEq = new(1, 1), _post = new(1, 1), _bus = new(1, 1), _fxIn = new(1, 1), _fxOut = new(1, 1);
     private AudioBuffer _main = new(2, 1), _dry = new(2, 1), _monoBuffer = new(1, 1), _solo = new(2, 1), _scratch = new(1, 1), _silence = new(1, 1);
 
     private IAudioProcessor? _masterChain;
@@ -170,6 +171,8 @@ public sealed class MixerEngine
         _soloLeft = new GainRamp[_channels];
         _soloRight = new GainRamp[_channels];
         _send = new GainRamp[_channels * _buses];
+        _busSends = new SendMatrix(_buses, _channels);
+        _fxSends = new SendMatrix(2 * _fxSlots, _channels);
         _sendTap = new int[_channels * _buses];
         _fxSendLeft = new GainRamp[_channels * _fxSlots];
         _fxSendRight = new GainRamp[_channels * _fxSlots];
@@ -285,6 +288,7 @@ public sealed class MixerEngine
         _dry = new AudioBuffer(2, maxBlockFrames);
         _monoBuffer = new AudioBuffer(1, maxBlockFrames);
         _solo = new AudioBuffer(2, maxBlockFrames);
+        _post = new AudioBuffer(_channels, maxBlockFrames);
         _scratch = new AudioBuffer(1, maxBlockFrames);
         _silence = new AudioBuffer(1, maxBlockFrames);
 
@@ -375,15 +379,13 @@ public sealed class MixerEngine
         _fxIn.Clear(n);
         Span<float> mainL = _main.Channel(0, n), mainR = _main.Channel(1, n);
         Span<float> mono = _monoBuffer.Channel(0, n), soloL = _solo.Channel(0, n), soloR = _solo.Channel(1, n);
-        Span<float> post = _scratch.Channel(0, n);
-
-        // 3. Fader, pan, mono, solo and sends of every channel.
-        Span<int> rows = stackalloc int[2 * Math.Max(_buses, _fxSlots)];
-        Span<int> taps = stackalloc int[rows.Length];
-        Span<float> gains = stackalloc float[rows.Length];
+        // 3. Fader, pan, mono and solo of every channel; sends at rest gather into one matrix pass per destination.
+        _busSends.Clear();
+        _fxSends.Clear();
         for (int c = 0; c < _channels; c++)
         {
             ReadOnlySpan<float> pre = _ch.Channel(c, n);
+            Span<float> post = _post.Channel(c, n);
             ref GainRamp fader = ref _fader[c];
             if (fader.Remaining == 0 && _panLeft[c].Remaining == 0 && _panRight[c].Remaining == 0 && _mono[c].Remaining == 0)
             {
@@ -403,74 +405,57 @@ public sealed class MixerEngine
             ReadOnlySpan<float> soloTap = _soloAfterFader ? post : pre;
             if (!_soloLeft[c].IsSilent) _soloLeft[c].MultiplyAdd(soloTap, soloL);
             if (!_soloRight[c].IsSilent) _soloRight[c].MultiplyAdd(soloTap, soloR);
-            ReadOnlySpan<float> preEqTap = preEq ? _preEq.Channel(c, n) : default;
 
-            // Sends at rest go through one fused pass; moving ones ramp sample by sample.
-            int steady = 0;
             for (int b = 0; b < _buses; b++)
             {
                 int i = c * _buses + b;
                 ref GainRamp send = ref _send[i];
-                if (send.IsSilent) continue;
-                if (send.Remaining > 0)
-                {
-                    send.MultiplyAdd(Tap(_sendTap[i], c, n, pre, post), _bus.Channel(b, n));
-                    continue;
-                }
-
-                rows[steady] = b;
-                taps[steady] = _sendTap[i];
-                gains[steady++] = send.Target;
+                if (send.IsSilent || (_sendTap[i] == TapPreEq && !preEq)) continue;
+                if (send.Remaining > 0) send.MultiplyAdd(Tap(_sendTap[i], c, n), _bus.Channel(b, n));
+                else _busSends.Add(b, _sendTap[i], c, send.Target);
             }
 
-            if (steady > 0) PlanarMath.Sends(preEqTap, pre, post, n, rows[..steady], taps[..steady], gains[..steady], _bus.RawData, _bus.Stride);
-
-            steady = 0;
-            for (int s = 0; s < _fxSlots; s++)
+            for (int fx = 0; fx < _fxSlots; fx++)
             {
-                int i = c * _fxSlots + s;
+                int i = c * _fxSlots + fx;
+                if (_fxTap[i] == TapPreEq && !preEq) continue;
                 for (int side = 0; side < 2; side++)
                 {
                     ref GainRamp send = ref side == 0 ? ref _fxSendLeft[i] : ref _fxSendRight[i];
                     if (send.IsSilent) continue;
-                    if (send.Remaining > 0)
-                    {
-                        send.MultiplyAdd(Tap(_fxTap[i], c, n, pre, post), _fxIn.Channel(2 * s + side, n));
-                        continue;
-                    }
-
-                    rows[steady] = 2 * s + side;
-                    taps[steady] = _fxTap[i];
-                    gains[steady++] = send.Target;
+                    if (send.Remaining > 0) send.MultiplyAdd(Tap(_fxTap[i], c, n), _fxIn.Channel(2 * fx + side, n));
+                    else _fxSends.Add(2 * fx + side, _fxTap[i], c, send.Target);
                 }
             }
-
-            if (steady > 0) PlanarMath.Sends(preEqTap, pre, post, n, rows[..steady], taps[..steady], gains[..steady], _fxIn.RawData, _fxIn.Stride);
         }
+
+        _busSends.MixInto(_preEq.RawData, _ch.RawData, _post.RawData, _ch.Stride, _bus.RawData, _bus.Stride, n);
+        _fxSends.MixInto(_preEq.RawData, _ch.RawData, _post.RawData, _ch.Stride, _fxIn.RawData, _fxIn.Stride, n);
 
         // 4. Buses: EQ and compressor in lanes, then fader, outputs, pan to main, mono, solo.
         if (_buses > 0) _busBank.Process(_bus.RawData, _bus.Stride, 0, n, default);
+        Span<float> busPost = _scratch.Channel(0, n);
         for (int b = 0; b < _buses; b++)
         {
             ReadOnlySpan<float> busIn = _bus.Channel(b, n);
             if (_busFader[b].Remaining == 0 && _busPanLeft[b].Remaining == 0 && _busPanRight[b].Remaining == 0 && _busMono[b].Remaining == 0)
             {
-                PlanarMath.FaderPanMono(busIn, post, _busFader[b].Target, _busPanLeft[b].Target, _busPanRight[b].Target, _busMono[b].Target,
+                PlanarMath.FaderPanMono(busIn, busPost, _busFader[b].Target, _busPanLeft[b].Target, _busPanRight[b].Target, _busMono[b].Target,
                     mainL, mainR, mono, ref _busInputLevel, ref _busLevel[b]);
             }
             else
             {
-                _busFader[b].Scale(busIn, post);
-                _busLevel[b].Add(post);
-                _busPanLeft[b].MultiplyAdd(post, mainL);
-                _busPanRight[b].MultiplyAdd(post, mainR);
-                _busMono[b].MultiplyAdd(post, mono);
+                _busFader[b].Scale(busIn, busPost);
+                _busLevel[b].Add(busPost);
+                _busPanLeft[b].MultiplyAdd(busPost, mainL);
+                _busPanRight[b].MultiplyAdd(busPost, mainR);
+                _busMono[b].MultiplyAdd(busPost, mono);
             }
 
             int o = Outputs.Bus(b);
-            if (o >= 0) post.CopyTo(output.Channel(o).Slice(offset, n));
-            if (!_busSoloLeft[b].IsSilent) _busSoloLeft[b].MultiplyAdd(post, soloL);
-            if (!_busSoloRight[b].IsSilent) _busSoloRight[b].MultiplyAdd(post, soloR);
+            if (o >= 0) busPost.CopyTo(output.Channel(o).Slice(offset, n));
+            if (!_busSoloLeft[b].IsSilent) _busSoloLeft[b].MultiplyAdd(busPost, soloL);
+            if (!_busSoloRight[b].IsSilent) _busSoloRight[b].MultiplyAdd(busPost, soloR);
         }
 
         // 5. Effects, returned into main.
@@ -514,11 +499,11 @@ public sealed class MixerEngine
         if (_meterFrames >= _meterWindowFrames) PublishMeters();
     }
 
-    private ReadOnlySpan<float> Tap(int tap, int channel, int n, ReadOnlySpan<float> pre, ReadOnlySpan<float> post) => tap switch
+    private ReadOnlySpan<float> Tap(int tap, int channel, int n) => tap switch
     {
         TapPreEq => _preEq.Channel(channel, n),
-        TapPreFader => pre,
-        _ => post,
+        TapPreFader => _ch.Channel(channel, n),
+        _ => _post.Channel(channel, n),
     };
 
     private static void CopyOut(AudioBuffer output, int channel, int offset, ReadOnlySpan<float> audio)

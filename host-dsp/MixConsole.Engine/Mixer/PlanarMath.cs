@@ -79,45 +79,4 @@ internal static class PlanarMath
         postLevel.Peak = pk1;
         postLevel.SumOfSquares += s1;
     }
-
-    /// <summary>
-    /// Steady sends of one source: for each k, row <paramref name="rows"/>[k] of <paramref name="planar"/> (channel
-    /// stride <paramref name="stride"/>) += tap <paramref name="taps"/>[k] × <paramref name="gains"/>[k], where the taps
-    /// are <paramref name="tap0"/>, <paramref name="tap1"/> and <paramref name="tap2"/>.
-    /// </summary>
-    public static void Sends(ReadOnlySpan<float> tap0, ReadOnlySpan<float> tap1, ReadOnlySpan<float> tap2, int frames,
-        ReadOnlySpan<int> rows, ReadOnlySpan<int> taps, ReadOnlySpan<float> gains, Span<float> planar, int stride)
-    {
-        int count = rows.Length, w = Vector<float>.Count, t = 0;
-        if (taps.Length < count || gains.Length < count) throw new ArgumentException("send lists differ in length");
-        for (int k = 0; k < count; k++)
-            if ((long)rows[k] * stride + frames > planar.Length) throw new ArgumentException("send row outside the bus buffer");
-        if ((!tap0.IsEmpty && tap0.Length < frames) || tap1.Length < frames || tap2.Length < frames) throw new ArgumentException("tap shorter than the block");
-        ref float a0 = ref MemoryMarshal.GetReference(tap0);
-        ref float a1 = ref MemoryMarshal.GetReference(tap1);
-        ref float a2 = ref MemoryMarshal.GetReference(tap2);
-        ref float bus = ref MemoryMarshal.GetReference(planar);
-        for (; t + w <= frames; t += w)
-        {
-            nuint i = (nuint)t;
-            var v0 = tap0.IsEmpty ? Vector<float>.Zero : Vector.LoadUnsafe(ref a0, i);
-            var v1 = Vector.LoadUnsafe(ref a1, i);
-            var v2 = Vector.LoadUnsafe(ref a2, i);
-            for (int k = 0; k < count; k++)
-            {
-                var x = taps[k] == 0 ? v0 : taps[k] == 1 ? v1 : v2;
-                nuint at = (nuint)(rows[k] * stride) + i;
-                (Vector.LoadUnsafe(ref bus, at) + x * new Vector<float>(gains[k])).StoreUnsafe(ref bus, at);
-            }
-        }
-
-        for (; t < frames; t++)
-        {
-            for (int k = 0; k < count; k++)
-            {
-                float x = taps[k] == 0 ? tap0[t] : taps[k] == 1 ? tap1[t] : tap2[t];
-                planar[rows[k] * stride + t] += x * gains[k];
-            }
-        }
-    }
 }

@@ -24,6 +24,30 @@ public class DelayLineTests
             Assert.Equal(i >= delayFrames ? input[i - delayFrames] : 0f, output[i]);
     }
 
+    [Theory]
+    [InlineData(0, 7)]
+    [InlineData(3, 100)]
+    [InlineData(90, 1000)]
+    [InlineData(100, 4096)]
+    public void IntegerDelay_IsExact_ForBlocksLongerThanTheLine(int delayFrames, int blockFrames)
+    {
+        // A 100-frame line is 128 long: blocks of 1000 or 4096 wrap it many times within one call.
+        var line = new DelayLine();
+        line.PrepareFrames(100);
+        float[] input = TestSignals.Noise(20000, 5);
+        float[] output = (float[])input.Clone();
+        int start = 0;
+        for (int k = 0; start < output.Length; k++)
+        {
+            int n = Math.Min(k % 3 == 0 ? blockFrames : 1 + k % 5, output.Length - start);
+            line.Process(output.AsSpan(start, n), delayFrames);
+            start += n;
+        }
+
+        for (int i = 0; i < output.Length; i++)
+            Assert.Equal(i >= delayFrames ? input[i - delayFrames] : 0f, output[i]);
+    }
+
     [Fact]
     public void FractionalDelay_OfASine_HasTheRightPhaseAndLevel()
     {

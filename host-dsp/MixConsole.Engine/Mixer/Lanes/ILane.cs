@@ -23,6 +23,9 @@ internal interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
 
     static abstract TSelf operator *(TSelf a, TSelf b);
 
+    /// <summary><paramref name="a"/> × <paramref name="b"/> + <paramref name="addend"/>, rounded once.</summary>
+    static abstract TSelf MultiplyAdd(TSelf a, TSelf b, TSelf addend);
+
     static abstract TSelf Max(TSelf a, TSelf b);
 
     static abstract TSelf Min(TSelf a, TSelf b);

@@ -48,6 +48,12 @@ internal struct ScalarLane : ILane<ScalarLane>
         return a;
     }
 
+    public static ScalarLane MultiplyAdd(ScalarLane a, ScalarLane b, ScalarLane addend)
+    {
+        for (int i = 0; i < LaneWidth.Count; i++) a._v[i] = MathF.FusedMultiplyAdd(a._v[i], b._v[i], addend._v[i]);
+        return a;
+    }
+
     public static ScalarLane Max(ScalarLane a, ScalarLane b)
     {
         // The same rule as the native SIMD max: a > b ? a : b.

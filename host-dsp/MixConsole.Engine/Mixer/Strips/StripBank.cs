@@ -63,6 +63,7 @@ internal sealed class StripBank
 
     private float[] _block = [];
     private float[] _key = [];
+    private float[] _levelDb = [], _mixes = [], _ons = [];
     private float[] _masks = [];
     private double _sampleRateHz = 48000;
     private int _rampTicks = 1;
@@ -123,6 +124,9 @@ internal sealed class StripBank
         _sampleRateHz = sampleRateHz;
         _block = new float[maxFrames * _width];
         _key = new float[maxFrames * _width];
+        _levelDb = new float[maxFrames * _width];
+        _mixes = new float[maxFrames * _width];
+        _ons = new float[maxFrames * _width];
         _masks = new float[_width];
         _rampTicks = Math.Max(1, (int)Math.Round(CoefficientRampMs * sampleRateHz / 1000.0 / coefficientTickFrames));
         _dynamicsRampSamples = Math.Max(1, (int)Math.Round(DynamicsRampMs * sampleRateHz / 1000.0));
@@ -338,20 +342,22 @@ internal sealed class StripBank
         if (!_sectionLive[gs]) return;
         int w = _width;
         int c = gs * Coefficients * w, s = gs * States * w;
+        T zero = T.Splat(0f);
         T b0 = T.Load(_coef, c), b1 = T.Load(_coef, c + w), b2 = T.Load(_coef, c + 2 * w);
-        T a1 = T.Load(_coef, c + 3 * w), a2 = T.Load(_coef, c + 4 * w);
+        T na1 = zero - T.Load(_coef, c + 3 * w), na2 = zero - T.Load(_coef, c + 4 * w);
         T z1 = T.Load(_state, s), z2 = T.Load(_state, s + w);
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
+            // Transposed direct form II in fused multiply-adds: two roundings on the path from one output to the next.
             T x = T.Load(block, i);
-            T y = b0 * x + z1;
-            z1 = b1 * x - a1 * y + z2;
-            z2 = b2 * x - a2 * y;
+            T y = T.MultiplyAdd(b0, x, z1);
+            z1 = T.MultiplyAdd(na1, y, T.MultiplyAdd(b1, x, z2));
+            z2 = T.MultiplyAdd(na2, y, b2 * x);
             T.Store(y, block, i);
         }
 
         // Tiny states are flushed so silence never turns denormal (as the biquad bank does).
-        T threshold = T.Splat(DenormalGuard.Threshold), zero = T.Splat(0f);
+        T threshold = T.Splat(DenormalGuard.Threshold);
         T.Store(T.SelectGreaterOrEqual(T.Abs(z1), threshold, z1, zero), _state, s);
         T.Store(T.SelectGreaterOrEqual(T.Abs(z2), threshold, z2, zero), _state, s + w);
     }
@@ -370,48 +376,61 @@ internal sealed class StripBank
         int w = _width;
         int c = gs * Coefficients * w, s = gs * States * w;
         int c2 = c + Coefficients * w, s2 = s + States * w;
+        T zero = T.Splat(0f);
         T b0 = T.Load(_coef, c), b1 = T.Load(_coef, c + w), b2 = T.Load(_coef, c + 2 * w);
-        T a1 = T.Load(_coef, c + 3 * w), a2 = T.Load(_coef, c + 4 * w);
+        T na1 = zero - T.Load(_coef, c + 3 * w), na2 = zero - T.Load(_coef, c + 4 * w);
         T d0 = T.Load(_coef, c2), d1 = T.Load(_coef, c2 + w), d2 = T.Load(_coef, c2 + 2 * w);
-        T e1 = T.Load(_coef, c2 + 3 * w), e2 = T.Load(_coef, c2 + 4 * w);
+        T ne1 = zero - T.Load(_coef, c2 + 3 * w), ne2 = zero - T.Load(_coef, c2 + 4 * w);
         T z1 = T.Load(_state, s), z2 = T.Load(_state, s + w);
         T u1 = T.Load(_state, s2), u2 = T.Load(_state, s2 + w);
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
             T x = T.Load(block, i);
-            T y = b0 * x + z1;
-            z1 = b1 * x - a1 * y + z2;
-            z2 = b2 * x - a2 * y;
-            T v = d0 * y + u1;
-            u1 = d1 * y - e1 * v + u2;
-            u2 = d2 * y - e2 * v;
+            T y = T.MultiplyAdd(b0, x, z1);
+            z1 = T.MultiplyAdd(na1, y, T.MultiplyAdd(b1, x, z2));
+            z2 = T.MultiplyAdd(na2, y, b2 * x);
+            T v = T.MultiplyAdd(d0, y, u1);
+            u1 = T.MultiplyAdd(ne1, v, T.MultiplyAdd(d1, y, u2));
+            u2 = T.MultiplyAdd(ne2, v, d2 * y);
             T.Store(v, block, i);
         }
 
-        T threshold = T.Splat(DenormalGuard.Threshold), zero = T.Splat(0f);
+        T threshold = T.Splat(DenormalGuard.Threshold);
         T.Store(T.SelectGreaterOrEqual(T.Abs(z1), threshold, z1, zero), _state, s);
         T.Store(T.SelectGreaterOrEqual(T.Abs(z2), threshold, z2, zero), _state, s + w);
         T.Store(T.SelectGreaterOrEqual(T.Abs(u1), threshold, u1, zero), _state, s2);
         T.Store(T.SelectGreaterOrEqual(T.Abs(u2), threshold, u2, zero), _state, s2 + w);
     }
 
+    // Dynamics run in three passes over the block: the detector with its decibel conversion, the gain
+    // smoothing (the only long recurrence), then the gain itself. Each pass keeps its loop-carried chain
+    // short, so the logs and exponentials of many samples overlap in the pipeline instead of queueing
+    // behind one another; every sample still sees exactly the operations of a fused loop.
     private void GateKernel<T>(int first, Span<float> block, Span<float> key, int frames) where T : struct, ILane<T>
     {
         int w = _width;
+        Span<float> level = _levelDb.AsSpan(0, frames * w);
         T zero = T.Splat(0f), one = T.Splat(1f), floor = T.Splat(1e-6f), fall = T.Splat(_detectorFall);
-        T threshold = T.Load(_gThreshold, first), range = T.Load(_gRange, first), expansion = T.Load(_gExpansion, first);
-        T attack = T.Load(_gAttack, first), release = T.Load(_gRelease, first), holdSamples = T.Load(_gHoldSamples, first);
-        T detector = T.Load(_gDetector, first), hold = T.Load(_gHold, first), gr = T.Load(_gGr, first);
-        T onTarget = T.Load(_gOn.Target, first), onStep = T.Load(_gOn.Step, first), onLeft = T.Load(_gOn.Remaining, first);
-        T link = T.Load(_link, first), grMax = T.Load(_gateGrMax, first);
+        T detector = T.Load(_gDetector, first), link = T.Load(_link, first);
         bool linked = T.AnyNonZero(link);
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
-            T x = T.Load(block, i);
             T a = T.Abs(T.Load(key, i));
             if (linked) a = T.SelectGreater(link, zero, T.Max(a, T.SwapPairs(a)), a);
             detector = T.SelectGreater(a, detector, a, a + fall * (detector - a));
-            T levelDb = T.GainToDb(detector);
+            T.Store(T.GainToDb(detector), level, i);
+        }
+
+        T.Store(T.SelectGreaterOrEqual(detector, T.Splat(1e-15f), detector, zero), _gDetector, first);
+
+        T threshold = T.Load(_gThreshold, first), range = T.Load(_gRange, first), expansion = T.Load(_gExpansion, first);
+        T attack = T.Load(_gAttack, first), release = T.Load(_gRelease, first), holdSamples = T.Load(_gHoldSamples, first);
+        T hold = T.Load(_gHold, first), gr = T.Load(_gGr, first);
+        T onTarget = T.Load(_gOn.Target, first), onStep = T.Load(_gOn.Step, first), onLeft = T.Load(_gOn.Remaining, first);
+        T grMax = T.Load(_gateGrMax, first);
+        for (int t = 0, i = 0; t < frames; t++, i += w)
+        {
+            T levelDb = T.Load(level, i);
             hold = T.SelectGreaterOrEqual(levelDb, threshold, holdSamples, T.Max(hold - one, zero));
             T target = T.SelectGreaterOrEqual(levelDb, threshold, zero, T.Min(range, (threshold - levelDb) * expansion));
             T opened = target + attack * (gr - target);
@@ -421,33 +440,32 @@ internal sealed class StripBank
             onLeft = T.Max(onLeft - one, zero);
             T appliedDb = gr * (onTarget - onStep * onLeft);
             grMax = T.Max(grMax, appliedDb);
-            T.Store(x * T.DbToGain(zero - appliedDb), block, i);
+            T.Store(zero - appliedDb, level, i);
         }
 
-        T.Store(T.SelectGreaterOrEqual(detector, T.Splat(1e-15f), detector, zero), _gDetector, first);
         T.Store(hold, _gHold, first);
         T.Store(gr, _gGr, first);
         T.Store(onLeft, _gOn.Remaining, first);
         T.Store(grMax, _gateGrMax, first);
+
+        for (int i = 0; i < frames * w; i += w) T.Store(T.Load(block, i) * T.DbToGain(T.Load(level, i)), block, i);
     }
 
     private void CompressorKernel<T>(int first, Span<float> block, Span<float> key, int frames, T mask) where T : struct, ILane<T>
     {
         int w = _width;
+        Span<float> level = _levelDb.AsSpan(0, frames * w);
+        Span<float> mixes = _mixes.AsSpan(0, frames * w);
+        Span<float> ons = _ons.AsSpan(0, frames * w);
         T zero = T.Splat(0f), one = T.Splat(1f), half = T.Splat(0.5f), two = T.Splat(2f), floor = T.Splat(1e-6f);
         T rmsUpdate = T.Splat(_rmsUpdate);
         T threshold = T.Load(_cThreshold, first), slope = T.Load(_cSlope, first), knee = T.Load(_cKnee, first);
-        T invTwoKnee = T.Load(_cInvTwoKnee, first), attack = T.Load(_cAttack, first), release = T.Load(_cRelease, first);
+        T invTwoKnee = T.Load(_cInvTwoKnee, first);
         T rms = T.Load(_cRms, first), negativeKnee = zero - knee;
-        T meanSquare = T.Load(_cMeanSquare, first), gr = T.Load(_cGr, first);
-        T onTarget = T.Load(_cOn.Target, first), onStep = T.Load(_cOn.Step, first), onLeft = T.Load(_cOn.Remaining, first);
-        T mixTarget = T.Load(_cMix.Target, first), mixStep = T.Load(_cMix.Step, first), mixLeft = T.Load(_cMix.Remaining, first);
-        T makeupTarget = T.Load(_cMakeup.Target, first), makeupStep = T.Load(_cMakeup.Step, first), makeupLeft = T.Load(_cMakeup.Remaining, first);
-        T link = T.Load(_link, first), grMax = T.Load(_compGrMax, first);
+        T meanSquare = T.Load(_cMeanSquare, first), link = T.Load(_link, first);
         bool linked = T.AnyNonZero(link);
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
-            T x = T.Load(block, i);
             T k = T.Load(key, i);
             T square = k * k;
             if (linked) square = T.SelectGreater(link, zero, T.Max(square, T.SwapPairs(square)), square);
@@ -459,7 +477,19 @@ internal sealed class StripBank
             T twoOver = two * over;
             T d = over + half * knee;
             T inKnee = slope * d * d * invTwoKnee;
-            T target = T.SelectGreater(twoOver, negativeKnee, T.SelectGreater(knee, twoOver, inKnee, slope * over), zero);
+            T.Store(T.SelectGreater(twoOver, negativeKnee, T.SelectGreater(knee, twoOver, inKnee, slope * over), zero), level, i);
+        }
+
+        T.Store(T.SelectGreaterOrEqual(meanSquare, T.Splat(1e-20f), meanSquare, zero), _cMeanSquare, first);
+
+        T attack = T.Load(_cAttack, first), release = T.Load(_cRelease, first), gr = T.Load(_cGr, first);
+        T onTarget = T.Load(_cOn.Target, first), onStep = T.Load(_cOn.Step, first), onLeft = T.Load(_cOn.Remaining, first);
+        T mixTarget = T.Load(_cMix.Target, first), mixStep = T.Load(_cMix.Step, first), mixLeft = T.Load(_cMix.Remaining, first);
+        T makeupTarget = T.Load(_cMakeup.Target, first), makeupStep = T.Load(_cMakeup.Step, first), makeupLeft = T.Load(_cMakeup.Remaining, first);
+        T grMax = T.Load(_compGrMax, first);
+        for (int t = 0, i = 0; t < frames; t++, i += w)
+        {
+            T target = T.Load(level, i);
             T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
             next = T.SelectGreater(floor, next, zero, next);
             gr = T.SelectGreater(mask, zero, next, gr);
@@ -468,40 +498,47 @@ internal sealed class StripBank
             mixLeft = T.SelectGreater(mask, zero, T.Max(mixLeft - one, zero), mixLeft);
             makeupLeft = T.SelectGreater(mask, zero, T.Max(makeupLeft - one, zero), makeupLeft);
             T on = (onTarget - onStep * onLeft) * mask;
-            T mix = mixTarget - mixStep * mixLeft;
-            T makeup = makeupTarget - makeupStep * makeupLeft;
-            T gain = (one - mix) + mix * T.DbToGain(makeup - gr);
-            gain = one + on * (gain - one);
             grMax = T.Max(grMax, gr * on);
-            T.Store(x * gain, block, i);
+            T.Store(makeupTarget - makeupStep * makeupLeft - gr, level, i);
+            T.Store(mixTarget - mixStep * mixLeft, mixes, i);
+            T.Store(on, ons, i);
         }
 
-        T.Store(T.SelectGreaterOrEqual(meanSquare, T.Splat(1e-20f), meanSquare, zero), _cMeanSquare, first);
         T.Store(gr, _cGr, first);
         T.Store(onLeft, _cOn.Remaining, first);
         T.Store(mixLeft, _cMix.Remaining, first);
         T.Store(makeupLeft, _cMakeup.Remaining, first);
         T.Store(grMax, _compGrMax, first);
+
+        for (int i = 0; i < frames * w; i += w)
+        {
+            T mix = T.Load(mixes, i);
+            T gain = (one - mix) + mix * T.DbToGain(T.Load(level, i));
+            gain = one + T.Load(ons, i) * (gain - one);
+            T.Store(T.Load(block, i) * gain, block, i);
+        }
     }
 
     private void TransposeIn(Span<float> planar, int stride, int offset, int frames, int first, int lanes, Span<float> block)
     {
         int w = _width;
         if (lanes < w) block.Clear();
+        int tiled = LaneTranspose.Tiles(planar.Slice(first * stride + offset), stride, block, w, lanes, frames, toLanes: true);
         for (int l = 0; l < lanes; l++)
         {
             ReadOnlySpan<float> source = planar.Slice((first + l) * stride + offset, frames);
-            for (int t = 0, i = l; t < source.Length; t++, i += w) block[i] = source[t];
+            for (int t = tiled, i = tiled * w + l; t < source.Length; t++, i += w) block[i] = source[t];
         }
     }
 
-    private void TransposeOut(ReadOnlySpan<float> block, int frames, int first, int lanes, Span<float> planar, int stride, int offset)
+    private void TransposeOut(Span<float> block, int frames, int first, int lanes, Span<float> planar, int stride, int offset)
     {
         int w = _width;
+        int tiled = LaneTranspose.Tiles(planar.Slice(first * stride + offset), stride, block, w, lanes, frames, toLanes: false);
         for (int l = 0; l < lanes; l++)
         {
             Span<float> destination = planar.Slice((first + l) * stride + offset, frames);
-            for (int t = 0, i = l; t < destination.Length; t++, i += w) destination[t] = block[i];
+            for (int t = tiled, i = tiled * w + l; t < destination.Length; t++, i += w) destination[t] = block[i];
         }
     }
 
