@@ -53,6 +53,9 @@ public sealed class MixerEngine
 
     private readonly StripBank _channelBank, _busBank, _mainBank;
     private readonly SendMatrix _busSends, _fxSends;
+    private readonly int[] _movingSends;
+    private int _movingSendCount;
+    private bool _sendsChanged = true;
     private readonly ChannelDelay[] _delays;
     private readonly EffectSlot[] _effects;
     private readonly float[] _values, _applied;
@@ -171,8 +174,9 @@ public sealed class MixerEngine
         _soloLeft = new GainRamp[_channels];
         _soloRight = new GainRamp[_channels];
         _send = new GainRamp[_channels * _buses];
-        _busSends = new SendMatrix(_buses, _channels);
-        _fxSends = new SendMatrix(2 * _fxSlots, _channels);
+        _busSends = new SendMatrix(_buses, _channels, _channels);
+        _fxSends = new SendMatrix(2 * _fxSlots, _channels, _channels);
+        _movingSends = new int[_channels * (_buses + 2 * _fxSlots)];
         _sendTap = new int[_channels * _buses];
         _fxSendLeft = new GainRamp[_channels * _fxSlots];
         _fxSendRight = new GainRamp[_channels * _fxSlots];
@@ -379,9 +383,7 @@ public sealed class MixerEngine
         _fxIn.Clear(n);
         Span<float> mainL = _main.Channel(0, n), mainR = _main.Channel(1, n);
         Span<float> mono = _monoBuffer.Channel(0, n), soloL = _solo.Channel(0, n), soloR = _solo.Channel(1, n);
-        // 3. Fader, pan, mono and solo of every channel; sends at rest gather into one matrix pass per destination.
-        _busSends.Clear();
-        _fxSends.Clear();
+        // 3. Fader, pan, mono and solo of every channel.
         for (int c = 0; c < _channels; c++)
         {
             ReadOnlySpan<float> pre = _ch.Channel(c, n);
@@ -405,30 +407,11 @@ public sealed class MixerEngine
             ReadOnlySpan<float> soloTap = _soloAfterFader ? post : pre;
             if (!_soloLeft[c].IsSilent) _soloLeft[c].MultiplyAdd(soloTap, soloL);
             if (!_soloRight[c].IsSilent) _soloRight[c].MultiplyAdd(soloTap, soloR);
-
-            for (int b = 0; b < _buses; b++)
-            {
-                int i = c * _buses + b;
-                ref GainRamp send = ref _send[i];
-                if (send.IsSilent || (_sendTap[i] == TapPreEq && !preEq)) continue;
-                if (send.Remaining > 0) send.MultiplyAdd(Tap(_sendTap[i], c, n), _bus.Channel(b, n));
-                else _busSends.Add(b, _sendTap[i], c, send.Target);
-            }
-
-            for (int fx = 0; fx < _fxSlots; fx++)
-            {
-                int i = c * _fxSlots + fx;
-                if (_fxTap[i] == TapPreEq && !preEq) continue;
-                for (int side = 0; side < 2; side++)
-                {
-                    ref GainRamp send = ref side == 0 ? ref _fxSendLeft[i] : ref _fxSendRight[i];
-                    if (send.IsSilent) continue;
-                    if (send.Remaining > 0) send.MultiplyAdd(Tap(_fxTap[i], c, n), _fxIn.Channel(2 * fx + side, n));
-                    else _fxSends.Add(2 * fx + side, _fxTap[i], c, send.Target);
-                }
-            }
         }
 
+        // Sends: moving ones ramp sample by sample; those at rest mix in one matrix pass per destination.
+        if (_sendsChanged) GatherSends(preEq);
+        for (int k = 0; k < _movingSendCount; k++) MoveSend(_movingSends[k], n);
         _busSends.MixInto(_preEq.RawData, _ch.RawData, _post.RawData, _ch.Stride, _bus.RawData, _bus.Stride, n);
         _fxSends.MixInto(_preEq.RawData, _ch.RawData, _post.RawData, _ch.Stride, _fxIn.RawData, _fxIn.Stride, n);
 
@@ -497,6 +480,60 @@ public sealed class MixerEngine
 
         _meterFrames += n;
         if (_meterFrames >= _meterWindowFrames) PublishMeters();
+    }
+
+    // Sorts every audible send into the matrices (at rest) or the moving list; runs only after a send changed.
+    private void GatherSends(bool preEq)
+    {
+        _sendsChanged = false;
+        _busSends.Clear();
+        _fxSends.Clear();
+        _movingSendCount = 0;
+        int fxBase = _channels * _buses;
+        for (int c = 0; c < _channels; c++)
+        {
+            for (int b = 0; b < _buses; b++)
+            {
+                int i = c * _buses + b;
+                ref GainRamp send = ref _send[i];
+                if (send.IsSilent || (_sendTap[i] == TapPreEq && !preEq)) continue;
+                if (send.Remaining > 0) _movingSends[_movingSendCount++] = i;
+                else _busSends.Add(b, _sendTap[i], c, send.Target);
+            }
+
+            for (int fx = 0; fx < _fxSlots; fx++)
+            {
+                int i = c * _fxSlots + fx;
+                if (_fxTap[i] == TapPreEq && !preEq) continue;
+                for (int side = 0; side < 2; side++)
+                {
+                    ref GainRamp send = ref side == 0 ? ref _fxSendLeft[i] : ref _fxSendRight[i];
+                    if (send.IsSilent) continue;
+                    if (send.Remaining > 0) _movingSends[_movingSendCount++] = fxBase + 2 * i + side;
+                    else _fxSends.Add(2 * fx + side, _fxTap[i], c, send.Target);
+                }
+            }
+        }
+    }
+
+    // One ramping send; once it comes to rest the matrices are gathered again before the next chunk.
+    private void MoveSend(int k, int n)
+    {
+        int fxBase = _channels * _buses;
+        if (k < fxBase)
+        {
+            int c = k / _buses, b = k % _buses;
+            ref GainRamp send = ref _send[k];
+            send.MultiplyAdd(Tap(_sendTap[k], c, n), _bus.Channel(b, n));
+            if (send.Remaining == 0) _sendsChanged = true;
+            return;
+        }
+
+        int i = (k - fxBase) / 2, side = (k - fxBase) % 2;
+        int channel = i / _fxSlots, slot = i % _fxSlots;
+        ref GainRamp fxSend = ref side == 0 ? ref _fxSendLeft[i] : ref _fxSendRight[i];
+        fxSend.MultiplyAdd(Tap(_fxTap[i], channel, n), _fxIn.Channel(2 * slot + side, n));
+        if (fxSend.Remaining == 0) _sendsChanged = true;
     }
 
     private ReadOnlySpan<float> Tap(int tap, int channel, int n) => tap switch
@@ -911,6 +948,7 @@ public sealed class MixerEngine
         }
 
         _needsPreEq[c] = needsPreEq;
+        _sendsChanged = true;
     }
 
     private void ApplyBusMix(int b, StripParameters p, bool snap)

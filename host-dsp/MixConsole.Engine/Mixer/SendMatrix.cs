@@ -16,14 +16,17 @@ internal sealed class SendMatrix
 
     private readonly int _rows;
     private readonly int _capacity;
+    private readonly int _sourceRows;
     private readonly int[] _count;
     private readonly int[] _tap;
     private readonly int[] _source;
     private readonly float[] _gain;
 
-    /// <summary>A matrix of <paramref name="rows"/> destinations, each fed by up to <paramref name="sourcesPerRow"/> sends.</summary>
-    public SendMatrix(int rows, int sourcesPerRow)
+    /// <summary>A matrix of <paramref name="rows"/> destinations, each fed by up to <paramref name="sourcesPerRow"/> sends from <paramref name="sourceRows"/> rows per tap.</summary>
+    public SendMatrix(int rows, int sourcesPerRow, int sourceRows)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sourceRows, 1);
+        _sourceRows = sourceRows;
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         ArgumentOutOfRangeException.ThrowIfLessThan(sourcesPerRow, 1);
         _rows = rows;
@@ -42,7 +45,7 @@ internal sealed class SendMatrix
     {
         if ((uint)row >= (uint)_rows) throw new ArgumentOutOfRangeException(nameof(row));
         if ((uint)tap > 2) throw new ArgumentOutOfRangeException(nameof(tap));
-        ArgumentOutOfRangeException.ThrowIfNegative(source);
+        if ((uint)source >= (uint)_sourceRows) throw new ArgumentOutOfRangeException(nameof(source));
         int k = _count[row];
         if (k == _capacity) throw new InvalidOperationException("more sends into one row than the matrix was sized for");
         int at = row * _capacity + k;
@@ -60,35 +63,21 @@ internal sealed class SendMatrix
     public void MixInto(ReadOnlySpan<float> tap0, ReadOnlySpan<float> tap1, ReadOnlySpan<float> tap2, int sourceStride,
         Span<float> destination, int stride, int frames)
     {
+        // Every source row lies inside every tap buffer, so the row loops may read unchecked.
         if (frames > stride || frames > sourceStride) throw new ArgumentOutOfRangeException(nameof(frames));
-        if ((long)_rows * stride > destination.Length && HasSends()) throw new ArgumentException("destination smaller than the rows", nameof(destination));
+        long sources = (long)(_sourceRows - 1) * sourceStride + frames;
+        if (sources > tap0.Length || sources > tap1.Length || sources > tap2.Length) throw new ArgumentException("tap buffers smaller than the sources");
+        if ((long)(_rows - 1) * stride + frames > destination.Length && _rows > 0) throw new ArgumentException("destination smaller than the rows", nameof(destination));
         for (int row = 0; row < _rows; row++)
         {
             int count = _count[row];
-            if (count == 0) continue;
-            int first = row * _capacity;
-            for (int k = first; k < first + count; k++)
-            {
-                long end = (long)_source[k] * sourceStride + frames;
-                int length = _tap[k] == 0 ? tap0.Length : _tap[k] == 1 ? tap1.Length : tap2.Length;
-                if (end > length) throw new ArgumentException("send source outside its tap buffer");
-            }
-
-            MixRow(tap0, tap1, tap2, sourceStride, destination.Slice(row * stride, frames), first, count);
+            if (count > 0) MixRow(tap0, tap1, tap2, sourceStride, destination.Slice(row * stride, frames), row * _capacity, count);
         }
-    }
-
-    private bool HasSends()
-    {
-        foreach (int c in _count)
-            if (c > 0) return true;
-        return false;
     }
 
     private void MixRow(ReadOnlySpan<float> tap0, ReadOnlySpan<float> tap1, ReadOnlySpan<float> tap2, int sourceStride,
         Span<float> row, int first, int count)
     {
-        // Bounds were checked by the caller for every (source, frames) pair; the loops read unchecked.
         ref float a0 = ref MemoryMarshal.GetReference(tap0);
         ref float a1 = ref MemoryMarshal.GetReference(tap1);
         ref float a2 = ref MemoryMarshal.GetReference(tap2);

@@ -64,6 +64,80 @@ public sealed class RealTimeTests
     }
 
     [Fact]
+    public void SendJump_IsRampedWithNoStep_ThenHeldExactlyAtTheTarget()
+    {
+        // A moving send ramps sample by sample; at rest it joins the send matrix: the hand-over must not click.
+        var h = new EngineHarness().Real("/ch/01/mix/01/level", float.NegativeInfinity).Real("/ch/01/mix/01/tap", 2);
+        var input = new AudioBuffer(4, 32);
+        var output = new AudioBuffer(MixerOutputs.Total(2), 32);
+        input.Channel(0).Fill(0.5f);
+        var y = new List<float>();
+        float first = 0;
+        for (int b = 0; b < 60; b++)
+        {
+            if (b == 5) h.Real("/ch/01/mix/01/level", 0);
+            if (b == 39) first = h.RealOf("/ch/01/mix/01/level");
+            if (b == 40) h.Real("/ch/01/mix/01/level", -6);
+            h.Engine.Process(input, output, 32);
+            y.AddRange(output.Channel(h.Engine.Outputs.Bus(0), 32).ToArray());
+        }
+
+        float busGain = (float)Math.Pow(10, (h.RealOf("/bus/01/mix/fader") + h.RealOf("/ch/01/mix/fader")) / 20);
+        int rampSamples = (int)Math.Round(MixerEngine.GainRampMs * 48);
+        double bound = 0.5 * busGain / rampSamples * (1 + 1e-4);
+        for (int i = 1; i < y.Count; i++) Assert.InRange(Math.Abs(y[i] - y[i - 1]), 0, bound);
+        Assert.Equal(0.5 * busGain * Math.Pow(10, first / 20), y[39 * 32], 5);
+        Assert.Equal(0.5 * busGain * Math.Pow(10, h.RealOf("/ch/01/mix/01/level") / 20), y[^1], 5);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(100)]
+    public void MovingSendsAndFaders_GiveTheSameSamples_AtAnyBlockSize(int block)
+    {
+        float[]? Run(int blockFrames)
+        {
+            var h = new EngineHarness(Small);
+            AllOnScene.Apply(h);
+            var x = AllOnScene.Programme(Small.Channels, 9600);
+            var input = new AudioBuffer(Small.Channels, 512);
+            var output = new AudioBuffer(MixerOutputs.Total(Small.Buses), 512);
+            var result = new List<float>();
+            for (int start = 0; start < 9600; start += blockFrames)
+            {
+                int n = Math.Min(blockFrames, 9600 - start);
+                // Moves land on sample positions every block size shares, so both runs see them at the same sample.
+                if (start % 2800 == 0) h.Real("/ch/02/mix/01/level", start % 5600 == 0 ? -30 : 0).Real("/ch/03/mix/fx/1/level", start % 5600 == 0 ? 0 : -40);
+                for (int c = 0; c < Small.Channels; c++) x[c].AsSpan(start, n).CopyTo(input.Channel(c));
+                h.Engine.Process(input, output, n);
+                result.AddRange(output.Channel(h.Engine.Outputs.Bus(0), n).ToArray());
+                result.AddRange(output.Channel(h.Engine.Outputs.MainLeft, n).ToArray());
+            }
+
+            return result.ToArray();
+        }
+
+        // Compare per sample: re-interleave both renders by frame.
+        static float[] ByFrame(float[] flat, int blockFrames)
+        {
+            var bus = new List<float>();
+            var main = new List<float>();
+            for (int start = 0, i = 0; start < 9600; start += blockFrames)
+            {
+                int n = Math.Min(blockFrames, 9600 - start);
+                bus.AddRange(flat.AsSpan(i, n).ToArray());
+                main.AddRange(flat.AsSpan(i + n, n).ToArray());
+                i += 2 * n;
+            }
+
+            return [.. bus, .. main];
+        }
+
+        Assert.Equal(ByFrame(Run(400)!, 400), ByFrame(Run(block)!, block));
+    }
+
+    [Fact]
     public void EqRetune_GlidesWithoutAStep()
     {
         var h = new EngineHarness().Real("/ch/01/eq/on", 1).Real("/ch/01/eq/2/f", 200).Real("/ch/01/eq/2/g", 0);
