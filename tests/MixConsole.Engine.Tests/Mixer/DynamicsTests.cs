@@ -73,6 +73,24 @@ public sealed class DynamicsTests
         Assert.Equal(60, Attenuation(frames - 1), 0);
     }
 
+    [Theory]
+    [InlineData(0, -50.0, 2.0, 10.0)] // EXP2: 10 dB under a -40 dB threshold -> 10 dB down
+    [InlineData(1, -50.0, 3.0, 20.0)] // EXP3
+    [InlineData(2, -45.0, 4.0, 15.0)] // EXP4: 5 dB under -> 15 dB down
+    [InlineData(2, -70.0, 4.0, 40.0)] // EXP4 30 dB under -> 90 dB, held at the 40 dB range
+    public void Expander_AttenuatesByRatioMinusOne_PerDecibelUnderThreshold_NextToAGate(int mode, double levelDb, double ratio, double expectedDb)
+    {
+        // Channel 2 is a plain gate on loud audio in the same SIMD row: it must not change channel 1's expansion.
+        var h = new EngineHarness().Real("/ch/01/gate/on", 1).Real("/ch/01/gate/mode", mode).Real("/ch/01/gate/thr", -40)
+            .Real("/ch/01/gate/range", 40).Real("/ch/01/gate/attack", 0).Real("/ch/01/gate/hold", 0).Real("/ch/01/gate/release", 5)
+            .Real("/ch/02/gate/on", 1).Real("/ch/02/gate/mode", 3).Real("/ch/02/gate/thr", -40).Real("/ch/02/mix/pan", 100);
+        Assert.Equal(ratio, mode + 2);
+        var x = EngineHarness.Constant((float)Math.Pow(10, levelDb / 20), 24000);
+        var loud = EngineHarness.Constant(0.5f, 24000);
+        var y = h.Render([x, loud])[0];
+        Assert.Equal(-expectedDb, EngineHarness.Db(y[^1] / x[^1]) - PathDb(h), 1);
+    }
+
     [Fact]
     public void Gate_OpensWithinItsAttack_WhenSignalReturns()
     {

@@ -48,12 +48,12 @@ internal sealed class StripBank
     private int _activeRampCount;
 
     // Gate, per strip.
-    private readonly float[] _gThreshold, _gRange, _gExpansion, _gAttack, _gRelease, _gHoldSamples;
+    private readonly float[] _gThreshold, _gThresholdGain, _gExpander, _gRange, _gExpansion, _gAttack, _gRelease, _gHoldSamples;
     private readonly float[] _gDetector, _gHold, _gGr;
     private readonly LaneRamps _gOn;
 
     // Compressor, per strip.
-    private readonly float[] _cThreshold, _cSlope, _cKnee, _cInvTwoKnee, _cAttack, _cRelease, _cRms, _cPre;
+    private readonly float[] _cThreshold, _cKneeStartPower, _cSlope, _cKnee, _cInvTwoKnee, _cAttack, _cRelease, _cRms, _cPre;
     private readonly float[] _cMeanSquare, _cGr;
     private readonly LaneRamps _cOn, _cMix, _cMakeup;
 
@@ -63,7 +63,7 @@ internal sealed class StripBank
 
     private float[] _block = [];
     private float[] _key = [];
-    private float[] _levelDb = [], _mixes = [], _ons = [];
+    private float[] _detected = [], _levelDb = [], _mixes = [], _ons = [];
     private float[] _masks = [];
     private double _sampleRateHz = 48000;
     private int _rampTicks = 1;
@@ -86,11 +86,11 @@ internal sealed class StripBank
         _rampTo = new float[_padded * StripSection.Count * Coefficients];
         _rampTicksLeft = new int[_padded * StripSection.Count];
         _activeRamps = new int[_padded * StripSection.Count];
-        _gThreshold = new float[_padded]; _gRange = new float[_padded]; _gExpansion = new float[_padded];
+        _gThreshold = new float[_padded]; _gThresholdGain = new float[_padded]; _gExpander = new float[_padded]; _gRange = new float[_padded]; _gExpansion = new float[_padded];
         _gAttack = new float[_padded]; _gRelease = new float[_padded]; _gHoldSamples = new float[_padded];
         _gDetector = new float[_padded]; _gHold = new float[_padded]; _gGr = new float[_padded];
         _gOn = new LaneRamps(_padded);
-        _cThreshold = new float[_padded]; _cSlope = new float[_padded]; _cKnee = new float[_padded];
+        _cThreshold = new float[_padded]; _cKneeStartPower = new float[_padded]; _cSlope = new float[_padded]; _cKnee = new float[_padded];
         _cInvTwoKnee = new float[_padded]; _cAttack = new float[_padded]; _cRelease = new float[_padded];
         _cRms = new float[_padded]; _cPre = new float[_padded];
         _cMeanSquare = new float[_padded]; _cGr = new float[_padded];
@@ -104,6 +104,7 @@ internal sealed class StripBank
             _gRange[p] = 60f;
             _gExpansion[p] = 1e30f;
             _gThreshold[p] = -80f;
+            _gThresholdGain[p] = 1e-4f;
             _cSlope[p] = 0.75f;
         }
 
@@ -125,6 +126,7 @@ internal sealed class StripBank
         _block = new float[maxFrames * _width];
         _key = new float[maxFrames * _width];
         _levelDb = new float[maxFrames * _width];
+        _detected = new float[maxFrames * _width];
         _mixes = new float[maxFrames * _width];
         _ons = new float[maxFrames * _width];
         _masks = new float[_width];
@@ -221,6 +223,8 @@ internal sealed class StripBank
     {
         CheckStrip(strip);
         _gThreshold[strip] = thresholdDb;
+        _gThresholdGain[strip] = (float)Math.Pow(10, thresholdDb / 20.0);
+        _gExpander[strip] = expanderRatio > 1f ? 1f : 0f;
         _gRange[strip] = rangeDb;
         _gExpansion[strip] = expanderRatio > 1f ? expanderRatio - 1f : 1e30f;
         _gAttack[strip] = TimeConstant.Coefficient(attackMs, _sampleRateHz);
@@ -235,6 +239,7 @@ internal sealed class StripBank
     {
         CheckStrip(strip);
         _cThreshold[strip] = thresholdDb;
+        _cKneeStartPower[strip] = (float)Math.Pow(10, (thresholdDb - Math.Max(0f, kneeDb) / 2.0) / 10.0);
         _cSlope[strip] = 1f - 1f / Math.Clamp(ratio, 1f, 100f);
         _cKnee[strip] = Math.Max(0f, kneeDb);
         _cInvTwoKnee[strip] = kneeDb > 0 ? 1f / (2f * kneeDb) : 0f;
@@ -409,30 +414,39 @@ internal sealed class StripBank
     private void GateKernel<T>(int first, Span<float> block, Span<float> key, int frames) where T : struct, ILane<T>
     {
         int w = _width;
+        Span<float> detected = _detected.AsSpan(0, frames * w);
         Span<float> level = _levelDb.AsSpan(0, frames * w);
         T zero = T.Splat(0f), one = T.Splat(1f), floor = T.Splat(1e-6f), fall = T.Splat(_detectorFall);
-        T detector = T.Load(_gDetector, first), link = T.Load(_link, first);
+        T detector = T.Load(_gDetector, first), link = T.Load(_link, first), lowest = T.Splat(float.MaxValue);
         bool linked = T.AnyNonZero(link);
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
             T a = T.Abs(T.Load(key, i));
             if (linked) a = T.SelectGreater(link, zero, T.Max(a, T.SwapPairs(a)), a);
             detector = T.SelectGreater(a, detector, a, a + fall * (detector - a));
-            T.Store(T.GainToDb(detector), level, i);
+            lowest = T.Min(lowest, detector);
+            T.Store(detector, detected, i);
         }
 
         T.Store(T.SelectGreaterOrEqual(detector, T.Splat(1e-15f), detector, zero), _gDetector, first);
+
+        // Open or closed is decided on the linear level; only an expander below its threshold needs the level in dB.
+        T thresholdGain = T.Load(_gThresholdGain, first);
+        bool needDb = T.AnyNonZero(T.SelectGreater(thresholdGain, lowest, T.Load(_gExpander, first), zero));
+        if (needDb)
+            for (int i = 0; i < frames * w; i += w) T.Store(T.GainToDb(T.Load(detected, i)), level, i);
 
         T threshold = T.Load(_gThreshold, first), range = T.Load(_gRange, first), expansion = T.Load(_gExpansion, first);
         T attack = T.Load(_gAttack, first), release = T.Load(_gRelease, first), holdSamples = T.Load(_gHoldSamples, first);
         T hold = T.Load(_gHold, first), gr = T.Load(_gGr, first);
         T onTarget = T.Load(_gOn.Target, first), onStep = T.Load(_gOn.Step, first), onLeft = T.Load(_gOn.Remaining, first);
-        T grMax = T.Load(_gateGrMax, first);
+        T grMax = T.Load(_gateGrMax, first), floorDb = T.Splat(FastDecibels.FloorDb);
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
-            T levelDb = T.Load(level, i);
-            hold = T.SelectGreaterOrEqual(levelDb, threshold, holdSamples, T.Max(hold - one, zero));
-            T target = T.SelectGreaterOrEqual(levelDb, threshold, zero, T.Min(range, (threshold - levelDb) * expansion));
+            T d = T.Load(detected, i);
+            T levelDb = needDb ? T.Load(level, i) : floorDb;
+            hold = T.SelectGreaterOrEqual(d, thresholdGain, holdSamples, T.Max(hold - one, zero));
+            T target = T.SelectGreaterOrEqual(d, thresholdGain, zero, T.Min(range, (threshold - levelDb) * expansion));
             T opened = target + attack * (gr - target);
             T released = target + release * (gr - target);
             gr = T.SelectGreater(gr, target, opened, T.SelectGreater(hold, zero, gr, released));
@@ -462,7 +476,8 @@ internal sealed class StripBank
         T threshold = T.Load(_cThreshold, first), slope = T.Load(_cSlope, first), knee = T.Load(_cKnee, first);
         T invTwoKnee = T.Load(_cInvTwoKnee, first);
         T rms = T.Load(_cRms, first), negativeKnee = zero - knee;
-        T meanSquare = T.Load(_cMeanSquare, first), link = T.Load(_link, first);
+        T meanSquare = T.Load(_cMeanSquare, first), link = T.Load(_link, first), loudest = zero;
+        Span<float> detected = _detected.AsSpan(0, frames * w);
         bool linked = T.AnyNonZero(link);
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
@@ -470,17 +485,33 @@ internal sealed class StripBank
             T square = k * k;
             if (linked) square = T.SelectGreater(link, zero, T.Max(square, T.SwapPairs(square)), square);
             meanSquare = T.SelectGreater(mask, zero, meanSquare + rmsUpdate * (square - meanSquare), meanSquare);
-            T levelDb = T.PowerToDb(T.SelectGreater(rms, zero, meanSquare, square));
-
-            // Static curve with a quadratic knee (Giannoulis, Massberg and Reiss 2012), as the compressor kernel.
-            T over = levelDb - threshold;
-            T twoOver = two * over;
-            T d = over + half * knee;
-            T inKnee = slope * d * d * invTwoKnee;
-            T.Store(T.SelectGreater(twoOver, negativeKnee, T.SelectGreater(knee, twoOver, inKnee, slope * over), zero), level, i);
+            T power = T.SelectGreater(rms, zero, meanSquare, square);
+            loudest = T.Max(loudest, power);
+            T.Store(power, detected, i);
         }
 
         T.Store(T.SelectGreaterOrEqual(meanSquare, T.Splat(1e-20f), meanSquare, zero), _cMeanSquare, first);
+
+        // Below the knee the curve asks for nothing: a block that never reaches it in any lane skips the logarithms.
+        T kneeStart = T.Load(_cKneeStartPower, first);
+        if (T.AnyNonZero(T.SelectGreaterOrEqual(loudest, kneeStart, mask, zero)))
+        {
+            for (int i = 0; i < frames * w; i += w)
+            {
+                // Static curve with a quadratic knee (Giannoulis, Massberg and Reiss 2012), as the compressor kernel.
+                T power = T.Load(detected, i);
+                T over = T.PowerToDb(power) - threshold;
+                T twoOver = two * over;
+                T d = over + half * knee;
+                T inKnee = slope * d * d * invTwoKnee;
+                T curve = T.SelectGreater(twoOver, negativeKnee, T.SelectGreater(knee, twoOver, inKnee, slope * over), zero);
+                T.Store(T.SelectGreaterOrEqual(power, kneeStart, curve, zero), level, i);
+            }
+        }
+        else
+        {
+            level.Clear();
+        }
 
         T attack = T.Load(_cAttack, first), release = T.Load(_cRelease, first), gr = T.Load(_cGr, first);
         T onTarget = T.Load(_cOn.Target, first), onStep = T.Load(_cOn.Step, first), onLeft = T.Load(_cOn.Remaining, first);
