@@ -93,6 +93,7 @@ public sealed class MixerEngine
     private long _appliedVersion = -1;
     private bool _prepared;
     private bool _snapNext;
+    private bool _pendingApply;
 
     /// <summary>Creates the engine for the console described by <paramref name="store"/>'s table.</summary>
     public MixerEngine(ParameterStore store)
@@ -691,9 +692,11 @@ public sealed class MixerEngine
             }
 
             PropagateLinksAndGroups();
+            _pendingApply = true;
         }
 
-        ApplyDirty(_snapNext);
+        // Nothing changed and nothing deferred: the per-strip scan is skipped.
+        if (_pendingApply || _snapNext) _pendingApply = ApplyDirty(_snapNext);
         if (_snapNext)
         {
             _channelBank.FinishRamps();
@@ -736,7 +739,8 @@ public sealed class MixerEngine
         return link >= 0 && _values[link] != 0 && leader + 1 < _channels;
     }
 
-    private void ApplyDirty(bool snap)
+    // Returns true while some work is left for later blocks (filter designs over the per-block budget).
+    private bool ApplyDirty(bool snap)
     {
         int designs = 0;
         int budget = snap ? int.MaxValue : MaxFilterDesignsPerBlock;
@@ -814,6 +818,10 @@ public sealed class MixerEngine
                 _dirty[_firstReturnKey + s] = 0;
             }
         }
+
+        foreach (int d in _dirty)
+            if (d != 0) return true;
+        return false;
     }
 
     private void ApplyInput(int c, StripParameters leader, bool snap)

@@ -518,12 +518,21 @@ internal sealed class StripBank
         T mixTarget = T.Load(_cMix.Target, first), mixStep = T.Load(_cMix.Step, first), mixLeft = T.Load(_cMix.Remaining, first);
         T makeupTarget = T.Load(_cMakeup.Target, first), makeupStep = T.Load(_cMakeup.Step, first), makeupLeft = T.Load(_cMakeup.Remaining, first);
         T grMax = T.Load(_compGrMax, first);
+        // At rest (no switch, mix or make-up ramp in the row) the ramps are constants: the same values, fewer operations.
+        bool moving = T.AnyNonZero(onLeft) || T.AnyNonZero(mixLeft) || T.AnyNonZero(makeupLeft);
+        T restOn = (onTarget - onStep * onLeft) * mask, restMix = mixTarget - mixStep * mixLeft, restMakeup = makeupTarget - makeupStep * makeupLeft;
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
             T target = T.Load(level, i);
             T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
             next = T.SelectGreater(floor, next, zero, next);
             gr = T.SelectGreater(mask, zero, next, gr);
+            if (!moving)
+            {
+                grMax = T.Max(grMax, gr * restOn);
+                T.Store(restMakeup - gr, level, i);
+                continue;
+            }
 
             onLeft = T.SelectGreater(mask, zero, T.Max(onLeft - one, zero), onLeft);
             mixLeft = T.SelectGreater(mask, zero, T.Max(mixLeft - one, zero), mixLeft);
@@ -543,9 +552,9 @@ internal sealed class StripBank
 
         for (int i = 0; i < frames * w; i += w)
         {
-            T mix = T.Load(mixes, i);
+            T mix = moving ? T.Load(mixes, i) : restMix;
             T gain = (one - mix) + mix * T.DbToGain(T.Load(level, i));
-            gain = one + T.Load(ons, i) * (gain - one);
+            gain = one + (moving ? T.Load(ons, i) : restOn) * (gain - one);
             T.Store(T.Load(block, i) * gain, block, i);
         }
     }
