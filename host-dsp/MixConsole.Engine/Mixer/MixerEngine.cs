@@ -755,8 +755,8 @@ public sealed class MixerEngine
             if ((d & StripAspect.Bits(StripAspect.Gate)) != 0) ApplyGate(c, p);
             if ((d & StripAspect.Bits(StripAspect.Compressor)) != 0) ApplyCompressor(_channelBank, c, p);
             if ((d & StripAspect.Bits(StripAspect.Mix)) != 0) ApplyChannelMix(c, p, snap);
-            d &= ~(StripAspect.Bits(StripAspect.Link) | StripAspect.Bits(StripAspect.Input) | StripAspect.Bits(StripAspect.Gate)
-                | StripAspect.Bits(StripAspect.Compressor) | StripAspect.Bits(StripAspect.Mix));
+            // What is left is filter design, which a block may defer; a channel has no effect aspect.
+            d &= StripAspect.Bits(StripAspect.HighPass) | StripAspect.Bits(StripAspect.AllEqBands);
             if ((d & StripAspect.Bits(StripAspect.HighPass)) != 0 && designs < budget)
             {
                 ApplyHighPass(c, p, snap);
@@ -776,7 +776,8 @@ public sealed class MixerEngine
             var p = _busParams[b];
             if ((d & StripAspect.Bits(StripAspect.Compressor)) != 0) ApplyCompressor(_busBank, b, p);
             if ((d & StripAspect.Bits(StripAspect.Mix)) != 0) ApplyBusMix(b, p, snap);
-            d &= ~(StripAspect.Bits(StripAspect.Compressor) | StripAspect.Bits(StripAspect.Mix));
+            // Buses have no input, high-pass, gate, link or effect aspects: only EQ designs may wait.
+            d &= StripAspect.Bits(StripAspect.AllEqBands);
             _dirty[key] = ApplyEqBands(_busBank, b, p, d, snap, ref designs, budget);
         }
 
@@ -790,7 +791,7 @@ public sealed class MixerEngine
             }
 
             if ((d & StripAspect.Bits(StripAspect.Mix)) != 0) ApplyMainMix(snap);
-            d &= ~(StripAspect.Bits(StripAspect.Compressor) | StripAspect.Bits(StripAspect.Mix));
+            d &= StripAspect.Bits(StripAspect.AllEqBands);
             int before = d;
             d = ApplyEqBands(_mainBank, 0, _mainParams, before, snap, ref designs, int.MaxValue);
             ApplyEqBands(_mainBank, 1, _mainParams, before, snap, ref designs, int.MaxValue);
