@@ -196,6 +196,30 @@ public class FaderDeskTests
     }
 
     [Fact]
+    public void SelectLeds_FollowTheHostsSelection_MadeByAnotherClient()
+    {
+        var h = SurfaceHarness.FaderDesk();
+        h.Host.Set("/-stat/selidx", 2);
+        h.Connect();
+        h.Run(10);
+        Assert.True(h.Surface.Leds.IsLit(Pins.SelectLeds[2]));
+
+        // Another client selects channel 7, then bus 2: the LED moves, and off the bus layer nothing is lit.
+        h.Host.Push("/-stat/selidx", 6);
+        h.Run(10);
+        Assert.True(h.Surface.Leds.IsLit(Pins.SelectLeds[6]));
+        Assert.False(h.Surface.Leds.IsLit(Pins.SelectLeds[2]));
+
+        h.Host.Push("/-stat/selidx", OscPaths.BusSelectBase + 1);
+        h.Run(10);
+        Assert.All(Pins.SelectLeds, led => Assert.False(h.Surface.Leds.IsLit(led)));
+        h.Engine.FaderDesk!.SelectLayer(Layer.Buses);
+        h.Run(100);
+        Assert.True(h.Surface.Leds.IsLit(Pins.SelectLeds[1]));
+        Assert.Empty(h.Sent("/-stat/selidx"));
+    }
+
+    [Fact]
     public void SoloOnDcaLayer_SendsNothing_BecauseTheHostHasNoDcaSolo()
     {
         var h = SurfaceHarness.FaderDesk().Connect();

@@ -1,6 +1,7 @@
 using MixConsole.ControlSurface.Config;
 using MixConsole.ControlSurface.Engine;
 using MixConsole.ControlSurface.Hardware;
+using MixConsole.ControlSurface.Mapping;
 using MixConsole.ControlSurface.Virtual;
 using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Parameters;
@@ -9,9 +10,8 @@ namespace MixConsole.SurfaceSim.Tests;
 
 public class SurfacePathsTests
 {
-    // X32 paths the surface speaks that the MixConsole host does not serve: /info is a command (answered, not a
-    // parameter); /-stat/selidx is the X32 selection, which the host lacks (select LEDs show the surface's own choice).
-    private static readonly string[] NotParameters = ["/info", "/-stat/selidx"];
+    // The one X32 path the surface speaks that is not a parameter: /info is a command (answered, not stored).
+    private static readonly string[] NotParameters = ["/info"];
 
     [Theory]
     [InlineData("fader-desk")]
@@ -34,7 +34,7 @@ public class SurfacePathsTests
             }
         }
 
-        Assert.Equal(profile == "fader-desk" ? NotParameters : ["/info"], missing.ToArray());
+        Assert.Equal(NotParameters, missing.ToArray());
     }
 
     [Fact]
@@ -52,5 +52,27 @@ public class SurfacePathsTests
         }
 
         Assert.Equal(1024, table[table.IndexOf("/ch/01/mix/fader")].Spec.StepCount);
+        Assert.Equal('i', table[table.IndexOf(OscPaths.SelectIndex)].Spec.WireTypeTag);
+    }
+
+    [Fact]
+    public void SelectIndices_TheSurfaceSends_NameTheSameStripsOnTheHost()
+    {
+        var config = ConsoleConfig.FromProfile(ConsoleConfig.DefaultProfileName);
+        var table = ParameterTable.Create(config);
+        var spec = table[table.IndexOf(OscPaths.SelectIndex)].Spec;
+
+        Assert.Equal(StripSelection.Path, OscPaths.SelectIndex);
+        for (int channel = 1; channel <= 32; channel++)
+        {
+            Assert.Equal(StripSelection.Channel(config, channel), OscPaths.ChannelSelectBase + channel - 1);
+        }
+
+        for (int bus = 1; bus <= 16; bus++)
+        {
+            int index = OscPaths.BusSelectBase + bus - 1;
+            Assert.Equal(StripSelection.Bus(config, bus), index);
+            Assert.InRange(index, (int)spec.Minimum, (int)spec.Maximum);
+        }
     }
 }

@@ -52,8 +52,8 @@ namespace MixConsole.ControlSurface.Mapping
         public const string BusSolo = "/bus/{nn}/solo";
 
         /// <summary>
-        /// Selected strip, int index (the X32 path). The MixConsole host does not serve it yet: it ignores the set and
-        /// never answers the query, so the select LEDs show the surface's own last selection.
+        /// Selected strip, int index in X32 numbering (the host's StripSelection). The host keeps it like any parameter:
+        /// a query answers it and another client's selection is echoed, so the select LEDs follow it.
         /// </summary>
         public const string SelectIndex = "/-stat/selidx";
 

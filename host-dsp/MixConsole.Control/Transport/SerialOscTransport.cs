@@ -8,7 +8,7 @@ namespace MixConsole.Control.Transport;
 /// raw 8N1, no flow control, receiver on, modem lines ignored. A dedicated thread polls the line and feeds a
 /// streaming <see cref="SlipDecoder"/>; every frame goes to the handler with <see cref="OscPeer.SerialLine"/>.
 /// </summary>
-public sealed unsafe class SerialOscTransport : IOscTransport
+public sealed unsafe class SerialOscTransport : ThreadedOscTransport
 {
     /// <summary>Default largest decoded frame, in bytes.</summary>
     public const int DefaultMaxFrameBytes = 4096;
@@ -21,12 +21,6 @@ public sealed unsafe class SerialOscTransport : IOscTransport
     private readonly byte[] _readBuffer = new byte[4096];
     private readonly byte[] _sendBuffer;
     private readonly object _sendLock = new();
-    private readonly Action<string>? _log;
-    private Thread? _thread;
-    private volatile bool _stopping;
-    private int _disposed;
-    private long _sendFailures;
-    private long _handlerFaults;
 
     /// <summary>Opens and configures the tty; fails fast when the device or the speed is not available.</summary>
     /// <param name="devicePath">E.g. /dev/ttyAMA0, /dev/ttyUSB0, or a pseudo-terminal's subordinate.</param>
@@ -36,6 +30,7 @@ public sealed unsafe class SerialOscTransport : IOscTransport
     /// <exception cref="ArgumentOutOfRangeException">The baud rate is not a standard Linux speed.</exception>
     /// <exception cref="IOException">The device cannot be opened or configured.</exception>
     public SerialOscTransport(string devicePath, int baudRate, int maxFrameBytes = DefaultMaxFrameBytes, Action<string>? log = null)
+        : base("osc-serial-receive", log)
     {
         ArgumentException.ThrowIfNullOrEmpty(devicePath);
         if (!TryGetSpeedCode(baudRate, out uint speedCode))
@@ -45,7 +40,6 @@ public sealed unsafe class SerialOscTransport : IOscTransport
 
         _decoder = new SlipDecoder(maxFrameBytes);
         _sendBuffer = new byte[Slip.MaxEncodedLength(maxFrameBytes)];
-        _log = log;
         DevicePath = devicePath;
         BaudRate = baudRate;
         _fd = LibC.Open(devicePath, LibC.ORdWr | LibC.ONoCtty | LibC.ONonBlock | LibC.OCloExec);
@@ -76,7 +70,7 @@ public sealed unsafe class SerialOscTransport : IOscTransport
     public int BaudRate { get; }
 
     /// <inheritdoc/>
-    public string Name => $"serial {DevicePath} {BaudRate}";
+    public override string Name => $"serial {DevicePath} {BaudRate}";
 
     /// <summary>Frames delivered to the handler.</summary>
     public long FramesReceived => _decoder.FramesDecoded;
@@ -87,29 +81,10 @@ public sealed unsafe class SerialOscTransport : IOscTransport
     /// <summary>Frames dropped for a bad SLIP escape.</summary>
     public long MalformedFrames => _decoder.MalformedFrames;
 
-    /// <summary>Sends that failed (line stalled, too large, closed).</summary>
-    public long SendFailures => Interlocked.Read(ref _sendFailures);
-
-    /// <summary>Exceptions thrown by the handler (caught, logged, the loop carries on).</summary>
-    public long HandlerFaults => Interlocked.Read(ref _handlerFaults);
-
     /// <inheritdoc/>
-    public void Start(OscPacketHandler handler)
+    public override bool Send(ReadOnlySpan<byte> packet, in OscPeer destination)
     {
-        ArgumentNullException.ThrowIfNull(handler);
-        if (_thread is not null)
-        {
-            throw new InvalidOperationException("The transport is already started.");
-        }
-
-        _thread = new Thread(() => ReceiveLoop(handler)) { IsBackground = true, Name = "osc-serial-receive" };
-        _thread.Start();
-    }
-
-    /// <inheritdoc/>
-    public bool Send(ReadOnlySpan<byte> packet, in OscPeer destination)
-    {
-        if (destination.Kind != OscPeerKind.Serial || _stopping)
+        if (destination.Kind != OscPeerKind.Serial || IsStopping)
         {
             return false;
         }
@@ -117,10 +92,10 @@ public sealed unsafe class SerialOscTransport : IOscTransport
         // One writer at a time, so frames from the reply path and the broadcast path never interleave.
         lock (_sendLock)
         {
-            if (_stopping || !Slip.TryEncode(packet, _sendBuffer, out int length) ||
+            if (IsStopping || !Slip.TryEncode(packet, _sendBuffer, out int length) ||
                 !LibC.WriteAll(_fd, _sendBuffer.AsSpan(0, length), WriteStallTimeoutMs))
             {
-                Interlocked.Increment(ref _sendFailures);
+                CountSendFailure();
                 return false;
             }
 
@@ -129,15 +104,15 @@ public sealed unsafe class SerialOscTransport : IOscTransport
     }
 
     /// <summary>Stops the receive thread and closes the device.</summary>
-    public void Dispose()
+    public override void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (!TryBeginStop())
         {
             return;
         }
 
-        _stopping = true;
-        _thread?.Join(TimeSpan.FromSeconds(2));
+        // The loop polls with a timeout, so it ends by itself; close the device only after it has.
+        WaitForReceiveThread();
         lock (_sendLock)
         {
             LibC.Close(_fd);
@@ -200,10 +175,11 @@ public sealed unsafe class SerialOscTransport : IOscTransport
         LibC.TcFlush(_fd, LibC.TciOFlush);
     }
 
-    private void ReceiveLoop(OscPacketHandler handler)
+    /// <inheritdoc/>
+    protected override void ReceiveLoop(OscPacketHandler handler)
     {
         OscPeer line = OscPeer.SerialLine;
-        while (!_stopping)
+        while (!IsStopping)
         {
             int revents = LibC.PollOne(_fd, LibC.PollIn, PollIntervalMs);
             if (revents <= 0)
@@ -231,15 +207,7 @@ public sealed unsafe class SerialOscTransport : IOscTransport
             ReadOnlySpan<byte> chunk = _readBuffer.AsSpan(0, (int)count);
             while (_decoder.TryReadFrame(ref chunk, out ReadOnlySpan<byte> frame))
             {
-                try
-                {
-                    handler(frame, in line);
-                }
-                catch (Exception e)
-                {
-                    Interlocked.Increment(ref _handlerFaults);
-                    _log?.Invoke($"osc serial: handler fault: {e.GetType().Name}: {e.Message}");
-                }
+                Deliver(handler, frame, in line);
             }
         }
     }

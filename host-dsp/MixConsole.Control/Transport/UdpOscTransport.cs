@@ -11,7 +11,7 @@ namespace MixConsole.Control.Transport;
 /// socket address (no allocation per datagram), and replies to any endpoint. Binding to
 /// <see cref="IPAddress.IPv6Any"/> serves IPv4 and IPv6 clients on one dual-mode socket.
 /// </summary>
-public sealed class UdpOscTransport : IOscTransport
+public sealed class UdpOscTransport : ThreadedOscTransport
 {
     [ThreadStatic]
     private static SocketAddress? t_sendAddressV4;
@@ -22,21 +22,16 @@ public sealed class UdpOscTransport : IOscTransport
     private readonly Socket _socket;
     private readonly byte[] _receiveBuffer;
     private readonly SocketAddress _receiveAddress;
-    private readonly Action<string>? _log;
-    private Thread? _thread;
-    private volatile bool _stopping;
     private long _packetsReceived;
-    private long _sendFailures;
-    private long _handlerFaults;
 
     /// <summary>Binds a UDP socket (port 0 picks a free port; see <see cref="LocalEndPoint"/>).</summary>
     /// <param name="bindEndPoint">Address and port to listen on, e.g. 0.0.0.0:10023 or [::]:10023.</param>
     /// <param name="log">Receives one line per unexpected fault; never called per packet in normal use.</param>
     /// <exception cref="SocketException">The address cannot be bound (port in use, address not local).</exception>
     public UdpOscTransport(IPEndPoint bindEndPoint, Action<string>? log = null)
+        : base("osc-udp-receive", log)
     {
         ArgumentNullException.ThrowIfNull(bindEndPoint);
-        _log = log;
         _socket = new Socket(bindEndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
@@ -64,34 +59,15 @@ public sealed class UdpOscTransport : IOscTransport
     public IPEndPoint LocalEndPoint { get; }
 
     /// <inheritdoc/>
-    public string Name => "udp " + LocalEndPoint;
+    public override string Name => "udp " + LocalEndPoint;
 
     /// <summary>Datagrams delivered to the handler.</summary>
     public long PacketsReceived => Interlocked.Read(ref _packetsReceived);
 
-    /// <summary>Sends that failed.</summary>
-    public long SendFailures => Interlocked.Read(ref _sendFailures);
-
-    /// <summary>Exceptions thrown by the handler (caught, logged, the loop carries on).</summary>
-    public long HandlerFaults => Interlocked.Read(ref _handlerFaults);
-
     /// <inheritdoc/>
-    public void Start(OscPacketHandler handler)
+    public override bool Send(ReadOnlySpan<byte> packet, in OscPeer destination)
     {
-        ArgumentNullException.ThrowIfNull(handler);
-        if (_thread is not null)
-        {
-            throw new InvalidOperationException("The transport is already started.");
-        }
-
-        _thread = new Thread(() => ReceiveLoop(handler)) { IsBackground = true, Name = "osc-udp-receive" };
-        _thread.Start();
-    }
-
-    /// <inheritdoc/>
-    public bool Send(ReadOnlySpan<byte> packet, in OscPeer destination)
-    {
-        if (destination.Kind != OscPeerKind.Udp || _stopping)
+        if (destination.Kind != OscPeerKind.Udp || IsStopping)
         {
             return false;
         }
@@ -101,7 +77,7 @@ public sealed class UdpOscTransport : IOscTransport
             SocketAddress? address = ToSocketAddress(destination);
             if (address is null)
             {
-                Interlocked.Increment(ref _sendFailures);
+                CountSendFailure();
                 return false;
             }
 
@@ -109,27 +85,28 @@ public sealed class UdpOscTransport : IOscTransport
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            Interlocked.Increment(ref _sendFailures);
+            CountSendFailure();
             return false;
         }
     }
 
     /// <summary>Closes the socket and waits for the receive thread to end.</summary>
-    public void Dispose()
+    public override void Dispose()
     {
-        if (_stopping)
+        if (!TryBeginStop())
         {
             return;
         }
 
-        _stopping = true;
+        // Closing the socket wakes the blocked receive.
         _socket.Dispose();
-        _thread?.Join(TimeSpan.FromSeconds(2));
+        WaitForReceiveThread();
     }
 
-    private void ReceiveLoop(OscPacketHandler handler)
+    /// <inheritdoc/>
+    protected override void ReceiveLoop(OscPacketHandler handler)
     {
-        while (!_stopping)
+        while (!IsStopping)
         {
             int received;
             try
@@ -142,7 +119,7 @@ public sealed class UdpOscTransport : IOscTransport
             }
             catch (SocketException e)
             {
-                if (_stopping)
+                if (IsStopping)
                 {
                     return;
                 }
@@ -150,7 +127,7 @@ public sealed class UdpOscTransport : IOscTransport
                 // ICMP "port unreachable" from an earlier reply surfaces here on some stacks: not fatal.
                 if (e.SocketErrorCode != SocketError.ConnectionReset)
                 {
-                    _log?.Invoke($"osc udp: receive failed: {e.SocketErrorCode}");
+                    Log($"osc udp: receive failed: {e.SocketErrorCode}");
                 }
 
                 continue;
@@ -158,15 +135,7 @@ public sealed class UdpOscTransport : IOscTransport
 
             OscPeer sender = FromSocketAddress(_receiveAddress);
             Interlocked.Increment(ref _packetsReceived);
-            try
-            {
-                handler(_receiveBuffer.AsSpan(0, received), in sender);
-            }
-            catch (Exception e)
-            {
-                Interlocked.Increment(ref _handlerFaults);
-                _log?.Invoke($"osc udp: handler fault for {sender}: {e.GetType().Name}: {e.Message}");
-            }
+            Deliver(handler, _receiveBuffer.AsSpan(0, received), in sender);
         }
     }
 

@@ -16,14 +16,13 @@ public sealed class Compressor
     /// <summary>Ramp for make-up and mix changes, in milliseconds.</summary>
     public const double ParameterRampMs = 10;
 
-    private BiquadSection _sideChainLeft = new(BiquadCoefficients.Identity);
-    private BiquadSection _sideChainRight = new(BiquadCoefficients.Identity);
+    private StereoKeyFilter _sideChain = new();
     private readonly LinearSmoother _makeupDb = new(0f);
     private readonly LinearSmoother _mix = new(1f);
     private double _sampleRateHz = 48000;
-    private float _attackCoefficient;
-    private float _releaseCoefficient;
-    private float _rmsCoefficient;
+    private TimeConstantSetting _attack = new(10f);
+    private TimeConstantSetting _release = new(100f);
+    private TimeConstantSetting _rmsTime = new(10f, minimumMs: 0.1f);
     private float _meanSquare;
     private float _gainReductionDb;
 
@@ -40,40 +39,16 @@ public sealed class Compressor
     public float KneeDb { get; set => field = Math.Max(0f, value); }
 
     /// <summary>Attack time constant in milliseconds.</summary>
-    public float AttackMs
-    {
-        get;
-        set
-        {
-            field = Math.Max(0f, value);
-            _attackCoefficient = TimeConstant.Coefficient(field, _sampleRateHz);
-        }
-    } = 10f;
+    public float AttackMs { get => _attack.TimeMs; set => _attack.Set(value, _sampleRateHz); }
 
     /// <summary>Release time constant in milliseconds.</summary>
-    public float ReleaseMs
-    {
-        get;
-        set
-        {
-            field = Math.Max(0f, value);
-            _releaseCoefficient = TimeConstant.Coefficient(field, _sampleRateHz);
-        }
-    } = 100f;
+    public float ReleaseMs { get => _release.TimeMs; set => _release.Set(value, _sampleRateHz); }
 
     /// <summary>Peak or RMS detection.</summary>
     public DetectorMode Detector { get; set; }
 
-    /// <summary>Averaging time constant of the RMS detector in milliseconds.</summary>
-    public float RmsTimeMs
-    {
-        get;
-        set
-        {
-            field = Math.Max(0.1f, value);
-            _rmsCoefficient = TimeConstant.Coefficient(field, _sampleRateHz);
-        }
-    } = 10f;
+    /// <summary>Averaging time constant of the RMS detector in milliseconds (at least 0.1).</summary>
+    public float RmsTimeMs { get => _rmsTime.TimeMs; set => _rmsTime.Set(value, _sampleRateHz); }
 
     /// <summary>Make-up gain in dB applied to the compressed (wet) signal; ramped.</summary>
     public float MakeupGainDb
@@ -104,9 +79,7 @@ public sealed class Compressor
         set
         {
             field = Math.Max(0f, value);
-            var coefficients = field > 0 ? BiquadDesign.HighPass(_sampleRateHz, field, Math.Sqrt(0.5)) : BiquadCoefficients.Identity;
-            _sideChainLeft.Update(coefficients);
-            _sideChainRight.Update(coefficients);
+            _sideChain.Update(field > 0 ? BiquadDesign.HighPass(_sampleRateHz, field, Math.Sqrt(0.5)) : BiquadCoefficients.Identity);
         }
     }
 
@@ -120,9 +93,9 @@ public sealed class Compressor
     public void Prepare(double sampleRateHz)
     {
         _sampleRateHz = sampleRateHz;
-        AttackMs = AttackMs;
-        ReleaseMs = ReleaseMs;
-        RmsTimeMs = RmsTimeMs;
+        _attack.Prepare(sampleRateHz);
+        _release.Prepare(sampleRateHz);
+        _rmsTime.Prepare(sampleRateHz);
         SideChainHighPassHz = SideChainHighPassHz;
         _makeupDb.Prepare(sampleRateHz, ParameterRampMs);
         _mix.Prepare(sampleRateHz, ParameterRampMs);
@@ -131,8 +104,7 @@ public sealed class Compressor
     /// <summary>Clears detector, filters and gain reduction; settings are kept.</summary>
     public void Reset()
     {
-        _sideChainLeft.Reset();
-        _sideChainRight.Reset();
+        _sideChain.Reset();
         _makeupDb.Reset();
         _mix.Reset();
         _meanSquare = 0;
@@ -171,7 +143,7 @@ public sealed class Compressor
     private void Run(Span<float> left, Span<float> right, bool stereo)
     {
         float threshold = ThresholdDb, slope = 1f - 1f / Ratio, knee = KneeDb;
-        float attack = _attackCoefficient, release = _releaseCoefficient, rmsCoefficient = _rmsCoefficient;
+        float attack = _attack.Coefficient, release = _release.Coefficient, rmsCoefficient = _rmsTime.Coefficient;
         bool rms = Detector == DetectorMode.Rms;
         bool filtered = SideChainHighPassHz > 0;
         // Levels below the knee's start need no logarithm: compare them linearly.
@@ -179,7 +151,7 @@ public sealed class Compressor
         float kneeStartPower = kneeStartLinear * kneeStartLinear;
         float gr = _gainReductionDb, meanSquare = _meanSquare, maxGr = 0f;
         float lastExponentDb = float.NaN, wetGain = 1f;
-        BiquadSection keyFilterL = _sideChainLeft, keyFilterR = _sideChainRight;
+        BiquadSection keyFilterL = _sideChain.Left, keyFilterR = _sideChain.Right;
         for (int i = 0; i < left.Length; i++)
         {
             float l = left[i], r = stereo ? right[i] : 0f;
@@ -214,10 +186,7 @@ public sealed class Compressor
             left[i] = l * gain;
             if (stereo) right[i] = r * gain;
         }
-        keyFilterL.FlushDenormals();
-        keyFilterR.FlushDenormals();
-        _sideChainLeft = keyFilterL;
-        _sideChainRight = keyFilterR;
+        _sideChain.Keep(keyFilterL, keyFilterR);
         _meanSquare = meanSquare < 1e-20f ? 0f : meanSquare;
         _gainReductionDb = gr;
         MaxGainReductionDb = maxGr;

@@ -12,8 +12,8 @@ namespace MixConsole.Dsp.Dynamics;
 public sealed class EnvelopeFollower
 {
     private double _sampleRateHz = 48000;
-    private float _attackCoefficient;
-    private float _releaseCoefficient;
+    private TimeConstantSetting _attack;
+    private TimeConstantSetting _release;
     private float _state;
 
     /// <summary>Creates a follower at 48 kHz with 10 ms attack and 100 ms release; call <see cref="Prepare"/> for the real rate.</summary>
@@ -27,26 +27,10 @@ public sealed class EnvelopeFollower
     public DetectorMode Mode { get; set; }
 
     /// <summary>Attack time constant in milliseconds (0 = instant).</summary>
-    public float AttackMs
-    {
-        get;
-        set
-        {
-            field = Math.Max(0, value);
-            _attackCoefficient = TimeConstant.Coefficient(field, _sampleRateHz);
-        }
-    }
+    public float AttackMs { get => _attack.TimeMs; set => _attack.Set(value, _sampleRateHz); }
 
     /// <summary>Release time constant in milliseconds (0 = instant).</summary>
-    public float ReleaseMs
-    {
-        get;
-        set
-        {
-            field = Math.Max(0, value);
-            _releaseCoefficient = TimeConstant.Coefficient(field, _sampleRateHz);
-        }
-    }
+    public float ReleaseMs { get => _release.TimeMs; set => _release.Set(value, _sampleRateHz); }
 
     /// <summary>The current envelope (linear amplitude).</summary>
     public float Envelope => Mode == DetectorMode.Rms ? MathF.Sqrt(_state) : _state;
@@ -55,8 +39,8 @@ public sealed class EnvelopeFollower
     public void Prepare(double sampleRateHz)
     {
         _sampleRateHz = sampleRateHz;
-        AttackMs = AttackMs;
-        ReleaseMs = ReleaseMs;
+        _attack.Prepare(sampleRateHz);
+        _release.Prepare(sampleRateHz);
     }
 
     /// <summary>Sets the envelope to zero; settings are kept.</summary>
@@ -67,7 +51,7 @@ public sealed class EnvelopeFollower
     public float Next(float input)
     {
         float rectified = Mode == DetectorMode.Rms ? input * input : MathF.Abs(input);
-        float coefficient = rectified > _state ? _attackCoefficient : _releaseCoefficient;
+        float coefficient = rectified > _state ? _attack.Coefficient : _release.Coefficient;
         _state = DenormalGuard.Flush(rectified + coefficient * (_state - rectified));
         return Mode == DetectorMode.Rms ? MathF.Sqrt(_state) : _state;
     }

@@ -15,11 +15,10 @@ public sealed class Gate
     /// <summary>Fall time constant of the level detector, in milliseconds.</summary>
     public const float DetectorReleaseMs = 10f;
 
-    private BiquadSection _keyFilterLeft = new(BiquadCoefficients.Identity);
-    private BiquadSection _keyFilterRight = new(BiquadCoefficients.Identity);
+    private StereoKeyFilter _keyFilter = new();
     private double _sampleRateHz = 48000;
-    private float _attackCoefficient;
-    private float _releaseCoefficient;
+    private TimeConstantSetting _attack = new(1f);
+    private TimeConstantSetting _release = new(100f);
     private float _detectorCoefficient;
     private int _holdSamples;
     private int _holdRemaining;
@@ -42,15 +41,7 @@ public sealed class Gate
     public float ExpanderRatio { get; set => field = Math.Clamp(value, 1f, 10f); } = 2f;
 
     /// <summary>Opening time constant in milliseconds.</summary>
-    public float AttackMs
-    {
-        get;
-        set
-        {
-            field = Math.Max(0f, value);
-            _attackCoefficient = TimeConstant.Coefficient(field, _sampleRateHz);
-        }
-    } = 1f;
+    public float AttackMs { get => _attack.TimeMs; set => _attack.Set(value, _sampleRateHz); }
 
     /// <summary>Time the gain is held after the level drops below threshold, in milliseconds.</summary>
     public float HoldMs
@@ -64,15 +55,7 @@ public sealed class Gate
     } = 50f;
 
     /// <summary>Closing time constant in milliseconds.</summary>
-    public float ReleaseMs
-    {
-        get;
-        set
-        {
-            field = Math.Max(0f, value);
-            _releaseCoefficient = TimeConstant.Coefficient(field, _sampleRateHz);
-        }
-    } = 100f;
+    public float ReleaseMs { get => _release.TimeMs; set => _release.Set(value, _sampleRateHz); }
 
     /// <summary>True to key from a band-pass of the input (e.g. the kick's fundamental) instead of the full band.</summary>
     public bool KeyFilterEnabled { get; set; }
@@ -109,9 +92,9 @@ public sealed class Gate
     public void Prepare(double sampleRateHz)
     {
         _sampleRateHz = sampleRateHz;
-        AttackMs = AttackMs;
+        _attack.Prepare(sampleRateHz);
         HoldMs = HoldMs;
-        ReleaseMs = ReleaseMs;
+        _release.Prepare(sampleRateHz);
         _detectorCoefficient = TimeConstant.Coefficient(DetectorReleaseMs, sampleRateHz);
         UpdateKeyFilter();
     }
@@ -119,8 +102,7 @@ public sealed class Gate
     /// <summary>Clears detector, hold and filters, and opens the gate; settings are kept.</summary>
     public void Reset()
     {
-        _keyFilterLeft.Reset();
-        _keyFilterRight.Reset();
+        _keyFilter.Reset();
         _detector = 0;
         _holdRemaining = 0;
         _gainReductionDb = 0;
@@ -141,13 +123,13 @@ public sealed class Gate
     {
         float threshold = ThresholdDb, range = RangeDb, expansion = ExpanderRatio - 1f;
         bool expander = Mode == GateMode.Expander, keyed = KeyFilterEnabled;
-        float attack = _attackCoefficient, release = _releaseCoefficient, detectorFall = _detectorCoefficient;
+        float attack = _attack.Coefficient, release = _release.Coefficient, detectorFall = _detectorCoefficient;
         int holdSamples = _holdSamples, hold = _holdRemaining;
         float detector = _detector, gr = _gainReductionDb, maxGr = 0f;
         // The threshold test is linear; only the expander's curve needs the level in dB.
         float thresholdLinear = FastDecibels.DbToGain(threshold);
         float lastGr = float.NaN, gain = 1f;
-        BiquadSection keyFilterL = _keyFilterLeft, keyFilterR = _keyFilterRight;
+        BiquadSection keyFilterL = _keyFilter.Left, keyFilterR = _keyFilter.Right;
         for (int i = 0; i < left.Length; i++)
         {
             float l = left[i], r = stereo ? right[i] : 0f;
@@ -180,10 +162,7 @@ public sealed class Gate
             left[i] = l * gain;
             if (stereo) right[i] = r * gain;
         }
-        keyFilterL.FlushDenormals();
-        keyFilterR.FlushDenormals();
-        _keyFilterLeft = keyFilterL;
-        _keyFilterRight = keyFilterR;
+        _keyFilter.Keep(keyFilterL, keyFilterR);
         _detector = detector < 1e-15f ? 0f : detector;
         _holdRemaining = hold;
         _gainReductionDb = gr;
@@ -192,8 +171,6 @@ public sealed class Gate
 
     private void UpdateKeyFilter()
     {
-        var coefficients = BiquadDesign.BandPass(_sampleRateHz, KeyFilterFrequencyHz, KeyFilterQ);
-        _keyFilterLeft.Update(coefficients);
-        _keyFilterRight.Update(coefficients);
+        _keyFilter.Update(BiquadDesign.BandPass(_sampleRateHz, KeyFilterFrequencyHz, KeyFilterQ));
     }
 }

@@ -65,7 +65,7 @@ public static class AddressSpaceDocument
 
         text.Append("- log: real = a * (b / a)^f, a at f = 0 and b at f = 1 (equal knob travel, equal ratio)\n");
         text.Append("- linear: real = a + (b - a) * f; the step is (b - a) / (N - 1)\n");
-        text.Append("- enum, bool, bitmap: the int as sent\n");
+        text.Append("- enum, bool, bitmap, index: the int as sent\n");
 
         var groups = GroupRows(table);
         string section = "";
@@ -171,6 +171,7 @@ public static class AddressSpaceDocument
             "/dca" => "DCA groups `/dca`",
             "/config" => "Console `/config`",
             "/master" => "Master chain `/master`",
+            "/-stat" => "Console state `/-stat`",
             _ => "`" + top + "`",
         };
     }

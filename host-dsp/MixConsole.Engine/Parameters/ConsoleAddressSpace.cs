@@ -232,6 +232,13 @@ public static class ConsoleAddressSpace
         builder.Add(m + "/bypass", MasterBypass);
         builder.Add(m + "/ab", MasterAb);
 
+        // Shared by every controller so surface select LEDs follow another client's selection; no audio reads it.
+        builder.Add(StripSelection.Path, ParameterSpec.Index(
+            StripSelection.Count(config),
+            StripSelection.FirstChannel,
+            "Selected strip, X32 numbering: channels 0..31, effect returns 40..47, buses 48..63, main 70, mono 71; "
+            + "channels past 32 then buses past 16 from 72 (see StripSelection). Not audio: controllers share it"));
+
         return builder.Build(config);
     }
 

@@ -33,6 +33,8 @@ public static class ParameterFormatter
                 return FormatBitmap((int)real, BitCount(spec.StepCount));
             case DisplayStyle.Text:
                 throw new ArgumentException("text parameters are formatted with FormatText", nameof(spec));
+            case DisplayStyle.Number when spec.Kind == ParameterKind.Int:
+                return WithUnit(((int)real).ToString(inv), spec.Unit, compact);
             default:
                 return WithUnit(FormatNumber(real, spec.Unit, out string unit), unit, compact);
         }

@@ -153,6 +153,16 @@ public sealed class ParameterSpec
         return new(ParameterKind.Enum, new IntegerMapping(0, copy.Length - 1, "enum"), copy.Length, unit, description, DisplayStyle.Label, defaultIndex, copy, 0, "");
     }
 
+    /// <summary>A whole number 0..<paramref name="count"/>-1 that names something (the X32 strip selection), shown as the number.</summary>
+    public static ParameterSpec Index(int count, int defaultIndex, string description)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 1 << 24); // whole numbers stay exact in a float up to 2^24
+        ArgumentOutOfRangeException.ThrowIfNegative(defaultIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(defaultIndex, count);
+        return new(ParameterKind.Int, new IntegerMapping(0, count - 1, "index"), count, "", description, DisplayStyle.Number, defaultIndex, [], 0, "");
+    }
+
     /// <summary>A switch, 0 = OFF, 1 = ON.</summary>
     public static ParameterSpec Bool(bool defaultOn, string description) =>
         new(ParameterKind.Bool, new IntegerMapping(0, 1, "bool"), 2, "", description, DisplayStyle.Label, defaultOn ? 1 : 0, ["OFF", "ON"], 0, "");

@@ -5,6 +5,7 @@ using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Control.Tests.Server;
 
+[Collection(AloneInProcessCollection.Name)]
 public class OscServerFuzzTests
 {
     private const int PacketCount = 100_000;

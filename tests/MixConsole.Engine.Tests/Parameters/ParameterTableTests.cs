@@ -30,6 +30,7 @@ public class ParameterTableTests
         "/fx/1/delay/lowcut", "/fx/1/delay/highcut", "/fx/1/delay/pingpong", "/fxrtn/01/mix/fader", "/fxrtn/04/mix/on",
         "/master/input/gain", "/master/eq/tilt", "/master/eq/lowshelf/g", "/master/eq/highshelf/f", "/master/comp/amount",
         "/master/width", "/master/loudness/target", "/master/limiter/ceiling", "/master/bypass", "/master/ab",
+        "/-stat/selidx",
     ];
 
     [Theory]

@@ -53,5 +53,12 @@ internal sealed class OscClient : IDisposable
         _udp.Send(packet, length);
     }
 
+    public void Set(string path, int value)
+    {
+        var packet = new byte[256];
+        Assert.True(OscWriter.TryWriteMessage(packet, Encoding.ASCII.GetBytes(path), value, out int length));
+        _udp.Send(packet, length);
+    }
+
     public void Dispose() => _udp.Dispose();
 }

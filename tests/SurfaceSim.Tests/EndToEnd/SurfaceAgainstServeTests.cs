@@ -12,7 +12,7 @@ namespace MixConsole.SurfaceSim.Tests.EndToEnd;
 /// <summary>
 /// The issue's proof, with real processes: `mixconsole serve` on a free UDP port, the simulator playing a script
 /// on the fader desk, another OSC client checking the host's parameters, `mixconsole mix` rendering tones with
-/// those parameters, and a change from that other client moving the surface's motor fader.
+/// those parameters, and a change from that other client moving the surface's motor fader and select LED.
 /// </summary>
 public class SurfaceAgainstServeTests(ITestOutputHelper output)
 {
@@ -21,6 +21,8 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
         fader 3 0dB                     # channel 3 to unity
         press mute 2
         expect mute 2 on within 500     # the LED lights from the surface's own press
+        press select 2                  # the host's /-stat/selidx becomes 1 (channel 2)
+        expect select 2 on within 500
         pan 1 L100                      # channel 1 hard left
         expect pan 1 L100
         bank 9-16
@@ -32,6 +34,8 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
         expect fader 1 0dB within 2000
         print ready
         expect fader 4 0.5 within 15000 # another client moves channel 4
+        expect select 4 on within 2000  # and selects it: the select LED follows
+        expect select 2 off
         print done
         """;
 
@@ -68,15 +72,17 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
             Assert.Equal(0, wire["/ch/01/mix/pan"]);
             Assert.Equal(0.5, wire["/ch/09/mix/fader"], 0.0015);
             Assert.Equal(1, wire["/ch/03/mix/on"]);
+            Assert.Equal(1, client.Query("/-stat/selidx"));
 
-            // Another client moves channel 4: the simulator's script waits for its motor fader to follow.
-            string via = MoveChannel4FromAnotherClient(port, client);
+            // Another client moves and selects channel 4: the simulator's script waits for its motor fader and select LED.
+            string via = MoveAndSelectChannel4FromAnotherClient(port, client);
             int? code = sim.WaitForExit(Patience);
             output.WriteLine(sim.Output);
             Assert.True(code == 0, $"SurfaceSim exited {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(still running)"}:\n{sim.Output}");
             Assert.Contains("done", sim.Output, StringComparison.Ordinal);
-            Assert.Contains("ok: 15 actions, 7 expects held, 0 failed", sim.Output, StringComparison.Ordinal);
+            Assert.Contains("ok: 19 actions, 10 expects held, 0 failed", sim.Output, StringComparison.Ordinal);
             Assert.Equal(0.5, client.Query("/ch/04/mix/fader"), 0.0015);
+            Assert.Equal(3, client.Query("/-stat/selidx"));
 
             // The audio the console renders with those parameters: unity on 3, silence from 2, channel 1 only on the left.
             RenderedGains gains = RenderWithMixconsoleMix(wire, dir, output);
@@ -109,18 +115,25 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
     }
 
     // oscsend (liblo, Debian liblo-tools, which ./test installs) is an independent OSC implementation; our own client otherwise.
-    private static string MoveChannel4FromAnotherClient(int port, OscClient fallback)
+    // Moves channel 4's fader to 0.5, then selects channel 4 (X32 select index 3).
+    private static string MoveAndSelectChannel4FromAnotherClient(int port, OscClient fallback)
     {
         string? oscsend = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
             .Select(d => Path.Combine(d, "oscsend")).FirstOrDefault(File.Exists);
         if (oscsend is null)
         {
             fallback.Set("/ch/04/mix/fader", 0.5f);
+            fallback.Set("/-stat/selidx", 3);
             return "own UDP client";
         }
 
-        using var p = Process.Start(new ProcessStartInfo(oscsend, ["127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "/ch/04/mix/fader", "f", "0.5"]) { UseShellExecute = false })!;
-        Assert.True(p.WaitForExit(10_000) && p.ExitCode == 0, "oscsend failed");
+        string portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (string[] message in new[] { new[] { "/ch/04/mix/fader", "f", "0.5" }, new[] { "/-stat/selidx", "i", "3" } })
+        {
+            using var p = Process.Start(new ProcessStartInfo(oscsend, ["127.0.0.1", portText, .. message]) { UseShellExecute = false })!;
+            Assert.True(p.WaitForExit(10_000) && p.ExitCode == 0, "oscsend failed");
+        }
+
         return "oscsend";
     }
 

@@ -1,0 +1,109 @@
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Parameters;
+using MixConsole.Engine.Tests.Mixer;
+using Xunit;
+
+namespace MixConsole.Engine.Tests.Parameters;
+
+public class StripSelectionTests
+{
+    [Fact]
+    public void SelectIndex_IsAnIntOnTheX32Layout_InTheFullConsole()
+    {
+        var config = ConsoleConfig.Default;
+        var store = new ParameterStore(ParameterTable.Create(config));
+        int index = store.Table.IndexOf("/-stat/selidx");
+        var spec = store.Table[index].Spec;
+
+        Assert.Equal(ParameterKind.Int, spec.Kind);
+        Assert.Equal('i', spec.WireTypeTag);
+        Assert.Equal(0f, spec.Minimum);
+        Assert.Equal(71f, spec.Maximum);
+        Assert.Equal(0f, spec.Default);
+
+        // The X32's numbers (as the surface and X32 apps send them).
+        Assert.Equal(0, StripSelection.Channel(config, 1));
+        Assert.Equal(31, StripSelection.Channel(config, 32));
+        Assert.Equal(40, StripSelection.FxReturn(config, 1));
+        Assert.Equal(48, StripSelection.Bus(config, 1));
+        Assert.Equal(63, StripSelection.Bus(config, 16));
+
+        Assert.True(store.TrySetInt(index, StripSelection.MainMono));
+        Assert.Equal("71", ParameterFormatter.FormatCurrent(store, index));
+        Assert.True(store.TrySetInt(index, 4));
+        Assert.False(store.TrySetInt(index, 72));
+        Assert.False(store.TrySetInt(index, -1));
+        Assert.False(store.TrySetReal(index, 4.5f));
+        Assert.Equal(4f, store.GetReal(index));
+    }
+
+    [Fact]
+    public void SelectIndex_NumbersStripsPastTheX32From72_ChannelsThenBuses()
+    {
+        var config = new ConsoleConfig(Channels: 40, Buses: 20);
+        var table = ParameterTable.Create(config);
+
+        Assert.Equal(83f, table[table.IndexOf(StripSelection.Path)].Spec.Maximum);
+        Assert.Equal(31, StripSelection.Channel(config, 32));
+        Assert.Equal(72, StripSelection.Channel(config, 33));
+        Assert.Equal(79, StripSelection.Channel(config, 40));
+        Assert.Equal(63, StripSelection.Bus(config, 16));
+        Assert.Equal(80, StripSelection.Bus(config, 17));
+        Assert.Equal(83, StripSelection.Bus(config, 20));
+    }
+
+    [Theory]
+    [InlineData(6, 4, 2)]
+    [InlineData(32, 16, 4)]
+    [InlineData(33, 0, 8)]
+    [InlineData(99, 99, 8)]
+    public void EveryStrip_HasItsOwnIndex_InsideTheParametersRange(int channels, int buses, int fxSlots)
+    {
+        var config = new ConsoleConfig(Channels: channels, Buses: buses, FxSlots: fxSlots);
+        var table = ParameterTable.Create(config);
+        int count = (int)table[table.IndexOf(StripSelection.Path)].Spec.Maximum + 1;
+        Assert.Equal(StripSelection.Count(config), count);
+
+        var seen = new HashSet<int> { StripSelection.MainStereo, StripSelection.MainMono };
+        for (int c = 1; c <= channels; c++)
+        {
+            Assert.True(seen.Add(StripSelection.Channel(config, c)), $"channel {c}");
+        }
+
+        for (int b = 1; b <= buses; b++)
+        {
+            Assert.True(seen.Add(StripSelection.Bus(config, b)), $"bus {b}");
+        }
+
+        for (int s = 1; s <= fxSlots; s++)
+        {
+            Assert.True(seen.Add(StripSelection.FxReturn(config, s)), $"fx return {s}");
+        }
+
+        Assert.All(seen, i => Assert.InRange(i, 0, count - 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StripSelection.Channel(config, channels + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StripSelection.Bus(config, buses + 1));
+    }
+
+    [Fact]
+    public void Selecting_ChangesNoOutputSample()
+    {
+        var x = EngineHarness.Sine(1000, 0.25, 4800);
+        var plain = new EngineHarness();
+        var selecting = new EngineHarness();
+        float[][] before = selecting.Render([x, x, x, x], block: 64);
+        plain.Render([x, x, x, x], block: 64);
+
+        // A selection arrives between blocks, as from a controller; the engine must neither throw nor change sound.
+        Assert.True(selecting.Store.TrySetInt(selecting.Table.IndexOf(StripSelection.Path), StripSelection.Channel(selecting.Config, 3)));
+        float[][] withSelection = selecting.Render([x, x, x, x], block: 64);
+        float[][] without = plain.Render([x, x, x, x], block: 64);
+
+        Assert.True(EngineHarness.Rms(before[0], 0) > 0.01, "the test signal reaches the main bus");
+        Assert.Equal(without.Length, withSelection.Length);
+        for (int o = 0; o < without.Length; o++)
+        {
+            Assert.Equal(without[o], withSelection[o]);
+        }
+    }
+}
