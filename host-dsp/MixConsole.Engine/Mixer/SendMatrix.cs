@@ -7,8 +7,8 @@ namespace MixConsole.Engine.Mixer;
 /// The steady (not ramping) sends of every channel into one set of destination rows (mix buses or
 /// effect inputs). Mixed row by row: a row's running sum stays in registers while every source is
 /// added, so each destination sample is loaded and stored once per block instead of once per source.
-/// Each destination sample is <c>d + s0 g0 + s1 g1 + ...</c> in the order sends were added, whatever
-/// the block length, so results do not depend on block size.
+/// Each destination sample is <c>d + s0 g0 + s1 g1 + ...</c> (fused multiply-adds) in the order sends were
+/// added, whatever the block length, so results do not depend on block size.
 /// </summary>
 internal sealed class SendMatrix
 {
@@ -94,10 +94,10 @@ internal sealed class SendMatrix
             {
                 ref float x = ref Source(ref a0, ref a1, ref a2, k, sourceStride);
                 var g = new Vector<float>(_gain[k]);
-                s0 += Vector.LoadUnsafe(ref x, i) * g;
-                s1 += Vector.LoadUnsafe(ref x, i + (nuint)w) * g;
-                s2 += Vector.LoadUnsafe(ref x, i + (nuint)(2 * w)) * g;
-                s3 += Vector.LoadUnsafe(ref x, i + (nuint)(3 * w)) * g;
+                s0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref x, i), g, s0);
+                s1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref x, i + (nuint)w), g, s1);
+                s2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref x, i + (nuint)(2 * w)), g, s2);
+                s3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref x, i + (nuint)(3 * w)), g, s3);
             }
 
             s0.StoreUnsafe(ref d, i);
@@ -111,14 +111,14 @@ internal sealed class SendMatrix
             nuint i = (nuint)t;
             var s = Vector.LoadUnsafe(ref d, i);
             for (int k = first; k < end; k++)
-                s += Vector.LoadUnsafe(ref Source(ref a0, ref a1, ref a2, k, sourceStride), i) * new Vector<float>(_gain[k]);
+                s = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref Source(ref a0, ref a1, ref a2, k, sourceStride), i), new Vector<float>(_gain[k]), s);
             s.StoreUnsafe(ref d, i);
         }
 
         for (; t < frames; t++)
         {
             float s = row[t];
-            for (int k = first; k < end; k++) s += System.Runtime.CompilerServices.Unsafe.Add(ref Source(ref a0, ref a1, ref a2, k, sourceStride), t) * _gain[k];
+            for (int k = first; k < end; k++) s = MathF.FusedMultiplyAdd(System.Runtime.CompilerServices.Unsafe.Add(ref Source(ref a0, ref a1, ref a2, k, sourceStride), t), _gain[k], s);
             row[t] = s;
         }
     }
