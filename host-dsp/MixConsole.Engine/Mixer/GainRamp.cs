@@ -67,7 +67,8 @@ internal struct GainRamp
         if (t == n || gain == 0f) return;
         var g = new Vector<float>(gain);
         int w = Vector<float>.Count;
-        for (; t + w <= n; t += w) (new Vector<float>(destination[t..]) + new Vector<float>(source[t..]) * g).CopyTo(destination[t..]);
-        for (; t < n; t++) destination[t] += source[t] * gain;
+        // At rest: fused, exactly as the send matrix and the steady strip output do it.
+        for (; t + w <= n; t += w) Vector.FusedMultiplyAdd(new Vector<float>(source[t..]), g, new Vector<float>(destination[t..])).CopyTo(destination[t..]);
+        for (; t < n; t++) destination[t] = MathF.FusedMultiplyAdd(source[t], gain, destination[t]);
     }
 }

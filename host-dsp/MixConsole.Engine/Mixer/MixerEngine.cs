@@ -347,6 +347,13 @@ public sealed class MixerEngine
             int n = frames - done;
             bool gliding = _channelBank.HasCoefficientRamps || _busBank.HasCoefficientRamps || _mainBank.HasCoefficientRamps;
             if (gliding) n = Math.Min(n, CoefficientTickFrames - (int)(_position % CoefficientTickFrames));
+            if (_sendsChanged) GatherSends(AnyPreEqTap());
+            // A chunk ends where a send comes to rest, so each sample meets the same summing order at any block size.
+            for (int k = 0; k < _movingSendCount; k++)
+            {
+                int left = SendRamp(_movingSends[k]).Remaining;
+                if (left > 0) n = Math.Min(n, left);
+            }
             ProcessChunk(input, output, done, n, chain);
             done += n;
             _position += n;
@@ -373,8 +380,7 @@ public sealed class MixerEngine
         }
 
         // 2. High-pass, gate, compressor and EQ for all channels in SIMD lanes.
-        bool preEq = false;
-        for (int c = 0; c < _channels; c++) preEq |= _needsPreEq[c];
+        bool preEq = AnyPreEqTap();
         _channelBank.Process(_ch.RawData, _ch.Stride, 0, n, preEq ? _preEq.RawData : default);
 
         _main.Clear(n);
@@ -411,7 +417,6 @@ public sealed class MixerEngine
         }
 
         // Sends: moving ones ramp sample by sample; those at rest mix in one matrix pass per destination.
-        if (_sendsChanged) GatherSends(preEq);
         for (int k = 0; k < _movingSendCount; k++) MoveSend(_movingSends[k], n);
         _busSends.MixInto(_preEq.RawData, _ch.RawData, _post.RawData, _ch.Stride, _bus.RawData, _bus.Stride, n);
         _fxSends.MixInto(_preEq.RawData, _ch.RawData, _post.RawData, _ch.Stride, _fxIn.RawData, _fxIn.Stride, n);
@@ -515,6 +520,21 @@ public sealed class MixerEngine
                 }
             }
         }
+    }
+
+    private bool AnyPreEqTap()
+    {
+        foreach (bool needed in _needsPreEq)
+            if (needed) return true;
+        return false;
+    }
+
+    private ref GainRamp SendRamp(int k)
+    {
+        int fxBase = _channels * _buses;
+        if (k < fxBase) return ref _send[k];
+        int i = (k - fxBase) / 2;
+        return ref (k - fxBase) % 2 == 0 ? ref _fxSendLeft[i] : ref _fxSendRight[i];
     }
 
     // One ramping send; once it comes to rest the matrices are gathered again before the next chunk.

@@ -48,9 +48,9 @@ internal static class PlanarMath
             p.StoreUnsafe(ref p0, i);
             peakPost = Vector.MaxNative(peakPost, Vector.Abs(p));
             sumPost += p * p;
-            if (toLeft) (Vector.LoadUnsafe(ref l0, i) + p * vl).StoreUnsafe(ref l0, i);
-            if (toRight) (Vector.LoadUnsafe(ref r0, i) + p * vr).StoreUnsafe(ref r0, i);
-            if (toMono) (Vector.LoadUnsafe(ref m0, i) + p * vm).StoreUnsafe(ref m0, i);
+            if (toLeft) Vector.FusedMultiplyAdd(p, vl, Vector.LoadUnsafe(ref l0, i)).StoreUnsafe(ref l0, i);
+            if (toRight) Vector.FusedMultiplyAdd(p, vr, Vector.LoadUnsafe(ref r0, i)).StoreUnsafe(ref r0, i);
+            if (toMono) Vector.FusedMultiplyAdd(p, vm, Vector.LoadUnsafe(ref m0, i)).StoreUnsafe(ref m0, i);
         }
 
         float pk0 = preLevel.Peak, pk1 = postLevel.Peak, s0 = Vector.Sum(sumPre), s1 = Vector.Sum(sumPost);
@@ -69,9 +69,9 @@ internal static class PlanarMath
             post[t] = p;
             pk1 = MathF.Max(pk1, MathF.Abs(p));
             s1 += p * p;
-            if (toLeft) mainLeft[t] += p * left;
-            if (toRight) mainRight[t] += p * right;
-            if (toMono) monoBus[t] += p * mono;
+            if (toLeft) mainLeft[t] = MathF.FusedMultiplyAdd(p, left, mainLeft[t]);
+            if (toRight) mainRight[t] = MathF.FusedMultiplyAdd(p, right, mainRight[t]);
+            if (toMono) monoBus[t] = MathF.FusedMultiplyAdd(p, mono, monoBus[t]);
         }
 
         preLevel.Peak = pk0;
