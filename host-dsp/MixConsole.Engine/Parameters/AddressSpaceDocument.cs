@@ -39,7 +39,9 @@ public static class AddressSpaceDocument
         text.Append("- `enum (i)`, `bool (i)`, `int (i)`: an OSC int, the value itself (an enum's position; a switch's 0/1, where `mix/on` 1 = ON = unmuted as on the X32). Enums and switches also take their label as a string, and a float f selects round(f * (N - 1)).\n");
         text.Append("- `string (s)`: an OSC string, printable ASCII up to the length given.\n");
         text.Append("- A message with no argument queries the value. `/node ,s ch/01/mix` answers one line with the values directly below that node, in the order of this table.\n");
-        text.Append("- Scenes (`{\"parameters\": {\"/ch/01/mix/fader\": 0.75}}`) hold the same values as the wire.\n\n");
+        text.Append("- Scenes (`{\"parameters\": {\"/ch/01/mix/fader\": 0.75}}`) hold the same values as the wire.");
+        AppendConsoleState(text, table);
+        text.Append("\n\n");
         text.Append("Numbers in brackets are instances: `[01..32]` every number from 01 to 32, `[01..31 by 2]` every second one.\n\n");
 
         text.Append("## Mappings\n\n");
@@ -96,7 +98,34 @@ public static class AddressSpaceDocument
         text.Append(spec.Kind == ParameterKind.String ? "" : spec.StepCount.ToString(CultureInfo.InvariantCulture)).Append(" | ");
         text.Append(DefaultText(spec)).Append(" | ");
         text.Append(MappingText(spec)).Append(" | ");
-        text.Append(spec.Description).Append(" |\n");
+        text.Append(spec.Description);
+        if (!spec.InScenes)
+        {
+            text.Append(". Console state: scenes neither save nor recall it");
+        }
+
+        text.Append(" |\n");
+    }
+
+    private static void AppendConsoleState(StringBuilder text, ParameterTable table)
+    {
+        var paths = new List<string>();
+        foreach (var parameter in table.Parameters)
+        {
+            if (!parameter.InScenes)
+            {
+                paths.Add("`" + parameter.Path + "`");
+            }
+        }
+
+        if (paths.Count == 0)
+        {
+            return;
+        }
+
+        // Listed from the table, so a future console-state parameter documents itself.
+        text.Append(" Console state is not part of a mix: a scene does not save ").Append(string.Join(", ", paths));
+        text.Append(", and loading one leaves it as it is (as on an X32; an older scene that names it still loads).");
     }
 
     private static string TypeName(ParameterSpec spec) => spec.Kind switch

@@ -233,11 +233,12 @@ public static class ConsoleAddressSpace
         builder.Add(m + "/ab", MasterAb);
 
         // Shared by every controller so surface select LEDs follow another client's selection; no audio reads it.
+        // Console state, as on the X32: loading a scene must not move the engineer's selected strip.
         builder.Add(StripSelection.Path, ParameterSpec.Index(
             StripSelection.Count(config),
             StripSelection.FirstChannel,
             "Selected strip, X32 numbering: channels 0..31, effect returns 40..47, buses 48..63, main 70, mono 71; "
-            + "channels past 32 then buses past 16 from 72 (see StripSelection). Not audio: controllers share it"));
+            + "channels past 32 then buses past 16 from 72 (see StripSelection). Not audio: controllers share it").AsConsoleState());
 
         return builder.Build(config);
     }

@@ -22,6 +22,9 @@ public sealed class ParameterDescriptor
     /// <summary>Shorthand for <see cref="ParameterSpec.Kind"/>.</summary>
     public ParameterKind Kind => Spec.Kind;
 
+    /// <summary>Shorthand for <see cref="ParameterSpec.InScenes"/>: false for console state that scenes leave alone.</summary>
+    public bool InScenes => Spec.InScenes;
+
     /// <inheritdoc/>
     public override string ToString() => Path;
 }

@@ -7,6 +7,8 @@ namespace MixConsole.Engine.Parameters;
 /// default, labels. One spec is shared by every instance (all 32 channel faders use one).
 /// Real values are what the DSP uses (dB, Hz, ms, %, a choice's position); normalised values are the
 /// 0..1 OSC floats. Every real value a spec hands out lies on its step grid.
+/// A spec also says whether the value is part of a mix (<see cref="InScenes"/>) or console state that
+/// scenes leave alone, such as the strip selection.
 /// </summary>
 public sealed class ParameterSpec
 {
@@ -27,6 +29,7 @@ public sealed class ParameterSpec
         string defaultText)
     {
         Kind = kind;
+        InScenes = true;
         _mapping = mapping;
         StepCount = stepCount;
         Unit = unit;
@@ -54,8 +57,34 @@ public sealed class ParameterSpec
         }
     }
 
+    private ParameterSpec(ParameterSpec other, bool inScenes)
+    {
+        Kind = other.Kind;
+        InScenes = inScenes;
+        _mapping = other._mapping;
+        StepCount = other.StepCount;
+        Unit = other.Unit;
+        Description = other.Description;
+        Style = other.Style;
+        _labels = other._labels;
+        MaxLength = other.MaxLength;
+        DefaultText = other.DefaultText;
+        _grid = other._grid;
+        Minimum = other.Minimum;
+        Maximum = other.Maximum;
+        DefaultGridIndex = other.DefaultGridIndex;
+        Default = other.Default;
+    }
+
     /// <summary>What the parameter holds.</summary>
     public ParameterKind Kind { get; }
+
+    /// <summary>
+    /// True (the usual case) when the value is part of a mix: scenes save and recall it. False for console
+    /// state such as the strip selection <c>/-stat/selidx</c>, which an X32 scene or snapshot never stores
+    /// or recalls: a scene file does not write it, and loading one leaves it as it is.
+    /// </summary>
+    public bool InScenes { get; }
 
     /// <summary>Unit of the real value ("dB", "Hz", "ms", "%", "" when none).</summary>
     public string Unit { get; }
@@ -188,6 +217,12 @@ public sealed class ParameterSpec
 
         return spec;
     }
+
+    /// <summary>
+    /// The same spec declared as console state rather than part of a mix (<see cref="InScenes"/> false):
+    /// scenes neither save nor recall it. Everything else (grid, range, default, wire form) is unchanged.
+    /// </summary>
+    public ParameterSpec AsConsoleState() => InScenes ? new ParameterSpec(this, inScenes: false) : this;
 
     /// <summary>Real value of grid point <paramref name="gridIndex"/> (0..StepCount-1).</summary>
     public float RealAt(int gridIndex) => _grid[gridIndex];

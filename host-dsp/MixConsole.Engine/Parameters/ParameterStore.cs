@@ -154,11 +154,24 @@ public sealed class ParameterStore
     }
 
     /// <summary>Puts every parameter back to its default (changes are recorded like any other).</summary>
-    public void ResetToDefaults()
+    public void ResetToDefaults() => ResetToDefaults(includeConsoleState: true);
+
+    /// <summary>
+    /// Puts every parameter a scene holds back to its default; console state (<see cref="ParameterSpec.InScenes"/>
+    /// false, such as the strip selection) keeps its value. What loading a whole scene does first.
+    /// </summary>
+    public void ResetSceneToDefaults() => ResetToDefaults(includeConsoleState: false);
+
+    private void ResetToDefaults(bool includeConsoleState)
     {
         for (int i = 0; i < _values.Length; i++)
         {
             var spec = _table[i].Spec;
+            if (!includeConsoleState && !spec.InScenes)
+            {
+                continue;
+            }
+
             if (spec.Kind == ParameterKind.String)
             {
                 TrySetText(i, spec.DefaultText);

@@ -9,22 +9,26 @@ namespace MixConsole.Engine.Parameters;
 /// (an enum or switch may also be its label), strings for names. Other top-level keys are ignored so a
 /// session file is also a scene. A scene is checked completely before anything changes: a bad one
 /// changes nothing and its error names the path and the value.
+/// A scene is the mix (<see cref="SceneScope.Mix"/>, the default): console state such as the strip selection
+/// <c>/-stat/selidx</c> (<see cref="ParameterSpec.InScenes"/> false) is not saved, and loading never changes it,
+/// as on an X32; an older file that names it still loads, and that entry is ignored unread.
+/// <see cref="SceneScope.WholeConsole"/> saves and recalls everything (the console's state across a restart).
 /// </summary>
 public static class SceneFile
 {
     /// <summary>Loads a scene from JSON text into <paramref name="store"/>.</summary>
     /// <exception cref="SceneFormatException">Malformed JSON, no "parameters" object, an unknown path or a bad value.</exception>
-    public static void Load(ParameterStore store, string json, SceneApplyMode mode = SceneApplyMode.ResetOthersToDefaults)
+    public static void Load(ParameterStore store, string json, SceneApplyMode mode = SceneApplyMode.ResetOthersToDefaults, SceneScope scope = SceneScope.Mix)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(json);
         using var document = Parse(json);
-        LoadDocument(store, document.RootElement, mode);
+        LoadDocument(store, document.RootElement, mode, scope);
     }
 
     /// <summary>Loads a scene from a UTF-8 JSON stream into <paramref name="store"/>.</summary>
     /// <exception cref="SceneFormatException">Malformed JSON, no "parameters" object, an unknown path or a bad value.</exception>
-    public static void Load(ParameterStore store, Stream utf8Json, SceneApplyMode mode = SceneApplyMode.ResetOthersToDefaults)
+    public static void Load(ParameterStore store, Stream utf8Json, SceneApplyMode mode = SceneApplyMode.ResetOthersToDefaults, SceneScope scope = SceneScope.Mix)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(utf8Json);
@@ -40,16 +44,17 @@ public static class SceneFile
 
         using (document)
         {
-            LoadDocument(store, document.RootElement, mode);
+            LoadDocument(store, document.RootElement, mode, scope);
         }
     }
 
     /// <summary>
     /// Applies a "parameters" object (path to wire value) already parsed, e.g. from a session file.
-    /// Checks every entry first; applies only when all are valid.
+    /// Checks every entry first; applies only when all are valid. With <see cref="SceneScope.Mix"/>, entries for
+    /// console state are skipped without being read (a file from a larger console may hold an index this one lacks).
     /// </summary>
     /// <exception cref="SceneFormatException">An unknown path or a bad value.</exception>
-    public static void ApplyParameters(ParameterStore store, JsonElement parameters, SceneApplyMode mode = SceneApplyMode.ResetOthersToDefaults)
+    public static void ApplyParameters(ParameterStore store, JsonElement parameters, SceneApplyMode mode = SceneApplyMode.ResetOthersToDefaults, SceneScope scope = SceneScope.Mix)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (parameters.ValueKind != JsonValueKind.Object)
@@ -75,6 +80,11 @@ public static class SceneFile
             }
 
             var spec = table[index].Spec;
+            if (!Holds(scope, spec))
+            {
+                continue;
+            }
+
             if (spec.Kind == ParameterKind.String)
             {
                 texts.Add((index, ReadText(path, spec, property.Value)));
@@ -87,7 +97,14 @@ public static class SceneFile
 
         if (mode == SceneApplyMode.ResetOthersToDefaults)
         {
-            store.ResetToDefaults();
+            if (scope == SceneScope.WholeConsole)
+            {
+                store.ResetToDefaults();
+            }
+            else
+            {
+                store.ResetSceneToDefaults();
+            }
         }
 
         foreach (var (index, real) in numbers)
@@ -103,17 +120,18 @@ public static class SceneFile
 
     /// <summary>
     /// The scene of <paramref name="store"/> as indented JSON, in table order; with
-    /// <paramref name="onlyChanged"/>, only values that differ from their defaults.
+    /// <paramref name="onlyChanged"/>, only values that differ from their defaults. With
+    /// <see cref="SceneScope.Mix"/> (the default), console state is not written.
     /// </summary>
-    public static string Save(ParameterStore store, bool onlyChanged = false)
+    public static string Save(ParameterStore store, bool onlyChanged = false, SceneScope scope = SceneScope.Mix)
     {
         using var buffer = new MemoryStream();
-        Save(store, buffer, onlyChanged);
+        Save(store, buffer, onlyChanged, scope);
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Writes the scene of <paramref name="store"/> as UTF-8 JSON to <paramref name="utf8Json"/>.</summary>
-    public static void Save(ParameterStore store, Stream utf8Json, bool onlyChanged = false)
+    public static void Save(ParameterStore store, Stream utf8Json, bool onlyChanged = false, SceneScope scope = SceneScope.Mix)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(utf8Json);
@@ -125,6 +143,11 @@ public static class SceneFile
         {
             var descriptor = table[i];
             var spec = descriptor.Spec;
+            if (!Holds(scope, spec))
+            {
+                continue;
+            }
+
             switch (spec.Kind)
             {
                 case ParameterKind.String:
@@ -171,14 +194,16 @@ public static class SceneFile
         }
     }
 
-    private static void LoadDocument(ParameterStore store, JsonElement root, SceneApplyMode mode)
+    private static bool Holds(SceneScope scope, ParameterSpec spec) => spec.InScenes || scope == SceneScope.WholeConsole;
+
+    private static void LoadDocument(ParameterStore store, JsonElement root, SceneApplyMode mode, SceneScope scope)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("parameters", out var parameters))
         {
             throw new SceneFormatException("scene must be a JSON object with a \"parameters\" object, e.g. {\"parameters\": {\"/ch/01/mix/fader\": 0.75}}");
         }
 
-        ApplyParameters(store, parameters, mode);
+        ApplyParameters(store, parameters, mode, scope);
     }
 
     private static float ReadNumber(string path, ParameterSpec spec, JsonElement value)

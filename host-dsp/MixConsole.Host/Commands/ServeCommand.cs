@@ -80,7 +80,7 @@ internal sealed class ServeCommand : ICommand
         new("pair-key", "FILE", "require pairing with the key in FILE (raw bytes, at least 16)"),
         new("serial", "DEV", "also serve SLIP-framed OSC on a serial device, e.g. /dev/ttyAMA0"),
         new("baud", "BPS", "serial speed (default 921600)"),
-        new("scene", "FILE", "load a scene (JSON) before serving"),
+        new("scene", "FILE", "load a scene (JSON) before serving: the mix; the strip selection is left as it is"),
         new("profile", "NAME", $"console size ({string.Join(", ", ConsoleConfig.ProfileNames)}) and/or hardware profile ({string.Join(", ", HardwareProfiles.Names())})"),
         new("duration", "S", "stop after S seconds (default: run until Ctrl-C)"),
         new("max-subscribers", "N", "most /xremote subscribers and most meter streams (default 64)"),

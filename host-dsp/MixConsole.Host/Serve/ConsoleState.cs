@@ -5,7 +5,8 @@ namespace MixConsole.Host.Serve;
 
 /// <summary>
 /// serve --state DIR: the console's parameters survive a restart (systemd Restart=on-failure, a power cut):
-/// DIR/state.json is loaded at start and rewritten atomically every few seconds and at stop.
+/// DIR/state.json is loaded at start and rewritten atomically every few seconds and at stop. It is the whole
+/// console, not a scene: console state such as the strip selection comes back too (<see cref="SceneScope.WholeConsole"/>).
 /// </summary>
 internal sealed class ConsoleState
 {
@@ -41,7 +42,7 @@ internal sealed class ConsoleState
             try
             {
                 string json = File.ReadAllText(path);
-                SceneFile.Load(store, json);
+                SceneFile.Load(store, json, SceneApplyMode.ResetOthersToDefaults, SceneScope.WholeConsole);
                 state._lastSaved = json;
                 log($"state   restored from {path}");
             }
@@ -58,7 +59,7 @@ internal sealed class ConsoleState
     public void Save()
     {
         if (_path is null) return;
-        string json = SceneFile.Save(_store);
+        string json = SceneFile.Save(_store, onlyChanged: false, SceneScope.WholeConsole);
         if (json == _lastSaved) return;
         try
         {

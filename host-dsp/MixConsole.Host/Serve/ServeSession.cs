@@ -170,7 +170,10 @@ internal static class ServeSession
         return 0;
     }
 
-    /// <summary>Loads the scene and returns the parameter paths it names (the rest went back to defaults).</summary>
+    /// <summary>
+    /// Loads the scene and returns the parameter paths it names (the rest of the mix went back to defaults; console
+    /// state such as the strip selection, restored by --state, is left alone).
+    /// </summary>
     private static HashSet<string> LoadScene(ParameterStore store, string path)
     {
         try

@@ -72,6 +72,26 @@ public sealed partial class ServeLiveAudioTests
     }
 
     [Fact]
+    public void State_KeepsTheSelectionAcrossARestart_AndAStartupSceneDoesNotMoveIt()
+    {
+        using var signals = new TestSignals();
+        string state = signals.Path("state");
+        Directory.CreateDirectory(state);
+        File.WriteAllText(Path.Combine(state, "state.json"), """{ "parameters": { "/-stat/selidx": 7, "/ch/01/mix/fader": 0.5 } }""");
+        string scene = signals.Path("scene.json");
+        File.WriteAllText(scene, """{ "parameters": { "/-stat/selidx": 3, "/ch/02/mix/fader": 0.25 } }""");
+
+        var run = Serve("--audio", "null", "--duration", "0.2", "--state", state, "--scene", scene);
+        Assert.True(run.ExitCode == 0, run.Err);
+
+        using var saved = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(state, "state.json")));
+        var parameters = saved.RootElement.GetProperty("parameters");
+        Assert.Equal(7, parameters.GetProperty("/-stat/selidx").GetInt32());
+        Assert.Equal(0.25, parameters.GetProperty("/ch/02/mix/fader").GetDouble(), 3);
+        Assert.Equal(767.0 / 1023.0, parameters.GetProperty("/ch/01/mix/fader").GetDouble(), 4); // the scene is the whole mix: unity
+    }
+
+    [Fact]
     public void AWavWithTheWrongChannelCount_IsOneLine_AndExit1()
     {
         using var signals = new TestSignals();
