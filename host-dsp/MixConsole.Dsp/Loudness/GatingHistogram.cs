@@ -18,6 +18,11 @@ internal sealed class GatingHistogram
 
     private readonly double[] _energy = new double[Bins];
     private readonly long[] _count = new long[Bins];
+
+    // Fenwick trees over the bins in reverse order (loudest first), so the gated sum above a threshold is
+    // O(log Bins) instead of a scan of all 8000 bins: live meters ask for it 30 times a second.
+    private readonly double[] _energyAbove = new double[Bins + 1];
+    private readonly long[] _countAbove = new long[Bins + 1];
     private double _totalEnergy;
     private long _total;
 
@@ -28,6 +33,8 @@ internal sealed class GatingHistogram
     {
         Array.Clear(_energy);
         Array.Clear(_count);
+        Array.Clear(_energyAbove);
+        Array.Clear(_countAbove);
         _totalEnergy = 0;
         _total = 0;
     }
@@ -37,11 +44,15 @@ internal sealed class GatingHistogram
     {
         if (!(energy > s_absoluteGateEnergy))
             return;
-        double lufs = EnergyToLoudness(energy);
-        int bin = (int)((lufs - AbsoluteGateLufs) / BinWidthLu);
-        bin = Math.Clamp(bin, 0, Bins - 1);
+        int bin = BinOf(energy);
         _energy[bin] += energy;
         _count[bin]++;
+        for (int i = Bins - bin; i <= Bins; i += i & -i)
+        {
+            _energyAbove[i] += energy;
+            _countAbove[i]++;
+        }
+
         _totalEnergy += energy;
         _total++;
     }
@@ -54,8 +65,18 @@ internal sealed class GatingHistogram
         if (_total == 0)
             return false;
         double threshold = _totalEnergy / _total * Math.Pow(10.0, relativeGateLu / 10.0);
+        // Bins two or more above the threshold's bin lie wholly above it and bins two or more below wholly
+        // under it; the three around it are judged by their mean energy, as a full scan would.
+        int at = threshold > 0 ? BinOf(threshold) : 0;
+        int firstAbove = Math.Min(Bins, at + 2);
         double sum = 0;
-        for (int b = 0; b < Bins; b++)
+        for (int i = Bins - firstAbove; i > 0; i -= i & -i)
+        {
+            sum += _energyAbove[i];
+            count += _countAbove[i];
+        }
+
+        for (int b = Math.Max(0, at - 1); b < firstAbove; b++)
         {
             long n = _count[b];
             if (n != 0 && _energy[b] > threshold * n)
@@ -64,6 +85,7 @@ internal sealed class GatingHistogram
                 count += n;
             }
         }
+
         if (count == 0)
             return false;
         meanEnergy = sum / count;
@@ -111,6 +133,9 @@ internal sealed class GatingHistogram
         }
         return EnergyToLoudness(_energy[Bins - 1] / Math.Max(1, _count[Bins - 1]));
     }
+
+    private static int BinOf(double energy) =>
+        Math.Clamp((int)((EnergyToLoudness(energy) - AbsoluteGateLufs) / BinWidthLu), 0, Bins - 1);
 
     public static double EnergyToLoudness(double energy) =>
         energy > 0 ? -0.691 + 10.0 * Math.Log10(energy) : double.NegativeInfinity;
