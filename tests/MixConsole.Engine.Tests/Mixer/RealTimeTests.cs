@@ -23,6 +23,21 @@ public sealed class RealTimeTests
         Assert.True(EngineHarness.Rms(a[0]) > 1e-3);
     }
 
+    [Fact]
+    public void SimdAndScalarReference_AgreeBitForBit_OnFullLaneGroupsOf32Channels()
+    {
+        // 32 channels and 16 buses fill whole SIMD rows, so the tiled transposes and every lane run.
+        var simd = new EngineHarness(ConsoleConfig.Default, maxBlock: 64, scalar: false);
+        var scalar = new EngineHarness(ConsoleConfig.Default, maxBlock: 64, scalar: true);
+        AllOnScene.Apply(simd);
+        AllOnScene.Apply(scalar);
+        var x = AllOnScene.Programme(32, 4800);
+        var a = simd.Render(x, 64);
+        var b = scalar.Render(x, 64);
+        for (int o = 0; o < a.Length; o++) Assert.Equal(a[o], b[o]);
+        Assert.True(EngineHarness.Rms(a[0]) > 1e-3);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
