@@ -41,11 +41,11 @@ internal interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
     /// <summary>Lanes 0,1,2,3.. become 1,0,3,2..: each lane sees its stereo partner.</summary>
     static abstract TSelf SwapPairs(TSelf a);
 
+    /// <summary>As <see cref="Dsp.Dynamics.FastDecibels.Log2"/> per lane (positive normal floats).</summary>
+    static abstract TSelf Log2(TSelf x);
+
     /// <summary>As <see cref="Dsp.Dynamics.FastDecibels.GainToDb"/> per lane.</summary>
     static abstract TSelf GainToDb(TSelf gain);
-
-    /// <summary>As <see cref="Dsp.Dynamics.FastDecibels.PowerToDb"/> per lane.</summary>
-    static abstract TSelf PowerToDb(TSelf power);
 
     /// <summary>As <see cref="Dsp.Dynamics.FastDecibels.DbToGain"/> per lane.</summary>
     static abstract TSelf DbToGain(TSelf gainDb);

@@ -92,16 +92,16 @@ internal struct ScalarLane : ILane<ScalarLane>
         return r;
     }
 
+    public static ScalarLane Log2(ScalarLane x)
+    {
+        for (int i = 0; i < LaneWidth.Count; i++) x._v[i] = FastDecibels.Log2(x._v[i]);
+        return x;
+    }
+
     public static ScalarLane GainToDb(ScalarLane gain)
     {
         for (int i = 0; i < LaneWidth.Count; i++) gain._v[i] = FastDecibels.GainToDb(gain._v[i]);
         return gain;
-    }
-
-    public static ScalarLane PowerToDb(ScalarLane power)
-    {
-        for (int i = 0; i < LaneWidth.Count; i++) power._v[i] = FastDecibels.PowerToDb(power._v[i]);
-        return power;
     }
 
     public static ScalarLane DbToGain(ScalarLane gainDb)

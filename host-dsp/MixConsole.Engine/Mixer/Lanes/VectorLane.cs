@@ -81,10 +81,10 @@ internal readonly struct VectorLane(Vector<float> low, Vector<float> high) : ILa
     public static VectorLane SwapPairs(VectorLane a) => new(SwapPairs(a.Low), SwapPairs(a.High));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static VectorLane GainToDb(VectorLane gain) => new(GainToDb(gain.Low), GainToDb(gain.High));
+    public static VectorLane Log2(VectorLane x) => new(Log2(x.Low), Log2(x.High));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static VectorLane PowerToDb(VectorLane power) => new(PowerToDb(power.Low), PowerToDb(power.High));
+    public static VectorLane GainToDb(VectorLane gain) => new(GainToDb(gain.Low), GainToDb(gain.High));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLane DbToGain(VectorLane gainDb) => new(DbToGain(gainDb.Low), DbToGain(gainDb.High));
@@ -107,13 +107,6 @@ internal readonly struct VectorLane(Vector<float> low, Vector<float> high) : ILa
     {
         var db = new Vector<float>(DbPerOctave) * Log2(gain);
         return Vector.ConditionalSelect(Vector.GreaterThan(gain, new Vector<float>(FloorGain)), db, new Vector<float>(FloorDb));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<float> PowerToDb(Vector<float> power)
-    {
-        var db = new Vector<float>(0.5f * DbPerOctave) * Log2(power);
-        return Vector.ConditionalSelect(Vector.GreaterThan(power, new Vector<float>(FloorGain * FloorGain)), db, new Vector<float>(FloorDb));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

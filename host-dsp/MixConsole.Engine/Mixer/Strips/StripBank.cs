@@ -30,6 +30,7 @@ internal sealed class StripBank
     public const float RmsTimeMs = 10f;
 
     private const int Coefficients = 5;
+    private const float DbPerOctave = 6.020599913f; // 20 log10(2)
     private const int States = 2;
 
     private readonly int _strips;
@@ -63,7 +64,7 @@ internal sealed class StripBank
 
     private float[] _block = [];
     private float[] _key = [];
-    private float[] _detected = [], _levelDb = [], _mixes = [], _ons = [];
+    private float[] _detected = [], _levelDb = [], _onMixes = [];
     private float[] _masks = [];
     private double _sampleRateHz = 48000;
     private int _rampTicks = 1;
@@ -127,8 +128,7 @@ internal sealed class StripBank
         _key = new float[maxFrames * _width];
         _levelDb = new float[maxFrames * _width];
         _detected = new float[maxFrames * _width];
-        _mixes = new float[maxFrames * _width];
-        _ons = new float[maxFrames * _width];
+        _onMixes = new float[maxFrames * _width];
         _masks = new float[_width];
         _rampTicks = Math.Max(1, (int)Math.Round(CoefficientRampMs * sampleRateHz / 1000.0 / coefficientTickFrames));
         _dynamicsRampSamples = Math.Max(1, (int)Math.Round(DynamicsRampMs * sampleRateHz / 1000.0));
@@ -469,13 +469,12 @@ internal sealed class StripBank
     {
         int w = _width;
         Span<float> level = _levelDb.AsSpan(0, frames * w);
-        Span<float> mixes = _mixes.AsSpan(0, frames * w);
-        Span<float> ons = _ons.AsSpan(0, frames * w);
-        T zero = T.Splat(0f), one = T.Splat(1f), half = T.Splat(0.5f), two = T.Splat(2f), floor = T.Splat(1e-6f);
+        Span<float> onMixes = _onMixes.AsSpan(0, frames * w);
+        T zero = T.Splat(0f), one = T.Splat(1f), half = T.Splat(0.5f), floor = T.Splat(1e-6f);
         T rmsUpdate = T.Splat(_rmsUpdate);
-        T threshold = T.Load(_cThreshold, first), slope = T.Load(_cSlope, first), knee = T.Load(_cKnee, first);
-        T invTwoKnee = T.Load(_cInvTwoKnee, first);
-        T rms = T.Load(_cRms, first), negativeKnee = zero - knee;
+        T threshold = T.Load(_cThreshold, first), slope = T.Load(_cSlope, first), halfKnee = half * T.Load(_cKnee, first);
+        T kneeSlope = slope * T.Load(_cInvTwoKnee, first);
+        T rms = T.Load(_cRms, first), negativeHalfKnee = zero - halfKnee;
         T meanSquare = T.Load(_cMeanSquare, first), link = T.Load(_link, first), loudest = zero;
         Span<float> detected = _detected.AsSpan(0, frames * w);
         bool linked = T.AnyNonZero(link);
@@ -496,15 +495,15 @@ internal sealed class StripBank
         T kneeStart = T.Load(_cKneeStartPower, first);
         if (T.AnyNonZero(T.SelectGreaterOrEqual(loudest, kneeStart, mask, zero)))
         {
+            // Static curve with a quadratic knee (Giannoulis, Massberg and Reiss 2012). Powers under the knee give 0
+            // whatever the logarithm says, so it needs no floor for silence.
+            T dbPerOctave = T.Splat(0.5f * DbPerOctave), negativeThreshold = zero - threshold;
             for (int i = 0; i < frames * w; i += w)
             {
-                // Static curve with a quadratic knee (Giannoulis, Massberg and Reiss 2012), as the compressor kernel.
                 T power = T.Load(detected, i);
-                T over = T.PowerToDb(power) - threshold;
-                T twoOver = two * over;
-                T d = over + half * knee;
-                T inKnee = slope * d * d * invTwoKnee;
-                T curve = T.SelectGreater(twoOver, negativeKnee, T.SelectGreater(knee, twoOver, inKnee, slope * over), zero);
+                T over = T.MultiplyAdd(T.Log2(power), dbPerOctave, negativeThreshold);
+                T d = over + halfKnee;
+                T curve = T.SelectGreater(over, negativeHalfKnee, T.SelectGreater(halfKnee, over, kneeSlope * d * d, slope * over), zero);
                 T.Store(T.SelectGreaterOrEqual(power, kneeStart, curve, zero), level, i);
             }
         }
@@ -521,6 +520,7 @@ internal sealed class StripBank
         // At rest (no switch, mix or make-up ramp in the row) the ramps are constants: the same values, fewer operations.
         bool moving = T.AnyNonZero(onLeft) || T.AnyNonZero(mixLeft) || T.AnyNonZero(makeupLeft);
         T restOn = (onTarget - onStep * onLeft) * mask, restMix = mixTarget - mixStep * mixLeft, restMakeup = makeupTarget - makeupStep * makeupLeft;
+        T restOnMix = restOn * restMix;
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
             T target = T.Load(level, i);
@@ -540,8 +540,7 @@ internal sealed class StripBank
             T on = (onTarget - onStep * onLeft) * mask;
             grMax = T.Max(grMax, gr * on);
             T.Store(makeupTarget - makeupStep * makeupLeft - gr, level, i);
-            T.Store(mixTarget - mixStep * mixLeft, mixes, i);
-            T.Store(on, ons, i);
+            T.Store(on * (mixTarget - mixStep * mixLeft), onMixes, i);
         }
 
         T.Store(gr, _cGr, first);
@@ -550,12 +549,11 @@ internal sealed class StripBank
         T.Store(makeupLeft, _cMakeup.Remaining, first);
         T.Store(grMax, _compGrMax, first);
 
+        // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g.
         for (int i = 0; i < frames * w; i += w)
         {
-            T mix = moving ? T.Load(mixes, i) : restMix;
-            T gain = (one - mix) + mix * T.DbToGain(T.Load(level, i));
-            gain = one + (moving ? T.Load(ons, i) : restOn) * (gain - one);
-            T.Store(T.Load(block, i) * gain, block, i);
+            T onMix = moving ? T.Load(onMixes, i) : restOnMix;
+            T.Store(T.Load(block, i) * T.MultiplyAdd(onMix, T.DbToGain(T.Load(level, i)) - one, one), block, i);
         }
     }
 
