@@ -53,12 +53,20 @@ public sealed class DelayLine
     /// clamped to 1..<see cref="MaxDelayFrames"/> because the interpolator needs one newer sample.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public float ReadFractional(float delayFrames)
+    public float ReadFractional(float delayFrames) => ReadFractionalAhead(0, delayFrames);
+
+    /// <summary>
+    /// What <see cref="ReadFractional"/> will return after <paramref name="pushes"/> more pushes, read now: valid
+    /// while <paramref name="delayFrames"/> is at least <paramref name="pushes"/> + 1, so only samples already in
+    /// the line are touched. Lets a block read all its taps before it writes (see <see cref="Write"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float ReadFractionalAhead(int pushes, float delayFrames)
     {
         delayFrames = Math.Clamp(delayFrames, 1f, MaxDelayFrames);
         int whole = (int)delayFrames;
         float t = delayFrames - whole;
-        int i = _write - whole;
+        int i = _write + pushes - whole;
         float newer = _buffer[(i + 1) & _mask], y0 = _buffer[i & _mask];
         float y1 = _buffer[(i - 1) & _mask], older = _buffer[(i - 2) & _mask];
         float c1 = 0.5f * (y1 - newer);
@@ -80,6 +88,17 @@ public sealed class DelayLine
             CopyIn(part, first);
             _write = (_write + part.Length) & _mask;
             CopyOut((first - delay) & _mask, part);
+        }
+    }
+
+    /// <summary>Pushes every sample of <paramref name="samples"/> in order, as many <see cref="Push"/> calls would.</summary>
+    public void Write(ReadOnlySpan<float> samples)
+    {
+        for (int done = 0; done < samples.Length; done += _buffer.Length)
+        {
+            ReadOnlySpan<float> part = samples.Slice(done, Math.Min(_buffer.Length, samples.Length - done));
+            CopyIn(part, (_write + 1) & _mask);
+            _write = (_write + part.Length) & _mask;
         }
     }
 

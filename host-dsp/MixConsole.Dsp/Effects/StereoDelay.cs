@@ -28,6 +28,7 @@ public sealed class StereoDelay : IAudioProcessor
     private readonly OnePoleSmoother _timeLeftFrames = new(), _timeRightFrames = new();
     private readonly LinearSmoother _mix = new(1f);
     private double _sampleRateHz;
+    private float[] _tapLeft = [], _tapRight = [], _pushLeft = [], _pushRight = [];
 
     /// <summary>Creates a delay that can reach <paramref name="maxDelayMs"/> (default 4 s: a whole note at 60 BPM).</summary>
     public StereoDelay(double maxDelayMs = 4000)
@@ -112,6 +113,10 @@ public sealed class StereoDelay : IAudioProcessor
         _timeLeftFrames.SnapTo((float)(TimeLeftMs * _sampleRateHz / 1000));
         _timeRightFrames.SnapTo((float)(TimeRightMs * _sampleRateHz / 1000));
         _mix.Prepare(_sampleRateHz, 10);
+        _tapLeft = new float[spec.MaxBlockFrames];
+        _tapRight = new float[spec.MaxBlockFrames];
+        _pushLeft = new float[spec.MaxBlockFrames];
+        _pushRight = new float[spec.MaxBlockFrames];
         UpdateFilters();
         Reset();
     }
@@ -148,6 +153,12 @@ public sealed class StereoDelay : IAudioProcessor
             throw new ArgumentException("stereo spans differ in length");
         float feedback = Feedback;
         bool pingPong = PingPong;
+        if (frames <= _tapLeft.Length && ShortestDelayFrames() >= frames + 2)
+        {
+            ProcessBlock(inLeft, inRight, outLeft, outRight, frames, feedback, pingPong);
+            return;
+        }
+
         for (int i = 0; i < frames; i++)
         {
             float xl = inLeft[i], xr = inRight[i];
@@ -173,6 +184,52 @@ public sealed class StereoDelay : IAudioProcessor
         _lowCutRight.FlushDenormals();
         _highCutLeft.FlushDenormals();
         _highCutRight.FlushDenormals();
+    }
+
+    // The glide only moves towards its target, so the shortest delay in this block is the smaller of the two.
+    private float ShortestDelayFrames() =>
+        MathF.Min(MathF.Min(_timeLeftFrames.Current, _timeLeftFrames.Target), MathF.Min(_timeRightFrames.Current, _timeRightFrames.Target));
+
+    // When every tap of the block lies before the block, taps, filters, feedback and output run a stage at a
+    // time over the block (filters and copies in tight loops); each sample sees the operations of the loop above.
+    private void ProcessBlock(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, Span<float> outLeft, Span<float> outRight,
+        int frames, float feedback, bool pingPong)
+    {
+        Span<float> tapL = _tapLeft.AsSpan(0, frames), tapR = _tapRight.AsSpan(0, frames);
+        Span<float> pushL = _pushLeft.AsSpan(0, frames), pushR = _pushRight.AsSpan(0, frames);
+        for (int i = 0; i < frames; i++)
+        {
+            tapL[i] = _left.ReadFractionalAhead(i, _timeLeftFrames.Next());
+            tapR[i] = _right.ReadFractionalAhead(i, _timeRightFrames.Next());
+        }
+
+        _lowCutLeft.Process(tapL);
+        _highCutLeft.Process(tapL);
+        _lowCutRight.Process(tapR);
+        _highCutRight.Process(tapR);
+        for (int i = 0; i < frames; i++)
+        {
+            float xl = inLeft[i], xr = inRight[i];
+            if (pingPong)
+            {
+                pushL[i] = DenormalGuard.Flush(0.5f * (xl + xr) + feedback * tapR[i]);
+                pushR[i] = DenormalGuard.Flush(feedback * tapL[i]);
+            }
+            else
+            {
+                pushL[i] = DenormalGuard.Flush(xl + feedback * tapL[i]);
+                pushR[i] = DenormalGuard.Flush(xr + feedback * tapR[i]);
+            }
+        }
+
+        _left.Write(pushL);
+        _right.Write(pushR);
+        for (int i = 0; i < frames; i++)
+        {
+            float wet = _mix.Next(), xl = inLeft[i], xr = inRight[i]; // both read first: output may alias input
+            outLeft[i] = (1f - wet) * xl + wet * tapL[i];
+            outRight[i] = (1f - wet) * xr + wet * tapR[i];
+        }
     }
 
     private void UpdateFilters()

@@ -116,4 +116,67 @@ public class StereoDelayTests
         float[] l = new float[32], r = new float[32];
         Assert.Equal(0, TestSignals.AllocatedBytes(() => split.Process(l, r, l, r)));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void BlockPath_MatchesTheSampleLoop_ThroughGlidesAndPingPong(bool pingPong)
+    {
+        // 2048-frame blocks are longer than the 20 ms delay, so they take the sample-by-sample loop; 32-frame blocks
+        // read every tap before writing. Both must give the same samples, also while the time glides.
+        float[] left = TestSignals.Noise(48000, 5), right = TestSignals.Noise(48000, 6);
+        StereoDelay Configure()
+        {
+            var d = new StereoDelay();
+            d.SetTimesMs(20f, 27.5f);
+            d.Feedback = 0.7f;
+            d.PingPong = pingPong;
+            d.Mix = 0.5f;
+            d.Prepare(new ProcessSpec(Fs, 2048, 2));
+            return d;
+        }
+
+        (float[], float[]) Render(int block)
+        {
+            var d = Configure();
+            float[] outL = new float[left.Length], outR = new float[left.Length];
+            for (int start = 0; start < left.Length; start += block)
+            {
+                if (start == 24576) d.SetTimesMs(45f, 21f);
+                int n = Math.Min(block, left.Length - start);
+                d.Process(left.AsSpan(start, n), right.AsSpan(start, n), outL.AsSpan(start, n), outR.AsSpan(start, n));
+            }
+
+            return (outL, outR);
+        }
+
+        var (sampleL, sampleR) = Render(2048);
+        var (blockL, blockR) = Render(32);
+        Assert.Equal(sampleL, blockL);
+        Assert.Equal(sampleR, blockR);
+    }
+
+    [Fact]
+    public void MonoInPlace_BlockPath_MatchesTheSampleLoop()
+    {
+        float[] x = TestSignals.Noise(9600, 7);
+        float[] Render(int block)
+        {
+            var d = Make(d => { d.SetTimesMs(20f, 30f); d.Feedback = 0.5f; d.Mix = 0.7f; });
+            d.Prepare(new ProcessSpec(Fs, 2048, 1));
+            var buffer = new AudioBuffer(1, 2048);
+            var y = new float[x.Length];
+            for (int start = 0; start < x.Length; start += block)
+            {
+                int n = Math.Min(block, x.Length - start);
+                x.AsSpan(start, n).CopyTo(buffer.Channel(0));
+                d.Process(buffer, n);
+                buffer.Channel(0, n).CopyTo(y.AsSpan(start));
+            }
+
+            return y;
+        }
+
+        Assert.Equal(Render(2048), Render(32));
+    }
 }
