@@ -91,6 +91,16 @@ public sealed class DelayLine
         }
     }
 
+    /// <summary>
+    /// The next <paramref name="destination"/>.Length values <see cref="Read(int)"/> will return, one before each
+    /// push, read now: valid while <paramref name="delayFrames"/> is at least the block length.
+    /// </summary>
+    public void ReadAhead(int delayFrames, Span<float> destination)
+    {
+        if (delayFrames < destination.Length || delayFrames > MaxDelayFrames) throw new ArgumentOutOfRangeException(nameof(delayFrames));
+        CopyOut((_write - delayFrames) & _mask, destination);
+    }
+
     /// <summary>Pushes every sample of <paramref name="samples"/> in order, as many <see cref="Push"/> calls would.</summary>
     public void Write(ReadOnlySpan<float> samples)
     {

@@ -43,6 +43,7 @@ public sealed class Reverb : IAudioProcessor
     private readonly float[] _loopGain = new float[LineCount];
     private readonly int[] _diffuserFrames = new int[4];
     private double _sampleRateHz;
+    private float[] _diffused = [], _delayedScratch = [], _pushedScratch = [];
 
     /// <summary>Creates a reverb: 20 ms pre-delay, 1.8 s decay, size 0.7, damping 0.3, fully wet.</summary>
     public Reverb()
@@ -90,6 +91,9 @@ public sealed class Reverb : IAudioProcessor
         spec.Validate();
         _sampleRateHz = spec.SampleRateHz;
         _preDelay.Prepare(_sampleRateHz, MaxPreDelayMs);
+        _diffused = new float[spec.MaxBlockFrames];
+        _delayedScratch = new float[spec.MaxBlockFrames];
+        _pushedScratch = new float[spec.MaxBlockFrames];
         int ringLength = 1;
         for (int i = 0; i < LineCount; i++)
         {
@@ -138,6 +142,18 @@ public sealed class Reverb : IAudioProcessor
         if (inRight.Length != frames || outLeft.Length < frames || outRight.Length < frames)
             throw new ArgumentException("stereo spans differ in length");
 
+        if (frames > _diffused.Length)
+        {
+            // Longer than prepared for: in prepared-size pieces (while settings hold, the split does not change the result).
+            for (int start = 0; start < frames; start += _diffused.Length)
+            {
+                int n = Math.Min(_diffused.Length, frames - start);
+                Process(inLeft.Slice(start, n), inRight.Slice(start, n), outLeft.Slice(start, n), outRight.Slice(start, n));
+            }
+
+            return;
+        }
+
         if (StepLengthsTowardsTargets()) UpdateLoopGains();
         int preDelayFrames = (int)Math.Round(PreDelayMs * _sampleRateHz / 1000);
         float damping = 0.9f * Damping, wet = Mix, dry = 1f - Mix;
@@ -152,19 +168,11 @@ public sealed class Reverb : IAudioProcessor
         Vector128<float> dampingV = Vector128.Create(damping);
         Vector128<float> inputSigns = Vector128.Create(inputGain, -inputGain, inputGain, -inputGain);
         Vector128<float> dampLow = _dampLow, dampHigh = _dampHigh;
+        Span<float> diffused = Diffuse(inLeft, inRight, frames, preDelayFrames);
         for (int n = 0; n < frames; n++)
         {
             float xl = inLeft[n], xr = inRight[n];
-            _preDelay.Push(0.5f * (xl + xr));
-            float x = _preDelay.Read(preDelayFrames);
-            for (int d = 0; d < _diffusers.Length; d++)
-            {
-                // Schroeder allpass: flat magnitude, smears the attack into many small echoes.
-                float delayed = _diffusers[d].Read(_diffuserFrames[d]);
-                float v = x + DiffuserGain * delayed;
-                _diffusers[d].Push(DenormalGuard.Flush(v));
-                x = delayed - DiffuserGain * v;
-            }
+            float x = diffused[n];
 
             float t0 = ring[(((write - d0) & mask) << 3) + 0], t1 = ring[(((write - d1) & mask) << 3) + 1];
             float t2 = ring[(((write - d2) & mask) << 3) + 2], t3 = ring[(((write - d3) & mask) << 3) + 3];
@@ -190,6 +198,57 @@ public sealed class Reverb : IAudioProcessor
         _ringWrite = write;
         _dampLow = dampLow;
         _dampHigh = dampHigh;
+    }
+
+    // Mono input through the pre-delay and the four allpass diffusers, a stage at a time over the block. The
+    // diffusers are longer than any block, so each stage reads its delayed samples before it writes; the
+    // per-sample loop remains for blocks longer than a diffuser.
+    private Span<float> Diffuse(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, int frames, int preDelayFrames)
+    {
+        Span<float> x = _diffused.AsSpan(0, frames), delayed = _delayedScratch.AsSpan(0, frames), pushed = _pushedScratch.AsSpan(0, frames);
+        for (int n = 0; n < frames; n++) x[n] = 0.5f * (inLeft[n] + inRight[n]);
+        _preDelay.Process(x, preDelayFrames);
+        var gain = new Vector<float>(DiffuserGain);
+        var threshold = new Vector<float>(DenormalGuard.Threshold);
+        for (int d = 0; d < _diffusers.Length; d++)
+        {
+            // Schroeder allpass: flat magnitude, smears the attack into many small echoes.
+            DelayLine line = _diffusers[d];
+            int length = _diffuserFrames[d];
+            if (length < frames)
+            {
+                for (int n = 0; n < frames; n++)
+                {
+                    float held = line.Read(length);
+                    float v = x[n] + DiffuserGain * held;
+                    line.Push(DenormalGuard.Flush(v));
+                    x[n] = held - DiffuserGain * v;
+                }
+
+                continue;
+            }
+
+            line.ReadAhead(length, delayed);
+            int i = 0;
+            for (; i + Vector<float>.Count <= frames; i += Vector<float>.Count)
+            {
+                var h = new Vector<float>(delayed[i..]);
+                var v = new Vector<float>(x[i..]) + gain * h;
+                Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(v), threshold), Vector<float>.Zero, v).CopyTo(pushed[i..]);
+                (h - gain * v).CopyTo(x[i..]);
+            }
+
+            for (; i < frames; i++)
+            {
+                float v = x[i] + DiffuserGain * delayed[i];
+                pushed[i] = DenormalGuard.Flush(v);
+                x[i] = delayed[i] - DiffuserGain * v;
+            }
+
+            line.Write(pushed);
+        }
+
+        return x;
     }
 
     private int Lag(int line) => Math.Clamp(_lengthFrames[line] - 1, 0, _lineMaxFrames[line]);

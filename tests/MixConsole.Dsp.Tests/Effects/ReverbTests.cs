@@ -135,6 +135,28 @@ public class ReverbTests
     }
 
     [Fact]
+    public void BlocksLongerThanTheDiffusers_GiveTheSameOutput_AsShortBlocks()
+    {
+        // 1024-frame blocks outlast every diffuser (the sample-by-sample path); 32-frame blocks run stage by stage.
+        float[] left = TestSignals.Noise(20480, 8), right = TestSignals.Noise(20480, 9);
+        (float[], float[]) Render(int block)
+        {
+            var reverb = new Reverb { PreDelayMs = 3, DecayTimeSeconds = 1.5f, Mix = 0.7f };
+            reverb.Prepare(new ProcessSpec(Fs, 1024, 2));
+            float[] l = new float[left.Length], r = new float[left.Length];
+            for (int start = 0; start < left.Length; start += block)
+                reverb.Process(left.AsSpan(start, block), right.AsSpan(start, block), l.AsSpan(start, block), r.AsSpan(start, block));
+            return (l, r);
+        }
+
+        var (longL, longR) = Render(1024);
+        var (shortL, shortR) = Render(32);
+        Assert.Equal(longL, shortL);
+        Assert.Equal(longR, shortR);
+        Assert.True(longL.Max(Math.Abs) > 0.01f);
+    }
+
+    [Fact]
     public void Reverb_Process_AllocatesNothing()
     {
         var reverb = Make(_ => { });
