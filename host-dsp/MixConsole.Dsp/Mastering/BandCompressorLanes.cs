@@ -24,12 +24,15 @@ internal sealed class BandCompressorLanes
 
     // Ramp values while a make-up or mix ramp runs: [frame * 4 + band].
     private float[] _makeupDb = [], _mix = [];
+    // Per frame, the gain reduction each band's static curve asks for, in dB.
+    private Vector128<float>[] _target = [];
 
     /// <summary>Sizes the ramp buffers for blocks of up to <paramref name="maxFrames"/> frames.</summary>
     public void Prepare(int maxFrames)
     {
         _makeupDb = new float[Lanes * maxFrames];
         _mix = new float[Lanes * maxFrames];
+        _target = new Vector128<float>[maxFrames];
     }
 
     /// <summary>
@@ -81,19 +84,21 @@ internal sealed class BandCompressorLanes
         // A mono channel's partner lanes are not part of its key.
         Vector128<float> keyMask = stereo ? Vector128<float>.AllBitsSet : Vector128.Create(-1, 0, -1, 0).AsSingle();
         Vector128<float> keepLowPair = Vector128.Create(-1, -1, 0, 0).AsSingle();
-        Vector128<int> swapPairs = Vector128.Create(1, 0, 3, 2), evens = Vector128.Create(0, 2, 0, 2);
-        Vector128<int> spreadLow = Vector128.Create(0, 0, 1, 1), spreadHigh = Vector128.Create(2, 2, 3, 3), upperPair = Vector128.Create(2, 3, 2, 3);
         Vector128<float> one = Vector128<float>.One, residue = Vector128.Create(1e-6f), floorDb = Vector128.Create(FastDecibels.FloorDb);
         ref float makeupRamp = ref _makeupDb[0], mixRamp = ref _mix[0];
 
+        // Pass 1, the static curve: frames depend on each other only through the RMS mean square, so the
+        // logarithms of successive frames overlap in the pipeline instead of waiting on the smoothing.
+        // Shuffle indices are written at each call: a constant compiles to one permute, a vector in a local does not.
+        Span<Vector128<float>> targets = _target.AsSpan(0, frames);
         for (int i = 0; i < frames; i++)
         {
             Vector128<float> lo = low[i], hi = high[i];
             // Linked peak per band: max(|L|, |R|); the RMS square is its square (rounding is monotonic, so max(L², R²) equals it).
             Vector128<float> absLo = Vector128.Abs(lo) & keyMask, absHi = Vector128.Abs(hi) & keyMask;
-            absLo = Vector128.Max(absLo, Vector128.Shuffle(absLo, swapPairs));
-            absHi = Vector128.Max(absHi, Vector128.Shuffle(absHi, swapPairs));
-            Vector128<float> peak = Vector128.ConditionalSelect(keepLowPair, Vector128.Shuffle(absLo, evens), Vector128.Shuffle(absHi, evens));
+            absLo = Vector128.MaxNative(absLo, Vector128.Shuffle(absLo, Vector128.Create(1, 0, 3, 2)));
+            absHi = Vector128.MaxNative(absHi, Vector128.Shuffle(absHi, Vector128.Create(1, 0, 3, 2)));
+            Vector128<float> peak = Vector128.ConditionalSelect(keepLowPair, Vector128.Shuffle(absLo, Vector128.Create(0, 2, 0, 2)), Vector128.Shuffle(absHi, Vector128.Create(0, 2, 0, 2)));
             ms = Vector128.ConditionalSelect(rmsMask, ms + rmsStepV * (peak * peak - ms), ms);
             Vector128<float> level = Vector128.ConditionalSelect(rmsMask, ms, peak);
             Vector128<float> levelDb = Vector128.ConditionalSelect(Vector128.GreaterThan(level, floorV), dbScaleV * Log2(level), floorDb);
@@ -103,11 +108,16 @@ internal sealed class BandCompressorLanes
             Vector128<float> d = over + halfKnee;
             Vector128<float> curve = Vector128.ConditionalSelect(Vector128.LessThan(twoOver, kneeV), slopeV * d * d / twoKnee, slopeV * over);
             curve = Vector128.ConditionalSelect(Vector128.LessThanOrEqual(twoOver, negativeKnee), Vector128<float>.Zero, curve);
-            Vector128<float> target = Vector128.ConditionalSelect(Vector128.GreaterThan(level, kneeStartV), curve, Vector128<float>.Zero);
+            targets[i] = Vector128.ConditionalSelect(Vector128.GreaterThan(level, kneeStartV), curve, Vector128<float>.Zero);
+        }
 
+        // Pass 2: ballistics (the only chain from frame to frame), make-up and mix, gains onto the bands, the sum.
+        for (int i = 0; i < frames; i++)
+        {
+            Vector128<float> target = targets[i];
             gr = target + Vector128.ConditionalSelect(Vector128.GreaterThan(target, gr), attackV, releaseV) * (gr - target);
             gr = Vector128.ConditionalSelect(Vector128.LessThan(gr, residue), Vector128<float>.Zero, gr);
-            maxGr = Vector128.Max(maxGr, gr);
+            maxGr = Vector128.MaxNative(maxGr, gr);
 
             if (ramping)
             {
@@ -118,10 +128,11 @@ internal sealed class BandCompressorLanes
             Vector128<float> gain = (one - mixV) + mixV * wetGain;
 
             // Gains onto the bands, summed lowest band first: ((b0 + b1) + b2) + b3, as the per-band path adds them.
-            Vector128<float> wetLo = lo * Vector128.Shuffle(gain, spreadLow), wetHi = hi * Vector128.Shuffle(gain, spreadHigh);
-            Vector128<float> sum = wetLo + Vector128.Shuffle(wetLo, upperPair);
+            Vector128<float> lo = low[i], hi = high[i];
+            Vector128<float> wetLo = lo * Vector128.Shuffle(gain, Vector128.Create(0, 0, 1, 1)), wetHi = hi * Vector128.Shuffle(gain, Vector128.Create(2, 2, 3, 3));
+            Vector128<float> sum = wetLo + Vector128.Shuffle(wetLo, Vector128.Create(2, 3, 2, 3));
             if (bandCount >= 3) sum += wetHi;
-            if (bandCount == 4) sum += Vector128.Shuffle(wetHi, upperPair);
+            if (bandCount == 4) sum += Vector128.Shuffle(wetHi, Vector128.Create(2, 3, 2, 3));
             if (stereo) right[i] = sum.GetElement(1);
             left[i] = sum.GetElement(0);
         }
@@ -144,13 +155,12 @@ internal sealed class BandCompressorLanes
     public static void Sum(int bandCount, ReadOnlySpan<Vector128<float>> low, ReadOnlySpan<Vector128<float>> high,
         Span<float> left, Span<float> right, bool stereo)
     {
-        Vector128<int> upperPair = Vector128.Create(2, 3, 2, 3);
         for (int i = 0; i < left.Length; i++)
         {
             Vector128<float> lo = low[i], hi = high[i];
-            Vector128<float> sum = lo + Vector128.Shuffle(lo, upperPair);
+            Vector128<float> sum = lo + Vector128.Shuffle(lo, Vector128.Create(2, 3, 2, 3));
             if (bandCount >= 3) sum += hi;
-            if (bandCount == 4) sum += Vector128.Shuffle(hi, upperPair);
+            if (bandCount == 4) sum += Vector128.Shuffle(hi, Vector128.Create(2, 3, 2, 3));
             if (stereo) right[i] = sum.GetElement(1);
             left[i] = sum.GetElement(0);
         }

@@ -132,7 +132,6 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
             f1c = _firstZ1[q]; f2c = _firstZ2[q]; s1c = _secondZ1[q]; s2c = _secondZ2[q]; p1c = _allpassZ1[q]; p2c = _allpassZ2[q];
         }
         Section fa = _first[0], sa = _second[0], fb = _first[1], sb = _second[1], pb = _allpass[1], fc = _first[2], sc = _second[2], pc = _allpass[2];
-        Vector128<int> highIndices = Vector128.Create(2, 3, 2, 3), lowIndices = Vector128.Create(0, 1, 0, 1);
         Vector128<float> keepLowPair = Vector128.Create(-1, -1, 0, 0).AsSingle();
         for (int i = 0; i < frames; i++)
         {
@@ -145,16 +144,16 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
                 continue;
             }
             Vector128<float> lower = y; // band 0 in lanes 0, 1
-            x = Vector128.Shuffle(y, highIndices);
+            x = Vector128.Shuffle(y, Vector128.Create(2, 3, 2, 3));
             y = Run(sb, Run(fb, x, ref f1b, ref f2b), ref s1b, ref s2b);
             lower = Run(pb, lower, ref p1b, ref p2b);
-            lower = Vector128.ConditionalSelect(keepLowPair, lower, Vector128.Shuffle(y, lowIndices)); // band 1 into lanes 2, 3
+            lower = Vector128.ConditionalSelect(keepLowPair, lower, Vector128.Shuffle(y, Vector128.Create(0, 1, 0, 1))); // band 1 into lanes 2, 3
             if (splits == 2)
             {
-                sink.Put(i, lower, Vector128.Shuffle(y, highIndices));
+                sink.Put(i, lower, Vector128.Shuffle(y, Vector128.Create(2, 3, 2, 3)));
                 continue;
             }
-            x = Vector128.Shuffle(y, highIndices);
+            x = Vector128.Shuffle(y, Vector128.Create(2, 3, 2, 3));
             y = Run(sc, Run(fc, x, ref f1c, ref f2c), ref s1c, ref s2c);
             lower = Run(pc, lower, ref p1c, ref p2c);
             sink.Put(i, lower, y);
