@@ -87,7 +87,17 @@ public sealed class Compressor
     public float GainReductionDb => _gainReductionDb;
 
     /// <summary>Largest gain reduction in dB during the last <c>Process</c> call (for meters that sample per block).</summary>
-    public float MaxGainReductionDb { get; private set; }
+    public float MaxGainReductionDb { get; internal set; }
+
+    // For kernels that run several compressors in SIMD lanes (MultibandCompressor): the per-sample coefficients,
+    // the ramps and the detector state, so a lane does exactly what Run does and hands the state back.
+    internal float AttackCoefficient => _attack.Coefficient;
+    internal float ReleaseCoefficient => _release.Coefficient;
+    internal float RmsCoefficient => _rmsTime.Coefficient;
+    internal LinearSmoother MakeupRamp => _makeupDb;
+    internal LinearSmoother MixRamp => _mix;
+    internal float MeanSquare { get => _meanSquare; set => _meanSquare = value; }
+    internal float SmoothedGainReductionDb { get => _gainReductionDb; set => _gainReductionDb = value; }
 
     /// <summary>Recomputes time constants and filters for <paramref name="sampleRateHz"/>; settings are kept. Allocation-free.</summary>
     public void Prepare(double sampleRateHz)

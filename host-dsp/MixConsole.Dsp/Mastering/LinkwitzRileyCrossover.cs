@@ -88,18 +88,35 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
         for (int c = 0; c < channels; c += 2)
         {
             bool pair = c + 1 < channels;
-            SplitPair(input, frames, bands, c, pair, splits, c / 2);
+            // A lone channel writes its partner lane into its own span first, then its own value.
+            var sink = new BandStore
+            {
+                Bands = _bandCount,
+                O0L = bands[0].Channel(c, frames), O0R = pair ? bands[0].Channel(c + 1, frames) : bands[0].Channel(c, frames),
+                O1L = bands[1].Channel(c, frames), O1R = pair ? bands[1].Channel(c + 1, frames) : bands[1].Channel(c, frames),
+            };
+            if (splits >= 2) { sink.O2L = bands[2].Channel(c, frames); sink.O2R = pair ? bands[2].Channel(c + 1, frames) : sink.O2L; }
+            if (splits >= 3) { sink.O3L = bands[3].Channel(c, frames); sink.O3R = pair ? bands[3].Channel(c + 1, frames) : sink.O3L; }
+            SplitPair(input, frames, c, pair, splits, c / 2, ref sink);
         }
     }
 
-    private void SplitPair(AudioBuffer input, int frames, AudioBuffer[] bands, int c, bool pair, int splits, int p)
+    /// <summary>
+    /// Splits channels <paramref name="channel"/> and <paramref name="channel"/> + 1 (or a lone last channel, whose
+    /// partner lanes are zero) into lanes per frame: <paramref name="low"/> holds (band 0 L, band 0 R, band 1 L, band 1 R),
+    /// <paramref name="high"/> (band 2 L, band 2 R, band 3 L, band 3 R); lanes of bands past <see cref="BandCount"/> are
+    /// unspecified. Same state and arithmetic as <see cref="Split"/>: the values are the ones it would store.
+    /// </summary>
+    internal void SplitLanes(AudioBuffer input, int frames, int channel, Span<Vector128<float>> low, Span<Vector128<float>> high)
+    {
+        var sink = new LaneStore { Low = low, High = high };
+        SplitPair(input, frames, channel, channel + 1 < Math.Min(input.Channels, _channels), _bandCount - 1, channel / 2, ref sink);
+    }
+
+    private void SplitPair<TSink>(AudioBuffer input, int frames, int c, bool pair, int splits, int p, ref TSink sink)
+        where TSink : struct, IBandSink, allows ref struct
     {
         Span<float> inL = input.Channel(c, frames), inR = pair ? input.Channel(c + 1, frames) : inL;
-        // Outputs: band b of channel c and c + 1 (a lone channel writes its partner lane into its own span first, then its own value).
-        Span<float> o0L = bands[0].Channel(c, frames), o0R = pair ? bands[0].Channel(c + 1, frames) : o0L;
-        Span<float> o1L = bands[1].Channel(c, frames), o1R = pair ? bands[1].Channel(c + 1, frames) : o1L;
-        Span<float> o2L = splits >= 2 ? bands[2].Channel(c, frames) : o1L, o2R = splits >= 2 && pair ? bands[2].Channel(c + 1, frames) : o2L;
-        Span<float> o3L = splits >= 3 ? bands[3].Channel(c, frames) : o2L, o3R = splits >= 3 && pair ? bands[3].Channel(c + 1, frames) : o3L;
         int pairs = _pairs;
         Vector128<float> f1a = _firstZ1[p], f2a = _firstZ2[p], s1a = _secondZ1[p], s2a = _secondZ2[p];
         Vector128<float> f1b = default, f2b = default, s1b = default, s2b = default, p1b = default, p2b = default;
@@ -115,7 +132,6 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
             f1c = _firstZ1[q]; f2c = _firstZ2[q]; s1c = _secondZ1[q]; s2c = _secondZ2[q]; p1c = _allpassZ1[q]; p2c = _allpassZ2[q];
         }
         Section fa = _first[0], sa = _second[0], fb = _first[1], sb = _second[1], pb = _allpass[1], fc = _first[2], sc = _second[2], pc = _allpass[2];
-        Vector128<int> highIndices = Vector128.Create(2, 3, 2, 3), lowIndices = Vector128.Create(0, 1, 0, 1);
         Vector128<float> keepLowPair = Vector128.Create(-1, -1, 0, 0).AsSingle();
         for (int i = 0; i < frames; i++)
         {
@@ -124,25 +140,23 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
             Vector128<float> y = Run(sa, Run(fa, x, ref f1a, ref f2a), ref s1a, ref s2a); // low L, low R, high L, high R
             if (splits == 1)
             {
-                Store(y, i, o0L, o0R, o1L, o1R);
+                sink.Put(i, y, y);
                 continue;
             }
             Vector128<float> lower = y; // band 0 in lanes 0, 1
-            x = Vector128.Shuffle(y, highIndices);
+            x = Vector128.Shuffle(y, Vector128.Create(2, 3, 2, 3));
             y = Run(sb, Run(fb, x, ref f1b, ref f2b), ref s1b, ref s2b);
             lower = Run(pb, lower, ref p1b, ref p2b);
+            lower = Vector128.ConditionalSelect(keepLowPair, lower, Vector128.Shuffle(y, Vector128.Create(0, 1, 0, 1))); // band 1 into lanes 2, 3
             if (splits == 2)
             {
-                StoreLow(lower, i, o0L, o0R);
-                Store(y, i, o1L, o1R, o2L, o2R);
+                sink.Put(i, lower, Vector128.Shuffle(y, Vector128.Create(2, 3, 2, 3)));
                 continue;
             }
-            lower = Vector128.ConditionalSelect(keepLowPair, lower, Vector128.Shuffle(y, lowIndices)); // band 1 into lanes 2, 3
-            x = Vector128.Shuffle(y, highIndices);
+            x = Vector128.Shuffle(y, Vector128.Create(2, 3, 2, 3));
             y = Run(sc, Run(fc, x, ref f1c, ref f2c), ref s1c, ref s2c);
             lower = Run(pc, lower, ref p1c, ref p2c);
-            Store(lower, i, o0L, o0R, o1L, o1R);
-            Store(y, i, o2L, o2R, o3L, o3R);
+            sink.Put(i, lower, y);
         }
         _firstZ1[p] = Flush(f1a); _firstZ2[p] = Flush(f2a); _secondZ1[p] = Flush(s1a); _secondZ2[p] = Flush(s2a);
         if (splits >= 2)
@@ -156,6 +170,40 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
             int q = 2 * pairs + p;
             _firstZ1[q] = Flush(f1c); _firstZ2[q] = Flush(f2c); _secondZ1[q] = Flush(s1c); _secondZ2[q] = Flush(s2c);
             _allpassZ1[q] = Flush(p1c); _allpassZ2[q] = Flush(p2c);
+        }
+    }
+
+    // Where one frame of a channel pair's bands goes: low = bands 0 and 1, high = bands 2 and 3, each as (L, R).
+    private interface IBandSink
+    {
+        void Put(int i, Vector128<float> low, Vector128<float> high);
+    }
+
+    // Split's outputs: band spans per channel; a lone channel's R spans alias its L spans.
+    private ref struct BandStore : IBandSink
+    {
+        public int Bands;
+        public Span<float> O0L, O0R, O1L, O1R, O2L, O2R, O3L, O3R;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Put(int i, Vector128<float> low, Vector128<float> high)
+        {
+            Store(low, i, O0L, O0R, O1L, O1R);
+            if (Bands == 3) StoreLow(high, i, O2L, O2R);
+            else if (Bands == 4) Store(high, i, O2L, O2R, O3L, O3R);
+        }
+    }
+
+    // SplitLanes' outputs: the lanes as they are.
+    private ref struct LaneStore : IBandSink
+    {
+        public Span<Vector128<float>> Low, High;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Put(int i, Vector128<float> low, Vector128<float> high)
+        {
+            Low[i] = low;
+            High[i] = high;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Dynamics;
 
@@ -8,6 +9,9 @@ namespace MixConsole.Dsp.Mastering;
 /// its own <see cref="Compressor"/> (threshold, ratio, knee, attack, release, make-up), stereo-linked so the
 /// image does not wander. With every band at ratio 1 and no make-up the output is the crossover's allpass:
 /// flat magnitude. Gain reduction per band is read from <see cref="GainReductionDb"/>.
+/// The bands' gain computers run together, one band per SIMD lane, fused with the crossover's output and the band
+/// sum (<see cref="BandCompressorLanes"/>); a band with a side-chain high-pass sends the block through the per-band
+/// path (split into band buffers, each band's <see cref="Compressor"/>, sum). Both give the same samples.
 /// </summary>
 public sealed class MultibandCompressor : IAudioProcessor
 {
@@ -15,6 +19,9 @@ public sealed class MultibandCompressor : IAudioProcessor
     private readonly Compressor[] _bands = [new(), new(), new(), new()];
     private AudioBuffer[] _bandBuffers = [];
     private readonly float[] _gainReductionDb = new float[4];
+    private readonly BandCompressorLanes _lanes = new();
+    // Crossover output of one channel pair per frame: bands 0, 1 and bands 2, 3 as (L, R) lanes.
+    private Vector128<float>[] _low = [], _high = [];
 
     /// <summary>Creates a 3-band compressor (120 Hz / 2 kHz / 6 kHz crossovers) with gentle mastering settings.</summary>
     public MultibandCompressor()
@@ -59,6 +66,9 @@ public sealed class MultibandCompressor : IAudioProcessor
         _bandBuffers = new AudioBuffer[BandCount];
         for (int b = 0; b < BandCount; b++) _bandBuffers[b] = new AudioBuffer(spec.Channels, spec.MaxBlockFrames);
         foreach (var band in _bands) band.Prepare(spec.SampleRateHz);
+        _low = new Vector128<float>[spec.MaxBlockFrames];
+        _high = new Vector128<float>[spec.MaxBlockFrames];
+        _lanes.Prepare(spec.MaxBlockFrames);
         Reset();
     }
 
@@ -72,6 +82,31 @@ public sealed class MultibandCompressor : IAudioProcessor
 
     /// <inheritdoc />
     public void Process(AudioBuffer buffer, int frames)
+    {
+        int bandCount = _bandBuffers.Length;
+        for (int b = 0; b < bandCount; b++)
+        {
+            if (_bands[b].SideChainHighPassHz > 0)
+            {
+                ProcessPerBand(buffer, frames);
+                return;
+            }
+        }
+        int channels = Math.Min(buffer.Channels, _bandBuffers[0].Channels);
+        Span<Vector128<float>> low = _low.AsSpan(0, frames), high = _high.AsSpan(0, frames);
+        for (int c = 0; c < channels; c += 2)
+        {
+            bool stereo = c + 1 < channels;
+            _crossover.SplitLanes(buffer, frames, c, low, high);
+            Span<float> left = buffer.Channel(c, frames), right = stereo ? buffer.Channel(c + 1, frames) : left;
+            // Only the first pair is compressed (a mono channel alone); further channels pass the crossover's allpass.
+            if (c == 0) _lanes.Process(_bands, bandCount, low, high, left, right, stereo, _gainReductionDb);
+            else BandCompressorLanes.Sum(bandCount, low, high, left, right, stereo);
+        }
+    }
+
+    // The reference path: band buffers, one Compressor per band (with its side-chain filter), then the sum.
+    private void ProcessPerBand(AudioBuffer buffer, int frames)
     {
         int bandCount = _bandBuffers.Length;
         _crossover.Split(buffer, frames, _bandBuffers);
