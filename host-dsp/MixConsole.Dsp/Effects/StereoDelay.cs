@@ -203,10 +203,8 @@ public sealed class StereoDelay : IAudioProcessor
             tapR[i] = _right.ReadFractionalAhead(i, _timeRightFrames.Next());
         }
 
-        _lowCutLeft.Process(tapL);
-        _highCutLeft.Process(tapL);
-        _lowCutRight.Process(tapR);
-        _highCutRight.Process(tapR);
+        Biquad.ProcessCascade(_lowCutLeft, _highCutLeft, tapL);
+        Biquad.ProcessCascade(_lowCutRight, _highCutRight, tapR);
         for (int i = 0; i < frames; i++)
         {
             float xl = inLeft[i], xr = inRight[i];

@@ -47,4 +47,22 @@ public sealed class Biquad
         section.FlushDenormals();
         _section = section;
     }
+
+    /// <summary>
+    /// Filters <paramref name="audio"/> in place through <paramref name="first"/> then <paramref name="second"/> in one
+    /// pass: the same samples as two <see cref="Process(Span{float})"/> calls, with the two recurrences overlapping.
+    /// </summary>
+    public static void ProcessCascade(Biquad first, Biquad second, Span<float> audio)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var a = first._section;
+        var b = second._section;
+        for (int i = 0; i < audio.Length; i++)
+            audio[i] = b.Next(a.Next(audio[i]));
+        a.FlushDenormals();
+        b.FlushDenormals();
+        first._section = a;
+        second._section = b;
+    }
 }

@@ -53,9 +53,7 @@ public sealed class SubsonicFilter : IAudioProcessor
         int channels = Math.Min(buffer.Channels, _sections.Length);
         for (int c = 0; c < channels; c++)
         {
-            Span<float> x = buffer.Channel(c, frames);
-            _sections[c][0].Process(x);
-            _sections[c][1].Process(x);
+            Biquad.ProcessCascade(_sections[c][0], _sections[c][1], buffer.Channel(c, frames));
         }
     }
 

@@ -90,4 +90,25 @@ public class BiquadTests
         float[] block = TestSignals.Noise(32, 4);
         Assert.Equal(0, TestSignals.AllocatedBytes(() => filter.Process(block)));
     }
+
+    [Fact]
+    public void ProcessCascade_GivesTheSamplesOfTwoPasses_AndKeepsBothStates()
+    {
+        var x = new float[4000];
+        var random = new Random(3);
+        for (int i = 0; i < x.Length; i++) x[i] = (float)(random.NextDouble() * 2 - 1);
+        var a1 = new Biquad(BiquadDesign.HighPass(48000, 80, 0.707));
+        var b1 = new Biquad(BiquadDesign.LowPass(48000, 8000, 0.707));
+        var a2 = new Biquad(BiquadDesign.HighPass(48000, 80, 0.707));
+        var b2 = new Biquad(BiquadDesign.LowPass(48000, 8000, 0.707));
+        float[] twoPasses = (float[])x.Clone(), cascade = (float[])x.Clone();
+        for (int start = 0; start < x.Length; start += 100)
+        {
+            a1.Process(twoPasses.AsSpan(start, 100));
+            b1.Process(twoPasses.AsSpan(start, 100));
+            Biquad.ProcessCascade(a2, b2, cascade.AsSpan(start, 100));
+        }
+
+        Assert.Equal(twoPasses, cascade);
+    }
 }
