@@ -1,14 +1,17 @@
 namespace MixConsole.Engine.Mixer.Lanes;
 
 /// <summary>
-/// A row of <see cref="LaneWidth.Count"/> strips processed together: one float per strip. Two
-/// implementations exist, <see cref="VectorLane"/> (one SIMD register) and <see cref="ScalarLane"/>
-/// (the same arithmetic one float at a time, the reference). Kernels are written once, generic over
-/// this interface, so both paths run the same operations in the same order and agree bit for bit.
+/// A row of <see cref="Width"/> strips processed together: one float per strip. Vector rows are
+/// <see cref="VectorLane"/> (two SIMD registers) and <see cref="NarrowLane"/> (one); each has a reference,
+/// <see cref="ScalarLane{TVector}"/>, doing the same arithmetic one float at a time. Kernels are written once,
+/// generic over this interface, so both paths run the same operations in the same order and agree bit for bit.
 /// </summary>
 internal interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
 {
-    /// <summary>Reads <see cref="LaneWidth.Count"/> floats from <paramref name="source"/> at <paramref name="offset"/>.</summary>
+    /// <summary>Strips in one row of this kind.</summary>
+    static abstract int Width { get; }
+
+    /// <summary>Reads <see cref="Width"/> floats from <paramref name="source"/> at <paramref name="offset"/>.</summary>
     static abstract TSelf Load(ReadOnlySpan<float> source, int offset);
 
     /// <summary>Writes the lanes to <paramref name="destination"/> at <paramref name="offset"/>.</summary>

@@ -1,16 +1,12 @@
-using System.Numerics;
-
 namespace MixConsole.Engine.Mixer.Lanes;
 
 /// <summary>How many strips share one <see cref="VectorLane"/> row on this machine: two SIMD registers (8 on NEON/SSE, 16 on AVX2, 32 on AVX-512).</summary>
 internal static class LaneWidth
 {
     /// <summary>Lanes per row; also the width of the scalar reference rows.</summary>
-    public static int Count => VectorLane.Registers * Vector<float>.Count;
+    public static int Count => VectorLane.Width;
 
     /// <summary>Most lanes any machine has (two 512-bit registers).</summary>
     public const int Max = 32;
 
-    /// <summary>Groups of <see cref="Count"/> needed for <paramref name="strips"/> strips.</summary>
-    public static int Groups(int strips) => (strips + Count - 1) / Count;
 }

@@ -4,115 +4,117 @@ using MixConsole.Dsp.Dynamics;
 namespace MixConsole.Engine.Mixer.Lanes;
 
 /// <summary>
-/// The reference row: the same lanes as <see cref="VectorLane"/>, computed one float at a time with
-/// plain scalar arithmetic and the <see cref="FastDecibels"/> kernel itself.
+/// The reference row: the same lanes as the vector row <typeparamref name="TVector"/>, computed one float at a
+/// time with plain scalar arithmetic and the <see cref="FastDecibels"/> kernel itself.
 /// </summary>
-internal struct ScalarLane : ILane<ScalarLane>
+internal struct ScalarLane<TVector> : ILane<ScalarLane<TVector>> where TVector : struct, ILane<TVector>
 {
     private LaneArray _v;
 
-    public static ScalarLane Load(ReadOnlySpan<float> source, int offset)
+    public static int Width => TVector.Width;
+
+    public static ScalarLane<TVector> Load(ReadOnlySpan<float> source, int offset)
     {
-        var r = default(ScalarLane);
-        for (int i = 0; i < LaneWidth.Count; i++) r._v[i] = source[offset + i];
+        var r = default(ScalarLane<TVector>);
+        for (int i = 0; i < TVector.Width; i++) r._v[i] = source[offset + i];
         return r;
     }
 
-    public static void Store(ScalarLane value, Span<float> destination, int offset)
+    public static void Store(ScalarLane<TVector> value, Span<float> destination, int offset)
     {
-        for (int i = 0; i < LaneWidth.Count; i++) destination[offset + i] = value._v[i];
+        for (int i = 0; i < TVector.Width; i++) destination[offset + i] = value._v[i];
     }
 
-    public static ScalarLane Splat(float value)
+    public static ScalarLane<TVector> Splat(float value)
     {
-        var r = default(ScalarLane);
-        for (int i = 0; i < LaneWidth.Count; i++) r._v[i] = value;
+        var r = default(ScalarLane<TVector>);
+        for (int i = 0; i < TVector.Width; i++) r._v[i] = value;
         return r;
     }
 
-    public static ScalarLane operator +(ScalarLane a, ScalarLane b)
+    public static ScalarLane<TVector> operator +(ScalarLane<TVector> a, ScalarLane<TVector> b)
     {
-        for (int i = 0; i < LaneWidth.Count; i++) a._v[i] = a._v[i] + b._v[i];
+        for (int i = 0; i < TVector.Width; i++) a._v[i] = a._v[i] + b._v[i];
         return a;
     }
 
-    public static ScalarLane operator -(ScalarLane a, ScalarLane b)
+    public static ScalarLane<TVector> operator -(ScalarLane<TVector> a, ScalarLane<TVector> b)
     {
-        for (int i = 0; i < LaneWidth.Count; i++) a._v[i] = a._v[i] - b._v[i];
+        for (int i = 0; i < TVector.Width; i++) a._v[i] = a._v[i] - b._v[i];
         return a;
     }
 
-    public static ScalarLane operator *(ScalarLane a, ScalarLane b)
+    public static ScalarLane<TVector> operator *(ScalarLane<TVector> a, ScalarLane<TVector> b)
     {
-        for (int i = 0; i < LaneWidth.Count; i++) a._v[i] = a._v[i] * b._v[i];
+        for (int i = 0; i < TVector.Width; i++) a._v[i] = a._v[i] * b._v[i];
         return a;
     }
 
-    public static ScalarLane MultiplyAdd(ScalarLane a, ScalarLane b, ScalarLane addend)
+    public static ScalarLane<TVector> MultiplyAdd(ScalarLane<TVector> a, ScalarLane<TVector> b, ScalarLane<TVector> addend)
     {
-        for (int i = 0; i < LaneWidth.Count; i++) a._v[i] = MathF.FusedMultiplyAdd(a._v[i], b._v[i], addend._v[i]);
+        for (int i = 0; i < TVector.Width; i++) a._v[i] = MathF.FusedMultiplyAdd(a._v[i], b._v[i], addend._v[i]);
         return a;
     }
 
-    public static ScalarLane Max(ScalarLane a, ScalarLane b)
+    public static ScalarLane<TVector> Max(ScalarLane<TVector> a, ScalarLane<TVector> b)
     {
         // The same rule as the native SIMD max: a > b ? a : b.
-        for (int i = 0; i < LaneWidth.Count; i++) a._v[i] = a._v[i] > b._v[i] ? a._v[i] : b._v[i];
+        for (int i = 0; i < TVector.Width; i++) a._v[i] = a._v[i] > b._v[i] ? a._v[i] : b._v[i];
         return a;
     }
 
-    public static ScalarLane Min(ScalarLane a, ScalarLane b)
+    public static ScalarLane<TVector> Min(ScalarLane<TVector> a, ScalarLane<TVector> b)
     {
-        for (int i = 0; i < LaneWidth.Count; i++) a._v[i] = a._v[i] < b._v[i] ? a._v[i] : b._v[i];
+        for (int i = 0; i < TVector.Width; i++) a._v[i] = a._v[i] < b._v[i] ? a._v[i] : b._v[i];
         return a;
     }
 
-    public static ScalarLane Abs(ScalarLane a)
+    public static ScalarLane<TVector> Abs(ScalarLane<TVector> a)
     {
-        for (int i = 0; i < LaneWidth.Count; i++) a._v[i] = MathF.Abs(a._v[i]);
+        for (int i = 0; i < TVector.Width; i++) a._v[i] = MathF.Abs(a._v[i]);
         return a;
     }
 
-    public static ScalarLane SelectGreater(ScalarLane a, ScalarLane b, ScalarLane whenGreater, ScalarLane otherwise)
+    public static ScalarLane<TVector> SelectGreater(ScalarLane<TVector> a, ScalarLane<TVector> b, ScalarLane<TVector> whenGreater, ScalarLane<TVector> otherwise)
     {
-        for (int i = 0; i < LaneWidth.Count; i++) otherwise._v[i] = a._v[i] > b._v[i] ? whenGreater._v[i] : otherwise._v[i];
+        for (int i = 0; i < TVector.Width; i++) otherwise._v[i] = a._v[i] > b._v[i] ? whenGreater._v[i] : otherwise._v[i];
         return otherwise;
     }
 
-    public static ScalarLane SelectGreaterOrEqual(ScalarLane a, ScalarLane b, ScalarLane whenGreaterOrEqual, ScalarLane otherwise)
+    public static ScalarLane<TVector> SelectGreaterOrEqual(ScalarLane<TVector> a, ScalarLane<TVector> b, ScalarLane<TVector> whenGreaterOrEqual, ScalarLane<TVector> otherwise)
     {
-        for (int i = 0; i < LaneWidth.Count; i++) otherwise._v[i] = a._v[i] >= b._v[i] ? whenGreaterOrEqual._v[i] : otherwise._v[i];
+        for (int i = 0; i < TVector.Width; i++) otherwise._v[i] = a._v[i] >= b._v[i] ? whenGreaterOrEqual._v[i] : otherwise._v[i];
         return otherwise;
     }
 
-    public static ScalarLane SwapPairs(ScalarLane a)
+    public static ScalarLane<TVector> SwapPairs(ScalarLane<TVector> a)
     {
-        var r = default(ScalarLane);
-        for (int i = 0; i < LaneWidth.Count; i++) r._v[i] = a._v[i ^ 1];
+        var r = default(ScalarLane<TVector>);
+        for (int i = 0; i < TVector.Width; i++) r._v[i] = a._v[i ^ 1];
         return r;
     }
 
-    public static ScalarLane Log2(ScalarLane x)
+    public static ScalarLane<TVector> Log2(ScalarLane<TVector> x)
     {
-        for (int i = 0; i < LaneWidth.Count; i++) x._v[i] = FastDecibels.Log2(x._v[i]);
+        for (int i = 0; i < TVector.Width; i++) x._v[i] = FastDecibels.Log2(x._v[i]);
         return x;
     }
 
-    public static ScalarLane GainToDb(ScalarLane gain)
+    public static ScalarLane<TVector> GainToDb(ScalarLane<TVector> gain)
     {
-        for (int i = 0; i < LaneWidth.Count; i++) gain._v[i] = FastDecibels.GainToDb(gain._v[i]);
+        for (int i = 0; i < TVector.Width; i++) gain._v[i] = FastDecibels.GainToDb(gain._v[i]);
         return gain;
     }
 
-    public static ScalarLane DbToGain(ScalarLane gainDb)
+    public static ScalarLane<TVector> DbToGain(ScalarLane<TVector> gainDb)
     {
-        for (int i = 0; i < LaneWidth.Count; i++) gainDb._v[i] = FastDecibels.DbToGain(gainDb._v[i]);
+        for (int i = 0; i < TVector.Width; i++) gainDb._v[i] = FastDecibels.DbToGain(gainDb._v[i]);
         return gainDb;
     }
 
-    public static bool AnyNonZero(ScalarLane a)
+    public static bool AnyNonZero(ScalarLane<TVector> a)
     {
-        for (int i = 0; i < LaneWidth.Count; i++)
+        for (int i = 0; i < TVector.Width; i++)
             if (a._v[i] != 0f) return true;
         return false;
     }

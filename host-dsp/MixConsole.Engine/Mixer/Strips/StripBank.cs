@@ -6,11 +6,11 @@ namespace MixConsole.Engine.Mixer.Strips;
 
 /// <summary>
 /// The filter and dynamics part of many strips (channels or buses), evaluated
-/// <see cref="LaneWidth.Count"/> strips at a time in SIMD lanes: high-pass (two sections), gate
+/// a row of strips at a time in SIMD lanes (<see cref="VectorLane"/>, or <see cref="NarrowLane"/> for a bank of a few): high-pass (two sections), gate
 /// with key high-pass, compressor before or after the EQ with side-chain high-pass, 4-band EQ.
 /// Audio arrives planar, is transposed into lane rows once per group, goes through every stage,
 /// and is transposed back. Stages no lane of a group uses are skipped. The scalar reference path
-/// (<see cref="UseScalarReference"/>) runs the same generic kernels with <see cref="ScalarLane"/>.
+/// (<see cref="UseScalarReference"/>) runs the same generic kernels with <see cref="ScalarLane{TVector}"/>.
 /// Linked pairs (strips 2k, 2k+1) share one detector: the louder side keys both.
 /// Audible sections are retuned by interpolating coefficients over <see cref="CoefficientRampMs"/>
 /// (a convex mix of two stable biquads is stable), advanced by <see cref="AdvanceCoefficientRamps"/>.
@@ -37,6 +37,7 @@ internal sealed class StripBank
     private readonly int _groups;
     private readonly int _width;
     private readonly int _padded;
+    private readonly bool _narrow;
 
     // Biquads: coefficient k of section s for group g at ((g * Count + s) * 5 + k) * W + lane.
     private readonly float[] _coef;
@@ -77,8 +78,10 @@ internal sealed class StripBank
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(strips, 1);
         _strips = strips;
-        _width = LaneWidth.Count;
-        _groups = LaneWidth.Groups(strips);
+        // A bank of a few strips (the main bus) uses one-register rows rather than mostly empty two-register ones.
+        _narrow = strips <= NarrowLane.Width;
+        _width = _narrow ? NarrowLane.Width : VectorLane.Width;
+        _groups = (strips + _width - 1) / _width;
         _padded = _groups * _width;
         _coef = new float[_groups * StripSection.Count * Coefficients * _width];
         _state = new float[_groups * StripSection.Count * States * _width];
@@ -281,7 +284,12 @@ internal sealed class StripBank
     /// </summary>
     public void Process(Span<float> planar, int stride, int offset, int frames, Span<float> preEqTap)
     {
-        if (UseScalarReference) Run<ScalarLane>(planar, stride, offset, frames, preEqTap);
+        if (_narrow)
+        {
+            if (UseScalarReference) Run<ScalarLane<NarrowLane>>(planar, stride, offset, frames, preEqTap);
+            else Run<NarrowLane>(planar, stride, offset, frames, preEqTap);
+        }
+        else if (UseScalarReference) Run<ScalarLane<VectorLane>>(planar, stride, offset, frames, preEqTap);
         else Run<VectorLane>(planar, stride, offset, frames, preEqTap);
     }
 
