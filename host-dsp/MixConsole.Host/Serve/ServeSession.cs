@@ -128,6 +128,7 @@ internal static class ServeSession
         })
         { Name = "audio", IsBackground = true, Priority = ThreadPriority.Highest };
 
+        EngineWarmUp.Run(settings.Config, audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
         server.Start();
         audioThread.Start();
 
