@@ -81,7 +81,6 @@ internal static class EngineBench
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        if (Environment.GetEnvironmentVariable("BENCH_PHASE") is { } ph) { int m = int.Parse(ph); var sums = new double[m]; var cnt = new int[m]; for (int b = 0; b < blocks; b++) { sums[b % m] += times[b]; cnt[b % m]++; } for (int k = 0; k < m; k++) Console.Error.WriteLine($"phase {k} {sums[k]/cnt[k]:0}"); }
         Array.Sort(times);
         double audioSeconds = (double)blocks * blockFrames / sampleRateHz;
         double processSeconds = processTicks / (double)Stopwatch.Frequency;
