@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace MixConsole.Dsp.Delay;
 
@@ -89,6 +90,20 @@ public sealed class DelayLine
             _write = (_write + part.Length) & _mask;
             CopyOut((first - delay) & _mask, part);
         }
+
+        PrefetchNextWrite(audio.Length);
+    }
+
+    // A long line's next write position was last touched most of a second ago and has left the cache; asking for
+    // it a block early keeps 32 channels of delay from stalling on memory at every block.
+    private unsafe void PrefetchNextWrite(int frames)
+    {
+        if (!Sse.IsSupported || _buffer.Length <= 4096) return;
+        fixed (float* line = _buffer)
+        {
+            int at = (_write + 1) & _mask;
+            for (int k = 0; k < frames + 16; k += 16) Sse.Prefetch0(line + ((at + k) & _mask));
+        }
     }
 
     /// <summary>
@@ -109,6 +124,22 @@ public sealed class DelayLine
             ReadOnlySpan<float> part = samples.Slice(done, Math.Min(_buffer.Length, samples.Length - done));
             CopyIn(part, (_write + 1) & _mask);
             _write = (_write + part.Length) & _mask;
+        }
+
+        PrefetchNextWrite(samples.Length);
+    }
+
+    /// <summary>
+    /// Asks the cache for what <see cref="ReadFractionalAhead"/> will read over the next <paramref name="frames"/>
+    /// pushes at about <paramref name="delayFrames"/>: a long line's taps are far behind the write position.
+    /// </summary>
+    public unsafe void PrefetchRead(int frames, float delayFrames)
+    {
+        if (!Sse.IsSupported || _buffer.Length <= 4096) return;
+        int from = _write + frames + 1 - (int)Math.Clamp(delayFrames, 1f, MaxDelayFrames) - 2;
+        fixed (float* line = _buffer)
+        {
+            for (int k = 0; k < frames + 20; k += 16) Sse.Prefetch0(line + ((from + k) & _mask));
         }
     }
 

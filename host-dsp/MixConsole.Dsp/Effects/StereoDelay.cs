@@ -222,6 +222,8 @@ public sealed class StereoDelay : IAudioProcessor
 
         _left.Write(pushL);
         _right.Write(pushR);
+        _left.PrefetchRead(frames, _timeLeftFrames.Current);
+        _right.PrefetchRead(frames, _timeRightFrames.Current);
         for (int i = 0; i < frames; i++)
         {
             float wet = _mix.Next(), xl = inLeft[i], xr = inRight[i]; // both read first: output may alias input
