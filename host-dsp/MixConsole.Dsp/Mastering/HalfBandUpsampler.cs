@@ -12,7 +12,8 @@ namespace MixConsole.Dsp.Mastering;
 internal sealed class HalfBandUpsampler
 {
     private const double AttenuationDb = 90;
-    private readonly float[] _odd;     // reversed taps over base-rate history
+    // The odd phase is symmetric: tap t and tap 2D-1-t share _folded[t], so each pair costs one add and one FMA.
+    private readonly float[] _folded;
     private readonly int _taps;
     // Per channel: the last `taps` inputs (oldest first), then room for one block; shifted down after each block.
     private float[][] _history = [];
@@ -26,12 +27,17 @@ internal sealed class HalfBandUpsampler
         int total = 4 * DelayFrames + 1;
         double[] h = KaiserWindow.LowPass(total, 0.25, KaiserWindow.Beta(AttenuationDb), 2.0);
         _taps = 2 * DelayFrames;
-        _odd = new float[_taps];
         double sum = 0;
         for (int t = 0; t < _taps; t++) sum += h[2 * t + 1];
-        for (int t = 0; t < _taps; t++) _odd[_taps - 1 - t] = (float)(h[2 * t + 1] / sum);
+        // Window order (oldest first): tap t of the window weighs h[2 (taps - 1 - t) + 1]; fold t with its mirror.
+        _folded = new float[DelayFrames];
         double l1 = 0;
-        foreach (float tap in _odd) l1 += Math.Abs(tap);
+        for (int t = 0; t < DelayFrames; t++)
+        {
+            double c = 0.5 * (h[2 * (_taps - 1 - t) + 1] + h[2 * t + 1]) / sum;
+            _folded[t] = (float)c;
+            l1 += 2 * Math.Abs((float)c);
+        }
         OddL1Norm = Math.Max(1, l1);
     }
 
@@ -45,7 +51,7 @@ internal sealed class HalfBandUpsampler
     {
         _maxBlockFrames = maxBlockFrames;
         _history = new float[channels][];
-        for (int c = 0; c < channels; c++) _history[c] = new float[_taps + maxBlockFrames + 3];
+        for (int c = 0; c < channels; c++) _history[c] = new float[_taps + maxBlockFrames];
     }
 
     public void Reset()
@@ -54,59 +60,33 @@ internal sealed class HalfBandUpsampler
     }
 
     /// <summary>Largest |x| among the samples held as history of <paramref name="channel"/> (those the next outputs depend on).</summary>
-    public float HistoryAbsMax(int channel)
-    {
-        ReadOnlySpan<float> hist = _history[channel].AsSpan(0, _taps);
-        int i = 0;
-        var vmax = Vector<float>.Zero;
-        if (Vector.IsHardwareAccelerated)
-            for (; i <= hist.Length - Vector<float>.Count; i += Vector<float>.Count)
-                vmax = Vector.Max(vmax, Vector.Abs(new Vector<float>(hist.Slice(i))));
-        float max = 0;
-        for (int k = 0; k < Vector<float>.Count; k++) max = MathF.Max(max, vmax[k]);
-        for (; i < hist.Length; i++) max = MathF.Max(max, MathF.Abs(hist[i]));
-        return max;
-    }
-
-    /// <summary>Writes 2 * input.Length samples: for each input frame n, x[n - D] then the value at n - D + 0.5.</summary>
-    public void Process(int channel, ReadOnlySpan<float> input, Span<float> output) => Process(channel, input, output, 0);
+    public float HistoryAbsMax(int channel) => VectorMath.AbsMax(_history[channel].AsSpan(0, _taps));
 
     /// <summary>
-    /// As <see cref="Process(int, ReadOnlySpan{float}, Span{float})"/>, but writes output only for input frames from
-    /// <paramref name="firstComputedFrame"/> on (earlier frames still enter the history; their output is left as is).
+    /// For each input frame n writes <paramref name="even"/>[n] = x[n - D] and <paramref name="odd"/>[n] = the value at
+    /// n - D + 0.5, from frame <paramref name="firstComputedFrame"/> on (earlier frames still enter the history;
+    /// their outputs are left as they are).
     /// </summary>
-    public void Process(int channel, ReadOnlySpan<float> input, Span<float> output, int firstComputedFrame)
+    public void Process(int channel, ReadOnlySpan<float> input, Span<float> even, Span<float> odd, int firstComputedFrame = 0)
     {
         for (int done = 0; done < input.Length;)
         {
             int n = Math.Min(_maxBlockFrames, input.Length - done);
-            Chunk(channel, input.Slice(done, n), output.Slice(2 * done, 2 * n), firstComputedFrame - done);
+            Chunk(channel, input.Slice(done, n), even.Slice(done, n), odd.Slice(done, n), firstComputedFrame - done);
             done += n;
         }
     }
 
-    private void Chunk(int channel, ReadOnlySpan<float> input, Span<float> output, int firstComputedFrame)
+    private void Chunk(int channel, ReadOnlySpan<float> input, Span<float> even, Span<float> odd, int firstComputedFrame)
     {
         float[] hist = _history[channel];
-        int taps = _taps, frames = input.Length, centre = taps - 1 - DelayFrames;
+        int taps = _taps, frames = input.Length, first = Math.Max(0, firstComputedFrame);
         input.CopyTo(hist.AsSpan(taps));
-        // Frame i's window (oldest .. newest) is hist[i + 1 .. i + taps].
-        Span<float> sums = stackalloc float[4];
-        int i = Math.Max(0, firstComputedFrame);
-        for (; i + 4 <= frames; i += 4)
+        if (first < frames)
         {
-            FirMath.Dot4(_odd, hist.AsSpan(i + 1, taps + 3), sums);
-            for (int k = 0; k < 4; k++)
-            {
-                output[2 * (i + k)] = hist[i + k + 1 + centre];
-                output[2 * (i + k) + 1] = sums[k];
-            }
-        }
-        for (; i < frames; i++)
-        {
-            ReadOnlySpan<float> window = hist.AsSpan(i + 1, taps);
-            output[2 * i] = window[centre];
-            output[2 * i + 1] = FirMath.Dot(_odd, window);
+            // Frame i's window (oldest .. newest) is hist[i + 1 .. i + taps]; its centre sample is hist[i + D].
+            hist.AsSpan(first + DelayFrames, frames - first).CopyTo(even[first..]);
+            FoldedFir.Process(_folded, hist, first, frames, odd);
         }
         hist.AsSpan(frames, taps).CopyTo(hist);
     }
