@@ -11,9 +11,26 @@ namespace MixConsole.Dsp.Mastering;
 /// </summary>
 internal static class FoldedFir
 {
+    private static void Single(ref float c0, int d, ref float x0, ref float y0, int i)
+    {
+        Vector<float> e = default, o = default;
+        ref float lo = ref Unsafe.Add(ref x0, i + 1);
+        ref float hi = ref Unsafe.Add(ref x0, i + 2 * d);
+        int t = 0;
+        for (; t + 1 < d; t += 2)
+        {
+            e = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref lo, t)) + Vector.LoadUnsafe(ref Unsafe.Subtract(ref hi, t)), new Vector<float>(Unsafe.Add(ref c0, t)), e);
+            o = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref lo, t + 1)) + Vector.LoadUnsafe(ref Unsafe.Subtract(ref hi, t + 1)), new Vector<float>(Unsafe.Add(ref c0, t + 1)), o);
+        }
+        if (t < d)
+            e = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref lo, t)) + Vector.LoadUnsafe(ref Unsafe.Subtract(ref hi, t)), new Vector<float>(Unsafe.Add(ref c0, t)), e);
+        (e + o).StoreUnsafe(ref y0, (nuint)i);
+    }
+
     /// <summary>
     /// output[i] = sum over t &lt; D of folded[t] * (x[i + 1 + t] + x[i + 2D - t]) for i in [first, frames), where D is
-    /// folded.Length and x holds each output's 2D-sample window starting at i + 1.
+    /// folded.Length and x holds each output's 2D-sample window starting at i + 1. Outputs just before
+    /// <paramref name="first"/> may be written too (with their own correct values) when that lets a vector finish the span.
     /// </summary>
     public static void Process(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, int first, int frames, Span<float> output)
     {
@@ -64,20 +81,12 @@ internal static class FoldedFir
                 (e2 + o2).StoreUnsafe(ref y0, (nuint)(i + 2 * w));
                 (e3 + o3).StoreUnsafe(ref y0, (nuint)(i + 3 * w));
             }
-            for (; i <= frames - w; i += w)
+            for (; i <= frames - w; i += w) Single(ref c0, d, ref x0, ref y0, i);
+            // A last partial vector is recomputed as the whole vector ending at `frames` (each lane's value does not depend on its neighbours).
+            if (i < frames && frames >= w)
             {
-                Vector<float> e = default, o = default;
-                ref float lo = ref Unsafe.Add(ref x0, i + 1);
-                ref float hi = ref Unsafe.Add(ref x0, i + 2 * d);
-                int t = 0;
-                for (; t + 1 < d; t += 2)
-                {
-                    e = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref lo, t)) + Vector.LoadUnsafe(ref Unsafe.Subtract(ref hi, t)), new Vector<float>(Unsafe.Add(ref c0, t)), e);
-                    o = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref lo, t + 1)) + Vector.LoadUnsafe(ref Unsafe.Subtract(ref hi, t + 1)), new Vector<float>(Unsafe.Add(ref c0, t + 1)), o);
-                }
-                if (t < d)
-                    e = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref lo, t)) + Vector.LoadUnsafe(ref Unsafe.Subtract(ref hi, t)), new Vector<float>(Unsafe.Add(ref c0, t)), e);
-                (e + o).StoreUnsafe(ref y0, (nuint)i);
+                Single(ref c0, d, ref x0, ref y0, frames - w);
+                i = frames;
             }
         }
         for (; i < frames; i++)

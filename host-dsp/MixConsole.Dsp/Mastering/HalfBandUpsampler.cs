@@ -15,9 +15,9 @@ internal sealed class HalfBandUpsampler
     // The odd phase is symmetric: tap t and tap 2D-1-t share _folded[t], so each pair costs one add and one FMA.
     private readonly float[] _folded;
     private readonly int _taps;
-    // Per channel: the last `taps` inputs (oldest first), then room for one block; shifted down after each block.
+    // Per channel: the last lookBack + taps inputs (oldest first), then room for one block; shifted down after each block.
     private float[][] _history = [];
-    private int _maxBlockFrames;
+    private int _maxBlockFrames, _lookBack;
 
     /// <param name="transitionWidth">Transition band width as a fraction of the input rate, centred on its Nyquist frequency (0.06 = flat to 0.47 fs).</param>
     public HalfBandUpsampler(double transitionWidth)
@@ -47,11 +47,16 @@ internal sealed class HalfBandUpsampler
     /// <summary>Delay of both output phases in base-rate frames (the odd one sits half a frame later).</summary>
     public int DelayFrames { get; }
 
-    public void Prepare(int channels, int maxBlockFrames)
+    /// <summary>
+    /// Sizes history for <paramref name="channels"/> and blocks of up to <paramref name="maxBlockFrames"/>, keeping
+    /// enough input to recompute the outputs of the last <paramref name="lookBackFrames"/> frames of the previous block.
+    /// </summary>
+    public void Prepare(int channels, int maxBlockFrames, int lookBackFrames = 0)
     {
         _maxBlockFrames = maxBlockFrames;
+        _lookBack = Math.Max(0, lookBackFrames);
         _history = new float[channels][];
-        for (int c = 0; c < channels; c++) _history[c] = new float[_taps + maxBlockFrames];
+        for (int c = 0; c < channels; c++) _history[c] = new float[_lookBack + _taps + maxBlockFrames];
     }
 
     public void Reset()
@@ -59,35 +64,48 @@ internal sealed class HalfBandUpsampler
         foreach (var h in _history) Array.Clear(h);
     }
 
-    /// <summary>Largest |x| among the samples held as history of <paramref name="channel"/> (those the next outputs depend on).</summary>
-    public float HistoryAbsMax(int channel) => VectorMath.AbsMax(_history[channel].AsSpan(0, _taps));
+    /// <summary>Largest |x| among the samples held as history of <paramref name="channel"/> (those the next outputs, and the look-back ones, depend on).</summary>
+    public float HistoryAbsMax(int channel) => VectorMath.AbsMax(_history[channel].AsSpan(0, _lookBack + _taps));
 
     /// <summary>
     /// For each input frame n writes <paramref name="even"/>[n] = x[n - D] and <paramref name="odd"/>[n] = the value at
-    /// n - D + 0.5, from frame <paramref name="firstComputedFrame"/> on (earlier frames still enter the history;
-    /// their outputs are left as they are).
+    /// n - D + 0.5. Input longer than the prepared block size runs in chunks.
     /// </summary>
-    public void Process(int channel, ReadOnlySpan<float> input, Span<float> even, Span<float> odd, int firstComputedFrame = 0)
+    public void Process(int channel, ReadOnlySpan<float> input, Span<float> even, Span<float> odd)
     {
         for (int done = 0; done < input.Length;)
         {
             int n = Math.Min(_maxBlockFrames, input.Length - done);
-            Chunk(channel, input.Slice(done, n), even.Slice(done, n), odd.Slice(done, n), firstComputedFrame - done);
+            Process(channel, input.Slice(done, n), even.Slice(done, n), odd.Slice(done, n), 0);
             done += n;
         }
     }
 
-    private void Chunk(int channel, ReadOnlySpan<float> input, Span<float> even, Span<float> odd, int firstComputedFrame)
+    /// <summary>
+    /// As <see cref="Process(int, ReadOnlySpan{float}, Span{float}, Span{float})"/> for one block, but first recomputes
+    /// the <paramref name="lookBackFrames"/> frames before it (at most the prepared look-back): output j is frame
+    /// j - lookBackFrames, so the outputs hold lookBackFrames + input.Length frames.
+    /// </summary>
+    public void Process(int channel, ReadOnlySpan<float> input, Span<float> even, Span<float> odd, int lookBackFrames)
     {
+        if (input.Length > _maxBlockFrames || (uint)lookBackFrames > (uint)_lookBack) throw new ArgumentOutOfRangeException(nameof(input), "block or look-back larger than prepared");
         float[] hist = _history[channel];
-        int taps = _taps, frames = input.Length, first = Math.Max(0, firstComputedFrame);
-        input.CopyTo(hist.AsSpan(taps));
-        if (first < frames)
-        {
-            // Frame i's window (oldest .. newest) is hist[i + 1 .. i + taps]; its centre sample is hist[i + D].
-            hist.AsSpan(first + DelayFrames, frames - first).CopyTo(even[first..]);
-            FoldedFir.Process(_folded, hist, first, frames, odd);
-        }
-        hist.AsSpan(frames, taps).CopyTo(hist);
+        int frames = input.Length, count = lookBackFrames + frames, origin = _lookBack - lookBackFrames;
+        input.CopyTo(hist.AsSpan(_lookBack + _taps));
+        // Output j's window (oldest .. newest) is hist[origin + j + 1 .. origin + j + taps]; its centre sample is hist[origin + j + D].
+        hist.AsSpan(origin + DelayFrames, count).CopyTo(even);
+        FoldedFir.Process(_folded, hist.AsSpan(origin), 0, count, odd);
+        Shift(hist, frames);
     }
+
+    /// <summary>Takes a block into the history without computing its outputs (they can be recomputed by the next block's look-back).</summary>
+    public void Advance(int channel, ReadOnlySpan<float> input)
+    {
+        if (input.Length > _maxBlockFrames) throw new ArgumentOutOfRangeException(nameof(input), "block larger than prepared");
+        float[] hist = _history[channel];
+        input.CopyTo(hist.AsSpan(_lookBack + _taps));
+        Shift(hist, input.Length);
+    }
+
+    private void Shift(float[] hist, int frames) => hist.AsSpan(frames, _lookBack + _taps).CopyTo(hist);
 }

@@ -23,6 +23,8 @@ internal sealed class LimiterGainStage
     private float[][] _delay = [];
     private float[] _gains = [];
     private int _delayLength, _delayPos;
+    // After a block proved quiet the detector history is not computed; the next detected block recomputes it by look-back.
+    private bool _detectorStale;
 
     // Each sample's gain also honours the intervals this many frames either side: band-limited ringing
     // (an abrupt end, a step) puts an interval's peak under the influence of samples a few frames away.
@@ -66,9 +68,9 @@ internal sealed class LimiterGainStage
         _sampleRateHz = spec.SampleRateHz;
         _lookahead = Math.Max(1, lookaheadFrames);
         _detectors = new DoubledRatePeakInterpolator[spec.Channels];
-        _upsampler.Prepare(spec.Channels, spec.MaxBlockFrames);
-        _even = new float[spec.MaxBlockFrames];
-        _odd = new float[spec.MaxBlockFrames];
+        _upsampler.Prepare(spec.Channels, spec.MaxBlockFrames, DoubledRatePeakInterpolator.HistoryFrames);
+        _even = new float[DoubledRatePeakInterpolator.HistoryFrames + spec.MaxBlockFrames];
+        _odd = new float[DoubledRatePeakInterpolator.HistoryFrames + spec.MaxBlockFrames];
         _peaks = new float[spec.MaxBlockFrames];
         _delay = new float[spec.Channels][];
         // A ring long enough that a whole block is written before any of it is read back.
@@ -96,6 +98,7 @@ internal sealed class LimiterGainStage
         _upsampler.Reset();
         foreach (var d in _delay) Array.Clear(d);
         _delayPos = 0;
+        _detectorStale = false;
         _holdHead = 0;
         _holdCount = 0;
         _requiredCount = 0;
@@ -114,14 +117,24 @@ internal sealed class LimiterGainStage
         int channels = Math.Min(buffer.Channels, _detectors.Length);
         double ceiling = ceilingLinear;
         bool quiet = IsSafelyUnder(buffer, frames, channels, ceiling);
-        // A quiet block needs no detection, only the detector history: its last few doubled-rate samples.
-        int firstComputed = quiet ? Math.Max(0, frames - DoubledRatePeakInterpolator.TapsPerPhase / 2) : 0;
-        Span<float> even = _even.AsSpan(0, frames), odd = _odd.AsSpan(0, frames), peaks = _peaks.AsSpan(0, frames);
-        for (int c = 0; c < channels; c++)
+        Span<float> peaks = _peaks.AsSpan(0, frames);
+        if (quiet)
         {
-            _upsampler.Process(c, buffer.Channel(c, frames), even, odd, firstComputed);
-            if (quiet) _detectors[c].Skip(even[firstComputed..], odd[firstComputed..]);
-            else _detectors[c].Process(even, odd, peaks, accumulate: c > 0); // the linked peak: the loudest channel
+            // No detection: the half-band only keeps its input history.
+            for (int c = 0; c < channels; c++) _upsampler.Advance(c, buffer.Channel(c, frames));
+            _detectorStale = true;
+        }
+        else
+        {
+            int back = _detectorStale ? DoubledRatePeakInterpolator.HistoryFrames : 0;
+            Span<float> even = _even.AsSpan(0, back + frames), odd = _odd.AsSpan(0, back + frames);
+            for (int c = 0; c < channels; c++)
+            {
+                _upsampler.Process(c, buffer.Channel(c, frames), even, odd, back);
+                if (back > 0) _detectors[c].Skip(even[..back], odd[..back]);
+                _detectors[c].Process(even[back..], odd[back..], peaks, accumulate: c > 0); // the linked peak: the loudest channel
+            }
+            _detectorStale = false;
         }
 
         float blockMin = ComputeGains(quiet || channels == 0 ? ReadOnlySpan<float>.Empty : peaks, frames, ceiling);
@@ -232,14 +245,15 @@ internal sealed class LimiterGainStage
     }
 
     // True when no detector point of this block can exceed the ceiling: the largest |input| the block's 2x samples
-    // depend on, times the half-band's and the 8x interpolator's L1 norms, with room for float rounding.
+    // (and the look-back ones) depend on, times the half-band's and the 8x interpolator's L1 norms, with room for float rounding.
     private bool IsSafelyUnder(AudioBuffer buffer, int frames, int channels, double ceiling)
     {
         double inputMax = 0, doubledHistoryMax = 0;
         for (int c = 0; c < channels; c++)
         {
             inputMax = Math.Max(inputMax, Math.Max(_upsampler.HistoryAbsMax(c), VectorMath.AbsMax(buffer.Channel(c, frames))));
-            doubledHistoryMax = Math.Max(doubledHistoryMax, _detectors[c].HistoryAbsMax());
+            // A stale detector history is bounded through the half-band history, which covers its look-back frames.
+            if (!_detectorStale) doubledHistoryMax = Math.Max(doubledHistoryMax, _detectors[c].HistoryAbsMax());
         }
         double bound = Math.Max(inputMax * _upsampler.OddL1Norm, doubledHistoryMax) * DoubledRatePeakInterpolator.MaxPhaseL1Norm;
         return bound * (1 + 1e-3) < ceiling;

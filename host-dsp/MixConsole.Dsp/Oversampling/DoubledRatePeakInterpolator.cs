@@ -25,7 +25,10 @@ internal sealed class DoubledRatePeakInterpolator
 
     private const int Factor = TruePeakInterpolator.OversamplingFactor;
     private const int Phases = Factor - 1;
-    private const int History = TapsPerPhase / 2; // per stream: the odd stream reaches back T/2 base samples
+    /// <summary>Frames of each stream the next outputs read back (the odd stream reaches back T/2 base samples).</summary>
+    public const int HistoryFrames = TapsPerPhase / 2;
+
+    private const int History = HistoryFrames;
 
     /// <summary>Delay in doubled-rate samples of the underlying 8x interpolator (odd, so a pair of intervals maps onto one base interval).</summary>
     public const int DoubledRateLatency = TapsPerPhase / 2 - 1;
@@ -131,16 +134,13 @@ internal sealed class DoubledRatePeakInterpolator
         if (Vector.IsHardwareAccelerated)
         {
             ref Vector<float> coef = ref MemoryMarshal.GetArrayDataReference(_broadcast);
-            for (; i <= count - w; i += w)
+            for (; i <= count - w; i += w) VectorStep(ref coef, ref e0, ref o0, ref p0, i, accumulate);
+            // A last partial vector is recomputed as the whole vector ending at `count`: a lane's value does not depend on
+            // its neighbours, and taking the maximum with a peak already raised to it changes nothing.
+            if (i < count && count >= w)
             {
-                // Even doubled-rate points: taps alternate even (k even) and odd (k odd) streams.
-                Vector<float> m = Phase7(ref coef, ref Unsafe.Add(ref e0, i), ref Unsafe.Add(ref o0, i - 1));
-                m = Vector.Max(m, Vector.Abs(Vector.LoadUnsafe(ref Unsafe.Add(ref o0, i - (DoubledRateLatency + 1) / 2))));
-                // Odd doubled-rate points: taps alternate odd (k even) and even (k odd) streams.
-                m = Vector.Max(m, Phase7(ref coef, ref Unsafe.Add(ref o0, i), ref Unsafe.Add(ref e0, i)));
-                m = Vector.Max(m, Vector.Abs(Vector.LoadUnsafe(ref Unsafe.Add(ref e0, i - (DoubledRateLatency - 1) / 2))));
-                if (accumulate) m = Vector.Max(m, Vector.LoadUnsafe(ref p0, (nuint)i));
-                m.StoreUnsafe(ref p0, (nuint)i);
+                VectorStep(ref coef, ref e0, ref o0, ref p0, count - w, accumulate);
+                i = count;
             }
         }
         // Scalar tail with each lane's operation order, so results do not depend on block size.
@@ -153,6 +153,19 @@ internal sealed class DoubledRatePeakInterpolator
             if (accumulate) m = MathF.Max(m, Unsafe.Add(ref p0, i));
             Unsafe.Add(ref p0, i) = m;
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void VectorStep(ref Vector<float> coef, ref float e0, ref float o0, ref float p0, int i, bool accumulate)
+    {
+        // Even doubled-rate points: taps alternate even (k even) and odd (k odd) streams.
+        Vector<float> m = Phase7(ref coef, ref Unsafe.Add(ref e0, i), ref Unsafe.Add(ref o0, i - 1));
+        m = Vector.Max(m, Vector.Abs(Vector.LoadUnsafe(ref Unsafe.Add(ref o0, i - (DoubledRateLatency + 1) / 2))));
+        // Odd doubled-rate points: taps alternate odd (k even) and even (k odd) streams.
+        m = Vector.Max(m, Phase7(ref coef, ref Unsafe.Add(ref o0, i), ref Unsafe.Add(ref e0, i)));
+        m = Vector.Max(m, Vector.Abs(Vector.LoadUnsafe(ref Unsafe.Add(ref e0, i - (DoubledRateLatency - 1) / 2))));
+        if (accumulate) m = Vector.Max(m, Vector.LoadUnsafe(ref p0, (nuint)i));
+        m.StoreUnsafe(ref p0, (nuint)i);
     }
 
     // Largest |phase 1..7| of one doubled-rate point per lane: even-k taps from `a` going back, odd-k taps from `b` going back.
