@@ -40,7 +40,8 @@ internal sealed class LimiterGainStage
     private double[] _firstRing = [], _secondRing = [];
     private int _firstPos, _secondPos;
     private double _firstSum, _secondSum;
-    private double _releaseEnvelope = 1, _releaseCoefficient;
+    // The release envelope is kept as its depth 1 - envelope: one multiply and one maximum per sample on the serial path.
+    private double _releaseDepth, _releaseDecay;
     private double _sampleRateHz = 48000;
 
     private double _releaseMs = 80;
@@ -107,7 +108,7 @@ internal sealed class LimiterGainStage
         _firstPos = _secondPos = 0;
         _firstSum = _firstRing.Length;
         _secondSum = _secondRing.Length;
-        _releaseEnvelope = 1;
+        _releaseDepth = 0;
         _blockMinGain = 1;
     }
 
@@ -146,7 +147,7 @@ internal sealed class LimiterGainStage
     // locals for the block; the arithmetic is per sample and in the same order whatever the block size.
     private float ComputeGains(ReadOnlySpan<float> peaks, int frames, double ceiling)
     {
-        double release = _releaseCoefficient, env = _releaseEnvelope;
+        double decay = _releaseDecay, depth = _releaseDepth;
         int span = _lookahead + 2 * NeighbourFrames + 1;
         double[] holdValues = _holdValues;
         long[] holdIndices = _holdIndices;
@@ -189,9 +190,12 @@ internal sealed class LimiterGainStage
             index++;
             double held = holdValues[head];
 
-            // Release: the envelope may rise only slowly, and never above what the hold demands.
-            env += (1.0 - env) * release;
-            if (env > held) env = held;
+            // Release: the envelope may rise only slowly (its depth decays), and never above what the hold demands.
+            depth *= decay;
+            double demanded = 1.0 - held;
+            if (depth < demanded) depth = demanded;
+            if (depth < 1e-30) depth = 0; // fully recovered: no denormals on the way to zero
+            double env = 1.0 - depth;
 
             sum1 += env - ring1[pos1];
             ring1[pos1] = env;
@@ -205,7 +209,7 @@ internal sealed class LimiterGainStage
             gains[i] = g;
             if (g < blockMin) blockMin = g;
         }
-        _releaseEnvelope = env;
+        _releaseDepth = depth;
         _holdHead = head;
         _holdCount = count;
         _requiredCount = index;
@@ -248,10 +252,13 @@ internal sealed class LimiterGainStage
     // (and the look-back ones) depend on, times the half-band's and the 8x interpolator's L1 norms, with room for float rounding.
     private bool IsSafelyUnder(AudioBuffer buffer, int frames, int channels, double ceiling)
     {
+        double gain = _upsampler.OddL1Norm * DoubledRatePeakInterpolator.MaxPhaseL1Norm * (1 + 1e-3);
         double inputMax = 0, doubledHistoryMax = 0;
+        for (int c = 0; c < channels; c++) inputMax = Math.Max(inputMax, VectorMath.AbsMax(buffer.Channel(c, frames)));
+        if (inputMax * gain >= ceiling) return false; // loud: no need to scan the histories
         for (int c = 0; c < channels; c++)
         {
-            inputMax = Math.Max(inputMax, Math.Max(_upsampler.HistoryAbsMax(c), VectorMath.AbsMax(buffer.Channel(c, frames))));
+            inputMax = Math.Max(inputMax, _upsampler.HistoryAbsMax(c));
             // A stale detector history is bounded through the half-band history, which covers its look-back frames.
             if (!_detectorStale) doubledHistoryMax = Math.Max(doubledHistoryMax, _detectors[c].HistoryAbsMax());
         }
@@ -259,5 +266,5 @@ internal sealed class LimiterGainStage
         return bound * (1 + 1e-3) < ceiling;
     }
 
-    private void UpdateRelease() => _releaseCoefficient = 1 - Math.Exp(-1 / (_releaseMs * 1e-3 * _sampleRateHz));
+    private void UpdateRelease() => _releaseDecay = Math.Exp(-1 / (_releaseMs * 1e-3 * _sampleRateHz));
 }
