@@ -28,18 +28,17 @@ internal static class FoldedFir
     }
 
     /// <summary>
-    /// output[i] = sum over t &lt; D of folded[t] * (x[i + 1 + t] + x[i + 2D - t]) for i in [first, frames), where D is
-    /// folded.Length and x holds each output's 2D-sample window starting at i + 1. Outputs just before
-    /// <paramref name="first"/> may be written too (with their own correct values) when that lets a vector finish the span.
+    /// output[i] = sum over t &lt; D of folded[t] * (x[i + 1 + t] + x[i + 2D - t]) for i in [0, frames), where D is
+    /// folded.Length and x holds each output's 2D-sample window starting at i + 1.
     /// </summary>
-    public static void Process(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, int first, int frames, Span<float> output)
+    public static void Process(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, int frames, Span<float> output)
     {
         int d = folded.Length;
         if (x.Length < frames + 2 * d || output.Length < frames) throw new ArgumentException("input or output too short");
         ref float c0 = ref MemoryMarshal.GetReference(folded);
         ref float x0 = ref MemoryMarshal.GetReference(x);
         ref float y0 = ref MemoryMarshal.GetReference(output);
-        int w = Vector<float>.Count, i = first;
+        int w = Vector<float>.Count, i = 0;
         if (Vector.IsHardwareAccelerated)
         {
             // Four output vectors at a time: eight independent sums keep both FMA pipes busy.

@@ -94,7 +94,7 @@ internal sealed class HalfBandUpsampler
         input.CopyTo(hist.AsSpan(_lookBack + _taps));
         // Output j's window (oldest .. newest) is hist[origin + j + 1 .. origin + j + taps]; its centre sample is hist[origin + j + D].
         hist.AsSpan(origin + DelayFrames, count).CopyTo(even);
-        FoldedFir.Process(_folded, hist.AsSpan(origin), 0, count, odd);
+        FoldedFir.Process(_folded, hist.AsSpan(origin), count, odd);
         Shift(hist, frames);
     }
 
