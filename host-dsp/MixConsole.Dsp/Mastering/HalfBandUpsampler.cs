@@ -12,11 +12,12 @@ namespace MixConsole.Dsp.Mastering;
 internal sealed class HalfBandUpsampler
 {
     private const double AttenuationDb = 90;
-    private readonly float[] _odd;     // reversed taps over base-rate history
+    // The odd phase is symmetric: tap t and tap 2D-1-t share _folded[t], so each pair costs one add and one FMA.
+    private readonly float[] _folded;
     private readonly int _taps;
-    // Per channel: the last `taps` inputs (oldest first), then room for one block; shifted down after each block.
+    // Per channel: the last lookBack + taps inputs (oldest first), then room for one block; shifted down after each block.
     private float[][] _history = [];
-    private int _maxBlockFrames;
+    private int _maxBlockFrames, _lookBack;
 
     /// <param name="transitionWidth">Transition band width as a fraction of the input rate, centred on its Nyquist frequency (0.06 = flat to 0.47 fs).</param>
     public HalfBandUpsampler(double transitionWidth)
@@ -26,12 +27,17 @@ internal sealed class HalfBandUpsampler
         int total = 4 * DelayFrames + 1;
         double[] h = KaiserWindow.LowPass(total, 0.25, KaiserWindow.Beta(AttenuationDb), 2.0);
         _taps = 2 * DelayFrames;
-        _odd = new float[_taps];
         double sum = 0;
         for (int t = 0; t < _taps; t++) sum += h[2 * t + 1];
-        for (int t = 0; t < _taps; t++) _odd[_taps - 1 - t] = (float)(h[2 * t + 1] / sum);
+        // Window order (oldest first): tap t of the window weighs h[2 (taps - 1 - t) + 1]; fold t with its mirror.
+        _folded = new float[DelayFrames];
         double l1 = 0;
-        foreach (float tap in _odd) l1 += Math.Abs(tap);
+        for (int t = 0; t < DelayFrames; t++)
+        {
+            double c = 0.5 * (h[2 * (_taps - 1 - t) + 1] + h[2 * t + 1]) / sum;
+            _folded[t] = (float)c;
+            l1 += 2 * Math.Abs((float)c);
+        }
         OddL1Norm = Math.Max(1, l1);
     }
 
@@ -41,11 +47,16 @@ internal sealed class HalfBandUpsampler
     /// <summary>Delay of both output phases in base-rate frames (the odd one sits half a frame later).</summary>
     public int DelayFrames { get; }
 
-    public void Prepare(int channels, int maxBlockFrames)
+    /// <summary>
+    /// Sizes history for <paramref name="channels"/> and blocks of up to <paramref name="maxBlockFrames"/>, keeping
+    /// enough input to recompute the outputs of the last <paramref name="lookBackFrames"/> frames of the previous block.
+    /// </summary>
+    public void Prepare(int channels, int maxBlockFrames, int lookBackFrames = 0)
     {
         _maxBlockFrames = maxBlockFrames;
+        _lookBack = Math.Max(0, lookBackFrames);
         _history = new float[channels][];
-        for (int c = 0; c < channels; c++) _history[c] = new float[_taps + maxBlockFrames + 3];
+        for (int c = 0; c < channels; c++) _history[c] = new float[_lookBack + _taps + maxBlockFrames];
     }
 
     public void Reset()
@@ -53,61 +64,48 @@ internal sealed class HalfBandUpsampler
         foreach (var h in _history) Array.Clear(h);
     }
 
-    /// <summary>Largest |x| among the samples held as history of <paramref name="channel"/> (those the next outputs depend on).</summary>
-    public float HistoryAbsMax(int channel)
-    {
-        ReadOnlySpan<float> hist = _history[channel].AsSpan(0, _taps);
-        int i = 0;
-        var vmax = Vector<float>.Zero;
-        if (Vector.IsHardwareAccelerated)
-            for (; i <= hist.Length - Vector<float>.Count; i += Vector<float>.Count)
-                vmax = Vector.Max(vmax, Vector.Abs(new Vector<float>(hist.Slice(i))));
-        float max = 0;
-        for (int k = 0; k < Vector<float>.Count; k++) max = MathF.Max(max, vmax[k]);
-        for (; i < hist.Length; i++) max = MathF.Max(max, MathF.Abs(hist[i]));
-        return max;
-    }
-
-    /// <summary>Writes 2 * input.Length samples: for each input frame n, x[n - D] then the value at n - D + 0.5.</summary>
-    public void Process(int channel, ReadOnlySpan<float> input, Span<float> output) => Process(channel, input, output, 0);
+    /// <summary>Largest |x| among the samples held as history of <paramref name="channel"/> (those the next outputs, and the look-back ones, depend on).</summary>
+    public float HistoryAbsMax(int channel) => VectorMath.AbsMax(_history[channel].AsSpan(0, _lookBack + _taps));
 
     /// <summary>
-    /// As <see cref="Process(int, ReadOnlySpan{float}, Span{float})"/>, but writes output only for input frames from
-    /// <paramref name="firstComputedFrame"/> on (earlier frames still enter the history; their output is left as is).
+    /// For each input frame n writes <paramref name="even"/>[n] = x[n - D] and <paramref name="odd"/>[n] = the value at
+    /// n - D + 0.5. Input longer than the prepared block size runs in chunks.
     /// </summary>
-    public void Process(int channel, ReadOnlySpan<float> input, Span<float> output, int firstComputedFrame)
+    public void Process(int channel, ReadOnlySpan<float> input, Span<float> even, Span<float> odd)
     {
         for (int done = 0; done < input.Length;)
         {
             int n = Math.Min(_maxBlockFrames, input.Length - done);
-            Chunk(channel, input.Slice(done, n), output.Slice(2 * done, 2 * n), firstComputedFrame - done);
+            Process(channel, input.Slice(done, n), even.Slice(done, n), odd.Slice(done, n), 0);
             done += n;
         }
     }
 
-    private void Chunk(int channel, ReadOnlySpan<float> input, Span<float> output, int firstComputedFrame)
+    /// <summary>
+    /// As <see cref="Process(int, ReadOnlySpan{float}, Span{float}, Span{float})"/> for one block, but first recomputes
+    /// the <paramref name="lookBackFrames"/> frames before it (at most the prepared look-back): output j is frame
+    /// j - lookBackFrames, so the outputs hold lookBackFrames + input.Length frames.
+    /// </summary>
+    public void Process(int channel, ReadOnlySpan<float> input, Span<float> even, Span<float> odd, int lookBackFrames)
     {
+        if (input.Length > _maxBlockFrames || (uint)lookBackFrames > (uint)_lookBack) throw new ArgumentOutOfRangeException(nameof(input), "block or look-back larger than prepared");
         float[] hist = _history[channel];
-        int taps = _taps, frames = input.Length, centre = taps - 1 - DelayFrames;
-        input.CopyTo(hist.AsSpan(taps));
-        // Frame i's window (oldest .. newest) is hist[i + 1 .. i + taps].
-        Span<float> sums = stackalloc float[4];
-        int i = Math.Max(0, firstComputedFrame);
-        for (; i + 4 <= frames; i += 4)
-        {
-            FirMath.Dot4(_odd, hist.AsSpan(i + 1, taps + 3), sums);
-            for (int k = 0; k < 4; k++)
-            {
-                output[2 * (i + k)] = hist[i + k + 1 + centre];
-                output[2 * (i + k) + 1] = sums[k];
-            }
-        }
-        for (; i < frames; i++)
-        {
-            ReadOnlySpan<float> window = hist.AsSpan(i + 1, taps);
-            output[2 * i] = window[centre];
-            output[2 * i + 1] = FirMath.Dot(_odd, window);
-        }
-        hist.AsSpan(frames, taps).CopyTo(hist);
+        int frames = input.Length, count = lookBackFrames + frames, origin = _lookBack - lookBackFrames;
+        input.CopyTo(hist.AsSpan(_lookBack + _taps));
+        // Output j's window (oldest .. newest) is hist[origin + j + 1 .. origin + j + taps]; its centre sample is hist[origin + j + D].
+        hist.AsSpan(origin + DelayFrames, count).CopyTo(even);
+        FoldedFir.Process(_folded, hist.AsSpan(origin), count, odd);
+        Shift(hist, frames);
     }
+
+    /// <summary>Takes a block into the history without computing its outputs (they can be recomputed by the next block's look-back).</summary>
+    public void Advance(int channel, ReadOnlySpan<float> input)
+    {
+        if (input.Length > _maxBlockFrames) throw new ArgumentOutOfRangeException(nameof(input), "block larger than prepared");
+        float[] hist = _history[channel];
+        input.CopyTo(hist.AsSpan(_lookBack + _taps));
+        Shift(hist, input.Length);
+    }
+
+    private void Shift(float[] hist, int frames) => hist.AsSpan(frames, _lookBack + _taps).CopyTo(hist);
 }

@@ -5,8 +5,8 @@ namespace MixConsole.Dsp.Mastering;
 
 /// <summary>
 /// One lookahead gain computer of <see cref="TruePeakLimiter"/>: detector = near-ideal 2x half-band then the
-/// 8x <see cref="TruePeakInterpolator"/> (16 points per sample); required gain per interval, minimum held
-/// over lookahead + 1 intervals (both samples around each interval), a release one-pole that may only rise,
+/// short 8x <see cref="DoubledRatePeakInterpolator"/> (16 points per sample); required gain per interval, minimum
+/// held over lookahead + 1 intervals (both samples around each interval), a release one-pole that may only rise,
 /// then a moving average over the lookahead, applied to the input delayed by <see cref="LatencyFrames"/>.
 /// Every averaged value includes the held requirement of the sample it is applied to, so the gain is fully
 /// down when the peak arrives.
@@ -17,12 +17,14 @@ internal sealed class LimiterGainStage
 
     /// <summary>A stage whose detector is flat to (0.5 - <paramref name="detectorTransitionWidth"/> / 2) of the rate.</summary>
     public LimiterGainStage(double detectorTransitionWidth) => _upsampler = new HalfBandUpsampler(detectorTransitionWidth);
-    private TruePeakInterpolator[] _detectors = [];
-    private float[][] _doubled = [];
-    private float[][] _peaks = [];
+    private DoubledRatePeakInterpolator[] _detectors = [];
+    private float[] _even = [], _odd = [];
+    private float[] _peaks = [];
     private float[][] _delay = [];
     private float[] _gains = [];
     private int _delayLength, _delayPos;
+    // After a block proved quiet the detector history is not computed; the next detected block recomputes it by look-back.
+    private bool _detectorStale;
 
     // Each sample's gain also honours the intervals this many frames either side: band-limited ringing
     // (an abrupt end, a step) puts an interval's peak under the influence of samples a few frames away.
@@ -34,8 +36,12 @@ internal sealed class LimiterGainStage
     private int _holdHead, _holdCount;
     private long _requiredCount;
 
-    private MovingAverage _first = new(1), _second = new(1);
-    private double _releaseEnvelope = 1, _releaseCoefficient;
+    // Two boxcars whose combined support is the lookahead: running sums, re-summed exactly once per lap so rounding cannot drift.
+    private double[] _firstRing = [], _secondRing = [];
+    private int _firstPos, _secondPos;
+    private double _firstSum, _secondSum;
+    // The release envelope is kept as its depth 1 - envelope: one multiply and one maximum per sample on the serial path.
+    private double _releaseDepth, _releaseDecay;
     private double _sampleRateHz = 48000;
 
     private double _releaseMs = 80;
@@ -54,37 +60,34 @@ internal sealed class LimiterGainStage
     /// <summary>Lowest gain during the last block.</summary>
     public float BlockMinGain => _blockMinGain;
 
-    // The interpolator's odd delay L at 2x makes 2x outputs 2n and 2n+1 cover base interval (m-1, m], m = n - D - (L-1)/2.
-    private int DetectorLatencyFrames => _upsampler.DelayFrames + (TruePeakInterpolator.Latency - 1) / 2;
+    // The half-band's even output is the input D frames late; the detector's output i covers its interval (m - 1, m], m = i - latency.
+    private int DetectorLatencyFrames => _upsampler.DelayFrames + DoubledRatePeakInterpolator.LatencyFrames;
 
     /// <summary>Sizes memory for <paramref name="spec"/> with an attack/hold of <paramref name="lookaheadFrames"/>.</summary>
     public void Prepare(in ProcessSpec spec, int lookaheadFrames)
     {
-        if (TruePeakInterpolator.Latency % 2 == 0)
-            throw new InvalidOperationException("the detector pairing assumes an odd true-peak interpolator delay");
         _sampleRateHz = spec.SampleRateHz;
         _lookahead = Math.Max(1, lookaheadFrames);
-        _detectors = new TruePeakInterpolator[spec.Channels];
-        _upsampler.Prepare(spec.Channels, spec.MaxBlockFrames);
-        _doubled = new float[spec.Channels][];
-        _peaks = new float[spec.Channels][];
+        _detectors = new DoubledRatePeakInterpolator[spec.Channels];
+        _upsampler.Prepare(spec.Channels, spec.MaxBlockFrames, DoubledRatePeakInterpolator.HistoryFrames);
+        _even = new float[DoubledRatePeakInterpolator.HistoryFrames + spec.MaxBlockFrames];
+        _odd = new float[DoubledRatePeakInterpolator.HistoryFrames + spec.MaxBlockFrames];
+        _peaks = new float[spec.MaxBlockFrames];
         _delay = new float[spec.Channels][];
-        _delayLength = LatencyFrames + 1;
+        // A ring long enough that a whole block is written before any of it is read back.
+        _delayLength = LatencyFrames + spec.MaxBlockFrames;
         _gains = new float[spec.MaxBlockFrames];
         for (int c = 0; c < spec.Channels; c++)
         {
-            _detectors[c] = new TruePeakInterpolator();
-            _detectors[c].Prepare(2 * spec.SampleRateHz, 2 * spec.MaxBlockFrames);
-            _doubled[c] = new float[2 * spec.MaxBlockFrames];
-            _peaks[c] = new float[2 * spec.MaxBlockFrames];
+            _detectors[c] = new DoubledRatePeakInterpolator();
+            _detectors[c].Prepare(spec.MaxBlockFrames);
             _delay[c] = new float[_delayLength];
         }
         _holdValues = new double[_lookahead + 2 * NeighbourFrames + 2];
         _holdIndices = new long[_lookahead + 2 * NeighbourFrames + 2];
-        // Two boxcars whose combined support is the lookahead: a triangular attack with far less spectral splatter.
         int firstLength = (_lookahead + 2) / 2;
-        _first = new MovingAverage(firstLength);
-        _second = new MovingAverage(_lookahead + 1 - firstLength);
+        _firstRing = new double[firstLength];
+        _secondRing = new double[_lookahead + 1 - firstLength];
         UpdateRelease();
         Reset();
     }
@@ -96,12 +99,16 @@ internal sealed class LimiterGainStage
         _upsampler.Reset();
         foreach (var d in _delay) Array.Clear(d);
         _delayPos = 0;
+        _detectorStale = false;
         _holdHead = 0;
         _holdCount = 0;
         _requiredCount = 0;
-        _first.Reset();
-        _second.Reset();
-        _releaseEnvelope = 1;
+        Array.Fill(_firstRing, 1.0);
+        Array.Fill(_secondRing, 1.0);
+        _firstPos = _secondPos = 0;
+        _firstSum = _firstRing.Length;
+        _secondSum = _secondRing.Length;
+        _releaseDepth = 0;
         _blockMinGain = 1;
     }
 
@@ -111,135 +118,153 @@ internal sealed class LimiterGainStage
         int channels = Math.Min(buffer.Channels, _detectors.Length);
         double ceiling = ceilingLinear;
         bool quiet = IsSafelyUnder(buffer, frames, channels, ceiling);
-        // A quiet block needs no detection, only the detector history: its last TapsPerPhase 2x samples.
-        int firstComputed = quiet ? Math.Max(0, frames - TruePeakInterpolator.TapsPerPhase / 2) : 0;
-        for (int c = 0; c < channels; c++)
+        Span<float> peaks = _peaks.AsSpan(0, frames);
+        if (quiet)
         {
-            Span<float> doubled = _doubled[c].AsSpan(0, 2 * frames);
-            _upsampler.Process(c, buffer.Channel(c, frames), doubled, firstComputed);
-            if (quiet) _detectors[c].Skip(doubled[(2 * firstComputed)..]);
-            else _detectors[c].Process(doubled, _peaks[c].AsSpan(0, 2 * frames));
+            // No detection: the half-band only keeps its input history.
+            for (int c = 0; c < channels; c++) _upsampler.Advance(c, buffer.Channel(c, frames));
+            _detectorStale = true;
+        }
+        else
+        {
+            int back = _detectorStale ? DoubledRatePeakInterpolator.HistoryFrames : 0;
+            Span<float> even = _even.AsSpan(0, back + frames), odd = _odd.AsSpan(0, back + frames);
+            for (int c = 0; c < channels; c++)
+            {
+                _upsampler.Process(c, buffer.Channel(c, frames), even, odd, back);
+                if (back > 0) _detectors[c].Skip(even[..back], odd[..back]);
+                _detectors[c].Process(even[back..], odd[back..], peaks, accumulate: c > 0); // the linked peak: the loudest channel
+            }
+            _detectorStale = false;
         }
 
-        double release = _releaseCoefficient;
+        float blockMin = ComputeGains(quiet || channels == 0 ? ReadOnlySpan<float>.Empty : peaks, frames, ceiling);
+        ApplyDelayed(buffer, frames, channels);
+        _blockMinGain = blockMin;
+    }
+
+    // The serial part: required gain per interval, held minimum, release, two moving averages. Fields live in
+    // locals for the block; the arithmetic is per sample and in the same order whatever the block size.
+    private float ComputeGains(ReadOnlySpan<float> peaks, int frames, double ceiling)
+    {
+        double decay = _releaseDecay, depth = _releaseDepth;
         int span = _lookahead + 2 * NeighbourFrames + 1;
+        double[] holdValues = _holdValues;
+        long[] holdIndices = _holdIndices;
+        int capacity = holdValues.Length, head = _holdHead, count = _holdCount;
+        long index = _requiredCount;
+        double[] ring1 = _firstRing, ring2 = _secondRing;
+        int pos1 = _firstPos, pos2 = _secondPos;
+        double sum1 = _firstSum, sum2 = _secondSum;
+        double inverse1 = 1.0 / ring1.Length, inverse2 = 1.0 / ring2.Length;
+        bool detect = !peaks.IsEmpty;
         float blockMin = 1;
         Span<float> gains = _gains.AsSpan(0, frames);
         for (int i = 0; i < frames; i++)
         {
             double required = 1.0;
-            if (!quiet)
+            if (detect)
             {
-                float peak = 0;
-                // Two 2x intervals make one base interval (m - 1, m], m = n - DetectorLatencyFrames.
-                for (int c = 0; c < channels; c++) peak = MathF.Max(peak, MathF.Max(_peaks[c][2 * i], _peaks[c][2 * i + 1]));
+                float peak = peaks[i];
                 if (peak > ceiling) required = ceiling / peak;
             }
 
-            double held = PushAndHoldMin(required, span);
-            // Release: the envelope may rise only slowly, and never above what the hold demands.
-            double env = _releaseEnvelope + (1.0 - _releaseEnvelope) * release;
-            if (env > held) env = held;
-            _releaseEnvelope = env;
+            // Monotonic deque: the minimum of the last `span` required gains in O(1) amortised time.
+            while (count > 0)
+            {
+                int tail = head + count - 1;
+                if (tail >= capacity) tail -= capacity;
+                if (holdValues[tail] < required) break;
+                count--;
+            }
+            int slot = head + count;
+            if (slot >= capacity) slot -= capacity;
+            holdValues[slot] = required;
+            holdIndices[slot] = index;
+            count++;
+            while (holdIndices[head] <= index - span)
+            {
+                if (++head == capacity) head = 0;
+                count--;
+            }
+            index++;
+            double held = holdValues[head];
 
-            float g = (float)Math.Min(_second.Push(_first.Push(env)), 1.0);
+            // Release: the envelope may rise only slowly (its depth decays), and never above what the hold demands.
+            depth *= decay;
+            double demanded = 1.0 - held;
+            if (depth < demanded) depth = demanded;
+            if (depth < 1e-30) depth = 0; // fully recovered: no denormals on the way to zero
+            double env = 1.0 - depth;
+
+            sum1 += env - ring1[pos1];
+            ring1[pos1] = env;
+            if (++pos1 == ring1.Length) { pos1 = 0; sum1 = ExactSum(ring1); }
+            double first = sum1 * inverse1;
+            sum2 += first - ring2[pos2];
+            ring2[pos2] = first;
+            if (++pos2 == ring2.Length) { pos2 = 0; sum2 = ExactSum(ring2); }
+
+            float g = (float)Math.Min(sum2 * inverse2, 1.0);
             gains[i] = g;
             if (g < blockMin) blockMin = g;
         }
+        _releaseDepth = depth;
+        _holdHead = head;
+        _holdCount = count;
+        _requiredCount = index;
+        _firstPos = pos1;
+        _secondPos = pos2;
+        _firstSum = sum1;
+        _secondSum = sum2;
+        return blockMin;
+    }
 
-        int delayPos = _delayPos, length = _delayLength;
+    private static double ExactSum(double[] ring)
+    {
+        double exact = 0;
+        for (int k = 0; k < ring.Length; k++) exact += ring[k];
+        return exact;
+    }
+
+    // Writes the block into each channel's ring, then reads it back LatencyFrames late times the gain row.
+    private void ApplyDelayed(AudioBuffer buffer, int frames, int channels)
+    {
+        int length = _delayLength, latency = LatencyFrames;
+        int write = _delayPos, read = write - latency;
+        if (read < 0) read += length;
+        ReadOnlySpan<float> gains = _gains.AsSpan(0, frames);
         for (int c = 0; c < channels; c++)
         {
             float[] line = _delay[c];
             Span<float> x = buffer.Channel(c, frames);
-            delayPos = _delayPos;
-            for (int i = 0; i < x.Length; i++)
-            {
-                int readPos = delayPos + 1 == length ? 0 : delayPos + 1;
-                line[delayPos] = x[i];
-                x[i] = line[readPos] * gains[i];
-                delayPos = readPos;
-            }
+            int first = Math.Min(frames, length - write);
+            x[..first].CopyTo(line.AsSpan(write));
+            x[first..].CopyTo(line);
+            first = Math.Min(frames, length - read);
+            VectorMath.Multiply(line.AsSpan(read, first), gains, x[..first]);
+            VectorMath.Multiply(line.AsSpan(0, frames - first), gains[first..], x[first..]);
         }
-        _delayPos = channels > 0 ? delayPos : (_delayPos + frames) % length;
-        _blockMinGain = blockMin;
+        _delayPos = write + frames >= length ? write + frames - length : write + frames;
     }
 
     // True when no detector point of this block can exceed the ceiling: the largest |input| the block's 2x samples
-    // depend on, times the half-band's and the 8x interpolator's L1 norms, with room for float rounding.
+    // (and the look-back ones) depend on, times the half-band's and the 8x interpolator's L1 norms, with room for float rounding.
     private bool IsSafelyUnder(AudioBuffer buffer, int frames, int channels, double ceiling)
     {
+        double gain = _upsampler.OddL1Norm * DoubledRatePeakInterpolator.MaxPhaseL1Norm * (1 + 1e-3);
         double inputMax = 0, doubledHistoryMax = 0;
+        for (int c = 0; c < channels; c++) inputMax = Math.Max(inputMax, VectorMath.AbsMax(buffer.Channel(c, frames)));
+        if (inputMax * gain >= ceiling) return false; // loud: no need to scan the histories
         for (int c = 0; c < channels; c++)
         {
-            inputMax = Math.Max(inputMax, Math.Max(_upsampler.HistoryAbsMax(c), AbsMax(buffer.Channel(c, frames))));
-            doubledHistoryMax = Math.Max(doubledHistoryMax, _detectors[c].HistoryAbsMax());
+            inputMax = Math.Max(inputMax, _upsampler.HistoryAbsMax(c));
+            // A stale detector history is bounded through the half-band history, which covers its look-back frames.
+            if (!_detectorStale) doubledHistoryMax = Math.Max(doubledHistoryMax, _detectors[c].HistoryAbsMax());
         }
-        double bound = Math.Max(inputMax * _upsampler.OddL1Norm, doubledHistoryMax) * TruePeakInterpolator.MaxPhaseL1Norm;
+        double bound = Math.Max(inputMax * _upsampler.OddL1Norm, doubledHistoryMax) * DoubledRatePeakInterpolator.MaxPhaseL1Norm;
         return bound * (1 + 1e-3) < ceiling;
     }
 
-    private static float AbsMax(ReadOnlySpan<float> x)
-    {
-        float max = 0;
-        for (int i = 0; i < x.Length; i++) max = MathF.Max(max, MathF.Abs(x[i]));
-        return max;
-    }
-
-    // Monotonic deque: the minimum of the last `span` required gains in O(1) amortised time.
-    private double PushAndHoldMin(double value, int span)
-    {
-        long index = _requiredCount++;
-        int capacity = _holdValues.Length;
-        while (_holdCount > 0)
-        {
-            int tail = _holdHead + _holdCount - 1;
-            if (tail >= capacity) tail -= capacity;
-            if (_holdValues[tail] < value) break;
-            _holdCount--;
-        }
-        int slot = _holdHead + _holdCount;
-        if (slot >= capacity) slot -= capacity;
-        _holdValues[slot] = value;
-        _holdIndices[slot] = index;
-        _holdCount++;
-        while (_holdIndices[_holdHead] <= index - span)
-        {
-            if (++_holdHead == capacity) _holdHead = 0;
-            _holdCount--;
-        }
-        return _holdValues[_holdHead];
-    }
-
-    private void UpdateRelease() => _releaseCoefficient = 1 - Math.Exp(-1 / (_releaseMs * 1e-3 * _sampleRateHz));
-
-    // Running mean of the last Length values; re-summed exactly once per lap so rounding cannot drift.
-    private sealed class MovingAverage(int length)
-    {
-        private readonly double[] _ring = new double[length];
-        private readonly double _inverse = 1.0 / length;
-        private int _pos;
-        private double _sum;
-
-        public void Reset()
-        {
-            Array.Fill(_ring, 1.0);
-            _pos = 0;
-            _sum = _ring.Length;
-        }
-
-        public double Push(double value)
-        {
-            _sum += value - _ring[_pos];
-            _ring[_pos] = value;
-            if (++_pos == _ring.Length)
-            {
-                _pos = 0;
-                double exact = 0;
-                for (int k = 0; k < _ring.Length; k++) exact += _ring[k];
-                _sum = exact;
-            }
-            return _sum * _inverse;
-        }
-    }
+    private void UpdateRelease() => _releaseDecay = Math.Exp(-1 / (_releaseMs * 1e-3 * _sampleRateHz));
 }

@@ -4,8 +4,8 @@ namespace MixConsole.Dsp.Mastering;
 
 /// <summary>
 /// Lookahead true-peak brickwall limiter, stereo-linked, for the end of the master chain. Detection runs on
-/// the 8x <see cref="Oversampling.TruePeakInterpolator"/> after a near-ideal 2x interpolation, so peaks
-/// between samples are caught even near Nyquist. The attack is a smooth ramp over the lookahead (moving
+/// a short 8x interpolator (<see cref="Oversampling.DoubledRatePeakInterpolator"/>) after a near-ideal 2x
+/// half-band, 16 points per sample, so peaks between samples are caught even near Nyquist. The attack is a smooth ramp over the lookahead (moving
 /// minimum held for the lookahead, then a moving average as long), fully down when the peak arrives; the
 /// release is separate. A second, shorter stage then re-detects the limited signal and removes what
 /// interpolating a moving gain re-created (a few tenths of a dB on dense full-band material), which is

@@ -1,0 +1,92 @@
+using MixConsole.Dsp.Oversampling;
+using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Mastering;
+
+namespace MixConsole.Benchmarks.Baseline;
+
+// Frozen copy of the product code at b19a289 (before the 2x-aware limiter detector), kept only as the
+// "old" side of the same-run speed comparison (LimiterComparison); do not change it.
+
+/// <summary>
+/// Lookahead true-peak brickwall limiter, stereo-linked, for the end of the master chain. Detection runs on
+/// the 8x <see cref="TruePeakInterpolator"/> after a near-ideal 2x interpolation, so peaks
+/// between samples are caught even near Nyquist. The attack is a smooth ramp over the lookahead (moving
+/// minimum held for the lookahead, then a moving average as long), fully down when the peak arrives; the
+/// release is separate. A second, shorter stage then re-detects the limited signal and removes what
+/// interpolating a moving gain re-created (a few tenths of a dB on dense full-band material), which is
+/// what makes the ceiling hold when measured by an independent 8x meter.
+/// </summary>
+public sealed class BaselineTruePeakLimiter : IAudioProcessor
+{
+    private readonly BaselineLimiterGainStage _main = new(0.06);
+    private readonly BaselineLimiterGainStage _catcher = new(0.015); // the last word: a detector flat to 0.4925 fs
+    private double _ceilingDbtp = -1, _lookaheadMs = 2, _releaseMs = 80, _safetyMarginDb = 0.1;
+    private float _gainReductionDb;
+
+    /// <summary>Output true-peak ceiling in dBTP (e.g. -1 for streaming, -2 for ATSC A/85).</summary>
+    public double CeilingDbtp
+    {
+        get => _ceilingDbtp;
+        set => _ceilingDbtp = Math.Clamp(value, -30, 0);
+    }
+
+    /// <summary>Lookahead in ms, 1..5: attack ramp and hold of the main stage. Takes effect at the next <see cref="Prepare"/>.</summary>
+    public double LookaheadMs
+    {
+        get => _lookaheadMs;
+        set => _lookaheadMs = Math.Clamp(value, 1, 5);
+    }
+
+    /// <summary>Release time constant in ms (how fast gain recovers after a peak), 1..5000.</summary>
+    public double ReleaseMs
+    {
+        get => _releaseMs;
+        set
+        {
+            _releaseMs = Math.Clamp(value, 1, 5000);
+            _main.ReleaseMs = _releaseMs;
+            _catcher.ReleaseMs = Math.Min(_releaseMs, 20);
+        }
+    }
+
+    /// <summary>How far under the ceiling the detectors aim, in dB (absorbs float rounding and residual interpolation error).</summary>
+    public double SafetyMarginDb
+    {
+        get => _safetyMarginDb;
+        set => _safetyMarginDb = Math.Clamp(value, 0, 1);
+    }
+
+    /// <summary>Deepest gain reduction during the last processed block, in dB (0 = untouched, positive = reduced). For meters.</summary>
+    public float GainReductionDb => _gainReductionDb;
+
+    /// <inheritdoc />
+    public int LatencyFrames => _main.LatencyFrames + _catcher.LatencyFrames;
+
+    /// <inheritdoc />
+    public void Prepare(in ProcessSpec spec)
+    {
+        spec.Validate();
+        int lookahead = Math.Max(1, (int)Math.Round(_lookaheadMs * 1e-3 * spec.SampleRateHz));
+        _main.Prepare(spec, lookahead);
+        _catcher.Prepare(spec, Math.Max(1, lookahead / 2));
+        ReleaseMs = _releaseMs;
+        Reset();
+    }
+
+    /// <inheritdoc />
+    public void Reset()
+    {
+        _main.Reset();
+        _catcher.Reset();
+        _gainReductionDb = 0;
+    }
+
+    /// <inheritdoc />
+    public void Process(AudioBuffer buffer, int frames)
+    {
+        double ceiling = Decibels.ToGain(_ceilingDbtp - _safetyMarginDb);
+        _main.Process(buffer, frames, ceiling);
+        _catcher.Process(buffer, frames, ceiling);
+        _gainReductionDb = -20f * MathF.Log10(_main.BlockMinGain * _catcher.BlockMinGain);
+    }
+}
