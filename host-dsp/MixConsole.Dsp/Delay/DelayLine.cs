@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
@@ -103,6 +104,48 @@ public sealed class DelayLine
         {
             int at = (_write + 1) & _mask;
             for (int k = 0; k < frames + 16; k += 16) Sse.Prefetch0(line + ((at + k) & _mask));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ReadFractionalAhead"/> for pushes 0, 1, 2.. at one fixed <paramref name="delayFrames"/>, into
+    /// <paramref name="destination"/>, vectorised: the same arithmetic, so the same samples. <paramref name="window"/>
+    /// is scratch of at least destination.Length + 3 floats; the delay must be at least destination.Length + 1.
+    /// </summary>
+    public void ReadFractionalBlock(float delayFrames, Span<float> destination, Span<float> window)
+    {
+        int frames = destination.Length;
+        delayFrames = Math.Clamp(delayFrames, 1f, MaxDelayFrames);
+        int whole = (int)delayFrames;
+        float t = delayFrames - whole;
+        if (whole < frames + 1 || window.Length < frames + 3) throw new ArgumentException("delay shorter than the block, or window too small");
+        // Sample i interpolates positions i0+i-2 .. i0+i+1 (older, y1, y0, newer): one contiguous window for the block.
+        Span<float> w = window[..(frames + 3)];
+        CopyOut((_write - whole - 2) & _mask, w);
+        int k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vt = new Vector<float>(t);
+            for (; k + Vector<float>.Count <= frames; k += Vector<float>.Count)
+            {
+                var older = new Vector<float>(w[k..]);
+                var y1 = new Vector<float>(w[(k + 1)..]);
+                var y0 = new Vector<float>(w[(k + 2)..]);
+                var newer = new Vector<float>(w[(k + 3)..]);
+                var c1 = new Vector<float>(0.5f) * (y1 - newer);
+                var c2 = newer - new Vector<float>(2.5f) * y0 + new Vector<float>(2f) * y1 - new Vector<float>(0.5f) * older;
+                var c3 = new Vector<float>(0.5f) * (older - newer) + new Vector<float>(1.5f) * (y0 - y1);
+                (((c3 * vt + c2) * vt + c1) * vt + y0).CopyTo(destination[k..]);
+            }
+        }
+
+        for (; k < frames; k++)
+        {
+            float older = w[k], y1 = w[k + 1], y0 = w[k + 2], newer = w[k + 3];
+            float c1 = 0.5f * (y1 - newer);
+            float c2 = newer - 2.5f * y0 + 2f * y1 - 0.5f * older;
+            float c3 = 0.5f * (older - newer) + 1.5f * (y0 - y1);
+            destination[k] = ((c3 * t + c2) * t + c1) * t + y0;
         }
     }
 

@@ -448,7 +448,7 @@ internal sealed class StripBank
         T attack = T.Load(_gAttack, first), release = T.Load(_gRelease, first), holdSamples = T.Load(_gHoldSamples, first);
         T hold = T.Load(_gHold, first), gr = T.Load(_gGr, first);
         T onTarget = T.Load(_gOn.Target, first), onStep = T.Load(_gOn.Step, first), onLeft = T.Load(_gOn.Remaining, first);
-        T grMax = T.Load(_gateGrMax, first), floorDb = T.Splat(FastDecibels.FloorDb);
+        T grMax = T.Load(_gateGrMax, first), floorDb = T.Splat(FastDecibels.FloorDb), deepest = zero;
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
             T d = T.Load(detected, i);
@@ -462,6 +462,7 @@ internal sealed class StripBank
             onLeft = T.Max(onLeft - one, zero);
             T appliedDb = gr * (onTarget - onStep * onLeft);
             grMax = T.Max(grMax, appliedDb);
+            deepest = T.Max(deepest, appliedDb);
             T.Store(zero - appliedDb, level, i);
         }
 
@@ -470,6 +471,8 @@ internal sealed class StripBank
         T.Store(onLeft, _gOn.Remaining, first);
         T.Store(grMax, _gateGrMax, first);
 
+        // A row whose gates stayed wide open (0 dB all block) would multiply every sample by exactly 1.
+        if (!T.AnyNonZero(deepest)) return;
         for (int i = 0; i < frames * w; i += w) T.Store(T.Load(block, i) * T.DbToGain(T.Load(level, i)), block, i);
     }
 
