@@ -36,7 +36,7 @@ internal static class PlanarMath
         ref float r0 = ref MemoryMarshal.GetReference(mainRight);
         ref float m0 = ref MemoryMarshal.GetReference(monoBus);
         Vector<float> vf = new(fader), vl = new(left), vr = new(right), vm = new(mono);
-        Vector<float> peakPre = Vector<float>.Zero, peakPost = Vector<float>.Zero, sumPre = Vector<float>.Zero, sumPost = Vector<float>.Zero;
+        Vector<float> peakPre = Vector<float>.Zero, sumPre = Vector<float>.Zero;
         bool toMono = mono != 0f, toLeft = left != 0f, toRight = right != 0f;
         for (; t + w <= n; t += w)
         {
@@ -46,37 +46,31 @@ internal static class PlanarMath
             sumPre += x * x;
             var p = x * vf;
             p.StoreUnsafe(ref p0, i);
-            peakPost = Vector.MaxNative(peakPost, Vector.Abs(p));
-            sumPost += p * p;
             if (toLeft) Vector.FusedMultiplyAdd(p, vl, Vector.LoadUnsafe(ref l0, i)).StoreUnsafe(ref l0, i);
             if (toRight) Vector.FusedMultiplyAdd(p, vr, Vector.LoadUnsafe(ref r0, i)).StoreUnsafe(ref r0, i);
             if (toMono) Vector.FusedMultiplyAdd(p, vm, Vector.LoadUnsafe(ref m0, i)).StoreUnsafe(ref m0, i);
         }
 
-        float pk0 = preLevel.Peak, pk1 = postLevel.Peak, s0 = Vector.Sum(sumPre), s1 = Vector.Sum(sumPost);
-        for (int l = 0; l < w; l++)
-        {
-            pk0 = MathF.Max(pk0, peakPre[l]);
-            pk1 = MathF.Max(pk1, peakPost[l]);
-        }
+        float blockPeak = 0, s0 = Vector.Sum(sumPre);
+        for (int l = 0; l < w; l++) blockPeak = MathF.Max(blockPeak, peakPre[l]);
 
         for (; t < n; t++)
         {
             float x = pre[t];
-            pk0 = MathF.Max(pk0, MathF.Abs(x));
+            blockPeak = MathF.Max(blockPeak, MathF.Abs(x));
             s0 += x * x;
             float p = x * fader;
             post[t] = p;
-            pk1 = MathF.Max(pk1, MathF.Abs(p));
-            s1 += p * p;
             if (toLeft) mainLeft[t] = MathF.FusedMultiplyAdd(p, left, mainLeft[t]);
             if (toRight) mainRight[t] = MathF.FusedMultiplyAdd(p, right, mainRight[t]);
             if (toMono) monoBus[t] = MathF.FusedMultiplyAdd(p, mono, monoBus[t]);
         }
 
-        preLevel.Peak = pk0;
+        // After a fixed fader the peak is the peak before it times |fader| exactly (rounding is monotonic), and the
+        // energy is the energy before it times fader squared; no second pass over the samples.
+        preLevel.Peak = MathF.Max(preLevel.Peak, blockPeak);
         preLevel.SumOfSquares += s0;
-        postLevel.Peak = pk1;
-        postLevel.SumOfSquares += s1;
+        postLevel.Peak = MathF.Max(postLevel.Peak, blockPeak * MathF.Abs(fader));
+        postLevel.SumOfSquares += s0 * fader * fader;
     }
 }

@@ -200,7 +200,7 @@ public sealed class RealTimeTests
     [Fact]
     public void Meters_ArePublishedAtLeast20TimesASecond_WithLevelsAndLoudness()
     {
-        var h = new EngineHarness();
+        var h = new EngineHarness().Real("/ch/01/mix/fader", -10);
         var x = EngineHarness.Sine(1000, 0.1, 48000);
         var meters = h.Engine.Meters;
         var frame = new float[meters.Layout.FrameLength];
@@ -219,6 +219,10 @@ public sealed class RealTimeTests
         Assert.Equal(0.1, frame[layout.ChannelPeakPreFader(0)], 3);
         Assert.Equal(0.1 / Math.Sqrt(2), frame[layout.ChannelRmsPreFader(0)], 3);
         Assert.Equal(0, frame[layout.ChannelPeakPreFader(1)]);
+        // After the fader: peak and RMS scaled by the fader gain (post-fader values follow the pre-fader ones).
+        double fader = Math.Pow(10, h.RealOf("/ch/01/mix/fader") / 20);
+        Assert.Equal(0.1 * fader, frame[layout.ChannelPeakPostFader(0)], 4);
+        Assert.Equal(0.1 / Math.Sqrt(2) * fader, frame[layout.ChannelRmsPostFader(0)], 4);
         double mainPeak = 0.1 * Math.Sqrt(0.5) * Math.Pow(10, (h.RealOf("/ch/01/mix/fader") + h.RealOf("/main/st/mix/fader")) / 20);
         Assert.Equal(mainPeak, frame[layout.Main], 3);
         // A 1 kHz sine at the same peak in both channels reads its peak level in LUFS (EBU Tech 3341).
