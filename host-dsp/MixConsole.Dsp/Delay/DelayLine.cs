@@ -189,14 +189,29 @@ public sealed class DelayLine
     private void CopyIn(ReadOnlySpan<float> source, int at)
     {
         int head = Math.Min(source.Length, _buffer.Length - at);
-        source[..head].CopyTo(_buffer.AsSpan(at));
-        source[head..].CopyTo(_buffer);
+        Copy(source[..head], _buffer.AsSpan(at));
+        if (head < source.Length) Copy(source[head..], _buffer);
     }
 
     private void CopyOut(int at, Span<float> destination)
     {
         int head = Math.Min(destination.Length, _buffer.Length - at);
-        _buffer.AsSpan(at, head).CopyTo(destination);
-        _buffer.AsSpan(0, destination.Length - head).CopyTo(destination[head..]);
+        Copy(_buffer.AsSpan(at, head), destination);
+        if (head < destination.Length) Copy(_buffer.AsSpan(0, destination.Length - head), destination[head..]);
+    }
+
+    // Block-sized copies inline as a few vector moves: a library call per copy costs more than the copy itself.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        if (source.Length > 256 || destination.Length < source.Length)
+        {
+            source.CopyTo(destination);
+            return;
+        }
+
+        int i = 0, w = Vector<float>.Count;
+        for (; i + w <= source.Length; i += w) new Vector<float>(source[i..]).CopyTo(destination[i..]);
+        for (; i < source.Length; i++) destination[i] = source[i];
     }
 }
