@@ -37,7 +37,7 @@ public sealed class JackEngineSoakTests(ITestOutputHelper output)
         var host = Run(seconds, baseline: false);
         output.WriteLine($"jack-soak: {seconds.TotalSeconds:0} s each, 32 in / 32 out, 128-frame periods at 48 kHz");
         output.WriteLine($"jack-soak: server alone: {alone.ServerXruns} xruns");
-        output.WriteLine($"jack-soak: with console: {host.ServerXruns} xruns (client saw {host.ClientXruns}), {host.Callbacks} callbacks, {host.ParameterChanges} parameter changes ({host.ParameterChanges / seconds.TotalSeconds:0}/s), {host.AllocatedBytes} bytes allocated on the audio thread, worst callback {host.WorstCallbackUs:0} us of {128e6 / 48000:0} us");
+        output.WriteLine($"jack-soak: with console: {host.ServerXruns} xruns (client saw {host.ClientXruns}), {host.Callbacks} callbacks, {host.ParameterChanges} parameter changes ({host.ParameterChanges / seconds.TotalSeconds:0}/s), {host.AllocatedBytes} bytes allocated on the audio thread, worst callback {host.WorstCallbackUs:0} us of {128e6 / 48000:0} us (99.9th percentile {host.P999CallbackUs:0} us), {host.Collections} garbage collections in the process");
         Assert.Equal(0, host.AllocatedBytes);
         Assert.True(host.ParameterChanges >= 9_000 * seconds.TotalSeconds, "the control thread did not keep up 10,000 changes per second");
         // The dummy driver xruns on a busy shared machine even alone; allow for its own run-to-run spread.
@@ -45,7 +45,7 @@ public sealed class JackEngineSoakTests(ITestOutputHelper output)
             $"console caused xruns: {host.ServerXruns} with it vs {alone.ServerXruns} alone");
     }
 
-    private sealed record Figures(long ServerXruns, long ClientXruns, long Callbacks, long ParameterChanges, long AllocatedBytes, double WorstCallbackUs);
+    private sealed record Figures(long ServerXruns, long ClientXruns, long Callbacks, long ParameterChanges, long AllocatedBytes, double WorstCallbackUs, int Collections = 0, double P999CallbackUs = 0);
 
     private Figures Run(TimeSpan duration, bool baseline)
     {
@@ -85,6 +85,9 @@ public sealed class JackEngineSoakTests(ITestOutputHelper output)
                 Thread.Sleep(1);
             }
         }) { IsBackground = true, Name = "soak-control" };
+        // As `serve` does: compile every engine path on a throwaway console before the audio starts.
+        MixConsole.Host.Serve.EngineWarmUp.Run(ConsoleConfig.Default, format.SampleRateHz, format.PeriodFrames, format.ChannelsIn, format.ChannelsOut);
+        int collections = GC.CollectionCount(0);
         backend.Start(callback);
         control.Start();
         Thread.Sleep(duration);
@@ -92,7 +95,8 @@ public sealed class JackEngineSoakTests(ITestOutputHelper output)
         control.Join();
         backend.Stop();
         output.WriteLine($"{format.DescribeFormat()}; {backend.Realtime.Message}");
-        return new Figures(monitor.Xruns, backend.Xruns, callback.Calls, changes, callback.AllocatedAfterWarmup, callback.WorstUs);
+        return new Figures(monitor.Xruns, backend.Xruns, callback.Calls, changes, callback.AllocatedAfterWarmup, callback.WorstUs,
+            GC.CollectionCount(0) - collections, callback.Percentile(0.999));
     }
 
     private sealed class MeasuringCallback(MixerEngine engine) : IAudioCallback
@@ -105,6 +109,18 @@ public sealed class JackEngineSoakTests(ITestOutputHelper output)
 
         public double WorstUs { get; private set; }
 
+        // Callback times after warm-up, preallocated so measuring allocates nothing.
+        private readonly double[] _times = new double[1 << 16];
+
+        public double Percentile(double p)
+        {
+            int n = (int)Math.Min(Calls - Warmup, _times.Length);
+            if (n <= 0) return 0;
+            var sorted = _times.AsSpan(0, n).ToArray();
+            Array.Sort(sorted);
+            return sorted[Math.Min(n - 1, (int)(n * p))];
+        }
+
         public long AllocatedAfterWarmup => Calls > Warmup ? _bytesNow - _bytesAtWarm : -1;
 
         public void Process(AudioBuffer input, AudioBuffer output, int frames)
@@ -113,6 +129,7 @@ public sealed class JackEngineSoakTests(ITestOutputHelper output)
             engine.Process(input, output, frames);
             double us = Stopwatch.GetElapsedTime(t0).TotalMicroseconds;
             if (++Calls > Warmup && us > WorstUs) WorstUs = us;
+            if (Calls > Warmup && Calls - Warmup <= _times.Length) _times[Calls - Warmup - 1] = us;
             if (Calls == Warmup) _bytesAtWarm = GC.GetAllocatedBytesForCurrentThread();
             else if (Calls > Warmup) _bytesNow = GC.GetAllocatedBytesForCurrentThread();
         }
