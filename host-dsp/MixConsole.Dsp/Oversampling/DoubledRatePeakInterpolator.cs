@@ -40,7 +40,7 @@ internal sealed class DoubledRatePeakInterpolator
     public const int LatencyFrames = (DoubledRateLatency - 1) / 2;
 
     // Phase q (1..7), tap k: prototype[k * 8 + q]; laid out [k][q] so one input load serves seven FMAs.
-    private static readonly float[] s_coefficients = BuildPolyphase(out s_maxPhaseL1Norm);
+    private static readonly float[] s_coefficients = TruePeakInterpolator.BuildPolyphase(TapsPerPhase, KaiserBeta, out s_maxPhaseL1Norm);
     private static readonly float s_maxPhaseL1Norm;
 
     private Vector<float>[] _broadcast = [];
@@ -209,24 +209,5 @@ internal sealed class DoubledRatePeakInterpolator
             m = MathF.Max(m, MathF.Abs(acc));
         }
         return m;
-    }
-
-    private static float[] BuildPolyphase(out float maxL1)
-    {
-        double[] prototype = TruePeakInterpolator.DesignPrototype(TapsPerPhase, KaiserBeta);
-        var poly = new float[TapsPerPhase * Phases];
-        maxL1 = 1f; // phase 0 is the sample itself
-        for (int q = 1; q <= Phases; q++)
-        {
-            double l1 = 0;
-            for (int k = 0; k < TapsPerPhase; k++)
-            {
-                float h = (float)prototype[k * Factor + q];
-                poly[k * Phases + q - 1] = h;
-                l1 += Math.Abs(h);
-            }
-            maxL1 = MathF.Max(maxL1, (float)l1);
-        }
-        return poly;
     }
 }

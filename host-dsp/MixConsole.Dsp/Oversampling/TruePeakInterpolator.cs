@@ -29,7 +29,7 @@ public sealed class TruePeakInterpolator
     private const int History = TapsPerPhase - 1;
 
     // Phase q (1..7), tap k: prototype[k * 8 + q]; laid out [k][q] so one input load serves seven FMAs.
-    private static readonly float[] s_coefficients = BuildPolyphase(out s_maxPhaseL1Norm);
+    private static readonly float[] s_coefficients = BuildPolyphase(TapsPerPhase, KaiserBeta, out s_maxPhaseL1Norm);
     private static readonly float s_maxPhaseL1Norm;
 
     private Vector<float>[] _broadcast = [];
@@ -206,15 +206,16 @@ public sealed class TruePeakInterpolator
         blockMax = max;
     }
 
-    private static float[] BuildPolyphase(out float maxL1)
+    // Phases 1..7 of the 8x prototype, laid out [tap][phase]; also sizes the L1 bound used to skip quiet blocks.
+    internal static float[] BuildPolyphase(int tapsPerPhase, double beta, out float maxL1)
     {
-        double[] prototype = DesignPrototype(TapsPerPhase, KaiserBeta);
-        var poly = new float[TapsPerPhase * Phases];
+        double[] prototype = DesignPrototype(tapsPerPhase, beta);
+        var poly = new float[tapsPerPhase * Phases];
         maxL1 = 0;
         for (int q = 1; q <= Phases; q++)
         {
             double l1 = 0;
-            for (int k = 0; k < TapsPerPhase; k++)
+            for (int k = 0; k < tapsPerPhase; k++)
             {
                 float h = (float)prototype[k * OversamplingFactor + q];
                 poly[k * Phases + q - 1] = h;
