@@ -21,6 +21,7 @@ public sealed unsafe class JackBackend : AudioBackend
     private IntPtr[] _outPorts = [];
     private int _activated;
     private int _ended;
+    private int _inCycle;
     private string _server = "default";
 
     /// <inheritdoc />
@@ -80,7 +81,17 @@ public sealed unsafe class JackBackend : AudioBackend
     /// <inheritdoc />
     protected override void StopCore()
     {
+        WaitForCycleToFinish();
         if (Interlocked.Exchange(ref _activated, 0) == 1) LibJack.jack_deactivate(_client);
+    }
+
+    // libjack cancels its process thread on deactivate. A stop request turns every later period into a few
+    // microseconds of silence; letting the period already running finish first means the cancellation lands
+    // in libjack's wait, not in managed code (a thread cancelled there aborts the whole process).
+    private void WaitForCycleToFinish()
+    {
+        long deadline = Environment.TickCount64 + 200;
+        while (Volatile.Read(ref _inCycle) != 0 && Environment.TickCount64 < deadline) Thread.Sleep(1);
     }
 
     /// <inheritdoc />
@@ -154,6 +165,19 @@ public sealed unsafe class JackBackend : AudioBackend
     }
 
     private void Cycle(uint nframes)
+    {
+        Volatile.Write(ref _inCycle, 1);
+        try
+        {
+            CycleCore(nframes);
+        }
+        finally
+        {
+            Volatile.Write(ref _inCycle, 0);
+        }
+    }
+
+    private void CycleCore(uint nframes)
     {
         int frames = (int)nframes;
         var callback = Callback;
