@@ -69,8 +69,13 @@ public sealed class DelayLine
         int whole = (int)delayFrames;
         float t = delayFrames - whole;
         int i = _write + pushes - whole;
-        float newer = _buffer[(i + 1) & _mask], y0 = _buffer[i & _mask];
-        float y1 = _buffer[(i - 1) & _mask], older = _buffer[(i - 2) & _mask];
+        return Hermite(_buffer[(i - 2) & _mask], _buffer[(i - 1) & _mask], _buffer[i & _mask], _buffer[(i + 1) & _mask], t);
+    }
+
+    // 4-point, 3rd-order Hermite between y0 and the newer sample, at fraction t towards y1 (one sample older).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Hermite(float older, float y1, float y0, float newer, float t)
+    {
         float c1 = 0.5f * (y1 - newer);
         float c2 = newer - 2.5f * y0 + 2f * y1 - 0.5f * older;
         float c3 = 0.5f * (older - newer) + 1.5f * (y0 - y1);
@@ -97,13 +102,15 @@ public sealed class DelayLine
 
     // A long line's next write position was last touched most of a second ago and has left the cache; asking for
     // it a block early keeps 32 channels of delay from stalling on memory at every block.
-    private unsafe void PrefetchNextWrite(int frames)
+    private void PrefetchNextWrite(int frames) => Prefetch(_write + 1, frames + 16);
+
+    // One prefetch per cache line of [from, from + count) around the ring; lines short enough to stay cached need none.
+    private unsafe void Prefetch(int from, int count)
     {
         if (!Sse.IsSupported || _buffer.Length <= 4096) return;
         fixed (float* line = _buffer)
         {
-            int at = (_write + 1) & _mask;
-            for (int k = 0; k < frames + 16; k += 16) Sse.Prefetch0(line + ((at + k) & _mask));
+            for (int k = 0; k < count; k += 16) Sse.Prefetch0(line + ((from + k) & _mask));
         }
     }
 
@@ -139,14 +146,7 @@ public sealed class DelayLine
             }
         }
 
-        for (; k < frames; k++)
-        {
-            float older = w[k], y1 = w[k + 1], y0 = w[k + 2], newer = w[k + 3];
-            float c1 = 0.5f * (y1 - newer);
-            float c2 = newer - 2.5f * y0 + 2f * y1 - 0.5f * older;
-            float c3 = 0.5f * (older - newer) + 1.5f * (y0 - y1);
-            destination[k] = ((c3 * t + c2) * t + c1) * t + y0;
-        }
+        for (; k < frames; k++) destination[k] = Hermite(w[k], w[k + 1], w[k + 2], w[k + 3], t);
     }
 
     /// <summary>
@@ -176,15 +176,8 @@ public sealed class DelayLine
     /// Asks the cache for what <see cref="ReadFractionalAhead"/> will read over the next <paramref name="frames"/>
     /// pushes at about <paramref name="delayFrames"/>: a long line's taps are far behind the write position.
     /// </summary>
-    public unsafe void PrefetchRead(int frames, float delayFrames)
-    {
-        if (!Sse.IsSupported || _buffer.Length <= 4096) return;
-        int from = _write + frames + 1 - (int)Math.Clamp(delayFrames, 1f, MaxDelayFrames) - 2;
-        fixed (float* line = _buffer)
-        {
-            for (int k = 0; k < frames + 20; k += 16) Sse.Prefetch0(line + ((from + k) & _mask));
-        }
-    }
+    public void PrefetchRead(int frames, float delayFrames) =>
+        Prefetch(_write + frames + 1 - (int)Math.Clamp(delayFrames, 1f, MaxDelayFrames) - 2, frames + 20);
 
     private void CopyIn(ReadOnlySpan<float> source, int at)
     {

@@ -541,20 +541,13 @@ public sealed class MixerEngine
     private void MoveSend(int k, int n)
     {
         int fxBase = _channels * _buses;
-        if (k < fxBase)
-        {
-            int c = k / _buses, b = k % _buses;
-            ref GainRamp send = ref _send[k];
-            send.MultiplyAdd(Tap(_sendTap[k], c, n), _bus.Channel(b, n));
-            if (send.Remaining == 0) _sendsChanged = true;
-            return;
-        }
-
-        int i = (k - fxBase) / 2, side = (k - fxBase) % 2;
-        int channel = i / _fxSlots, slot = i % _fxSlots;
-        ref GainRamp fxSend = ref side == 0 ? ref _fxSendLeft[i] : ref _fxSendRight[i];
-        fxSend.MultiplyAdd(Tap(_fxTap[i], channel, n), _fxIn.Channel(2 * slot + side, n));
-        if (fxSend.Remaining == 0) _sendsChanged = true;
+        bool toBus = k < fxBase;
+        int i = toBus ? k : (k - fxBase) / 2, side = toBus ? 0 : (k - fxBase) % 2;
+        ReadOnlySpan<float> source = toBus ? Tap(_sendTap[k], k / _buses, n) : Tap(_fxTap[i], i / _fxSlots, n);
+        Span<float> destination = toBus ? _bus.Channel(k % _buses, n) : _fxIn.Channel(2 * (i % _fxSlots) + side, n);
+        ref GainRamp send = ref SendRamp(k);
+        send.MultiplyAdd(source, destination);
+        if (send.Remaining == 0) _sendsChanged = true;
     }
 
     private ReadOnlySpan<float> Tap(int tap, int channel, int n) => tap switch

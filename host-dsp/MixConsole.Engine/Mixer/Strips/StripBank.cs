@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MixConsole.Dsp.Dynamics;
 using MixConsole.Dsp.Filters;
 using MixConsole.Engine.Mixer.Lanes;
@@ -355,9 +356,7 @@ internal sealed class StripBank
         if (!_sectionLive[gs]) return;
         int w = _width;
         int c = gs * Coefficients * w, s = gs * States * w;
-        T zero = T.Splat(0f);
-        T b0 = T.Load(_coef, c), b1 = T.Load(_coef, c + w), b2 = T.Load(_coef, c + 2 * w);
-        T na1 = zero - T.Load(_coef, c + 3 * w), na2 = zero - T.Load(_coef, c + 4 * w);
+        LoadSection(c, out T b0, out T b1, out T b2, out T na1, out T na2);
         T z1 = T.Load(_state, s), z2 = T.Load(_state, s + w);
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
@@ -369,10 +368,29 @@ internal sealed class StripBank
             T.Store(y, block, i);
         }
 
-        // Tiny states are flushed so silence never turns denormal (as the biquad bank does).
-        T threshold = T.Splat(DenormalGuard.Threshold);
+        StoreState(s, z1, z2);
+    }
+
+    // A section's coefficients for the row, feedback terms negated so the loop is all multiply-adds.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void LoadSection<T>(int c, out T b0, out T b1, out T b2, out T na1, out T na2) where T : struct, ILane<T>
+    {
+        int w = _width;
+        T zero = T.Splat(0f);
+        b0 = T.Load(_coef, c);
+        b1 = T.Load(_coef, c + w);
+        b2 = T.Load(_coef, c + 2 * w);
+        na1 = zero - T.Load(_coef, c + 3 * w);
+        na2 = zero - T.Load(_coef, c + 4 * w);
+    }
+
+    // Tiny states are flushed so silence never turns denormal (as the biquad bank does).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void StoreState<T>(int s, T z1, T z2) where T : struct, ILane<T>
+    {
+        T threshold = T.Splat(DenormalGuard.Threshold), zero = T.Splat(0f);
         T.Store(T.SelectGreaterOrEqual(T.Abs(z1), threshold, z1, zero), _state, s);
-        T.Store(T.SelectGreaterOrEqual(T.Abs(z2), threshold, z2, zero), _state, s + w);
+        T.Store(T.SelectGreaterOrEqual(T.Abs(z2), threshold, z2, zero), _state, s + _width);
     }
 
     /// <summary>Sections <paramref name="first"/> and the next in series; both in one pass when both work, so their arithmetic overlaps.</summary>
@@ -389,11 +407,8 @@ internal sealed class StripBank
         int w = _width;
         int c = gs * Coefficients * w, s = gs * States * w;
         int c2 = c + Coefficients * w, s2 = s + States * w;
-        T zero = T.Splat(0f);
-        T b0 = T.Load(_coef, c), b1 = T.Load(_coef, c + w), b2 = T.Load(_coef, c + 2 * w);
-        T na1 = zero - T.Load(_coef, c + 3 * w), na2 = zero - T.Load(_coef, c + 4 * w);
-        T d0 = T.Load(_coef, c2), d1 = T.Load(_coef, c2 + w), d2 = T.Load(_coef, c2 + 2 * w);
-        T ne1 = zero - T.Load(_coef, c2 + 3 * w), ne2 = zero - T.Load(_coef, c2 + 4 * w);
+        LoadSection(c, out T b0, out T b1, out T b2, out T na1, out T na2);
+        LoadSection(c2, out T d0, out T d1, out T d2, out T ne1, out T ne2);
         T z1 = T.Load(_state, s), z2 = T.Load(_state, s + w);
         T u1 = T.Load(_state, s2), u2 = T.Load(_state, s2 + w);
         for (int t = 0, i = 0; t < frames; t++, i += w)
@@ -408,11 +423,8 @@ internal sealed class StripBank
             T.Store(v, block, i);
         }
 
-        T threshold = T.Splat(DenormalGuard.Threshold);
-        T.Store(T.SelectGreaterOrEqual(T.Abs(z1), threshold, z1, zero), _state, s);
-        T.Store(T.SelectGreaterOrEqual(T.Abs(z2), threshold, z2, zero), _state, s + w);
-        T.Store(T.SelectGreaterOrEqual(T.Abs(u1), threshold, u1, zero), _state, s2);
-        T.Store(T.SelectGreaterOrEqual(T.Abs(u2), threshold, u2, zero), _state, s2 + w);
+        StoreState(s, z1, z2);
+        StoreState(s2, u1, u2);
     }
 
     // Dynamics run in three passes over the block: the detector with its decibel conversion, the gain
