@@ -10,20 +10,8 @@ public class ScanLoopTests(ITestOutputHelper output)
     public void ScanLoop_AllocatesNothing_UnderFullLoad()
     {
         var load = new ScanWorkload();
-        for (int i = 0; i < 3000; i++)
-        {
-            load.Step();
-        }
+        Allocations.AssertNone(load.Step, calls: 20_000, warmupCalls: 3000, what: "the scan loop under full load (8 faders, 8 encoders, 24 buttons, the host pushing values)");
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20000; i++)
-        {
-            load.Step();
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
         Assert.True(load.Surface.Engine.Link.IsConnected);
         Assert.True(load.Surface.Engine.Link.PacketsSent > 1000, "the workload should keep the link busy");
     }

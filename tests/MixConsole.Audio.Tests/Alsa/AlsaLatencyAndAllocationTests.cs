@@ -61,11 +61,11 @@ public sealed class AlsaLatencyAndAllocationTests(ITestOutputHelper output)
             Device = "play", CaptureDevice = "cap", ChannelsIn = 16, ChannelsOut = 16,
             PeriodFrames = 32, Periods = 2, MaxFrames = 5_100 * 32, Realtime = RealtimeOptions.None,
         });
-        var callback = new GainCallback([1f]) { WarmupCalls = 100 };
+        var callback = new GainCallback([1f], warmupCalls: 100);
         backend.Start(callback);
         Assert.True(backend.WaitForEnd(TimeSpan.FromSeconds(60)));
         Assert.Equal(5_100, callback.Calls);
-        Assert.Equal(0, callback.AllocatedAfterWarmup);
+        callback.Allocations.AssertNone("the ALSA read-process-write loop with a gain callback");
     }
 
     [Fact]

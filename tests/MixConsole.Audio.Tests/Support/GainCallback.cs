@@ -3,20 +3,16 @@ using MixConsole.Dsp.Core;
 
 namespace MixConsole.Audio.Tests.Support;
 
-/// <summary>Output channel c = input channel c times a fixed gain; measures allocations on the audio thread.</summary>
-internal sealed class GainCallback(float[] gains) : IAudioCallback
+/// <summary>
+/// Output channel c = input channel c times a fixed gain; counts allocations on the audio thread over every callback
+/// after the first <paramref name="warmupCalls"/> (JIT and first-call costs excluded).
+/// </summary>
+internal sealed class GainCallback(float[] gains, int warmupCalls = 50) : IAudioCallback
 {
-    private long _calls;
-    private long _bytesAtWarm = -1;
-    private long _bytesAtEnd = -1;
+    /// <summary>Bytes allocated on the audio thread from the end of warm-up to the latest callback.</summary>
+    public AllocationProbe Allocations { get; } = new(warmupCalls);
 
-    /// <summary>Callbacks after which allocation counting starts (JIT and first-call costs excluded).</summary>
-    public int WarmupCalls { get; init; } = 50;
-
-    /// <summary>Bytes allocated on the audio thread between the end of warm-up and the latest callback.</summary>
-    public long AllocatedAfterWarmup => _bytesAtWarm < 0 || _bytesAtEnd < 0 ? -1 : _bytesAtEnd - _bytesAtWarm;
-
-    public long Calls => Volatile.Read(ref _calls);
+    public long Calls => Allocations.Calls;
 
     public int MaxFramesSeen { get; private set; }
 
@@ -31,8 +27,6 @@ internal sealed class GainCallback(float[] gains) : IAudioCallback
             var dst = output.Channel(c, frames);
             for (int i = 0; i < frames; i++) dst[i] = src[i] * g;
         }
-        long calls = Interlocked.Increment(ref _calls);
-        if (calls == WarmupCalls) _bytesAtWarm = GC.GetAllocatedBytesForCurrentThread();
-        if (calls > WarmupCalls) _bytesAtEnd = GC.GetAllocatedBytesForCurrentThread();
+        Allocations.Tick();
     }
 }

@@ -61,9 +61,7 @@ public class SpscRingTests
         var ring = new SpscRing<float>(1024);
         var block = new float[32];
         var sink = new float[32];
-        for (int i = 0; i < 100; i++) { ring.TryWrite(block); ring.Read(sink); }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++) { ring.TryWrite(block); ring.Read(sink); ring.TryWrite(1f); ring.TryRead(out _); }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(() => { ring.TryWrite(block); ring.Read(sink); ring.TryWrite(1f); ring.TryRead(out _); },
+            calls: 10_000, what: "SpscRing block and single-value writes and reads");
     }
 }

@@ -48,22 +48,4 @@ internal static class TestSignals
     }
 
     public static double Db(double gain) => 20 * Math.Log10(gain);
-
-    /// <summary>
-    /// Bytes allocated on this thread by <paramref name="times"/> calls of <paramref name="action"/> in steady state:
-    /// after a warm-up, the least of three rounds. One-off runtime work (tiered JIT promotion) lands in
-    /// one round only; an allocation in the code under test shows up in every round.
-    /// </summary>
-    public static long AllocatedBytes(Action action, int times = 1000)
-    {
-        for (int i = 0; i < 500; i++) action();
-        long least = long.MaxValue;
-        for (int round = 0; round < 3; round++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < times; i++) action();
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-        return least;
-    }
 }

@@ -115,5 +115,5 @@ public class DitherTests
     }
 
     [Fact]
-    public void Dither_ProcessAllocatesNothing() => Assert.Equal(0, Signals.AllocatedBytesPerRun(new TpdfDither()));
+    public void Dither_ProcessAllocatesNothing() => Signals.AssertProcessAllocatesNothing(new TpdfDither());
 }

@@ -84,5 +84,5 @@ public class ImagerTests
     }
 
     [Fact]
-    public void Imager_ProcessAllocatesNothing() => Assert.Equal(0, Signals.AllocatedBytesPerRun(new StereoImager()));
+    public void Imager_ProcessAllocatesNothing() => Signals.AssertProcessAllocatesNothing(new StereoImager());
 }

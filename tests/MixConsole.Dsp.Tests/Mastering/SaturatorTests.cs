@@ -72,5 +72,5 @@ public class SaturatorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Saturator_ProcessAllocatesNothing() => Assert.Equal(0, Signals.AllocatedBytesPerRun(new Saturator()));
+    public void Saturator_ProcessAllocatesNothing() => Signals.AssertProcessAllocatesNothing(new Saturator());
 }

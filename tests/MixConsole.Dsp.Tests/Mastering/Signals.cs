@@ -67,8 +67,8 @@ internal static class Signals
         return output;
     }
 
-    /// <summary>Bytes allocated per 500 blocks of 256 (and 253) frames in steady state (least of three rounds after a warm-up).</summary>
-    public static long AllocatedBytesPerRun(IAudioProcessor processor, int channels = 2, double sampleRateHz = 48000)
+    /// <summary>Fails unless <paramref name="processor"/> (set up as <paramref name="setUp"/> says) allocates nothing over 2000 blocks of 256 and 253 frames after a warm-up.</summary>
+    public static void AssertProcessAllocatesNothing(IAudioProcessor processor, string setUp = "", int channels = 2, double sampleRateHz = 48000)
     {
         const int block = 256;
         processor.Prepare(new ProcessSpec(sampleRateHz, block, channels));
@@ -80,7 +80,8 @@ internal static class Signals
             for (int i = 0; i < block; i++) s[i] = (float)(rng.NextDouble() * 1.6 - 0.8);
         }
         int call = 0;
-        return MixConsole.Dsp.Tests.TestSignals.AllocatedBytes(() => processor.Process(buffer, call++ % 2 == 0 ? block : block - 3), times: 500);
+        Allocations.AssertNone(() => processor.Process(buffer, call++ % 2 == 0 ? block : block - 3), calls: 2_000,
+            what: $"{processor.GetType().Name}{(setUp.Length > 0 ? $" ({setUp})" : "")}.Process ({channels} channels, {block} and {block - 3} frames)");
     }
 
     public static void AssertIdentical(float[][] expected, float[][] actual, string because)

@@ -184,17 +184,22 @@ public sealed class RealTimeTests
         var x = AllOnScene.Programme(32, 32 * 200);
         var input = new AudioBuffer(32, 32);
         var output = new AudioBuffer(MixerOutputs.Total(16), 32);
-        void Block(int b)
+        int b = 0;
+        void Block()
         {
             for (int c = 0; c < 32; c++) x[c].AsSpan((b % 200) * 32, 32).CopyTo(input.Channel(c));
             h.Engine.Process(input, output, 32);
+            b++;
         }
 
-        for (int b = 0; b < 400; b++) Block(b);
-        h.Real("/ch/05/eq/2/g", 6).Real("/ch/07/mix/fader", -20); // parameter changes are applied without allocating too
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int b = 0; b < 2000; b++) Block(b);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // Setting a parameter is control-side work, left out of the count; the engine applying it is counted.
+        void ChangeParameters()
+        {
+            if (b % 100 == 0) h.Real("/ch/05/eq/2/g", b % 200 == 0 ? 6 : -3).Real("/ch/07/mix/fader", b % 200 == 0 ? -20 : -5);
+        }
+
+        Allocations.AssertNone(Block, calls: 2000, warmupCalls: 400, unmeasured: ChangeParameters,
+            what: "the engine's Process at 32 channels with every stage on, parameters changing every 100 blocks");
     }
 
     [Fact]

@@ -168,27 +168,23 @@ public class ParameterStoreTests
         var snapshot = new float[store.Count];
         var changed = new int[store.Count];
         long cursor = 0;
-        for (int i = 0; i < 100; i++)
-        {
-            store.TrySetNormalized(Fader, (i % 10) / 10f);
-            store.CopyValuesTo(snapshot);
-            store.CollectChanges(ref cursor, changed);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
-        {
-            store.TrySetNormalized(Fader, (i % 10) / 10f);
-            store.TrySetInt(EqType, i % 5);
-            store.TrySetReal(Ratio, 4f);
-            store.CopyValuesTo(snapshot);
-            if (i % 100 == 0)
+        int i = 0;
+        Allocations.AssertNone(
+            () =>
             {
-                store.CollectChanges(ref cursor, changed);
-            }
-        }
+                store.TrySetNormalized(Fader, (i % 10) / 10f);
+                store.TrySetInt(EqType, i % 5);
+                store.TrySetReal(Ratio, 4f);
+                store.CopyValuesTo(snapshot);
+                if (i % 100 == 0)
+                {
+                    store.CollectChanges(ref cursor, changed);
+                }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+                i++;
+            },
+            calls: 10_000,
+            what: "ParameterStore.TrySet*, CopyValuesTo and CollectChanges");
     }
 
     [Fact]
