@@ -19,6 +19,10 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.True(code == 0, error);
         var j = Json(output);
         Assert.InRange(j.GetProperty("integrated_lufs").GetDouble(), -23.1, -22.9);
+        // A second judge: libebur128, reading the file with the tests' own reader, finds the same loudness.
+        double reference = ReferenceLevels.LufsOfFile(file);
+        Assert.True(Math.Abs(j.GetProperty("integrated_lufs").GetDouble() - reference) <= ReferenceLevels.ReportToleranceLu,
+            $"analyze says {j.GetProperty("integrated_lufs").GetDouble():0.00} LUFS, libebur128 {reference:0.000} LUFS");
         Assert.InRange(j.GetProperty("max_momentary_lufs").GetDouble(), -23.1, -22.9);
         Assert.InRange(j.GetProperty("max_short_term_lufs").GetDouble(), -23.1, -22.9);
         Assert.InRange(j.GetProperty("sample_peak_dbfs").GetDouble(), -23.01, -22.99);

@@ -1,10 +1,9 @@
 using MixConsole.Audio.Wav;
 using MixConsole.Dsp.Core;
-using MixConsole.Dsp.Loudness;
 
 namespace MixConsole.Mastering.Tests;
 
-/// <summary>Synthesised programme material (deterministic) and the files and measurements tests need.</summary>
+/// <summary>Synthesised programme material (deterministic), the input files tests master, and their alignment.</summary>
 internal sealed class Programme : IDisposable
 {
     public const int Rate = 48000;
@@ -95,38 +94,6 @@ internal sealed class Programme : IDisposable
             writer.Write(buffer, n);
         }
         return path;
-    }
-
-    public static (float[][] Channels, WavFormat Format) Read(string path)
-    {
-        using var reader = WavReader.Open(path);
-        var format = reader.Format;
-        int frames = (int)reader.FramesRemaining;
-        var channels = new float[format.Channels][];
-        for (int c = 0; c < channels.Length; c++) channels[c] = new float[frames];
-        var buffer = new AudioBuffer(format.Channels, 4096);
-        int done = 0, n;
-        while ((n = reader.Read(buffer, 4096)) > 0)
-        {
-            for (int c = 0; c < channels.Length; c++) buffer.Channel(c, n).CopyTo(channels[c].AsSpan(done));
-            done += n;
-        }
-        return (channels, format);
-    }
-
-    /// <summary>Our 8x true peak (BS.1770 interpolator), dBTP.</summary>
-    public static double TruePeak8x(float[][] channels, int rate)
-    {
-        var meter = new LoudnessMeter();
-        meter.Prepare(new ProcessSpec(rate, 4096, channels.Length));
-        var buffer = new AudioBuffer(channels.Length, 4096);
-        for (int start = 0; start < channels[0].Length; start += 4096)
-        {
-            int n = Math.Min(4096, channels[0].Length - start);
-            for (int c = 0; c < channels.Length; c++) channels[c].AsSpan(start, n).CopyTo(buffer.Channel(c, n));
-            meter.Process(buffer, n);
-        }
-        return meter.TruePeakDbtp;
     }
 
     /// <summary>

@@ -130,7 +130,8 @@ public class CompressorTests
         float[] right = TestSignals.Sine(700, Fs, 24000, 0.01);
         compressor.Process(left, right);
         double rightGainDb = TestSignals.Db(TestSignals.AmplitudeAt(right, 700, Fs, 12000) / 0.01);
-        Assert.Equal(-15, rightGainDb, 0);
+        // The left sine peaks 20 dB over the threshold: 4:1 takes 15 dB, from both sides.
+        Assert.Equal(-15, rightGainDb, 0.05);
     }
 
     [Fact]

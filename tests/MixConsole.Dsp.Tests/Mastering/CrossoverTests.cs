@@ -60,8 +60,8 @@ public class CrossoverTests(ITestOutputHelper output)
             foreach (var (expected, actual) in new[] { (low, db[0][k]), (mid, db[1][k]), (high, db[2][k]) })
                 if (expected > -60) Assert.InRange(actual - expected, -0.1, 0.1);
         }
-        // LR4 crosses at -6 dB.
-        Assert.Equal(-6.02, db[0][(int)Math.Round(90.0 * N / 48000)], 0);
+        // LR4 crosses at -6.02 dB; the nearest bin sits 0.09 Hz above 90 Hz, where the low band is 0.02 dB further down.
+        Assert.Equal(-6.02, db[0][(int)Math.Round(90.0 * N / 48000)], 0.05);
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed class RoutingTests
             .Real("/ch/01/mix/fader", -10);
         for (int b = 1; b <= 3; b++) h.Wire($"/ch/01/mix/{b:00}/level", 0.75f).Real($"/ch/01/mix/{b:00}/tap", b - 1);
         double eqDb = h.SineGainDb(1000) - (-3.0103 + h.RealOf("/ch/01/mix/fader") + h.RealOf("/main/st/mix/fader"));
-        Assert.Equal(12, eqDb, 0);
+        // The band's centre snaps to the 990.9 Hz grid point: 1 kHz, a hundredth of an octave off, sees a few hundredths under 12 dB.
+        Assert.Equal(12, eqDb, 0.05);
 
         var x = EngineHarness.Sine(1000, 0.05, 24000);
         var y = h.Render([x]);

@@ -22,8 +22,7 @@ public class MasterCommandTests
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
         Assert.Equal(-16, root.GetProperty("settings").GetProperty("target_lufs").GetDouble());
-        Assert.InRange(root.GetProperty("after").GetProperty("integrated_lufs").GetDouble(), -16.05, -15.95);
-        Assert.True(root.GetProperty("after").GetProperty("true_peak_dbtp").GetDouble() <= -1);
+        WrittenMaster.Check(root, -16, -1);
         Assert.True(root.GetProperty("passes").GetArrayLength() >= 1);
         Assert.True(root.GetProperty("limiting").TryGetProperty("max_gain_reduction_db", out _));
         Assert.True(root.GetProperty("before").TryGetProperty("loudness_range_lu", out _));
@@ -41,6 +40,8 @@ public class MasterCommandTests
         Assert.Equal(-1, doc.RootElement.GetProperty("settings").GetProperty("ceiling_dbtp").GetDouble());
         Assert.Equal("wav16", doc.RootElement.GetProperty("settings").GetProperty("format").GetString());
         Assert.True(doc.RootElement.GetProperty("settings").GetProperty("dithered").GetBoolean());
+        var (written, _) = WrittenMaster.Check(doc.RootElement, -12, -1);
+        Assert.Equal((16, false), (written.BitsPerSample, written.IsFloat));
     }
 
     [Fact]
@@ -69,12 +70,9 @@ public class MasterCommandTests
         var (code, output, error) = CliRun.Run("master", mix, "-o", s.Path("m.wav"), "--reference", reference, "--match", "loudness=50,eq=0,width=0", "--json");
         Assert.True(code == 0, error);
         using var doc = JsonDocument.Parse(output);
-        double before = doc.RootElement.GetProperty("before").GetProperty("integrated_lufs").GetDouble();
-        double after = doc.RootElement.GetProperty("after").GetProperty("integrated_lufs").GetDouble();
-        var (_, refJson, _) = CliRun.Run("analyze", reference, "--json");
-        using var refDoc = JsonDocument.Parse(refJson);
-        double target = refDoc.RootElement.GetProperty("integrated_lufs").GetDouble();
-        Assert.InRange(after, (before + target) / 2 - 0.1, (before + target) / 2 + 0.1);
+        // Mix, reference and master alike measured from their files by libebur128.
+        double before = ReferenceLevels.LufsOfFile(mix), target = ReferenceLevels.LufsOfFile(reference);
+        WrittenMaster.Check(doc.RootElement, (before + target) / 2, -1);
     }
 
     [Fact]
@@ -154,11 +152,15 @@ public class MasterCommandTests
         using var doc = JsonDocument.Parse(output);
         var masters = doc.RootElement.GetProperty("masters");
         Assert.Equal(3, masters.GetArrayLength());
-        foreach (string t in new[] { "spotify", "cd", "ebu-r128" }) Assert.True(File.Exists(s.Path($"out/song.{t}.wav")), t);
+        string[] targets = ["spotify", "cd", "ebu-r128"];
+        for (int i = 0; i < targets.Length; i++) Assert.Equal(s.Path($"out/song.{targets[i]}.wav"), masters[i].GetProperty("output").GetString());
         var cd = masters[1];
         Assert.Equal(44100, cd.GetProperty("settings").GetProperty("sample_rate_hz").GetInt32());
         Assert.Equal("wav16", cd.GetProperty("settings").GetProperty("format").GetString());
-        Assert.InRange(masters[2].GetProperty("after").GetProperty("integrated_lufs").GetDouble(), -23.05, -22.95);
+        WrittenMaster.Check(masters[0], -14, -1);
+        var (cdFile, _) = WrittenMaster.Check(cd, -9, -1);
+        Assert.Equal((44100, 16, false), (cdFile.SampleRateHz, cdFile.BitsPerSample, cdFile.IsFloat));
+        WrittenMaster.Check(masters[2], -23, -1);
     }
 
     [Fact]
@@ -179,10 +181,21 @@ public class MasterCommandTests
         Assert.True(code == 0, error);
         using var doc = JsonDocument.Parse(output);
         var songs = doc.RootElement.GetProperty("songs");
-        double inA = songs[0].GetProperty("input_lufs").GetDouble(), inB = songs[1].GetProperty("input_lufs").GetDouble();
-        double outA = songs[0].GetProperty("integrated_lufs").GetDouble(), outB = songs[1].GetProperty("integrated_lufs").GetDouble();
-        Assert.InRange(outA, -14.05, -13.95);
-        Assert.InRange(outA - outB, inA - inB - 0.1, inA - inB + 0.1);
+        Assert.Equal([s.Path("album/a.wav"), s.Path("album/b.wav")], songs.EnumerateArray().Select(j => j.GetProperty("output").GetString()));
+        // Mixes and masters alike measured from their files by libebur128.
+        double inA = ReferenceLevels.LufsOfFile(a), inB = ReferenceLevels.LufsOfFile(b);
+        var outA = ReferenceLevels.OfFile(s.Path("album/a.wav"));
+        var outB = ReferenceLevels.OfFile(s.Path("album/b.wav"));
+        ReferenceLevels.AssertOnTargetUnderCeiling(outA, -14, -1, "a.wav, the louder song");
+        Assert.True(outB.TruePeakDbtp <= -1 + ReferenceLevels.CeilingToleranceDb, $"b.wav: {outB}");
+        // Each song is searched to within 0.05 LU of its own target: two of them may differ by 0.1 LU.
+        double kept = outA.IntegratedLufs - outB.IntegratedLufs;
+        Assert.True(Math.Abs(kept - (inA - inB)) <= 2 * 0.05, $"masters {kept:0.00} LU apart by libebur128, mixes {inA - inB:0.00} LU");
+        for (int i = 0; i < 2; i++)
+        {
+            var measured = i == 0 ? outA : outB;
+            ReferenceLevels.AssertReported(songs[i].GetProperty("integrated_lufs").GetDouble(), songs[i].GetProperty("true_peak_dbtp").GetDouble(), measured, $"song {i}: the JSON");
+        }
     }
 
     [Fact]
@@ -195,6 +208,8 @@ public class MasterCommandTests
         var after = doc.RootElement.GetProperty("after");
         Assert.Equal(44100, after.GetProperty("sample_rate_hz").GetInt32());
         Assert.Equal("PCM 16-bit, 44100 Hz, stereo", after.GetProperty("format").GetString());
-        Assert.True(after.GetProperty("true_peak_dbtp").GetDouble() <= -1);
+        // The ceiling holds in the file, at its own rate, after resampling and dither.
+        var (written, _) = WrittenMaster.Check(doc.RootElement, -9, -1);
+        Assert.Equal((44100, 16, false, 2), (written.SampleRateHz, written.BitsPerSample, written.IsFloat, written.Channels.Length));
     }
 }

@@ -1,8 +1,5 @@
-using MixConsole.Audio.Wav;
-using MixConsole.Dsp.Core;
 using MixConsole.Host.Cli;
 using MixConsole.Host.Commands;
-using MixConsole.Host.Offline;
 
 namespace MixConsole.Host.Tests.Offline;
 
@@ -25,13 +22,17 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("loudness before mastering", o.ToString());
         Assert.Contains("loudness after mastering", o.ToString());
 
-        using var reader = WavReader.Open(Path.Combine(_dir, "master.wav"));
-        Assert.Equal(WavSampleFormat.Pcm24, reader.Format.SampleFormat);
-        int frames = (int)reader.FrameCount;
-        var buffer = new AudioBuffer(2, frames);
-        reader.Read(buffer, frames);
-        var levels = SessionRenderer.Measure([buffer.Channel(0, frames).ToArray(), buffer.Channel(1, frames).ToArray()], 48000);
-        Assert.Equal(-14, levels.IntegratedLufs, 0);
+        // Spotify by default: -14 LUFS, -1 dBTP, 24-bit; judged from the file by the references.
+        var master = ReferenceWav.Read(Path.Combine(_dir, "master.wav"));
+        Assert.Equal((48000, 24, false, 2), (master.SampleRateHz, master.BitsPerSample, master.IsFloat, master.Channels.Length));
+        var levels = ReferenceLevels.Of(master.Channels, master.SampleRateHz);
+        ReferenceLevels.AssertOnTargetUnderCeiling(levels, -14, -1, "demo master.wav");
+        // What it printed is the file's loudness, to its one decimal.
+        var printed = System.Text.RegularExpressions.Regex.Match(o.ToString(), @"loudness after mastering\s+(-?\d+\.\d) LUFS");
+        Assert.True(printed.Success, o.ToString());
+        double printedLufs = double.Parse(printed.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Math.Abs(printedLufs - levels.IntegratedLufs) <= 0.05 + ReferenceLevels.ReportToleranceLu,
+            $"the demo printed {printedLufs:0.0} LUFS, master.wav measures {levels.IntegratedLufs:0.000} LUFS by libebur128");
 
         // The session it wrote mixes to the same file again: the demo is the mix command with a built-in session.
         string again = Path.Combine(_dir, "again.wav");

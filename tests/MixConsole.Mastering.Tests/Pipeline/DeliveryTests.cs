@@ -21,22 +21,21 @@ public class DeliveryTests
 
         Assert.Equal(programme.Path("out/mix.cd.wav"), outcomes[0].Request.OutputPath);
         Assert.Equal(programme.Path("out/mix.spotify.wav"), outcomes[1].Request.OutputPath);
-        var (cd, format) = Programme.Read(outcomes[0].Request.OutputPath);
-        Assert.Equal(44100, format.SampleRateHz);
-        Assert.Equal(WavSampleFormat.Pcm16, format.SampleFormat);
+        var cdFile = ReferenceWav.Read(outcomes[0].Request.OutputPath);
+        var cd = cdFile.Channels;
+        Assert.Equal((44100, 16, false), (cdFile.SampleRateHz, cdFile.BitsPerSample, cdFile.IsFloat));
         Assert.Equal((long)Math.Ceiling(input[0].Length * 44100.0 / 48000), cd[0].LongLength);
-        var reference = LibEbur128.Measure(cd, 44100);
-        Assert.InRange(reference.IntegratedLufs, -9.1, -8.9);
-        Assert.True(20 * Math.Log10(reference.TruePeak.Max()) <= -1);
-        Assert.True(Programme.TruePeak8x(cd, 44100) <= -1);
-        double precise = cd.Max(c => ReferenceTruePeak.Of(c));
-        Assert.True(20 * Math.Log10(precise) <= -1 + 0.02, $"reference (48x sinc) true peak {20 * Math.Log10(precise):0.000} dBTP");
+        // The ceiling is checked at the delivery rate, after resampling and dither.
+        var cdLevels = ReferenceLevels.Of(cd, 44100);
+        ReferenceLevels.AssertOnTargetUnderCeiling(cdLevels, -9, -1, "cd");
+        ReferenceLevels.AssertReported(outcomes[0].After.IntegratedLufs, outcomes[0].After.TruePeakDbtp, cdLevels, "cd");
         // 16-bit dither: every sample sits on the 16-bit grid.
         Assert.All(cd[0].Take(20000), v => Assert.Equal(Math.Round(v * 32768.0), v * 32768.0, 6));
 
-        var (spotify, spotifyFormat) = Programme.Read(outcomes[1].Request.OutputPath);
-        Assert.Equal(48000, spotifyFormat.SampleRateHz);
-        Assert.Equal(WavSampleFormat.Pcm24, spotifyFormat.SampleFormat);
-        Assert.InRange(LibEbur128.Measure(spotify, 48000).IntegratedLufs, -14.1, -13.9);
+        var spotifyFile = ReferenceWav.Read(outcomes[1].Request.OutputPath);
+        Assert.Equal((48000, 24, false), (spotifyFile.SampleRateHz, spotifyFile.BitsPerSample, spotifyFile.IsFloat));
+        var spotifyLevels = ReferenceLevels.Of(spotifyFile.Channels, 48000);
+        ReferenceLevels.AssertOnTargetUnderCeiling(spotifyLevels, -14, -1, "spotify");
+        ReferenceLevels.AssertReported(outcomes[1].After.IntegratedLufs, outcomes[1].After.TruePeakDbtp, spotifyLevels, "spotify");
     }
 }
