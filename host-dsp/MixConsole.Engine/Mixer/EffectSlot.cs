@@ -39,7 +39,7 @@ internal sealed class EffectSlot
 
     public void Apply(ReadOnlySpan<float> values, EffectParameters p)
     {
-        int type = (int)values[p.Type];
+        int type = (int)values[p.Type.Index];
         if (type != _type)
         {
             if (type == ReverbType) _reverb.Reset();
@@ -47,19 +47,19 @@ internal sealed class EffectSlot
             _type = type;
         }
 
-        _reverb.PreDelayMs = values[p.PreDelay];
-        _reverb.DecayTimeSeconds = values[p.Decay];
-        _reverb.Size = values[p.Size] / 100f;
-        _reverb.Damping = values[p.Damping] / 100f;
+        _reverb.PreDelayMs = values[p.PreDelay.Index];
+        _reverb.DecayTimeSeconds = values[p.Decay.Index];
+        _reverb.Size = values[p.Size.Index] / 100f;
+        _reverb.Damping = values[p.Damping.Index] / 100f;
 
-        float timeMs = values[p.DelayMode] == 0
-            ? values[p.DelayTime]
-            : (float)(60000.0 / values[p.Tempo] * NoteBeats[Math.Clamp((int)values[p.Note], 0, NoteBeats.Length - 1)]);
+        float timeMs = values[p.DelayMode.Index] == 0
+            ? values[p.DelayTime.Index]
+            : (float)(60000.0 / values[p.Tempo.Index] * NoteBeats[Math.Clamp((int)values[p.Note.Index], 0, NoteBeats.Length - 1)]);
         _delay.SetTimesMs(timeMs, timeMs);
-        _delay.Feedback = values[p.Feedback] / 100f;
-        _delay.LowCutHz = values[p.LowCut];
-        _delay.HighCutHz = values[p.HighCut];
-        _delay.PingPong = values[p.PingPong] != 0;
+        _delay.Feedback = values[p.Feedback.Index] / 100f;
+        _delay.LowCutHz = values[p.LowCut.Index];
+        _delay.HighCutHz = values[p.HighCut.Index];
+        _delay.PingPong = values[p.PingPong.Index] != 0;
     }
 
     public void Process(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, Span<float> outLeft, Span<float> outRight)

@@ -45,8 +45,8 @@ public sealed class MixerEngine
     private readonly StripParameters _mainParams, _monoParams;
     private readonly StripParameters[] _returnParams;
     private readonly EffectParameters[] _effectParams;
-    private readonly int[] _dcaOn, _dcaFader, _muteGroupOn;
-    private readonly int _soloMode, _soloLevel, _masterBypass;
+    private readonly ParameterHandle[] _dcaOn, _dcaFader, _muteGroupOn;
+    private readonly ParameterHandle _soloMode, _soloLevel, _masterBypass;
     private readonly int[] _ownerOf, _aspectOf;
     private readonly int[] _dirty;
     private readonly int _mainKey, _monoKey, _firstFxKey, _firstReturnKey, _globalKey;
@@ -121,40 +121,40 @@ public sealed class MixerEngine
         for (int c = 0; c < _channels; c++)
         {
             int key = c;
-            _channelParams[c] = StripParameters.Create(table, ParameterPaths.Channel(c + 1), _buses, _fxSlots, (i, a) => Own(i, key, a));
+            _channelParams[c] = StripParameters.Channel(table, c + 1, (i, a) => Own(i, key, a));
         }
 
         _busParams = new StripParameters[_buses];
         for (int b = 0; b < _buses; b++)
         {
             int key = _channels + b;
-            _busParams[b] = StripParameters.Create(table, ParameterPaths.Bus(b + 1), 0, 0, (i, a) => Own(i, key, a));
+            _busParams[b] = StripParameters.Bus(table, b + 1, (i, a) => Own(i, key, a));
         }
 
-        _mainParams = StripParameters.Create(table, ParameterPaths.MainStereo, 0, 0, (i, a) => Own(i, _mainKey, a));
-        _monoParams = StripParameters.Create(table, ParameterPaths.MainMono, 0, 0, (i, a) => Own(i, _monoKey, a));
+        _mainParams = StripParameters.MainStereo(table, (i, a) => Own(i, _mainKey, a));
+        _monoParams = StripParameters.MainMono(table, (i, a) => Own(i, _monoKey, a));
         _effectParams = new EffectParameters[_fxSlots];
         _returnParams = new StripParameters[_fxSlots];
         for (int s = 0; s < _fxSlots; s++)
         {
             int fxKey = _firstFxKey + s, returnKey = _firstReturnKey + s;
-            _effectParams[s] = EffectParameters.Create(table, ParameterPaths.Fx(s + 1), i => Own(i, fxKey, StripAspect.Effect));
-            _returnParams[s] = StripParameters.Create(table, ParameterPaths.FxReturn(s + 1), 0, 0, (i, a) => Own(i, returnKey, a));
+            _effectParams[s] = EffectParameters.Create(table, s + 1, i => Own(i, fxKey, StripAspect.Effect));
+            _returnParams[s] = StripParameters.FxReturn(table, s + 1, (i, a) => Own(i, returnKey, a));
         }
 
-        _dcaOn = new int[_dcas];
-        _dcaFader = new int[_dcas];
+        _dcaOn = new ParameterHandle[_dcas];
+        _dcaFader = new ParameterHandle[_dcas];
         for (int d = 0; d < _dcas; d++)
         {
-            _dcaOn[d] = OwnGlobal(table, ParameterPaths.Dca(d + 1) + "/on");
-            _dcaFader[d] = OwnGlobal(table, ParameterPaths.Dca(d + 1) + "/fader");
+            _dcaOn[d] = OwnGlobal(table, new ParameterKey(ParameterOwner.Dca, d + 1, ParameterRole.On));
+            _dcaFader[d] = OwnGlobal(table, new ParameterKey(ParameterOwner.Dca, d + 1, ParameterRole.Fader));
         }
 
-        _muteGroupOn = new int[_muteGroups];
-        for (int g = 0; g < _muteGroups; g++) _muteGroupOn[g] = OwnGlobal(table, ParameterPaths.MuteGroup(g + 1));
-        _soloMode = OwnGlobal(table, "/config/solo/mode");
-        _soloLevel = OwnGlobal(table, "/config/solo/level");
-        _masterBypass = OwnGlobal(table, "/master/bypass");
+        _muteGroupOn = new ParameterHandle[_muteGroups];
+        for (int g = 0; g < _muteGroups; g++) _muteGroupOn[g] = OwnGlobal(table, new ParameterKey(ParameterOwner.MuteGroup, g + 1, ParameterRole.On));
+        _soloMode = OwnGlobal(table, ParameterKey.Console(ParameterRole.SoloMode));
+        _soloLevel = OwnGlobal(table, ParameterKey.Console(ParameterRole.SoloLevel));
+        _masterBypass = OwnGlobal(table, new ParameterKey(ParameterOwner.Master, 1, ParameterRole.MasterBypass));
 
         _channelBank = new StripBank(_channels);
         _busBank = new StripBank(Math.Max(1, _buses));
@@ -227,7 +227,7 @@ public sealed class MixerEngine
         get
         {
             var chain = Volatile.Read(ref _masterChain);
-            return chain is null || _store.GetReal(_masterBypass) != 0 ? 0 : chain.LatencyFrames;
+            return chain is null || _store.GetReal(_masterBypass.Index) != 0 ? 0 : chain.LatencyFrames;
         }
     }
 
@@ -679,11 +679,11 @@ public sealed class MixerEngine
         _aspectOf[index] = aspect;
     }
 
-    private int OwnGlobal(ParameterTable table, string path)
+    private ParameterHandle OwnGlobal(ParameterTable table, ParameterKey key)
     {
-        int index = table.IndexOf(path);
-        Own(index, _globalKey, StripAspect.Mix);
-        return index;
+        ParameterHandle handle = table.Bind(key);
+        Own(handle.Index, _globalKey, StripAspect.Mix);
+        return handle;
     }
 
     // ---- Parameters: read once per block, re-derive only what changed ----
@@ -748,8 +748,8 @@ public sealed class MixerEngine
     private bool IsLinked(int channel)
     {
         int leader = channel & ~1;
-        int link = _channelParams[leader].Link;
-        return link >= 0 && _values[link] != 0 && leader + 1 < _channels;
+        var link = _channelParams[leader].Link;
+        return link.IsBound && V(link) != 0 && leader + 1 < _channels;
     }
 
     // Returns true while some work is left for later blocks (filter designs over the per-block budget).
@@ -813,7 +813,7 @@ public sealed class MixerEngine
 
         if (_dirty[_monoKey] != 0)
         {
-            Set(ref _monoOut, Muted(_monoParams.On) ? 0f : DbToLinear(_values[_monoParams.Fader]), snap);
+            Set(ref _monoOut, Muted(_monoParams.On) ? 0f : DbToLinear(V(_monoParams.Fader)), snap);
             _dirty[_monoKey] = 0;
         }
 
@@ -841,11 +841,11 @@ public sealed class MixerEngine
     private void ApplyInput(int c, StripParameters leader, bool snap)
     {
         var own = _channelParams[c];
-        float gain = DbToLinear(_values[leader.Trim]);
-        if (_values[own.Invert] != 0) gain = -gain;
+        float gain = DbToLinear(V(leader.Trim));
+        if (V(own.Invert) != 0) gain = -gain;
         Set(ref _trim[c], gain, snap);
-        bool delayOn = _values[leader.DelayOn] != 0;
-        _delays[c].SetDelayMs(delayOn ? _values[leader.DelayTime] : 0);
+        bool delayOn = V(leader.DelayOn) != 0;
+        _delays[c].SetDelayMs(delayOn ? V(leader.DelayTime) : 0);
         if (delayOn) _delayActive[c] = true;
         if (snap)
         {
@@ -856,8 +856,8 @@ public sealed class MixerEngine
 
     private void ApplyHighPass(int c, StripParameters p, bool snap)
     {
-        var cascade = _values[p.HpOn] != 0
-            ? ButterworthCascade.HighPass(_sampleRateHz, _values[p.HpFrequency], (int)_values[p.HpSlope] switch
+        var cascade = V(p.HpOn) != 0
+            ? ButterworthCascade.HighPass(_sampleRateHz, V(p.HpFrequency), (int)V(p.HpSlope) switch
             {
                 0 => FilterSlope.Db12PerOctave,
                 1 => FilterSlope.Db18PerOctave,
@@ -871,19 +871,19 @@ public sealed class MixerEngine
     private void ApplyGate(int c, StripParameters p)
     {
         // Modes EXP2, EXP3, EXP4 are expanders of ratio 2..4; GATE applies the full range.
-        int mode = (int)_values[p.GateMode];
+        int mode = (int)V(p.GateMode);
         float ratio = mode < 3 ? mode + 2 : 0;
-        _channelBank.SetGate(c, _values[p.GateOn] != 0, _values[p.GateThreshold], _values[p.GateRange], ratio,
-            _values[p.GateAttack], _values[p.GateHold], _values[p.GateRelease]);
-        _channelBank.SetSection(c, StripSection.GateKey, KeyHighPass(_values[p.GateKey]), glide: false);
+        _channelBank.SetGate(c, V(p.GateOn) != 0, V(p.GateThreshold), V(p.GateRange), ratio,
+            V(p.GateAttack), V(p.GateHold), V(p.GateRelease));
+        _channelBank.SetSection(c, StripSection.GateKey, KeyHighPass(V(p.GateKey)), glide: false);
     }
 
     private void ApplyCompressor(StripBank bank, int strip, StripParameters p)
     {
-        bank.SetCompressor(strip, _values[p.DynOn] != 0, _values[p.DynDetector] != 0, _values[p.DynThreshold], _values[p.DynRatio],
-            _values[p.DynKnee], _values[p.DynAttack], _values[p.DynRelease], _values[p.DynMakeup], _values[p.DynMix] / 100f,
-            beforeEq: _values[p.DynPosition] == 0);
-        var key = KeyHighPass(_values[p.DynHighPass]);
+        bank.SetCompressor(strip, V(p.DynOn) != 0, V(p.DynDetector) != 0, V(p.DynThreshold), V(p.DynRatio),
+            V(p.DynKnee), V(p.DynAttack), V(p.DynRelease), V(p.DynMakeup), V(p.DynMix) / 100f,
+            beforeEq: V(p.DynPosition) == 0);
+        var key = KeyHighPass(V(p.DynHighPass));
         bank.SetSection(strip, StripSection.CompressorKey, key, glide: false);
         bank.SetSection(strip, StripSection.CompressorKeyPostEq, key, glide: false);
     }
@@ -907,9 +907,9 @@ public sealed class MixerEngine
 
     private BiquadCoefficients DesignEqBand(StripParameters p, int band)
     {
-        if (_values[p.EqOn] == 0) return BiquadCoefficients.Identity;
-        double f = _values[p.EqFrequency[band]], g = _values[p.EqGain[band]], q = _values[p.EqQ[band]];
-        return (int)_values[p.EqType[band]] switch
+        if (V(p.EqOn) == 0) return BiquadCoefficients.Identity;
+        double f = V(p.EqFrequency[band]), g = V(p.EqGain[band]), q = V(p.EqQ[band]);
+        return (int)V(p.EqType[band]) switch
         {
             0 => BiquadDesign.HighPass(_sampleRateHz, f, Math.Sqrt(0.5)),
             1 => AnalogMatchedDesign.LowShelf(_sampleRateHz, f, q, g),
@@ -925,7 +925,7 @@ public sealed class MixerEngine
         Set(ref _fader[c], gain, snap);
         bool linked = IsLinked(c);
         bool isLeft = (c & 1) == 0;
-        float pan = _values[p.Pan] / 100f;
+        float pan = V(p.Pan) / 100f;
         float left, right;
         if (linked)
         {
@@ -938,13 +938,13 @@ public sealed class MixerEngine
             Dsp.Smoothing.PanLaw.ConstantPower(pan, out left, out right);
         }
 
-        bool toMain = _values[p.Stereo] != 0;
+        bool toMain = V(p.Stereo) != 0;
         Set(ref _panLeft[c], toMain ? left : 0f, snap);
         Set(ref _panRight[c], toMain ? right : 0f, snap);
-        Set(ref _mono[c], _values[p.Mono] != 0 ? DbToLinear(_values[p.MonoLevel]) : 0f, snap);
+        Set(ref _mono[c], V(p.Mono) != 0 ? DbToLinear(V(p.MonoLevel)) : 0f, snap);
 
-        bool solo = _values[p.Solo] != 0;
-        _soloAfterFader = _values[_soloMode] != 0;
+        bool solo = V(p.Solo) != 0;
+        _soloAfterFader = V(_soloMode) != 0;
         float soloLeft = !solo ? 0f : _soloAfterFader ? left : linked ? (isLeft ? 1f : 0f) : 1f;
         float soloRight = !solo ? 0f : _soloAfterFader ? right : linked ? (isLeft ? 0f : 1f) : 1f;
         Set(ref _soloLeft[c], soloLeft, snap);
@@ -954,18 +954,18 @@ public sealed class MixerEngine
         for (int b = 0; b < _buses; b++)
         {
             int i = c * _buses + b;
-            Set(ref _send[i], DbToLinear(_values[p.SendLevel[b]]), snap);
-            _sendTap[i] = (int)_values[p.SendTap[b]];
+            Set(ref _send[i], DbToLinear(V(p.SendLevel[b])), snap);
+            _sendTap[i] = (int)V(p.SendTap[b]);
             needsPreEq |= _sendTap[i] == TapPreEq && !_send[i].IsSilent;
         }
 
         for (int s = 0; s < _fxSlots; s++)
         {
             int i = c * _fxSlots + s;
-            float level = DbToLinear(_values[p.FxLevel[s]]);
+            float level = DbToLinear(V(p.FxLevel[s]));
             Set(ref _fxSendLeft[i], linked && !isLeft ? 0f : level, snap);
             Set(ref _fxSendRight[i], linked && isLeft ? 0f : level, snap);
-            _fxTap[i] = (int)_values[p.FxTap[s]];
+            _fxTap[i] = (int)V(p.FxTap[s]);
             needsPreEq |= _fxTap[i] == TapPreEq && !(_fxSendLeft[i].IsSilent && _fxSendRight[i].IsSilent);
         }
 
@@ -976,13 +976,13 @@ public sealed class MixerEngine
     private void ApplyBusMix(int b, StripParameters p, bool snap)
     {
         Set(ref _busFader[b], StripGain(p), snap);
-        Dsp.Smoothing.PanLaw.ConstantPower(_values[p.Pan] / 100f, out float left, out float right);
-        bool toMain = _values[p.Stereo] != 0;
+        Dsp.Smoothing.PanLaw.ConstantPower(V(p.Pan) / 100f, out float left, out float right);
+        bool toMain = V(p.Stereo) != 0;
         Set(ref _busPanLeft[b], toMain ? left : 0f, snap);
         Set(ref _busPanRight[b], toMain ? right : 0f, snap);
-        Set(ref _busMono[b], _values[p.Mono] != 0 ? DbToLinear(_values[p.MonoLevel]) : 0f, snap);
-        bool solo = _values[p.Solo] != 0;
-        bool afl = _values[_soloMode] != 0;
+        Set(ref _busMono[b], V(p.Mono) != 0 ? DbToLinear(V(p.MonoLevel)) : 0f, snap);
+        bool solo = V(p.Solo) != 0;
+        bool afl = V(_soloMode) != 0;
         Set(ref _busSoloLeft[b], solo ? (afl ? left : 1f) : 0f, snap);
         Set(ref _busSoloRight[b], solo ? (afl ? right : 1f) : 0f, snap);
     }
@@ -990,52 +990,54 @@ public sealed class MixerEngine
     private void ApplyReturnMix(int s, bool snap)
     {
         var p = _returnParams[s];
-        float gain = Muted(p.On) ? 0f : DbToLinear(_values[p.Fader]);
-        Balance(_values[p.Pan] / 100f, out float bl, out float br);
+        float gain = Muted(p.On) ? 0f : DbToLinear(V(p.Fader));
+        Balance(V(p.Pan) / 100f, out float bl, out float br);
         Set(ref _returnLeft[s], gain * bl, snap);
         Set(ref _returnRight[s], gain * br, snap);
-        bool solo = _values[p.Solo] != 0;
+        bool solo = V(p.Solo) != 0;
         Set(ref _returnSoloLeft[s], solo ? 1f : 0f, snap);
         Set(ref _returnSoloRight[s], solo ? 1f : 0f, snap);
     }
 
     private void ApplyMainMix(bool snap)
     {
-        float gain = Muted(_mainParams.On) ? 0f : DbToLinear(_values[_mainParams.Fader]);
-        Balance(_values[_mainParams.Pan] / 100f, out float bl, out float br);
+        float gain = Muted(_mainParams.On) ? 0f : DbToLinear(V(_mainParams.Fader));
+        Balance(V(_mainParams.Pan) / 100f, out float bl, out float br);
         Set(ref _mainLeft, gain * bl, snap);
         Set(ref _mainRight, gain * br, snap);
-        Set(ref _soloOut, DbToLinear(_values[_soloLevel]), snap);
-        Set(ref _masterWet, _values[_masterBypass] != 0 ? 0f : 1f, snap);
+        Set(ref _soloOut, DbToLinear(V(_soloLevel)), snap);
+        Set(ref _masterWet, V(_masterBypass) != 0 ? 0f : 1f, snap);
     }
 
     /// <summary>Fader plus the DCAs it belongs to, or silence when muted by its switch, a DCA or a mute group.</summary>
     private float StripGain(StripParameters p)
     {
         if (Muted(p.On)) return 0f;
-        float db = _values[p.Fader];
-        if (p.Dca >= 0)
+        float db = V(p.Fader);
+        if (p.Dca.IsBound)
         {
-            int dcas = (int)_values[p.Dca];
+            int dcas = (int)V(p.Dca);
             for (int d = 0; d < _dcas; d++)
             {
                 if ((dcas & (1 << d)) == 0) continue;
-                if (_values[_dcaOn[d]] == 0) return 0f;
-                db += _values[_dcaFader[d]];
+                if (V(_dcaOn[d]) == 0) return 0f;
+                db += V(_dcaFader[d]);
             }
         }
 
-        if (p.MuteGroups >= 0)
+        if (p.MuteGroups.IsBound)
         {
-            int groups = (int)_values[p.MuteGroups];
+            int groups = (int)V(p.MuteGroups);
             for (int g = 0; g < _muteGroups; g++)
-                if ((groups & (1 << g)) != 0 && _values[_muteGroupOn[g]] != 0) return 0f;
+                if ((groups & (1 << g)) != 0 && V(_muteGroupOn[g]) != 0) return 0f;
         }
 
         return DbToLinear(db);
     }
 
-    private bool Muted(int onIndex) => onIndex >= 0 && _values[onIndex] == 0;
+    private float V(ParameterHandle parameter) => _values[parameter.Index];
+
+    private bool Muted(ParameterHandle on) => on.IsBound && V(on) == 0;
 
     private void Set(ref GainRamp ramp, float target, bool snap)
     {

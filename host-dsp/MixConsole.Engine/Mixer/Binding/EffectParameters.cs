@@ -2,35 +2,36 @@ using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Engine.Mixer.Binding;
 
-/// <summary>Indices of one effect slot's parameters (/fx/N/...).</summary>
+/// <summary>Handles of one effect slot's parameters, bound by typed key from the table (a missing one fails at construction, named).</summary>
 internal sealed class EffectParameters
 {
-    public int Type, PreDelay, Decay, Size, Damping, DelayMode, DelayTime, Tempo, Note, Feedback, LowCut, HighCut, PingPong;
+    public ParameterHandle Type, PreDelay, Decay, Size, Damping, DelayMode, DelayTime, Tempo, Note, Feedback, LowCut, HighCut, PingPong;
 
-    public static EffectParameters Create(ParameterTable table, string prefix, Action<int> mark)
+    /// <summary>Effect slot <paramref name="slot"/> (from 1); <paramref name="own"/> is told each parameter's index.</summary>
+    public static EffectParameters Create(ParameterTable table, int slot, Action<int> own)
     {
-        int Find(string suffix)
+        ParameterHandle Bind(ParameterRole role)
         {
-            int index = table.IndexOf(prefix + suffix);
-            mark(index);
-            return index;
+            ParameterHandle handle = table.Bind(new ParameterKey(ParameterOwner.FxSlot, slot, role));
+            own(handle.Index);
+            return handle;
         }
 
         return new EffectParameters
         {
-            Type = Find("/type"),
-            PreDelay = Find("/reverb/predelay"),
-            Decay = Find("/reverb/decay"),
-            Size = Find("/reverb/size"),
-            Damping = Find("/reverb/damping"),
-            DelayMode = Find("/delay/mode"),
-            DelayTime = Find("/delay/time"),
-            Tempo = Find("/delay/tempo"),
-            Note = Find("/delay/note"),
-            Feedback = Find("/delay/feedback"),
-            LowCut = Find("/delay/lowcut"),
-            HighCut = Find("/delay/highcut"),
-            PingPong = Find("/delay/pingpong"),
+            Type = Bind(ParameterRole.EffectType),
+            PreDelay = Bind(ParameterRole.ReverbPreDelay),
+            Decay = Bind(ParameterRole.ReverbDecay),
+            Size = Bind(ParameterRole.ReverbSize),
+            Damping = Bind(ParameterRole.ReverbDamping),
+            DelayMode = Bind(ParameterRole.EchoMode),
+            DelayTime = Bind(ParameterRole.EchoTime),
+            Tempo = Bind(ParameterRole.EchoTempo),
+            Note = Bind(ParameterRole.EchoNote),
+            Feedback = Bind(ParameterRole.EchoFeedback),
+            LowCut = Bind(ParameterRole.EchoLowCut),
+            HighCut = Bind(ParameterRole.EchoHighCut),
+            PingPong = Bind(ParameterRole.EchoPingPong),
         };
     }
 }

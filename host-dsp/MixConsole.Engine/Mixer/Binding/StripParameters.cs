@@ -1,99 +1,161 @@
+using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Engine.Mixer.Binding;
 
-/// <summary>Indices into the parameter store of one strip's parameters; -1 where the strip has no such parameter.</summary>
+/// <summary>
+/// Handles of one strip's parameters, bound by typed key from the table (no path is spelled here);
+/// <see cref="ParameterHandle.None"/> only where the console's size says the strip has no such parameter
+/// (a link on an even channel, DCA membership on a console without DCAs). Anything else the table lacks
+/// fails at construction with a <see cref="ParameterBindingException"/> naming it.
+/// </summary>
 internal sealed class StripParameters
 {
-    public int Link = -1, Trim = -1, Invert = -1, HpOn = -1, HpFrequency = -1, HpSlope = -1, DelayOn = -1, DelayTime = -1;
-    public int GateOn = -1, GateMode = -1, GateThreshold = -1, GateRange = -1, GateAttack = -1, GateHold = -1, GateRelease = -1, GateKey = -1;
-    public int DynOn = -1, DynDetector = -1, DynThreshold = -1, DynRatio = -1, DynKnee = -1, DynAttack = -1, DynRelease = -1;
-    public int DynMakeup = -1, DynMix = -1, DynHighPass = -1, DynPosition = -1, EqOn = -1;
-    public readonly int[] EqType = [-1, -1, -1, -1], EqFrequency = [-1, -1, -1, -1], EqGain = [-1, -1, -1, -1], EqQ = [-1, -1, -1, -1];
-    public int On = -1, Fader = -1, Pan = -1, Stereo = -1, Mono = -1, MonoLevel = -1, Dca = -1, MuteGroups = -1, Solo = -1;
-    public int[] SendLevel = [], SendTap = [], FxLevel = [], FxTap = [];
+    public ParameterHandle Link, Trim, Invert, HpOn, HpFrequency, HpSlope, DelayOn, DelayTime;
+    public ParameterHandle GateOn, GateMode, GateThreshold, GateRange, GateAttack, GateHold, GateRelease, GateKey;
+    public ParameterHandle DynOn, DynDetector, DynThreshold, DynRatio, DynKnee, DynAttack, DynRelease;
+    public ParameterHandle DynMakeup, DynMix, DynHighPass, DynPosition, EqOn;
+    public readonly ParameterHandle[] EqType = new ParameterHandle[4], EqFrequency = new ParameterHandle[4], EqGain = new ParameterHandle[4], EqQ = new ParameterHandle[4];
+    public ParameterHandle On, Fader, Pan, Stereo, Mono, MonoLevel, Dca, MuteGroups, Solo;
+    public ParameterHandle[] SendLevel = [], SendTap = [], FxLevel = [], FxTap = [];
 
-    /// <summary>Finds every parameter under <paramref name="prefix"/> (e.g. "/ch/01"); <paramref name="aspectOf"/> records what each one drives.</summary>
-    public static StripParameters Create(ParameterTable table, string prefix, int buses, int fxSlots, Action<int, int> aspectOf)
+    /// <summary>Input channel <paramref name="channel"/> (from 1); <paramref name="own"/> records what each parameter drives.</summary>
+    public static StripParameters Channel(ParameterTable table, int channel, Action<int, int> own)
     {
+        var config = table.Config;
+        var b = new Binder(table, ParameterOwner.Channel, channel, own);
         var p = new StripParameters();
-        int Find(string suffix, int aspect)
+        if (channel % 2 == 1 && channel < config.Channels) p.Link = b.Bind(ParameterRole.Link, StripAspect.Link);
+        p.Trim = b.Bind(ParameterRole.Trim, StripAspect.Input);
+        p.Invert = b.Bind(ParameterRole.Invert, StripAspect.Input);
+        p.DelayOn = b.Bind(ParameterRole.DelayOn, StripAspect.Input);
+        p.DelayTime = b.Bind(ParameterRole.DelayTime, StripAspect.Input);
+        p.HpOn = b.Bind(ParameterRole.HighPassOn, StripAspect.HighPass);
+        p.HpFrequency = b.Bind(ParameterRole.HighPassFrequency, StripAspect.HighPass);
+        p.HpSlope = b.Bind(ParameterRole.HighPassSlope, StripAspect.HighPass);
+        p.GateOn = b.Bind(ParameterRole.GateOn, StripAspect.Gate);
+        p.GateMode = b.Bind(ParameterRole.GateMode, StripAspect.Gate);
+        p.GateThreshold = b.Bind(ParameterRole.GateThreshold, StripAspect.Gate);
+        p.GateRange = b.Bind(ParameterRole.GateRange, StripAspect.Gate);
+        p.GateAttack = b.Bind(ParameterRole.GateAttack, StripAspect.Gate);
+        p.GateHold = b.Bind(ParameterRole.GateHold, StripAspect.Gate);
+        p.GateRelease = b.Bind(ParameterRole.GateRelease, StripAspect.Gate);
+        p.GateKey = b.Bind(ParameterRole.GateKeyFrequency, StripAspect.Gate);
+        p.BindDynamicsAndEq(b);
+        p.BindMix(b, config, withMono: true);
+        p.SendLevel = new ParameterHandle[config.Buses];
+        p.SendTap = new ParameterHandle[config.Buses];
+        for (int bus = 0; bus < config.Buses; bus++)
         {
-            if (!table.TryGetIndex(prefix + suffix, out int index)) return -1;
-            aspectOf(index, aspect);
-            return index;
+            p.SendLevel[bus] = b.Bind(ParameterRole.SendLevel, StripAspect.Mix, bus + 1);
+            p.SendTap[bus] = b.Bind(ParameterRole.SendTap, StripAspect.Mix, bus + 1);
         }
 
-        p.Link = Find("/config/link", StripAspect.Link);
-        p.Trim = Find("/preamp/trim", StripAspect.Input);
-        p.Invert = Find("/preamp/invert", StripAspect.Input);
-        p.DelayOn = Find("/delay/on", StripAspect.Input);
-        p.DelayTime = Find("/delay/time", StripAspect.Input);
-        p.HpOn = Find("/preamp/hpon", StripAspect.HighPass);
-        p.HpFrequency = Find("/preamp/hpf", StripAspect.HighPass);
-        p.HpSlope = Find("/preamp/hpslope", StripAspect.HighPass);
-        p.GateOn = Find("/gate/on", StripAspect.Gate);
-        p.GateMode = Find("/gate/mode", StripAspect.Gate);
-        p.GateThreshold = Find("/gate/thr", StripAspect.Gate);
-        p.GateRange = Find("/gate/range", StripAspect.Gate);
-        p.GateAttack = Find("/gate/attack", StripAspect.Gate);
-        p.GateHold = Find("/gate/hold", StripAspect.Gate);
-        p.GateRelease = Find("/gate/release", StripAspect.Gate);
-        p.GateKey = Find("/gate/keyf", StripAspect.Gate);
-        p.DynOn = Find("/dyn/on", StripAspect.Compressor);
-        p.DynDetector = Find("/dyn/det", StripAspect.Compressor);
-        p.DynThreshold = Find("/dyn/thr", StripAspect.Compressor);
-        p.DynRatio = Find("/dyn/ratio", StripAspect.Compressor);
-        p.DynKnee = Find("/dyn/knee", StripAspect.Compressor);
-        p.DynAttack = Find("/dyn/attack", StripAspect.Compressor);
-        p.DynRelease = Find("/dyn/release", StripAspect.Compressor);
-        p.DynMakeup = Find("/dyn/mgain", StripAspect.Compressor);
-        p.DynMix = Find("/dyn/mix", StripAspect.Compressor);
-        p.DynHighPass = Find("/dyn/hpf", StripAspect.Compressor);
-        p.DynPosition = Find("/dyn/pos", StripAspect.Compressor);
-        p.EqOn = Find("/eq/on", StripAspect.AllEqBands);
-        for (int band = 0; band < 4; band++)
+        p.FxLevel = new ParameterHandle[config.FxSlots];
+        p.FxTap = new ParameterHandle[config.FxSlots];
+        for (int s = 0; s < config.FxSlots; s++)
         {
-            string b = "/eq/" + (band + 1);
-            p.EqType[band] = Find(b + "/type", StripAspect.EqBand0 + band);
-            p.EqFrequency[band] = Find(b + "/f", StripAspect.EqBand0 + band);
-            p.EqGain[band] = Find(b + "/g", StripAspect.EqBand0 + band);
-            p.EqQ[band] = Find(b + "/q", StripAspect.EqBand0 + band);
-        }
-
-        p.On = Find("/mix/on", StripAspect.Mix);
-        p.Fader = Find("/mix/fader", StripAspect.Mix);
-        p.Pan = Find("/mix/pan", StripAspect.Mix);
-        p.Stereo = Find("/mix/st", StripAspect.Mix);
-        p.Mono = Find("/mix/mono", StripAspect.Mix);
-        p.MonoLevel = Find("/mix/mlevel", StripAspect.Mix);
-        p.Dca = Find("/grp/dca", StripAspect.Mix);
-        p.MuteGroups = Find("/grp/mute", StripAspect.Mix);
-        p.Solo = Find("/solo", StripAspect.Mix);
-        if (table.TryGetIndex(prefix + "/mix/01/level", out _))
-        {
-            p.SendLevel = new int[buses];
-            p.SendTap = new int[buses];
-            for (int b = 0; b < buses; b++)
-            {
-                string s = "/mix/" + (b + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
-                p.SendLevel[b] = Find(s + "/level", StripAspect.Mix);
-                p.SendTap[b] = Find(s + "/tap", StripAspect.Mix);
-            }
-        }
-
-        if (table.TryGetIndex(prefix + "/mix/fx/1/level", out _))
-        {
-            p.FxLevel = new int[fxSlots];
-            p.FxTap = new int[fxSlots];
-            for (int s = 0; s < fxSlots; s++)
-            {
-                string f = "/mix/fx/" + (s + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                p.FxLevel[s] = Find(f + "/level", StripAspect.Mix);
-                p.FxTap[s] = Find(f + "/tap", StripAspect.Mix);
-            }
+            p.FxLevel[s] = b.Bind(ParameterRole.FxSendLevel, StripAspect.Mix, s + 1);
+            p.FxTap[s] = b.Bind(ParameterRole.FxSendTap, StripAspect.Mix, s + 1);
         }
 
         return p;
+    }
+
+    /// <summary>Mix bus <paramref name="bus"/> (from 1).</summary>
+    public static StripParameters Bus(ParameterTable table, int bus, Action<int, int> own)
+    {
+        var b = new Binder(table, ParameterOwner.Bus, bus, own);
+        var p = new StripParameters();
+        p.BindDynamicsAndEq(b);
+        p.BindMix(b, table.Config, withMono: true);
+        return p;
+    }
+
+    /// <summary>The main stereo bus.</summary>
+    public static StripParameters MainStereo(ParameterTable table, Action<int, int> own)
+    {
+        var b = new Binder(table, ParameterOwner.MainStereo, 1, own);
+        var p = new StripParameters();
+        p.BindDynamicsAndEq(b);
+        p.On = b.Bind(ParameterRole.On, StripAspect.Mix);
+        p.Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
+        p.Pan = b.Bind(ParameterRole.Pan, StripAspect.Mix);
+        return p;
+    }
+
+    /// <summary>The mono bus.</summary>
+    public static StripParameters MainMono(ParameterTable table, Action<int, int> own)
+    {
+        var b = new Binder(table, ParameterOwner.MainMono, 1, own);
+        return new StripParameters
+        {
+            On = b.Bind(ParameterRole.On, StripAspect.Mix),
+            Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix),
+        };
+    }
+
+    /// <summary>Effect return <paramref name="slot"/> (from 1).</summary>
+    public static StripParameters FxReturn(ParameterTable table, int slot, Action<int, int> own)
+    {
+        var b = new Binder(table, ParameterOwner.FxReturn, slot, own);
+        return new StripParameters
+        {
+            On = b.Bind(ParameterRole.On, StripAspect.Mix),
+            Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix),
+            Pan = b.Bind(ParameterRole.Pan, StripAspect.Mix),
+            Solo = b.Bind(ParameterRole.Solo, StripAspect.Mix),
+        };
+    }
+
+    private void BindDynamicsAndEq(Binder b)
+    {
+        DynOn = b.Bind(ParameterRole.DynamicsOn, StripAspect.Compressor);
+        DynDetector = b.Bind(ParameterRole.DynamicsDetector, StripAspect.Compressor);
+        DynThreshold = b.Bind(ParameterRole.DynamicsThreshold, StripAspect.Compressor);
+        DynRatio = b.Bind(ParameterRole.DynamicsRatio, StripAspect.Compressor);
+        DynKnee = b.Bind(ParameterRole.DynamicsKnee, StripAspect.Compressor);
+        DynAttack = b.Bind(ParameterRole.DynamicsAttack, StripAspect.Compressor);
+        DynRelease = b.Bind(ParameterRole.DynamicsRelease, StripAspect.Compressor);
+        DynMakeup = b.Bind(ParameterRole.DynamicsMakeup, StripAspect.Compressor);
+        DynMix = b.Bind(ParameterRole.DynamicsMix, StripAspect.Compressor);
+        DynHighPass = b.Bind(ParameterRole.DynamicsKeyHighPass, StripAspect.Compressor);
+        DynPosition = b.Bind(ParameterRole.DynamicsPosition, StripAspect.Compressor);
+        EqOn = b.Bind(ParameterRole.EqOn, StripAspect.AllEqBands);
+        for (int band = 0; band < 4; band++)
+        {
+            EqType[band] = b.Bind(ParameterRole.EqType, StripAspect.EqBand0 + band, band + 1);
+            EqFrequency[band] = b.Bind(ParameterRole.EqFrequency, StripAspect.EqBand0 + band, band + 1);
+            EqGain[band] = b.Bind(ParameterRole.EqGain, StripAspect.EqBand0 + band, band + 1);
+            EqQ[band] = b.Bind(ParameterRole.EqQ, StripAspect.EqBand0 + band, band + 1);
+        }
+    }
+
+    private void BindMix(Binder b, ConsoleConfig config, bool withMono)
+    {
+        On = b.Bind(ParameterRole.On, StripAspect.Mix);
+        Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
+        Pan = b.Bind(ParameterRole.Pan, StripAspect.Mix);
+        Stereo = b.Bind(ParameterRole.ToMain, StripAspect.Mix);
+        if (withMono)
+        {
+            Mono = b.Bind(ParameterRole.ToMono, StripAspect.Mix);
+            MonoLevel = b.Bind(ParameterRole.MonoLevel, StripAspect.Mix);
+        }
+
+        if (config.Dcas > 0) Dca = b.Bind(ParameterRole.DcaMembership, StripAspect.Mix);
+        if (config.MuteGroups > 0) MuteGroups = b.Bind(ParameterRole.MuteGroupMembership, StripAspect.Mix);
+        Solo = b.Bind(ParameterRole.Solo, StripAspect.Mix);
+    }
+
+    /// <summary>Binds one owner's parameters and records what each one drives.</summary>
+    private readonly struct Binder(ParameterTable table, ParameterOwner owner, int number, Action<int, int> own)
+    {
+        public ParameterHandle Bind(ParameterRole role, int aspect, int slot = 0)
+        {
+            ParameterHandle handle = table.Bind(new ParameterKey(owner, number, role, slot));
+            own(handle.Index, aspect);
+            return handle;
+        }
     }
 }
