@@ -1,6 +1,5 @@
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Effects;
-using MixConsole.Engine.Mixer.Binding;
 
 namespace MixConsole.Engine.Mixer;
 
@@ -37,9 +36,13 @@ internal sealed class EffectSlot
         _delay.Reset();
     }
 
-    public void Apply(ReadOnlySpan<float> values, EffectParameters p)
+    /// <summary>Note values of /fx/N/delay/note in beats (the compiler turns tempo and note into a time).</summary>
+    public static double NoteInBeats(float note) => NoteBeats[Math.Clamp((int)note, 0, NoteBeats.Length - 1)];
+
+    /// <summary>Audio thread: takes new settings; switching type starts the chosen kernel from silence.</summary>
+    public void Apply(in EffectSettings settings)
     {
-        int type = (int)values[p.Type.Index];
+        int type = settings.Type;
         if (type != _type)
         {
             if (type == ReverbType) _reverb.Reset();
@@ -47,19 +50,15 @@ internal sealed class EffectSlot
             _type = type;
         }
 
-        _reverb.PreDelayMs = values[p.PreDelay.Index];
-        _reverb.DecayTimeSeconds = values[p.Decay.Index];
-        _reverb.Size = values[p.Size.Index] / 100f;
-        _reverb.Damping = values[p.Damping.Index] / 100f;
-
-        float timeMs = values[p.DelayMode.Index] == 0
-            ? values[p.DelayTime.Index]
-            : (float)(60000.0 / values[p.Tempo.Index] * NoteBeats[Math.Clamp((int)values[p.Note.Index], 0, NoteBeats.Length - 1)]);
-        _delay.SetTimesMs(timeMs, timeMs);
-        _delay.Feedback = values[p.Feedback.Index] / 100f;
-        _delay.LowCutHz = values[p.LowCut.Index];
-        _delay.HighCutHz = values[p.HighCut.Index];
-        _delay.PingPong = values[p.PingPong.Index] != 0;
+        _reverb.PreDelayMs = settings.PreDelayMs;
+        _reverb.DecayTimeSeconds = settings.DecaySeconds;
+        _reverb.Size = settings.Size;
+        _reverb.Damping = settings.Damping;
+        _delay.SetTimesMs(settings.DelayTimeMs, settings.DelayTimeMs);
+        _delay.Feedback = settings.Feedback;
+        _delay.LowCutHz = settings.LowCutHz;
+        _delay.HighCutHz = settings.HighCutHz;
+        _delay.PingPong = settings.PingPong;
     }
 
     public void Process(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, Span<float> outLeft, Span<float> outRight)

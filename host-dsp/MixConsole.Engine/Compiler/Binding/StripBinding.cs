@@ -1,7 +1,8 @@
+using MixConsole.Engine.Compiler;
 using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Parameters;
 
-namespace MixConsole.Engine.Mixer.Binding;
+namespace MixConsole.Engine.Compiler.Binding;
 
 /// <summary>
 /// Handles of one strip's parameters, bound by typed key from the table (no path is spelled here);
@@ -9,7 +10,7 @@ namespace MixConsole.Engine.Mixer.Binding;
 /// (a link on an even channel, DCA membership on a console without DCAs). Anything else the table lacks
 /// fails at construction with a <see cref="ParameterBindingException"/> naming it.
 /// </summary>
-internal sealed class StripParameters
+internal sealed class StripBinding
 {
     public ParameterHandle Link, Trim, Invert, HpOn, HpFrequency, HpSlope, DelayOn, DelayTime;
     public ParameterHandle GateOn, GateMode, GateThreshold, GateRange, GateAttack, GateHold, GateRelease, GateKey;
@@ -20,11 +21,11 @@ internal sealed class StripParameters
     public ParameterHandle[] SendLevel = [], SendTap = [], FxLevel = [], FxTap = [];
 
     /// <summary>Input channel <paramref name="channel"/> (from 1); <paramref name="own"/> records what each parameter drives.</summary>
-    public static StripParameters Channel(ParameterTable table, int channel, Action<int, int> own)
+    public static StripBinding Channel(ParameterTable table, int channel, Action<int, int> own)
     {
         var config = table.Config;
         var b = new Binder(table, ParameterOwner.Channel, channel, own);
-        var p = new StripParameters();
+        var p = new StripBinding();
         if (channel % 2 == 1 && channel < config.Channels) p.Link = b.Bind(ParameterRole.Link, StripAspect.Link);
         p.Trim = b.Bind(ParameterRole.Trim, StripAspect.Input);
         p.Invert = b.Bind(ParameterRole.Invert, StripAspect.Input);
@@ -63,20 +64,20 @@ internal sealed class StripParameters
     }
 
     /// <summary>Mix bus <paramref name="bus"/> (from 1).</summary>
-    public static StripParameters Bus(ParameterTable table, int bus, Action<int, int> own)
+    public static StripBinding Bus(ParameterTable table, int bus, Action<int, int> own)
     {
         var b = new Binder(table, ParameterOwner.Bus, bus, own);
-        var p = new StripParameters();
+        var p = new StripBinding();
         p.BindDynamicsAndEq(b);
         p.BindMix(b, table.Config, withMono: true);
         return p;
     }
 
     /// <summary>The main stereo bus.</summary>
-    public static StripParameters MainStereo(ParameterTable table, Action<int, int> own)
+    public static StripBinding MainStereo(ParameterTable table, Action<int, int> own)
     {
         var b = new Binder(table, ParameterOwner.MainStereo, 1, own);
-        var p = new StripParameters();
+        var p = new StripBinding();
         p.BindDynamicsAndEq(b);
         p.On = b.Bind(ParameterRole.On, StripAspect.Mix);
         p.Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
@@ -85,10 +86,10 @@ internal sealed class StripParameters
     }
 
     /// <summary>The mono bus.</summary>
-    public static StripParameters MainMono(ParameterTable table, Action<int, int> own)
+    public static StripBinding MainMono(ParameterTable table, Action<int, int> own)
     {
         var b = new Binder(table, ParameterOwner.MainMono, 1, own);
-        return new StripParameters
+        return new StripBinding
         {
             On = b.Bind(ParameterRole.On, StripAspect.Mix),
             Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix),
@@ -96,10 +97,10 @@ internal sealed class StripParameters
     }
 
     /// <summary>Effect return <paramref name="slot"/> (from 1).</summary>
-    public static StripParameters FxReturn(ParameterTable table, int slot, Action<int, int> own)
+    public static StripBinding FxReturn(ParameterTable table, int slot, Action<int, int> own)
     {
         var b = new Binder(table, ParameterOwner.FxReturn, slot, own);
-        return new StripParameters
+        return new StripBinding
         {
             On = b.Bind(ParameterRole.On, StripAspect.Mix),
             Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix),

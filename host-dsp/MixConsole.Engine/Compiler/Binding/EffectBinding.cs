@@ -1,14 +1,14 @@
 using MixConsole.Engine.Parameters;
 
-namespace MixConsole.Engine.Mixer.Binding;
+namespace MixConsole.Engine.Compiler.Binding;
 
 /// <summary>Handles of one effect slot's parameters, bound by typed key from the table (a missing one fails at construction, named).</summary>
-internal sealed class EffectParameters
+internal sealed class EffectBinding
 {
     public ParameterHandle Type, PreDelay, Decay, Size, Damping, DelayMode, DelayTime, Tempo, Note, Feedback, LowCut, HighCut, PingPong;
 
     /// <summary>Effect slot <paramref name="slot"/> (from 1); <paramref name="own"/> is told each parameter's index.</summary>
-    public static EffectParameters Create(ParameterTable table, int slot, Action<int> own)
+    public static EffectBinding Create(ParameterTable table, int slot, Action<int> own)
     {
         ParameterHandle Bind(ParameterRole role)
         {
@@ -17,7 +17,7 @@ internal sealed class EffectParameters
             return handle;
         }
 
-        return new EffectParameters
+        return new EffectBinding
         {
             Type = Bind(ParameterRole.EffectType),
             PreDelay = Bind(ParameterRole.ReverbPreDelay),
