@@ -67,7 +67,7 @@ public sealed class ConsoleCompiler
     /// <summary>Store version of the newest compile (-1 before the first).</summary>
     public long CompiledVersion => Interlocked.Read(ref _compiledVersion);
 
-    /// <summary>True once compiled for a sample rate (the engine's <see cref="MixerEngine.Prepare"/> sets it).</summary>
+    /// <summary>True once the engine's <see cref="MixerEngine.Prepare"/> gave the compiler a sample rate to design at.</summary>
     public bool IsPrepared => Volatile.Read(ref _sampleRateHz) > 0;
 
     /// <summary>Handle of /master/bypass (what the engine's latency report reads).</summary>
@@ -77,11 +77,12 @@ public sealed class ConsoleCompiler
     internal SnapshotExchange<ConsoleSnapshot> Exchange => _exchange;
 
     /// <summary>
-    /// Control side: designs everything for <paramref name="sampleRateHz"/> and publishes a full snapshot now
-    /// (waiting out another compile in progress). Should a batch be open, the full compile happens at the first
-    /// <see cref="Compile"/> after it closes; until a first snapshot exists the audio side plays silence.
+    /// Control side, from <see cref="MixerEngine.Prepare"/>: designs everything for <paramref name="sampleRateHz"/>
+    /// and publishes a full snapshot now (waiting out another compile in progress). Should a batch be open, the
+    /// full compile happens at the first <see cref="Compile"/> after it closes; until a first snapshot exists
+    /// the audio side plays silence.
     /// </summary>
-    public void Prepare(double sampleRateHz)
+    internal void Prepare(double sampleRateHz)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRateHz);
         var spin = default(SpinWait);

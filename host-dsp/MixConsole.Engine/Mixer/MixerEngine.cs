@@ -121,9 +121,6 @@ public sealed class MixerEngine
     /// <summary>The processor on the main bus after its fader (null: pass-through).</summary>
     public IAudioProcessor? MasterChain => Volatile.Read(ref _masterChain);
 
-    /// <summary>The audio side's state (ramps, banks, sends), for tests that look at what a block plays.</summary>
-    internal SnapshotFollower Follower => _follower;
-
     /// <summary>
     /// Control thread: plugs <paramref name="chain"/> (stereo, in place) in after the main fader, or
     /// removes the chain with null. A prepared engine prepares the chain for its rate and block size
