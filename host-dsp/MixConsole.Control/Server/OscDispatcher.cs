@@ -11,7 +11,8 @@ namespace MixConsole.Control.Server;
 /// Acts on received packets: validates the whole packet first (an invalid packet changes nothing), passes
 /// every message through access control, holds future-dated bundle messages for later, and answers, sets,
 /// subscribes or streams. Called on the transports' receive threads; every shared structure it touches is
-/// thread-safe, and a parameter set is only a store write (the audio thread reads it at the next block).
+/// thread-safe, and a parameter set is only a store write; a packet's sets form one store batch, so the
+/// console compiler hands a bundle to the audio thread whole.
 /// </summary>
 internal sealed class OscDispatcher
 {
@@ -78,7 +79,13 @@ internal sealed class OscDispatcher
     {
         _counters.AddPacket();
         var visitor = new Visitor(this, link, sender);
-        OscParseError error = OscPacket.Visit(packet, ref visitor);
+        OscParseError error;
+        // A packet (a bundle above all) is one batch: the audio hears all of its changes in one block or none yet.
+        using (_store.BeginBatch())
+        {
+            error = OscPacket.Visit(packet, ref visitor);
+        }
+
         if (error == OscParseError.None)
         {
             return;

@@ -221,10 +221,18 @@ public sealed class OscServer : IDisposable
     private void RunDueScheduled()
     {
         long now = _time.GetTimestamp();
-        while (_scheduled.TryTakeDue(now, _scheduledBuffer, out int length, out int link, out OscPeer sender))
+        if (!_scheduled.TryTakeDue(now, _scheduledBuffer, out int length, out int link, out OscPeer sender))
+        {
+            return;
+        }
+
+        // Messages due together (a future-dated bundle) land in one batch, as the bundle would have.
+        using ParameterBatch batch = _store.BeginBatch();
+        do
         {
             _dispatcher.ExecuteScheduled(_scheduledBuffer.AsSpan(0, length), link, in sender);
         }
+        while (_scheduled.TryTakeDue(now, _scheduledBuffer, out length, out link, out sender));
     }
 
     private void EchoChanges()

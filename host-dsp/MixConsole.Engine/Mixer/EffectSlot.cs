@@ -1,6 +1,5 @@
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Effects;
-using MixConsole.Engine.Mixer.Binding;
 
 namespace MixConsole.Engine.Mixer;
 
@@ -37,9 +36,13 @@ internal sealed class EffectSlot
         _delay.Reset();
     }
 
-    public void Apply(ReadOnlySpan<float> values, EffectParameters p)
+    /// <summary>Note values of /fx/N/delay/note in beats (the compiler turns tempo and note into a time).</summary>
+    public static double NoteInBeats(float note) => NoteBeats[Math.Clamp((int)note, 0, NoteBeats.Length - 1)];
+
+    /// <summary>Audio thread: takes new settings; switching type starts the chosen kernel from silence.</summary>
+    public void Apply(in EffectSettings settings)
     {
-        int type = (int)values[p.Type];
+        int type = settings.Type;
         if (type != _type)
         {
             if (type == ReverbType) _reverb.Reset();
@@ -47,19 +50,15 @@ internal sealed class EffectSlot
             _type = type;
         }
 
-        _reverb.PreDelayMs = values[p.PreDelay];
-        _reverb.DecayTimeSeconds = values[p.Decay];
-        _reverb.Size = values[p.Size] / 100f;
-        _reverb.Damping = values[p.Damping] / 100f;
-
-        float timeMs = values[p.DelayMode] == 0
-            ? values[p.DelayTime]
-            : (float)(60000.0 / values[p.Tempo] * NoteBeats[Math.Clamp((int)values[p.Note], 0, NoteBeats.Length - 1)]);
-        _delay.SetTimesMs(timeMs, timeMs);
-        _delay.Feedback = values[p.Feedback] / 100f;
-        _delay.LowCutHz = values[p.LowCut];
-        _delay.HighCutHz = values[p.HighCut];
-        _delay.PingPong = values[p.PingPong] != 0;
+        _reverb.PreDelayMs = settings.PreDelayMs;
+        _reverb.DecayTimeSeconds = settings.DecaySeconds;
+        _reverb.Size = settings.Size;
+        _reverb.Damping = settings.Damping;
+        _delay.SetTimesMs(settings.DelayTimeMs, settings.DelayTimeMs);
+        _delay.Feedback = settings.Feedback;
+        _delay.LowCutHz = settings.LowCutHz;
+        _delay.HighCutHz = settings.HighCutHz;
+        _delay.PingPong = settings.PingPong;
     }
 
     public void Process(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, Span<float> outLeft, Span<float> outRight)

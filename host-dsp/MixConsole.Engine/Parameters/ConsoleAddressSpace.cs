@@ -114,123 +114,125 @@ public static class ConsoleAddressSpace
         var dcaMembers = config.Dcas > 0 ? ParameterSpec.Bitmap(config.Dcas, "DCA membership: bit n = DCA n+1") : null;
         var muteMembers = config.MuteGroups > 0 ? ParameterSpec.Bitmap(config.MuteGroups, "Mute group membership: bit n = group n+1") : null;
 
-        builder.Add("/config/name", ConsoleName);
-        builder.Add("/config/solo/mode", SoloMode);
-        builder.Add("/config/solo/level", SoloLevel);
+        builder.Add("/config/name", ConsoleName, ParameterKey.Console(ParameterRole.Name));
+        builder.Add("/config/solo/mode", SoloMode, ParameterKey.Console(ParameterRole.SoloMode));
+        builder.Add("/config/solo/level", SoloLevel, ParameterKey.Console(ParameterRole.SoloLevel));
         for (int g = 1; g <= config.MuteGroups; g++)
         {
-            builder.Add(ParameterPaths.MuteGroup(g), MuteGroupOn);
+            builder.Add(ParameterPaths.MuteGroup(g), MuteGroupOn, new ParameterKey(ParameterOwner.MuteGroup, g, ParameterRole.On));
         }
 
         for (int ch = 1; ch <= config.Channels; ch++)
         {
-            string p = ParameterPaths.Channel(ch);
-            builder.Add(p + "/config/name", Name);
+            var d = new Declarer(builder, ParameterPaths.Channel(ch), ParameterOwner.Channel, ch);
+            d.Add("/config/name", Name, ParameterRole.Name);
             if (ch % 2 == 1 && ch < config.Channels)
             {
-                builder.Add(p + "/config/link", StereoLink);
+                d.Add("/config/link", StereoLink, ParameterRole.Link);
             }
 
-            builder.Add(p + "/preamp/trim", Trim);
-            builder.Add(p + "/preamp/invert", Invert);
-            builder.Add(p + "/preamp/hpon", HpOn);
-            builder.Add(p + "/preamp/hpf", HpFrequency);
-            builder.Add(p + "/preamp/hpslope", HpSlope);
-            builder.Add(p + "/delay/on", DelayOn);
-            builder.Add(p + "/delay/time", DelayTime);
-            AddGate(builder, p);
-            AddDynamics(builder, p);
-            AddEq(builder, p);
-            AddMix(builder, p, ToMainOn);
+            d.Add("/preamp/trim", Trim, ParameterRole.Trim);
+            d.Add("/preamp/invert", Invert, ParameterRole.Invert);
+            d.Add("/preamp/hpon", HpOn, ParameterRole.HighPassOn);
+            d.Add("/preamp/hpf", HpFrequency, ParameterRole.HighPassFrequency);
+            d.Add("/preamp/hpslope", HpSlope, ParameterRole.HighPassSlope);
+            d.Add("/delay/on", DelayOn, ParameterRole.DelayOn);
+            d.Add("/delay/time", DelayTime, ParameterRole.DelayTime);
+            AddGate(d);
+            AddDynamics(d);
+            AddEq(d);
+            AddMix(d, ToMainOn);
             for (int bus = 1; bus <= config.Buses; bus++)
             {
                 string send = ParameterPaths.Send(ch, bus);
-                builder.Add(send + "/level", SendLevel);
-                builder.Add(send + "/tap", SendTap);
+                builder.Add(send + "/level", SendLevel, new ParameterKey(ParameterOwner.Channel, ch, ParameterRole.SendLevel, bus));
+                builder.Add(send + "/tap", SendTap, new ParameterKey(ParameterOwner.Channel, ch, ParameterRole.SendTap, bus));
             }
 
             for (int slot = 1; slot <= config.FxSlots; slot++)
             {
                 string send = ParameterPaths.FxSend(ch, slot);
-                builder.Add(send + "/level", SendLevel);
-                builder.Add(send + "/tap", SendTap);
+                builder.Add(send + "/level", SendLevel, new ParameterKey(ParameterOwner.Channel, ch, ParameterRole.FxSendLevel, slot));
+                builder.Add(send + "/tap", SendTap, new ParameterKey(ParameterOwner.Channel, ch, ParameterRole.FxSendTap, slot));
             }
 
-            AddGroups(builder, p, dcaMembers, muteMembers);
-            builder.Add(p + "/solo", Solo);
+            AddGroups(d, dcaMembers, muteMembers);
+            d.Add("/solo", Solo, ParameterRole.Solo);
         }
 
         for (int bus = 1; bus <= config.Buses; bus++)
         {
-            string p = ParameterPaths.Bus(bus);
-            builder.Add(p + "/config/name", Name);
-            AddDynamics(builder, p);
-            AddEq(builder, p);
-            AddMix(builder, p, ToMainOff);
-            AddGroups(builder, p, dcaMembers, muteMembers);
-            builder.Add(p + "/solo", Solo);
+            var d = new Declarer(builder, ParameterPaths.Bus(bus), ParameterOwner.Bus, bus);
+            d.Add("/config/name", Name, ParameterRole.Name);
+            AddDynamics(d);
+            AddEq(d);
+            AddMix(d, ToMainOff);
+            AddGroups(d, dcaMembers, muteMembers);
+            d.Add("/solo", Solo, ParameterRole.Solo);
         }
 
         for (int slot = 1; slot <= config.FxSlots; slot++)
         {
-            string p = ParameterPaths.Fx(slot);
-            builder.Add(p + "/type", FxType);
-            builder.Add(p + "/reverb/predelay", ReverbPreDelay);
-            builder.Add(p + "/reverb/decay", ReverbDecay);
-            builder.Add(p + "/reverb/size", ReverbSize);
-            builder.Add(p + "/reverb/damping", ReverbDamping);
-            builder.Add(p + "/delay/mode", DelayFxMode);
-            builder.Add(p + "/delay/time", DelayFxTime);
-            builder.Add(p + "/delay/tempo", DelayFxTempo);
-            builder.Add(p + "/delay/note", DelayFxNote);
-            builder.Add(p + "/delay/feedback", DelayFxFeedback);
-            builder.Add(p + "/delay/lowcut", DelayFxLowCut);
-            builder.Add(p + "/delay/highcut", DelayFxHighCut);
-            builder.Add(p + "/delay/pingpong", DelayFxPingPong);
+            var d = new Declarer(builder, ParameterPaths.Fx(slot), ParameterOwner.FxSlot, slot);
+            d.Add("/type", FxType, ParameterRole.EffectType);
+            d.Add("/reverb/predelay", ReverbPreDelay, ParameterRole.ReverbPreDelay);
+            d.Add("/reverb/decay", ReverbDecay, ParameterRole.ReverbDecay);
+            d.Add("/reverb/size", ReverbSize, ParameterRole.ReverbSize);
+            d.Add("/reverb/damping", ReverbDamping, ParameterRole.ReverbDamping);
+            d.Add("/delay/mode", DelayFxMode, ParameterRole.EchoMode);
+            d.Add("/delay/time", DelayFxTime, ParameterRole.EchoTime);
+            d.Add("/delay/tempo", DelayFxTempo, ParameterRole.EchoTempo);
+            d.Add("/delay/note", DelayFxNote, ParameterRole.EchoNote);
+            d.Add("/delay/feedback", DelayFxFeedback, ParameterRole.EchoFeedback);
+            d.Add("/delay/lowcut", DelayFxLowCut, ParameterRole.EchoLowCut);
+            d.Add("/delay/highcut", DelayFxHighCut, ParameterRole.EchoHighCut);
+            d.Add("/delay/pingpong", DelayFxPingPong, ParameterRole.EchoPingPong);
         }
 
         for (int slot = 1; slot <= config.FxSlots; slot++)
         {
-            string p = ParameterPaths.FxReturn(slot);
-            builder.Add(p + "/config/name", Name);
-            builder.Add(p + "/mix/on", MixOn);
-            builder.Add(p + "/mix/fader", Fader);
-            builder.Add(p + "/mix/pan", Pan);
-            builder.Add(p + "/solo", Solo);
+            var d = new Declarer(builder, ParameterPaths.FxReturn(slot), ParameterOwner.FxReturn, slot);
+            d.Add("/config/name", Name, ParameterRole.Name);
+            d.Add("/mix/on", MixOn, ParameterRole.On);
+            d.Add("/mix/fader", Fader, ParameterRole.Fader);
+            d.Add("/mix/pan", Pan, ParameterRole.Pan);
+            d.Add("/solo", Solo, ParameterRole.Solo);
         }
 
-        builder.Add(ParameterPaths.MainStereo + "/config/name", Name);
-        AddDynamics(builder, ParameterPaths.MainStereo);
-        AddEq(builder, ParameterPaths.MainStereo);
-        builder.Add(ParameterPaths.MainStereo + "/mix/on", MixOn);
-        builder.Add(ParameterPaths.MainStereo + "/mix/fader", Fader);
-        builder.Add(ParameterPaths.MainStereo + "/mix/pan", Pan);
+        var main = new Declarer(builder, ParameterPaths.MainStereo, ParameterOwner.MainStereo, 1);
+        main.Add("/config/name", Name, ParameterRole.Name);
+        AddDynamics(main);
+        AddEq(main);
+        main.Add("/mix/on", MixOn, ParameterRole.On);
+        main.Add("/mix/fader", Fader, ParameterRole.Fader);
+        main.Add("/mix/pan", Pan, ParameterRole.Pan);
 
-        builder.Add(ParameterPaths.MainMono + "/config/name", Name);
-        builder.Add(ParameterPaths.MainMono + "/mix/on", MixOn);
-        builder.Add(ParameterPaths.MainMono + "/mix/fader", Fader);
+        var mono = new Declarer(builder, ParameterPaths.MainMono, ParameterOwner.MainMono, 1);
+        mono.Add("/config/name", Name, ParameterRole.Name);
+        mono.Add("/mix/on", MixOn, ParameterRole.On);
+        mono.Add("/mix/fader", Fader, ParameterRole.Fader);
 
         for (int dca = 1; dca <= config.Dcas; dca++)
         {
-            string p = ParameterPaths.Dca(dca);
-            builder.Add(p + "/config/name", Name);
-            builder.Add(p + "/on", DcaOn);
-            builder.Add(p + "/fader", Fader);
+            var d = new Declarer(builder, ParameterPaths.Dca(dca), ParameterOwner.Dca, dca);
+            d.Add("/config/name", Name, ParameterRole.Name);
+            d.Add("/on", DcaOn, ParameterRole.On);
+            d.Add("/fader", Fader, ParameterRole.Fader);
         }
 
-        const string m = ParameterPaths.Master;
-        builder.Add(m + "/input/gain", MasterInputGain);
-        builder.Add(m + "/eq/tilt", MasterTilt);
-        builder.Add(m + "/eq/lowshelf/g", MasterShelfGain);
-        builder.Add(m + "/eq/lowshelf/f", MasterLowShelfFrequency);
-        builder.Add(m + "/eq/highshelf/g", MasterShelfGain);
-        builder.Add(m + "/eq/highshelf/f", MasterHighShelfFrequency);
-        builder.Add(m + "/comp/amount", MasterCompAmount);
-        builder.Add(m + "/width", MasterWidth);
-        builder.Add(m + "/loudness/target", MasterTarget);
-        builder.Add(m + "/limiter/ceiling", MasterCeiling);
-        builder.Add(m + "/bypass", MasterBypass);
-        builder.Add(m + "/ab", MasterAb);
+        var m = new Declarer(builder, ParameterPaths.Master, ParameterOwner.Master, 1);
+        m.Add("/input/gain", MasterInputGain, ParameterRole.MasterInputGain);
+        m.Add("/eq/tilt", MasterTilt, ParameterRole.MasterTilt);
+        m.Add("/eq/lowshelf/g", MasterShelfGain, ParameterRole.MasterLowShelfGain);
+        m.Add("/eq/lowshelf/f", MasterLowShelfFrequency, ParameterRole.MasterLowShelfFrequency);
+        m.Add("/eq/highshelf/g", MasterShelfGain, ParameterRole.MasterHighShelfGain);
+        m.Add("/eq/highshelf/f", MasterHighShelfFrequency, ParameterRole.MasterHighShelfFrequency);
+        m.Add("/comp/amount", MasterCompAmount, ParameterRole.MasterCompression);
+        m.Add("/width", MasterWidth, ParameterRole.MasterWidth);
+        m.Add("/loudness/target", MasterTarget, ParameterRole.MasterLoudnessTarget);
+        m.Add("/limiter/ceiling", MasterCeiling, ParameterRole.MasterCeiling);
+        m.Add("/bypass", MasterBypass, ParameterRole.MasterBypass);
+        m.Add("/ab", MasterAb, ParameterRole.MasterAb);
 
         // Shared by every controller so surface select LEDs follow another client's selection; no audio reads it.
         // Console state, as on the X32: loading a scene must not move the engineer's selected strip.
@@ -238,71 +240,79 @@ public static class ConsoleAddressSpace
             StripSelection.Count(config),
             StripSelection.FirstChannel,
             "Selected strip, X32 numbering: channels 0..31, effect returns 40..47, buses 48..63, main 70, mono 71; "
-            + "channels past 32 then buses past 16 from 72 (see StripSelection). Not audio: controllers share it").AsConsoleState());
+            + "channels past 32 then buses past 16 from 72 (see StripSelection). Not audio: controllers share it").AsConsoleState(),
+            ParameterKey.Console(ParameterRole.Selection));
 
         return builder.Build(config);
     }
 
-    private static void AddGate(ParameterTableBuilder builder, string prefix)
+    private static void AddGate(Declarer d)
     {
-        builder.Add(prefix + "/gate/on", GateOn);
-        builder.Add(prefix + "/gate/mode", GateMode);
-        builder.Add(prefix + "/gate/thr", GateThreshold);
-        builder.Add(prefix + "/gate/range", GateRange);
-        builder.Add(prefix + "/gate/attack", GateAttack);
-        builder.Add(prefix + "/gate/hold", GateHold);
-        builder.Add(prefix + "/gate/release", GateRelease);
-        builder.Add(prefix + "/gate/keyf", GateKeyFilter);
+        d.Add("/gate/on", GateOn, ParameterRole.GateOn);
+        d.Add("/gate/mode", GateMode, ParameterRole.GateMode);
+        d.Add("/gate/thr", GateThreshold, ParameterRole.GateThreshold);
+        d.Add("/gate/range", GateRange, ParameterRole.GateRange);
+        d.Add("/gate/attack", GateAttack, ParameterRole.GateAttack);
+        d.Add("/gate/hold", GateHold, ParameterRole.GateHold);
+        d.Add("/gate/release", GateRelease, ParameterRole.GateRelease);
+        d.Add("/gate/keyf", GateKeyFilter, ParameterRole.GateKeyFrequency);
     }
 
-    private static void AddDynamics(ParameterTableBuilder builder, string prefix)
+    private static void AddDynamics(Declarer d)
     {
-        builder.Add(prefix + "/dyn/on", DynOn);
-        builder.Add(prefix + "/dyn/det", DynDetector);
-        builder.Add(prefix + "/dyn/thr", DynThreshold);
-        builder.Add(prefix + "/dyn/ratio", DynRatio);
-        builder.Add(prefix + "/dyn/knee", DynKnee);
-        builder.Add(prefix + "/dyn/attack", DynAttack);
-        builder.Add(prefix + "/dyn/release", DynRelease);
-        builder.Add(prefix + "/dyn/mgain", DynMakeUp);
-        builder.Add(prefix + "/dyn/mix", DynMix);
-        builder.Add(prefix + "/dyn/hpf", DynSideChainHp);
-        builder.Add(prefix + "/dyn/pos", DynPosition);
+        d.Add("/dyn/on", DynOn, ParameterRole.DynamicsOn);
+        d.Add("/dyn/det", DynDetector, ParameterRole.DynamicsDetector);
+        d.Add("/dyn/thr", DynThreshold, ParameterRole.DynamicsThreshold);
+        d.Add("/dyn/ratio", DynRatio, ParameterRole.DynamicsRatio);
+        d.Add("/dyn/knee", DynKnee, ParameterRole.DynamicsKnee);
+        d.Add("/dyn/attack", DynAttack, ParameterRole.DynamicsAttack);
+        d.Add("/dyn/release", DynRelease, ParameterRole.DynamicsRelease);
+        d.Add("/dyn/mgain", DynMakeUp, ParameterRole.DynamicsMakeup);
+        d.Add("/dyn/mix", DynMix, ParameterRole.DynamicsMix);
+        d.Add("/dyn/hpf", DynSideChainHp, ParameterRole.DynamicsKeyHighPass);
+        d.Add("/dyn/pos", DynPosition, ParameterRole.DynamicsPosition);
     }
 
-    private static void AddEq(ParameterTableBuilder builder, string prefix)
+    private static void AddEq(Declarer d)
     {
-        builder.Add(prefix + "/eq/on", EqOn);
+        d.Add("/eq/on", EqOn, ParameterRole.EqOn);
         for (int band = 1; band <= 4; band++)
         {
-            string p = prefix + "/eq/" + (char)('0' + band);
-            builder.Add(p + "/type", EqTypeByBand[band - 1]);
-            builder.Add(p + "/f", EqFrequencyByBand[band - 1]);
-            builder.Add(p + "/g", EqGain);
-            builder.Add(p + "/q", EqQ);
+            string p = "/eq/" + (char)('0' + band);
+            d.Add(p + "/type", EqTypeByBand[band - 1], ParameterRole.EqType, band);
+            d.Add(p + "/f", EqFrequencyByBand[band - 1], ParameterRole.EqFrequency, band);
+            d.Add(p + "/g", EqGain, ParameterRole.EqGain, band);
+            d.Add(p + "/q", EqQ, ParameterRole.EqQ, band);
         }
     }
 
-    private static void AddMix(ParameterTableBuilder builder, string prefix, ParameterSpec toMain)
+    private static void AddMix(Declarer d, ParameterSpec toMain)
     {
-        builder.Add(prefix + "/mix/on", MixOn);
-        builder.Add(prefix + "/mix/fader", Fader);
-        builder.Add(prefix + "/mix/pan", Pan);
-        builder.Add(prefix + "/mix/st", toMain);
-        builder.Add(prefix + "/mix/mono", ToMono);
-        builder.Add(prefix + "/mix/mlevel", MonoLevel);
+        d.Add("/mix/on", MixOn, ParameterRole.On);
+        d.Add("/mix/fader", Fader, ParameterRole.Fader);
+        d.Add("/mix/pan", Pan, ParameterRole.Pan);
+        d.Add("/mix/st", toMain, ParameterRole.ToMain);
+        d.Add("/mix/mono", ToMono, ParameterRole.ToMono);
+        d.Add("/mix/mlevel", MonoLevel, ParameterRole.MonoLevel);
     }
 
-    private static void AddGroups(ParameterTableBuilder builder, string prefix, ParameterSpec? dcaMembers, ParameterSpec? muteMembers)
+    private static void AddGroups(Declarer d, ParameterSpec? dcaMembers, ParameterSpec? muteMembers)
     {
         if (dcaMembers is not null)
         {
-            builder.Add(prefix + "/grp/dca", dcaMembers);
+            d.Add("/grp/dca", dcaMembers, ParameterRole.DcaMembership);
         }
 
         if (muteMembers is not null)
         {
-            builder.Add(prefix + "/grp/mute", muteMembers);
+            d.Add("/grp/mute", muteMembers, ParameterRole.MuteGroupMembership);
         }
+    }
+
+    /// <summary>Declares the parameters of one owner: each path below its prefix, with its typed key.</summary>
+    private readonly struct Declarer(ParameterTableBuilder builder, string prefix, ParameterOwner owner, int number)
+    {
+        public void Add(string suffix, ParameterSpec spec, ParameterRole role, int slot = 0) =>
+            builder.Add(prefix + suffix, spec, new ParameterKey(owner, number, role, slot));
     }
 }

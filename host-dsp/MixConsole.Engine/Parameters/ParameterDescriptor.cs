@@ -1,13 +1,14 @@
 namespace MixConsole.Engine.Parameters;
 
-/// <summary>One parameter of the console: its place in the table, its X32-style path and its spec.</summary>
+/// <summary>One parameter of the console: its place in the table, its X32-style path, its typed key and its spec.</summary>
 public sealed class ParameterDescriptor
 {
-    internal ParameterDescriptor(int index, string path, ParameterSpec spec)
+    internal ParameterDescriptor(int index, string path, ParameterSpec spec, ParameterKey key)
     {
         Index = index;
         Path = path;
         Spec = spec;
+        Key = key;
     }
 
     /// <summary>Position in the table and in every flat value array of a <see cref="ParameterStore"/>.</summary>
@@ -15,6 +16,9 @@ public sealed class ParameterDescriptor
 
     /// <summary>Full OSC path, e.g. "/ch/01/mix/fader".</summary>
     public string Path { get; }
+
+    /// <summary>Typed identity code binds by (<see cref="ParameterRole.None"/> when declared without one).</summary>
+    public ParameterKey Key { get; }
 
     /// <summary>Kind, range, grid, mapping, unit and default.</summary>
     public ParameterSpec Spec { get; }

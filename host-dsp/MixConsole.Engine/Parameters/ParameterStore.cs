@@ -6,9 +6,9 @@ namespace MixConsole.Engine.Parameters;
 /// the parameter's grid, in one flat <c>float[]</c> indexed like the table: what the DSP uses, so the
 /// audio thread converts nothing. Normalised 0..1 values are derived on the control side.</para>
 /// <para>Threading: any number of control threads may set values (each write is one atomic float store
-/// plus two interlocked counters); the audio thread calls <see cref="CopyValuesTo"/> once per block,
-/// or skips it while <see cref="Version"/> is unchanged. Text (names) lives in a separate array the
-/// audio thread never reads.</para>
+/// plus two interlocked counters). The console compiler reads them with <see cref="TryCopyValuesOutsideBatch"/>:
+/// changes made inside a batch (<see cref="BeginBatch"/>: an OSC bundle, a scene recall) are seen whole
+/// or not at all. Text (names) lives in a separate array the audio thread never reads.</para>
 /// </summary>
 public sealed class ParameterStore
 {
@@ -20,6 +20,8 @@ public sealed class ParameterStore
     private readonly long[] _changeSequence;
     private long _issued;
     private long _completed;
+    private int _openBatches;
+    private long _batchesBegun;
 
     /// <summary>Creates a store holding every parameter's default.</summary>
     public ParameterStore(ParameterTable table)
@@ -47,6 +49,46 @@ public sealed class ParameterStore
     /// <see cref="CopyValuesTo"/> while it stays the same.
     /// </summary>
     public long Version => Volatile.Read(ref _completed);
+
+    /// <summary>True while at least one batch is open: a reader that wants whole batches waits.</summary>
+    public bool IsBatchOpen => Volatile.Read(ref _openBatches) != 0;
+
+    /// <summary>
+    /// Raised on the writing thread after each change made outside a batch, and when the last open batch
+    /// closes: a wake-up for a control-side reader such as the console compiler. Handlers must be quick and
+    /// must not allocate (they run on OSC receive threads); raising it allocates nothing.
+    /// </summary>
+    public event Action? Changed;
+
+    /// <summary>
+    /// Opens a batch: the changes made until it is disposed belong together (an OSC bundle, a scene recall,
+    /// a preset) and <see cref="TryCopyValuesOutsideBatch"/> never sees part of them. Batches may nest and
+    /// may be open on several threads at once; readers wait until none is open. Allocates nothing. Dispose
+    /// the returned value exactly once (a <c>using</c> does).
+    /// </summary>
+    public ParameterBatch BeginBatch()
+    {
+        Interlocked.Increment(ref _openBatches);
+        // Counted after the open count, so a reader that saw no batch open and the same count before and after its copy saw no batch at all.
+        Interlocked.Increment(ref _batchesBegun);
+        return new ParameterBatch(this);
+    }
+
+    /// <summary>Closes a batch opened by <see cref="BeginBatch"/> (what disposing a <see cref="ParameterBatch"/> does).</summary>
+    internal void EndBatch()
+    {
+        int open = Interlocked.Decrement(ref _openBatches);
+        if (open < 0)
+        {
+            Interlocked.Increment(ref _openBatches);
+            throw new InvalidOperationException("a parameter batch was closed twice");
+        }
+
+        if (open == 0)
+        {
+            Changed?.Invoke();
+        }
+    }
 
     /// <summary>Current real value of a numeric parameter (0 for text).</summary>
     public float GetReal(int index) => Volatile.Read(ref _values[index]);
@@ -148,6 +190,7 @@ public sealed class ParameterStore
             Volatile.Write(ref _texts[index], text);
             Volatile.Write(ref _changeSequence[index], sequence);
             Interlocked.Increment(ref _completed);
+            SignalChange();
         }
 
         return true;
@@ -200,6 +243,27 @@ public sealed class ParameterStore
         long version = Volatile.Read(ref _completed);
         _values.AsSpan().CopyTo(destination);
         return version;
+    }
+
+    /// <summary>
+    /// Copies every real value into <paramref name="destination"/> like <see cref="CopyValuesTo"/>, but only
+    /// when no batch is open and none opened during the copy, so every batch is in the copy whole or not at
+    /// all. False when a batch was open: the copy must not be used; try again after the batch closes
+    /// (<see cref="Changed"/> says when). Allocates nothing.
+    /// </summary>
+    public bool TryCopyValuesOutsideBatch(Span<float> destination, out long version)
+    {
+        long begun = Volatile.Read(ref _batchesBegun);
+        if (Volatile.Read(ref _openBatches) != 0)
+        {
+            version = 0;
+            return false;
+        }
+
+        version = CopyValuesTo(destination);
+        // The copy's reads complete before the batch counters are read again (a seqlock's second read).
+        Interlocked.MemoryBarrier();
+        return Volatile.Read(ref _openBatches) == 0 && Volatile.Read(ref _batchesBegun) == begun;
     }
 
     /// <summary>
@@ -264,6 +328,16 @@ public sealed class ParameterStore
         Volatile.Write(ref _values[index], real);
         Volatile.Write(ref _changeSequence[index], sequence);
         Interlocked.Increment(ref _completed);
+        SignalChange();
+    }
+
+    // Inside a batch nobody can use the change yet: the batch's end signals instead.
+    private void SignalChange()
+    {
+        if (Volatile.Read(ref _openBatches) == 0)
+        {
+            Changed?.Invoke();
+        }
     }
 
     // A moment with no write in flight: every sequence up to the horizon is fully written.

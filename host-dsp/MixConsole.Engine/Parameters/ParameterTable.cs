@@ -11,14 +11,16 @@ public sealed class ParameterTable
 {
     private readonly ParameterDescriptor[] _parameters;
     private readonly Dictionary<string, int> _indexByPath;
+    private readonly Dictionary<ParameterKey, int> _indexByKey;
     private readonly AsciiPathIndex _asciiIndex;
     private readonly Dictionary<string, IReadOnlyList<int>> _childrenByNode;
 
-    internal ParameterTable(ConsoleConfig config, ParameterDescriptor[] parameters, Dictionary<string, int> indexByPath)
+    internal ParameterTable(ConsoleConfig config, ParameterDescriptor[] parameters, Dictionary<string, int> indexByPath, Dictionary<ParameterKey, int> indexByKey)
     {
         Config = config;
         _parameters = parameters;
         _indexByPath = new Dictionary<string, int>(indexByPath, StringComparer.Ordinal);
+        _indexByKey = new Dictionary<ParameterKey, int>(indexByKey);
         _asciiIndex = new AsciiPathIndex(parameters);
         _childrenByNode = BuildNodes(parameters);
     }
@@ -43,6 +45,22 @@ public sealed class ParameterTable
 
     /// <summary>Builds the console's table for <paramref name="config"/> (see <see cref="ConsoleAddressSpace"/>).</summary>
     public static ParameterTable Create(ConsoleConfig config) => ConsoleAddressSpace.Build(config);
+
+    /// <summary>
+    /// The handle of the parameter declared with <paramref name="key"/>: how code binds to a parameter
+    /// without spelling its path. Call it at start-up (construction), never per block.
+    /// </summary>
+    /// <exception cref="ParameterBindingException">No parameter has that key (the message names it).</exception>
+    public ParameterHandle Bind(ParameterKey key) =>
+        _indexByKey.TryGetValue(key, out int index) ? new ParameterHandle(index) : throw new ParameterBindingException(key);
+
+    /// <summary>The handle of the parameter declared with <paramref name="key"/>, if the table declares one.</summary>
+    public bool TryBind(ParameterKey key, out ParameterHandle handle)
+    {
+        bool found = _indexByKey.TryGetValue(key, out int index);
+        handle = found ? new ParameterHandle(index) : ParameterHandle.None;
+        return found;
+    }
 
     /// <summary>Index of the parameter at <paramref name="path"/>.</summary>
     /// <exception cref="KeyNotFoundException">No parameter has that path (the message names it).</exception>

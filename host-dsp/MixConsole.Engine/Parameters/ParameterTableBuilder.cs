@@ -7,11 +7,18 @@ public sealed class ParameterTableBuilder
 {
     private readonly List<ParameterDescriptor> _parameters = [];
     private readonly Dictionary<string, int> _indexByPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<ParameterKey, int> _indexByKey = [];
     private bool _built;
 
-    /// <summary>Declares a parameter at <paramref name="path"/>; returns its index.</summary>
+    /// <summary>Declares a parameter at <paramref name="path"/> that no code binds to; returns its index.</summary>
     /// <exception cref="ArgumentException">The path is malformed or already declared.</exception>
-    public int Add(string path, ParameterSpec spec)
+    public int Add(string path, ParameterSpec spec) => AddParameter(path, spec, default);
+
+    /// <summary>Declares a parameter at <paramref name="path"/> that code binds to by <paramref name="key"/>; returns its handle.</summary>
+    /// <exception cref="ArgumentException">The path or the key is malformed or already declared.</exception>
+    public ParameterHandle Add(string path, ParameterSpec spec, ParameterKey key) => new(AddParameter(path, spec, key));
+
+    private int AddParameter(string path, ParameterSpec spec, ParameterKey key)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(spec);
@@ -26,9 +33,19 @@ public sealed class ParameterTableBuilder
             throw new ArgumentException($"parameter path {path} is declared twice", nameof(path));
         }
 
+        if (key.IsDeclared && _indexByKey.ContainsKey(key))
+        {
+            throw new ArgumentException($"{key} is declared twice (again at {path})", nameof(key));
+        }
+
         int index = _parameters.Count;
-        _parameters.Add(new ParameterDescriptor(index, path, spec));
+        _parameters.Add(new ParameterDescriptor(index, path, spec, key));
         _indexByPath.Add(path, index);
+        if (key.IsDeclared)
+        {
+            _indexByKey.Add(key, index);
+        }
+
         return index;
     }
 
@@ -37,7 +54,7 @@ public sealed class ParameterTableBuilder
     {
         ArgumentNullException.ThrowIfNull(config);
         _built = true;
-        return new ParameterTable(config, _parameters.ToArray(), _indexByPath);
+        return new ParameterTable(config, _parameters.ToArray(), _indexByPath, _indexByKey);
     }
 
     private static void ValidatePath(string path)

@@ -50,7 +50,7 @@ public static class SceneFile
 
     /// <summary>
     /// Applies a "parameters" object (path to wire value) already parsed, e.g. from a session file.
-    /// Checks every entry first; applies only when all are valid. With <see cref="SceneScope.Mix"/>, entries for
+    /// Checks every entry first; applies only when all are valid, in one batch (<see cref="ParameterStore.BeginBatch"/>). With <see cref="SceneScope.Mix"/>, entries for
     /// console state are skipped without being read (a file from a larger console may hold an index this one lacks).
     /// </summary>
     /// <exception cref="SceneFormatException">An unknown path or a bad value.</exception>
@@ -95,6 +95,8 @@ public static class SceneFile
             }
         }
 
+        // One batch: the audio hears the scene whole, never a half-recalled one.
+        using ParameterBatch batch = store.BeginBatch();
         if (mode == SceneApplyMode.ResetOthersToDefaults)
         {
             if (scope == SceneScope.WholeConsole)

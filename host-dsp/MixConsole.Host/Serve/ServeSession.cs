@@ -5,6 +5,7 @@ using MixConsole.Control.Meters;
 using MixConsole.Control.Security;
 using MixConsole.Control.Server;
 using MixConsole.Control.Transport;
+using MixConsole.Engine.Compiler;
 using MixConsole.Engine.Mastering;
 using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
@@ -40,6 +41,8 @@ internal static class ServeSession
         }
 
         var engine = new MixerEngine(store);
+        // Live, parameters are compiled on a control thread; the audio thread only takes snapshots.
+        using var compiler = new ConsoleCompilerThread(engine);
         var masterChain = new LiveMasterChain(store);
         using LiveAudioBackend audio = mastering
             ? AudioBackends.Create(settings, 2, 2)
@@ -59,6 +62,7 @@ internal static class ServeSession
         else
         {
             engine.SetMasterChain(masterChain);
+            compiler.Start();
             process = engine.Process;
         }
 

@@ -15,6 +15,33 @@ public class OscServerBundleTests
     }
 
     [Fact]
+    public void ImmediateBundle_IsAppliedAsOneStoreBatch()
+    {
+        // The compiler waits for a batch to close, so the audio hears a bundle whole: one wake-up, after the last message.
+        using var h = new ServerHarness();
+        var seen = new List<float>();
+        int fader = h.Index("/ch/02/mix/on");
+        h.Store.Changed += () => seen.Add(h.Store.GetReal(fader));
+        h.Send(ServerHarness.A, Osc.Bundle(OscTimeTag.Immediate, Osc.Message("/ch/01/mix/on", 0), Osc.Message("/ch/02/mix/on", 0), Osc.Message("/ch/03/mix/on", 0)));
+        Assert.Equal([0f], seen);
+        Assert.False(h.Store.IsBatchOpen);
+    }
+
+    [Fact]
+    public void HeldMessagesDueTogether_AreAppliedAsOneStoreBatch()
+    {
+        using var h = new ServerHarness();
+        var at = OscTimeTag.FromDateTimeOffset(h.Clock.GetUtcNow().AddMilliseconds(100));
+        h.Send(ServerHarness.A, Osc.Bundle(at, Osc.Message("/ch/01/mix/on", 0), Osc.Message("/ch/02/mix/on", 0)));
+        int changes = 0;
+        h.Store.Changed += () => changes++;
+        h.Clock.Advance(TimeSpan.FromMilliseconds(200));
+        h.Server.Tick();
+        Assert.Equal(1, changes);
+        Assert.Equal(0f, h.Store.GetReal(h.Index("/ch/02/mix/on")));
+    }
+
+    [Fact]
     public void FutureBundle_IsHeldUntilItsTime_ThenApplied()
     {
         using var h = new ServerHarness();

@@ -283,6 +283,85 @@ public class ParameterStoreTests
         Assert.Equal(0, store.CollectChanges(ref cursor, changed));
     }
 
+    [Fact]
+    public void Batch_IsInvisibleToTheBatchAwareRead_UntilItCloses()
+    {
+        var store = new ParameterStore(Table);
+        var values = new float[store.Count];
+        Assert.True(store.TryCopyValuesOutsideBatch(values, out long before));
+        using (store.BeginBatch())
+        {
+            Assert.True(store.IsBatchOpen);
+            store.TrySetReal(Fader, -10);
+            Assert.False(store.TryCopyValuesOutsideBatch(values, out _));
+            using (store.BeginBatch())
+            {
+                store.TrySetReal(EqType, 3);
+            }
+
+            // The inner batch closed, the outer one is still open.
+            Assert.False(store.TryCopyValuesOutsideBatch(values, out _));
+        }
+
+        Assert.False(store.IsBatchOpen);
+        Assert.True(store.TryCopyValuesOutsideBatch(values, out long after));
+        Assert.Equal(store.GetReal(Fader), values[Fader]);
+        Assert.InRange(values[Fader], -10.1f, -9.9f);
+        Assert.Equal(3, values[EqType]);
+        Assert.True(after > before);
+    }
+
+    [Fact]
+    public void Changed_IsRaisedPerWriteOutsideBatches_AndOncePerBatch()
+    {
+        var store = new ParameterStore(Table);
+        int raised = 0;
+        store.Changed += () => raised++;
+        store.TrySetReal(Fader, -10);
+        store.TrySetReal(Fader, -10); // unchanged: nothing to say
+        Assert.Equal(1, raised);
+        using (store.BeginBatch())
+        {
+            for (int i = 0; i < 20; i++) store.TrySetReal(Fader, -20 + i);
+            store.TrySetText(Name, "Kick");
+            Assert.Equal(1, raised);
+        }
+
+        Assert.Equal(2, raised);
+    }
+
+    [Fact]
+    public void Batch_ClosedTwice_Throws()
+    {
+        var store = new ParameterStore(Table);
+        var batch = store.BeginBatch();
+        batch.Dispose();
+        Assert.Throws<InvalidOperationException>(() => batch.Dispose());
+        Assert.False(store.IsBatchOpen);
+    }
+
+    [Fact]
+    public void OpeningAndClosingBatches_AllocatesNothing()
+    {
+        var store = new ParameterStore(Table);
+        var values = new float[store.Count];
+        store.Changed += () => { };
+        for (int i = 0; i < 100; i++)
+        {
+            using (store.BeginBatch()) store.TrySetReal(Fader, i % 2 == 0 ? -10 : 0);
+            store.TryCopyValuesOutsideBatch(values, out _);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10000; i++)
+        {
+            using (store.BeginBatch()) store.TrySetReal(Fader, i % 2 == 0 ? -10 : 0);
+            store.TryCopyValuesOutsideBatch(values, out _);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private static int[] Sorted(int[] indices, int count)
     {
         var result = indices[..count];

@@ -178,6 +178,44 @@ public class ParameterTableTests
         Assert.Throws<ArgumentException>(() => builder.Add("/a/b/", spec));
     }
 
+    [Fact]
+    public void EveryDeclaration_CarriesAUniqueTypedKey_ThatBindsBackToIt()
+    {
+        var keys = new HashSet<ParameterKey>();
+        foreach (var p in Table.Parameters)
+        {
+            Assert.True(p.Key.IsDeclared, p.Path);
+            Assert.True(keys.Add(p.Key), p.Path);
+            Assert.Equal(p.Index, Table.Bind(p.Key).Index);
+        }
+
+        Assert.Equal(Table.IndexOf("/ch/02/eq/3/g"), Table.Bind(new ParameterKey(ParameterOwner.Channel, 2, ParameterRole.EqGain, 3)).Index);
+        Assert.Equal(Table.IndexOf("/ch/05/mix/fx/2/tap"), Table.Bind(new ParameterKey(ParameterOwner.Channel, 5, ParameterRole.FxSendTap, 2)).Index);
+        Assert.Equal(Table.IndexOf("/dca/3/fader"), Table.Bind(new ParameterKey(ParameterOwner.Dca, 3, ParameterRole.Fader)).Index);
+        Assert.Equal(Table.IndexOf("/master/bypass"), Table.Bind(new ParameterKey(ParameterOwner.Master, 1, ParameterRole.MasterBypass)).Index);
+    }
+
+    [Fact]
+    public void Bind_OfAnUndeclaredKey_ThrowsNamingIt()
+    {
+        var key = new ParameterKey(ParameterOwner.Channel, 2, ParameterRole.Link);
+        var e = Assert.Throws<ParameterBindingException>(() => Table.Bind(key));
+        Assert.Equal(key, e.Key);
+        Assert.Contains("channel 2 Link", e.Message, StringComparison.Ordinal);
+        Assert.False(Table.TryBind(key, out var none));
+        Assert.False(none.IsBound);
+    }
+
+    [Fact]
+    public void Builder_RefusesADuplicateKey()
+    {
+        var builder = new ParameterTableBuilder();
+        var spec = ParameterSpec.Bool(false, "test");
+        var key = new ParameterKey(ParameterOwner.Bus, 1, ParameterRole.Solo);
+        Assert.True(builder.Add("/a/b", spec, key).IsBound);
+        Assert.Throws<ArgumentException>(() => builder.Add("/a/c", spec, key));
+    }
+
     private static int CountUnder(ParameterTable table, string prefix)
     {
         int count = 0;

@@ -222,38 +222,49 @@ internal sealed class StripBank
         _activeRampCount = kept;
     }
 
-    /// <summary>Gate settings of <paramref name="strip"/>; <paramref name="expanderRatio"/> 0 means a gate (full range below threshold).</summary>
-    public void SetGate(int strip, bool on, float thresholdDb, float rangeDb, float expanderRatio, float attackMs, float holdMs, float releaseMs)
+    /// <summary>Sample rate the bank was prepared for (what its settings must be designed at).</summary>
+    public double SampleRateHz => _sampleRateHz;
+
+    /// <summary>Designs and sets a gate (a convenience for tools; the console designs on the control side and calls <see cref="SetGate(int, in GateSettings)"/>).</summary>
+    public void SetGate(int strip, bool on, float thresholdDb, float rangeDb, float expanderRatio, float attackMs, float holdMs, float releaseMs) =>
+        SetGate(strip, GateSettings.Design(_sampleRateHz, on, thresholdDb, rangeDb, expanderRatio, attackMs, holdMs, releaseMs));
+
+    /// <summary>Gate settings of <paramref name="strip"/>, designed at this bank's rate; the on switch ramps.</summary>
+    public void SetGate(int strip, in GateSettings gate)
     {
         CheckStrip(strip);
-        _gThreshold[strip] = thresholdDb;
-        _gThresholdGain[strip] = (float)Math.Pow(10, thresholdDb / 20.0);
-        _gExpander[strip] = expanderRatio > 1f ? 1f : 0f;
-        _gRange[strip] = rangeDb;
-        _gExpansion[strip] = expanderRatio > 1f ? expanderRatio - 1f : 1e30f;
-        _gAttack[strip] = TimeConstant.Coefficient(attackMs, _sampleRateHz);
-        _gRelease[strip] = TimeConstant.Coefficient(releaseMs, _sampleRateHz);
-        _gHoldSamples[strip] = (float)Math.Round(holdMs * _sampleRateHz / 1000.0);
-        _gOn.SetTarget(strip, on ? 1f : 0f, _dynamicsRampSamples);
+        _gThreshold[strip] = gate.ThresholdDb;
+        _gThresholdGain[strip] = gate.ThresholdGain;
+        _gExpander[strip] = gate.Expander;
+        _gRange[strip] = gate.RangeDb;
+        _gExpansion[strip] = gate.Expansion;
+        _gAttack[strip] = gate.Attack;
+        _gRelease[strip] = gate.Release;
+        _gHoldSamples[strip] = gate.HoldSamples;
+        _gOn.SetTarget(strip, gate.On, _dynamicsRampSamples);
     }
 
-    /// <summary>Compressor settings of <paramref name="strip"/>; <paramref name="beforeEq"/> puts it ahead of the EQ.</summary>
+    /// <summary>Designs and sets a compressor (a convenience for tools; the console designs on the control side).</summary>
     public void SetCompressor(int strip, bool on, bool rms, float thresholdDb, float ratio, float kneeDb, float attackMs, float releaseMs,
-        float makeupDb, float mix, bool beforeEq)
+        float makeupDb, float mix, bool beforeEq) =>
+        SetCompressor(strip, CompressorSettings.Design(_sampleRateHz, on, rms, thresholdDb, ratio, kneeDb, attackMs, releaseMs, makeupDb, mix, beforeEq));
+
+    /// <summary>Compressor settings of <paramref name="strip"/>, designed at this bank's rate; on, mix and make-up ramp.</summary>
+    public void SetCompressor(int strip, in CompressorSettings compressor)
     {
         CheckStrip(strip);
-        _cThreshold[strip] = thresholdDb;
-        _cKneeStartPower[strip] = (float)Math.Pow(10, (thresholdDb - Math.Max(0f, kneeDb) / 2.0) / 10.0);
-        _cSlope[strip] = 1f - 1f / Math.Clamp(ratio, 1f, 100f);
-        _cKnee[strip] = Math.Max(0f, kneeDb);
-        _cInvTwoKnee[strip] = kneeDb > 0 ? 1f / (2f * kneeDb) : 0f;
-        _cAttack[strip] = TimeConstant.Coefficient(attackMs, _sampleRateHz);
-        _cRelease[strip] = TimeConstant.Coefficient(releaseMs, _sampleRateHz);
-        _cRms[strip] = rms ? 1f : 0f;
-        _cPre[strip] = beforeEq ? 1f : 0f;
-        _cOn.SetTarget(strip, on ? 1f : 0f, _dynamicsRampSamples);
-        _cMix.SetTarget(strip, Math.Clamp(mix, 0f, 1f), _dynamicsRampSamples);
-        _cMakeup.SetTarget(strip, makeupDb, _dynamicsRampSamples);
+        _cThreshold[strip] = compressor.ThresholdDb;
+        _cKneeStartPower[strip] = compressor.KneeStartPower;
+        _cSlope[strip] = compressor.Slope;
+        _cKnee[strip] = compressor.KneeDb;
+        _cInvTwoKnee[strip] = compressor.InverseTwoKnee;
+        _cAttack[strip] = compressor.Attack;
+        _cRelease[strip] = compressor.Release;
+        _cRms[strip] = compressor.Rms;
+        _cPre[strip] = compressor.BeforeEq;
+        _cOn.SetTarget(strip, compressor.On, _dynamicsRampSamples);
+        _cMix.SetTarget(strip, compressor.Mix, _dynamicsRampSamples);
+        _cMakeup.SetTarget(strip, compressor.MakeupDb, _dynamicsRampSamples);
     }
 
     /// <summary>Links or unlinks the pair that <paramref name="strip"/> belongs to (strips 2k and 2k+1).</summary>

@@ -1,6 +1,9 @@
-namespace MixConsole.Engine.Mixer.Binding;
+namespace MixConsole.Engine.Compiler;
 
-/// <summary>What part of a strip a parameter drives: a change re-derives only that part.</summary>
+/// <summary>
+/// What part of a strip a parameter drives: a change re-derives and re-sends only that part (a fader move
+/// touches the mix, never the EQ designs). Parts of a snapshot are indexed by strip key and aspect.
+/// </summary>
 internal static class StripAspect
 {
     public const int Input = 0;
@@ -12,6 +15,9 @@ internal static class StripAspect
     public const int Link = 9;
     public const int Effect = 10;
 
+    /// <summary>Aspects per strip key.</summary>
+    public const int Count = 11;
+
     /// <summary>A pseudo-aspect for eq/on: every band.</summary>
     public const int AllEqBands = 11;
 
@@ -19,5 +25,5 @@ internal static class StripAspect
     public static int Bits(int aspect) => aspect == AllEqBands ? 0xF << EqBand0 : 1 << aspect;
 
     /// <summary>Every aspect.</summary>
-    public const int All = (1 << 11) - 1;
+    public const int All = (1 << Count) - 1;
 }

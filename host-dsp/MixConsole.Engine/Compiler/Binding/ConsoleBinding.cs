@@ -1,0 +1,107 @@
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Engine.Compiler.Binding;
+
+/// <summary>
+/// Every parameter the mixer follows, bound once at start-up by typed key (see <see cref="ParameterTable.Bind"/>),
+/// with the map from a parameter's index to the strip key and aspect it drives. A table that lacks a parameter
+/// the console's size calls for fails here, with a <see cref="ParameterBindingException"/> naming it.
+/// </summary>
+internal sealed class ConsoleBinding
+{
+    public ConsoleBinding(ParameterTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var config = table.Config;
+        Keys = new KeyLayout(config);
+        OwnerOf = new int[table.Count];
+        AspectOf = new int[table.Count];
+        Array.Fill(OwnerOf, -1);
+        var keys = Keys;
+
+        Channels = new StripBinding[config.Channels];
+        for (int c = 0; c < config.Channels; c++)
+        {
+            int key = c;
+            Channels[c] = StripBinding.Channel(table, c + 1, (i, a) => Own(i, key, a));
+        }
+
+        Buses = new StripBinding[config.Buses];
+        for (int b = 0; b < config.Buses; b++)
+        {
+            int key = keys.Bus(b);
+            Buses[b] = StripBinding.Bus(table, b + 1, (i, a) => Own(i, key, a));
+        }
+
+        Main = StripBinding.MainStereo(table, (i, a) => Own(i, keys.Main, a));
+        Mono = StripBinding.MainMono(table, (i, a) => Own(i, keys.Mono, a));
+        Effects = new EffectBinding[config.FxSlots];
+        Returns = new StripBinding[config.FxSlots];
+        for (int s = 0; s < config.FxSlots; s++)
+        {
+            int fxKey = keys.Fx(s), returnKey = keys.Return(s);
+            Effects[s] = EffectBinding.Create(table, s + 1, i => Own(i, fxKey, StripAspect.Effect));
+            Returns[s] = StripBinding.FxReturn(table, s + 1, (i, a) => Own(i, returnKey, a));
+        }
+
+        DcaOn = new ParameterHandle[config.Dcas];
+        DcaFader = new ParameterHandle[config.Dcas];
+        for (int d = 0; d < config.Dcas; d++)
+        {
+            DcaOn[d] = Global(table, new ParameterKey(ParameterOwner.Dca, d + 1, ParameterRole.On));
+            DcaFader[d] = Global(table, new ParameterKey(ParameterOwner.Dca, d + 1, ParameterRole.Fader));
+        }
+
+        MuteGroupOn = new ParameterHandle[config.MuteGroups];
+        for (int g = 0; g < config.MuteGroups; g++) MuteGroupOn[g] = Global(table, new ParameterKey(ParameterOwner.MuteGroup, g + 1, ParameterRole.On));
+        SoloMode = Global(table, ParameterKey.Console(ParameterRole.SoloMode));
+        SoloLevel = Global(table, ParameterKey.Console(ParameterRole.SoloLevel));
+        MasterBypass = Global(table, new ParameterKey(ParameterOwner.Master, 1, ParameterRole.MasterBypass));
+    }
+
+    /// <summary>How strip keys are numbered.</summary>
+    public KeyLayout Keys { get; }
+
+    /// <summary>Strip key each parameter index drives (-1: none, e.g. names); <see cref="KeyLayout.Global"/> for console-wide ones.</summary>
+    public int[] OwnerOf { get; }
+
+    /// <summary>Aspect (<see cref="StripAspect"/>) each parameter index drives.</summary>
+    public int[] AspectOf { get; }
+
+    public StripBinding[] Channels { get; }
+
+    public StripBinding[] Buses { get; }
+
+    public StripBinding Main { get; }
+
+    public StripBinding Mono { get; }
+
+    public EffectBinding[] Effects { get; }
+
+    public StripBinding[] Returns { get; }
+
+    public ParameterHandle[] DcaOn { get; }
+
+    public ParameterHandle[] DcaFader { get; }
+
+    public ParameterHandle[] MuteGroupOn { get; }
+
+    public ParameterHandle SoloMode { get; }
+
+    public ParameterHandle SoloLevel { get; }
+
+    public ParameterHandle MasterBypass { get; }
+
+    private void Own(int index, int key, int aspect)
+    {
+        OwnerOf[index] = key;
+        AspectOf[index] = aspect;
+    }
+
+    private ParameterHandle Global(ParameterTable table, ParameterKey key)
+    {
+        ParameterHandle handle = table.Bind(key);
+        Own(handle.Index, Keys.Global, StripAspect.Mix);
+        return handle;
+    }
+}

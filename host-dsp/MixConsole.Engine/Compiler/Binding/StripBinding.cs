@@ -1,0 +1,162 @@
+using MixConsole.Engine.Compiler;
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Engine.Compiler.Binding;
+
+/// <summary>
+/// Handles of one strip's parameters, bound by typed key from the table (no path is spelled here);
+/// <see cref="ParameterHandle.None"/> only where the console's size says the strip has no such parameter
+/// (a link on an even channel, DCA membership on a console without DCAs). Anything else the table lacks
+/// fails at construction with a <see cref="ParameterBindingException"/> naming it.
+/// </summary>
+internal sealed class StripBinding
+{
+    public ParameterHandle Link, Trim, Invert, HpOn, HpFrequency, HpSlope, DelayOn, DelayTime;
+    public ParameterHandle GateOn, GateMode, GateThreshold, GateRange, GateAttack, GateHold, GateRelease, GateKey;
+    public ParameterHandle DynOn, DynDetector, DynThreshold, DynRatio, DynKnee, DynAttack, DynRelease;
+    public ParameterHandle DynMakeup, DynMix, DynHighPass, DynPosition, EqOn;
+    public readonly ParameterHandle[] EqType = new ParameterHandle[4], EqFrequency = new ParameterHandle[4], EqGain = new ParameterHandle[4], EqQ = new ParameterHandle[4];
+    public ParameterHandle On, Fader, Pan, Stereo, Mono, MonoLevel, Dca, MuteGroups, Solo;
+    public ParameterHandle[] SendLevel = [], SendTap = [], FxLevel = [], FxTap = [];
+
+    /// <summary>Input channel <paramref name="channel"/> (from 1); <paramref name="own"/> records what each parameter drives.</summary>
+    public static StripBinding Channel(ParameterTable table, int channel, Action<int, int> own)
+    {
+        var config = table.Config;
+        var b = new Binder(table, ParameterOwner.Channel, channel, own);
+        var p = new StripBinding();
+        if (channel % 2 == 1 && channel < config.Channels) p.Link = b.Bind(ParameterRole.Link, StripAspect.Link);
+        p.Trim = b.Bind(ParameterRole.Trim, StripAspect.Input);
+        p.Invert = b.Bind(ParameterRole.Invert, StripAspect.Input);
+        p.DelayOn = b.Bind(ParameterRole.DelayOn, StripAspect.Input);
+        p.DelayTime = b.Bind(ParameterRole.DelayTime, StripAspect.Input);
+        p.HpOn = b.Bind(ParameterRole.HighPassOn, StripAspect.HighPass);
+        p.HpFrequency = b.Bind(ParameterRole.HighPassFrequency, StripAspect.HighPass);
+        p.HpSlope = b.Bind(ParameterRole.HighPassSlope, StripAspect.HighPass);
+        p.GateOn = b.Bind(ParameterRole.GateOn, StripAspect.Gate);
+        p.GateMode = b.Bind(ParameterRole.GateMode, StripAspect.Gate);
+        p.GateThreshold = b.Bind(ParameterRole.GateThreshold, StripAspect.Gate);
+        p.GateRange = b.Bind(ParameterRole.GateRange, StripAspect.Gate);
+        p.GateAttack = b.Bind(ParameterRole.GateAttack, StripAspect.Gate);
+        p.GateHold = b.Bind(ParameterRole.GateHold, StripAspect.Gate);
+        p.GateRelease = b.Bind(ParameterRole.GateRelease, StripAspect.Gate);
+        p.GateKey = b.Bind(ParameterRole.GateKeyFrequency, StripAspect.Gate);
+        p.BindDynamicsAndEq(b);
+        p.BindMix(b, config, withMono: true);
+        p.SendLevel = new ParameterHandle[config.Buses];
+        p.SendTap = new ParameterHandle[config.Buses];
+        for (int bus = 0; bus < config.Buses; bus++)
+        {
+            p.SendLevel[bus] = b.Bind(ParameterRole.SendLevel, StripAspect.Mix, bus + 1);
+            p.SendTap[bus] = b.Bind(ParameterRole.SendTap, StripAspect.Mix, bus + 1);
+        }
+
+        p.FxLevel = new ParameterHandle[config.FxSlots];
+        p.FxTap = new ParameterHandle[config.FxSlots];
+        for (int s = 0; s < config.FxSlots; s++)
+        {
+            p.FxLevel[s] = b.Bind(ParameterRole.FxSendLevel, StripAspect.Mix, s + 1);
+            p.FxTap[s] = b.Bind(ParameterRole.FxSendTap, StripAspect.Mix, s + 1);
+        }
+
+        return p;
+    }
+
+    /// <summary>Mix bus <paramref name="bus"/> (from 1).</summary>
+    public static StripBinding Bus(ParameterTable table, int bus, Action<int, int> own)
+    {
+        var b = new Binder(table, ParameterOwner.Bus, bus, own);
+        var p = new StripBinding();
+        p.BindDynamicsAndEq(b);
+        p.BindMix(b, table.Config, withMono: true);
+        return p;
+    }
+
+    /// <summary>The main stereo bus.</summary>
+    public static StripBinding MainStereo(ParameterTable table, Action<int, int> own)
+    {
+        var b = new Binder(table, ParameterOwner.MainStereo, 1, own);
+        var p = new StripBinding();
+        p.BindDynamicsAndEq(b);
+        p.On = b.Bind(ParameterRole.On, StripAspect.Mix);
+        p.Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
+        p.Pan = b.Bind(ParameterRole.Pan, StripAspect.Mix);
+        return p;
+    }
+
+    /// <summary>The mono bus.</summary>
+    public static StripBinding MainMono(ParameterTable table, Action<int, int> own)
+    {
+        var b = new Binder(table, ParameterOwner.MainMono, 1, own);
+        return new StripBinding
+        {
+            On = b.Bind(ParameterRole.On, StripAspect.Mix),
+            Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix),
+        };
+    }
+
+    /// <summary>Effect return <paramref name="slot"/> (from 1).</summary>
+    public static StripBinding FxReturn(ParameterTable table, int slot, Action<int, int> own)
+    {
+        var b = new Binder(table, ParameterOwner.FxReturn, slot, own);
+        return new StripBinding
+        {
+            On = b.Bind(ParameterRole.On, StripAspect.Mix),
+            Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix),
+            Pan = b.Bind(ParameterRole.Pan, StripAspect.Mix),
+            Solo = b.Bind(ParameterRole.Solo, StripAspect.Mix),
+        };
+    }
+
+    private void BindDynamicsAndEq(Binder b)
+    {
+        DynOn = b.Bind(ParameterRole.DynamicsOn, StripAspect.Compressor);
+        DynDetector = b.Bind(ParameterRole.DynamicsDetector, StripAspect.Compressor);
+        DynThreshold = b.Bind(ParameterRole.DynamicsThreshold, StripAspect.Compressor);
+        DynRatio = b.Bind(ParameterRole.DynamicsRatio, StripAspect.Compressor);
+        DynKnee = b.Bind(ParameterRole.DynamicsKnee, StripAspect.Compressor);
+        DynAttack = b.Bind(ParameterRole.DynamicsAttack, StripAspect.Compressor);
+        DynRelease = b.Bind(ParameterRole.DynamicsRelease, StripAspect.Compressor);
+        DynMakeup = b.Bind(ParameterRole.DynamicsMakeup, StripAspect.Compressor);
+        DynMix = b.Bind(ParameterRole.DynamicsMix, StripAspect.Compressor);
+        DynHighPass = b.Bind(ParameterRole.DynamicsKeyHighPass, StripAspect.Compressor);
+        DynPosition = b.Bind(ParameterRole.DynamicsPosition, StripAspect.Compressor);
+        EqOn = b.Bind(ParameterRole.EqOn, StripAspect.AllEqBands);
+        for (int band = 0; band < 4; band++)
+        {
+            EqType[band] = b.Bind(ParameterRole.EqType, StripAspect.EqBand0 + band, band + 1);
+            EqFrequency[band] = b.Bind(ParameterRole.EqFrequency, StripAspect.EqBand0 + band, band + 1);
+            EqGain[band] = b.Bind(ParameterRole.EqGain, StripAspect.EqBand0 + band, band + 1);
+            EqQ[band] = b.Bind(ParameterRole.EqQ, StripAspect.EqBand0 + band, band + 1);
+        }
+    }
+
+    private void BindMix(Binder b, ConsoleConfig config, bool withMono)
+    {
+        On = b.Bind(ParameterRole.On, StripAspect.Mix);
+        Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
+        Pan = b.Bind(ParameterRole.Pan, StripAspect.Mix);
+        Stereo = b.Bind(ParameterRole.ToMain, StripAspect.Mix);
+        if (withMono)
+        {
+            Mono = b.Bind(ParameterRole.ToMono, StripAspect.Mix);
+            MonoLevel = b.Bind(ParameterRole.MonoLevel, StripAspect.Mix);
+        }
+
+        if (config.Dcas > 0) Dca = b.Bind(ParameterRole.DcaMembership, StripAspect.Mix);
+        if (config.MuteGroups > 0) MuteGroups = b.Bind(ParameterRole.MuteGroupMembership, StripAspect.Mix);
+        Solo = b.Bind(ParameterRole.Solo, StripAspect.Mix);
+    }
+
+    /// <summary>Binds one owner's parameters and records what each one drives.</summary>
+    private readonly struct Binder(ParameterTable table, ParameterOwner owner, int number, Action<int, int> own)
+    {
+        public ParameterHandle Bind(ParameterRole role, int aspect, int slot = 0)
+        {
+            ParameterHandle handle = table.Bind(new ParameterKey(owner, number, role, slot));
+            own(handle.Index, aspect);
+            return handle;
+        }
+    }
+}

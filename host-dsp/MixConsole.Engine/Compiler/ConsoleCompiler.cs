@@ -1,0 +1,475 @@
+using MixConsole.Dsp.Core;
+using MixConsole.Engine.Compiler.Binding;
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Mixer;
+using MixConsole.Engine.Mixer.Strips;
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Engine.Compiler;
+
+/// <summary>
+/// The control side of the console: turns the parameter store into snapshots of typed targets for the audio
+/// thread. Each <see cref="Compile"/> reads the store (only when its version moved, never while a batch is
+/// open, so a bundle or a scene lands whole), finds the changed parameters, re-derives only the strip parts
+/// they drive (stereo links, DCAs, mute groups and solo resolved here; filters, dynamics and effects designed
+/// here) and publishes one snapshot through a lock-free triple buffer. Allocates nothing after construction.
+/// <para>One caller at a time: a live control thread (<see cref="ConsoleCompilerThread"/>), or the engine's
+/// own <see cref="MixerEngine.Process"/> at block start when <see cref="MixerEngine.CompileOnAudioThread"/> is
+/// set (offline renders and tests). A second caller finds the compiler busy and returns at once.</para>
+/// </summary>
+public sealed class ConsoleCompiler
+{
+    private const int TapPreEq = 0;
+
+    private readonly ParameterStore _store;
+    private readonly ConsoleBinding _binding;
+    private readonly KeyLayout _keys;
+    private readonly int _channels, _buses, _fxSlots, _dcas, _muteGroups;
+    private readonly float[] _values, _applied;
+    private readonly int[] _dirty;
+    private readonly ConsoleSnapshot _compiled;
+    private readonly SnapshotExchange<ConsoleSnapshot> _exchange;
+    private double _sampleRateHz;
+    private long _compiledVersion = -1;
+    private long _generation;
+    private bool _everything = true;
+    private int _busy;
+    private long _batchWaits;
+
+    /// <summary>Binds every parameter of <paramref name="store"/>'s table (a missing one throws <see cref="ParameterBindingException"/>, named).</summary>
+    public ConsoleCompiler(ParameterStore store)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        ConsoleConfig config = store.Table.Config;
+        _binding = new ConsoleBinding(store.Table);
+        _keys = _binding.Keys;
+        _channels = config.Channels;
+        _buses = config.Buses;
+        _fxSlots = config.FxSlots;
+        _dcas = config.Dcas;
+        _muteGroups = config.MuteGroups;
+        _values = new float[store.Count];
+        _applied = new float[store.Count];
+        _dirty = new int[_keys.Global + 1];
+        _compiled = new ConsoleSnapshot(config);
+        _exchange = new SnapshotExchange<ConsoleSnapshot>(() => new ConsoleSnapshot(config));
+    }
+
+    /// <summary>The store compiled from.</summary>
+    public ParameterStore Store => _store;
+
+    /// <summary>Snapshots published so far.</summary>
+    public long Published => _exchange.Published;
+
+    /// <summary>Compiles skipped because a batch was open (they happen after it closes).</summary>
+    public long BatchWaits => Interlocked.Read(ref _batchWaits);
+
+    /// <summary>Store version of the newest compile (-1 before the first).</summary>
+    public long CompiledVersion => Interlocked.Read(ref _compiledVersion);
+
+    /// <summary>True once the engine's <see cref="MixerEngine.Prepare"/> gave the compiler a sample rate to design at.</summary>
+    public bool IsPrepared => Volatile.Read(ref _sampleRateHz) > 0;
+
+    /// <summary>Handle of /master/bypass (what the engine's latency report reads).</summary>
+    internal ParameterHandle MasterBypass => _binding.MasterBypass;
+
+    /// <summary>The exchange the audio thread takes snapshots from.</summary>
+    internal SnapshotExchange<ConsoleSnapshot> Exchange => _exchange;
+
+    /// <summary>
+    /// Control side, from <see cref="MixerEngine.Prepare"/>: designs everything for <paramref name="sampleRateHz"/>
+    /// and publishes a full snapshot now (waiting out another compile in progress). Should a batch be open, the
+    /// full compile happens at the first <see cref="Compile"/> after it closes; until a first snapshot exists
+    /// the audio side plays silence.
+    /// </summary>
+    internal void Prepare(double sampleRateHz)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRateHz);
+        var spin = default(SpinWait);
+        while (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) spin.SpinOnce();
+        try
+        {
+            Volatile.Write(ref _sampleRateHz, sampleRateHz);
+            _everything = true;
+            CompileLocked();
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    /// <summary>
+    /// Compiles what changed since the last compile and publishes it as one snapshot. Returns true when a
+    /// snapshot was published; false when nothing changed, a batch is open (try again when it closes: the
+    /// store's <see cref="ParameterStore.Changed"/> says when), the compiler is not prepared yet, or another
+    /// thread is compiling. Allocates nothing.
+    /// </summary>
+    public bool Compile()
+    {
+        if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return false;
+        try
+        {
+            return _sampleRateHz > 0 && CompileLocked();
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    private bool CompileLocked()
+    {
+        if (!_everything && _store.Version == _compiledVersion) return false;
+        if (!_store.TryCopyValuesOutsideBatch(_values, out long version))
+        {
+            Interlocked.Increment(ref _batchWaits);
+            return false;
+        }
+
+        if (!MarkChanges())
+        {
+            // Only text moved (names): nothing for the audio.
+            Volatile.Write(ref _compiledVersion, version);
+            return false;
+        }
+
+        _generation++;
+        DesignDirtyParts();
+        _compiled.Generation = _generation;
+        _compiled.StoreVersion = version;
+        _compiled.SampleRateHz = _sampleRateHz;
+        _exchange.Back.CopyChangedFrom(_compiled);
+        _exchange.Publish();
+        Volatile.Write(ref _compiledVersion, version);
+        return true;
+    }
+
+    // ---- Which parts changed ----
+
+    private bool MarkChanges()
+    {
+        bool everything = _everything;
+        _everything = false;
+        var ownerOf = _binding.OwnerOf;
+        var aspectOf = _binding.AspectOf;
+        for (int i = 0; i < _values.Length; i++)
+        {
+            if (_values[i] == _applied[i] && !everything) continue;
+            _applied[i] = _values[i];
+            int key = ownerOf[i];
+            if (key >= 0) _dirty[key] |= StripAspect.Bits(aspectOf[i]);
+        }
+
+        if (everything) Array.Fill(_dirty, StripAspect.All);
+        PropagateLinksAndGroups();
+        foreach (int d in _dirty)
+            if (d != 0) return true;
+        return false;
+    }
+
+    private void PropagateLinksAndGroups()
+    {
+        int global = _keys.Global;
+        if (_dirty[global] != 0)
+        {
+            // Solo, DCAs, mute groups and the master bypass feed every mix.
+            for (int c = 0; c < _channels; c++) _dirty[c] |= StripAspect.Bits(StripAspect.Mix);
+            for (int b = 0; b < _buses; b++) _dirty[_keys.Bus(b)] |= StripAspect.Bits(StripAspect.Mix);
+            for (int s = 0; s < _fxSlots; s++) _dirty[_keys.Return(s)] |= StripAspect.Bits(StripAspect.Mix);
+            _dirty[_keys.Main] |= StripAspect.Bits(StripAspect.Mix);
+            _dirty[global] = 0;
+        }
+
+        for (int c = 0; c + 1 < _channels; c += 2)
+        {
+            if ((_dirty[c] & StripAspect.Bits(StripAspect.Link)) != 0)
+            {
+                _dirty[c] |= StripAspect.All;
+                _dirty[c + 1] |= StripAspect.All;
+            }
+            else if (IsLinked(c))
+            {
+                // The odd channel leads: its changes re-derive its partner too (polarity stays per side).
+                _dirty[c + 1] |= _dirty[c];
+            }
+        }
+    }
+
+    // ---- Designs ----
+
+    private void DesignDirtyParts()
+    {
+        for (int c = 0; c < _channels; c++)
+        {
+            int d = _dirty[c];
+            if (d == 0) continue;
+            _dirty[c] = 0;
+            int leader = IsLinked(c) ? c & ~1 : c;
+            var p = _binding.Channels[leader];
+            ref ChannelTargets t = ref _compiled.Channels[c];
+            if (Has(d, StripAspect.Link)) t.Linked = IsLinked(c);
+            if (Has(d, StripAspect.Input)) DesignInput(c, p, ref t);
+            if (Has(d, StripAspect.Gate)) DesignGate(c, p, ref t);
+            if (Has(d, StripAspect.Compressor)) t.Compressor = DesignCompressor(p, _compiled.ChannelSections.AsSpan(c * StripSection.Count));
+            if (Has(d, StripAspect.Mix)) DesignChannelMix(c, p, ref t);
+            if (Has(d, StripAspect.HighPass)) DesignHighPass(c, p);
+            DesignEqBands(p, d, _compiled.ChannelSections.AsSpan(c * StripSection.Count));
+            MarkParts(c, d & (StripAspect.All & ~StripAspect.Bits(StripAspect.Effect)));
+        }
+
+        for (int b = 0; b < _buses; b++)
+        {
+            int key = _keys.Bus(b);
+            int d = _dirty[key];
+            if (d == 0) continue;
+            _dirty[key] = 0;
+            var p = _binding.Buses[b];
+            // Buses have no input, high-pass, gate, link or effect parts.
+            d &= StripAspect.Bits(StripAspect.Compressor) | StripAspect.Bits(StripAspect.Mix) | StripAspect.Bits(StripAspect.AllEqBands);
+            ref BusTargets t = ref _compiled.Buses[b];
+            if (Has(d, StripAspect.Compressor)) t.Compressor = DesignCompressor(p, _compiled.BusSections.AsSpan(b * StripSection.Count));
+            if (Has(d, StripAspect.Mix)) DesignBusMix(p, ref t);
+            DesignEqBands(p, d, _compiled.BusSections.AsSpan(b * StripSection.Count));
+            MarkParts(key, d);
+        }
+
+        int main = _keys.Main;
+        if (_dirty[main] != 0)
+        {
+            int d = _dirty[main] & (StripAspect.Bits(StripAspect.Compressor) | StripAspect.Bits(StripAspect.Mix) | StripAspect.Bits(StripAspect.AllEqBands));
+            _dirty[main] = 0;
+            if (Has(d, StripAspect.Compressor)) _compiled.Main.Compressor = DesignCompressor(_binding.Main, _compiled.MainSections);
+            if (Has(d, StripAspect.Mix)) DesignMainMix();
+            DesignEqBands(_binding.Main, d, _compiled.MainSections);
+            MarkParts(main, d);
+        }
+
+        int mono = _keys.Mono;
+        if (_dirty[mono] != 0)
+        {
+            _dirty[mono] = 0;
+            var p = _binding.Mono;
+            _compiled.Main.Mono = Muted(p.On) ? 0f : MixLaws.DbToLinear(V(p.Fader));
+            MarkParts(mono, StripAspect.Bits(StripAspect.Mix));
+        }
+
+        for (int s = 0; s < _fxSlots; s++)
+        {
+            int fx = _keys.Fx(s);
+            if (_dirty[fx] != 0)
+            {
+                _dirty[fx] = 0;
+                _compiled.Effects[s] = DesignEffect(_binding.Effects[s]);
+                MarkParts(fx, StripAspect.Bits(StripAspect.Effect));
+            }
+
+            int ret = _keys.Return(s);
+            if (_dirty[ret] != 0)
+            {
+                _dirty[ret] = 0;
+                DesignReturnMix(s);
+                MarkParts(ret, StripAspect.Bits(StripAspect.Mix));
+            }
+        }
+    }
+
+    private void MarkParts(int key, int dirty)
+    {
+        if (dirty == 0) return;
+        for (int a = 0; a < StripAspect.Count; a++)
+            if ((dirty & (1 << a)) != 0) _compiled.PartGeneration[ConsoleSnapshot.Part(key, a)] = _generation;
+        _compiled.KeyGeneration[key] = _generation;
+    }
+
+    private static bool Has(int dirty, int aspect) => (dirty & StripAspect.Bits(aspect)) != 0;
+
+    private void DesignInput(int c, StripBinding leader, ref ChannelTargets t)
+    {
+        float gain = MixLaws.DbToLinear(V(leader.Trim));
+        if (V(_binding.Channels[c].Invert) != 0) gain = -gain;
+        t.Trim = gain;
+        t.DelayOn = V(leader.DelayOn) != 0;
+        t.DelayMs = V(leader.DelayTime);
+    }
+
+    private void DesignHighPass(int c, StripBinding p)
+    {
+        var cascade = StripDesigns.HighPass(_sampleRateHz, V(p.HpOn) != 0, V(p.HpFrequency), (int)V(p.HpSlope));
+        Span<Dsp.Filters.BiquadCoefficients> sections = _compiled.ChannelSections.AsSpan(c * StripSection.Count);
+        sections[StripSection.HighPass0] = cascade.Section0;
+        sections[StripSection.HighPass1] = cascade.Section1;
+    }
+
+    private void DesignGate(int c, StripBinding p, ref ChannelTargets t)
+    {
+        // Modes EXP2, EXP3, EXP4 are expanders of ratio 2..4; GATE applies the full range.
+        int mode = (int)V(p.GateMode);
+        float ratio = mode < 3 ? mode + 2 : 0;
+        t.Gate = GateSettings.Design(_sampleRateHz, V(p.GateOn) != 0, V(p.GateThreshold), V(p.GateRange), ratio,
+            V(p.GateAttack), V(p.GateHold), V(p.GateRelease));
+        _compiled.ChannelSections[c * StripSection.Count + StripSection.GateKey] = StripDesigns.KeyHighPass(_sampleRateHz, V(p.GateKey));
+    }
+
+    private CompressorSettings DesignCompressor(StripBinding p, Span<Dsp.Filters.BiquadCoefficients> sections)
+    {
+        var key = StripDesigns.KeyHighPass(_sampleRateHz, V(p.DynHighPass));
+        sections[StripSection.CompressorKey] = key;
+        sections[StripSection.CompressorKeyPostEq] = key;
+        return CompressorSettings.Design(_sampleRateHz, V(p.DynOn) != 0, V(p.DynDetector) != 0, V(p.DynThreshold), V(p.DynRatio),
+            V(p.DynKnee), V(p.DynAttack), V(p.DynRelease), V(p.DynMakeup), V(p.DynMix) / 100f, beforeEq: V(p.DynPosition) == 0);
+    }
+
+    private void DesignEqBands(StripBinding p, int dirty, Span<Dsp.Filters.BiquadCoefficients> sections)
+    {
+        bool on = V(p.EqOn) != 0;
+        for (int band = 0; band < StripSection.EqBands; band++)
+        {
+            if (!Has(dirty, StripAspect.EqBand0 + band)) continue;
+            sections[StripSection.Eq0 + band] = StripDesigns.EqBand(_sampleRateHz, on, (int)V(p.EqType[band]),
+                V(p.EqFrequency[band]), V(p.EqGain[band]), V(p.EqQ[band]));
+        }
+    }
+
+    private void DesignChannelMix(int c, StripBinding p, ref ChannelTargets t)
+    {
+        t.Fader = StripGain(p);
+        bool linked = IsLinked(c);
+        bool isLeft = (c & 1) == 0;
+        float pan = V(p.Pan) / 100f;
+        float left, right;
+        if (linked)
+        {
+            MixLaws.Balance(pan, out float bl, out float br);
+            left = isLeft ? bl : 0f;
+            right = isLeft ? 0f : br;
+        }
+        else
+        {
+            MixLaws.Pan(pan, out left, out right);
+        }
+
+        bool toMain = V(p.Stereo) != 0;
+        t.PanLeft = toMain ? left : 0f;
+        t.PanRight = toMain ? right : 0f;
+        t.Mono = V(p.Mono) != 0 ? MixLaws.DbToLinear(V(p.MonoLevel)) : 0f;
+
+        bool solo = V(p.Solo) != 0;
+        bool afl = V(_binding.SoloMode) != 0;
+        t.SoloLeft = !solo ? 0f : afl ? left : linked ? (isLeft ? 1f : 0f) : 1f;
+        t.SoloRight = !solo ? 0f : afl ? right : linked ? (isLeft ? 0f : 1f) : 1f;
+        _compiled.Main.SoloAfterFader = afl;
+
+        for (int b = 0; b < _buses; b++)
+        {
+            int i = c * _buses + b;
+            _compiled.SendLevels[i] = MixLaws.DbToLinear(V(p.SendLevel[b]));
+            _compiled.SendTaps[i] = (int)V(p.SendTap[b]);
+        }
+
+        for (int s = 0; s < _fxSlots; s++)
+        {
+            int i = c * _fxSlots + s;
+            float level = MixLaws.DbToLinear(V(p.FxLevel[s]));
+            // A linked pair keeps its sides apart: the odd channel feeds the effect's left, the even its right.
+            _compiled.FxSendLeft[i] = linked && !isLeft ? 0f : level;
+            _compiled.FxSendRight[i] = linked && isLeft ? 0f : level;
+            _compiled.FxTaps[i] = (int)V(p.FxTap[s]);
+        }
+    }
+
+    private void DesignBusMix(StripBinding p, ref BusTargets t)
+    {
+        t.Fader = StripGain(p);
+        MixLaws.Pan(V(p.Pan) / 100f, out float left, out float right);
+        bool toMain = V(p.Stereo) != 0;
+        t.PanLeft = toMain ? left : 0f;
+        t.PanRight = toMain ? right : 0f;
+        t.Mono = V(p.Mono) != 0 ? MixLaws.DbToLinear(V(p.MonoLevel)) : 0f;
+        bool solo = V(p.Solo) != 0;
+        bool afl = V(_binding.SoloMode) != 0;
+        t.SoloLeft = solo ? (afl ? left : 1f) : 0f;
+        t.SoloRight = solo ? (afl ? right : 1f) : 0f;
+    }
+
+    private void DesignReturnMix(int s)
+    {
+        var p = _binding.Returns[s];
+        float gain = Muted(p.On) ? 0f : MixLaws.DbToLinear(V(p.Fader));
+        MixLaws.Balance(V(p.Pan) / 100f, out float bl, out float br);
+        bool solo = V(p.Solo) != 0;
+        _compiled.Returns[s] = new ReturnTargets
+        {
+            Left = gain * bl,
+            Right = gain * br,
+            SoloLeft = solo ? 1f : 0f,
+            SoloRight = solo ? 1f : 0f,
+        };
+    }
+
+    private void DesignMainMix()
+    {
+        var p = _binding.Main;
+        float gain = Muted(p.On) ? 0f : MixLaws.DbToLinear(V(p.Fader));
+        MixLaws.Balance(V(p.Pan) / 100f, out float bl, out float br);
+        ref MainTargets t = ref _compiled.Main;
+        t.Left = gain * bl;
+        t.Right = gain * br;
+        t.SoloLevel = MixLaws.DbToLinear(V(_binding.SoloLevel));
+        t.MasterWet = V(_binding.MasterBypass) != 0 ? 0f : 1f;
+        t.SoloAfterFader = V(_binding.SoloMode) != 0;
+    }
+
+    private EffectSettings DesignEffect(EffectBinding p) => new()
+    {
+        Type = (int)V(p.Type),
+        PreDelayMs = V(p.PreDelay),
+        DecaySeconds = V(p.Decay),
+        Size = V(p.Size) / 100f,
+        Damping = V(p.Damping) / 100f,
+        DelayTimeMs = V(p.DelayMode) == 0
+            ? V(p.DelayTime)
+            : (float)(60000.0 / V(p.Tempo) * EffectSlot.NoteInBeats(V(p.Note))),
+        Feedback = V(p.Feedback) / 100f,
+        LowCutHz = V(p.LowCut),
+        HighCutHz = V(p.HighCut),
+        PingPong = V(p.PingPong) != 0,
+    };
+
+    /// <summary>Fader plus the DCAs it belongs to, or silence when muted by its switch, a DCA or a mute group.</summary>
+    private float StripGain(StripBinding p)
+    {
+        if (Muted(p.On)) return 0f;
+        float db = V(p.Fader);
+        if (p.Dca.IsBound)
+        {
+            int dcas = (int)V(p.Dca);
+            for (int d = 0; d < _dcas; d++)
+            {
+                if ((dcas & (1 << d)) == 0) continue;
+                if (V(_binding.DcaOn[d]) == 0) return 0f;
+                db += V(_binding.DcaFader[d]);
+            }
+        }
+
+        if (p.MuteGroups.IsBound)
+        {
+            int groups = (int)V(p.MuteGroups);
+            for (int g = 0; g < _muteGroups; g++)
+                if ((groups & (1 << g)) != 0 && V(_binding.MuteGroupOn[g]) != 0) return 0f;
+        }
+
+        return MixLaws.DbToLinear(db);
+    }
+
+    private bool IsLinked(int channel)
+    {
+        int leader = channel & ~1;
+        var link = _binding.Channels[leader].Link;
+        return link.IsBound && V(link) != 0 && leader + 1 < _channels;
+    }
+
+    private bool Muted(ParameterHandle on) => on.IsBound && V(on) == 0;
+
+    private float V(ParameterHandle parameter) => _values[parameter.Index];
+}

@@ -1,0 +1,31 @@
+using MixConsole.Engine.Configuration;
+
+namespace MixConsole.Engine.Compiler;
+
+/// <summary>
+/// Numbering of the strip keys a snapshot is divided into (each key has <see cref="StripAspect.Count"/> parts):
+/// channels, buses, main, mono, effect slots, effect returns; the compiler adds one key past them for the
+/// console-wide parameters (solo, DCAs, mute groups, bypass) that re-derive every mix.
+/// </summary>
+internal readonly struct KeyLayout(ConsoleConfig config)
+{
+    public readonly int Channels = config.Channels;
+    public readonly int Buses = config.Buses;
+    public readonly int FxSlots = config.FxSlots;
+
+    public int Bus(int bus) => Channels + bus;
+
+    public int Main => Channels + Buses;
+
+    public int Mono => Main + 1;
+
+    public int Fx(int slot) => Mono + 1 + slot;
+
+    public int Return(int slot) => Mono + 1 + FxSlots + slot;
+
+    /// <summary>Strip keys in a snapshot.</summary>
+    public int Count => Mono + 1 + 2 * FxSlots;
+
+    /// <summary>The compiler's key for console-wide parameters (not in snapshots).</summary>
+    public int Global => Count;
+}

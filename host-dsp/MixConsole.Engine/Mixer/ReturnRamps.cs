@@ -1,0 +1,17 @@
+namespace MixConsole.Engine.Mixer;
+
+/// <summary>The gains of one effect return as the audio thread plays them.</summary>
+internal struct ReturnRamps
+{
+    /// <summary>Left return into main left (fader, mute, balance).</summary>
+    public GainRamp Left;
+
+    /// <summary>Right return into main right.</summary>
+    public GainRamp Right;
+
+    /// <summary>Into solo left.</summary>
+    public GainRamp SoloLeft;
+
+    /// <summary>Into solo right.</summary>
+    public GainRamp SoloRight;
+}

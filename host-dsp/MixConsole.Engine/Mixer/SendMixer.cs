@@ -1,0 +1,169 @@
+using MixConsole.Dsp.Core;
+using MixConsole.Engine.Compiler;
+
+namespace MixConsole.Engine.Mixer;
+
+/// <summary>
+/// Every channel's sends to the mix buses and the effect inputs, on the audio thread. Sends at rest are gathered
+/// (only after a send changed) into a <see cref="SendMatrix"/> per destination set and mixed row by row; moving
+/// sends ramp sample by sample, and a chunk ends where one comes to rest, so every sample is summed in the same
+/// order at any block size.
+/// </summary>
+internal sealed class SendMixer
+{
+    /// <summary>Tap before the EQ (after the high-pass).</summary>
+    public const int TapPreEq = 0;
+
+    /// <summary>Tap before the fader.</summary>
+    public const int TapPreFader = 1;
+
+    private readonly int _channels, _buses, _fxSlots;
+    private readonly GainRamp[] _send, _fxSendLeft, _fxSendRight;
+    private readonly int[] _sendTap, _fxTap;
+    private readonly bool[] _needsPreEq;
+    private readonly SendMatrix _busSends, _fxSends;
+    private readonly int[] _moving;
+    private int _movingCount;
+    private bool _changed = true;
+
+    public SendMixer(int channels, int buses, int fxSlots)
+    {
+        _channels = channels;
+        _buses = buses;
+        _fxSlots = fxSlots;
+        _send = new GainRamp[channels * buses];
+        _sendTap = new int[channels * buses];
+        _fxSendLeft = new GainRamp[channels * fxSlots];
+        _fxSendRight = new GainRamp[channels * fxSlots];
+        _fxTap = new int[channels * fxSlots];
+        _needsPreEq = new bool[channels];
+        _busSends = new SendMatrix(buses, channels, channels);
+        _fxSends = new SendMatrix(2 * fxSlots, channels, channels);
+        _moving = new int[channels * (buses + 2 * fxSlots)];
+    }
+
+    /// <summary>Takes channel <paramref name="c"/>'s send gains and taps from <paramref name="snapshot"/> (jumping to them when <paramref name="snap"/>).</summary>
+    public void Follow(int c, ConsoleSnapshot snapshot, bool snap, int rampSamples)
+    {
+        bool needsPreEq = false;
+        for (int b = 0; b < _buses; b++)
+        {
+            int i = c * _buses + b;
+            Set(ref _send[i], snapshot.SendLevels[i], snap, rampSamples);
+            _sendTap[i] = snapshot.SendTaps[i];
+            needsPreEq |= _sendTap[i] == TapPreEq && !_send[i].IsSilent;
+        }
+
+        for (int s = 0; s < _fxSlots; s++)
+        {
+            int i = c * _fxSlots + s;
+            Set(ref _fxSendLeft[i], snapshot.FxSendLeft[i], snap, rampSamples);
+            Set(ref _fxSendRight[i], snapshot.FxSendRight[i], snap, rampSamples);
+            _fxTap[i] = snapshot.FxTaps[i];
+            needsPreEq |= _fxTap[i] == TapPreEq && !(_fxSendLeft[i].IsSilent && _fxSendRight[i].IsSilent);
+        }
+
+        _needsPreEq[c] = needsPreEq;
+        _changed = true;
+    }
+
+    /// <summary>True when some audible send taps before the EQ (the strip bank then writes that tap).</summary>
+    public bool AnyPreEqTap()
+    {
+        foreach (bool needed in _needsPreEq)
+            if (needed) return true;
+        return false;
+    }
+
+    /// <summary>Gathers the matrices if a send changed, and shortens <paramref name="frames"/> to where the first moving send comes to rest.</summary>
+    public int PrepareChunk(int frames)
+    {
+        if (_changed) Gather(AnyPreEqTap());
+        for (int k = 0; k < _movingCount; k++)
+        {
+            int left = SendRamp(_moving[k]).Remaining;
+            if (left > 0) frames = Math.Min(frames, left);
+        }
+
+        return frames;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="frames"/> frames of every send into the bus rows of <paramref name="buses"/> and the
+    /// effect input rows of <paramref name="fxInputs"/>, reading the taps (pre-EQ, pre-fader, post-fader buffers).
+    /// </summary>
+    public void Mix(AudioBuffer preEq, AudioBuffer preFader, AudioBuffer postFader, AudioBuffer buses, AudioBuffer fxInputs, int frames)
+    {
+        for (int k = 0; k < _movingCount; k++) Move(_moving[k], preEq, preFader, postFader, buses, fxInputs, frames);
+        _busSends.MixInto(preEq.RawData, preFader.RawData, postFader.RawData, preFader.Stride, buses.RawData, buses.Stride, frames);
+        _fxSends.MixInto(preEq.RawData, preFader.RawData, postFader.RawData, preFader.Stride, fxInputs.RawData, fxInputs.Stride, frames);
+    }
+
+    private static void Set(ref GainRamp ramp, float target, bool snap, int rampSamples)
+    {
+        if (snap) ramp.Snap(target);
+        else ramp.SetTarget(target, rampSamples);
+    }
+
+    // Sorts every audible send into the matrices (at rest) or the moving list.
+    private void Gather(bool preEq)
+    {
+        _changed = false;
+        _busSends.Clear();
+        _fxSends.Clear();
+        _movingCount = 0;
+        int fxBase = _channels * _buses;
+        for (int c = 0; c < _channels; c++)
+        {
+            for (int b = 0; b < _buses; b++)
+            {
+                int i = c * _buses + b;
+                ref GainRamp send = ref _send[i];
+                if (send.IsSilent || (_sendTap[i] == TapPreEq && !preEq)) continue;
+                if (send.Remaining > 0) _moving[_movingCount++] = i;
+                else _busSends.Add(b, _sendTap[i], c, send.Target);
+            }
+
+            for (int fx = 0; fx < _fxSlots; fx++)
+            {
+                int i = c * _fxSlots + fx;
+                if (_fxTap[i] == TapPreEq && !preEq) continue;
+                for (int side = 0; side < 2; side++)
+                {
+                    ref GainRamp send = ref side == 0 ? ref _fxSendLeft[i] : ref _fxSendRight[i];
+                    if (send.IsSilent) continue;
+                    if (send.Remaining > 0) _moving[_movingCount++] = fxBase + 2 * i + side;
+                    else _fxSends.Add(2 * fx + side, _fxTap[i], c, send.Target);
+                }
+            }
+        }
+    }
+
+    private ref GainRamp SendRamp(int k)
+    {
+        int fxBase = _channels * _buses;
+        if (k < fxBase) return ref _send[k];
+        int i = (k - fxBase) / 2;
+        return ref (k - fxBase) % 2 == 0 ? ref _fxSendLeft[i] : ref _fxSendRight[i];
+    }
+
+    // One ramping send; once it comes to rest the matrices are gathered again before the next chunk.
+    private void Move(int k, AudioBuffer preEq, AudioBuffer preFader, AudioBuffer postFader, AudioBuffer buses, AudioBuffer fxInputs, int n)
+    {
+        int fxBase = _channels * _buses;
+        bool toBus = k < fxBase;
+        int i = toBus ? k : (k - fxBase) / 2, side = toBus ? 0 : (k - fxBase) % 2;
+        int tap = toBus ? _sendTap[k] : _fxTap[i];
+        int channel = toBus ? k / _buses : i / _fxSlots;
+        AudioBuffer source = tap switch
+        {
+            TapPreEq => preEq,
+            TapPreFader => preFader,
+            _ => postFader,
+        };
+        Span<float> destination = toBus ? buses.Channel(k % _buses, n) : fxInputs.Channel(2 * (i % _fxSlots) + side, n);
+        ref GainRamp send = ref SendRamp(k);
+        send.MultiplyAdd(source.Channel(channel, n), destination);
+        if (send.Remaining == 0) _changed = true;
+    }
+}

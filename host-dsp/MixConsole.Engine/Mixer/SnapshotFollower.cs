@@ -1,0 +1,264 @@
+using MixConsole.Dsp.Delay;
+using MixConsole.Engine.Compiler;
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Mixer.Strips;
+
+namespace MixConsole.Engine.Mixer;
+
+/// <summary>
+/// The audio thread's side of the snapshot exchange: holds every ramp, strip bank, delay and effect the graph
+/// plays, and at block start hands them the parts of the newest snapshot that are newer than the last one
+/// followed: ramp targets, coefficients to glide to, designed dynamics, effect settings. It copies and ramps;
+/// it designs, looks up and resolves nothing. After <see cref="Reset"/> the next snapshot is taken whole and
+/// without ramps (the first settings apply at once).
+/// </summary>
+internal sealed class SnapshotFollower
+{
+    private readonly int _channels, _buses, _fxSlots;
+    private long _followed;
+    private bool _snapNext = true;
+    private int _rampSamples = 1;
+
+    public SnapshotFollower(ConsoleConfig config)
+    {
+        _channels = config.Channels;
+        _buses = config.Buses;
+        _fxSlots = config.FxSlots;
+        Channels = new ChannelRamps[_channels];
+        Buses = new BusRamps[_buses];
+        Returns = new ReturnRamps[_fxSlots];
+        ChannelBank = new StripBank(_channels);
+        BusBank = new StripBank(Math.Max(1, _buses));
+        MainBank = new StripBank(2);
+        MainBank.SetLinked(0, true);
+        Delays = new ChannelDelay[_channels];
+        for (int c = 0; c < _channels; c++) Delays[c] = new ChannelDelay();
+        DelayActive = new bool[_channels];
+        Effects = new EffectSlot[_fxSlots];
+        for (int s = 0; s < _fxSlots; s++) Effects[s] = new EffectSlot();
+        Sends = new SendMixer(_channels, _buses, _fxSlots);
+    }
+
+    public ChannelRamps[] Channels { get; }
+
+    public BusRamps[] Buses { get; }
+
+    public ReturnRamps[] Returns { get; }
+
+    public MainRamps Main { get; } = new();
+
+    public StripBank ChannelBank { get; }
+
+    public StripBank BusBank { get; }
+
+    public StripBank MainBank { get; }
+
+    public ChannelDelay[] Delays { get; }
+
+    /// <summary>Channels whose delay line runs (switched on, or fading out after being switched off).</summary>
+    public bool[] DelayActive { get; }
+
+    public EffectSlot[] Effects { get; }
+
+    public SendMixer Sends { get; }
+
+    /// <summary>Solo taps after fader and pan (AFL).</summary>
+    public bool SoloAfterFader { get; private set; }
+
+    /// <summary>Generation of the snapshot followed last (0: none yet).</summary>
+    public long Followed => _followed;
+
+    /// <summary>Sizes banks, delays and effects; ramps last <paramref name="gainRampSamples"/> samples.</summary>
+    public void Prepare(double sampleRateHz, int maxBlockFrames, int coefficientTickFrames, int gainRampSamples, double maxDelayMs)
+    {
+        _rampSamples = gainRampSamples;
+        ChannelBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
+        BusBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
+        MainBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
+        foreach (var d in Delays) d.Prepare(sampleRateHz, maxDelayMs);
+        foreach (var e in Effects) e.Prepare(sampleRateHz, maxBlockFrames);
+    }
+
+    /// <summary>Clears audio history; the next snapshot followed applies whole, without ramps.</summary>
+    public void Reset()
+    {
+        ChannelBank.Reset();
+        BusBank.Reset();
+        MainBank.Reset();
+        foreach (var d in Delays) d.Reset();
+        foreach (var e in Effects) e.Reset();
+        _snapNext = true;
+    }
+
+    /// <summary>True while any filter glides to new coefficients.</summary>
+    public bool HasCoefficientRamps => ChannelBank.HasCoefficientRamps || BusBank.HasCoefficientRamps || MainBank.HasCoefficientRamps;
+
+    /// <summary>Moves every gliding filter one tick on.</summary>
+    public void AdvanceCoefficientRamps()
+    {
+        ChannelBank.AdvanceCoefficientRamps();
+        BusBank.AdvanceCoefficientRamps();
+        MainBank.AdvanceCoefficientRamps();
+    }
+
+    /// <summary>
+    /// Audio thread, block start: applies the parts of <paramref name="snapshot"/> newer than the last snapshot
+    /// followed (every part, at once, after a reset). A snapshot never compiled yet (generation 0) is ignored.
+    /// </summary>
+    public void Follow(ConsoleSnapshot snapshot)
+    {
+        bool snap = _snapNext;
+        long generation = snapshot.Generation;
+        if (generation == 0 || (!snap && generation == _followed)) return;
+        long since = snap ? long.MinValue : _followed;
+        var keys = snapshot.Keys;
+        for (int c = 0; c < _channels; c++)
+            if (snapshot.KeyGeneration[c] > since) FollowChannel(snapshot, c, since, snap);
+
+        for (int b = 0; b < _buses; b++)
+            if (snapshot.KeyGeneration[keys.Bus(b)] > since) FollowBus(snapshot, b, keys.Bus(b), since, snap);
+
+        if (snapshot.KeyGeneration[keys.Main] > since) FollowMain(snapshot, keys.Main, since, snap);
+        if (Newer(snapshot, keys.Mono, StripAspect.Mix, since)) Set(ref Main.Mono, snapshot.Main.Mono, snap);
+        for (int s = 0; s < _fxSlots; s++)
+        {
+            if (Newer(snapshot, keys.Fx(s), StripAspect.Effect, since))
+            {
+                Effects[s].Apply(in snapshot.Effects[s]);
+                if (snap) Effects[s].Reset(); // first settings take effect at once: no glide from the kernels' defaults
+            }
+
+            if (Newer(snapshot, keys.Return(s), StripAspect.Mix, since))
+            {
+                ref readonly ReturnTargets t = ref snapshot.Returns[s];
+                ref ReturnRamps r = ref Returns[s];
+                Set(ref r.Left, t.Left, snap);
+                Set(ref r.Right, t.Right, snap);
+                Set(ref r.SoloLeft, t.SoloLeft, snap);
+                Set(ref r.SoloRight, t.SoloRight, snap);
+            }
+        }
+
+        if (snap)
+        {
+            ChannelBank.FinishRamps();
+            BusBank.FinishRamps();
+            MainBank.FinishRamps();
+            _snapNext = false;
+        }
+
+        _followed = generation;
+    }
+
+    private void FollowChannel(ConsoleSnapshot snapshot, int c, long since, bool snap)
+    {
+        ref readonly ChannelTargets t = ref snapshot.Channels[c];
+        ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections = snapshot.ChannelSections.AsSpan(c * StripSection.Count, StripSection.Count);
+        StripBank bank = ChannelBank;
+        if (Newer(snapshot, c, StripAspect.Link, since)) bank.SetLinked(c, t.Linked);
+        if (Newer(snapshot, c, StripAspect.Input, since))
+        {
+            Set(ref Channels[c].Trim, t.Trim, snap);
+            Delays[c].SetDelayMs(t.DelayOn ? t.DelayMs : 0);
+            if (t.DelayOn) DelayActive[c] = true;
+            if (snap)
+            {
+                Delays[c].Reset();
+                DelayActive[c] = t.DelayOn;
+            }
+        }
+
+        if (Newer(snapshot, c, StripAspect.Gate, since))
+        {
+            bank.SetGate(c, in t.Gate);
+            bank.SetSection(c, StripSection.GateKey, sections[StripSection.GateKey], glide: false);
+        }
+
+        if (Newer(snapshot, c, StripAspect.Compressor, since)) FollowCompressor(bank, c, in t.Compressor, sections);
+        if (Newer(snapshot, c, StripAspect.Mix, since))
+        {
+            ref ChannelRamps r = ref Channels[c];
+            Set(ref r.Fader, t.Fader, snap);
+            Set(ref r.PanLeft, t.PanLeft, snap);
+            Set(ref r.PanRight, t.PanRight, snap);
+            Set(ref r.Mono, t.Mono, snap);
+            SoloAfterFader = snapshot.Main.SoloAfterFader;
+            Set(ref r.SoloLeft, t.SoloLeft, snap);
+            Set(ref r.SoloRight, t.SoloRight, snap);
+            Sends.Follow(c, snapshot, snap, _rampSamples);
+        }
+
+        if (Newer(snapshot, c, StripAspect.HighPass, since))
+        {
+            bank.SetSection(c, StripSection.HighPass0, sections[StripSection.HighPass0], !snap);
+            bank.SetSection(c, StripSection.HighPass1, sections[StripSection.HighPass1], !snap);
+        }
+
+        FollowEqBands(snapshot, bank, c, c, sections, since, snap);
+    }
+
+    private void FollowBus(ConsoleSnapshot snapshot, int b, int key, long since, bool snap)
+    {
+        ref readonly BusTargets t = ref snapshot.Buses[b];
+        ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections = snapshot.BusSections.AsSpan(b * StripSection.Count, StripSection.Count);
+        if (Newer(snapshot, key, StripAspect.Compressor, since)) FollowCompressor(BusBank, b, in t.Compressor, sections);
+        if (Newer(snapshot, key, StripAspect.Mix, since))
+        {
+            ref BusRamps r = ref Buses[b];
+            Set(ref r.Fader, t.Fader, snap);
+            Set(ref r.PanLeft, t.PanLeft, snap);
+            Set(ref r.PanRight, t.PanRight, snap);
+            Set(ref r.Mono, t.Mono, snap);
+            Set(ref r.SoloLeft, t.SoloLeft, snap);
+            Set(ref r.SoloRight, t.SoloRight, snap);
+        }
+
+        FollowEqBands(snapshot, BusBank, b, key, sections, since, snap);
+    }
+
+    private void FollowMain(ConsoleSnapshot snapshot, int key, long since, bool snap)
+    {
+        ref readonly MainTargets t = ref snapshot.Main;
+        ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections = snapshot.MainSections;
+        if (Newer(snapshot, key, StripAspect.Compressor, since))
+        {
+            FollowCompressor(MainBank, 0, in t.Compressor, sections);
+            FollowCompressor(MainBank, 1, in t.Compressor, sections);
+        }
+
+        if (Newer(snapshot, key, StripAspect.Mix, since))
+        {
+            Set(ref Main.Left, t.Left, snap);
+            Set(ref Main.Right, t.Right, snap);
+            Set(ref Main.Solo, t.SoloLevel, snap);
+            Set(ref Main.MasterWet, t.MasterWet, snap);
+        }
+
+        FollowEqBands(snapshot, MainBank, 0, key, sections, since, snap);
+        FollowEqBands(snapshot, MainBank, 1, key, sections, since, snap);
+    }
+
+    private static void FollowCompressor(StripBank bank, int strip, in CompressorSettings compressor, ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections)
+    {
+        bank.SetCompressor(strip, in compressor);
+        bank.SetSection(strip, StripSection.CompressorKey, sections[StripSection.CompressorKey], glide: false);
+        bank.SetSection(strip, StripSection.CompressorKeyPostEq, sections[StripSection.CompressorKeyPostEq], glide: false);
+    }
+
+    private static void FollowEqBands(ConsoleSnapshot snapshot, StripBank bank, int strip, int key, ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections,
+        long since, bool snap)
+    {
+        for (int band = 0; band < StripSection.EqBands; band++)
+            if (Newer(snapshot, key, StripAspect.EqBand0 + band, since))
+                bank.SetSection(strip, StripSection.Eq0 + band, sections[StripSection.Eq0 + band], !snap);
+    }
+
+    private static bool Newer(ConsoleSnapshot snapshot, int key, int aspect, long since) =>
+        snapshot.PartGeneration[ConsoleSnapshot.Part(key, aspect)] > since;
+
+    private void Set(ref GainRamp ramp, float target, bool snap)
+    {
+        if (snap) ramp.Snap(target);
+        else ramp.SetTarget(target, _rampSamples);
+    }
+}

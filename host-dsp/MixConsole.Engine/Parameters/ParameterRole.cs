@@ -1,0 +1,234 @@
+namespace MixConsole.Engine.Parameters;
+
+/// <summary>
+/// What a parameter does for its owner: the typed name code binds by (<see cref="ParameterKey"/>), so no code
+/// but the table's declarations spells a path. Roles that repeat per band, bus or slot take the number as
+/// <see cref="ParameterKey.Slot"/>.
+/// </summary>
+public enum ParameterRole : byte
+{
+    /// <summary>Not bound by any code (a table built without keys).</summary>
+    None,
+
+    /// <summary>Display name of a strip, group or the console.</summary>
+    Name,
+
+    /// <summary>The selected strip, shared by controllers (console state).</summary>
+    Selection,
+
+    /// <summary>Solo taps before the fader (PFL) or after fader and pan (AFL).</summary>
+    SoloMode,
+
+    /// <summary>Solo bus level.</summary>
+    SoloLevel,
+
+    /// <summary>Stereo link of an odd channel with the next one.</summary>
+    Link,
+
+    /// <summary>Input trim.</summary>
+    Trim,
+
+    /// <summary>Polarity invert.</summary>
+    Invert,
+
+    /// <summary>High-pass filter on.</summary>
+    HighPassOn,
+
+    /// <summary>High-pass corner frequency.</summary>
+    HighPassFrequency,
+
+    /// <summary>High-pass slope.</summary>
+    HighPassSlope,
+
+    /// <summary>Input delay on.</summary>
+    DelayOn,
+
+    /// <summary>Input delay time.</summary>
+    DelayTime,
+
+    /// <summary>Gate on.</summary>
+    GateOn,
+
+    /// <summary>Gate or expander mode.</summary>
+    GateMode,
+
+    /// <summary>Gate threshold.</summary>
+    GateThreshold,
+
+    /// <summary>Gate range.</summary>
+    GateRange,
+
+    /// <summary>Gate attack.</summary>
+    GateAttack,
+
+    /// <summary>Gate hold.</summary>
+    GateHold,
+
+    /// <summary>Gate release.</summary>
+    GateRelease,
+
+    /// <summary>Gate key high-pass frequency.</summary>
+    GateKeyFrequency,
+
+    /// <summary>Compressor on.</summary>
+    DynamicsOn,
+
+    /// <summary>Compressor detector (peak or RMS).</summary>
+    DynamicsDetector,
+
+    /// <summary>Compressor threshold.</summary>
+    DynamicsThreshold,
+
+    /// <summary>Compressor ratio.</summary>
+    DynamicsRatio,
+
+    /// <summary>Compressor knee.</summary>
+    DynamicsKnee,
+
+    /// <summary>Compressor attack.</summary>
+    DynamicsAttack,
+
+    /// <summary>Compressor release.</summary>
+    DynamicsRelease,
+
+    /// <summary>Compressor make-up gain.</summary>
+    DynamicsMakeup,
+
+    /// <summary>Compressor wet/dry mix.</summary>
+    DynamicsMix,
+
+    /// <summary>Compressor side-chain high-pass.</summary>
+    DynamicsKeyHighPass,
+
+    /// <summary>Compressor before or after the EQ.</summary>
+    DynamicsPosition,
+
+    /// <summary>EQ on.</summary>
+    EqOn,
+
+    /// <summary>EQ band type (slot: band 1..4).</summary>
+    EqType,
+
+    /// <summary>EQ band frequency (slot: band 1..4).</summary>
+    EqFrequency,
+
+    /// <summary>EQ band gain (slot: band 1..4).</summary>
+    EqGain,
+
+    /// <summary>EQ band Q (slot: band 1..4).</summary>
+    EqQ,
+
+    /// <summary>Mute switch (1 = on = unmuted), a DCA's switch, a mute group's engagement.</summary>
+    On,
+
+    /// <summary>Fader level (of a strip or a DCA).</summary>
+    Fader,
+
+    /// <summary>Pan or balance.</summary>
+    Pan,
+
+    /// <summary>Feeds the main stereo bus.</summary>
+    ToMain,
+
+    /// <summary>Feeds the mono bus.</summary>
+    ToMono,
+
+    /// <summary>Level into the mono bus.</summary>
+    MonoLevel,
+
+    /// <summary>DCA membership bitmap.</summary>
+    DcaMembership,
+
+    /// <summary>Mute group membership bitmap.</summary>
+    MuteGroupMembership,
+
+    /// <summary>Solo switch.</summary>
+    Solo,
+
+    /// <summary>Send level to a mix bus (slot: bus 1..).</summary>
+    SendLevel,
+
+    /// <summary>Send tap to a mix bus (slot: bus 1..).</summary>
+    SendTap,
+
+    /// <summary>Send level to an effect slot (slot: effect slot 1..).</summary>
+    FxSendLevel,
+
+    /// <summary>Send tap to an effect slot (slot: effect slot 1..).</summary>
+    FxSendTap,
+
+    /// <summary>Effect in the slot.</summary>
+    EffectType,
+
+    /// <summary>Reverb pre-delay.</summary>
+    ReverbPreDelay,
+
+    /// <summary>Reverb decay time.</summary>
+    ReverbDecay,
+
+    /// <summary>Reverb size.</summary>
+    ReverbSize,
+
+    /// <summary>Reverb damping.</summary>
+    ReverbDamping,
+
+    /// <summary>Delay effect set by time or by tempo.</summary>
+    EchoMode,
+
+    /// <summary>Delay effect time.</summary>
+    EchoTime,
+
+    /// <summary>Delay effect tempo.</summary>
+    EchoTempo,
+
+    /// <summary>Delay effect note value.</summary>
+    EchoNote,
+
+    /// <summary>Delay effect feedback.</summary>
+    EchoFeedback,
+
+    /// <summary>Delay effect low cut.</summary>
+    EchoLowCut,
+
+    /// <summary>Delay effect high cut.</summary>
+    EchoHighCut,
+
+    /// <summary>Delay effect ping-pong.</summary>
+    EchoPingPong,
+
+    /// <summary>Master chain input gain.</summary>
+    MasterInputGain,
+
+    /// <summary>Master tilt EQ.</summary>
+    MasterTilt,
+
+    /// <summary>Master low shelf gain.</summary>
+    MasterLowShelfGain,
+
+    /// <summary>Master low shelf frequency.</summary>
+    MasterLowShelfFrequency,
+
+    /// <summary>Master high shelf gain.</summary>
+    MasterHighShelfGain,
+
+    /// <summary>Master high shelf frequency.</summary>
+    MasterHighShelfFrequency,
+
+    /// <summary>Master multiband compression amount.</summary>
+    MasterCompression,
+
+    /// <summary>Master stereo width.</summary>
+    MasterWidth,
+
+    /// <summary>Master loudness target.</summary>
+    MasterLoudnessTarget,
+
+    /// <summary>Master true-peak ceiling.</summary>
+    MasterCeiling,
+
+    /// <summary>Master chain bypassed.</summary>
+    MasterBypass,
+
+    /// <summary>Master A/B.</summary>
+    MasterAb,
+}

@@ -1,0 +1,43 @@
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Mixer;
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Engine.Tests.Mixer;
+
+public sealed class BindingTests
+{
+    private static readonly ConsoleConfig Small = new(Channels: 4, Buses: 2, FxSlots: 1, Dcas: 2, MuteGroups: 2);
+
+    [Theory]
+    [InlineData("/ch/02/eq/3/g", "channel 2 EqGain (band 3)")]
+    [InlineData("/ch/01/config/link", "channel 1 Link")]
+    [InlineData("/bus/02/dyn/thr", "bus 2 DynamicsThreshold")]
+    [InlineData("/ch/04/mix/02/tap", "channel 4 SendTap (bus 2)")]
+    [InlineData("/fx/1/delay/pingpong", "effect slot 1 EchoPingPong")]
+    [InlineData("/dca/2/on", "DCA 2 On")]
+    [InlineData("/config/solo/mode", "console SoloMode")]
+    [InlineData("/master/bypass", "master chain MasterBypass")]
+    public void MissingBinding_FailsAtStartUp_NamingIt(string omitted, string named)
+    {
+        var table = TableWithout(ParameterTable.Create(Small), omitted);
+        var e = Assert.Throws<ParameterBindingException>(() => new MixerEngine(new ParameterStore(table)));
+        Assert.Contains(named, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompleteTable_Binds()
+    {
+        var table = TableWithout(ParameterTable.Create(Small), "/no/such/path");
+        var engine = new MixerEngine(new ParameterStore(table));
+        Assert.Equal(Small, engine.Config);
+    }
+
+    /// <summary>The console's table re-declared, keys and all, without the parameter at <paramref name="omitted"/>.</summary>
+    private static ParameterTable TableWithout(ParameterTable full, string omitted)
+    {
+        var builder = new ParameterTableBuilder();
+        foreach (var p in full.Parameters)
+            if (p.Path != omitted) builder.Add(p.Path, p.Spec, p.Key);
+        return builder.Build(full.Config);
+    }
+}
