@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 namespace MixConsole.Dsp.Smoothing;
 
 /// <summary>
-/// Moves a value to its target along a straight line in a fixed ramp time, per sample.
+/// Moves a value to its target along a straight line in a fixed ramp time, per sample: the one ramp of
+/// MixConsole.Dsp (gains, pan, mixes, crossfade weights, filter coefficients, control-rate targets).
 /// For gains and pan (in linear units): a jump of D spread over N samples never steps by
 /// more than |D| / N (plus float rounding, <see cref="RoundingTolerance"/> of the value)
 /// between consecutive samples, and it lands exactly on the target.
@@ -49,6 +50,20 @@ public sealed class LinearSmoother
     public void SetTarget(float target)
     {
         if (target == _target) return;
+        RampTo(target);
+    }
+
+    /// <summary>
+    /// Starts a ramp from the current value to <paramref name="target"/> even when already heading there, so
+    /// ramps that must move in step (the five coefficients of a filter section) restart together.
+    /// </summary>
+    public void RampTo(float target)
+    {
+        if (target == _current)
+        {
+            SnapTo(target); // already there: a straight line of length zero
+            return;
+        }
         _target = target;
         _remaining = _rampSamples;
         _start = _current;
@@ -74,6 +89,25 @@ public sealed class LinearSmoother
         if (_remaining == 0) return _current;
         // Each value is computed from the start, so rounding never accumulates; the last lands on the target.
         _current = --_remaining == 0 ? _target : _start + _step * ++_elapsed;
+        return _current;
+    }
+
+    /// <summary>
+    /// Advances <paramref name="samples"/> samples at once and returns the value reached, exactly the value the
+    /// last of that many <see cref="Next"/> calls would return: for targets applied once per block.
+    /// </summary>
+    public float Advance(int samples)
+    {
+        if (_remaining == 0 || samples <= 0) return _current;
+        if (samples >= _remaining)
+        {
+            _remaining = 0;
+            _current = _target;
+            return _current;
+        }
+        _remaining -= samples;
+        _elapsed += samples;
+        _current = _start + _step * _elapsed;
         return _current;
     }
 
