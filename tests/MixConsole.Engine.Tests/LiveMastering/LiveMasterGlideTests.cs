@@ -40,8 +40,8 @@ public sealed class LiveMasterGlideTests(Xunit.Abstractions.ITestOutputHelper lo
             preset?.Invoke(s);
             Set(s, path, from);
         }
-        var moved = new LiveMasterChain(storeMoved) { HandlesBypass = true };
-        var reference = new LiveMasterChain(storeReference) { HandlesBypass = true };
+        var moved = new LiveMasterChain(storeMoved);
+        var reference = new LiveMasterChain(storeReference);
         moved.Prepare(new ProcessSpec(Rate, Block, 2));
         reference.Prepare(new ProcessSpec(Rate, Block, 2));
         int frames = input[0].Length;
