@@ -28,6 +28,10 @@ public sealed class MasterChainCompiler
     private readonly int _compAmount, _width, _target, _ceiling, _bypass, _ab;
     private long _compiledVersion = -1;
     private double _sampleRateHz = 48000;
+    // The last EQ design and what it was made from: a change elsewhere in the console re-uses it, designs nothing.
+    private readonly BiquadCoefficients[] _designed = new BiquadCoefficients[MasterEq.SectionCount];
+    private readonly float[] _designedFrom = new float[5];
+    private double _designedRateHz;
 
     /// <summary>Binds to <paramref name="store"/>'s /master/* parameters; a missing one fails here, by name.</summary>
     public MasterChainCompiler(ParameterStore store)
@@ -66,6 +70,9 @@ public sealed class MasterChainCompiler
         }
     }
 
+    /// <summary>How many times the EQ was designed: only when an EQ parameter or the rate changed (a statistic).</summary>
+    public long EqDesignCount { get; private set; }
+
     /// <summary>The store version of the last publish (-1 before the first).</summary>
     public long CompiledVersion => _compiledVersion;
 
@@ -82,12 +89,8 @@ public sealed class MasterChainCompiler
         t.StoreVersion = version;
         t.InputGainDb = _store.GetReal(_inputGain);
 
-        Span<BiquadCoefficients> eq = t.EqSections;
-        eq.Fill(BiquadCoefficients.Identity);
-        double fs = _sampleRateHz;
-        MasterEq.DesignBand(EqBandType.Tilt, fs, TiltCentreHz, _store.GetReal(_tilt), 0.5, out eq[0], out eq[1]);
-        MasterEq.DesignBand(EqBandType.LowShelf, fs, _store.GetReal(_lowShelfFreq), _store.GetReal(_lowShelfGain), ShelfQ, out eq[2], out eq[3]);
-        MasterEq.DesignBand(EqBandType.HighShelf, fs, _store.GetReal(_highShelfFreq), _store.GetReal(_highShelfGain), ShelfQ, out eq[4], out eq[5]);
+        DesignEq();
+        _designed.CopyTo(t.EqSections, 0);
 
         (t.MultibandThresholdDb, t.MultibandRatio) = MultibandCurve(_store.GetReal(_compAmount));
         t.MultibandKneeDb = MultibandKneeDb;
@@ -99,6 +102,21 @@ public sealed class MasterChainCompiler
         Exchange.Publish();
         _compiledVersion = version;
         return true;
+    }
+
+    private void DesignEq()
+    {
+        Span<float> from = [_store.GetReal(_tilt), _store.GetReal(_lowShelfFreq), _store.GetReal(_lowShelfGain), _store.GetReal(_highShelfFreq), _store.GetReal(_highShelfGain)];
+        if (_designedRateHz == _sampleRateHz && from.SequenceEqual(_designedFrom)) return;
+        Span<BiquadCoefficients> eq = _designed;
+        eq.Fill(BiquadCoefficients.Identity);
+        double fs = _sampleRateHz;
+        MasterEq.DesignBand(EqBandType.Tilt, fs, TiltCentreHz, from[0], 0.5, out eq[0], out eq[1]);
+        MasterEq.DesignBand(EqBandType.LowShelf, fs, from[1], from[2], ShelfQ, out eq[2], out eq[3]);
+        MasterEq.DesignBand(EqBandType.HighShelf, fs, from[3], from[4], ShelfQ, out eq[4], out eq[5]);
+        from.CopyTo(_designedFrom);
+        _designedRateHz = fs;
+        EqDesignCount++;
     }
 
     /// <summary>

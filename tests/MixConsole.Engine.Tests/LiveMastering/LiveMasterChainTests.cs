@@ -105,6 +105,22 @@ public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper lo
     }
 
     [Fact]
+    public void Compile_DesignsTheEq_OnlyWhenAnEqParameterMoved()
+    {
+        var store = NewStore();
+        var live = new LiveMasterChain(store) { CompileOnAudioThread = false };
+        live.Prepare(new ProcessSpec(Rate, Block, 2));
+        long designs = live.Compiler.EqDesignCount;
+        Set(store, "/ch/01/mix/fader", -10f);
+        Set(store, "/master/width", 120f);
+        Assert.True(live.Compile());
+        Assert.Equal(designs, live.Compiler.EqDesignCount);
+        Set(store, "/master/eq/highshelf/f", 8000f);
+        Assert.True(live.Compile());
+        Assert.Equal(designs + 1, live.Compiler.EqDesignCount);
+    }
+
+    [Fact]
     public void Compile_OnTheControlSide_AllocatesNothing()
     {
         var store = NewStore();
