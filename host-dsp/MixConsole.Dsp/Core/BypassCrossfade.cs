@@ -2,6 +2,20 @@ using MixConsole.Dsp.Smoothing;
 
 namespace MixConsole.Dsp.Core;
 
+/// <summary>How a <see cref="BypassCrossfade"/> plays the dry path and switches to it.</summary>
+public enum BypassMode
+{
+    /// <summary>The dry path is delayed by the processor's latency and crossfaded with the wet one: constant latency, no comb.</summary>
+    LatencyAligned,
+
+    /// <summary>
+    /// The dry path is the undelayed input (zero latency while bypassed); a switch is a dip: the path heard fades out
+    /// (raised cosine, <see cref="BypassCrossfade.DipFadeMs"/>), the paths swap at silence, the other fades in. The two
+    /// paths are never heard together, so there is no comb; the output's latency changes at the silent point.
+    /// </summary>
+    ZeroLatencyDip,
+}
+
 /// <summary>
 /// The bypass of any processor or chain, click-free and comb-free: the dry path is delayed by the processor's
 /// latency, so dry and wet line up sample for sample, and switching is a linear crossfade of
@@ -11,12 +25,18 @@ namespace MixConsole.Dsp.Core;
 /// place (the owner may skip it while <see cref="IsDrySettled"/>, and then calls <see cref="Prime"/> before the
 /// capture of the block that starts the fade back in, so the processor's lookahead holds the recent input
 /// instead of stale audio); <see cref="Apply(AudioBuffer, int)"/>. The owner decides whether a bypassed processor keeps running.</para>
+/// <para>With <see cref="Mode"/> = <see cref="BypassMode.ZeroLatencyDip"/> the dry path is the undelayed input and a
+/// switch dips through silence instead of crossfading (see <see cref="BypassMode"/>); the same calls apply, and
+/// <see cref="OutputLatencyFrames"/> says what the output's delay is.</para>
 /// <para>Allocation-free after <see cref="Prepare"/>.</para>
 /// </summary>
 public sealed class BypassCrossfade
 {
     /// <summary>Default crossfade length, in milliseconds.</summary>
     public const double DefaultFadeMs = 20;
+
+    /// <summary>Default length of each half of a dip (fade out, then fade in), in milliseconds.</summary>
+    public const double DefaultDipFadeMs = 10;
 
     private readonly LinearSmoother _weight = new(0f);
     private float[][] _ring = [];
@@ -25,12 +45,46 @@ public sealed class BypassCrossfade
     private AudioBuffer _aligned = new(1, 1), _prime = new(1, 1);
     private float[] _weights = [];
     private bool _bypassed;
+    private BypassMode _mode;
+    // Dip: the path heard (true = undelayed dry) and its gain, _dipGains[_dipPosition] (raised cosine, 0..1).
+    private float[] _dipGains = [1f];
+    private bool _dipOnDry;
+    private int _dipPosition, _dipSamples;
 
     /// <summary>Crossfade length in milliseconds (takes effect at the next <see cref="Prepare"/>).</summary>
     public double FadeMs { get; set; } = DefaultFadeMs;
 
-    /// <summary>Delay of the dry path, in frames: the latency of the processor it bypasses, as prepared.</summary>
+    /// <summary>Length of each half of a dip in milliseconds (takes effect at the next <see cref="Prepare"/>).</summary>
+    public double DipFadeMs { get; set; } = DefaultDipFadeMs;
+
+    /// <summary>
+    /// How the dry path is played and switched to. Set it before <see cref="Prepare"/>; set later, it takes effect at
+    /// once, without a fade (the state snaps to where <see cref="Bypassed"/> heads, as in <see cref="Reset"/>, the delay kept).
+    /// </summary>
+    public BypassMode Mode
+    {
+        get => _mode;
+        set
+        {
+            _mode = value;
+            SnapState();
+        }
+    }
+
+    /// <summary>Delay of the (latency-aligned) dry path, in frames: the latency of the processor it bypasses, as prepared.</summary>
     public int LatencyFrames => _latencyFrames;
+
+    /// <summary>
+    /// Delay of what <see cref="Apply(AudioBuffer, int)"/> outputs, in frames: <see cref="LatencyFrames"/>, except in
+    /// <see cref="BypassMode.ZeroLatencyDip"/> once the dip has swapped to the undelayed dry path (0).
+    /// </summary>
+    public int OutputLatencyFrames => PlaysUndelayedDry ? 0 : _latencyFrames;
+
+    /// <summary>True in <see cref="BypassMode.ZeroLatencyDip"/> from the dip's swap to the undelayed dry path until the swap back.</summary>
+    public bool PlaysUndelayedDry => _mode == BypassMode.ZeroLatencyDip && _dipOnDry;
+
+    /// <summary>Samples in each half of a dip, as prepared.</summary>
+    public int DipSamples => _dipSamples;
 
     /// <summary>Crossfade length in samples, as prepared.</summary>
     public int FadeSamples => _weight.RampSamples;
@@ -46,17 +100,22 @@ public sealed class BypassCrossfade
         }
     }
 
-    /// <summary>The dry share after the last processed sample: 0 = wet only, 1 = dry only.</summary>
-    public float Weight => _weight.Current;
+    /// <summary>
+    /// The dry share after the last processed sample: 0 = wet only, 1 = dry only. In a dip, its progress: 0 = wet at
+    /// full gain, 0.5 = silence, 1 = dry at full gain.
+    /// </summary>
+    public float Weight => _mode == BypassMode.ZeroLatencyDip
+        ? (_dipOnDry ? 0.5f + 0.5f * _dipGains[_dipPosition] : 0.5f - 0.5f * _dipGains[_dipPosition])
+        : _weight.Current;
 
-    /// <summary>True while a crossfade is under way.</summary>
-    public bool IsFading => _weight.IsSmoothing;
+    /// <summary>True while a crossfade (or dip) is under way.</summary>
+    public bool IsFading => _mode == BypassMode.ZeroLatencyDip ? _dipOnDry != _bypassed || _dipPosition < _dipSamples : _weight.IsSmoothing;
 
-    /// <summary>True when bypassed and the fade is over: the output is the delayed dry alone, the wet path is not heard.</summary>
-    public bool IsDrySettled => _bypassed && !_weight.IsSmoothing;
+    /// <summary>True when bypassed and the fade is over: the output is the dry path alone, the wet path is not heard.</summary>
+    public bool IsDrySettled => _bypassed && !IsFading;
 
     /// <summary>True when not bypassed and the fade is over: <see cref="Apply(AudioBuffer, int)"/> leaves the wet path untouched.</summary>
-    public bool IsWetSettled => !_bypassed && !_weight.IsSmoothing;
+    public bool IsWetSettled => !_bypassed && !IsFading;
 
     /// <summary>Sizes the delay for <paramref name="spec"/> and a processor latency of <paramref name="latencyFrames"/>; then <see cref="Reset"/>.</summary>
     public void Prepare(in ProcessSpec spec, int latencyFrames)
@@ -74,6 +133,10 @@ public sealed class BypassCrossfade
         _prime = new AudioBuffer(_channels, spec.MaxBlockFrames);
         _weights = new float[spec.MaxBlockFrames];
         _weight.Prepare(spec.SampleRateHz, FadeMs);
+        _dipSamples = Math.Max(1, (int)Math.Round(DipFadeMs * spec.SampleRateHz / 1000.0));
+        _dipGains = new float[_dipSamples + 1];
+        for (int k = 0; k <= _dipSamples; k++) _dipGains[k] = (float)(0.5 - 0.5 * Math.Cos(Math.PI * k / _dipSamples));
+        _dipGains[_dipSamples] = 1f;
         Reset();
     }
 
@@ -84,7 +147,14 @@ public sealed class BypassCrossfade
         _write = 0;
         _blockStart = 0;
         _blockFrames = 0;
+        SnapState();
+    }
+
+    private void SnapState()
+    {
         _weight.SnapTo(_bypassed ? 1f : 0f);
+        _dipOnDry = _bypassed;
+        _dipPosition = _dipSamples;
     }
 
     /// <summary>
@@ -159,7 +229,7 @@ public sealed class BypassCrossfade
             for (int c = 0; c < channels; c++)
             {
                 Span<float> y = wet.Channel(c, frames);
-                ReadOnlySpan<float> dry = AlignedDry(c);
+                ReadOnlySpan<float> dry = DryPath(c);
                 if (unity)
                 {
                     dry.CopyTo(y);
@@ -167,6 +237,12 @@ public sealed class BypassCrossfade
                 }
                 for (int i = 0; i < frames; i++) y[i] = (dryGainFrom + gainStep * (i + 1)) * dry[i];
             }
+            return;
+        }
+
+        if (_mode == BypassMode.ZeroLatencyDip)
+        {
+            ApplyDip(wet, frames, channels, dryGainFrom, gainStep, unity);
             return;
         }
 
@@ -182,6 +258,53 @@ public sealed class BypassCrossfade
                 y[i] += weights[i] * (g * dry[i] - y[i]);
             }
         }
+    }
+
+    // The dip: the path heard fades out, swaps at silence (gain 0), the other fades in. Bypassed changes only between
+    // blocks, so a block holds at most one swap: frames before `swap` play the path the block started on.
+    private void ApplyDip(AudioBuffer wet, int frames, int channels, float dryGainFrom, float gainStep, bool unity)
+    {
+        Span<float> gains = _weights.AsSpan(0, frames);
+        bool startOnDry = _dipOnDry;
+        int swap = frames;
+        for (int i = 0; i < frames; i++)
+        {
+            if (_dipOnDry != _bypassed)
+            {
+                if (--_dipPosition <= 0)
+                {
+                    _dipPosition = 0;
+                    _dipOnDry = _bypassed;
+                    swap = i + 1;
+                }
+            }
+            else if (_dipPosition < _dipSamples)
+            {
+                _dipPosition++;
+            }
+            gains[i] = _dipGains[_dipPosition];
+        }
+
+        for (int c = 0; c < channels; c++)
+        {
+            Span<float> y = wet.Channel(c, frames);
+            ReadOnlySpan<float> dry = DryPath(c);
+            for (int i = 0; i < frames; i++)
+            {
+                bool onDry = i < swap ? startOnDry : !startOnDry;
+                float source = onDry ? (unity ? dry[i] : (dryGainFrom + gainStep * (i + 1)) * dry[i]) : y[i];
+                y[i] = gains[i] * source;
+            }
+        }
+    }
+
+    // The dry path this mode plays: latency-aligned, or the undelayed input in a dip.
+    private ReadOnlySpan<float> DryPath(int channel)
+    {
+        if (_mode != BypassMode.ZeroLatencyDip) return AlignedDry(channel);
+        Span<float> dry = _aligned.Channel(channel, _blockFrames);
+        Read(channel, _blockStart, _blockFrames, dry);
+        return dry;
     }
 
     private static int PrimeFrames(int latencyFrames) => 2 * latencyFrames;

@@ -15,7 +15,9 @@ namespace MixConsole.Engine.Mastering;
 /// short-term loudness) and /master/bypass (the unprocessed input, latency-aligned, at unity). A/B and bypass are
 /// each a <see cref="BypassCrossfade"/>. The chain keeps running while B or the bypass plays, so its lookahead,
 /// envelopes and loudness are current when it is faded back in: what returns nulls against a chain that never
-/// stopped. The latency is <see cref="MasterChain.LatencyFrames"/> in every state.
+/// stopped. The latency is <see cref="MasterChain.LatencyFrames"/> in every state, unless
+/// <see cref="ZeroLatencyBypass"/> (the live console): then the bypass plays the undelayed input and switches by a
+/// short dip through silence (<see cref="BypassMode.ZeroLatencyDip"/>), and the latency is 0 while bypassed.
 /// </summary>
 public sealed class LiveMasterChain : IAudioProcessor
 {
@@ -98,11 +100,26 @@ public sealed class LiveMasterChain : IAudioProcessor
     /// <summary>Short-term loudness of the unprocessed input, in LUFS.</summary>
     public double InputShortTermLufs => _inputMeter.ShortTermLufs;
 
-    /// <summary>The dry share of the bypass crossfade: 0 = the chain, 1 = bypassed.</summary>
+    /// <summary>The dry share of the bypass crossfade: 0 = the chain, 1 = bypassed (with <see cref="ZeroLatencyBypass"/>, the dip's progress: 0.5 = silence).</summary>
     public float BypassWeight => _bypass.Weight;
 
-    /// <inheritdoc />
-    public int LatencyFrames => Chain.LatencyFrames;
+    /// <summary>
+    /// False (default, the mastering box): /master/bypass plays the input delayed by the chain's latency, crossfaded
+    /// (constant latency). True (the live console): it plays the undelayed input, so a bypassed chain adds no latency,
+    /// and a switch dips through silence (10 ms out, swap, 10 ms in) so the delayed and undelayed signal never sound
+    /// together. The chain keeps running either way. Set it before <see cref="Prepare"/> (later, it applies at once, without a fade).
+    /// </summary>
+    public bool ZeroLatencyBypass
+    {
+        get => _bypass.Mode == BypassMode.ZeroLatencyDip;
+        set => _bypass.Mode = value ? BypassMode.ZeroLatencyDip : BypassMode.LatencyAligned;
+    }
+
+    /// <summary>
+    /// Delay from input to output, in frames: <see cref="MasterChain.LatencyFrames"/>; with <see cref="ZeroLatencyBypass"/>,
+    /// 0 from the dip's swap to the undelayed input until the swap back (read it on the audio thread or between blocks).
+    /// </summary>
+    public int LatencyFrames => _bypass.PlaysUndelayedDry ? 0 : Chain.LatencyFrames;
 
     /// <inheritdoc />
     public void Prepare(in ProcessSpec spec)

@@ -40,7 +40,7 @@ internal static class ServeSession
         }
 
         var engine = new MixerEngine(store);
-        var masterChain = new LiveMasterChain(store);
+        var masterChain = new LiveMasterChain(store) { ZeroLatencyBypass = !mastering };
         using LiveAudioBackend audio = mastering
             ? AudioBackends.Create(settings, 2, 2)
             : AudioBackends.Create(settings, settings.Config.Channels, MixerOutputs.Total(settings.Config.Buses));

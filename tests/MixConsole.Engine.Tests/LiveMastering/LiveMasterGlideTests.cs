@@ -20,7 +20,7 @@ public sealed class LiveMasterGlideTests(Xunit.Abstractions.ITestOutputHelper lo
     private const int Length = MoveAt + Rate / 4;      // then 250 ms of glide and after
 
     /// <summary>Largest step allowed, as a multiple of the difference's own sine slope at its largest amplitude.</summary>
-    private const double StepBound = 1.25;
+    internal const double StepBound = 1.25;
 
     private static ParameterStore NewStore() => new(ParameterTable.Create(ConsoleConfig.Default));
 
