@@ -24,6 +24,20 @@ public struct BiquadSection
         _a2 = (float)coefficients.A2;
     }
 
+    /// <summary>Retunes to coefficients already rounded to float (a per-sample coefficient glide), keeping the state.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Update(float b0, float b1, float b2, float a1, float a2)
+    {
+        _b0 = b0;
+        _b1 = b1;
+        _b2 = b2;
+        _a1 = a1;
+        _a2 = a2;
+    }
+
+    /// <summary>True when the state is exactly zero: the section holds nothing of past input.</summary>
+    public readonly bool IsClear => _z1 == 0 && _z2 == 0;
+
     /// <summary>Clears the state, keeping the tuning.</summary>
     public void Reset()
     {

@@ -5,9 +5,11 @@ namespace MixConsole.Dsp.Mastering;
 /// <summary>
 /// The master chain: input trim → DC/subsonic high-pass → EQ → multiband compressor → stereo imager →
 /// saturation → loudness-target gain → true-peak limiter → dither (only when <see cref="OutputBitDepth"/> is
-/// an integer word length). Every stage can be bypassed at any time; a bypassed stage with latency is replaced
-/// by a plain delay of the same length, so <see cref="LatencyFrames"/> (the sum of the stages' latencies,
-/// fixed at <see cref="Prepare"/>) never changes while playing. Saturation starts bypassed.
+/// an integer word length). Every stage can be bypassed at any time through its own <see cref="BypassCrossfade"/>:
+/// the stage's input delayed by the stage's latency, crossfaded in and out, so <see cref="LatencyFrames"/> (the sum
+/// of the stages' latencies, fixed at <see cref="Prepare"/>) never changes while playing and a switch never clicks
+/// or combs. A bypassed stage stops running once faded out (saturation, bypassed by default, is costly); when it
+/// comes back it is reset and primed with the input of its latency, so its lookahead is current, then faded in.
 /// Offline, <see cref="Render"/> drains the tail and drops the latency: output length equals input length,
 /// sample-aligned.
 /// </summary>
@@ -16,8 +18,7 @@ public sealed class MasterChain : IAudioProcessor
     private readonly IAudioProcessor[] _stages;
     private readonly bool[] _bypassed = new bool[9];
     private readonly int[] _latency = new int[9];
-    private float[][][] _bypassDelay = [];
-    private readonly int[] _bypassPos = new int[9];
+    private readonly BypassCrossfade[] _fades = new BypassCrossfade[9];
     private int _maxBlockFrames;
     private double _sampleRateHz;
 
@@ -25,6 +26,7 @@ public sealed class MasterChain : IAudioProcessor
     public MasterChain()
     {
         _stages = [InputTrim, Subsonic, Eq, Multiband, Imager, Saturation, LoudnessGain, Limiter, Dither];
+        for (int s = 0; s < _fades.Length; s++) _fades[s] = new BypassCrossfade();
         _bypassed[(int)MasterStage.Saturation] = true;
         for (int b = 0; b < 4; b++) Multiband.Band(b).Ratio = 1;
         Imager.BassMono = false;
@@ -70,7 +72,7 @@ public sealed class MasterChain : IAudioProcessor
     }
     private int _outputBitDepth;
 
-    /// <summary>Bypasses or re-enables <paramref name="stage"/> (takes effect at the next block; latency is unchanged).</summary>
+    /// <summary>Bypasses or re-enables <paramref name="stage"/>: a crossfade of <see cref="BypassCrossfade.DefaultFadeMs"/> from the next block (at once after <see cref="Reset"/>); latency is unchanged.</summary>
     public void SetBypass(MasterStage stage, bool bypassed) => _bypassed[(int)stage] = bypassed;
 
     /// <summary>True when <paramref name="stage"/> is bypassed.</summary>
@@ -88,15 +90,13 @@ public sealed class MasterChain : IAudioProcessor
         spec.Validate();
         _maxBlockFrames = spec.MaxBlockFrames;
         _sampleRateHz = spec.SampleRateHz;
-        _bypassDelay = new float[_stages.Length][][];
         LatencyFrames = 0;
         for (int s = 0; s < _stages.Length; s++)
         {
             _stages[s].Prepare(spec);
             _latency[s] = _stages[s].LatencyFrames;
             LatencyFrames += _latency[s];
-            _bypassDelay[s] = new float[spec.Channels][];
-            for (int c = 0; c < spec.Channels; c++) _bypassDelay[s][c] = new float[_latency[s] + 1];
+            _fades[s].Prepare(spec, _latency[s]);
         }
         Reset();
     }
@@ -105,8 +105,11 @@ public sealed class MasterChain : IAudioProcessor
     public void Reset()
     {
         foreach (var stage in _stages) stage.Reset();
-        foreach (var stage in _bypassDelay) foreach (var d in stage) Array.Clear(d);
-        Array.Clear(_bypassPos);
+        for (int s = 0; s < _stages.Length; s++)
+        {
+            _fades[s].Bypassed = IsEffectivelyBypassed(s);
+            _fades[s].Reset();
+        }
     }
 
     /// <inheritdoc />
@@ -114,9 +117,27 @@ public sealed class MasterChain : IAudioProcessor
     {
         for (int s = 0; s < _stages.Length; s++)
         {
-            bool bypass = _bypassed[s] || (s == (int)MasterStage.Dither && _outputBitDepth == 0);
-            if (!bypass) _stages[s].Process(buffer, frames);
-            else if (_latency[s] > 0) Delay(s, buffer, frames);
+            IAudioProcessor stage = _stages[s];
+            BypassCrossfade fade = _fades[s];
+            bool wasDry = fade.IsDrySettled;
+            fade.Bypassed = IsEffectivelyBypassed(s);
+            if (fade.LatencyFrames == 0)
+            {
+                // Without latency the dry path is the input itself: nothing to keep while settled.
+                if (fade.IsWetSettled) { stage.Process(buffer, frames); continue; }
+                if (fade.IsDrySettled) continue;
+            }
+            else if (fade.IsDrySettled)
+            {
+                fade.Capture(buffer, frames);
+                fade.Apply(buffer, frames);
+                continue;
+            }
+
+            if (wasDry) fade.Prime(stage);
+            fade.Capture(buffer, frames);
+            stage.Process(buffer, frames);
+            fade.Apply(buffer, frames);
         }
     }
 
@@ -158,25 +179,5 @@ public sealed class MasterChain : IAudioProcessor
     /// <summary>Sample rate the chain was prepared for, in hertz.</summary>
     public double SampleRateHz => _sampleRateHz;
 
-    private void Delay(int stage, AudioBuffer buffer, int frames)
-    {
-        float[][] lines = _bypassDelay[stage];
-        int length = _latency[stage] + 1;
-        int pos = _bypassPos[stage];
-        int channels = Math.Min(buffer.Channels, lines.Length);
-        for (int c = 0; c < channels; c++)
-        {
-            Span<float> x = buffer.Channel(c, frames);
-            float[] line = lines[c];
-            pos = _bypassPos[stage];
-            for (int i = 0; i < x.Length; i++)
-            {
-                int read = pos + 1 == length ? 0 : pos + 1;
-                line[pos] = x[i];
-                x[i] = line[read];
-                pos = read;
-            }
-        }
-        _bypassPos[stage] = pos;
-    }
+    private bool IsEffectivelyBypassed(int stage) => _bypassed[stage] || (stage == (int)MasterStage.Dither && _outputBitDepth == 0);
 }

@@ -1,5 +1,6 @@
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Filters;
+using MixConsole.Dsp.Smoothing;
 
 namespace MixConsole.Dsp.Mastering;
 
@@ -8,22 +9,41 @@ namespace MixConsole.Dsp.Mastering;
 /// (no cramping near Nyquist). Minimum phase and zero latency by default (live). With
 /// <see cref="LinearPhase"/> (offline) the same magnitude response is realised as a symmetric FIR of
 /// <see cref="LinearPhaseTaps"/> taps (Kaiser-windowed frequency sampling): no phase shift, a latency of
-/// (taps - 1) / 2 frames reported in <see cref="LatencyFrames"/>. Band changes apply at the next block; the
-/// minimum-phase filters keep their state when retuned.
+/// (taps - 1) / 2 frames reported in <see cref="LatencyFrames"/>.
+/// <para>Retuning glides: a new response (from <see cref="SetBand"/>, designed at the next block, or from
+/// <see cref="GlideTo"/>, designed on the control side with <see cref="DesignBand"/>) is reached by moving every
+/// coefficient of every changed section along a straight line over <see cref="GlideMs"/>, per sample, keeping
+/// the filter state (a <see cref="LinearSmoother"/> per coefficient, the five of a section restarting together).
+/// The biquad stability triangle is convex, so every section stays stable along the way; the glide lands on the
+/// target's float coefficients exactly. The linear-phase FIR is redesigned whole at the next block (offline use).</para>
 /// </summary>
 public sealed class MasterEq : IAudioProcessor
 {
     /// <summary>Number of bands available.</summary>
     public const int MaxBands = 8;
 
+    /// <summary>Number of second-order sections: two per band (the second used by tilt only).</summary>
+    public const int SectionCount = 2 * MaxBands;
+
+    /// <summary>Default glide time for a retune, in milliseconds.</summary>
+    public const double DefaultGlideMs = 20;
+
+    private const int CoefficientsPerSection = 5;
+
     private readonly EqBandType[] _type = new EqBandType[MaxBands];
     private readonly double[] _frequencyHz = [60, 200, 800, 2500, 6000, 10000, 12000, 16000];
     private readonly double[] _gainDb = new double[MaxBands];
     private readonly double[] _q = [0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7];
-    private readonly BiquadCoefficients[] _designed = new BiquadCoefficients[2 * MaxBands];
-    private Biquad[][] _sections = [];     // [channel][2 * band + part]
+    private readonly BiquadCoefficients[] _target = new BiquadCoefficients[SectionCount];
+    private readonly LinearSmoother[] _ramps = new LinearSmoother[CoefficientsPerSection * SectionCount];
+    private readonly bool[] _active = new bool[SectionCount];
+    private BiquadSection[] _state = [];   // [channel * SectionCount + section]
+    private float[] _glide = [];           // per-sample coefficients of the section being glided: [k * maxBlock + i]
+    private int _channels, _maxBlockFrames;
     private double _sampleRateHz = 48000;
-    private int _version = 1, _appliedVersion;
+    private int _version = 1, _designedVersion;
+    private bool _retune;
+    private bool _firCurrent;
     private bool _linearPhasePrepared;
 
     // Linear-phase state.
@@ -32,13 +52,33 @@ public sealed class MasterEq : IAudioProcessor
     private int _historyPos;
     private double[] _designRe = [], _designIm = [];
 
+    /// <summary>Creates a flat EQ (every band off).</summary>
+    public MasterEq()
+    {
+        Array.Fill(_target, BiquadCoefficients.Identity);
+        for (int r = 0; r < _ramps.Length; r++) _ramps[r] = new LinearSmoother(r % CoefficientsPerSection == 0 ? 1f : 0f);
+    }
+
     /// <summary>Realise the response as a linear-phase FIR (offline). Takes effect at the next <see cref="Prepare"/>.</summary>
     public bool LinearPhase { get; set; }
 
     /// <summary>FIR length for <see cref="LinearPhase"/> at 48 kHz (odd; scaled with the rate), 255..16383. Default 4095 (85 ms).</summary>
     public int LinearPhaseTaps { get; set; } = 4095;
 
-    /// <summary>Sets band <paramref name="band"/>: shape, centre/corner frequency in Hz, gain in dB (±24), Q (0.1..10).</summary>
+    /// <summary>Time a retune takes to glide to its new coefficients, in milliseconds (takes effect at the next <see cref="Prepare"/>).</summary>
+    public double GlideMs { get; set; } = DefaultGlideMs;
+
+    /// <summary>True while any section is still gliding to its target.</summary>
+    public bool IsGliding
+    {
+        get
+        {
+            foreach (var ramp in _ramps) if (ramp.IsSmoothing) return true;
+            return false;
+        }
+    }
+
+    /// <summary>Sets band <paramref name="band"/>: shape, centre/corner frequency in Hz, gain in dB (±24), Q (0.1..10). Designed and glided to at the next block.</summary>
     public void SetBand(int band, EqBandType type, double frequencyHz, double gainDb, double q = 0.7)
     {
         _type[band] = type;
@@ -48,15 +88,54 @@ public sealed class MasterEq : IAudioProcessor
         _version++;
     }
 
-    /// <summary>Shape of band <paramref name="band"/>.</summary>
+    /// <summary>Shape of band <paramref name="band"/> (as last set by <see cref="SetBand"/>).</summary>
     public EqBandType GetBandType(int band) => _type[band];
 
-    /// <summary>Analytic magnitude of the whole EQ in dB at <paramref name="frequencyHz"/> (what both modes realise).</summary>
+    /// <summary>
+    /// The two sections of one band for a filter running at <paramref name="sampleRateHz"/>: shape, frequency in Hz
+    /// (10..40000, kept under 0.49 of the rate), gain in dB (±24), Q (0.1..10); the second is the identity except for
+    /// tilt (a low shelf down and a high shelf up by half the gain, Q 0.5). Pure: for the control side.
+    /// </summary>
+    public static void DesignBand(EqBandType type, double sampleRateHz, double frequencyHz, double gainDb, double q,
+        out BiquadCoefficients first, out BiquadCoefficients second)
+    {
+        double f = Math.Min(Math.Clamp(frequencyHz, 10, 40000), 0.49 * sampleRateHz);
+        double g = Math.Clamp(gainDb, -24, 24);
+        q = Math.Clamp(q, 0.1, 10);
+        first = BiquadCoefficients.Identity;
+        second = BiquadCoefficients.Identity;
+        switch (type)
+        {
+            case EqBandType.Bell: first = AnalogMatchedDesign.Peaking(sampleRateHz, f, q, g); break;
+            case EqBandType.LowShelf: first = AnalogMatchedDesign.LowShelf(sampleRateHz, f, q, g); break;
+            case EqBandType.HighShelf: first = AnalogMatchedDesign.HighShelf(sampleRateHz, f, q, g); break;
+            case EqBandType.Tilt:
+                first = AnalogMatchedDesign.LowShelf(sampleRateHz, f, 0.5, -g / 2);
+                second = AnalogMatchedDesign.HighShelf(sampleRateHz, f, 0.5, g / 2);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Audio thread: glides to <paramref name="sections"/> (<see cref="SectionCount"/> designed sections, band b in
+    /// 2b and 2b + 1, e.g. from <see cref="DesignBand"/> on the control side), from the next processed sample on.
+    /// The band settings of <see cref="SetBand"/> stop describing the response until the next SetBand. No allocation.
+    /// </summary>
+    public void GlideTo(ReadOnlySpan<BiquadCoefficients> sections)
+    {
+        if (sections.Length != SectionCount) throw new ArgumentException($"{SectionCount} sections expected", nameof(sections));
+        sections.CopyTo(_target);
+        _designedVersion = _version;
+        _retune = true;
+        _firCurrent = false;
+    }
+
+    /// <summary>Analytic magnitude of the whole EQ in dB at <paramref name="frequencyHz"/>: the target response both modes realise.</summary>
     public double MagnitudeDb(double frequencyHz)
     {
-        Design();
+        DesignIfChanged();
         double db = 0;
-        for (int s = 0; s < _designed.Length; s++) db += _designed[s].MagnitudeDb(frequencyHz, _sampleRateHz);
+        for (int s = 0; s < _target.Length; s++) db += _target[s].MagnitudeDb(frequencyHz, _sampleRateHz);
         return db;
     }
 
@@ -67,14 +146,15 @@ public sealed class MasterEq : IAudioProcessor
     public void Prepare(in ProcessSpec spec)
     {
         spec.Validate();
+        bool rateChanged = spec.SampleRateHz != _sampleRateHz;
         _sampleRateHz = spec.SampleRateHz;
-        _sections = new Biquad[spec.Channels][];
-        for (int c = 0; c < spec.Channels; c++)
-        {
-            _sections[c] = new Biquad[2 * MaxBands];
-            for (int s = 0; s < _sections[c].Length; s++) _sections[c][s] = new Biquad();
-        }
+        _channels = spec.Channels;
+        _maxBlockFrames = spec.MaxBlockFrames;
+        _state = new BiquadSection[spec.Channels * SectionCount];
+        _glide = new float[CoefficientsPerSection * spec.MaxBlockFrames];
+        foreach (var ramp in _ramps) ramp.Prepare(spec.SampleRateHz, GlideMs);
         _linearPhasePrepared = LinearPhase;
+        _firCurrent = false;
         if (LinearPhase)
         {
             int taps = (int)Math.Round(Math.Clamp(LinearPhaseTaps, 255, 16383) * spec.SampleRateHz / 48000) | 1;
@@ -86,15 +166,36 @@ public sealed class MasterEq : IAudioProcessor
             _designRe = new double[fftSize];
             _designIm = new double[fftSize];
         }
-        _appliedVersion = 0;
-        Apply();
+        // Band settings are designed for the prepared rate; coefficients handed over by GlideTo are kept as they are.
+        if (rateChanged && _designedVersion == _version) _designedVersion = 0;
+        DesignIfChanged();
         Reset();
     }
 
-    /// <inheritdoc />
+    /// <summary>Clears the filter states and ends any glide on its target; settings are kept.</summary>
     public void Reset()
     {
-        foreach (var channel in _sections) foreach (var s in channel) s.Reset();
+        DesignIfChanged();
+        _retune = false;
+        for (int s = 0; s < SectionCount; s++)
+        {
+            BiquadCoefficients t = _target[s];
+            float b0 = (float)t.B0, b1 = (float)t.B1, b2 = (float)t.B2, a1 = (float)t.A1, a2 = (float)t.A2;
+            int r = CoefficientsPerSection * s;
+            _ramps[r].SnapTo(b0);
+            _ramps[r + 1].SnapTo(b1);
+            _ramps[r + 2].SnapTo(b2);
+            _ramps[r + 3].SnapTo(a1);
+            _ramps[r + 4].SnapTo(a2);
+            _active[s] = t != BiquadCoefficients.Identity;
+            for (int c = 0; c < _channels; c++)
+            {
+                ref BiquadSection section = ref _state[c * SectionCount + s];
+                section.Update(b0, b1, b2, a1, a2);
+                section.Reset();
+            }
+        }
+        if (_linearPhasePrepared && !_firCurrent) DesignFir();
         foreach (var h in _history) Array.Clear(h);
         _historyPos = 0;
     }
@@ -102,24 +203,100 @@ public sealed class MasterEq : IAudioProcessor
     /// <inheritdoc />
     public void Process(AudioBuffer buffer, int frames)
     {
-        if (_appliedVersion != _version) Apply();
-        int channels = Math.Min(buffer.Channels, _sections.Length);
+        DesignIfChanged();
+        if (_retune)
+        {
+            _retune = false;
+            StartGlide();
+            if (_linearPhasePrepared && !_firCurrent) DesignFir();
+        }
+        int channels = Math.Min(buffer.Channels, _channels);
         if (_linearPhasePrepared)
         {
             ProcessFir(buffer, frames, channels);
             return;
         }
+        for (int s = 0; s < SectionCount; s++)
+        {
+            if (!_active[s]) continue;
+            if (IsRamping(s)) Glide(s, buffer, frames, channels);
+            else for (int c = 0; c < channels; c++) Run(ref _state[c * SectionCount + s], buffer.Channel(c, frames));
+            RetireIfClear(s);
+        }
+    }
+
+    // A settled section: the same float steps as Biquad.Process.
+    private static void Run(ref BiquadSection state, Span<float> x)
+    {
+        var section = state;
+        for (int i = 0; i < x.Length; i++) x[i] = section.Next(x[i]);
+        section.FlushDenormals();
+        state = section;
+    }
+
+    // A gliding section: the ramps give each sample's coefficients once, every channel uses them.
+    private void Glide(int s, AudioBuffer buffer, int frames, int channels)
+    {
+        int r = CoefficientsPerSection * s, m = _maxBlockFrames;
+        for (int k = 0; k < CoefficientsPerSection; k++) _ramps[r + k].Fill(_glide.AsSpan(k * m, frames));
+        ReadOnlySpan<float> b0 = _glide.AsSpan(0, frames), b1 = _glide.AsSpan(m, frames), b2 = _glide.AsSpan(2 * m, frames);
+        ReadOnlySpan<float> a1 = _glide.AsSpan(3 * m, frames), a2 = _glide.AsSpan(4 * m, frames);
         for (int c = 0; c < channels; c++)
         {
             Span<float> x = buffer.Channel(c, frames);
-            Biquad[] sections = _sections[c];
-            for (int band = 0; band < MaxBands; band++)
+            ref BiquadSection state = ref _state[c * SectionCount + s];
+            var section = state;
+            for (int i = 0; i < x.Length; i++)
             {
-                if (_type[band] == EqBandType.Off) continue;
-                sections[2 * band].Process(x);
-                if (_type[band] == EqBandType.Tilt) sections[2 * band + 1].Process(x);
+                section.Update(b0[i], b1[i], b2[i], a1[i], a2[i]);
+                x[i] = section.Next(x[i]);
             }
+            section.FlushDenormals();
+            state = section;
         }
+    }
+
+    // A section settled on the identity stops running once its state has drained (two samples of identity
+    // coefficients clear it exactly), so where a block ends never changes the output.
+    private void RetireIfClear(int s)
+    {
+        if (_target[s] != BiquadCoefficients.Identity || IsRamping(s)) return;
+        for (int c = 0; c < _channels; c++) if (!_state[c * SectionCount + s].IsClear) return;
+        _active[s] = false;
+    }
+
+    private bool IsRamping(int s)
+    {
+        int r = CoefficientsPerSection * s;
+        return _ramps[r].IsSmoothing || _ramps[r + 1].IsSmoothing || _ramps[r + 2].IsSmoothing || _ramps[r + 3].IsSmoothing || _ramps[r + 4].IsSmoothing;
+    }
+
+    // Every section whose target moved restarts its five ramps together from where it is.
+    private void StartGlide()
+    {
+        for (int s = 0; s < SectionCount; s++)
+        {
+            BiquadCoefficients t = _target[s];
+            float b0 = (float)t.B0, b1 = (float)t.B1, b2 = (float)t.B2, a1 = (float)t.A1, a2 = (float)t.A2;
+            int r = CoefficientsPerSection * s;
+            if (_ramps[r].Target == b0 && _ramps[r + 1].Target == b1 && _ramps[r + 2].Target == b2 && _ramps[r + 3].Target == a1 && _ramps[r + 4].Target == a2) continue;
+            _ramps[r].RampTo(b0);
+            _ramps[r + 1].RampTo(b1);
+            _ramps[r + 2].RampTo(b2);
+            _ramps[r + 3].RampTo(a1);
+            _ramps[r + 4].RampTo(a2);
+            _active[s] = true;
+        }
+    }
+
+    private void DesignIfChanged()
+    {
+        if (_designedVersion == _version) return;
+        _designedVersion = _version;
+        for (int band = 0; band < MaxBands; band++)
+            DesignBand(_type[band], _sampleRateHz, _frequencyHz[band], _gainDb[band], _q[band], out _target[2 * band], out _target[2 * band + 1]);
+        _retune = true;
+        _firCurrent = false;
     }
 
     private void ProcessFir(AudioBuffer buffer, int frames, int channels)
@@ -143,45 +320,15 @@ public sealed class MasterEq : IAudioProcessor
         _historyPos = pos;
     }
 
-    private void Design()
-    {
-        double fs = _sampleRateHz, nyquistSafe = 0.49 * fs;
-        for (int band = 0; band < MaxBands; band++)
-        {
-            double f = Math.Min(_frequencyHz[band], nyquistSafe), g = _gainDb[band], q = _q[band];
-            BiquadCoefficients first = BiquadCoefficients.Identity, second = BiquadCoefficients.Identity;
-            switch (_type[band])
-            {
-                case EqBandType.Bell: first = AnalogMatchedDesign.Peaking(fs, f, q, g); break;
-                case EqBandType.LowShelf: first = AnalogMatchedDesign.LowShelf(fs, f, q, g); break;
-                case EqBandType.HighShelf: first = AnalogMatchedDesign.HighShelf(fs, f, q, g); break;
-                case EqBandType.Tilt:
-                    first = AnalogMatchedDesign.LowShelf(fs, f, 0.5, -g / 2);
-                    second = AnalogMatchedDesign.HighShelf(fs, f, 0.5, g / 2);
-                    break;
-            }
-            _designed[2 * band] = first;
-            _designed[2 * band + 1] = second;
-        }
-    }
-
-    private void Apply()
-    {
-        Design();
-        _appliedVersion = _version;
-        foreach (var channel in _sections)
-            for (int s = 0; s < channel.Length; s++) channel[s].Update(_designed[s]);
-        if (_linearPhasePrepared) DesignFir();
-    }
-
     // Frequency sampling: the product of the sections' magnitudes, zero phase, to the time domain, centred, Kaiser-windowed.
     private void DesignFir()
     {
+        _firCurrent = true;
         int n = _designRe.Length, taps = _fir.Length, half = taps / 2;
         for (int k = 0; k <= n / 2; k++)
         {
             double f = k * _sampleRateHz / n, mag = 1;
-            for (int s = 0; s < _designed.Length; s++) mag *= _designed[s].Magnitude(f, _sampleRateHz);
+            for (int s = 0; s < _target.Length; s++) mag *= _target[s].Magnitude(f, _sampleRateHz);
             _designRe[k] = mag;
             _designIm[k] = 0;
             if (k > 0 && k < n / 2) { _designRe[n - k] = mag; _designIm[n - k] = 0; }

@@ -1,4 +1,5 @@
 using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Smoothing;
 
 namespace MixConsole.Dsp.Mastering;
 
@@ -6,7 +7,7 @@ namespace MixConsole.Dsp.Mastering;
 /// Gentle tape-style saturation: tanh soft clipping at <see cref="Oversampler"/> 4x so the harmonics it
 /// makes do not fold back as aliases. Small signals pass at unity (the curve is divided by the drive), so
 /// <see cref="DriveDb"/> sets how early the curve bends, not the level. <see cref="Mix"/> blends with the
-/// dry signal, delayed to match. Parameters glide per sample (10 ms) so moving them never clicks.
+/// dry signal, delayed to match. Drive and mix glide linearly per sample (<see cref="GlideMs"/>) so moving them never clicks.
 /// </summary>
 public sealed class Saturator : IAudioProcessor
 {
@@ -14,9 +15,11 @@ public sealed class Saturator : IAudioProcessor
     private float[][] _dryDelay = [];
     private int _dryPos;
     private readonly float[] _scratch = new float[4];
-    private double _driveGain = 1, _mix;
-    private double _smoothing;
+    private readonly LinearSmoother _driveGain = new(1f), _mix = new(1f);
     private double _driveDb = 6, _targetMix = 1;
+
+    /// <summary>Time a drive or mix change takes, in milliseconds.</summary>
+    public const double GlideMs = 10;
 
     /// <summary>Drive into the curve in dB, 0..24: 0 dB bends full-scale peaks by about 2 dB, 12 dB by much more.</summary>
     public double DriveDb
@@ -42,7 +45,8 @@ public sealed class Saturator : IAudioProcessor
         _oversampler.Prepare(spec.Channels);
         _dryDelay = new float[spec.Channels][];
         for (int c = 0; c < spec.Channels; c++) _dryDelay[c] = new float[LatencyFrames + 1];
-        _smoothing = 1 - Math.Exp(-1 / (0.010 * spec.SampleRateHz));
+        _driveGain.Prepare(spec.SampleRateHz, GlideMs);
+        _mix.Prepare(spec.SampleRateHz, GlideMs);
         Reset();
     }
 
@@ -52,23 +56,22 @@ public sealed class Saturator : IAudioProcessor
         _oversampler.Reset();
         foreach (var d in _dryDelay) Array.Clear(d);
         _dryPos = 0;
-        _driveGain = Decibels.ToGain(_driveDb);
-        _mix = _targetMix;
+        _driveGain.SnapTo((float)Decibels.ToGain(_driveDb));
+        _mix.SnapTo((float)_targetMix);
     }
 
     /// <inheritdoc />
     public void Process(AudioBuffer buffer, int frames)
     {
         int channels = Math.Min(buffer.Channels, _dryDelay.Length);
-        double targetDrive = Decibels.ToGain(_driveDb), targetMix = _targetMix, k = _smoothing;
+        _driveGain.SetTarget((float)Decibels.ToGain(_driveDb));
+        _mix.SetTarget((float)_targetMix);
         int delayLength = LatencyFrames + 1;
         Span<float> over = _scratch;
         // Frame-major so the glide advances once per frame for every channel alike.
         for (int i = 0; i < frames; i++)
         {
-            _driveGain += k * (targetDrive - _driveGain);
-            _mix += k * (targetMix - _mix);
-            float g = (float)_driveGain, inv = 1f / g, wet = (float)_mix, dryShare = 1f - wet;
+            float g = _driveGain.Next(), inv = 1f / g, wet = _mix.Next(), dryShare = 1f - wet;
             int readPos = _dryPos + 1 == delayLength ? 0 : _dryPos + 1;
             for (int c = 0; c < channels; c++)
             {

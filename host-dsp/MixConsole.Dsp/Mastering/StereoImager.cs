@@ -15,7 +15,7 @@ public sealed class StereoImager : IAudioProcessor
 {
     private readonly LinkwitzRileyCrossover _crossover = new() { BandCount = 3 };
     private readonly double[] _widths = [1, 1, 1, 1];
-    private readonly OnePoleSmoother[] _widthSmoothers = [new(1f), new(1f), new(1f), new(1f)];
+    private readonly LinearSmoother[] _widthSmoothers = [new(1f), new(1f), new(1f), new(1f)];
     private readonly double[] _midPower = new double[4], _sidePower = new double[4];
     private AudioBuffer[] _bands = [];
     private double _powerCoefficient;
@@ -49,7 +49,7 @@ public sealed class StereoImager : IAudioProcessor
         set => _crossover.SetCrossoverHz(0, value);
     }
 
-    /// <summary>Width of band <paramref name="band"/> in percent, 0..200; glides over about 20 ms.</summary>
+    /// <summary>Width of band <paramref name="band"/> in percent, 0..200 (the target: a new width glides there linearly in <see cref="WidthGlideMs"/>).</summary>
     public double GetWidthPercent(int band) => _widths[band] * 100;
 
     /// <summary>Sets the width of band <paramref name="band"/> in percent, 0..200.</summary>
@@ -58,6 +58,9 @@ public sealed class StereoImager : IAudioProcessor
         _widths[band] = Math.Clamp(percent, 0, 200) / 100;
         _widthSmoothers[band].SetTarget((float)_widths[band]);
     }
+
+    /// <summary>Time a width change takes, in milliseconds.</summary>
+    public const double WidthGlideMs = 20;
 
     /// <inheritdoc />
     public int LatencyFrames => 0;
@@ -70,7 +73,7 @@ public sealed class StereoImager : IAudioProcessor
         _crossover.Prepare(spec);
         _bands = new AudioBuffer[BandCount];
         for (int b = 0; b < BandCount; b++) _bands[b] = new AudioBuffer(spec.Channels, spec.MaxBlockFrames);
-        foreach (var s in _widthSmoothers) s.Prepare(spec.SampleRateHz, 20);
+        foreach (var s in _widthSmoothers) s.Prepare(spec.SampleRateHz, WidthGlideMs);
         _powerCoefficient = 1 - Math.Exp(-1 / (0.05 * spec.SampleRateHz));
         Reset();
     }
@@ -96,7 +99,7 @@ public sealed class StereoImager : IAudioProcessor
         for (int b = 0; b < _bands.Length; b++)
         {
             Span<float> bl = _bands[b].Channel(0, frames), br = _bands[b].Channel(1, frames);
-            OnePoleSmoother smoother = _widthSmoothers[b];
+            LinearSmoother smoother = _widthSmoothers[b];
             bool mono = b == 0 && BassMono;
             double midPower = _midPower[b], sidePower = _sidePower[b];
             for (int i = 0; i < frames; i++)

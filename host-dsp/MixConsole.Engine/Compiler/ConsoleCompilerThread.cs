@@ -1,3 +1,4 @@
+using MixConsole.Engine.Mastering;
 using MixConsole.Engine.Mixer;
 
 namespace MixConsole.Engine.Compiler;
@@ -16,6 +17,7 @@ public sealed class ConsoleCompilerThread : IDisposable
 
     private readonly MixerEngine _engine;
     private readonly ConsoleCompiler _compiler;
+    private readonly LiveMasterChain? _masterChain;
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly Action _onChange;
     private readonly Thread _thread;
@@ -24,10 +26,11 @@ public sealed class ConsoleCompilerThread : IDisposable
     private int _state; // 0 new, 1 running, 2 disposed
     private long _wakeUps;
 
-    /// <summary>Creates the driver for <paramref name="engine"/>; <see cref="Start"/> runs it.</summary>
-    public ConsoleCompilerThread(MixerEngine engine, TimeSpan? tick = null)
+    /// <summary>Creates the driver for <paramref name="engine"/> (and the live master chain plugged into it, when given); <see cref="Start"/> runs it.</summary>
+    public ConsoleCompilerThread(MixerEngine engine, TimeSpan? tick = null, LiveMasterChain? masterChain = null)
     {
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        _masterChain = masterChain;
         _compiler = engine.Compiler;
         _tick = tick ?? DefaultTick;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_tick, TimeSpan.Zero, nameof(tick));
@@ -43,6 +46,7 @@ public sealed class ConsoleCompilerThread : IDisposable
     {
         if (Interlocked.CompareExchange(ref _state, 1, 0) != 0) throw new InvalidOperationException("the compiler thread was started already");
         _engine.CompileOnAudioThread = false;
+        if (_masterChain is not null) _masterChain.CompileOnAudioThread = false;
         _compiler.Store.Changed += _onChange;
         _thread.Start();
     }
@@ -62,6 +66,7 @@ public sealed class ConsoleCompilerThread : IDisposable
             _wake.Set();
             _thread.Join();
             _engine.CompileOnAudioThread = true;
+            if (_masterChain is not null) _masterChain.CompileOnAudioThread = true;
         }
 
         _wake.Dispose();
@@ -76,6 +81,7 @@ public sealed class ConsoleCompilerThread : IDisposable
             _wake.Reset();
             Interlocked.Increment(ref _wakeUps);
             _compiler.Compile();
+            _masterChain?.Compile();
         }
     }
 }

@@ -1,18 +1,23 @@
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Loudness;
 using MixConsole.Dsp.Mastering;
+using MixConsole.Dsp.Smoothing;
 using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Engine.Mastering;
 
 /// <summary>
 /// The master chain as the live console plays it: a stereo <see cref="MasterChain"/> driven by the /master/*
-/// parameters (read once per block, only when the store changed), an automatic loudness gain that walks
-/// the output's short-term loudness to /master/loudness/target at a limited rate, and a loudness-matched
-/// A/B: /master/ab = 1 plays the unprocessed input delayed by the chain's latency and gain-matched to the
-/// processed output's short-term loudness, crossfaded so the switch never clicks.
-/// /master/bypass is applied by <see cref="MixConsole.Engine.Mixer.MixerEngine"/> (its own crossfade); with
-/// <see cref="HandlesBypass"/> set, this chain applies it itself (latency-aligned unity dry, crossfaded).
+/// parameters through a control-side <see cref="MasterChainCompiler"/> (designs and lookups there; here the newest
+/// snapshot is taken at block start and every target is glided to), an automatic loudness gain that walks the
+/// output's short-term loudness to /master/loudness/target at a limited rate, a loudness-matched A/B
+/// (/master/ab = 1 plays the unprocessed input, latency-aligned and gain-matched to the processed output's
+/// short-term loudness) and /master/bypass (the unprocessed input, latency-aligned, at unity). A/B and bypass are
+/// each a <see cref="BypassCrossfade"/>. The chain keeps running while B or the bypass plays, so its lookahead,
+/// envelopes and loudness are current when it is faded back in: what returns nulls against a chain that never
+/// stopped. The latency is <see cref="MasterChain.LatencyFrames"/> in every state, unless
+/// <see cref="ZeroLatencyBypass"/> (the live console): then the bypass plays the undelayed input and switches by a
+/// short dip through silence (<see cref="BypassMode.ZeroLatencyDip"/>), and the latency is 0 while bypassed.
 /// </summary>
 public sealed class LiveMasterChain : IAudioProcessor
 {
@@ -35,24 +40,23 @@ public sealed class LiveMasterChain : IAudioProcessor
     public const double MatchGainLimitDb = 24.0;
 
     /// <summary>Length of the A/B and bypass crossfades, in milliseconds.</summary>
-    public const double CrossfadeMs = 20.0;
+    public const double CrossfadeMs = BypassCrossfade.DefaultFadeMs;
+
+    /// <summary>Time the multiband threshold and ratio and the limiter ceiling take to glide to a new value, in milliseconds (stepped once per block).</summary>
+    public const double GlideMs = 20.0;
 
     /// <summary>How far under the ceiling the limiter aims, in dB: an 8x true-peak meter still found 0.1 dB overs at the limiter's default 0.1 dB on dense programme.</summary>
     public const double LimiterSafetyMarginDb = 0.3;
 
     private const double MatchTimeConstantSeconds = 0.3;
 
-    private readonly ParameterStore _store;
-    private readonly int _inputGain, _tilt, _lowShelfGain, _lowShelfFreq, _highShelfGain, _highShelfFreq;
-    private readonly int _compAmount, _width, _target, _ceiling, _bypass, _ab;
+    private readonly MasterChainCompiler _compiler;
     private readonly LoudnessMeter _inputMeter = new(), _outputMeter = new();
-    private AudioBuffer _dry = new(2, 1);
-    private float[][] _delay = [[], []];
-    private int _delayPos;
+    private readonly BypassCrossfade _ab = new() { FadeMs = CrossfadeMs }, _bypass = new() { FadeMs = CrossfadeMs };
+    private readonly LinearSmoother _thresholdDb = new(), _ratio = new(1f), _ceilingDbtp = new(-1f);
     private double _sampleRateHz;
     private long _appliedVersion = -1;
     private double _targetLufs = -14.0;
-    private float _abTarget, _abWeight, _bypassTarget, _bypassWeight, _fadeStep;
     private double _loudnessGainDb, _matchGainDb;
     private float _matchGain = 1f;
 
@@ -60,29 +64,29 @@ public sealed class LiveMasterChain : IAudioProcessor
     public LiveMasterChain(ParameterStore store, MasterChain? chain = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        _store = store;
+        _compiler = new MasterChainCompiler(store);
         Chain = chain ?? new MasterChain();
         Chain.Limiter.SafetyMarginDb = LimiterSafetyMarginDb;
-        ParameterTable table = store.Table;
-        _inputGain = table.IndexOf("/master/input/gain");
-        _tilt = table.IndexOf("/master/eq/tilt");
-        _lowShelfGain = table.IndexOf("/master/eq/lowshelf/g");
-        _lowShelfFreq = table.IndexOf("/master/eq/lowshelf/f");
-        _highShelfGain = table.IndexOf("/master/eq/highshelf/g");
-        _highShelfFreq = table.IndexOf("/master/eq/highshelf/f");
-        _compAmount = table.IndexOf("/master/comp/amount");
-        _width = table.IndexOf("/master/width");
-        _target = table.IndexOf("/master/loudness/target");
-        _ceiling = table.IndexOf("/master/limiter/ceiling");
-        _bypass = table.IndexOf("/master/bypass");
-        _ab = table.IndexOf("/master/ab");
     }
 
-    /// <summary>The chain being driven (its stages reflect the parameters after the first processed block).</summary>
+    /// <summary>The chain being driven (its stages head for the parameters from the first processed block).</summary>
     public MasterChain Chain { get; }
 
-    /// <summary>True when /master/bypass is applied here (no mixer engine around it, e.g. the mastering box); false when the engine crossfades it.</summary>
-    public bool HandlesBypass { get; set; }
+    /// <summary>The control-side half: call <see cref="Compile"/> (or its <see cref="MasterChainCompiler.Compile"/>) from the control thread.</summary>
+    public MasterChainCompiler Compiler => _compiler;
+
+    /// <summary>
+    /// True (default) to compile at the start of each block on the audio thread, when the store changed: for offline
+    /// renders, tests and hosts without a control tick (deterministic: a change lands at the next block). Set false
+    /// when a control thread calls <see cref="Compile"/>; then the audio thread only takes snapshots and ramps.
+    /// </summary>
+    public bool CompileOnAudioThread { get; set; } = true;
+
+    /// <summary>Control side: compiles the /master/* parameters into a snapshot when the store changed; true when it published one.</summary>
+    public bool Compile() => _compiler.Compile();
+
+    /// <summary>Store version of the snapshot the audio thread took last.</summary>
+    public long AppliedVersion => Volatile.Read(ref _appliedVersion);
 
     /// <summary>The automatic loudness gain in use, in dB.</summary>
     public double LoudnessGainDb => _loudnessGainDb;
@@ -96,8 +100,26 @@ public sealed class LiveMasterChain : IAudioProcessor
     /// <summary>Short-term loudness of the unprocessed input, in LUFS.</summary>
     public double InputShortTermLufs => _inputMeter.ShortTermLufs;
 
-    /// <inheritdoc />
-    public int LatencyFrames => Chain.LatencyFrames;
+    /// <summary>The dry share of the bypass crossfade: 0 = the chain, 1 = bypassed (with <see cref="ZeroLatencyBypass"/>, the dip's progress: 0.5 = silence).</summary>
+    public float BypassWeight => _bypass.Weight;
+
+    /// <summary>
+    /// False (default, the mastering box): /master/bypass plays the input delayed by the chain's latency, crossfaded
+    /// (constant latency). True (the live console): it plays the undelayed input, so a bypassed chain adds no latency,
+    /// and a switch dips through silence (10 ms out, swap, 10 ms in) so the delayed and undelayed signal never sound
+    /// together. The chain keeps running either way. Set it before <see cref="Prepare"/> (later, it applies at once, without a fade).
+    /// </summary>
+    public bool ZeroLatencyBypass
+    {
+        get => _bypass.Mode == BypassMode.ZeroLatencyDip;
+        set => _bypass.Mode = value ? BypassMode.ZeroLatencyDip : BypassMode.LatencyAligned;
+    }
+
+    /// <summary>
+    /// Delay from input to output, in frames: <see cref="MasterChain.LatencyFrames"/>; with <see cref="ZeroLatencyBypass"/>,
+    /// 0 from the dip's swap to the undelayed input until the swap back (read it on the audio thread or between blocks).
+    /// </summary>
+    public int LatencyFrames => _bypass.PlaysUndelayedDry ? 0 : Chain.LatencyFrames;
 
     /// <inheritdoc />
     public void Prepare(in ProcessSpec spec)
@@ -105,73 +127,88 @@ public sealed class LiveMasterChain : IAudioProcessor
         var stereo = new ProcessSpec(spec.SampleRateHz, spec.MaxBlockFrames, 2);
         stereo.Validate();
         _sampleRateHz = spec.SampleRateHz;
+        _compiler.SampleRateHz = spec.SampleRateHz;
         Chain.Prepare(stereo);
         _inputMeter.Prepare(stereo, null, LoudnessMeterOptions.LoudnessOnly);
         _outputMeter.Prepare(stereo, null, LoudnessMeterOptions.LoudnessOnly);
-        _dry = new AudioBuffer(2, spec.MaxBlockFrames);
-        _delay = [new float[Chain.LatencyFrames + 1], new float[Chain.LatencyFrames + 1]];
-        _fadeStep = (float)(1000.0 / (CrossfadeMs * spec.SampleRateHz));
+        _ab.Prepare(stereo, Chain.LatencyFrames);
+        _bypass.Prepare(stereo, Chain.LatencyFrames);
+        _thresholdDb.Prepare(spec.SampleRateHz, GlideMs);
+        _ratio.Prepare(spec.SampleRateHz, GlideMs);
+        _ceilingDbtp.Prepare(spec.SampleRateHz, GlideMs);
         Reset();
     }
 
-    /// <inheritdoc />
+    /// <summary>Clears history; the current parameters apply at once, without glides (compiles here: a control-side call).</summary>
     public void Reset()
     {
-        Chain.Reset();
         _inputMeter.Reset();
         _outputMeter.Reset();
-        Array.Clear(_delay[0]);
-        Array.Clear(_delay[1]);
-        _delayPos = 0;
         _loudnessGainDb = 0;
         _matchGainDb = 0;
         _matchGain = 1f;
         Chain.LoudnessGain.GainDb = 0;
-        _appliedVersion = -1;
-        ReadParameters();
-        _abWeight = _abTarget;
-        _bypassWeight = _bypassTarget;
+        _compiler.Compile(force: true);
+        _compiler.Exchange.TryTakeNewest(out MasterChainTargets targets);
+        Retarget(targets);
+        _thresholdDb.Reset();
+        _ratio.Reset();
+        _ceilingDbtp.Reset();
+        ApplyControlRateTargets(0);
+        Chain.Reset(); // every stage snaps to its target
+        _ab.Reset();
+        _bypass.Reset();
     }
 
     /// <inheritdoc />
     public void Process(AudioBuffer buffer, int frames)
     {
-        if (_store.Version != _appliedVersion) ReadParameters();
-        Span<float> left = buffer.Channel(0, frames);
-        Span<float> right = buffer.Channels > 1 ? buffer.Channel(1, frames) : left;
-        Span<float> dryL = _dry.Channel(0, frames), dryR = _dry.Channel(1, frames);
-        left.CopyTo(dryL);
-        right.CopyTo(dryR);
+        if (CompileOnAudioThread) _compiler.Compile();
+        if (_compiler.Exchange.TryTakeNewest(out MasterChainTargets targets)) Retarget(targets);
+        ApplyControlRateTargets(frames);
 
-        _inputMeter.Process(_dry, frames);
+        _ab.Capture(buffer, frames);
+        _bypass.Capture(buffer, frames);
+        _inputMeter.Process(buffer, frames);
         Chain.Process(buffer, frames);
         _outputMeter.Process(buffer, frames);
-        Delay(dryL, dryR);
 
         double seconds = frames / _sampleRateHz;
         UpdateLoudnessGain(seconds);
         float matchFrom = _matchGain;
         UpdateMatchGain(seconds);
-        float matchTo = _matchGain;
-
-        if (_abWeight == 0f && _abTarget == 0f && _bypassWeight == 0f && _bypassTarget == 0f) return;
-
-        // out = A + w (B g - A), then out + v (dry - out): B is the matched dry, bypass the unity dry.
-        float matchStep = (matchTo - matchFrom) / frames;
-        for (int i = 0; i < frames; i++)
-        {
-            _abWeight = Approach(_abWeight, _abTarget, _fadeStep);
-            _bypassWeight = Approach(_bypassWeight, _bypassTarget, _fadeStep);
-            float g = matchFrom + matchStep * (i + 1);
-            float l = left[i] + _abWeight * (dryL[i] * g - left[i]);
-            float r = right[i] + _abWeight * (dryR[i] * g - right[i]);
-            left[i] = l + _bypassWeight * (dryL[i] - l);
-            if (buffer.Channels > 1) right[i] = r + _bypassWeight * (dryR[i] - r);
-        }
+        _ab.Apply(buffer, frames, matchFrom, _matchGain);
+        _bypass.Apply(buffer, frames);
     }
 
-    private static float Approach(float value, float target, float step) =>
-        value < target ? Math.Min(target, value + step) : Math.Max(target, value - step);
+    // Targets from a snapshot: every stage ramps there by itself (EQ coefficients, trim, width, crossfades) or by a ramp here.
+    private void Retarget(MasterChainTargets t)
+    {
+        Chain.InputTrim.GainDb = t.InputGainDb;
+        Chain.Eq.GlideTo(t.EqSections);
+        _thresholdDb.SetTarget(t.MultibandThresholdDb);
+        _ratio.SetTarget(t.MultibandRatio);
+        for (int b = 0; b < Chain.Multiband.BandCount; b++) Chain.Multiband.Band(b).KneeDb = t.MultibandKneeDb;
+        for (int b = 0; b < Chain.Imager.BandCount; b++) Chain.Imager.SetWidthPercent(b, t.WidthPercent);
+        _targetLufs = t.TargetLufs;
+        _ceilingDbtp.SetTarget((float)t.CeilingDbtp);
+        _ab.Bypassed = t.PlayB;
+        _bypass.Bypassed = t.Bypassed;
+        Volatile.Write(ref _appliedVersion, t.StoreVersion);
+    }
+
+    // The multiband and limiter take their settings once per block: their ramps step per block, within the glide.
+    private void ApplyControlRateTargets(int frames)
+    {
+        float threshold = _thresholdDb.Advance(frames), ratio = _ratio.Advance(frames);
+        for (int b = 0; b < Chain.Multiband.BandCount; b++)
+        {
+            var band = Chain.Multiband.Band(b);
+            band.ThresholdDb = threshold;
+            band.Ratio = ratio;
+        }
+        Chain.Limiter.CeilingDbtp = _ceilingDbtp.Advance(frames);
+    }
 
     private void UpdateLoudnessGain(double seconds)
     {
@@ -191,48 +228,5 @@ public sealed class LiveMasterChain : IAudioProcessor
         double wanted = Math.Clamp(output - input, -MatchGainLimitDb, MatchGainLimitDb);
         _matchGainDb += (wanted - _matchGainDb) * (1.0 - Math.Exp(-seconds / MatchTimeConstantSeconds));
         _matchGain = (float)Decibels.ToGain(_matchGainDb);
-    }
-
-    private void Delay(Span<float> left, Span<float> right)
-    {
-        // Same ring as the chain's bypassed stages: write, then read the oldest of latency + 1 slots.
-        float[] lineL = _delay[0], lineR = _delay[1];
-        int length = lineL.Length, pos = _delayPos;
-        for (int i = 0; i < left.Length; i++)
-        {
-            int read = pos + 1 == length ? 0 : pos + 1;
-            lineL[pos] = left[i];
-            lineR[pos] = right[i];
-            left[i] = lineL[read];
-            right[i] = lineR[read];
-            pos = read;
-        }
-        _delayPos = pos;
-    }
-
-    private void ReadParameters()
-    {
-        _appliedVersion = _store.Version;
-        Chain.InputTrim.GainDb = _store.GetReal(_inputGain);
-        Chain.Eq.SetBand(0, EqBandType.Tilt, 1000.0, _store.GetReal(_tilt), 0.5);
-        Chain.Eq.SetBand(1, EqBandType.LowShelf, _store.GetReal(_lowShelfFreq), _store.GetReal(_lowShelfGain));
-        Chain.Eq.SetBand(2, EqBandType.HighShelf, _store.GetReal(_highShelfFreq), _store.GetReal(_highShelfGain));
-
-        // Amount 0..100 %: ratio 1:1..4:1 with the threshold sinking from -12 to -30 dBFS and a 6 dB knee.
-        float amount = Math.Clamp(_store.GetReal(_compAmount) / 100f, 0f, 1f);
-        for (int b = 0; b < Chain.Multiband.BandCount; b++)
-        {
-            var band = Chain.Multiband.Band(b);
-            band.Ratio = 1f + 3f * amount;
-            band.ThresholdDb = -12f - 18f * amount;
-            band.KneeDb = 6f;
-        }
-
-        double width = _store.GetReal(_width);
-        for (int b = 0; b < Chain.Imager.BandCount; b++) Chain.Imager.SetWidthPercent(b, width);
-        _targetLufs = _store.GetReal(_target);
-        Chain.Limiter.CeilingDbtp = _store.GetReal(_ceiling);
-        _abTarget = _store.GetReal(_ab) != 0 ? 1f : 0f;
-        _bypassTarget = HandlesBypass && _store.GetReal(_bypass) != 0 ? 1f : 0f;
     }
 }

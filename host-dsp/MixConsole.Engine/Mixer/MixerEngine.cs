@@ -1,6 +1,7 @@
 using MixConsole.Dsp.Core;
 using MixConsole.Engine.Compiler;
 using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Mastering;
 using MixConsole.Engine.Metering;
 using MixConsole.Engine.Parameters;
 
@@ -96,12 +97,16 @@ public sealed class MixerEngine
     /// <summary>Largest block prepared for.</summary>
     public int MaxBlockFrames => _maxBlockFrames;
 
-    /// <summary>Delay from input to main output, in frames: the master chain's latency when it is in use.</summary>
+    /// <summary>
+    /// Delay from input to main output, in frames: a <see cref="LiveMasterChain"/>'s own (it applies /master/bypass
+    /// and says what its output's delay is), another chain's latency when it is in use.
+    /// </summary>
     public int LatencyFrames
     {
         get
         {
             var chain = Volatile.Read(ref _masterChain);
+            if (chain is LiveMasterChain) return chain.LatencyFrames;
             return chain is null || _store.GetReal(_compiler.MasterBypass.Index) != 0 ? 0 : chain.LatencyFrames;
         }
     }
@@ -125,7 +130,8 @@ public sealed class MixerEngine
     /// Control thread: plugs <paramref name="chain"/> (stereo, in place) in after the main fader, or
     /// removes the chain with null. A prepared engine prepares the chain for its rate and block size
     /// before the swap; the audio thread picks it up at its next block. /master/bypass = 1 bypasses it
-    /// with a crossfade. Never hand over a chain another thread is still processing.
+    /// with a crossfade, except a <see cref="LiveMasterChain"/>, which applies /master/bypass itself and is
+    /// processed every block. Never hand over a chain another thread is still processing.
     /// </summary>
     public void SetMasterChain(IAudioProcessor? chain)
     {
@@ -356,6 +362,13 @@ public sealed class MixerEngine
     private void ApplyMasterChain(IAudioProcessor? chain, int n)
     {
         if (chain is null) return;
+        if (chain is LiveMasterChain)
+        {
+            // It applies /master/bypass itself and keeps running while bypassed (no second, unaligned crossfade here).
+            chain.Process(_mainBlock, n);
+            return;
+        }
+
         MainRamps main = _follower.Main;
         if (main.MasterWet.IsSilent)
         {

@@ -15,7 +15,6 @@ internal sealed class MasteringRouting
     public MasteringRouting(LiveMasterChain chain, double sampleRateHz, int maxBlockFrames)
     {
         _chain = chain;
-        _chain.HandlesBypass = true;
         _chain.Prepare(new ProcessSpec(sampleRateHz, maxBlockFrames, 2));
         _stereo = new AudioBuffer(2, maxBlockFrames);
     }

@@ -42,8 +42,8 @@ internal static class ServeSession
 
         var engine = new MixerEngine(store);
         // Live, parameters are compiled on a control thread; the audio thread only takes snapshots.
-        using var compiler = new ConsoleCompilerThread(engine);
-        var masterChain = new LiveMasterChain(store);
+        var masterChain = new LiveMasterChain(store) { ZeroLatencyBypass = !mastering };
+        using var compiler = new ConsoleCompilerThread(engine, masterChain: masterChain);
         using LiveAudioBackend audio = mastering
             ? AudioBackends.Create(settings, 2, 2)
             : AudioBackends.Create(settings, settings.Config.Channels, MixerOutputs.Total(settings.Config.Buses));
@@ -140,10 +140,11 @@ internal static class ServeSession
         var config = settings.Config;
         output.WriteLine($"mixconsole serve: console '{settings.ProfileName}' ({config.Channels} channels, {config.Buses} buses, {config.FxSlots} effect slots, {store.Count} parameters)");
         output.WriteLine($"audio   {audio.Description}");
-        double chainMs = masterChain.LatencyFrames * 1000.0 / audio.SampleRateHz;
+        // The chain's own latency: a bypassed console chain reports 0 until it is switched in.
+        double chainMs = masterChain.Chain.LatencyFrames * 1000.0 / audio.SampleRateHz;
         output.WriteLine(mastering
-            ? string.Create(inv, $"mode    mastering: inputs 1-2 -> master chain -> outputs 1-2, preset {preset ?? "none (restored state)"}, master chain adds {masterChain.LatencyFrames} frames ({chainMs:0.00} ms)")
-            : string.Create(inv, $"mode    console: master chain {(store.GetReal(store.Table.IndexOf("/master/bypass")) != 0 ? "bypassed (/master/bypass 1)" : "active")}{(preset is null ? "" : $", preset {preset}")}, adds {masterChain.LatencyFrames} frames ({chainMs:0.00} ms) when in use"));
+            ? string.Create(inv, $"mode    mastering: inputs 1-2 -> master chain -> outputs 1-2, preset {preset ?? "none (restored state)"}, master chain adds {masterChain.Chain.LatencyFrames} frames ({chainMs:0.00} ms)")
+            : string.Create(inv, $"mode    console: master chain {(store.GetReal(store.Table.IndexOf("/master/bypass")) != 0 ? "bypassed (/master/bypass 1)" : "active")}{(preset is null ? "" : $", preset {preset}")}, adds {masterChain.Chain.LatencyFrames} frames ({chainMs:0.00} ms) when in use"));
         foreach (IOscTransport transport in server.Transports)
         {
             output.WriteLine($"osc     listening on {transport.Name}");

@@ -97,6 +97,106 @@ public class MasterChainTests(ITestOutputHelper output)
         foreach (float v in y[0]) Assert.Equal(Math.Round(v * 32768.0), v * 32768.0, 9);
     }
 
+    /// <summary>Runs <paramref name="x"/> through <paramref name="chain"/> in blocks of 64, calling <paramref name="atBlock"/> with each block's start first.</summary>
+    private static float[][] RunWith(MasterChain chain, float[][] x, Action<int> atBlock)
+    {
+        const int block = 64;
+        chain.Prepare(new ProcessSpec(48000, block, 2));
+        var buffer = new AudioBuffer(2, block);
+        float[][] y = [new float[x[0].Length], new float[x[0].Length]];
+        for (int start = 0; start < x[0].Length; start += block)
+        {
+            atBlock(start);
+            int n = Math.Min(block, x[0].Length - start);
+            for (int c = 0; c < 2; c++) x[c].AsSpan(start, n).CopyTo(buffer.Channel(c, n));
+            chain.Process(buffer, n);
+            for (int c = 0; c < 2; c++) buffer.Channel(c, n).CopyTo(y[c].AsSpan(start, n));
+        }
+        return y;
+    }
+
+    private static MasterChain Saturating(bool bypassed)
+    {
+        var chain = new MasterChain();
+        chain.Saturation.DriveDb = 12;
+        chain.Saturation.Mix = 1;
+        chain.SetBypass(MasterStage.Saturation, bypassed);
+        return chain;
+    }
+
+    [Fact]
+    public void StageUnBypassed_WhilePlaying_IsPrimedAndCrossfaded_ExactlyBetweenTheAlignedDryAndTheAlwaysRunningStage()
+    {
+        // Saturation (latency of its oversampler) off, then on at 6400 while noise plays; the limiter stays under its ceiling.
+        float[][] x = [Signals.Noise(16000, 11, 0.05), Signals.Noise(16000, 12, 0.05)];
+        const int switchAt = 6400;
+        float[][] alwaysOn = RunWith(Saturating(false), x, _ => { });
+        float[][] alwaysOff = RunWith(Saturating(true), x, _ => { });
+        var switched = Saturating(true);
+        float[][] y = RunWith(switched, x, start => { if (start == switchAt) switched.SetBypass(MasterStage.Saturation, false); });
+        int fade = (int)Math.Round(BypassCrossfade.DefaultFadeMs * 48000 / 1000);
+        // The fade happens at the saturation stage's output: the limiter after it delays it on the way out.
+        int downstream = switched.StageLatencyFrames(MasterStage.Limiter);
+        Assert.True(switched.StageLatencyFrames(MasterStage.Saturation) > 0);
+        double worst = 0, widest = 0;
+        for (int c = 0; c < 2; c++)
+        {
+            for (int i = 0; i < x[c].Length; i++)
+            {
+                // The ideal: a linear crossfade, sample-aligned, between the bypassed and the always-running chain.
+                double w = Math.Clamp((i - downstream - switchAt + 1) / (double)fade, 0, 1);
+                double ideal = alwaysOff[c][i] + w * (alwaysOn[c][i] - alwaysOff[c][i]);
+                worst = Math.Max(worst, Math.Abs(y[c][i] - ideal));
+                widest = Math.Max(widest, Math.Abs(alwaysOn[c][i] - alwaysOff[c][i]));
+            }
+        }
+        output.WriteLine($"largest distance from the ideal aligned crossfade {worst:E2}; the stage changes the sound by up to {widest:0.0000}");
+        Assert.True(widest > 1e-3, "saturation must change the sound");
+        Assert.True(worst <= 1e-6, $"{worst:E2} from the ideal crossfade: misaligned, stale or stepped");
+    }
+
+    [Fact]
+    public void StageBypassed_WhilePlaying_FadesOut_AndThenIsTheAlignedDryExactly()
+    {
+        float[][] x = [Signals.Noise(16000, 13, 0.05), Signals.Noise(16000, 14, 0.05)];
+        const int switchAt = 6400;
+        float[][] alwaysOn = RunWith(Saturating(false), x, _ => { });
+        float[][] alwaysOff = RunWith(Saturating(true), x, _ => { });
+        var switched = Saturating(false);
+        float[][] y = RunWith(switched, x, start => { if (start == switchAt) switched.SetBypass(MasterStage.Saturation, true); });
+        int fade = (int)Math.Round(BypassCrossfade.DefaultFadeMs * 48000 / 1000);
+        int downstream = switched.StageLatencyFrames(MasterStage.Limiter);
+        for (int c = 0; c < 2; c++)
+        {
+            for (int i = 0; i < x[c].Length; i++)
+            {
+                double w = Math.Clamp((i - downstream - switchAt + 1) / (double)fade, 0, 1);
+                double ideal = alwaysOn[c][i] + w * (alwaysOff[c][i] - alwaysOn[c][i]);
+                Assert.True(Math.Abs(y[c][i] - ideal) <= 1e-6, $"channel {c} frame {i}: {y[c][i]} vs {ideal}");
+            }
+            for (int i = switchAt + downstream + fade; i < x[c].Length; i++) Assert.Equal(alwaysOff[c][i], y[c][i]);
+        }
+    }
+
+    [Fact]
+    public void Chain_AllocatesNothing_WhileStagesAreSwitched()
+    {
+        var chain = Busy();
+        chain.Prepare(new ProcessSpec(48000, 256, 2));
+        var buffer = new AudioBuffer(2, 256);
+        var rng = new Random(3);
+        for (int c = 0; c < 2; c++) { var s = buffer.Channel(c, 256); for (int i = 0; i < 256; i++) s[i] = (float)(rng.NextDouble() - 0.5); }
+        int call = 0;
+        long bytes = MixConsole.Dsp.Tests.TestSignals.AllocatedBytes(() =>
+        {
+            if (call % 9 == 0) chain.SetBypass(MasterStage.Limiter, call / 9 % 2 == 0);
+            if (call % 13 == 0) chain.SetBypass(MasterStage.Eq, call / 13 % 2 == 0);
+            call++;
+            chain.Process(buffer, 256);
+        }, times: 300);
+        Assert.Equal(0, bytes);
+    }
+
     [Fact]
     public void Chain_ProcessAllocatesNothing() => Signals.AssertProcessAllocatesNothing(Busy());
 }

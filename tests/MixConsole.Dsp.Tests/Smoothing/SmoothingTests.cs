@@ -122,6 +122,46 @@ public class SmoothingTests
     }
 
     [Fact]
+    public void LinearSmoother_Advance_IsThatManyNextCalls_AndRampToRestartsInStep()
+    {
+        var stepped = new LinearSmoother(0f);
+        var sampled = new LinearSmoother(0f);
+        stepped.Prepare(Fs, 2);
+        sampled.Prepare(Fs, 2);
+        stepped.SetTarget(1f);
+        sampled.SetTarget(1f);
+        foreach (int n in new[] { 1, 7, 32, 5, 100 })
+        {
+            float value = stepped.Advance(n);
+            for (int i = 0; i < n; i++) sampled.Next();
+            Assert.Equal(sampled.Current, value);
+        }
+        Assert.Equal(1f, stepped.Current);
+
+        // Two ramps, one retargeted to where it already heads: RampTo restarts both, so they arrive together.
+        var a = new LinearSmoother(0f);
+        var b = new LinearSmoother(0f);
+        a.Prepare(Fs, 1);
+        b.Prepare(Fs, 1);
+        a.SetTarget(1f);
+        b.SetTarget(2f);
+        for (int i = 0; i < 20; i++) { a.Next(); b.Next(); }
+        a.RampTo(1f);
+        b.RampTo(3f);
+        int arrivedA = -1, arrivedB = -1;
+        for (int i = 0; i < 100; i++)
+        {
+            a.Next();
+            b.Next();
+            if (arrivedA < 0 && !a.IsSmoothing) arrivedA = i;
+            if (arrivedB < 0 && !b.IsSmoothing) arrivedB = i;
+        }
+        Assert.Equal(arrivedB, arrivedA);
+        Assert.Equal(1f, a.Current);
+        Assert.Equal(3f, b.Current);
+    }
+
+    [Fact]
     public void Smoothers_AllocateNothing()
     {
         var fader = new LinearSmoother(0f);

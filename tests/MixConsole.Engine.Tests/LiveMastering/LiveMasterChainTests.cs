@@ -6,7 +6,7 @@ using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Engine.Tests.LiveMastering;
 
-/// <summary>The live master chain: parameters reach the stages, the loudness gain walks to the target, A/B is loudness-matched and allocation-free.</summary>
+/// <summary>The live master chain: parameters reach the stages (compiled on either side), the loudness gain walks to the target, A/B is loudness-matched, and nothing allocates.</summary>
 public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper log)
 {
     private const int Rate = 48_000;
@@ -52,7 +52,7 @@ public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper lo
     }
 
     [Fact]
-    public void Parameters_ReachTheChainStages_AtTheNextBlock()
+    public void Parameters_ReachTheChainStages_AtTheNextBlock_AndArriveWithinTheGlide()
     {
         var store = NewStore();
         var live = new LiveMasterChain(store);
@@ -62,14 +62,81 @@ public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper lo
         Set(store, "/master/limiter/ceiling", -3f);
         Set(store, "/master/comp/amount", 100f);
         Set(store, "/master/input/gain", -6f);
-        live.Process(new AudioBuffer(2, Block), Block);
+        var buffer = new AudioBuffer(2, Block);
+        live.Process(buffer, Block);
 
+        // Targets land whole in the next block ...
+        Assert.Equal(store.Version, live.AppliedVersion);
         Assert.Equal(6.0, live.Chain.Eq.MagnitudeDb(20_000), 0.5);
         Assert.Equal(0.0, live.Chain.Eq.MagnitudeDb(100), 0.5);
         Assert.Equal(150.0, live.Chain.Imager.GetWidthPercent(0), 3);
+        Assert.Equal(-6.0, live.Chain.InputTrim.GainDb, 3);
+        Assert.True(live.Chain.Limiter.CeilingDbtp > -3.0, "the ceiling glides: not there after one block");
+        Assert.True(live.Chain.Eq.IsGliding);
+
+        // ... and every stage is there once the glide is over.
+        for (int b = 0; b * Block < Rate * LiveMasterChain.GlideMs / 1000; b++) live.Process(buffer, Block);
+        Assert.False(live.Chain.Eq.IsGliding);
         Assert.Equal(-3.0, live.Chain.Limiter.CeilingDbtp, 3);
         Assert.Equal(4f, live.Chain.Multiband.Band(0).Ratio);
-        Assert.Equal(-6.0, live.Chain.InputTrim.GainDb, 3);
+        Assert.Equal(-30f, live.Chain.Multiband.Band(2).ThresholdDb);
+    }
+
+    [Fact]
+    public void ControlSideCompile_DrivesTheChain_TheAudioThreadOnlyTakesTheSnapshot()
+    {
+        var store = NewStore();
+        var live = new LiveMasterChain(store) { CompileOnAudioThread = false };
+        live.Prepare(new ProcessSpec(Rate, Block, 2));
+        var buffer = new AudioBuffer(2, Block);
+        long before = live.AppliedVersion;
+        Set(store, "/master/eq/tilt", 4f);
+        Set(store, "/master/input/gain", 3f);
+        live.Process(buffer, Block);
+        Assert.Equal(before, live.AppliedVersion); // nobody compiled: nothing changed on the audio side
+        Assert.Equal(0.0, live.Chain.InputTrim.GainDb);
+
+        Assert.True(live.Compile());
+        Assert.False(live.Compile()); // nothing new
+        live.Process(buffer, Block);
+        Assert.Equal(store.Version, live.AppliedVersion);
+        Assert.Equal(3.0, live.Chain.InputTrim.GainDb, 3);
+        Assert.Equal(2.0, live.Chain.Eq.MagnitudeDb(20_000), 0.2);
+    }
+
+    [Fact]
+    public void Compile_DesignsTheEq_OnlyWhenAnEqParameterMoved()
+    {
+        var store = NewStore();
+        var live = new LiveMasterChain(store) { CompileOnAudioThread = false };
+        live.Prepare(new ProcessSpec(Rate, Block, 2));
+        long designs = live.Compiler.EqDesignCount;
+        Set(store, "/ch/01/mix/fader", -10f);
+        Set(store, "/master/width", 120f);
+        Assert.True(live.Compile());
+        Assert.Equal(designs, live.Compiler.EqDesignCount);
+        Set(store, "/master/eq/highshelf/f", 8000f);
+        Assert.True(live.Compile());
+        Assert.Equal(designs + 1, live.Compiler.EqDesignCount);
+    }
+
+    [Fact]
+    public void Compile_OnTheControlSide_AllocatesNothing()
+    {
+        var store = NewStore();
+        var live = new LiveMasterChain(store) { CompileOnAudioThread = false };
+        live.Prepare(new ProcessSpec(Rate, Block, 2));
+        int tilt = store.Table.IndexOf("/master/eq/tilt"), shelf = store.Table.IndexOf("/master/eq/lowshelf/f");
+        long allocated = 0;
+        for (int i = 0; i < 3000; i++)
+        {
+            store.TrySetReal(tilt, i % 2 == 0 ? 2f : -3f);
+            store.TrySetReal(shelf, i % 3 == 0 ? 80f : 200f);
+            long start = GC.GetAllocatedBytesForCurrentThread();
+            Assert.True(live.Compile());
+            if (i >= 100) allocated += GC.GetAllocatedBytesForCurrentThread() - start;
+        }
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
@@ -154,11 +221,13 @@ public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper lo
         Assert.True(largestJump <= 1.5 * sineSlope, $"largest sample step {largestJump:0.00000} against the sine's own {sineSlope:0.00000}");
     }
 
-    [Fact]
-    public void Process_AllocatesNothing_WhileParametersAndAbChange()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Process_AllocatesNothing_WhileParametersAbAndBypassChange(bool compileOnAudioThread)
     {
         var store = NewStore();
-        var live = new LiveMasterChain(store) { HandlesBypass = true };
+        var live = new LiveMasterChain(store) { CompileOnAudioThread = compileOnAudioThread };
         live.Prepare(new ProcessSpec(Rate, Block, 2));
         float[][] input = Programme.Create(Rate, 1, 0.2);
         var buffer = new AudioBuffer(2, Block);
@@ -172,10 +241,11 @@ public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper lo
             if (b % 10 == 0) store.TrySetReal(tilt, (b / 10) % 2 == 0 ? 1f : -1f);
             if (b % 37 == 0) store.TrySetInt(ab, (b / 37) % 2);
             if (b % 53 == 0) store.TrySetInt(bypass, (b / 53) % 2);
+            if (!compileOnAudioThread) live.Compile();
             b++;
         }
 
-        // TrySet* on the control side may allocate (text); measure only Process.
+        // TrySet* and a control-side Compile stay outside the count; measure only Process.
         Allocations.AssertNone(() => live.Process(buffer, Block), calls: 2000, warmupCalls: 400, unmeasured: NextBlockAndParameters,
             what: "LiveMasterChain.Process while tilt, A/B and bypass change");
     }

@@ -1,0 +1,100 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace MixConsole.Dsp.Smoothing;
+
+/// <summary>
+/// A linear per-sample ramp as a plain value, the arithmetic every ramp of the console shares: the value is
+/// <c>Target - Step * Remaining</c>, so it lands exactly on the target, rounding never accumulates, and a jump of D
+/// over N samples never steps by more than |D| / N (plus float rounding). A new target mid-ramp starts from where the
+/// ramp is. <see cref="LinearSmoother"/> wraps one with a fixed ramp length; arrays of them (one per gain of a mixer)
+/// keep their data contiguous; many lanes keep the same three numbers per lane. Same steps as the engine's GainRamp.
+/// </summary>
+public struct LinearRamp
+{
+    /// <summary>The value being approached (and the value at rest).</summary>
+    public float Target;
+
+    /// <summary>Change per sample, as target minus where the ramp started, over its length.</summary>
+    public float Step;
+
+    /// <summary>Samples left until <see cref="Target"/> (0 at rest).</summary>
+    public int Remaining;
+
+    /// <summary>The value now.</summary>
+    public readonly float Current => Target - Step * Remaining;
+
+    /// <summary>True when the value is zero and not moving: applying it would add nothing.</summary>
+    public readonly bool IsSilent => Target == 0f && Remaining == 0;
+
+    /// <summary>Ramps from the current value to <paramref name="target"/> over <paramref name="samples"/> (at least 1) samples; no-op if already heading there.</summary>
+    public void SetTarget(float target, int samples)
+    {
+        if (target == Target) return;
+        RampTo(target, samples);
+    }
+
+    /// <summary>Ramps from the current value to <paramref name="target"/> over <paramref name="samples"/> samples, restarting even when already heading there.</summary>
+    public void RampTo(float target, int samples)
+    {
+        float from = Current;
+        Target = target;
+        Remaining = samples;
+        Step = (target - from) / samples;
+    }
+
+    /// <summary>Jumps to <paramref name="value"/>.</summary>
+    public void Snap(float value)
+    {
+        Target = value;
+        Step = 0f;
+        Remaining = 0;
+    }
+
+    /// <summary>Moves the ramp on by <paramref name="frames"/> samples without producing values.</summary>
+    public void Skip(int frames) => Remaining = Math.Max(0, Remaining - Math.Max(0, frames));
+
+    /// <summary>Advances one sample and returns the new value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float Next() => Remaining == 0 ? Target : Target - Step * --Remaining;
+
+    /// <summary>Writes the next <paramref name="values"/>.Length values.</summary>
+    public void Fill(Span<float> values)
+    {
+        int t = 0, n = values.Length;
+        for (; t < n && Remaining > 0; t++) values[t] = Target - Step * --Remaining;
+        if (t < n) values[t..].Fill(Target);
+    }
+
+    /// <summary><paramref name="destination"/> = <paramref name="source"/> × value, sample by sample.</summary>
+    public void Scale(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        int t = 0, n = source.Length;
+        for (; t < n && Remaining > 0; t++) destination[t] = source[t] * (Target - Step * --Remaining);
+        float gain = Target;
+        if (t == n) return;
+        if (gain == 0f)
+        {
+            destination[t..n].Clear();
+            return;
+        }
+
+        var g = new Vector<float>(gain);
+        int w = Vector<float>.Count;
+        for (; t + w <= n; t += w) (new Vector<float>(source[t..]) * g).CopyTo(destination[t..]);
+        for (; t < n; t++) destination[t] = source[t] * gain;
+    }
+
+    /// <summary><paramref name="destination"/> += <paramref name="source"/> × value, sample by sample (fused multiply-add at rest).</summary>
+    public void MultiplyAdd(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        int t = 0, n = source.Length;
+        for (; t < n && Remaining > 0; t++) destination[t] += source[t] * (Target - Step * --Remaining);
+        float gain = Target;
+        if (t == n || gain == 0f) return;
+        var g = new Vector<float>(gain);
+        int w = Vector<float>.Count;
+        for (; t + w <= n; t += w) Vector.FusedMultiplyAdd(new Vector<float>(source[t..]), g, new Vector<float>(destination[t..])).CopyTo(destination[t..]);
+        for (; t < n; t++) destination[t] = MathF.FusedMultiplyAdd(source[t], gain, destination[t]);
+    }
+}

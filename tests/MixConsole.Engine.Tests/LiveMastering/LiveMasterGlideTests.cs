@@ -1,0 +1,141 @@
+using MixConsole.Dsp.Core;
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Mastering;
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Engine.Tests.LiveMastering;
+
+/// <summary>
+/// Every master-chain control moved in one jump while a sine plays: the difference between the moved chain and an
+/// untouched twin (same input, same history) must grow smoothly. A glide makes that difference a sine whose
+/// amplitude changes slowly, so no sample-to-sample step of it exceeds its own sine slope (omega x amplitude) by
+/// much; a jump (coefficients, gains or thresholds switched between two samples) steps by a good part of the
+/// amplitude itself.
+/// </summary>
+public sealed class LiveMasterGlideTests(Xunit.Abstractions.ITestOutputHelper log)
+{
+    private const int Rate = 48_000;
+    private const int Block = 32;
+    private const int MoveAt = Rate * 3 / 10;          // 0.3 s: the multiband and limiter have settled
+    private const int Length = MoveAt + Rate / 4;      // then 250 ms of glide and after
+
+    /// <summary>Largest step allowed, as a multiple of the difference's own sine slope at its largest amplitude.</summary>
+    internal const double StepBound = 1.25;
+
+    private static ParameterStore NewStore() => new(ParameterTable.Create(ConsoleConfig.Default));
+
+    private static void Set(ParameterStore store, string path, float value) =>
+        Assert.True(store.TrySetReal(store.Table.IndexOf(path), value), path);
+
+    /// <summary>
+    /// Plays <paramref name="input"/> through two chains set alike by <paramref name="preset"/>; at <see cref="MoveAt"/>
+    /// <paramref name="path"/> jumps from <paramref name="from"/> to <paramref name="to"/> in the first. Returns (moved, reference).
+    /// </summary>
+    private static (float[][] Moved, float[][] Reference) MoveOne(string path, float from, float to, float[][] input, Action<ParameterStore>? preset)
+    {
+        var storeMoved = NewStore();
+        var storeReference = NewStore();
+        foreach (var s in new[] { storeMoved, storeReference })
+        {
+            preset?.Invoke(s);
+            Set(s, path, from);
+        }
+        var moved = new LiveMasterChain(storeMoved);
+        var reference = new LiveMasterChain(storeReference);
+        moved.Prepare(new ProcessSpec(Rate, Block, 2));
+        reference.Prepare(new ProcessSpec(Rate, Block, 2));
+        int frames = input[0].Length;
+        var outMoved = new[] { new float[frames], new float[frames] };
+        var outReference = new[] { new float[frames], new float[frames] };
+        var buffer = new AudioBuffer(2, Block);
+        for (int start = 0; start < frames; start += Block)
+        {
+            if (start == MoveAt) Set(storeMoved, path, to);
+            int n = Math.Min(Block, frames - start);
+            foreach (var (chain, output) in new[] { (moved, outMoved), (reference, outReference) })
+            {
+                for (int c = 0; c < 2; c++) input[c].AsSpan(start, n).CopyTo(buffer.Channel(c, n));
+                chain.Process(buffer, n);
+                for (int c = 0; c < 2; c++) buffer.Channel(c, n).CopyTo(output[c].AsSpan(start, n));
+            }
+        }
+        return (outMoved, outReference);
+    }
+
+    private static float[][] Sines(double frequencyHz, double amplitude, double rightPhaseRad = 0)
+    {
+        var l = new float[Length];
+        var r = new float[Length];
+        double w = 2 * Math.PI * frequencyHz / Rate;
+        for (int i = 0; i < Length; i++)
+        {
+            l[i] = (float)(amplitude * Math.Sin(w * i));
+            r[i] = (float)(amplitude * Math.Sin(w * i + rightPhaseRad));
+        }
+        return [l, r];
+    }
+
+    /// <summary>Largest step of (moved - reference) over its sine slope at its largest amplitude, both channels, from just before the move.</summary>
+    internal static (double Ratio, double MaxStep, double MaxDifference) StepRatio(float[][] moved, float[][] reference, double frequencyHz, int from, int to)
+    {
+        double omega = 2 * Math.PI * frequencyHz / Rate;
+        double worst = 0, worstStep = 0, worstDifference = 0;
+        for (int c = 0; c < moved.Length; c++)
+        {
+            double maxStep = 0, maxDifference = 0;
+            for (int i = from; i < to; i++)
+            {
+                double d0 = (double)moved[c][i] - reference[c][i], d1 = (double)moved[c][i + 1] - reference[c][i + 1];
+                maxStep = Math.Max(maxStep, Math.Abs(d1 - d0));
+                maxDifference = Math.Max(maxDifference, Math.Abs(d1));
+            }
+            // A floor of 1e-6 absorbs float rounding where a control barely changes the sound.
+            double ratio = (maxStep - 1e-6) / Math.Max(omega * maxDifference, 1e-12);
+            if (ratio > worst) (worst, worstStep, worstDifference) = (ratio, maxStep, maxDifference);
+        }
+        return (worst, worstStep, worstDifference);
+    }
+
+    public static TheoryData<string, float, float, double, double, double, string> Moves => new()
+    {
+        // path, from, to, sine Hz, amplitude, right-channel phase, preset
+        { "/master/eq/tilt", -6f, 6f, 200, 0.2, 0, "" },
+        { "/master/eq/lowshelf/g", 0f, 12f, 100, 0.1, 0, "" },
+        { "/master/eq/lowshelf/f", 20f, 500f, 200, 0.1, 0, "lowshelf+12" },
+        { "/master/eq/highshelf/g", 0f, 12f, 1000, 0.1, 0, "highshelf2k" },
+        { "/master/eq/highshelf/f", 20000f, 2000f, 1000, 0.1, 0, "highshelf+12" },
+        { "/master/input/gain", -12f, 12f, 100, 0.1, 0, "" },
+        { "/master/comp/amount", 0f, 100f, 100, 0.5, 0, "" },
+        { "/master/comp/amount", 100f, 0f, 100, 0.5, 0, "" },
+        { "/master/width", 100f, 0f, 100, 0.2, Math.PI / 4, "" },
+        { "/master/width", 100f, 200f, 100, 0.2, Math.PI / 4, "" },
+        { "/master/limiter/ceiling", -1f, -6f, 100, 0.8, 0, "" },
+        { "/master/limiter/ceiling", -6f, 0f, 100, 0.8, 0, "" },
+        { "/master/loudness/target", -30f, -6f, 100, 0.2, 0, "" },
+        { "/master/bypass", 0f, 1f, 100, 0.2, 0, "comp60" },
+        { "/master/bypass", 1f, 0f, 100, 0.2, 0, "comp60" },
+        { "/master/ab", 0f, 1f, 100, 0.2, 0, "comp60" },
+        { "/master/ab", 1f, 0f, 100, 0.2, 0, "comp60" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Moves))]
+    public void MasterControl_MovedInOneJump_Glides_StepsBoundedByTheDifferencesOwnSlope(
+        string path, float from, float to, double frequencyHz, double amplitude, double rightPhaseRad, string preset)
+    {
+        Action<ParameterStore>? setUp = preset switch
+        {
+            "lowshelf+12" => s => Set(s, "/master/eq/lowshelf/g", 12f),
+            "highshelf2k" => s => Set(s, "/master/eq/highshelf/f", 2000f),
+            "highshelf+12" => s => Set(s, "/master/eq/highshelf/g", 12f),
+            "comp60" => s => { Set(s, "/master/comp/amount", 60f); Set(s, "/master/eq/tilt", 3f); },
+            _ => null,
+        };
+        float[][] input = Sines(frequencyHz, amplitude, rightPhaseRad);
+        var (moved, reference) = MoveOne(path, from, to, input, setUp);
+        var (ratio, step, difference) = StepRatio(moved, reference, frequencyHz, MoveAt - Block, Length - 1);
+        log.WriteLine($"{path} {from} -> {to}: largest step of the difference {step:0.000000} = {ratio:0.000} x its sine slope (largest difference {difference:0.00000})");
+        Assert.True(difference > 1e-3, $"the move must change the sound: largest difference {difference}");
+        Assert.True(ratio <= StepBound, $"{path} {from} -> {to}: a step of {step:0.000000} is {ratio:0.00} x the difference's own sine slope (bound {StepBound})");
+    }
+}
