@@ -135,6 +135,17 @@ public abstract class AudioBackend : IAudioBackend
         return done < _maxFrames;
     }
 
+    /// <summary>
+    /// Grows the planar buffers to hold periods of <paramref name="frames"/> frames (a longer period than the
+    /// one opened with, as after a JACK buffer-size change). Allocates: call only while no period runs, never on
+    /// the audio thread; the next period sees the new buffers.
+    /// </summary>
+    protected void GrowBuffers(int frames)
+    {
+        if (frames > Input.CapacityFrames) Input = new AudioBuffer(Input.Channels, frames);
+        if (frames > Output.CapacityFrames) Output = new AudioBuffer(Output.Channels, frames);
+    }
+
     /// <summary>Counts one xrun.</summary>
     protected void CountXrun() => Interlocked.Increment(ref _xruns);
 

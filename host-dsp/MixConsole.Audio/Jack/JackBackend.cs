@@ -12,9 +12,18 @@ namespace MixConsole.Audio.Jack;
 /// thread), xruns the server reports are counted. Works with jackd2 and PipeWire's JACK.
 /// The sample rate and period are the server's: <see cref="AudioBackend.Open"/> fails with one line when
 /// they differ from what was asked, so nothing runs at a rate nobody chose.
+/// <para>The server may change its period while the console runs (<c>jack_bufsize</c>): JACK tells the client
+/// on a non-real-time thread between two cycles; there the backend lets a cycle still finishing end, asks an
+/// <see cref="IResizableAudioCallback"/> to prepare for the new length and grows its own buffers. A callback
+/// that cannot follow gets a longer period in pieces no longer than it was prepared for: the sound goes on
+/// either way. JACK's process thread enters the runtime in the thread-init callback, which JACK runs on that
+/// thread when it starts (during activation), so the first period pays nothing for it.</para>
 /// </summary>
 public sealed unsafe class JackBackend : AudioBackend
 {
+    [ThreadStatic]
+    private static bool t_enteredAtThreadInit;
+
     private IntPtr _client;
     private GCHandle _self;
     private IntPtr[] _inPorts = [];
@@ -22,6 +31,10 @@ public sealed unsafe class JackBackend : AudioBackend
     private int _activated;
     private int _ended;
     private int _inCycle;
+    private int _callbackFrames;
+    private int _serverFrames;
+    private int _processThreadId;
+    private bool _attachedAtThreadInit;
     private string _server = "default";
 
     /// <inheritdoc />
@@ -29,6 +42,18 @@ public sealed unsafe class JackBackend : AudioBackend
 
     /// <summary>Full names of this client's ports, inputs then outputs (e.g. "mixconsole:in_1").</summary>
     public IReadOnlyList<string> PortNames { get; private set; } = [];
+
+    /// <summary>The server's current period in frames (it follows <c>jack_bufsize</c>).</summary>
+    public int ServerPeriodFrames => Volatile.Read(ref _serverFrames);
+
+    /// <summary>The longest period the callback takes in one call (a longer server period reaches it in pieces).</summary>
+    public int CallbackPeriodFrames => Volatile.Read(ref _callbackFrames);
+
+    /// <summary>Managed id of the thread the periods run on (JACK's process thread; 0 before the first period).</summary>
+    public int ProcessThreadId => Volatile.Read(ref _processThreadId);
+
+    /// <summary>True when that thread had entered the runtime in JACK's thread-init callback, before its first period.</summary>
+    public bool ProcessThreadAttachedAtInit => Volatile.Read(ref _processThreadId) != 0 && _attachedAtThreadInit;
 
     /// <inheritdoc />
     protected override AudioFormatInfo OpenCore(AudioBackendOptions options)
@@ -49,6 +74,10 @@ public sealed unsafe class JackBackend : AudioBackend
             PortNames = [.. _inPorts.Concat(_outPorts).Select(p => Marshal.PtrToStringUTF8(LibJack.jack_port_name(p)) ?? "")];
             _self = GCHandle.Alloc(this);
             IntPtr arg = GCHandle.ToIntPtr(_self);
+            _serverFrames = period;
+            _callbackFrames = period;
+            LibJack.jack_set_thread_init_callback(_client, &OnThreadInit, arg);
+            LibJack.jack_set_buffer_size_callback(_client, &OnBufferSize, arg);
             LibJack.jack_set_process_callback(_client, &OnProcess, arg);
             LibJack.jack_set_xrun_callback(_client, &OnXrun, arg);
             LibJack.jack_on_shutdown(_client, &OnShutdown, arg);
@@ -69,6 +98,8 @@ public sealed unsafe class JackBackend : AudioBackend
     /// <inheritdoc />
     protected override void StartCore(IAudioCallback callback)
     {
+        // The server's period may have changed between Open and Start.
+        FollowPeriod(Volatile.Read(ref _serverFrames));
         int rc = LibJack.jack_activate(_client);
         if (rc != 0) throw new AudioBackendException($"JACK server '{_server}' refused to activate the client (error {rc})");
         Volatile.Write(ref _activated, 1);
@@ -92,6 +123,34 @@ public sealed unsafe class JackBackend : AudioBackend
     {
         long deadline = Environment.TickCount64 + 200;
         while (Volatile.Read(ref _inCycle) != 0 && Environment.TickCount64 < deadline) Thread.Sleep(1);
+    }
+
+    // The buffer-size notification: a non-real-time thread, between two cycles (the server stops its driver
+    // around the change and waits for every client), so allocating here is allowed. In JACK2's asynchronous mode a
+    // client's cycle can outlast the driver's: let one still running finish before anything it uses changes.
+    private void BufferSizeChanged(int frames)
+    {
+        WaitForCycleToFinish();
+        Volatile.Write(ref _serverFrames, frames);
+        if (Callback is not null) FollowPeriod(frames);
+    }
+
+    private void FollowPeriod(int frames)
+    {
+        if (frames == Volatile.Read(ref _callbackFrames) || frames <= 0 || Callback is not IResizableAudioCallback resizable) return;
+        try
+        {
+            if (!resizable.TryPrepareForPeriod(frames)) return;
+        }
+        catch (Exception e)
+        {
+            // Half-prepared state must not run: end the stream with the reason rather than play it.
+            Volatile.Write(ref _ended, 1);
+            SignalEnd(new AudioBackendException($"JACK server '{_server}' changed its period to {frames} frames and the console could not follow: {e.Message}", e));
+            return;
+        }
+        GrowBuffers(frames);
+        Volatile.Write(ref _callbackFrames, frames);
     }
 
     /// <inheritdoc />
@@ -167,6 +226,12 @@ public sealed unsafe class JackBackend : AudioBackend
     private void Cycle(uint nframes)
     {
         Volatile.Write(ref _inCycle, 1);
+        if (_processThreadId == 0)
+        {
+            _attachedAtThreadInit = t_enteredAtThreadInit;
+            Volatile.Write(ref _processThreadId, Environment.CurrentManagedThreadId);
+        }
+
         try
         {
             CycleCore(nframes);
@@ -181,25 +246,38 @@ public sealed unsafe class JackBackend : AudioBackend
     {
         int frames = (int)nframes;
         var callback = Callback;
-        bool ended = Volatile.Read(ref _ended) != 0;
-        if (callback is null || ended || StopRequested || frames > Input.CapacityFrames)
+        if (callback is null || Volatile.Read(ref _ended) != 0 || StopRequested)
         {
-            // A period larger than prepared for (the server's buffer size changed) plays silence rather than overrun buffers.
-            for (int c = 0; c < _outPorts.Length; c++)
-                new Span<float>(LibJack.jack_port_get_buffer(_outPorts[c], nframes), frames).Clear();
-            if (frames > Input.CapacityFrames && !ended) CountXrun();
+            ClearOutputs(nframes, 0);
             return;
         }
-        for (int c = 0; c < _inPorts.Length; c++)
-            new ReadOnlySpan<float>(LibJack.jack_port_get_buffer(_inPorts[c], nframes), frames).CopyTo(Input.Channel(c, frames));
-        bool more = RunPeriod(callback, frames);
-        for (int c = 0; c < _outPorts.Length; c++)
-            Output.Channel(c, frames).CopyTo(new Span<float>(LibJack.jack_port_get_buffer(_outPorts[c], nframes), frames));
-        if (!more)
+        // Normally one piece; a period longer than the callback could prepare for arrives in pieces it can take.
+        int piece = Volatile.Read(ref _callbackFrames);
+        var input = Input;
+        var output = Output;
+        for (int done = 0; done < frames;)
         {
-            Volatile.Write(ref _ended, 1);
-            SignalEnd();
+            int n = Math.Min(piece, frames - done);
+            for (int c = 0; c < _inPorts.Length; c++)
+                new ReadOnlySpan<float>(LibJack.jack_port_get_buffer(_inPorts[c], nframes) + done, n).CopyTo(input.Channel(c, n));
+            bool more = RunPeriod(callback, n);
+            for (int c = 0; c < _outPorts.Length; c++)
+                output.Channel(c, n).CopyTo(new Span<float>(LibJack.jack_port_get_buffer(_outPorts[c], nframes) + done, n));
+            done += n;
+            if (!more)
+            {
+                ClearOutputs(nframes, done);
+                Volatile.Write(ref _ended, 1);
+                SignalEnd();
+                return;
+            }
         }
+    }
+
+    private void ClearOutputs(uint nframes, int from)
+    {
+        for (int c = 0; c < _outPorts.Length; c++)
+            new Span<float>(LibJack.jack_port_get_buffer(_outPorts[c], nframes) + from, (int)nframes - from).Clear();
     }
 
     [UnmanagedCallersOnly]
@@ -222,6 +300,37 @@ public sealed unsafe class JackBackend : AudioBackend
             }
             return 0;
         }
+    }
+
+    // JACK runs this on its process thread before the first cycle (JACK2 also on its notification thread, at
+    // activation): entering managed code here attaches the thread to the runtime, and makes its Thread object, at
+    // activation rather than inside the first period's deadline.
+    [UnmanagedCallersOnly]
+    private static void OnThreadInit(IntPtr arg)
+    {
+        try
+        {
+            _ = Thread.CurrentThread;
+            t_enteredAtThreadInit = true;
+        }
+        catch (Exception)
+        {
+            // Nothing may cross into libjack; the first period would attach the thread anyway.
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static int OnBufferSize(uint nframes, IntPtr arg)
+    {
+        try
+        {
+            if (GCHandle.FromIntPtr(arg).Target is JackBackend self) self.BufferSizeChanged((int)nframes);
+        }
+        catch (Exception)
+        {
+            // Nothing may cross into libjack; the periods go on in pieces of the old length.
+        }
+        return 0;
     }
 
     [UnmanagedCallersOnly]

@@ -43,6 +43,8 @@ internal static unsafe class LibJack
 
     [DllImport(Lib)] public static extern int jack_set_process_callback(IntPtr client, delegate* unmanaged<uint, IntPtr, int> callback, IntPtr arg);
     [DllImport(Lib)] public static extern int jack_set_xrun_callback(IntPtr client, delegate* unmanaged<IntPtr, int> callback, IntPtr arg);
+    [DllImport(Lib)] public static extern int jack_set_buffer_size_callback(IntPtr client, delegate* unmanaged<uint, IntPtr, int> callback, IntPtr arg);
+    [DllImport(Lib)] public static extern int jack_set_thread_init_callback(IntPtr client, delegate* unmanaged<IntPtr, void> callback, IntPtr arg);
     [DllImport(Lib)] public static extern void jack_on_shutdown(IntPtr client, delegate* unmanaged<IntPtr, void> callback, IntPtr arg);
 
     [DllImport(Lib)] public static extern int jack_activate(IntPtr client);

@@ -66,6 +66,9 @@ public sealed class SoundcheckRecorder : IDisposable
     /// <summary>Frames written to the file so far.</summary>
     public long WrittenFrames => Interlocked.Read(ref _written);
 
+    /// <summary>Longest period <see cref="Capture"/> takes.</summary>
+    public int MaxBlockFrames => _interleaved.Length / _channels;
+
     /// <summary>Frames the ring can hold.</summary>
     public int RingFrames => _ring.Capacity / _channels;
 

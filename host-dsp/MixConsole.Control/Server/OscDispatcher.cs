@@ -22,6 +22,9 @@ internal sealed class OscDispatcher
     [ThreadStatic]
     private static byte[]? t_reply;
 
+    [ThreadStatic]
+    private static char[]? t_nodeText;
+
     private readonly ParameterStore _store;
     private readonly ParameterTable _table;
     private readonly OscServerOptions _options;
@@ -36,6 +39,7 @@ internal sealed class OscDispatcher
     private readonly Action<string>? _log;
     private readonly byte[][] _paths;
     private readonly int _nameIndex;
+    private readonly string _versionTag;
     private long _lastLimitLog = long.MinValue;
 
     public OscDispatcher(
@@ -70,6 +74,7 @@ internal sealed class OscDispatcher
         }
 
         _nameIndex = _table.TryGetIndex("/config/name", out int name) ? name : -1;
+        _versionTag = "V" + options.Version;
     }
 
     /// <summary>Every parameter path as ASCII bytes, by index (shared with the echo path).</summary>
@@ -184,7 +189,7 @@ internal sealed class OscDispatcher
         }
         else if (address.SequenceEqual("/info"u8))
         {
-            ReplyStrings(link, in sender, "/info"u8, "V" + _options.Version, ConsoleName(), "MixConsole", _options.Version);
+            ReplyStrings(link, in sender, "/info"u8, _versionTag, ConsoleName(), "MixConsole", _options.Version);
         }
         else if (address.SequenceEqual("/status"u8))
         {
@@ -374,16 +379,23 @@ internal sealed class OscDispatcher
             return;
         }
 
-        if (!NodeText.TryFormat(_store, Encoding.ASCII.GetString(node), out string line))
+        if (!_table.TryGetNodeChildrenUtf8(node, out IReadOnlyList<int> children))
         {
             _counters.AddUnknownAddress();
+            return;
+        }
+
+        char[] line = t_nodeText ??= new char[ReplyBufferBytes / 2];
+        if (!NodeText.TryFormat(_store, children, line, out int chars))
+        {
+            _counters.AddRejectedValue();
             return;
         }
 
         Span<byte> reply = ReplyBuffer();
         var writer = new OscWriter(reply);
         writer.BeginMessage("/node"u8, "s"u8);
-        writer.WriteString(line.AsSpan());
+        writer.WriteString(line.AsSpan(0, chars));
         if (writer.TryComplete(out int length))
         {
             Reply(link, in sender, reply.Slice(0, length));

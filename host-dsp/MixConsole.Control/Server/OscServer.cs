@@ -195,6 +195,8 @@ public sealed class OscServer : IDisposable
     {
         long intervalTicks = (long)(Options.ControlInterval.TotalSeconds * Stopwatch.Frequency);
         long next = Stopwatch.GetTimestamp();
+        long lastFaultLog = long.MinValue;
+        long unlogged = 0;
         while (!_stop.IsSet)
         {
             try
@@ -204,7 +206,19 @@ public sealed class OscServer : IDisposable
             catch (Exception e)
             {
                 Counters.AddHandlerFault();
-                _log?.Invoke($"osc: control step failed: {e.GetType().Name}: {e.Message}");
+
+                // A step failing every tick would log 100 lines a second: one line per 10 s, the rest counted.
+                long failedAt = Stopwatch.GetTimestamp();
+                if (lastFaultLog == long.MinValue || Stopwatch.GetElapsedTime(lastFaultLog, failedAt) >= TimeSpan.FromSeconds(10))
+                {
+                    _log?.Invoke($"osc: control step failed: {e.GetType().Name}: {e.Message}{(unlogged > 0 ? $"; {unlogged} more failures not logged" : "")}");
+                    lastFaultLog = failedAt;
+                    unlogged = 0;
+                }
+                else
+                {
+                    unlogged++;
+                }
             }
 
             next += intervalTicks;

@@ -13,6 +13,11 @@ public abstract class ThreadedOscTransport : IOscTransport
     private int _stopRequested;
     private long _sendFailures;
     private long _handlerFaults;
+    private long _lastFaultLog = long.MinValue;
+    private long _unloggedFaults;
+
+    /// <summary>Shortest time between two fault lines: a stream of faulting packets must not flood the log (nor make garbage).</summary>
+    public static TimeSpan FaultLogInterval { get; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Prepares the shared state; the receive thread is named <paramref name="threadName"/>.</summary>
     /// <param name="threadName">Name of the receive thread, e.g. "osc-udp-receive".</param>
@@ -68,7 +73,10 @@ public abstract class ThreadedOscTransport : IOscTransport
         catch (Exception e)
         {
             Interlocked.Increment(ref _handlerFaults);
-            Log($"osc: handler fault from {sender}: {e.GetType().Name}: {e.Message}");
+            if (TryTakeFaultLogTurn(out long unlogged))
+            {
+                Log($"osc: handler fault from {sender}: {e.GetType().Name}: {e.Message}{UnloggedNote(unlogged)}");
+            }
         }
     }
 
@@ -77,6 +85,35 @@ public abstract class ThreadedOscTransport : IOscTransport
 
     /// <summary>Writes one line to the log, if there is one.</summary>
     protected void Log(string line) => _log?.Invoke(line);
+
+    /// <summary>
+    /// True when a fault may be logged now (at most one line per <see cref="FaultLogInterval"/>); otherwise the fault
+    /// is only counted. <paramref name="unlogged"/> says how many were counted without a line since the last one.
+    /// Build the line only after a true answer.
+    /// </summary>
+    protected bool TryTakeFaultLogTurn(out long unlogged)
+    {
+        unlogged = 0;
+        if (_log is null)
+        {
+            return false;
+        }
+
+        long now = Environment.TickCount64;
+        long last = Interlocked.Read(ref _lastFaultLog);
+        if ((last != long.MinValue && now - last < (long)FaultLogInterval.TotalMilliseconds) ||
+            Interlocked.CompareExchange(ref _lastFaultLog, now, last) != last)
+        {
+            Interlocked.Increment(ref _unloggedFaults);
+            return false;
+        }
+
+        unlogged = Interlocked.Exchange(ref _unloggedFaults, 0);
+        return true;
+    }
+
+    /// <summary>"; 12 more not logged" when faults went unlogged, else nothing.</summary>
+    protected static string UnloggedNote(long unlogged) => unlogged > 0 ? $"; {unlogged} more since the last line, not logged" : "";
 
     /// <summary>Marks the transport stopping; true only for the first call, so a dispose runs once.</summary>
     protected bool TryBeginStop()

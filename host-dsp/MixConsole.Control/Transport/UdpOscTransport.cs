@@ -125,9 +125,9 @@ public sealed class UdpOscTransport : ThreadedOscTransport
                 }
 
                 // ICMP "port unreachable" from an earlier reply surfaces here on some stacks: not fatal.
-                if (e.SocketErrorCode != SocketError.ConnectionReset)
+                if (e.SocketErrorCode != SocketError.ConnectionReset && TryTakeFaultLogTurn(out long unlogged))
                 {
-                    Log($"osc udp: receive failed: {e.SocketErrorCode}");
+                    Log($"osc udp: receive failed: {e.SocketErrorCode}{UnloggedNote(unlogged)}");
                 }
 
                 continue;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MixConsole.Engine.Parameters;
 
 /// <summary>
@@ -20,17 +18,63 @@ public static class NodeText
             return false;
         }
 
-        var text = new StringBuilder(16 + children.Count * 8);
-        string path = store.Table[children[0]].Path;
-        text.Append(path, 0, path.LastIndexOf('/'));
-        for (int i = 0; i < children.Count; i++)
+        for (int size = 64 + children.Count * 32; ; size *= 2)
         {
-            text.Append(' ');
-            text.Append(ParameterFormatter.FormatCurrent(store, children[i], compact: true));
+            var text = new char[size];
+            if (TryFormat(store, children, text, out int written))
+            {
+                line = new string(text, 0, written);
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the node line of <paramref name="children"/> (a node's parameters, from
+    /// <see cref="ParameterTable.TryGetNodeChildren(ReadOnlySpan{char}, out IReadOnlyList{int})"/>) into
+    /// <paramref name="destination"/>; false when it does not fit. Allocates nothing (the OSC <c>/node</c> answer).
+    /// </summary>
+    public static bool TryFormat(ParameterStore store, IReadOnlyList<int> children, Span<char> destination, out int charsWritten)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(children);
+        charsWritten = 0;
+        if (children.Count == 0)
+        {
+            return false;
         }
 
-        text.Append('\n');
-        line = text.ToString();
+        string path = store.Table[children[0]].Path;
+        ReadOnlySpan<char> node = path.AsSpan(0, path.LastIndexOf('/'));
+        if (!node.TryCopyTo(destination))
+        {
+            return false;
+        }
+
+        int length = node.Length;
+        for (int i = 0; i < children.Count; i++)
+        {
+            if (length >= destination.Length)
+            {
+                return false;
+            }
+
+            destination[length++] = ' ';
+            if (!ParameterFormatter.TryFormatCurrent(store, children[i], compact: true, destination.Slice(length), out int written))
+            {
+                return false;
+            }
+
+            length += written;
+        }
+
+        if (length >= destination.Length)
+        {
+            return false;
+        }
+
+        destination[length++] = '\n';
+        charsWritten = length;
         return true;
     }
 

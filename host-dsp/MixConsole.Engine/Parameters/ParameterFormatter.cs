@@ -1,43 +1,90 @@
 using System.Globalization;
-using System.Text;
 
 namespace MixConsole.Engine.Parameters;
 
 /// <summary>
 /// Writes parameter values for people: "-3.0 dB", "1.25k Hz", "12.5 ms", "L50", "4:1", "PEQ", "ON",
 /// "%00000101", "\"Kick\"". The compact form drops the space before the unit so a value is one
-/// token, as in /node lines.
+/// token, as in /node lines. The <c>TryFormat</c> forms write into a span and allocate nothing (the OSC
+/// answers); the string forms are made from them.
 /// </summary>
 public static class ParameterFormatter
 {
+    // Longer than any value's display text (labels, units, a 32-bit bitmap, a quoted name).
+    private const int MaxChars = 256;
+
     /// <summary>Display text of a real value of <paramref name="spec"/>, unit separated by a space.</summary>
     public static string Format(ParameterSpec spec, float real) => Format(spec, real, compact: false);
 
     /// <summary>Display text of a real value; <paramref name="compact"/> joins number and unit ("-3.0dB").</summary>
     public static string Format(ParameterSpec spec, float real, bool compact)
     {
+        Span<char> text = stackalloc char[MaxChars];
+        return TryFormat(spec, real, compact, text, out int written) ? new string(text[..written]) : throw new InvalidOperationException("display text too long");
+    }
+
+    /// <summary>
+    /// Writes the display text of a real value of <paramref name="spec"/> into <paramref name="destination"/>;
+    /// false (and <paramref name="charsWritten"/> 0) when it does not fit. Allocates nothing.
+    /// </summary>
+    public static bool TryFormat(ParameterSpec spec, float real, bool compact, Span<char> destination, out int charsWritten)
+    {
         ArgumentNullException.ThrowIfNull(spec);
-        var inv = CultureInfo.InvariantCulture;
+        var text = new TextSpan(destination);
         switch (spec.Style)
         {
             case DisplayStyle.Label:
                 int position = (int)real;
-                string label = position >= 0 && position < spec.Labels.Count ? spec.Labels[position] : real.ToString(inv);
-                return WithUnit(label, spec.Unit, compact);
+                if (position >= 0 && position < spec.Labels.Count)
+                {
+                    text.Append(spec.Labels[position]);
+                }
+                else
+                {
+                    text.Append(real, default);
+                }
+
+                text.AppendUnit(spec.Unit, compact);
+                break;
             case DisplayStyle.Pan:
                 int pan = (int)MathF.Round(real);
-                return pan == 0 ? "C" : pan < 0 ? "L" + (-pan).ToString(inv) : "R" + pan.ToString(inv);
+                if (pan == 0)
+                {
+                    text.Append('C');
+                }
+                else
+                {
+                    text.Append(pan < 0 ? 'L' : 'R');
+                    text.Append(pan < 0 ? -pan : pan);
+                }
+
+                break;
             case DisplayStyle.Ratio:
-                return real.ToString("0.##", inv) + ":1";
+                text.Append(real, "0.##");
+                text.Append(":1");
+                break;
             case DisplayStyle.Bitmap:
-                return FormatBitmap((int)real, BitCount(spec.StepCount));
+                int bits = (int)real;
+                text.Append('%');
+                for (int bit = BitCount(spec.StepCount) - 1; bit >= 0; bit--)
+                {
+                    text.Append((bits >> bit & 1) == 1 ? '1' : '0');
+                }
+
+                break;
             case DisplayStyle.Text:
                 throw new ArgumentException("text parameters are formatted with FormatText", nameof(spec));
             case DisplayStyle.Number when spec.Kind == ParameterKind.Int:
-                return WithUnit(((int)real).ToString(inv), spec.Unit, compact);
+                text.Append((int)real);
+                text.AppendUnit(spec.Unit, compact);
+                break;
             default:
-                return WithUnit(FormatNumber(real, spec.Unit, out string unit), unit, compact);
+                string unit = AppendNumber(ref text, real, spec.Unit);
+                text.AppendUnit(unit, compact);
+                break;
         }
+
+        return text.Finish(out charsWritten);
     }
 
     /// <summary>Display text of a text value: quoted, as in X32 /node lines.</summary>
@@ -55,13 +102,30 @@ public static class ParameterFormatter
         return spec.Kind == ParameterKind.String ? FormatText(store.GetText(index)) : Format(spec, store.GetReal(index), compact);
     }
 
-    private static string FormatNumber(float real, string unit, out string shownUnit)
+    /// <summary><see cref="FormatCurrent"/> into a span; false when it does not fit. Allocates nothing.</summary>
+    public static bool TryFormatCurrent(ParameterStore store, int index, bool compact, Span<char> destination, out int charsWritten)
     {
-        var inv = CultureInfo.InvariantCulture;
-        shownUnit = unit;
+        ArgumentNullException.ThrowIfNull(store);
+        var spec = store.Table[index].Spec;
+        if (spec.Kind != ParameterKind.String)
+        {
+            return TryFormat(spec, store.GetReal(index), compact, destination, out charsWritten);
+        }
+
+        var text = new TextSpan(destination);
+        text.Append('"');
+        text.Append(store.GetText(index));
+        text.Append('"');
+        return text.Finish(out charsWritten);
+    }
+
+    // Writes the number and returns the unit to show after it ("k Hz" from 1 kHz up).
+    private static string AppendNumber(ref TextSpan text, float real, string unit)
+    {
         if (float.IsNegativeInfinity(real))
         {
-            return "-inf";
+            text.Append("-inf");
+            return unit;
         }
 
         switch (unit)
@@ -70,61 +134,34 @@ public static class ParameterFormatter
             case "dBTP":
             case "LUFS":
                 // Signed with one decimal as on console displays; -0.0 tells a hair below unity.
-                string magnitude = MathF.Abs(real).ToString("0.0", inv);
-                return (real < 0 ? "-" : "+") + magnitude;
+                text.Append(real < 0 ? '-' : '+');
+                text.Append(MathF.Abs(real), "0.0");
+                return unit;
             case "Hz":
-                if (real >= 10000f)
-                {
-                    shownUnit = "k Hz";
-                    return (real / 1000f).ToString("0.0", inv);
-                }
-
                 if (real >= 1000f)
                 {
-                    shownUnit = "k Hz";
-                    return (real / 1000f).ToString("0.00", inv);
+                    text.Append(real / 1000f, real >= 10000f ? "0.0" : "0.00");
+                    return "k Hz";
                 }
 
-                return real.ToString("0.0", inv);
+                text.Append(real, "0.0");
+                return unit;
             case "ms":
-                return real < 10f ? real.ToString("0.00", inv) : real < 100f ? real.ToString("0.0", inv) : real.ToString("0", inv);
+                text.Append(real, real < 10f ? "0.00" : real < 100f ? "0.0" : "0");
+                return unit;
             case "s":
-                return real.ToString("0.00", inv);
+                text.Append(real, "0.00");
+                return unit;
             case "%":
-                return real.ToString("0", inv);
+                text.Append(real, "0");
+                return unit;
             case "BPM":
-                return real.ToString("0.0", inv);
+                text.Append(real, "0.0");
+                return unit;
             default:
-                return real.ToString("0.0#", inv);
+                text.Append(real, "0.0#");
+                return unit;
         }
-    }
-
-    private static string WithUnit(string number, string unit, bool compact)
-    {
-        if (unit.Length == 0)
-        {
-            return number;
-        }
-
-        // "1.25k Hz" is written "1.25k Hz" in display form and "1.25kHz" compact.
-        if (unit.StartsWith("k ", StringComparison.Ordinal))
-        {
-            return number + (compact ? "k" + unit[2..] : unit);
-        }
-
-        return compact ? number + unit : number + " " + unit;
-    }
-
-    private static string FormatBitmap(int bits, int width)
-    {
-        var text = new StringBuilder(width + 1);
-        text.Append('%');
-        for (int bit = width - 1; bit >= 0; bit--)
-        {
-            text.Append((bits >> bit & 1) == 1 ? '1' : '0');
-        }
-
-        return text.ToString();
     }
 
     private static int BitCount(int stepCount)
@@ -136,5 +173,98 @@ public static class ParameterFormatter
         }
 
         return width;
+    }
+
+    /// <summary>Appends to a span, remembering whether everything fitted.</summary>
+    private ref struct TextSpan(Span<char> destination)
+    {
+        private readonly Span<char> _destination = destination;
+        private int _length;
+        private bool _overflow;
+
+        public void Append(char value)
+        {
+            if (_length < _destination.Length)
+            {
+                _destination[_length++] = value;
+            }
+            else
+            {
+                _overflow = true;
+            }
+        }
+
+        public void Append(ReadOnlySpan<char> value)
+        {
+            if (value.TryCopyTo(_destination.Slice(_length)))
+            {
+                _length += value.Length;
+            }
+            else
+            {
+                _overflow = true;
+            }
+        }
+
+        public void Append(int value)
+        {
+            if (value.TryFormat(_destination.Slice(_length), out int written, default, CultureInfo.InvariantCulture))
+            {
+                _length += written;
+            }
+            else
+            {
+                _overflow = true;
+            }
+        }
+
+        public void Append(float value, ReadOnlySpan<char> format)
+        {
+            if (value.TryFormat(_destination.Slice(_length), out int written, format, CultureInfo.InvariantCulture))
+            {
+                _length += written;
+            }
+            else
+            {
+                _overflow = true;
+            }
+        }
+
+        // "1.25k Hz" is written "1.25k Hz" in display form and "1.25kHz" compact.
+        public void AppendUnit(string unit, bool compact)
+        {
+            if (unit.Length == 0)
+            {
+                return;
+            }
+
+            if (unit.StartsWith("k ", StringComparison.Ordinal))
+            {
+                if (compact)
+                {
+                    Append('k');
+                    Append(unit.AsSpan(2));
+                }
+                else
+                {
+                    Append(unit);
+                }
+
+                return;
+            }
+
+            if (!compact)
+            {
+                Append(' ');
+            }
+
+            Append(unit);
+        }
+
+        public readonly bool Finish(out int charsWritten)
+        {
+            charsWritten = _overflow ? 0 : _length;
+            return !_overflow;
+        }
     }
 }

@@ -14,6 +14,7 @@ public sealed class ParameterTable
     private readonly Dictionary<ParameterKey, int> _indexByKey;
     private readonly AsciiPathIndex _asciiIndex;
     private readonly Dictionary<string, IReadOnlyList<int>> _childrenByNode;
+    private readonly Dictionary<string, IReadOnlyList<int>>.AlternateLookup<ReadOnlySpan<char>> _childrenBySpan;
 
     internal ParameterTable(ConsoleConfig config, ParameterDescriptor[] parameters, Dictionary<string, int> indexByPath, Dictionary<ParameterKey, int> indexByKey)
     {
@@ -23,6 +24,7 @@ public sealed class ParameterTable
         _indexByKey = new Dictionary<ParameterKey, int>(indexByKey);
         _asciiIndex = new AsciiPathIndex(parameters);
         _childrenByNode = BuildNodes(parameters);
+        _childrenBySpan = _childrenByNode.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The console size the table was declared for.</summary>
@@ -95,14 +97,39 @@ public sealed class ParameterTable
     public bool TryGetNodeChildren(string nodePath, out IReadOnlyList<int> children)
     {
         ArgumentNullException.ThrowIfNull(nodePath);
-        string key = nodePath.Length > 0 && nodePath[0] == '/' ? nodePath : "/" + nodePath;
-        if (key.Length > 1 && key[^1] == '/')
+        return TryGetNodeChildren(nodePath.AsSpan(), out children);
+    }
+
+    /// <summary><see cref="TryGetNodeChildren(string, out IReadOnlyList{int})"/> without allocating.</summary>
+    public bool TryGetNodeChildren(ReadOnlySpan<char> nodePath, out IReadOnlyList<int> children)
+    {
+        if (nodePath.Length > 0 && nodePath[0] == '/')
         {
-            key = key[..^1];
+            return _childrenBySpan.TryGetValue(WithoutTrailingSlash(nodePath), out children!);
         }
 
-        return _childrenByNode.TryGetValue(key, out children!);
+        Span<char> key = nodePath.Length < 256 ? stackalloc char[nodePath.Length + 1] : new char[nodePath.Length + 1];
+        key[0] = '/';
+        nodePath.CopyTo(key.Slice(1));
+        return _childrenBySpan.TryGetValue(WithoutTrailingSlash(key), out children!);
     }
+
+    /// <summary>The node of the ASCII bytes <paramref name="utf8NodePath"/> (as in an OSC <c>/node</c> request), without allocating.</summary>
+    public bool TryGetNodeChildrenUtf8(ReadOnlySpan<byte> utf8NodePath, out IReadOnlyList<int> children)
+    {
+        children = [];
+        if (utf8NodePath.Length > 255 || !System.Text.Ascii.IsValid(utf8NodePath))
+        {
+            return false;
+        }
+
+        Span<char> path = stackalloc char[utf8NodePath.Length];
+        System.Text.Ascii.ToUtf16(utf8NodePath, path, out _);
+        return TryGetNodeChildren(path, out children);
+    }
+
+    private static ReadOnlySpan<char> WithoutTrailingSlash(ReadOnlySpan<char> key) =>
+        key.Length > 1 && key[^1] == '/' ? key[..^1] : key;
 
     private static Dictionary<string, IReadOnlyList<int>> BuildNodes(ParameterDescriptor[] parameters)
     {

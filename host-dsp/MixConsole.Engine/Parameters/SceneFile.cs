@@ -138,6 +138,18 @@ public static class SceneFile
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(utf8Json);
         using var writer = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = true });
+        Save(store, writer, onlyChanged, scope);
+    }
+
+    /// <summary>
+    /// Writes the scene of <paramref name="store"/> with <paramref name="writer"/> and flushes it. Allocates nothing
+    /// when the writer's buffer has room: a caller that saves often keeps one writer (<see cref="Utf8JsonWriter.Reset()"/>)
+    /// over one reused buffer.
+    /// </summary>
+    public static void Save(ParameterStore store, Utf8JsonWriter writer, bool onlyChanged = false, SceneScope scope = SceneScope.Mix)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         writer.WriteStartObject("parameters");
         var table = store.Table;

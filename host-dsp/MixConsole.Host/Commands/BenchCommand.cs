@@ -13,7 +13,7 @@ internal sealed class BenchCommand : ICommand
 
     public string Summary => "time the whole mixer engine with every stage on (real-time factor, block times, allocations)";
 
-    public string Usage => "mixconsole bench [--channels 32] [--buses 16] [--fx 4] [--rate 48000] [--block 32] [--seconds 10] [--no-master] [--json]";
+    public string Usage => "mixconsole bench [--channels 32] [--buses 16] [--fx 4] [--rate 48000] [--block 32] [--seconds 10] [--moves N] [--no-master] [--json]";
 
     public string Description => """
         Runs the console engine on one thread exactly as the audio thread would: every channel with trim,
@@ -22,9 +22,15 @@ internal sealed class BenchCommand : ICommand
         reverbs and delays in the effect slots; main EQ and compressor; the master chain slot; meters and
         live loudness. Input is deterministic noise that swells so the dynamics work.
 
+        --moves N makes N parameter changes through the parameter store before every block, as a busy desk
+        would (faders, pans, EQ gains and a bus send of every channel in turn, and the master EQ; deterministic
+        values), so what control traffic costs the audio thread shows in the block times.
+
         Prints realtime_factor (audio seconds per second of processing), block_ns_p50/p99/max (time per
-        block), allocated_bytes (during the timed run; must be 0) and the configuration. The machine may be
-        shared: figures vary from run to run, and the worst block shows scheduler noise as well.
+        block), allocated_bytes (during the timed run; must be 0), gc_collections (garbage collections in the
+        process during the timed run, of any generation; must be 0: each one pauses the audio thread) and the
+        configuration. The machine may be shared: figures vary from run to run, and the worst block shows
+        scheduler noise as well.
 
         Example: mixconsole bench --seconds 5 --json
         """;
@@ -37,6 +43,7 @@ internal sealed class BenchCommand : ICommand
         new("rate", "HZ", "sample rate (default 48000)"),
         new("block", "FRAMES", "frames per block (default 32)"),
         new("seconds", "S", "seconds of audio to time (default 10)"),
+        new("moves", "N", "parameter changes per block through the store (default 0)"),
         new("no-master", null, "leave the master chain slot empty (console mode, master bypassed)"),
         new("json", null, "print one JSON object instead of text"),
     ];
@@ -54,7 +61,8 @@ internal sealed class BenchCommand : ICommand
         double seconds = args.GetDouble("seconds", 10);
         if (seconds <= 0 || seconds > 3600) throw new UsageException($"--seconds must be above 0 and at most 3600, got {seconds}");
 
-        var r = EngineBench.Run(config, rate, block, seconds, args.Has("no-master") ? null : MasterChainFactory.ForBench, context.Cancellation);
+        int moves = args.GetInt("moves", 0, 0, 100_000);
+        var r = EngineBench.Run(config, rate, block, seconds, args.Has("no-master") ? null : MasterChainFactory.ForBench, context.Cancellation, moves);
         if (args.Has("json"))
         {
             using var stream = new MemoryStream();
@@ -67,6 +75,14 @@ internal sealed class BenchCommand : ICommand
                 w.WriteNumber("block_ns_p99", r.BlockNsP99);
                 w.WriteNumber("block_ns_max", r.BlockNsMax);
                 w.WriteNumber("allocated_bytes", r.AllocatedBytes);
+                // Every collection counts in gen0 (a gen1 or gen2 collection collects gen0 too).
+                w.WriteNumber("gc_collections", r.Gen0Collections);
+                w.WriteStartObject("gc_collections_by_generation");
+                w.WriteNumber("gen0", r.Gen0Collections);
+                w.WriteNumber("gen1", r.Gen1Collections);
+                w.WriteNumber("gen2", r.Gen2Collections);
+                w.WriteEndObject();
+                w.WriteNumber("moves", r.Moves);
                 w.WriteNumber("block_period_ns", Math.Round(r.BlockPeriodNs));
                 w.WriteStartObject("configuration");
                 w.WriteNumber("channels", r.Channels);
@@ -77,6 +93,7 @@ internal sealed class BenchCommand : ICommand
                 w.WriteNumber("seconds", Math.Round(r.Seconds, 3));
                 w.WriteString("master_chain", r.MasterChain);
                 w.WriteNumber("simd_lanes", r.LaneWidth);
+                w.WriteNumber("moves_per_block", r.MovesPerBlock);
                 w.WriteNumber("threads", 1);
                 w.WriteEndObject();
                 w.WriteEndObject();
@@ -94,6 +111,8 @@ internal sealed class BenchCommand : ICommand
         context.Out.WriteLine(string.Create(inv, $"block_ns_p99     {r.BlockNsP99} ns ({100.0 * r.BlockNsP99 / r.BlockPeriodNs:0.0} %)"));
         context.Out.WriteLine(string.Create(inv, $"block_ns_max     {r.BlockNsMax} ns ({100.0 * r.BlockNsMax / r.BlockPeriodNs:0.0} %; includes scheduler noise on a shared machine)"));
         context.Out.WriteLine($"allocated_bytes  {r.AllocatedBytes}");
+        context.Out.WriteLine(string.Create(inv, $"gc_collections   {r.Gen0Collections} (gen0 {r.Gen0Collections}, gen1 {r.Gen1Collections}, gen2 {r.Gen2Collections})"));
+        if (r.MovesPerBlock > 0) context.Out.WriteLine(string.Create(inv, $"moves            {r.MovesPerBlock} per block, {r.Moves} in the timed run"));
         return 0;
     }
 }

@@ -17,7 +17,7 @@ internal sealed class ServeCommand : ICommand
 
     public string Summary => "run the console: mixer engine plus the X32-style OSC server (UDP, optional SLIP serial)";
 
-    public string Usage => "mixconsole serve [--mode console|mastering] [--preset NAME] [--audio alsa|jack|wav|null] [--device PCM] [--capture-device PCM] [--channels-in N] [--channels-out N] [--rate R] [--period F] [--periods K] [--input FILE|DIR] [--output FILE] [--record FILE] [--state DIR] [--osc-port 10023] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--profile NAME] [--duration S]";
+    public string Usage => "mixconsole serve [--mode console|mastering] [--preset NAME] [--audio alsa|jack|wav|null] [--device PCM] [--capture-device PCM] [--channels-in N] [--channels-out N] [--rate R] [--period F] [--periods K] [--input FILE|DIR] [--output FILE] [--record FILE] [--state DIR] [--osc-port 10023] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--profile NAME] [--duration S] [--status S]";
 
     public string Description => """
         Runs the mixer engine on an audio thread and serves its parameter table over OSC on UDP port 10023,
@@ -83,6 +83,7 @@ internal sealed class ServeCommand : ICommand
         new("scene", "FILE", "load a scene (JSON) before serving: the mix; the strip selection is left as it is"),
         new("profile", "NAME", $"console size ({string.Join(", ", ConsoleConfig.ProfileNames)}) and/or hardware profile ({string.Join(", ", HardwareProfiles.Names())})"),
         new("duration", "S", "stop after S seconds (default: run until Ctrl-C)"),
+        new("status", "S", "print a status line (audio, control traffic, garbage collections) every S seconds; 0 never (default 60)"),
         new("max-subscribers", "N", "most /xremote subscribers and most meter streams (default 64)"),
         new("rate-limit", "N", "messages per second per client (default 2000, bursts of twice that)"),
     ];
@@ -127,6 +128,7 @@ internal sealed class ServeCommand : ICommand
             Baud = ParseBaud(args),
             SceneFile = args.Get("scene"),
             Duration = ParseDuration(args),
+            StatusInterval = ParseStatus(args),
             Config = config,
             ProfileName = profile,
             MaxSubscribers = args.GetInt("max-subscribers", 64, 1, 4096),
@@ -259,6 +261,17 @@ internal sealed class ServeCommand : ICommand
         }
 
         return baud;
+    }
+
+    private static TimeSpan? ParseStatus(ParsedArgs args)
+    {
+        double seconds = args.GetDouble("status", 60);
+        if (seconds < 0 || seconds > 24 * 3600)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--status must be 0 (never) to 86400 seconds, got {seconds}"));
+        }
+
+        return seconds == 0 ? null : TimeSpan.FromSeconds(seconds);
     }
 
     private static TimeSpan? ParseDuration(ParsedArgs args)

@@ -9,13 +9,19 @@ namespace MixConsole.Host.Offline;
 /// <summary>Figures from one bench run.</summary>
 internal sealed record EngineBenchResult(
     int Channels, int Buses, int FxSlots, double SampleRateHz, int BlockFrames, double Seconds, string MasterChain, int LaneWidth,
-    double RealtimeFactor, long BlockNsP50, long BlockNsP99, long BlockNsMax, long AllocatedBytes, double BlockPeriodNs);
+    double RealtimeFactor, long BlockNsP50, long BlockNsP99, long BlockNsMax, long AllocatedBytes, double BlockPeriodNs,
+    int MovesPerBlock, long Moves, int Gen0Collections, int Gen1Collections, int Gen2Collections);
 
-/// <summary>Runs the whole engine, every stage on, block by block on one thread, and times each block.</summary>
+/// <summary>
+/// Runs the whole engine, every stage on, block by block on one thread, and times each block. With
+/// <c>movesPerBlock</c>, that many parameter changes go through the store before each block (untimed: they are
+/// the control side's; what they cost the audio thread shows in the block times). Counts the bytes allocated on
+/// the thread and the garbage collections in the process during the timed run.
+/// </summary>
 internal static class EngineBench
 {
     public static EngineBenchResult Run(ConsoleConfig config, double sampleRateHz, int blockFrames, double seconds,
-        Func<IAudioProcessor?>? masterChain = null, CancellationToken cancellation = default)
+        Func<IAudioProcessor?>? masterChain = null, CancellationToken cancellation = default, int movesPerBlock = 0)
     {
         var store = new ParameterStore(ParameterTable.Create(config));
         BenchScene.Apply(store);
@@ -24,6 +30,7 @@ internal static class EngineBench
         engine.Prepare(sampleRateHz, blockFrames, config.Channels, outputs);
         var chain = masterChain?.Invoke();
         engine.SetMasterChain(chain);
+        var moves = new BenchMoves(store);
 
         // Deterministic programme: band-limited noise with a slow level swell so gates and compressors move.
         var input = new AudioBuffer(config.Channels, blockFrames);
@@ -63,16 +70,20 @@ internal static class EngineBench
         for (int b = 0; b < warmupBlocks; b++)
         {
             Fill();
+            moves.Move(movesPerBlock);
             engine.Process(input, output, blockFrames);
         }
 
         double tickNs = 1e9 / Stopwatch.Frequency;
+        long movesBefore = moves.Made;
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         long processTicks = 0;
         for (int b = 0; b < blocks; b++)
         {
             if ((b & 1023) == 0) cancellation.ThrowIfCancellationRequested();
             Fill();
+            moves.Move(movesPerBlock);
             long t0 = Stopwatch.GetTimestamp();
             engine.Process(input, output, blockFrames);
             long dt = Stopwatch.GetTimestamp() - t0;
@@ -81,12 +92,15 @@ internal static class EngineBench
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        gen0 = GC.CollectionCount(0) - gen0;
+        gen1 = GC.CollectionCount(1) - gen1;
+        gen2 = GC.CollectionCount(2) - gen2;
         Array.Sort(times);
         double audioSeconds = (double)blocks * blockFrames / sampleRateHz;
         double processSeconds = processTicks / (double)Stopwatch.Frequency;
         return new EngineBenchResult(config.Channels, config.Buses, config.FxSlots, sampleRateHz, blockFrames, audioSeconds,
             chain?.GetType().Name ?? "pass-through", System.Numerics.Vector<float>.Count,
             audioSeconds / processSeconds, times[blocks / 2], times[Math.Min(blocks - 1, (int)(blocks * 0.99))], times[^1],
-            allocated, blockFrames * 1e9 / sampleRateHz);
+            allocated, blockFrames * 1e9 / sampleRateHz, movesPerBlock, moves.Made - movesBefore, gen0, gen1, gen2);
     }
 }

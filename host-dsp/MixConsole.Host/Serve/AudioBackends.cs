@@ -44,7 +44,8 @@ internal static class AudioBackends
             if (settings.LiveAudio.RecordPath is { } record)
             {
                 if (format.ChannelsIn == 0) throw new AudioBackendException("--record needs inputs, but this backend has none open");
-                recorder = new SoundcheckRecorder(record, format.ChannelsIn, format.SampleRateHz, format.PeriodFrames);
+                // Room for the longest period any backend runs, so a JACK buffer-size change needs nothing from the recorder.
+                recorder = new SoundcheckRecorder(record, format.ChannelsIn, format.SampleRateHz, Math.Max(format.PeriodFrames, AudioBackendOptions.MaxPeriodFrames));
             }
             return new LiveAudioBackend(backend, format, recorder);
         }

@@ -27,6 +27,9 @@ internal interface IAudioBackend : IDisposable
     /// <summary>Blocks skipped because processing fell behind the clock (each one an audible dropout on a real device).</summary>
     long BlocksLate { get; }
 
-    /// <summary>Runs <paramref name="process"/> once per block, paced by the backend's clock, until cancelled. Call on the audio thread.</summary>
-    void Run(AudioBlockHandler process, CancellationToken cancellation);
+    /// <summary>
+    /// Runs <paramref name="process"/> once per block, paced by the backend's clock, until cancelled. Call on the audio thread.
+    /// <paramref name="followPeriod"/> is asked to prepare for a longer or shorter block when the server changes its period.
+    /// </summary>
+    void Run(AudioBlockHandler process, PeriodChangeHandler? followPeriod, CancellationToken cancellation);
 }

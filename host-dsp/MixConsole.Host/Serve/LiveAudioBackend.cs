@@ -51,9 +51,9 @@ internal sealed class LiveAudioBackend : IAudioBackend
 
     public long BlocksLate => _backend.Xruns;
 
-    public void Run(AudioBlockHandler process, CancellationToken cancellation)
+    public void Run(AudioBlockHandler process, PeriodChangeHandler? followPeriod, CancellationToken cancellation)
     {
-        IAudioCallback callback = new HandlerCallback(process);
+        IAudioCallback callback = new HandlerCallback(process, followPeriod);
         if (_recorder is not null) callback = new SoundcheckTap(callback, _recorder);
         try
         {
@@ -77,8 +77,10 @@ internal sealed class LiveAudioBackend : IAudioBackend
         _started.Dispose();
     }
 
-    private sealed class HandlerCallback(AudioBlockHandler handler) : IAudioCallback
+    private sealed class HandlerCallback(AudioBlockHandler handler, PeriodChangeHandler? followPeriod) : IResizableAudioCallback
     {
         public void Process(AudioBuffer input, AudioBuffer output, int frames) => handler(input, output, frames);
+
+        public bool TryPrepareForPeriod(int maxFrames) => followPeriod is not null && followPeriod(maxFrames);
     }
 }

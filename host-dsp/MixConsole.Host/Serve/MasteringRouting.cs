@@ -10,13 +10,24 @@ namespace MixConsole.Host.Serve;
 internal sealed class MasteringRouting
 {
     private readonly LiveMasterChain _chain;
-    private readonly AudioBuffer _stereo;
+    private readonly double _sampleRateHz;
+    private AudioBuffer _stereo;
 
     public MasteringRouting(LiveMasterChain chain, double sampleRateHz, int maxBlockFrames)
     {
         _chain = chain;
+        _sampleRateHz = sampleRateHz;
         _chain.Prepare(new ProcessSpec(sampleRateHz, maxBlockFrames, 2));
         _stereo = new AudioBuffer(2, maxBlockFrames);
+    }
+
+    /// <summary>Follows a longer period (off the audio thread, between blocks): the chain is prepared again, which clears its history.</summary>
+    public bool TryPrepareForPeriod(int maxFrames)
+    {
+        if (maxFrames <= _stereo.CapacityFrames) return true;
+        _chain.Prepare(new ProcessSpec(_sampleRateHz, maxFrames, 2));
+        _stereo = new AudioBuffer(2, maxFrames);
+        return true;
     }
 
     public void Process(AudioBuffer input, AudioBuffer output, int frames)

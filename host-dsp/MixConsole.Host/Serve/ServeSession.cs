@@ -55,15 +55,19 @@ internal static class ServeSession
 
         engine.Prepare(audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
         AudioBlockHandler process;
+        PeriodChangeHandler followPeriod;
         if (mastering)
         {
-            process = new MasteringRouting(masterChain, audio.SampleRateHz, audio.BlockFrames).Process;
+            var routing = new MasteringRouting(masterChain, audio.SampleRateHz, audio.BlockFrames);
+            process = routing.Process;
+            followPeriod = routing.TryPrepareForPeriod;
         }
         else
         {
             engine.SetMasterChain(masterChain);
             compiler.Start();
             process = engine.Process;
+            followPeriod = EnginePeriod.Follower(engine, audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
         }
 
         var allowlist = new AccessAllowlist(AccessAllowlist.Loopback.Concat(settings.Allow ?? AccessAllowlist.LocalSubnets()).Distinct());
@@ -121,7 +125,7 @@ internal static class ServeSession
         {
             try
             {
-                audio.Run(process, stop.Token);
+                audio.Run(process, followPeriod, stop.Token);
                 stop.Cancel();
             }
             catch (Exception e)
@@ -134,6 +138,7 @@ internal static class ServeSession
 
         EngineWarmUp.Run(settings.Config, audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
         server.Start();
+        var status = new ServeStatus(audio, server, output);
         audioThread.Start();
 
         var inv = CultureInfo.InvariantCulture;
@@ -154,9 +159,23 @@ internal static class ServeSession
         output.WriteLine(string.Create(inv, $"limits  {settings.MaxSubscribers} subscribers, {settings.RateLimitPerSecond:0} messages/s per client"));
         output.WriteLine(settings.Duration is { } d ? string.Create(inv, $"running for {d.TotalSeconds:0.###} s") : "running; Ctrl-C stops");
 
-        while (!stop.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(5)))
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan saveEvery = TimeSpan.FromSeconds(5), nextSave = saveEvery;
+        TimeSpan nextStatus = settings.StatusInterval ?? TimeSpan.MaxValue;
+        TimeSpan UntilNext() => TimeSpan.FromTicks(Math.Max(0, (nextSave < nextStatus ? nextSave : nextStatus).Ticks - clock.Elapsed.Ticks));
+        while (!stop.Token.WaitHandle.WaitOne(UntilNext()))
         {
-            state.Save();
+            if (clock.Elapsed >= nextSave)
+            {
+                state.Save();
+                nextSave += saveEvery;
+            }
+
+            if (clock.Elapsed >= nextStatus)
+            {
+                status.WriteStatus();
+                nextStatus += settings.StatusInterval!.Value;
+            }
         }
 
         audioThread.Join(TimeSpan.FromSeconds(6));
@@ -168,6 +187,7 @@ internal static class ServeSession
         var live = audio.Backend;
         output.WriteLine(string.Create(inv,
             $"audio   {live.FramesProcessed} frames, {live.Xruns} xruns, {live.Suspends} suspends{(audio.Recorder is { } r ? $"; recorded {r.CapturedFrames} frames, {r.DroppedFrames} dropped" : "")}"));
+        output.WriteLine(status.Summary());
         if (audioFault is not null)
         {
             throw new UserFacingException($"audio stopped: {audioFault.GetType().Name}: {audioFault.Message}");

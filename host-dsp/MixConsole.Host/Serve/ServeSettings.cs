@@ -47,6 +47,9 @@ internal sealed record ServeSettings
     /// <summary>Console (default) or the standalone stereo mastering box.</summary>
     public ServeMode Mode { get; init; } = ServeMode.Console;
 
+    /// <summary>How often a status line is printed (null: never).</summary>
+    public TimeSpan? StatusInterval { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Mastering preset to apply at start (null: none given).</summary>
     public string? Preset { get; init; }
 }
