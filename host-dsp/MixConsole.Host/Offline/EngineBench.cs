@@ -10,7 +10,7 @@ namespace MixConsole.Host.Offline;
 internal sealed record EngineBenchResult(
     int Channels, int Buses, int FxSlots, double SampleRateHz, int BlockFrames, double Seconds, string MasterChain, int LaneWidth,
     double RealtimeFactor, long BlockNsP50, long BlockNsP99, long BlockNsMax, long AllocatedBytes, double BlockPeriodNs,
-    int MovesPerBlock, long Moves, int Gen0Collections, int Gen1Collections, int Gen2Collections);
+    int MovesPerBlock, long Moves, int Gen0Collections, int Gen1Collections, int Gen2Collections, double CpuSeconds);
 
 /// <summary>
 /// Runs the whole engine, every stage on, block by block on one thread, and times each block. With
@@ -77,6 +77,10 @@ internal static class EngineBench
         double tickNs = 1e9 / Stopwatch.Frequency;
         long movesBefore = moves.Made;
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        // Processor time of the process (the other runtime threads idle meanwhile): on a shared machine the wall
+        // time per block also counts the time other programs held the processor.
+        using var self = Process.GetCurrentProcess();
+        TimeSpan cpuBefore = self.TotalProcessorTime;
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         long processTicks = 0;
         for (int b = 0; b < blocks; b++)
@@ -92,6 +96,8 @@ internal static class EngineBench
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        self.Refresh();
+        double cpuSeconds = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
         gen0 = GC.CollectionCount(0) - gen0;
         gen1 = GC.CollectionCount(1) - gen1;
         gen2 = GC.CollectionCount(2) - gen2;
@@ -101,6 +107,6 @@ internal static class EngineBench
         return new EngineBenchResult(config.Channels, config.Buses, config.FxSlots, sampleRateHz, blockFrames, audioSeconds,
             chain?.GetType().Name ?? "pass-through", System.Numerics.Vector<float>.Count,
             audioSeconds / processSeconds, times[blocks / 2], times[Math.Min(blocks - 1, (int)(blocks * 0.99))], times[^1],
-            allocated, blockFrames * 1e9 / sampleRateHz, movesPerBlock, moves.Made - movesBefore, gen0, gen1, gen2);
+            allocated, blockFrames * 1e9 / sampleRateHz, movesPerBlock, moves.Made - movesBefore, gen0, gen1, gen2, cpuSeconds);
     }
 }

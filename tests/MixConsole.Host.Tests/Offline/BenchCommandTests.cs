@@ -16,6 +16,8 @@ public sealed class BenchCommandTests
         using var json = JsonDocument.Parse(o.ToString());
         var root = json.RootElement;
         Assert.True(root.GetProperty("realtime_factor").GetDouble() > 0); // a figure, not a verdict: the machine may be busy
+        var cpu = root.GetProperty("realtime_factor_cpu");
+        Assert.True(cpu.ValueKind == JsonValueKind.Null || cpu.GetDouble() > 0);
         long p50 = root.GetProperty("block_ns_p50").GetInt64(), p99 = root.GetProperty("block_ns_p99").GetInt64(), max = root.GetProperty("block_ns_max").GetInt64();
         Assert.True(p50 > 0 && p50 <= p99 && p99 <= max);
         Assert.Equal(0, root.GetProperty("allocated_bytes").GetInt64());
