@@ -106,12 +106,6 @@ internal static class ServeSession
                 signal.Cancel = true;
                 stop.Cancel();
             });
-        if (settings.Duration is { } duration)
-        {
-            // The backend stops itself after that much audio; the clock is only a backstop.
-            stop.CancelAfter(duration + TimeSpan.FromSeconds(5));
-        }
-
         Exception? audioFault = null;
         var audioThread = new Thread(() =>
         {
@@ -131,6 +125,12 @@ internal static class ServeSession
         EngineWarmUp.Run(settings.Config, audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
         server.Start();
         audioThread.Start();
+        if (settings.Duration is { } duration)
+        {
+            // The backend stops itself after that much audio; the clock is only a backstop, armed once the audio
+            // runs (warming up the engine is not audio, and takes seconds on a busy machine).
+            stop.CancelAfter(duration + TimeSpan.FromSeconds(5));
+        }
 
         var inv = CultureInfo.InvariantCulture;
         var config = settings.Config;
