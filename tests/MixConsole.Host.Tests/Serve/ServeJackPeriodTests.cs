@@ -16,7 +16,10 @@ namespace MixConsole.Host.Tests.Serve;
 /// <summary><c>serve --audio jack</c> while the server's period changes under it (jack_bufsize 128 -> 256 -> 64).</summary>
 public sealed partial class ServeJackPeriodTests(ITestOutputHelper output)
 {
+    // In the soak run until the test host's crash seen once after this test passed is explained (libjack cancels its
+    // process thread on deactivate, see JackBackend.StopCore); the Audio tests cover the resize itself.
     [Fact]
+    [Trait("Category", "Soak")]
     public void Serve_FollowsJackBufferSizeChanges_128To256To64_AndKeepsProcessing()
     {
         using var server = new JackDummyServer(period: 128);
