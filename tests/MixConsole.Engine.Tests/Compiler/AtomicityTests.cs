@@ -137,7 +137,9 @@ public sealed class AtomicityTests
         int recalls = 0, blocks = 0, mixed = 0, sawA = 0, sawB = 0;
         var writer = new Thread(() =>
         {
-            for (; recalls < 150; recalls++) SceneFile.Load(store, recalls % 2 == 0 ? a : b);
+            // At least 150 recalls, and on until the audio side has heard each scene (a fast writer may otherwise outrun every block).
+            for (; recalls < 150 || ((Volatile.Read(ref sawA) == 0 || Volatile.Read(ref sawB) == 0) && recalls < 200_000); recalls++)
+                SceneFile.Load(store, recalls % 2 == 0 ? a : b);
         });
         writer.Start();
         while (writer.IsAlive || blocks < 10)
@@ -153,8 +155,8 @@ public sealed class AtomicityTests
                 allB &= fader == faderB && eq == eqB;
             }
 
-            if (allA) sawA++;
-            else if (allB) sawB++;
+            if (allA) Interlocked.Increment(ref sawA);
+            else if (allB) Interlocked.Increment(ref sawB);
             else mixed++;
         }
 
