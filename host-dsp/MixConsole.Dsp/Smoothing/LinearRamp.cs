@@ -8,7 +8,7 @@ namespace MixConsole.Dsp.Smoothing;
 /// <c>Target - Step * Remaining</c>, so it lands exactly on the target, rounding never accumulates, and a jump of D
 /// over N samples never steps by more than |D| / N (plus float rounding). A new target mid-ramp starts from where the
 /// ramp is. <see cref="LinearSmoother"/> wraps one with a fixed ramp length; arrays of them (one per gain of a mixer)
-/// keep their data contiguous; many lanes keep the same three numbers per lane. Same steps as the engine's GainRamp.
+/// keep their data contiguous; many lanes keep the same three numbers per lane. The engine ramps every gain, pan and send with it.
 /// </summary>
 public struct LinearRamp
 {

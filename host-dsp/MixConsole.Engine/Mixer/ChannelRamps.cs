@@ -1,28 +1,29 @@
+using MixConsole.Dsp.Smoothing;
 namespace MixConsole.Engine.Mixer;
 
 /// <summary>The gains of one input channel as the audio thread plays them, each ramping to its target from the snapshot.</summary>
 internal struct ChannelRamps
 {
     /// <summary>Trim and polarity.</summary>
-    public GainRamp Trim;
+    public LinearRamp Trim;
 
     /// <summary>Fader with DCAs and mutes.</summary>
-    public GainRamp Fader;
+    public LinearRamp Fader;
 
     /// <summary>Into main left.</summary>
-    public GainRamp PanLeft;
+    public LinearRamp PanLeft;
 
     /// <summary>Into main right.</summary>
-    public GainRamp PanRight;
+    public LinearRamp PanRight;
 
     /// <summary>Into the mono bus.</summary>
-    public GainRamp Mono;
+    public LinearRamp Mono;
 
     /// <summary>Into solo left.</summary>
-    public GainRamp SoloLeft;
+    public LinearRamp SoloLeft;
 
     /// <summary>Into solo right.</summary>
-    public GainRamp SoloRight;
+    public LinearRamp SoloRight;
 
     /// <summary>True when fader, pans and mono all rest at their targets.</summary>
     public readonly bool MixAtRest => Fader.Remaining == 0 && PanLeft.Remaining == 0 && PanRight.Remaining == 0 && Mono.Remaining == 0;

@@ -1,3 +1,4 @@
+using MixConsole.Dsp.Smoothing;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -6,7 +7,7 @@ namespace MixConsole.Engine.Mixer;
 /// <summary>
 /// Vectorised loops on planar audio for the steady state (no gain moving): one pass does what would
 /// otherwise be several, so a 32-frame block spends its time on arithmetic rather than on loop set-up.
-/// Every path computes each output sample with the same operations as <see cref="GainRamp"/> at rest.
+/// Every path computes each output sample with the same operations as <see cref="LinearRamp"/> at rest.
 /// </summary>
 internal static class PlanarMath
 {

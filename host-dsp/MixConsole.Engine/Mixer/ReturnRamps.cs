@@ -1,17 +1,18 @@
+using MixConsole.Dsp.Smoothing;
 namespace MixConsole.Engine.Mixer;
 
 /// <summary>The gains of one effect return as the audio thread plays them.</summary>
 internal struct ReturnRamps
 {
     /// <summary>Left return into main left (fader, mute, balance).</summary>
-    public GainRamp Left;
+    public LinearRamp Left;
 
     /// <summary>Right return into main right.</summary>
-    public GainRamp Right;
+    public LinearRamp Right;
 
     /// <summary>Into solo left.</summary>
-    public GainRamp SoloLeft;
+    public LinearRamp SoloLeft;
 
     /// <summary>Into solo right.</summary>
-    public GainRamp SoloRight;
+    public LinearRamp SoloRight;
 }

@@ -1,3 +1,4 @@
+using MixConsole.Dsp.Smoothing;
 using MixConsole.Dsp.Core;
 using MixConsole.Engine.Compiler;
 
@@ -18,7 +19,7 @@ internal sealed class SendMixer
     public const int TapPreFader = 1;
 
     private readonly int _channels, _buses, _fxSlots;
-    private readonly GainRamp[] _send, _fxSendLeft, _fxSendRight;
+    private readonly LinearRamp[] _send, _fxSendLeft, _fxSendRight;
     private readonly int[] _sendTap, _fxTap;
     private readonly bool[] _needsPreEq;
     private readonly SendMatrix _busSends, _fxSends;
@@ -31,10 +32,10 @@ internal sealed class SendMixer
         _channels = channels;
         _buses = buses;
         _fxSlots = fxSlots;
-        _send = new GainRamp[channels * buses];
+        _send = new LinearRamp[channels * buses];
         _sendTap = new int[channels * buses];
-        _fxSendLeft = new GainRamp[channels * fxSlots];
-        _fxSendRight = new GainRamp[channels * fxSlots];
+        _fxSendLeft = new LinearRamp[channels * fxSlots];
+        _fxSendRight = new LinearRamp[channels * fxSlots];
         _fxTap = new int[channels * fxSlots];
         _needsPreEq = new bool[channels];
         _busSends = new SendMatrix(buses, channels, channels);
@@ -99,7 +100,7 @@ internal sealed class SendMixer
         _fxSends.MixInto(preEq.RawData, preFader.RawData, postFader.RawData, preFader.Stride, fxInputs.RawData, fxInputs.Stride, frames);
     }
 
-    private static void Set(ref GainRamp ramp, float target, bool snap, int rampSamples)
+    private static void Set(ref LinearRamp ramp, float target, bool snap, int rampSamples)
     {
         if (snap) ramp.Snap(target);
         else ramp.SetTarget(target, rampSamples);
@@ -118,7 +119,7 @@ internal sealed class SendMixer
             for (int b = 0; b < _buses; b++)
             {
                 int i = c * _buses + b;
-                ref GainRamp send = ref _send[i];
+                ref LinearRamp send = ref _send[i];
                 if (send.IsSilent || (_sendTap[i] == TapPreEq && !preEq)) continue;
                 if (send.Remaining > 0) _moving[_movingCount++] = i;
                 else _busSends.Add(b, _sendTap[i], c, send.Target);
@@ -130,7 +131,7 @@ internal sealed class SendMixer
                 if (_fxTap[i] == TapPreEq && !preEq) continue;
                 for (int side = 0; side < 2; side++)
                 {
-                    ref GainRamp send = ref side == 0 ? ref _fxSendLeft[i] : ref _fxSendRight[i];
+                    ref LinearRamp send = ref side == 0 ? ref _fxSendLeft[i] : ref _fxSendRight[i];
                     if (send.IsSilent) continue;
                     if (send.Remaining > 0) _moving[_movingCount++] = fxBase + 2 * i + side;
                     else _fxSends.Add(2 * fx + side, _fxTap[i], c, send.Target);
@@ -139,7 +140,7 @@ internal sealed class SendMixer
         }
     }
 
-    private ref GainRamp SendRamp(int k)
+    private ref LinearRamp SendRamp(int k)
     {
         int fxBase = _channels * _buses;
         if (k < fxBase) return ref _send[k];
@@ -162,7 +163,7 @@ internal sealed class SendMixer
             _ => postFader,
         };
         Span<float> destination = toBus ? buses.Channel(k % _buses, n) : fxInputs.Channel(2 * (i % _fxSlots) + side, n);
-        ref GainRamp send = ref SendRamp(k);
+        ref LinearRamp send = ref SendRamp(k);
         send.MultiplyAdd(source.Channel(channel, n), destination);
         if (send.Remaining == 0) _changed = true;
     }

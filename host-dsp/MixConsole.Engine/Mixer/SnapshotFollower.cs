@@ -1,3 +1,4 @@
+using MixConsole.Dsp.Smoothing;
 using MixConsole.Dsp.Delay;
 using MixConsole.Engine.Compiler;
 using MixConsole.Engine.Configuration;
@@ -256,7 +257,7 @@ internal sealed class SnapshotFollower
     private static bool Newer(ConsoleSnapshot snapshot, int key, int aspect, long since) =>
         snapshot.PartGeneration[ConsoleSnapshot.Part(key, aspect)] > since;
 
-    private void Set(ref GainRamp ramp, float target, bool snap)
+    private void Set(ref LinearRamp ramp, float target, bool snap)
     {
         if (snap) ramp.Snap(target);
         else ramp.SetTarget(target, _rampSamples);
