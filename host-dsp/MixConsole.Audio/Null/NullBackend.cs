@@ -9,8 +9,11 @@ namespace MixConsole.Audio.Null;
 /// false). A host started on it keeps running and serving controllers. A period that starts
 /// later than the whole buffer would allow counts as an xrun, as on a card.
 /// </summary>
-public sealed class NullBackend : ThreadedAudioBackend
+/// <param name="clock">The clock periods are paced by; null = CLOCK_MONOTONIC (<see cref="MonotonicPacingClock"/>).</param>
+public sealed class NullBackend(IPacingClock? clock = null) : ThreadedAudioBackend
 {
+    private readonly IPacingClock _clock = clock ?? MonotonicPacingClock.Instance;
+
     /// <inheritdoc />
     public override string Name => "null";
 
@@ -27,8 +30,9 @@ public sealed class NullBackend : ThreadedAudioBackend
         double nsPerFrame = 1e9 / format.SampleRateHz;
         long slackNs = (long)(period * format.Periods * nsPerFrame);
         bool paced = Options.Paced;
+        var clock = _clock;
         Input.Clear();
-        long startNs = MonotonicClock.NowNs();
+        long startNs = clock.NowNs();
         long framesDone = 0;
         while (!StopRequested)
         {
@@ -38,16 +42,16 @@ public sealed class NullBackend : ThreadedAudioBackend
             framesDone += frames;
             if (!paced) continue;
             long deadline = startNs + (long)(framesDone * nsPerFrame);
-            long late = MonotonicClock.NowNs() - deadline;
+            long late = clock.NowNs() - deadline;
             if (late > slackNs)
             {
                 // A card would have under-run: count it and restart the clock from now.
                 CountXrun();
-                startNs = MonotonicClock.NowNs();
+                startNs = clock.NowNs();
                 framesDone = 0;
                 continue;
             }
-            MonotonicClock.SleepUntil(deadline);
+            clock.SleepUntil(deadline);
         }
     }
 

@@ -11,8 +11,10 @@ namespace MixConsole.Audio.WavIo;
 /// ends with the input (or after <see cref="AudioBackendOptions.MaxFrames"/>). Output sample k
 /// is the callback's answer to input sample k: no latency of its own.
 /// </summary>
-public sealed class WavBackend : ThreadedAudioBackend
+/// <param name="clock">The clock paced periods follow; null = CLOCK_MONOTONIC (<see cref="MonotonicPacingClock"/>).</param>
+public sealed class WavBackend(IPacingClock? clock = null) : ThreadedAudioBackend
 {
+    private readonly IPacingClock _clock = clock ?? MonotonicPacingClock.Instance;
     private WavInputSource? _source;
     private WavWriter? _writer;
 
@@ -68,7 +70,8 @@ public sealed class WavBackend : ThreadedAudioBackend
         bool paced = Options.Paced;
         double nsPerFrame = 1e9 / format.SampleRateHz;
         long slackNs = (long)(period * format.Periods * nsPerFrame);
-        long startNs = MonotonicClock.NowNs();
+        var clock = _clock;
+        long startNs = clock.NowNs();
         long framesDone = 0;
         Input.Clear();
         try
@@ -90,14 +93,14 @@ public sealed class WavBackend : ThreadedAudioBackend
                 framesDone += frames;
                 if (!paced) continue;
                 long deadline = startNs + (long)(framesDone * nsPerFrame);
-                if (MonotonicClock.NowNs() - deadline > slackNs)
+                if (clock.NowNs() - deadline > slackNs)
                 {
                     CountXrun();
-                    startNs = MonotonicClock.NowNs();
+                    startNs = clock.NowNs();
                     framesDone = 0;
                     continue;
                 }
-                MonotonicClock.SleepUntil(deadline);
+                clock.SleepUntil(deadline);
             }
         }
         finally

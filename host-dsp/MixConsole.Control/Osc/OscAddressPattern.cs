@@ -19,9 +19,30 @@ public static class OscAddressPattern
     public static bool HasWildcards(ReadOnlySpan<byte> pattern) => pattern.IndexOfAny(WildcardBytes) >= 0;
 
     /// <summary>True when <paramref name="pattern"/> matches the concrete <paramref name="address"/>.</summary>
-    public static bool IsMatch(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> address)
+    public static bool IsMatch(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> address) => IsMatch(pattern, address, out _);
+
+    /// <summary>
+    /// <see cref="IsMatch(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>, also giving the matching steps taken: at most
+    /// <see cref="StepBudget"/> + 1, which means the budget ran out. Tests bound the work by it, not by a clock.
+    /// </summary>
+    internal static bool IsMatch(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> address, out int steps)
     {
         int budget = StepBudget;
+        bool match = MatchParts(pattern, address, ref budget);
+        steps = StepBudget - budget;
+        return match;
+    }
+
+    /// <summary>String convenience for tests and tools (ASCII).</summary>
+    public static bool IsMatch(string pattern, string address)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(address);
+        return IsMatch(System.Text.Encoding.ASCII.GetBytes(pattern), System.Text.Encoding.ASCII.GetBytes(address));
+    }
+
+    private static bool MatchParts(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> address, ref int budget)
+    {
         while (true)
         {
             int patternSlash = pattern.IndexOf((byte)'/');
@@ -44,14 +65,6 @@ public static class OscAddressPattern
             pattern = pattern.Slice(patternSlash + 1);
             address = address.Slice(addressSlash + 1);
         }
-    }
-
-    /// <summary>String convenience for tests and tools (ASCII).</summary>
-    public static bool IsMatch(string pattern, string address)
-    {
-        ArgumentNullException.ThrowIfNull(pattern);
-        ArgumentNullException.ThrowIfNull(address);
-        return IsMatch(System.Text.Encoding.ASCII.GetBytes(pattern), System.Text.Encoding.ASCII.GetBytes(address));
     }
 
     private static bool MatchPart(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> text, ref int budget)

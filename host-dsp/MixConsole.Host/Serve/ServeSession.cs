@@ -114,12 +114,6 @@ internal static class ServeSession
                 signal.Cancel = true;
                 stop.Cancel();
             });
-        if (settings.Duration is { } duration)
-        {
-            // The backend stops itself after that much audio; the clock is only a backstop.
-            stop.CancelAfter(duration + TimeSpan.FromSeconds(5));
-        }
-
         Exception? audioFault = null;
         var audioThread = new Thread(() =>
         {
@@ -140,6 +134,12 @@ internal static class ServeSession
         server.Start();
         var status = new ServeStatus(audio, server, output);
         audioThread.Start();
+        if (settings.Duration is { } duration)
+        {
+            // The backend stops itself after that much audio; the clock is only a backstop, armed once the audio
+            // runs (warming up the engine is not audio, and takes seconds on a busy machine).
+            stop.CancelAfter(duration + TimeSpan.FromSeconds(5));
+        }
 
         var inv = CultureInfo.InvariantCulture;
         var config = settings.Config;

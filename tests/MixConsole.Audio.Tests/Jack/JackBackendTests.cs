@@ -7,36 +7,13 @@ using Xunit.Abstractions;
 
 namespace MixConsole.Audio.Tests.Jack;
 
-/// <summary>The JACK backend against a real jackd dummy server the test starts.</summary>
+/// <summary>
+/// The JACK backend against a real jackd dummy server the test starts (its callback rate: <see cref="JackDummyPacingTests"/>).
+/// Alone in the process, as every JACK client test is (see <see cref="TimingCollection"/>).
+/// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class JackBackendTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void DummyServer_32Channels_RunsTheCallbackInRealTime_AllocatingNothing()
-    {
-        using var server = new JackDummyServer();
-        using var monitor = new JackXrunMonitor(server.Name);
-        using var backend = new JackBackend();
-        var format = backend.Open(new AudioBackendOptions
-        {
-            JackServerName = server.Name, ChannelsIn = 32, ChannelsOut = 32, SampleRateHz = 48_000, Realtime = RealtimeOptions.None,
-        });
-        Assert.Equal(128, format.PeriodFrames);
-        Assert.Equal(64, backend.PortNames.Count);
-        Assert.Equal("mixconsole:in_1", backend.PortNames[0]);
-        var callback = new GainCallback([1f], warmupCalls: 50);
-        backend.Start(callback);
-        Thread.Sleep(2_000);
-        backend.Stop();
-        long calls = callback.Calls;
-        output.WriteLine($"{format.DescribeFormat()}; {format.DescribeLatency()}");
-        output.WriteLine($"2 s: {calls} callbacks, host xruns {backend.Xruns}, server xruns {monitor.Xruns}, {backend.Realtime.Message}");
-        // 2 s at 48 kHz in 128-frame periods is 750 periods; the dummy driver paces by the clock and never
-        // runs faster, but a non-real-time jackd on an overloaded shared machine delivers fewer.
-        Assert.InRange(calls, 300, 800);
-        callback.Allocations.AssertNone("the JACK process callback with a gain callback, 32 channels");
-        Assert.Contains("mixconsole:in_1", JackPorts.List(server.Name, out _) ?? []);
-    }
-
     [Fact]
     public void OwnOutputLoopedToOwnInput_ReturnsAnImpulseOnePeriodLater()
     {
@@ -49,7 +26,7 @@ public sealed class JackBackendTests(ITestOutputHelper output)
         var probe = new ImpulseProbe(sendAtCall: 20);
         backend.Start(probe);
         Assert.Equal(0, Connect(server.Name, "mixconsole:out_1", "mixconsole:in_1"));
-        Assert.True(probe.Found.Wait(TimeSpan.FromSeconds(10)), "the impulse never came back");
+        Assert.True(probe.Found.Wait(TimeSpan.FromSeconds(60)), "the impulse never came back");
         backend.Stop();
         output.WriteLine($"loopback through the JACK graph: {probe.DelayFrames} frames");
         // A feedback connection in the JACK graph delivers a port's buffer one cycle later.
@@ -62,7 +39,8 @@ public sealed class JackBackendTests(ITestOutputHelper output)
         using var backend = new JackBackend();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var e = Assert.Throws<AudioBackendException>(() => backend.Open(new AudioBackendOptions { JackServerName = "no-such-server-4711", Realtime = RealtimeOptions.None }));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
+        // Refusing takes milliseconds; the bound only has to tell a hang (for ever) from a busy machine.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed.TotalSeconds:0.0} s");
         Assert.StartsWith("no JACK server named 'no-such-server-4711' is running", e.Message);
         Assert.Null(JackPorts.List("no-such-server-4711", out string? error));
         Assert.NotNull(error);
@@ -159,8 +137,7 @@ public sealed class JackBackendTests(ITestOutputHelper output)
         var start = new System.Diagnostics.ProcessStartInfo(name, arguments) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         start.Environment["JACK_DEFAULT_SERVER"] = server;
         using var p = System.Diagnostics.Process.Start(start)!;
-        p.WaitForExit(10_000);
-        return p.ExitCode;
+        return p.WaitForExit(60_000) ? p.ExitCode : -1;
     }
 
     /// <summary>Output = input x gain; follows period changes; records the thread it runs on and its allocations.</summary>

@@ -9,6 +9,9 @@ namespace MixConsole.Audio.Tests.Jack;
 /// </summary>
 internal sealed class JackDummyServer : IDisposable
 {
+    // Waited for, not timed: a loaded machine only makes jackd come up later; an exit ends the wait at once.
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
+
     private readonly Process _process;
 
     public JackDummyServer(int channels = 32, int period = 128, int rateHz = 48_000)
@@ -31,14 +34,14 @@ internal sealed class JackDummyServer : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(15))
+        while (deadline.Elapsed < StartPatience)
         {
             if (_process.HasExited) throw new InvalidOperationException($"jackd exited with {_process.ExitCode}");
             if (JackPorts.List(Name, out _) is { Count: > 0 }) return;
             Thread.Sleep(100);
         }
         Dispose();
-        throw new TimeoutException("jackd did not come up within 15 s");
+        throw new TimeoutException($"jackd did not come up within {StartPatience.TotalSeconds:0} s");
     }
 
     public string Name { get; }

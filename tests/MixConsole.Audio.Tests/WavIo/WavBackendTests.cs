@@ -121,18 +121,24 @@ public sealed class WavBackendTests
     }
 
     [Fact]
-    public void Paced_TakesRealTime()
+    public void Paced_SleepsToEachPeriodsDeadline_AtTheSampleRate()
     {
         using var dir = new TempDir();
         TestWav.Write(dir.File("in.wav"), 2, 24_000);
-        using var backend = new WavBackend();
+        var clock = new ManualPacingClock();
+        using var backend = new WavBackend(clock);
         backend.Open(new AudioBackendOptions { InputPath = dir.File("in.wav"), ChannelsIn = 2, PeriodFrames = 256, Realtime = RealtimeOptions.None });
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         backend.Start(new GainCallback([1f]));
         Assert.True(backend.WaitForEnd(Timeout));
-        watch.Stop();
-        // 24,000 frames at 48 kHz = 500 ms of audio.
-        Assert.InRange(watch.Elapsed.TotalMilliseconds, 480, 1500);
         Assert.Equal(24_000, backend.FramesProcessed);
+        // 24,000 frames in 256-frame periods is 94 periods (the last one short), each followed by a sleep to the
+        // start plus the audio read so far: 500 ms of audio ends 500 ms in.
+        Assert.Equal(94, clock.Sleeps);
+        for (int k = 0; k < clock.Sleeps; k++)
+        {
+            long exactNs = Math.Min((k + 1) * 256L, 24_000) * 1_000_000_000L / 48_000;
+            Assert.InRange(clock.Deadline(k) - ManualPacingClock.StartNs, exactNs - 1, exactNs + 1);
+        }
+        Assert.Equal(0, backend.Xruns);
     }
 }

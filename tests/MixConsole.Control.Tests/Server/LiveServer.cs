@@ -12,11 +12,23 @@ namespace MixConsole.Control.Tests.Server;
 
 /// <summary>
 /// A server on a real UDP socket at 127.0.0.1 with its control thread running, access control allowing
-/// 127.0.0.1 only (so 127.0.0.2 is an outsider on the same loopback), and a generous rate limit.
+/// 127.0.0.1 only (so 127.0.0.2 is an outsider on the same loopback), and a generous rate limit. Its clock is the
+/// system's unless a test gives one it moves itself (scheduled bundles, meter pacing). Waits here are waited for,
+/// not timed: their limits only decide how long a broken server takes to fail.
 /// </summary>
 internal sealed class LiveServer : IDisposable
 {
-    public LiveServer(IMeterSource? meters = null, double messagesPerSecond = 10_000_000)
+    /// <summary>How long a wait may take before it fails.</summary>
+    public const int PatienceMs = 30_000;
+
+    /// <summary>
+    /// What the tests let wait in the server's socket (see <see cref="QueuedCost"/>): well inside the smallest receive
+    /// buffer Linux grants it (the 1 MiB it asks for, capped at net.core.rmem_max, doubled: 416 KiB with default
+    /// sysctls), so a burst sent while the receive thread is descheduled waits in the test instead of being dropped.
+    /// </summary>
+    public const long MaxQueuedCost = 256 * 1024;
+
+    public LiveServer(IMeterSource? meters = null, double messagesPerSecond = 10_000_000, TimeProvider? time = null)
     {
         Store = new ParameterStore(ParameterTable.Create(ConsoleConfig.Default));
         Access = new AccessController(
@@ -29,7 +41,7 @@ internal sealed class LiveServer : IDisposable
                     Log.Add(line);
                 }
             });
-        Server = new OscServer(Store, new OscServerOptions(), Access, meters);
+        Server = new OscServer(Store, new OscServerOptions(), Access, meters, time);
         Udp = new UdpOscTransport(new IPEndPoint(IPAddress.Loopback, 0));
         Server.AddTransport(Udp);
         Server.Start();
@@ -51,10 +63,17 @@ internal sealed class LiveServer : IDisposable
 
     public int Index(string path) => Store.Table.IndexOf(path);
 
+    /// <summary>
+    /// The share of a socket's receive buffer a datagram of <paramref name="length"/> bytes may take on Linux: its
+    /// buffer rounded up (up to twice a large datagram's size) plus the packet's own bookkeeping.
+    /// </summary>
+    public static long QueuedCost(int length) => (2L * length) + 1024;
+
     /// <summary>Waits until the server has handled <paramref name="packets"/> packets in all.</summary>
-    public bool WaitForPackets(long packets, int timeoutMs = 5000)
+    public bool WaitForPackets(long packets, int timeoutMs = PatienceMs)
     {
         var clock = Stopwatch.StartNew();
+        var spin = default(SpinWait);
         while (Server.Counters.Packets < packets)
         {
             if (clock.ElapsedMilliseconds > timeoutMs)
@@ -62,13 +81,13 @@ internal sealed class LiveServer : IDisposable
                 return false;
             }
 
-            Thread.Sleep(1);
+            spin.SpinOnce();
         }
 
         return true;
     }
 
-    public static bool WaitUntil(Func<bool> condition, int timeoutMs = 5000)
+    public static bool WaitUntil(Func<bool> condition, int timeoutMs = PatienceMs)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
@@ -107,7 +126,7 @@ internal sealed class UdpTestClient : IDisposable
     public void SendTo(byte[] packet, IPEndPoint to) => _socket.SendTo(packet, to);
 
     /// <summary>The next packet whose address is <paramref name="address"/>, or null after the timeout.</summary>
-    public byte[]? Receive(string address, int timeoutMs = 3000)
+    public byte[]? Receive(string address, int timeoutMs = LiveServer.PatienceMs)
     {
         var buffer = new byte[65536];
         var clock = Stopwatch.StartNew();

@@ -12,7 +12,8 @@ namespace MixConsole.Control.Tests.Server;
 /// oscdump decodes what the server sends. oscsend sends from an ephemeral port and cannot receive, so a
 /// subscription or query is registered from a socket bound to port X, that socket is closed, and oscdump
 /// listens on X: the server then sends echoes, meters and (for a query held in a future-dated bundle)
-/// the answer to X, where liblo decodes them.
+/// the answer to X, where liblo decodes them. Where timing matters (the bundle's time, the meters' pace) the
+/// server runs on a clock the test moves once oscdump is listening, so nothing races oscdump's start-up.
 /// </summary>
 public class OscServerLibloTests
 {
@@ -36,7 +37,8 @@ public class OscServerLibloTests
     [Fact]
     public void Oscdump_ReceivesTheEchoOfAnOscsendChange()
     {
-        using var live = new LiveServer();
+        // On a clock that stands still the /xremote subscription cannot lapse (10 s) while oscdump starts up.
+        using var live = new LiveServer(time: new ManualClock());
         int port = LibloTools.FreeUdpPort();
         using (var registrar = new UdpTestClient(live.EndPoint, port: port))
         {
@@ -65,10 +67,11 @@ public class OscServerLibloTests
     [Fact]
     public void Oscdump_DecodesQueryAnswers_AndInfo()
     {
-        using var live = new LiveServer();
+        var clock = new ManualClock();
+        using var live = new LiveServer(time: clock);
         Assert.True(live.Store.TrySetNormalized(live.Index("/ch/05/mix/pan"), 0.25f));
         int port = LibloTools.FreeUdpPort();
-        var at = OscTimeTag.FromDateTimeOffset(DateTimeOffset.UtcNow.AddSeconds(2));
+        var at = OscTimeTag.FromDateTimeOffset(clock.GetUtcNow().AddSeconds(2));
         using (var registrar = new UdpTestClient(live.EndPoint, port: port))
         {
             registrar.Send(Osc.Bundle(at, Osc.Message("/ch/05/mix/pan"), Osc.Message("/ch/05/mix/on"), Osc.Message("/info")));
@@ -83,6 +86,9 @@ public class OscServerLibloTests
             return true;
         });
 
+        // The bundle's time comes only now, with oscdump listening on X.
+        Assert.Equal(3, live.Server.ScheduledCount);
+        clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Single(dump.WaitForLines(l => l.EndsWith("/ch/05/mix/pan f 0.250000", StringComparison.Ordinal), 1));
         Assert.Single(dump.WaitForLines(l => l.EndsWith("/ch/05/mix/on i 1", StringComparison.Ordinal), 1));
         Assert.Single(dump.WaitForLines(l => l.Contains("/info ssss \"V", StringComparison.Ordinal) && l.Contains("\"MixConsole\"", StringComparison.Ordinal), 1));
@@ -92,14 +98,16 @@ public class OscServerLibloTests
     public void Oscdump_DecodesTheMeterBlobStream()
     {
         var layout = OscMeterLayout.For(ConsoleConfig.Default);
-        using var live = new LiveServer(new RampMeters(layout));
+        var clock = new ManualClock();
+        using var live = new LiveServer(new RampMeters(layout), time: clock);
         int port = LibloTools.FreeUdpPort();
         using (var registrar = new UdpTestClient(live.EndPoint, port: port))
         {
             registrar.Send(Osc.Message("/meters/0"));
         }
 
-        Assert.True(LiveServer.WaitUntil(() => live.Server.MeterStreamCount == 1));
+        // The first blob goes at once, before anyone listens on X; the next waits for the server's clock to move.
+        Assert.True(LiveServer.WaitUntil(() => live.Server.MeterStreamCount == 1 && live.Server.Counters.MeterPacketsSent == 1));
         using var dump = new OscDump(port);
         using var prober = new UdpTestClient(live.EndPoint);
         dump.WaitUntilListening(() =>
@@ -108,14 +116,18 @@ public class OscServerLibloTests
             return true;
         });
 
-        // liblo prints blobs over 12 bytes as "[N byte blob]": it checks the framing, the size and the pace.
+        // Ten 50 ms steps of the server's clock, ten blobs: the pace is the server's, counted, never timed.
+        for (int step = 1; step <= 10; step++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+            Assert.True(LiveServer.WaitUntil(() => live.Server.Counters.MeterPacketsSent == 1 + step), $"no blob after step {step}");
+        }
+
+        // liblo prints blobs over 12 bytes as "[N byte blob]": it checks the framing and the size.
         string[] lines = dump.WaitForLines(l => l.Contains("/meters/0 b [", StringComparison.Ordinal), 10);
-        Assert.True(lines.Length >= 10, $"{lines.Length} meter blobs seen");
+        Assert.Equal(10, lines.Length);
         Assert.All(lines, l => Assert.EndsWith($"/meters/0 b [{4 + 4 * (32 + 16 + 3)} byte blob]", l, StringComparison.Ordinal));
-        double[] seconds = [.. lines.Select(ArrivalSeconds)];
-        double meanIntervalMs = (seconds[^1] - seconds[0]) * 1000 / (seconds.Length - 1);
-        // Paced near 50 ms, never a flood; a loaded machine only delays ticks, so the upper bound is loose.
-        Assert.InRange(meanIntervalMs, 40, 150);
+        Assert.Equal(11, live.Server.Counters.MeterPacketsSent);
 
         // The values themselves, decoded with BinaryPrimitives straight from the datagram.
         using var reader = new UdpTestClient(live.EndPoint);
@@ -128,13 +140,6 @@ public class OscServerLibloTests
         Assert.Equal(RampMeters.ValueAt(layout.ChannelPostFader(31)), values[31]);
         Assert.Equal(RampMeters.ValueAt(layout.BusPostFader(0)), values[32]);
         Assert.Equal(RampMeters.ValueAt(layout.MainMono), values[^1]);
-    }
-
-    // oscdump starts each line with the arrival time as an NTP time tag, "seconds.fraction" in hex.
-    private static double ArrivalSeconds(string line)
-    {
-        string[] parts = line.Split(' ')[0].Split('.');
-        return Convert.ToUInt32(parts[0], 16) + Convert.ToUInt32(parts[1], 16) / 4294967296.0;
     }
 
     private sealed class RampMeters(OscMeterLayout layout) : IMeterSource

@@ -7,6 +7,9 @@ namespace MixConsole.Control.Tests.Transport;
 /// <summary>Runs liblo's oscsend and oscdump (Debian liblo-tools): the independent OSC implementation we test against.</summary>
 internal static class LibloTools
 {
+    /// <summary>How long a wait for liblo may take before it fails: waited for, not timed, so a loaded machine costs nothing.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     public static void Send(int port, params string[] arguments)
     {
         var start = new ProcessStartInfo("oscsend") { RedirectStandardError = true, RedirectStandardOutput = true };
@@ -17,9 +20,22 @@ internal static class LibloTools
             start.ArgumentList.Add(argument);
         }
 
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("oscsend did not start (apt-get install liblo-tools)");
-        Assert.True(process.WaitForExit(5000), "oscsend did not finish");
+        using Process process = Start(start);
+        Assert.True(process.WaitForExit(Patience), "oscsend did not finish");
         Assert.True(process.ExitCode == 0, "oscsend failed: " + process.StandardError.ReadToEnd());
+    }
+
+    /// <summary>Starts a liblo tool, failing with what to install when it is missing.</summary>
+    public static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"{start.FileName} (liblo, Debian liblo-tools) is needed and could not be run: {e.Message}; apt-get install liblo-tools (./test installs it)", e);
+        }
     }
 
     public static int FreeUdpPort()
@@ -42,7 +58,7 @@ internal sealed class OscDump : IDisposable
         var start = new ProcessStartInfo("oscdump") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-L");
         start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        _process = Process.Start(start) ?? throw new InvalidOperationException("oscdump did not start (apt-get install liblo-tools)");
+        _process = LibloTools.Start(start);
         _process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -73,7 +89,7 @@ internal sealed class OscDump : IDisposable
     public void WaitUntilListening(Func<bool> sendProbe)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.ElapsedMilliseconds < 5000)
+        while (clock.Elapsed < LibloTools.Patience)
         {
             sendProbe();
             Thread.Sleep(50);
@@ -86,10 +102,11 @@ internal sealed class OscDump : IDisposable
         Assert.Fail("oscdump never printed a probe");
     }
 
+    /// <summary>Waits until <paramref name="count"/> lines match (or <see cref="LibloTools.Patience"/> passes) and returns the matching lines.</summary>
     public string[] WaitForLines(Func<string, bool> predicate, int count)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.ElapsedMilliseconds < 5000)
+        while (clock.Elapsed < LibloTools.Patience)
         {
             string[] matching = [.. Lines.Where(predicate)];
             if (matching.Length >= count)

@@ -43,7 +43,7 @@ public class SerialOscTransportTests
 
         foreach (float expected in values)
         {
-            Assert.True(received.TryTake(out byte[]? packet, 5000), "frame never arrived");
+            Assert.True(received.TryTake(out byte[]? packet, 30_000), "frame never arrived");
             Assert.True(OscMessage.TryParse(packet, out OscMessage m, out OscParseError error), error.ToString());
             Assert.True(m.TryGetFloat32(0, out float got));
             Assert.Equal(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(got));
@@ -54,7 +54,7 @@ public class SerialOscTransportTests
         var replies = new List<float>();
         var chunk = new byte[256];
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (replies.Count < values.Length && clock.ElapsedMilliseconds < 5000)
+        while (replies.Count < values.Length && clock.ElapsedMilliseconds < 30_000)
         {
             int n = pty.Read(chunk, 100);
             ReadOnlySpan<byte> input = chunk.AsSpan(0, n);
@@ -118,7 +118,7 @@ public class SerialOscTransportTests
         Assert.True(pty.Write(noise));
         Assert.True(pty.Write(frame.AsSpan(0, framed)));
 
-        Assert.True(received.TryTake(out byte[]? packet, 5000), "good frame never arrived");
+        Assert.True(received.TryTake(out byte[]? packet, 30_000), "good frame never arrived");
         Assert.Equal(good[..length], packet);
         Assert.Equal(1, serial.OversizedFrames);
     }

@@ -37,8 +37,8 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Waits for a line containing <paramref name="text"/>; false on timeout or exit.</summary>
     public bool WaitForLine(string text, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
         {
             if (_lines.TryTake(out string? line, TimeSpan.FromMilliseconds(50)))
             {

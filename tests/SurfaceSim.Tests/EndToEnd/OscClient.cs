@@ -14,7 +14,8 @@ internal sealed class OscClient : IDisposable
     {
         _udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         _udp.Connect(IPAddress.Loopback, port);
-        _udp.Client.ReceiveTimeout = 2000;
+        // Waited for, not timed: a loaded machine only makes serve answer later.
+        _udp.Client.ReceiveTimeout = 30_000;
     }
 
     /// <summary>Queries <paramref name="path"/> and returns its float (floats) or int (switches) argument as a double.</summary>

@@ -13,37 +13,43 @@ namespace MixConsole.SurfaceSim.Tests.EndToEnd;
 /// The issue's proof, with real processes: `mixconsole serve` on a free UDP port, the simulator playing a script
 /// on the fader desk, another OSC client checking the host's parameters, `mixconsole mix` rendering tones with
 /// those parameters, and a change from that other client moving the surface's motor fader and select LED.
+/// Two real-time processes talk here, so the script's "within" limits are generous (each expect passes as soon as it
+/// holds; the limit only decides how long a broken run takes to fail), and the test runs alone in its collection.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public class SurfaceAgainstServeTests(ITestOutputHelper output)
 {
+    // The surface's clock catches up after a stall by running scans back to back, so on a loaded machine a
+    // window of N virtual ms can pass in much less wall time while serve, another process, has not answered yet.
     private const string Script = """
         # fader desk against mixconsole serve: the issue's end-to-end run
         fader 3 0dB                     # channel 3 to unity
         press mute 2
-        expect mute 2 on within 500     # the LED lights from the surface's own press
+        expect mute 2 on within 10000   # the LED lights from the surface's own press
         press select 2                  # the host's /-stat/selidx becomes 1 (channel 2)
-        expect select 2 on within 500
+        expect select 2 on within 10000
         pan 1 L100                      # channel 1 hard left
         expect pan 1 L100
         bank 9-16
-        expect display 1 CH 09-16 within 200
+        expect display 1 CH 09-16 within 10000
         fader 1 -10dB                   # strip 1 is channel 9 now
         expect fader 1 -10dB
         bank 1-8
-        expect fader 3 0dB within 2000  # motors bring back channels 1-8
-        expect fader 1 0dB within 2000
+        expect fader 3 0dB within 20000 # motors bring back channels 1-8
+        expect fader 1 0dB within 20000
         print ready
-        expect fader 4 0.5 within 15000 # another client moves channel 4
-        expect select 4 on within 2000  # and selects it: the select LED follows
+        expect fader 4 0.5 within 60000 # another client moves channel 4
+        expect select 4 on within 20000 # and selects it: the select LED follows
         expect select 2 off
         print done
         """;
 
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     [Fact]
     public void SimulatedSurface_DrivesServe_ParametersAndAudio_AndItsMotorFollowsAnotherClient()
     {
+        string oscsend = FindOscsend();
         var watch = Stopwatch.StartNew();
         int port = FreeUdpPort();
         string dir = Directory.CreateTempSubdirectory("surfacesim-e2e-").FullName;
@@ -52,7 +58,7 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
         try
         {
             using var serve = new ChildProcess(BuiltPrograms.MixConsole,
-                "serve", "--audio", "null", "--osc-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--duration", "120");
+                "serve", "--audio", "null", "--osc-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--duration", "300");
             Assert.True(serve.WaitForLine("listening on udp", Patience), "serve did not start:\n" + serve.Output);
 
             using var sim = new ChildProcess(BuiltPrograms.SurfaceSim,
@@ -75,7 +81,7 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
             Assert.Equal(1, client.Query("/-stat/selidx"));
 
             // Another client moves and selects channel 4: the simulator's script waits for its motor fader and select LED.
-            string via = MoveAndSelectChannel4FromAnotherClient(port, client);
+            MoveAndSelectChannel4WithOscsend(oscsend, port);
             int? code = sim.WaitForExit(Patience);
             output.WriteLine(sim.Output);
             Assert.True(code == 0, $"SurfaceSim exited {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(still running)"}:\n{sim.Output}");
@@ -87,7 +93,7 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
             // The audio the console renders with those parameters: unity on 3, silence from 2, channel 1 only on the left.
             RenderedGains gains = RenderWithMixconsoleMix(wire, dir, output);
             double main = FaderDb(wire["/main/st/mix/fader"]);
-            output.WriteLine($"other client: {via}; ch1 L {gains.Ch1LeftDb:0.000} dB R {gains.Ch1RightDb:0.0} dB, ch2 {gains.Ch2Db:0.0} dB, ch3 power {gains.Ch3PowerDb:0.000} dB, ch9 power {gains.Ch9PowerDb:0.000} dB; {watch.Elapsed.TotalSeconds:0.0} s");
+            output.WriteLine($"other client: oscsend; ch1 L {gains.Ch1LeftDb:0.000} dB R {gains.Ch1RightDb:0.0} dB, ch2 {gains.Ch2Db:0.0} dB, ch3 power {gains.Ch3PowerDb:0.000} dB, ch9 power {gains.Ch9PowerDb:0.000} dB; {watch.Elapsed.TotalSeconds:0.0} s");
             Assert.Equal(0.0, gains.Ch3PowerDb, 0.05);
             Assert.Equal(FaderDb(wire["/ch/03/mix/fader"]) + main, gains.Ch3PowerDb, 0.01);
             Assert.True(gains.Ch2Db < -120, $"muted channel 2 is heard at {gains.Ch2Db:0.0} dB");
@@ -114,27 +120,26 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
         yield return "/main/st/mix/on";
     }
 
-    // oscsend (liblo, Debian liblo-tools, which ./test installs) is an independent OSC implementation; our own client otherwise.
-    // Moves channel 4's fader to 0.5, then selects channel 4 (X32 select index 3).
-    private static string MoveAndSelectChannel4FromAnotherClient(int port, OscClient fallback)
+    // oscsend (liblo, Debian liblo-tools, which ./test installs) is the other client: an independent OSC implementation.
+    // Without it the test fails rather than quietly standing our own client in for it.
+    private static string FindOscsend()
     {
         string? oscsend = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
             .Select(d => Path.Combine(d, "oscsend")).FirstOrDefault(File.Exists);
-        if (oscsend is null)
-        {
-            fallback.Set("/ch/04/mix/fader", 0.5f);
-            fallback.Set("/-stat/selidx", 3);
-            return "own UDP client";
-        }
+        Assert.True(oscsend is not null,
+            "oscsend (liblo, Debian package liblo-tools) is not on PATH: this test needs it as the independent other client; install it with apt-get install liblo-tools (./test does)");
+        return oscsend;
+    }
 
+    // Moves channel 4's fader to 0.5, then selects channel 4 (X32 select index 3).
+    private static void MoveAndSelectChannel4WithOscsend(string oscsend, int port)
+    {
         string portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (string[] message in new[] { new[] { "/ch/04/mix/fader", "f", "0.5" }, new[] { "/-stat/selidx", "i", "3" } })
         {
             using var p = Process.Start(new ProcessStartInfo(oscsend, ["127.0.0.1", portText, .. message]) { UseShellExecute = false })!;
-            Assert.True(p.WaitForExit(10_000) && p.ExitCode == 0, "oscsend failed");
+            Assert.True(p.WaitForExit(Patience) && p.ExitCode == 0, "oscsend failed");
         }
-
-        return "oscsend";
     }
 
     private sealed record RenderedGains(double Ch1LeftDb, double Ch1RightDb, double Ch2Db, double Ch3PowerDb, double Ch9PowerDb);
