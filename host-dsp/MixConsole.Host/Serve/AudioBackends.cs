@@ -28,7 +28,7 @@ internal static class AudioBackends
     public static LiveAudioBackend Create(ServeSettings settings, int consoleInputs, int consoleOutputs)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        Audio.Backends.IAudioBackend backend = settings.Audio switch
+        IAudioBackend backend = settings.Audio switch
         {
             Alsa => new AlsaBackend(),
             Jack => new JackBackend(),
