@@ -4,7 +4,7 @@ using MixConsole.Audio.Jack;
 using MixConsole.Audio.Null;
 using MixConsole.Audio.Realtime;
 using MixConsole.Audio.Soundcheck;
-using MixConsole.Audio.WavIo;
+using MixConsole.Audio.Wav;
 using MixConsole.Host.Cli;
 
 namespace MixConsole.Host.Serve;
