@@ -10,7 +10,8 @@ namespace MixConsole.Engine.Compiler;
 /// <summary>
 /// The control side of the console: turns the parameter store into snapshots of typed targets for the audio
 /// thread. Each <see cref="Compile"/> reads the store (only when its version moved, never while a batch is
-/// open, so a bundle or a scene lands whole), finds the changed parameters, re-derives only the strip parts
+/// open, so a bundle or a scene lands whole), visits only the parameters written since (a
+/// <see cref="ParameterChangeSet"/>), re-derives only the strip parts
 /// they drive (stereo links, DCAs, mute groups and solo resolved here; filters, dynamics and effects designed
 /// here) and publishes one snapshot through a lock-free triple buffer. Allocates nothing after construction.
 /// <para>One caller at a time: a live control thread (<see cref="ConsoleCompilerThread"/>), or the engine's
@@ -27,6 +28,8 @@ public sealed class ConsoleCompiler
     private readonly int _channels, _buses, _fxSlots, _dcas, _muteGroups;
     private readonly float[] _values, _applied;
     private readonly int[] _dirty;
+    private readonly ParameterChangeSet _changes;
+    private readonly int[] _changed;
     private readonly ConsoleSnapshot _compiled;
     private readonly SnapshotExchange<ConsoleSnapshot> _exchange;
     private double _sampleRateHz;
@@ -50,6 +53,8 @@ public sealed class ConsoleCompiler
         _muteGroups = config.MuteGroups;
         _values = new float[store.Count];
         _applied = new float[store.Count];
+        _changes = store.TrackChanges();
+        _changed = new int[store.Count];
         _dirty = new int[_keys.Global + 1];
         _compiled = new ConsoleSnapshot(config);
         _exchange = new SnapshotExchange<ConsoleSnapshot>(() => new ConsoleSnapshot(config));
@@ -121,7 +126,7 @@ public sealed class ConsoleCompiler
     private bool CompileLocked()
     {
         if (!_everything && _store.Version == _compiledVersion) return false;
-        if (!_store.TryCopyValuesOutsideBatch(_values, out long version))
+        if (!_store.TryCopyChangesOutsideBatch(_changes, _values, out long version))
         {
             Interlocked.Increment(ref _batchWaits);
             return false;
@@ -149,19 +154,26 @@ public sealed class ConsoleCompiler
 
     private bool MarkChanges()
     {
-        bool everything = _everything;
-        _everything = false;
+        // Only the parameters written since the last compile are visited; one written back to its old value is no change.
+        int changed = _changes.Take(_changed);
         var ownerOf = _binding.OwnerOf;
         var aspectOf = _binding.AspectOf;
-        for (int i = 0; i < _values.Length; i++)
+        for (int k = 0; k < changed; k++)
         {
-            if (_values[i] == _applied[i] && !everything) continue;
+            int i = _changed[k];
+            if (_values[i] == _applied[i]) continue;
             _applied[i] = _values[i];
             int key = ownerOf[i];
             if (key >= 0) _dirty[key] |= StripAspect.Bits(aspectOf[i]);
         }
 
-        if (everything) Array.Fill(_dirty, StripAspect.All);
+        if (_everything)
+        {
+            _values.CopyTo(_applied, 0);
+            Array.Fill(_dirty, StripAspect.All);
+            _everything = false;
+        }
+
         PropagateLinksAndGroups();
         foreach (int d in _dirty)
             if (d != 0) return true;
