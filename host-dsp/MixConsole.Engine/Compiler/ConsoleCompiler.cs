@@ -432,21 +432,19 @@ public sealed class ConsoleCompiler
         t.SoloAfterFader = V(_binding.SoloMode) != 0;
     }
 
-    private EffectSettings DesignEffect(EffectBinding p) => new()
+    private EffectSettings DesignEffect(EffectBinding p)
     {
-        Type = (int)V(p.Type),
-        PreDelayMs = V(p.PreDelay),
-        DecaySeconds = V(p.Decay),
-        Size = V(p.Size) / 100f,
-        Damping = V(p.Damping) / 100f,
-        DelayTimeMs = V(p.DelayMode) == 0
+        float delayMs = V(p.DelayMode) == 0
             ? V(p.DelayTime)
-            : (float)(60000.0 / V(p.Tempo) * EffectSlot.NoteInBeats(V(p.Note))),
-        Feedback = V(p.Feedback) / 100f,
-        LowCutHz = V(p.LowCut),
-        HighCutHz = V(p.HighCut),
-        PingPong = V(p.PingPong) != 0,
-    };
+            : (float)(60000.0 / V(p.Tempo) * EffectSlot.NoteInBeats(V(p.Note)));
+        return new EffectSettings
+        {
+            Type = (int)V(p.Type),
+            Reverb = Dsp.Effects.Reverb.Design(_sampleRateHz, V(p.PreDelay), V(p.Decay), V(p.Size) / 100f, V(p.Damping) / 100f),
+            Delay = Dsp.Effects.StereoDelay.Design(_sampleRateHz, EffectSlot.MaxDelayMs, delayMs, delayMs, V(p.Feedback) / 100f,
+                V(p.LowCut), V(p.HighCut), V(p.PingPong) != 0),
+        };
+    }
 
     /// <summary>Fader plus the DCAs it belongs to, or silence when muted by its switch, a DCA or a mute group.</summary>
     private float StripGain(StripBinding p)
