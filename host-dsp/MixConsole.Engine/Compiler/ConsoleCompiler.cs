@@ -225,6 +225,7 @@ public sealed class ConsoleCompiler
             if (Has(d, StripAspect.Gate)) DesignGate(c, p, ref t);
             if (Has(d, StripAspect.Compressor)) t.Compressor = DesignCompressor(p, _compiled.ChannelSections.AsSpan(c * StripSection.Count));
             if (Has(d, StripAspect.Mix)) DesignChannelMix(c, p, ref t);
+            if (Has(d, StripAspect.Sends)) DesignChannelSends(c, p);
             if (Has(d, StripAspect.HighPass)) DesignHighPass(c, p);
             DesignEqBands(p, d, _compiled.ChannelSections.AsSpan(c * StripSection.Count));
             MarkParts(c, d & (StripAspect.All & ~StripAspect.Bits(StripAspect.Effect)));
@@ -371,7 +372,12 @@ public sealed class ConsoleCompiler
         t.SoloLeft = !solo ? 0f : afl ? left : linked ? (isLeft ? 1f : 0f) : 1f;
         t.SoloRight = !solo ? 0f : afl ? right : linked ? (isLeft ? 0f : 1f) : 1f;
         _compiled.Main.SoloAfterFader = afl;
+    }
 
+    private void DesignChannelSends(int c, StripBinding p)
+    {
+        bool linked = IsLinked(c);
+        bool isLeft = (c & 1) == 0;
         for (int b = 0; b < _buses; b++)
         {
             int i = c * _buses + b;

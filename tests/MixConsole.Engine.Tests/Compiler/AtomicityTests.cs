@@ -167,7 +167,7 @@ public sealed class AtomicityTests
     }
 
     [Fact]
-    public void FaderMove_RedesignsNoEq_AndSendsOnlyTheMixPart()
+    public void FaderMove_RedesignsNoEqAndNoSends_AndSendsOnlyTheMixPart()
     {
         var h = new Console(compilerThread: false);
         var table = h.Store.Table;
@@ -177,12 +177,19 @@ public sealed class AtomicityTests
         int key = 2;
         long eqBefore = s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.EqBand0 + 1)];
         long gateBefore = s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Gate)];
+        long sendsBefore = s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Sends)];
         h.Store.TrySetReal(Bind(table, 3, ParameterRole.Fader), table[Bind(table, 3, ParameterRole.Fader)].Spec.SnapReal(-12));
         h.Blocks(1);
         s = h.Followed;
         Assert.Equal(s.Generation, s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Mix)]);
         Assert.Equal(eqBefore, s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.EqBand0 + 1)]);
         Assert.Equal(gateBefore, s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Gate)]);
+        Assert.Equal(sendsBefore, s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Sends)]);
+        Set(h.Store, Bind(table, 3, ParameterRole.SendLevel, 2), -20);
+        h.Blocks(1);
+        s = h.Followed;
+        Assert.Equal(s.Generation, s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Sends)]);
+        Assert.True(s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Mix)] < s.Generation, "a send move re-sent the mix");
         for (int other = 0; other < Config.Channels; other++)
             if (other != key) Assert.True(s.KeyGeneration[other] < s.Generation, $"channel {other + 1} was re-derived");
         h.Dispose();
