@@ -126,10 +126,10 @@ public sealed class AtomicityTests
 
         string a = SceneJson(-10, 3), b = SceneJson(-30, -3);
         SceneFile.Load(store, a);
-        console.Blocks(8);
+        console.BlocksUntilHeard();
         float faderA = console.Followed.Channels[0].Fader, eqA = (float)console.Followed.ChannelSections[StripSection.Eq0 + 1].B0;
         SceneFile.Load(store, b);
-        console.Blocks(8);
+        console.BlocksUntilHeard();
         float faderB = console.Followed.Channels[0].Fader, eqB = (float)console.Followed.ChannelSections[StripSection.Eq0 + 1].B0;
         Assert.NotEqual(faderA, faderB);
         Assert.NotEqual(eqA, eqB);
@@ -278,6 +278,15 @@ public sealed class AtomicityTests
                 Engine.Process(_input, _output, Block);
                 if (_thread is not null) Thread.Sleep(1); // live: the compiler thread catches up between periods
             }
+        }
+
+        /// <summary>Runs blocks until the audio follows a compile of the store as it is now (on a loaded machine the compiler thread may take a while), then 8 more.</summary>
+        public void BlocksUntilHeard()
+        {
+            long version = Store.Version;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (Followed.StoreVersion < version && clock.Elapsed < TimeSpan.FromSeconds(10)) Blocks(1);
+            Blocks(8);
         }
 
         /// <summary>Runs blocks while <paramref name="writer"/> runs and until what blocks follow stops changing; counts blocks that saw part of it.</summary>
