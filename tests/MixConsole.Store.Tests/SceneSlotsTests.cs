@@ -1,0 +1,91 @@
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Store.Tests;
+
+/// <summary>Scene slots: a save comes back exact after the store is closed and opened again; names, notes, delete, import.</summary>
+public sealed class SceneSlotsTests
+{
+    private static ParameterStore NewConsole() => new(ParameterTable.Create(ConsoleConfig.Default));
+
+    [Fact]
+    public void Save_ThenRecallInAFreshConsole_GivesBackEveryValueBitForBit_AndLeavesTheSelection()
+    {
+        using var folder = new TempFolder();
+        var console = NewConsole();
+        var table = console.Table;
+        var random = new Random(11);
+        for (int n = 0; n < 300; n++)
+        {
+            int i = random.Next(table.Count);
+            if (table[i].Spec.Kind != ParameterKind.String) console.TrySetNormalized(i, (float)random.NextDouble());
+        }
+
+        console.TrySetText(table.IndexOf("/ch/03/config/name"), "Snare");
+        using (var store = ConsoleStore.Open(folder.Path))
+        {
+            new SceneSlots(store).Save(42, "Song 3", "capo 2", console);
+        }
+
+        var recalled = NewConsole();
+        int selection = table.IndexOf("/-stat/selidx");
+        recalled.TrySetInt(selection, 5);
+        using (var store = ConsoleStore.Open(folder.Path))
+        {
+            var slots = new SceneSlots(store);
+            Assert.True(slots.Recall(42, recalled));
+            Assert.Equal(42, slots.Current);
+            var listed = Assert.Single(slots.List());
+            Assert.Equal((42, "Song 3", "capo 2"), (listed.Slot, listed.Name, listed.Notes));
+        }
+
+        var expected = new float[console.Count];
+        var actual = new float[console.Count];
+        console.CopyValuesTo(expected);
+        recalled.CopyValuesTo(actual);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (i == selection) continue;
+            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"{table[i].Path}: saved {expected[i]}, recalled {actual[i]}");
+        }
+
+        Assert.Equal(5, (int)recalled.GetReal(selection));
+        Assert.Equal("Snare", recalled.GetText(table.IndexOf("/ch/03/config/name")));
+    }
+
+    [Fact]
+    public void RenameDeleteAndNotes_ChangeOnlyWhatTheySay_AndAnEmptySlotSaysSo()
+    {
+        using var folder = new TempFolder();
+        using var store = ConsoleStore.Open(folder.Path);
+        var slots = new SceneSlots(store);
+        var console = NewConsole();
+        slots.Save(0, "Intro", "", console);
+        slots.Save(99, "Outro", "", console);
+        Assert.True(slots.Rename(0, "Opener"));
+        Assert.True(slots.SetNotes(99, "lights down"));
+        Assert.False(slots.Rename(50, "nothing here"));
+        Assert.True(slots.Delete(99));
+        Assert.False(slots.Delete(99));
+        Assert.False(slots.Recall(99, console));
+        var only = Assert.Single(slots.List());
+        Assert.Equal((0, "Opener"), (only.Slot, only.Name));
+        Assert.Throws<ArgumentOutOfRangeException>(() => slots.Save(100, "x", "", console));
+        Assert.Throws<ArgumentException>(() => slots.Rename(0, new string('x', SceneSlots.MaxNameLength + 1)));
+    }
+
+    [Fact]
+    public void Import_RefusesAForeignScene_AndKeepsAGoodOneInCanonicalForm()
+    {
+        using var folder = new TempFolder();
+        using var store = ConsoleStore.Open(folder.Path);
+        var slots = new SceneSlots(store);
+        var table = NewConsole().Table;
+        Assert.Throws<SceneFormatException>(() => slots.Import(1, "bad", "", """{"parameters": {"/ch/99/mix/fader": 0.5}}""", table));
+        Assert.False(slots.TryGet(1, out _));
+        slots.Import(1, "good", "", """{"parameters": {"/ch/01/mix/fader": 0.5}}""", table);
+        var console = NewConsole();
+        Assert.True(slots.Recall(1, console));
+        Assert.Equal(0.5f, console.GetNormalized(table.IndexOf("/ch/01/mix/fader")), 3);
+    }
+}
