@@ -166,7 +166,7 @@ internal static class ServeSession
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         TimeSpan nextStatus = settings.StatusInterval ?? TimeSpan.MaxValue;
-        TimeSpan UntilNext() => TimeSpan.FromTicks(Math.Max(0, nextStatus.Ticks - clock.Elapsed.Ticks));
+        TimeSpan UntilNext() => settings.StatusInterval is null ? Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(Math.Max(0, nextStatus.Ticks - clock.Elapsed.Ticks));
         while (!stop.Token.WaitHandle.WaitOne(UntilNext()))
         {
             if (clock.Elapsed >= nextStatus)
