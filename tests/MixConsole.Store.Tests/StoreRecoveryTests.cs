@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Parameters;
 
@@ -11,8 +10,6 @@ namespace MixConsole.Store.Tests;
 /// </summary>
 public sealed class StoreRecoveryTests
 {
-    public enum Damage { Truncated, RandomHeader, RandomPages, ZeroLength, Directory }
-
     [Theory]
     [InlineData(Damage.Truncated)]
     [InlineData(Damage.RandomHeader)]
@@ -31,7 +28,7 @@ public sealed class StoreRecoveryTests
             for (int slot = 10; slot < 40; slot++) slots.Save(slot, "After the backup", "", console);
         }
 
-        Corrupt(folder.StoreFile, damage);
+        StoreDamage.Apply(folder.StoreFile, damage);
         var watch = Stopwatch.StartNew();
         using (var store = ConsoleStore.Open(folder.Path))
         {
@@ -57,7 +54,7 @@ public sealed class StoreRecoveryTests
             new SceneSlots(store).Save(3, "Lost", "", new ParameterStore(ParameterTable.Create(ConsoleConfig.Default)));
         }
 
-        Corrupt(folder.StoreFile, damage);
+        StoreDamage.Apply(folder.StoreFile, damage);
         using var reopened = ConsoleStore.Open(folder.Path);
         Assert.Equal(StoreCondition.StartedFromDefaults, reopened.Condition);
         Assert.Contains("STARTED FROM DEFAULTS", reopened.Report);
@@ -69,7 +66,7 @@ public sealed class StoreRecoveryTests
     {
         using var folder = new TempFolder();
         using (ConsoleStore.Open(folder.Path)) { }
-        Corrupt(folder.StoreFile, Damage.RandomHeader);
+        StoreDamage.Apply(folder.StoreFile, Damage.RandomHeader);
         var e = Assert.Throws<StoreDamagedException>(() => ConsoleStore.Open(folder.Path, recover: false));
         Assert.Contains("damaged", e.Message);
         Assert.True(File.Exists(folder.StoreFile));
@@ -97,41 +94,5 @@ public sealed class StoreRecoveryTests
         using var store = ConsoleStore.Open(folder.Path);
         for (int i = 0; i < 10; i++) store.Backup();
         Assert.Equal(7, Directory.GetFiles(Path.Combine(folder.Path, "backups"), "console-*.db").Length);
-    }
-
-    internal static void Corrupt(string path, Damage damage)
-    {
-        SqliteConnection.ClearAllPools();
-        var random = new Random((int)damage + 1);
-        long length = new FileInfo(path).Length;
-        switch (damage)
-        {
-            case Damage.Truncated:
-                using (var file = File.OpenWrite(path)) file.SetLength(length / 3);
-                break;
-            case Damage.RandomHeader:
-                Overwrite(path, 0, 100, random);
-                break;
-            case Damage.RandomPages:
-                // Every page but the first: the b-trees' roots and leaves become noise.
-                Overwrite(path, 1024, (int)(length - 1024), random);
-                break;
-            case Damage.ZeroLength:
-                File.WriteAllBytes(path, []);
-                break;
-            case Damage.Directory:
-                File.Delete(path);
-                Directory.CreateDirectory(path);
-                break;
-        }
-    }
-
-    private static void Overwrite(string path, long offset, int count, Random random)
-    {
-        byte[] noise = new byte[count];
-        random.NextBytes(noise);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
-        file.Position = offset;
-        file.Write(noise);
     }
 }
