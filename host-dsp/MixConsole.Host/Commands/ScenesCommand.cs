@@ -30,7 +30,7 @@ internal sealed class ScenesCommand : ICommand
           list     one line per saved slot: number, name, when it was saved (UTC), notes
           show     a slot's name, notes, save time and every value it sets (those off their defaults)
           export   the slot as a scene file: {"name", "notes", "parameters": {path: value}} on stdout or
-                   to --out FILE; serve --scene FILE and mixconsole mix read the same file
+                   to --out FILE; serve --scene FILE loads the same file
           import   a scene file (JSON, as export writes) into slot N, checked first against the console
                    (--profile, default 'default'): a file naming a path this console lacks changes nothing.
                    Name and notes come from --name/--notes, else from the file
@@ -45,7 +45,7 @@ internal sealed class ScenesCommand : ICommand
         new("out", "FILE", "export: write the scene here instead of stdout"),
         new("name", "NAME", "import: the slot's name (default: the file's \"name\", else the file name)"),
         new("notes", "TEXT", "import: the slot's notes (default: the file's \"notes\")"),
-        new("profile", "NAME", $"import: the console size the scene must fit ({string.Join(", ", ConsoleConfig.ProfileNames)}; default {ConsoleConfig.DefaultProfileName})"),
+        new("profile", "NAME", $"import: the console size the scene must fit, one of {string.Join(", ", ConsoleConfig.ProfileNames)} (default: {ConsoleConfig.DefaultProfileName})"),
     ];
 
     public int Run(ParsedArgs args, CommandContext context)
