@@ -24,6 +24,8 @@ public sealed class SceneSlots(ConsoleStore store)
     private const string CurrentSceneKey = "current_scene";
 
     private readonly ConsoleStore _store = store ?? throw new ArgumentNullException(nameof(store));
+    private string? _beforeRecall;
+    private int? _currentBeforeRecall;
 
     /// <summary>True for 0..99.</summary>
     public static bool IsSlot(int slot) => slot is >= 0 and < Count;
@@ -64,8 +66,28 @@ public sealed class SceneSlots(ConsoleStore store)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (!TryGet(slot, out SceneRecord? scene)) return false;
+        string before = SceneFile.Save(parameters, onlyChanged: true, SceneScope.Mix);
+        int? current = Current;
         SceneFile.Load(parameters, scene!.Parameters, SceneApplyMode.ResetOthersToDefaults, SceneScope.Mix);
+        (_beforeRecall, _currentBeforeRecall) = (before, current);
         Current = slot;
+        return true;
+    }
+
+    /// <summary>True when <see cref="UndoRecall"/> has a mix to go back to.</summary>
+    public bool CanUndoRecall => _beforeRecall is not null;
+
+    /// <summary>
+    /// Puts back the mix as it was just before the last <see cref="Recall"/> (one batch, exact), once. False when
+    /// there is nothing to undo (no recall since start, or already undone). Held in memory: a restart forgets it.
+    /// </summary>
+    public bool UndoRecall(ParameterStore parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (_beforeRecall is not { } before) return false;
+        SceneFile.Load(parameters, before, SceneApplyMode.ResetOthersToDefaults, SceneScope.Mix);
+        _beforeRecall = null;
+        Current = _currentBeforeRecall;
         return true;
     }
 

@@ -54,6 +54,36 @@ public sealed class SceneSlotsTests
     }
 
     [Fact]
+    public void UndoRecall_GivesBackTheMixAsItWasBeforeTheRecall_BitForBit_Once()
+    {
+        using var folder = new TempFolder();
+        using var store = ConsoleStore.Open(folder.Path);
+        var slots = new SceneSlots(store);
+        var console = NewConsole();
+        var table = console.Table;
+        Assert.False(slots.UndoRecall(console));
+        slots.Save(1, "Song 1", "", console);
+        var random = new Random(3);
+        for (int n = 0; n < 200; n++)
+        {
+            int i = random.Next(table.Count);
+            if (table[i].Spec.Kind != ParameterKind.String) console.TrySetNormalized(i, (float)random.NextDouble());
+        }
+
+        console.TrySetText(table.IndexOf("/ch/07/config/name"), "Keys");
+        var before = new float[console.Count];
+        console.CopyValuesTo(before);
+        Assert.True(slots.Recall(1, console));
+        Assert.Equal("", console.GetText(table.IndexOf("/ch/07/config/name")));
+        Assert.True(slots.UndoRecall(console));
+        var after = new float[console.Count];
+        console.CopyValuesTo(after);
+        Assert.Equal(before.Select(BitConverter.SingleToInt32Bits), after.Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal("Keys", console.GetText(table.IndexOf("/ch/07/config/name")));
+        Assert.False(slots.UndoRecall(console));
+    }
+
+    [Fact]
     public void RenameDeleteAndNotes_ChangeOnlyWhatTheySay_AndAnEmptySlotSaysSo()
     {
         using var folder = new TempFolder();

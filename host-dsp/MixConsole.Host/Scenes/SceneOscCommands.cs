@@ -11,6 +11,7 @@ namespace MixConsole.Host.Scenes;
 /// The scene slots over OSC, in the X32's forms:
 /// <c>/save ,siss "scene" N name notes</c> (answered <c>/save ,si "scene" 1</c> once the save is synced, 0 when it failed),
 /// <c>/-action/goscene ,i N</c> (recall in one batch; <c>/-show/prepos/current ,i N</c> goes to the sender and subscribers),
+/// <c>/-action/undoscene</c> (MixConsole's own: the mix as it was before the last recall, answered like a recall),
 /// <c>/delete ,si "scene" N</c>, <c>/rename ,sis "scene" N name</c> (answered like /save),
 /// <c>/-show/showfile/scene/NNN/name</c> and <c>.../notes</c> (a query answers <c>,s</c>, empty for an empty slot; a
 /// <c>,s</c> sets it) and <c>/-show/prepos/current</c> (<c>,i</c>, -1 when none). A change to the list is echoed to
@@ -46,6 +47,7 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
         if (address.SequenceEqual("/delete"u8)) return Delete(in message, reply, out replyLength);
         if (address.SequenceEqual("/rename"u8)) return Rename(in message, reply, out replyLength);
         if (address.SequenceEqual("/-action/goscene"u8)) return Recall(in message, reply, out replyLength);
+        if (address.SequenceEqual("/-action/undoscene"u8)) return Undo(reply, out replyLength);
         if (address.SequenceEqual(Encoding.ASCII.GetBytes(CurrentAddress)))
         {
             replyLength = WriteInt(reply, CurrentAddress, _slots.Current ?? -1);
@@ -104,6 +106,19 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
         {
             LastRecallTime = watch.Elapsed;
             replyLength = WriteInt(reply, CurrentAddress, slot);
+            Server?.SendToSubscribers(reply.Slice(0, replyLength));
+        }
+
+        return true;
+    }
+
+    // MixConsole's own: the mix as it was before the last recall comes back; answered and echoed like a recall.
+    private bool Undo(Span<byte> reply, out int replyLength)
+    {
+        replyLength = 0;
+        if (Guard("undo", () => _slots.UndoRecall(_parameters)))
+        {
+            replyLength = WriteInt(reply, CurrentAddress, _slots.Current ?? -1);
             Server?.SendToSubscribers(reply.Slice(0, replyLength));
         }
 

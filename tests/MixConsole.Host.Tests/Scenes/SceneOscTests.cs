@@ -38,6 +38,10 @@ public sealed class SceneOscTests(ITestOutputHelper output)
             control.Send("/ch/01/mix/fader");
             float fader = Assert.IsType<float>(Assert.Single(control.WaitFor("/ch/01/mix/fader", Answer)!));
             Assert.Equal(0.25f, fader, 2);
+            control.Send("/-action/undoscene");
+            Assert.Equal([5], control.WaitFor("/-show/prepos/current", Answer));
+            control.Send("/ch/01/mix/fader");
+            Assert.Equal(0.75f, Assert.IsType<float>(Assert.Single(control.WaitFor("/ch/01/mix/fader", Answer)!)), 2);
 
             control.Send("/rename", "scene", 5, "Chorus");
             Assert.Equal(["scene", 1], control.WaitFor("/rename", Answer));
