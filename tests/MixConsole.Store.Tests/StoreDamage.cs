@@ -6,8 +6,11 @@ namespace MixConsole.Store.Tests;
 public enum Damage { Truncated, RandomHeader, RandomPages, ZeroLength, Directory }
 
 /// <summary>Damages a closed store file in one of the <see cref="Damage"/> ways (shared with the serve tests).</summary>
-internal static class StoreDamage
+public static class StoreDamage
 {
+    /// <summary>Every kind of damage, for a theory.</summary>
+    public static TheoryData<Damage> All => new(Enum.GetValues<Damage>());
+
     public static void Apply(string path, Damage damage)
     {
         SqliteConnection.ClearAllPools();

@@ -11,11 +11,7 @@ namespace MixConsole.Store.Tests;
 public sealed class StoreRecoveryTests
 {
     [Theory]
-    [InlineData(Damage.Truncated)]
-    [InlineData(Damage.RandomHeader)]
-    [InlineData(Damage.RandomPages)]
-    [InlineData(Damage.ZeroLength)]
-    [InlineData(Damage.Directory)]
+    [MemberData(nameof(StoreDamage.All), MemberType = typeof(StoreDamage))]
     public void ADamagedStore_IsMovedAside_AndTheBackupComesBack(Damage damage)
     {
         using var folder = new TempFolder();

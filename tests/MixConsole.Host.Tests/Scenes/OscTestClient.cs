@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using MixConsole.Control.Osc;
+using MixConsole.Control.Tests.Server;
 
 namespace MixConsole.Host.Tests.Scenes;
 
@@ -10,30 +9,12 @@ internal sealed class OscTestClient(int port) : IDisposable
 {
     private readonly Socket _socket = NewSocket();
     private readonly IPEndPoint _server = new(IPAddress.Loopback, port);
-    private readonly byte[] _send = new byte[1024];
     private readonly byte[] _receive = new byte[8192];
 
-    public void Send(string address, params object[] arguments)
-    {
-        var writer = new OscWriter(_send);
-        var tags = new StringBuilder();
-        foreach (object a in arguments) tags.Append(a switch { int => 'i', float => 'f', string => 's', _ => throw new ArgumentException(a.GetType().Name) });
-        writer.BeginMessage(address, tags.ToString());
-        foreach (object a in arguments)
-        {
-            switch (a)
-            {
-                case int i: writer.WriteInt32(i); break;
-                case float f: writer.WriteFloat32(f); break;
-                case string s: writer.WriteString(s); break;
-            }
-        }
+    public void Send(string address, params object[] arguments) =>
+        _socket.SendTo(Osc.Message(address, arguments), SocketFlags.None, _server);
 
-        Assert.True(writer.TryComplete(out int length));
-        _socket.SendTo(_send.AsSpan(0, length), SocketFlags.None, _server);
-    }
-
-    /// <summary>Waits for a message at <paramref name="address"/> and returns its arguments (ints, floats, strings); null on timeout.</summary>
+    /// <summary>Waits for a message at <paramref name="address"/> and returns its arguments (ints, floats, strings, blobs); null on timeout.</summary>
     public object[]? WaitFor(string address, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -50,19 +31,8 @@ internal sealed class OscTestClient(int port) : IDisposable
                 return null;
             }
 
-            if (!OscMessage.TryParse(_receive.AsSpan(0, length), out OscMessage message, out _) || !message.AddressEquals(Encoding.ASCII.GetBytes(address))) continue;
-            var values = new object[message.ArgumentCount];
-            for (int a = 0; a < values.Length; a++)
-            {
-                values[a] = message.GetArgumentType(a) switch
-                {
-                    OscType.Int32 when message.TryGetInt32(a, out int i) => i,
-                    OscType.Float32 when message.TryGetFloat32(a, out float f) => f,
-                    OscType.String when message.TryGetString(a, out ReadOnlySpan<byte> s) => Encoding.ASCII.GetString(s),
-                    _ => "?",
-                };
-            }
-
+            var (received, values) = Osc.Read(_receive.AsSpan(0, length).ToArray());
+            if (received != address) continue;
             return values;
         }
 

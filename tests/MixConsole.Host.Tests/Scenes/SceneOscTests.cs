@@ -29,7 +29,7 @@ public sealed class SceneOscTests(ITestOutputHelper output)
             control.Send("/-show/showfile/scene/005/notes");
             Assert.Equal(["soft"], control.WaitFor("/-show/showfile/scene/005/notes", Answer));
 
-            control.Send("/ch/01/mix/fader", 0.75f);
+            control.Send("/ch/01/mix/fader", 0.6f);
             watch.Restart();
             control.Send("/-action/goscene", 5);
             Assert.Equal([5], control.WaitFor("/-show/prepos/current", Answer));
@@ -41,7 +41,7 @@ public sealed class SceneOscTests(ITestOutputHelper output)
             control.Send("/-action/undoscene");
             Assert.Equal([5], control.WaitFor("/-show/prepos/current", Answer));
             control.Send("/ch/01/mix/fader");
-            Assert.Equal(0.75f, Assert.IsType<float>(Assert.Single(control.WaitFor("/ch/01/mix/fader", Answer)!)), 2);
+            Assert.Equal(0.6f, Assert.IsType<float>(Assert.Single(control.WaitFor("/ch/01/mix/fader", Answer)!)), 2);
 
             control.Send("/rename", "scene", 5, "Chorus");
             Assert.Equal(["scene", 1], control.WaitFor("/rename", Answer));

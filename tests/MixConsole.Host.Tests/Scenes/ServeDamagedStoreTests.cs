@@ -9,11 +9,7 @@ namespace MixConsole.Host.Tests.Scenes;
 public sealed class ServeDamagedStoreTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(Damage.Truncated)]
-    [InlineData(Damage.RandomHeader)]
-    [InlineData(Damage.RandomPages)]
-    [InlineData(Damage.ZeroLength)]
-    [InlineData(Damage.Directory)]
+    [MemberData(nameof(StoreDamage.All), MemberType = typeof(StoreDamage))]
     public void Serve_OnADamagedStore_StartsWithTheBackup_SaysSo_AndStopsWithZero(Damage damage)
     {
         using var dir = new TestSignals();
