@@ -22,6 +22,7 @@ public sealed class SceneSlots(ConsoleStore store)
     public const int MaxNotesLength = 256;
 
     private const string CurrentSceneKey = "current_scene";
+    private const string SafesKey = "recall_safes";
 
     private readonly ConsoleStore _store = store ?? throw new ArgumentNullException(nameof(store));
     private string? _beforeRecall;
@@ -39,6 +40,13 @@ public sealed class SceneSlots(ConsoleStore store)
     {
         get => int.TryParse(_store.GetMeta(CurrentSceneKey), NumberStyles.None, CultureInfo.InvariantCulture, out int slot) && IsSlot(slot) ? slot : null;
         private set => _store.SetMeta(CurrentSceneKey, value?.ToString(CultureInfo.InvariantCulture) ?? "");
+    }
+
+    /// <summary>What recalls leave alone (<see cref="RecallSafes"/>), kept in the store; setting it commits.</summary>
+    public RecallSafes Safes
+    {
+        get => RecallSafes.TryParse(_store.GetMeta(SafesKey) ?? "", out RecallSafes safes, out _) ? safes : RecallSafes.None;
+        set => _store.SetMeta(SafesKey, (value ?? throw new ArgumentNullException(nameof(value))).ToString());
     }
 
     /// <summary>Saves the mix of <paramref name="parameters"/> into <paramref name="slot"/> (replacing what it held). Durable when it returns.</summary>
@@ -60,7 +68,10 @@ public sealed class SceneSlots(ConsoleStore store)
         return Put(slot, name, notes, SceneFile.Save(scratch, onlyChanged: true, SceneScope.Mix), makeCurrent: false);
     }
 
-    /// <summary>Recalls <paramref name="slot"/> into <paramref name="parameters"/> in one batch. False when the slot is empty.</summary>
+    /// <summary>
+    /// Recalls <paramref name="slot"/> into <paramref name="parameters"/> in one batch, leaving what <see cref="Safes"/>
+    /// protects as it is. False when the slot is empty.
+    /// </summary>
     /// <exception cref="SceneFormatException">The stored scene does not fit this console (saved with a larger profile).</exception>
     public bool Recall(int slot, ParameterStore parameters)
     {
@@ -68,7 +79,16 @@ public sealed class SceneSlots(ConsoleStore store)
         if (!TryGet(slot, out SceneRecord? scene)) return false;
         string before = SceneFile.Save(parameters, onlyChanged: true, SceneScope.Mix);
         int? current = Current;
-        SceneFile.Load(parameters, scene!.Parameters, SceneApplyMode.ResetOthersToDefaults, SceneScope.Mix);
+        RecallSafes safes = Safes;
+        if (safes.IsEmpty)
+        {
+            SceneFile.Load(parameters, scene!.Parameters, SceneApplyMode.ResetOthersToDefaults, SceneScope.Mix);
+        }
+        else
+        {
+            LoadAround(parameters, scene!.Parameters, safes);
+        }
+
         (_beforeRecall, _currentBeforeRecall) = (before, current);
         Current = slot;
         return true;
@@ -144,6 +164,27 @@ public sealed class SceneSlots(ConsoleStore store)
         CheckSlot(slot);
         CheckText(notes, MaxNotesLength, nameof(notes));
         return Execute("UPDATE scenes SET notes = $text WHERE slot = $slot", slot, notes) > 0;
+    }
+
+    // The scene is read whole into a scratch console first (a bad one changes nothing), then every unprotected value is set in one batch.
+    private static void LoadAround(ParameterStore parameters, string json, RecallSafes safes)
+    {
+        var scratch = new ParameterStore(parameters.Table);
+        SceneFile.Load(scratch, json, SceneApplyMode.ResetOthersToDefaults, SceneScope.Mix);
+        var table = parameters.Table;
+        using ParameterBatch batch = parameters.BeginBatch();
+        for (int i = 0; i < table.Count; i++)
+        {
+            if (!table[i].InScenes || safes.Protects(table[i].Path)) continue;
+            if (table[i].Kind == ParameterKind.String)
+            {
+                parameters.TrySetText(i, scratch.GetText(i));
+            }
+            else
+            {
+                parameters.TrySetReal(i, scratch.GetReal(i));
+            }
+        }
     }
 
     private SceneRecord Put(int slot, string name, string notes, string json, bool makeCurrent)

@@ -12,6 +12,7 @@ namespace MixConsole.Host.Scenes;
 /// <c>/save ,siss "scene" N name notes</c> (answered <c>/save ,si "scene" 1</c> once the save is synced, 0 when it failed),
 /// <c>/-action/goscene ,i N</c> (recall in one batch; <c>/-show/prepos/current ,i N</c> goes to the sender and subscribers),
 /// <c>/-action/undoscene</c> (MixConsole's own: the mix as it was before the last recall, answered like a recall),
+/// <c>/-show/safes [,s "ch 3 eq dyn"]</c> (MixConsole's own: what recalls leave alone, see <see cref="RecallSafes"/>; answers the safes in force),
 /// <c>/delete ,si "scene" N</c>, <c>/rename ,sis "scene" N name</c> (answered like /save),
 /// <c>/-show/showfile/scene/NNN/name</c> and <c>.../notes</c> (a query answers <c>,s</c>, empty for an empty slot; a
 /// <c>,s</c> sets it) and <c>/-show/prepos/current</c> (<c>,i</c>, -1 when none). A change to the list is echoed to
@@ -48,6 +49,7 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
         if (address.SequenceEqual("/rename"u8)) return Rename(in message, reply, out replyLength);
         if (address.SequenceEqual("/-action/goscene"u8)) return Recall(in message, reply, out replyLength);
         if (address.SequenceEqual("/-action/undoscene"u8)) return Undo(reply, out replyLength);
+        if (address.SequenceEqual("/-show/safes"u8)) return Safes(in message, reply, out replyLength);
         if (address.SequenceEqual(Encoding.ASCII.GetBytes(CurrentAddress)))
         {
             replyLength = WriteInt(reply, CurrentAddress, _slots.Current ?? -1);
@@ -122,6 +124,30 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
             Server?.SendToSubscribers(reply.Slice(0, replyLength));
         }
 
+        return true;
+    }
+
+    // MixConsole's own: the recall safes as text ("ch 3 eq dyn"); a ,s sets them, and either way the ones in force answer.
+    private bool Safes(in OscMessage message, Span<byte> reply, out int replyLength)
+    {
+        if (message.ArgumentCount == 1 && message.TryGetString(0, out ReadOnlySpan<byte> utf8) && utf8.Length <= 512
+            && utf8.IndexOfAnyExceptInRange((byte)' ', (byte)'~') < 0)
+        {
+            if (RecallSafes.TryParse(Encoding.ASCII.GetString(utf8), out RecallSafes safes, out string error))
+            {
+                Guard("safes", () =>
+                {
+                    _slots.Safes = safes;
+                    return true;
+                });
+            }
+            else
+            {
+                log($"scenes  /-show/safes refused: {error}");
+            }
+        }
+
+        replyLength = WriteString(reply, "/-show/safes", _slots.Safes.ToString());
         return true;
     }
 
