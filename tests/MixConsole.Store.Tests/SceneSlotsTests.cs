@@ -8,18 +8,23 @@ public sealed class SceneSlotsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static ParameterStore NewConsole() => new(ParameterTable.Create(ConsoleConfig.Default));
 
+    // Sets randomly chosen numeric parameters to random values, moves times.
+    private static void Scramble(ParameterStore console, Random random, int moves)
+    {
+        for (int n = 0; n < moves; n++)
+        {
+            int i = random.Next(console.Count);
+            if (console.Table[i].Kind != ParameterKind.String) console.TrySetNormalized(i, (float)random.NextDouble());
+        }
+    }
+
     [Fact]
     public void Save_ThenRecallInAFreshConsole_GivesBackEveryValueBitForBit_AndLeavesTheSelection()
     {
         using var folder = new TempFolder();
         var console = NewConsole();
         var table = console.Table;
-        var random = new Random(11);
-        for (int n = 0; n < 300; n++)
-        {
-            int i = random.Next(table.Count);
-            if (table[i].Spec.Kind != ParameterKind.String) console.TrySetNormalized(i, (float)random.NextDouble());
-        }
+        Scramble(console, new Random(11), 300);
 
         console.TrySetText(table.IndexOf("/ch/03/config/name"), "Snare");
         using (var store = ConsoleStore.Open(folder.Path))
@@ -63,12 +68,7 @@ public sealed class SceneSlotsTests(Xunit.Abstractions.ITestOutputHelper output)
         var table = console.Table;
         Assert.False(slots.UndoRecall(console));
         slots.Save(1, "Song 1", "", console);
-        var random = new Random(3);
-        for (int n = 0; n < 200; n++)
-        {
-            int i = random.Next(table.Count);
-            if (table[i].Spec.Kind != ParameterKind.String) console.TrySetNormalized(i, (float)random.NextDouble());
-        }
+        Scramble(console, new Random(3), 200);
 
         console.TrySetText(table.IndexOf("/ch/07/config/name"), "Keys");
         var before = new float[console.Count];
@@ -142,11 +142,7 @@ public sealed class SceneSlotsTests(Xunit.Abstractions.ITestOutputHelper output)
         var watch = new System.Diagnostics.Stopwatch();
         for (int round = 0; round < 21; round++)
         {
-            for (int n = 0; n < 100; n++)
-            {
-                int i = random.Next(table.Count);
-                if (table[i].Kind != ParameterKind.String) console.TrySetNormalized(i, (float)random.NextDouble());
-            }
+            Scramble(console, random, 100);
 
             var saved = new float[console.Count];
             console.CopyValuesTo(saved);
