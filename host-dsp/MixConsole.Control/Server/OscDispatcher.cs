@@ -77,6 +77,9 @@ internal sealed class OscDispatcher
         _versionTag = "V" + options.Version;
     }
 
+    /// <summary>Commands beyond the parameter table (scene slots); null when none.</summary>
+    public IOscCommandHandler? Commands { get; set; }
+
     /// <summary>Every parameter path as ASCII bytes, by index (shared with the echo path).</summary>
     public byte[][] Paths => _paths;
 
@@ -238,6 +241,13 @@ internal sealed class OscDispatcher
 
         if (!OscAddressPattern.HasWildcards(address))
         {
+            Span<byte> reply = ReplyBuffer();
+            if (Commands is { } commands && commands.TryHandle(in message, reply, out int length))
+            {
+                if (length > 0) Reply(link, in sender, reply.Slice(0, length));
+                return;
+            }
+
             _counters.AddUnknownAddress();
             return;
         }

@@ -125,6 +125,36 @@ public sealed class OscServer : IDisposable
         return _links.Add(transport);
     }
 
+    /// <summary>Serves commands beyond the parameter table (scene slots) through <paramref name="handler"/>; before <see cref="Start"/>.</summary>
+    /// <exception cref="InvalidOperationException">The server has already started.</exception>
+    public void AddCommandHandler(IOscCommandHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (_started)
+        {
+            throw new InvalidOperationException("Add command handlers before starting the server.");
+        }
+
+        _dispatcher.Commands = handler;
+    }
+
+    /// <summary>
+    /// Sends one packet to every live <c>/xremote</c> subscriber: how a command handler echoes a change that is not a
+    /// parameter (a scene saved, renamed, recalled). Rare: it allocates its subscriber list.
+    /// </summary>
+    public void SendToSubscribers(ReadOnlySpan<byte> packet)
+    {
+        var subscribers = new Subscription[_subscribers.Capacity];
+        int count = _subscribers.CopyActive(subscribers);
+        long sent = 0;
+        for (int s = 0; s < count; s++)
+        {
+            sent += _links.Send(subscribers[s].Link, packet, subscribers[s].Peer) ? 1 : 0;
+        }
+
+        Counters.AddEchoes(sent);
+    }
+
     /// <summary>Starts every transport's receive thread and, unless told otherwise, the control thread.</summary>
     /// <param name="runControlThread">False when the caller drives <see cref="Tick"/> itself (tests with a manual clock).</param>
     public void Start(bool runControlThread = true)

@@ -14,6 +14,7 @@ internal static class CommandCatalog
         new DeliverCommand(),
         new MixCommand(),
         new ServeCommand(),
+        new ScenesCommand(),
         new DevicesCommand(),
         new BenchCommand(),
     ];

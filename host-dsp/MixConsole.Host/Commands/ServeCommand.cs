@@ -73,7 +73,7 @@ internal sealed class ServeCommand : ICommand
         new("rt-priority", "N", "SCHED_FIFO priority of the audio thread, 0 for normal scheduling (default 70)"),
         new("no-mlock", null, "do not lock memory (mlockall)"),
         new("record", "FILE", "record every input to one WAV (virtual soundcheck; RF64 past 4 GiB)"),
-        new("state", "DIR", "keep the console's parameters in DIR/state.json: loaded at start, saved every 5 s and at stop"),
+        new("state", "DIR", "keep the console in DIR/console.db (SQLite): the live state (restored at start, written within 0.5 s of a change) and 100 scene slots; an older DIR/state.json is imported once"),
         new("osc-port", "PORT", "UDP port for OSC (default 10023)"),
         new("bind", "ADDR", "address to listen on (default 0.0.0.0; :: for IPv4 and IPv6)"),
         new("allow", "CIDR", "network allowed besides loopback, repeatable (default: this host's subnets)"),

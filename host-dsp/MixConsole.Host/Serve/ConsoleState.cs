@@ -1,127 +1,112 @@
-using System.Buffers;
-using System.Text.Json;
 using MixConsole.Engine.Parameters;
 using MixConsole.Host.Cli;
+using MixConsole.Store;
 
 namespace MixConsole.Host.Serve;
 
 /// <summary>
-/// serve --state DIR: the console's parameters survive a restart (systemd Restart=on-failure, a power cut):
-/// DIR/state.json is loaded at start and rewritten atomically every few seconds and at stop. It is the whole
-/// console, not a scene: console state such as the strip selection comes back too (<see cref="SceneScope.WholeConsole"/>).
-/// <para>A save while the store's <see cref="ParameterStore.Version"/> stands still does nothing at all; otherwise the
-/// file is built in one reused buffer by one reused JSON writer and written only when its bytes differ from the
-/// last ones written, so hours of serving leave no garbage behind (any collection pauses the audio thread too).</para>
+/// serve --state DIR: the console survives a restart or a power cut. DIR/console.db (<see cref="ConsoleStore"/>) is
+/// opened at start (a damaged one is recovered, never fatal), the live state it holds is restored (on a first start,
+/// an older DIR/state.json is imported instead), and a <see cref="LiveJournal"/> thread keeps it within half a second
+/// of the console from then on. Scene slots live in the same store. Without DIR, or when the folder cannot be used
+/// at all, the console runs and keeps nothing, and says so.
 /// </summary>
-internal sealed class ConsoleState
+internal sealed class ConsoleState : IDisposable
 {
-    private const int InitialBufferBytes = 256 * 1024;
+    private const string LegacyFileName = "state.json";
 
-    private readonly string? _path;
-    private readonly string? _tempPath;
-    private readonly ParameterStore _store;
+    private readonly ConsoleStore? _store;
+    private readonly string? _legacyFile;
     private readonly Action<string> _log;
-    private readonly ArrayBufferWriter<byte> _json = new(InitialBufferBytes);
-    private readonly Utf8JsonWriter _writer;
-    private byte[] _lastSaved = [];
-    private int _lastSavedLength;
-    private long _savedVersion = -1;
-    private bool _failing;
+    private LiveJournal? _journal;
 
-    private ConsoleState(string? path, ParameterStore store, Action<string> log)
+    private ConsoleState(ConsoleStore? store, string? legacyFile, Action<string> log, string? warning)
     {
-        _path = path;
-        _tempPath = path is null ? null : path + ".tmp";
         _store = store;
+        _legacyFile = legacyFile;
         _log = log;
-        _writer = new Utf8JsonWriter(_json, new JsonWriterOptions { Indented = true });
+        Warning = warning;
+        Scenes = store is null ? null : new SceneSlots(store);
     }
 
-    /// <summary>Saves that found something changed and built the file (a write follows only when its bytes changed).</summary>
-    public long Builds { get; private set; }
+    /// <summary>The scene slots, or null when there is no store.</summary>
+    public SceneSlots? Scenes { get; }
 
-    /// <summary>Files written.</summary>
-    public long Writes { get; private set; }
+    /// <summary>True when a previous run left a state to restore (the store's live rows, or a state.json to import).</summary>
+    public bool HasSavedState => _store is not null && (_store.HasLiveState || _legacyFile is not null);
 
-    /// <summary>Creates DIR when needed and loads DIR/state.json into <paramref name="store"/> when it exists; a null DIR keeps nothing.</summary>
-    public static ConsoleState Open(string? dir, ParameterStore store, Action<string> log)
+    /// <summary>Non-null when the store came up damaged or not at all: repeated on every status line until a restart.</summary>
+    public string? Warning { get; }
+
+    /// <summary>Opens DIR's store (recovering a damaged one); a null DIR keeps nothing.</summary>
+    /// <exception cref="UserFacingException">Another console holds DIR.</exception>
+    public static ConsoleState Open(string? dir, Action<string> log)
     {
-        if (dir is null) return new ConsoleState(null, store, log);
+        if (dir is null) return new ConsoleState(null, null, log, null);
+        ConsoleStore store;
         try
         {
-            Directory.CreateDirectory(dir);
+            store = ConsoleStore.Open(dir);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (StoreLockedException e)
         {
             throw new UserFacingException($"--state {dir}: {e.Message}");
         }
-
-        string path = Path.Combine(dir, "state.json");
-        var state = new ConsoleState(path, store, log);
-        if (File.Exists(path))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try
-            {
-                byte[] json = File.ReadAllBytes(path);
-                using (var stream = new MemoryStream(json, writable: false))
-                {
-                    SceneFile.Load(store, stream, SceneApplyMode.ResetOthersToDefaults, SceneScope.WholeConsole);
-                }
-
-                state._lastSaved = json;
-                state._lastSavedLength = json.Length;
-                log($"state   restored from {path}");
-            }
-            catch (Exception e) when (e is IOException or SceneFormatException or UnauthorizedAccessException)
-            {
-                throw new UserFacingException($"cannot restore state from {path}: {e.Message} (move it away to start fresh)");
-            }
+            string unavailable = $"store   STORE UNAVAILABLE: --state {dir}: {e.Message}; the console runs but keeps nothing (no saved state, no scenes) until restarted with a usable folder";
+            log(unavailable);
+            return new ConsoleState(null, null, log, unavailable);
         }
 
-        return state;
+        bool damaged = store.Condition is StoreCondition.RecoveredFromBackup or StoreCondition.StartedFromDefaults;
+        log($"store   {store.Report}");
+        string legacy = Path.Combine(dir, LegacyFileName);
+        bool import = !store.HasLiveState && File.Exists(legacy);
+        return new ConsoleState(store, import ? legacy : null, log, damaged ? $"store   {store.Report}" : null);
     }
 
-    /// <summary>Writes the parameters when they changed since the last save (temp file + rename: never half a file).</summary>
-    public void Save()
+    /// <summary>Sets the console to the saved state (or imports state.json once); a state.json that cannot be read is reported, not fatal.</summary>
+    public void Restore(ParameterStore parameters)
     {
-        if (_path is null) return;
-        // Read before building: a change landing during the build moves the version again and is saved next time.
-        long version = _store.Version;
-        if (version == _savedVersion) return;
-        Builds++;
-        _json.ResetWrittenCount();
-        _writer.Reset(_json);
-        SceneFile.Save(_store, _writer, onlyChanged: false, SceneScope.WholeConsole);
-        ReadOnlySpan<byte> json = _json.WrittenSpan;
-        if (json.SequenceEqual(_lastSaved.AsSpan(0, _lastSavedLength)))
+        if (_store is null) return;
+        _journal = new LiveJournal(_store, parameters, _log);
+        if (_legacyFile is null)
         {
-            // Changed and changed back: the file already says this.
-            _savedVersion = version;
+            int restored = _journal.Restore();
+            if (restored > 0) _log($"state   restored {restored} parameters from {_store.FilePath}");
             return;
         }
 
         try
         {
-            using (var file = File.OpenHandle(_tempPath!, FileMode.Create, FileAccess.Write))
-            {
-                RandomAccess.Write(file, json, 0);
-                RandomAccess.FlushToDisk(file);
-            }
-
-            File.Move(_tempPath!, _path, overwrite: true);
-            Writes++;
-            if (_lastSaved.Length < json.Length) _lastSaved = new byte[json.Length + json.Length / 4];
-            json.CopyTo(_lastSaved);
-            _lastSavedLength = json.Length;
-            _savedVersion = version;
-            if (_failing) _log($"state   saved {_path} again");
-            _failing = false;
+            using var stream = File.OpenRead(_legacyFile);
+            SceneFile.Load(parameters, stream, SceneApplyMode.ResetOthersToDefaults, SceneScope.WholeConsole);
+            _log($"state   restored from {_legacyFile} (imported into {_store.FilePath}; the file is no longer written)");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or SceneFormatException or UnauthorizedAccessException)
         {
-            // Retried every save; said once, not every few seconds while the disk stays full.
-            if (!_failing) _log($"state   cannot save {_path}: {e.Message}");
-            _failing = true;
+            _log($"state   WARNING: cannot import {_legacyFile}: {e.Message}; starting from defaults");
         }
+    }
+
+    /// <summary>Starts journaling every change (call once the start-up values are set).</summary>
+    public void Start() => _journal?.Start();
+
+    /// <summary>Writes the last changes, takes the clean-stop backup and closes the store.</summary>
+    public void Dispose()
+    {
+        if (_store is null) return;
+        _journal?.Dispose();
+        try
+        {
+            _store.Backup();
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            _log($"store   WARNING: no backup at stop: {e.Message}");
+        }
+
+        _store.Dispose();
     }
 }

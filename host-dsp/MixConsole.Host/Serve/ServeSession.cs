@@ -10,6 +10,7 @@ using MixConsole.Engine.Mastering;
 using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
 using MixConsole.Host.Cli;
+using MixConsole.Host.Scenes;
 
 namespace MixConsole.Host.Serve;
 
@@ -27,12 +28,13 @@ internal static class ServeSession
 
         var store = new ParameterStore(ParameterTable.Create(settings.Config));
         bool mastering = settings.Mode == ServeMode.Mastering;
-        bool restoring = settings.StateDir is not null && File.Exists(Path.Combine(settings.StateDir, "state.json"));
+        using var state = ConsoleState.Open(settings.StateDir, Log);
+        bool restoring = state.HasSavedState;
         // The mode's starting point (console: chain bypassed, so a fresh console is transparent; mastering: chain
         // on, preset) is the default that restored state and a scene then override where they say otherwise.
         string? preset = settings.Preset ?? (mastering && !restoring ? MasteringPresets.Transparent : null);
         ApplyModeDefaults(store, mastering, preset, named: null);
-        var state = ConsoleState.Open(settings.StateDir, store, Log);
+        state.Restore(store);
         if (restoring) ApplyModeDefaults(store, mastering, settings.Preset, named: null, bypassInConsole: false);
         if (settings.SceneFile is not null)
         {
@@ -94,6 +96,7 @@ internal static class ServeSession
         }
 
         server.AddTransport(udp);
+        if (state.Scenes is { } scenes) server.AddCommandHandler(new SceneOscCommands(scenes, store, Log) { Server = server });
         if (settings.SerialDevice is not null)
         {
             try
@@ -131,6 +134,7 @@ internal static class ServeSession
         { Name = "audio", IsBackground = true, Priority = ThreadPriority.Highest };
 
         EngineWarmUp.Run(settings.Config, audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
+        state.Start();
         server.Start();
         var status = new ServeStatus(audio, server, output);
         audioThread.Start();
@@ -155,31 +159,26 @@ internal static class ServeSession
             output.WriteLine($"osc     listening on {transport.Name}");
         }
 
+        if (state.Warning is { } storeWarning) output.WriteLine(storeWarning);
         output.WriteLine($"allow   {string.Join(", ", allowlist.Networks)}{(pairing is null ? "" : "; changes need pairing (/auth/challenge, /auth/response)")}");
         output.WriteLine(string.Create(inv, $"limits  {settings.MaxSubscribers} subscribers, {settings.RateLimitPerSecond:0} messages/s per client"));
         output.WriteLine(settings.Duration is { } d ? string.Create(inv, $"running for {d.TotalSeconds:0.###} s") : "running; Ctrl-C stops");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        TimeSpan saveEvery = TimeSpan.FromSeconds(5), nextSave = saveEvery;
         TimeSpan nextStatus = settings.StatusInterval ?? TimeSpan.MaxValue;
-        TimeSpan UntilNext() => TimeSpan.FromTicks(Math.Max(0, (nextSave < nextStatus ? nextSave : nextStatus).Ticks - clock.Elapsed.Ticks));
+        TimeSpan UntilNext() => settings.StatusInterval is null ? Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(Math.Max(0, nextStatus.Ticks - clock.Elapsed.Ticks));
         while (!stop.Token.WaitHandle.WaitOne(UntilNext()))
         {
-            if (clock.Elapsed >= nextSave)
-            {
-                state.Save();
-                nextSave += saveEvery;
-            }
-
             if (clock.Elapsed >= nextStatus)
             {
                 status.WriteStatus();
+                // A damaged or missing store is repeated with every status line, not said once and scrolled away.
+                if (state.Warning is { } warning) output.WriteLine(warning);
                 nextStatus += settings.StatusInterval!.Value;
             }
         }
 
         audioThread.Join(TimeSpan.FromSeconds(6));
-        state.Save();
 
         OscServerCounters c = server.Counters;
         output.WriteLine(string.Create(inv,

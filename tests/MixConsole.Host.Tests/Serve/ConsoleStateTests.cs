@@ -1,78 +1,80 @@
 using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Parameters;
+using MixConsole.Host.Cli;
 using MixConsole.Host.Serve;
-using Xunit.Abstractions;
+using MixConsole.Store;
 
 namespace MixConsole.Host.Tests.Serve;
 
-/// <summary>serve --state: saves only what changed, without garbage when nothing did, and the file reads back as the console.</summary>
-public sealed class ConsoleStateTests(ITestOutputHelper output)
+/// <summary>serve --state: the store comes back as the console was; an old state.json is imported once; an unusable folder is not fatal.</summary>
+public sealed class ConsoleStateTests
 {
+    private static ParameterStore NewConsole() => new(ParameterTable.Create(ConsoleConfig.Default));
+
     [Fact]
-    public void Save_WithNothingChanged_DoesNothing_AndAllocatesNothing()
+    public void AStateJson_IsImportedOnce_ThenTheStoreIsTheTruth()
     {
         using var dir = new TestSignals();
-        var store = new ParameterStore(ParameterTable.Create(ConsoleConfig.Default));
-        var state = ConsoleState.Open(dir.Folder, store, _ => { });
-        state.Save();
-        string path = Path.Combine(dir.Folder, "state.json");
-        Assert.True(File.Exists(path));
-        var written = File.GetLastWriteTimeUtc(path);
-        for (int i = 0; i < 1_000; i++) state.Save();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++) state.Save();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(1, state.Builds);
-        Assert.Equal(1, state.Writes);
-        Assert.Equal(written, File.GetLastWriteTimeUtc(path));
+        File.WriteAllText(dir.Path("state.json"), """{ "parameters": { "/-stat/selidx": 7, "/ch/01/mix/fader": 0.5 } }""");
+        var lines = new List<string>();
+        var first = NewConsole();
+        using (var state = ConsoleState.Open(dir.Folder, lines.Add))
+        {
+            Assert.True(state.HasSavedState);
+            state.Restore(first);
+            state.Start();
+            first.TrySetNormalized(first.Table.IndexOf("/ch/02/mix/fader"), 0.25f);
+        }
+
+        Assert.Contains(lines, l => l.Contains("imported into", StringComparison.Ordinal));
+        File.WriteAllText(dir.Path("state.json"), """{ "parameters": { "/-stat/selidx": 1 } }""");
+        var second = NewConsole();
+        using (var state = ConsoleState.Open(dir.Folder, _ => { }))
+        {
+            state.Restore(second);
+        }
+
+        var expected = new float[first.Count];
+        var actual = new float[first.Count];
+        first.CopyValuesTo(expected);
+        second.CopyValuesTo(actual);
+        Assert.Equal(expected, actual);
+        Assert.Equal(7, (int)second.GetReal(second.Table.IndexOf("/-stat/selidx")));
     }
 
     [Fact]
-    public void Save_AfterAChange_RewritesTheWholeConsole_ReusingItsBuffers()
+    public void AFolderThatCannotBeMade_RunsWithoutAStore_AndSaysSo()
     {
         using var dir = new TestSignals();
-        var store = new ParameterStore(ParameterTable.Create(ConsoleConfig.Default));
-        var state = ConsoleState.Open(dir.Folder, store, _ => { });
-        int fader = store.Table.IndexOf("/ch/05/mix/fader");
-        int name = store.Table.IndexOf("/ch/05/config/name");
-        state.Save();
-        for (int i = 0; i < 20; i++)
+        File.WriteAllText(dir.Path("not-a-folder"), "");
+        var lines = new List<string>();
+        using var state = ConsoleState.Open(Path.Combine(dir.Path("not-a-folder"), "state"), lines.Add);
+        Assert.Null(state.Scenes);
+        Assert.False(state.HasSavedState);
+        Assert.Contains("STORE UNAVAILABLE", state.Warning);
+        Assert.Single(lines);
+    }
+
+    [Fact]
+    public void ASecondConsoleOnTheSameFolder_IsRefusedInOneLine()
+    {
+        using var dir = new TestSignals();
+        using var first = ConsoleState.Open(dir.Folder, _ => { });
+        var e = Assert.Throws<UserFacingException>(() => ConsoleState.Open(dir.Folder, _ => { }));
+        Assert.Contains("in use by a running console", e.Message);
+    }
+
+    [Fact]
+    public void ACleanStop_TakesABackup()
+    {
+        using var dir = new TestSignals();
+        using (var state = ConsoleState.Open(dir.Folder, _ => { }))
         {
-            store.TrySetNormalized(fader, i % 2 == 0 ? 0.25f : 0.5f);
-            state.Save();
+            state.Restore(NewConsole());
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        const int Saves = 50;
-        for (int i = 0; i < Saves; i++)
-        {
-            store.TrySetNormalized(fader, i % 2 == 0 ? 0.25f : 0.5f);
-            state.Save();
-        }
-
-        long perSave = (GC.GetAllocatedBytesForCurrentThread() - before) / Saves;
-        output.WriteLine($"{perSave} bytes allocated per save of a changed console (file handle and paths; the JSON itself reuses its buffer)");
-        // The old save built a ~200 KB string twice over (the JSON, then its UTF-16 copy) every time.
-        Assert.True(perSave < 4_096, $"{perSave} bytes per save");
-
-        // Changed and changed back: the build finds the file already says so and writes nothing.
-        store.TrySetNormalized(fader, 0.75f);
-        state.Save();
-        long writes = state.Writes;
-        store.TrySetNormalized(fader, 0.5f);
-        store.TrySetNormalized(fader, 0.75f);
-        state.Save();
-        Assert.Equal(writes, state.Writes);
-
-        store.TrySetText(name, "Kick");
-        state.Save();
-        var restored = new ParameterStore(ParameterTable.Create(ConsoleConfig.Default));
-        ConsoleState.Open(dir.Folder, restored, _ => { });
-        var expected = new float[store.Count];
-        var actual = new float[store.Count];
-        store.CopyValuesTo(expected);
-        restored.CopyValuesTo(actual);
-        Assert.Equal(expected, actual);
-        Assert.Equal("Kick", restored.GetText(name));
+        Assert.Single(Directory.GetFiles(Path.Combine(dir.Folder, "backups"), "console-*.db"));
+        using var store = ConsoleStore.Open(dir.Folder, recover: false);
+        Assert.Equal(StoreCondition.Opened, store.Condition);
     }
 }

@@ -1,0 +1,253 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Store;
+
+/// <summary>
+/// The 100 scene slots (0-99, as on the X32) in the store. A scene is the mix (<see cref="SceneScope.Mix"/>: not the
+/// strip selection), kept as <see cref="SceneFile"/> JSON of the values that differ from their defaults, so a recall
+/// (every other parameter back to its default, in one batch) gives back exactly what was saved. Every change commits
+/// with synchronous=FULL before the method returns: a save that returned survives a power cut. Control side only.
+/// </summary>
+public sealed class SceneSlots(ConsoleStore store)
+{
+    /// <summary>Slots are numbered 0..Count-1.</summary>
+    public const int Count = 100;
+
+    /// <summary>Longest scene name (the X32's).</summary>
+    public const int MaxNameLength = 32;
+
+    /// <summary>Longest scene notes.</summary>
+    public const int MaxNotesLength = 256;
+
+    private const string CurrentSceneKey = "current_scene";
+    private const string SafesKey = "recall_safes";
+
+    private readonly ConsoleStore _store = store ?? throw new ArgumentNullException(nameof(store));
+    private string? _beforeRecall;
+    private int? _currentBeforeRecall;
+
+    /// <summary>True for 0..99.</summary>
+    public static bool IsSlot(int slot) => slot is >= 0 and < Count;
+
+    /// <summary>True for text a name or notes may hold: printable ASCII, at most <paramref name="maxLength"/> characters.</summary>
+    public static bool IsValidText(string text, int maxLength) =>
+        text.Length <= maxLength && text.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0;
+
+    /// <summary>The slot last recalled or saved (null when none), as the console comes back after a restart.</summary>
+    public int? Current
+    {
+        get => int.TryParse(_store.GetMeta(CurrentSceneKey), NumberStyles.None, CultureInfo.InvariantCulture, out int slot) && IsSlot(slot) ? slot : null;
+        private set => _store.SetMeta(CurrentSceneKey, value?.ToString(CultureInfo.InvariantCulture) ?? "");
+    }
+
+    /// <summary>What recalls leave alone (<see cref="RecallSafes"/>), kept in the store; setting it commits.</summary>
+    public RecallSafes Safes
+    {
+        get => RecallSafes.TryParse(_store.GetMeta(SafesKey) ?? "", out RecallSafes safes, out _) ? safes : RecallSafes.None;
+        set => _store.SetMeta(SafesKey, (value ?? throw new ArgumentNullException(nameof(value))).ToString());
+    }
+
+    /// <summary>Saves the mix of <paramref name="parameters"/> into <paramref name="slot"/> (replacing what it held). Durable when it returns.</summary>
+    public SceneRecord Save(int slot, string name, string notes, ParameterStore parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return Put(slot, name, notes, SceneFile.Save(parameters, onlyChanged: true, SceneScope.Mix), makeCurrent: true);
+    }
+
+    /// <summary>
+    /// Stores scene JSON as it is given (an import): checked first against <paramref name="table"/>, so a bad file
+    /// changes nothing, then kept in the canonical form a save would write.
+    /// </summary>
+    /// <exception cref="SceneFormatException">The JSON is not a scene of this console.</exception>
+    public SceneRecord Import(int slot, string name, string notes, string json, ParameterTable table)
+    {
+        var scratch = new ParameterStore(table);
+        SceneFile.Load(scratch, json, SceneApplyMode.ResetOthersToDefaults, SceneScope.Mix);
+        return Put(slot, name, notes, SceneFile.Save(scratch, onlyChanged: true, SceneScope.Mix), makeCurrent: false);
+    }
+
+    /// <summary>
+    /// Recalls <paramref name="slot"/> into <paramref name="parameters"/> in one batch, leaving what <see cref="Safes"/>
+    /// protects as it is. False when the slot is empty.
+    /// </summary>
+    /// <exception cref="SceneFormatException">The stored scene does not fit this console (saved with a larger profile).</exception>
+    public bool Recall(int slot, ParameterStore parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!TryGet(slot, out SceneRecord? scene)) return false;
+        string before = SceneFile.Save(parameters, onlyChanged: true, SceneScope.Mix);
+        int? current = Current;
+        RecallSafes safes = Safes;
+        if (safes.IsEmpty)
+        {
+            SceneFile.Load(parameters, scene!.Parameters, SceneApplyMode.ResetOthersToDefaults, SceneScope.Mix);
+        }
+        else
+        {
+            LoadAround(parameters, scene!.Parameters, safes);
+        }
+
+        (_beforeRecall, _currentBeforeRecall) = (before, current);
+        Current = slot;
+        return true;
+    }
+
+    /// <summary>True when <see cref="UndoRecall"/> has a mix to go back to.</summary>
+    public bool CanUndoRecall => _beforeRecall is not null;
+
+    /// <summary>
+    /// Puts back the mix as it was just before the last <see cref="Recall"/> (one batch, exact), once. False when
+    /// there is nothing to undo (no recall since start, or already undone). Held in memory: a restart forgets it.
+    /// </summary>
+    public bool UndoRecall(ParameterStore parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (_beforeRecall is not { } before) return false;
+        SceneFile.Load(parameters, before, SceneApplyMode.ResetOthersToDefaults, SceneScope.Mix);
+        _beforeRecall = null;
+        Current = _currentBeforeRecall;
+        return true;
+    }
+
+    /// <summary>The scene in <paramref name="slot"/>, parameters included.</summary>
+    public bool TryGet(int slot, out SceneRecord? scene)
+    {
+        CheckSlot(slot);
+        lock (_store.Gate)
+        {
+            using var command = _store.Connection.CreateCommand();
+            command.CommandText = "SELECT slot, name, notes, saved_utc, parameters FROM scenes WHERE slot = $slot";
+            command.Parameters.AddWithValue("$slot", slot);
+            using var reader = command.ExecuteReader();
+            scene = reader.Read() ? Read(reader, withParameters: true) : null;
+            return scene is not null;
+        }
+    }
+
+    /// <summary>Every saved slot in order, without parameters.</summary>
+    public IReadOnlyList<SceneRecord> List()
+    {
+        var scenes = new List<SceneRecord>();
+        lock (_store.Gate)
+        {
+            using var command = _store.Connection.CreateCommand();
+            command.CommandText = "SELECT slot, name, notes, saved_utc, '' FROM scenes ORDER BY slot";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) scenes.Add(Read(reader, withParameters: false));
+        }
+
+        return scenes;
+    }
+
+    /// <summary>Empties a slot. False when it was empty.</summary>
+    public bool Delete(int slot)
+    {
+        CheckSlot(slot);
+        int changed = Execute("DELETE FROM scenes WHERE slot = $slot", slot, null);
+        if (changed > 0 && Current == slot) Current = null;
+        return changed > 0;
+    }
+
+    /// <summary>Renames a saved slot. False when it is empty.</summary>
+    public bool Rename(int slot, string name)
+    {
+        CheckSlot(slot);
+        CheckText(name, MaxNameLength, nameof(name));
+        return Execute("UPDATE scenes SET name = $text WHERE slot = $slot", slot, name) > 0;
+    }
+
+    /// <summary>Sets a saved slot's notes. False when it is empty.</summary>
+    public bool SetNotes(int slot, string notes)
+    {
+        CheckSlot(slot);
+        CheckText(notes, MaxNotesLength, nameof(notes));
+        return Execute("UPDATE scenes SET notes = $text WHERE slot = $slot", slot, notes) > 0;
+    }
+
+    // The scene is read whole into a scratch console first (a bad one changes nothing), then every unprotected value is set in one batch.
+    private static void LoadAround(ParameterStore parameters, string json, RecallSafes safes)
+    {
+        var scratch = new ParameterStore(parameters.Table);
+        SceneFile.Load(scratch, json, SceneApplyMode.ResetOthersToDefaults, SceneScope.Mix);
+        var table = parameters.Table;
+        using ParameterBatch batch = parameters.BeginBatch();
+        for (int i = 0; i < table.Count; i++)
+        {
+            if (!table[i].InScenes || safes.Protects(table[i].Path)) continue;
+            if (table[i].Kind == ParameterKind.String)
+            {
+                parameters.TrySetText(i, scratch.GetText(i));
+            }
+            else
+            {
+                parameters.TrySetReal(i, scratch.GetReal(i));
+            }
+        }
+    }
+
+    private SceneRecord Put(int slot, string name, string notes, string json, bool makeCurrent)
+    {
+        CheckSlot(slot);
+        CheckText(name, MaxNameLength, nameof(name));
+        CheckText(notes, MaxNotesLength, nameof(notes));
+        string saved = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        lock (_store.Gate)
+        {
+            using var transaction = _store.Connection.BeginTransaction();
+            using (var command = _store.Connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = "INSERT OR REPLACE INTO scenes(slot, name, notes, saved_utc, parameters) VALUES ($slot, $name, $notes, $saved, $parameters)";
+                command.Parameters.AddWithValue("$slot", slot);
+                command.Parameters.AddWithValue("$name", name);
+                command.Parameters.AddWithValue("$notes", notes);
+                command.Parameters.AddWithValue("$saved", saved);
+                command.Parameters.AddWithValue("$parameters", json);
+                command.ExecuteNonQuery();
+            }
+
+            if (makeCurrent)
+            {
+                using var current = _store.Connection.CreateCommand();
+                current.Transaction = transaction;
+                current.CommandText = "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+                current.Parameters.AddWithValue("$key", CurrentSceneKey);
+                current.Parameters.AddWithValue("$value", slot.ToString(CultureInfo.InvariantCulture));
+                current.ExecuteNonQuery();
+            }
+
+            // synchronous=FULL: the WAL is synced before Commit returns, so the caller may acknowledge the save.
+            transaction.Commit();
+        }
+
+        return new SceneRecord(slot, name, notes, saved, json);
+    }
+
+    private int Execute(string sql, int slot, string? text)
+    {
+        lock (_store.Gate)
+        {
+            using var command = _store.Connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$slot", slot);
+            if (text is not null) command.Parameters.AddWithValue("$text", text);
+            return command.ExecuteNonQuery();
+        }
+    }
+
+    private static SceneRecord Read(SqliteDataReader reader, bool withParameters) =>
+        new(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), withParameters ? reader.GetString(4) : "");
+
+    private static void CheckSlot(int slot)
+    {
+        if (!IsSlot(slot)) throw new ArgumentOutOfRangeException(nameof(slot), slot, $"scene slots are 0..{Count - 1}");
+    }
+
+    private static void CheckText(string text, int maxLength, string what)
+    {
+        ArgumentNullException.ThrowIfNull(text, what);
+        if (!IsValidText(text, maxLength)) throw new ArgumentException($"{what} takes at most {maxLength} printable ASCII characters", what);
+    }
+}

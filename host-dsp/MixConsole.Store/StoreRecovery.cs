@@ -1,0 +1,180 @@
+using Microsoft.Data.Sqlite;
+
+namespace MixConsole.Store;
+
+/// <summary>
+/// Opens DIR/console.db so that a console always starts: a store that cannot be opened, fails
+/// <c>PRAGMA integrity_check</c>, or is not a MixConsole store (a zero-length file, a directory in its place) is
+/// moved into DIR/damaged/ (kept for inspection) and the newest backup that passes the same checks replaces it, else a
+/// new empty store. The caller logs the report.
+/// </summary>
+internal static class StoreRecovery
+{
+    public const int SchemaVersion = 1;
+
+    /// <summary>Opens (recovering when <paramref name="recover"/>) the store at <paramref name="path"/>.</summary>
+    /// <exception cref="StoreDamagedException">The store is damaged and <paramref name="recover"/> is false.</exception>
+    public static SqliteConnection Open(string dir, string path, bool recover, out StoreCondition condition, out string report)
+    {
+        bool existed = File.Exists(path) || Directory.Exists(path);
+        if (!existed)
+        {
+            condition = StoreCondition.Created;
+            report = $"new store {path}";
+            return Create(path);
+        }
+
+        if (TryOpenChecked(path, out SqliteConnection? db, out string problem))
+        {
+            condition = StoreCondition.Opened;
+            report = $"opened {path}";
+            return db!;
+        }
+
+        if (!recover)
+        {
+            throw new StoreDamagedException($"the store {path} is damaged: {problem} (start the console once to recover it from a backup)");
+        }
+
+        string aside = MoveAside(dir, path);
+        foreach (string backup in StoreBackups.NewestFirst(dir))
+        {
+            File.Copy(backup, path, overwrite: true);
+            if (TryOpenChecked(path, out db, out string backupProblem))
+            {
+                condition = StoreCondition.RecoveredFromBackup;
+                report = $"STORE DAMAGED ({problem}): moved to {aside}; RESTORED the backup {Path.GetFileName(backup)}, changes after it are lost";
+                return db!;
+            }
+
+            // A bad backup is skipped; the next older one is tried.
+            _ = backupProblem;
+            DeleteStoreFiles(path);
+        }
+
+        condition = StoreCondition.StartedFromDefaults;
+        report = $"STORE DAMAGED ({problem}): moved to {aside}; no good backup, STARTED FROM DEFAULTS (no scenes, no saved state)";
+        return Create(path);
+    }
+
+    /// <summary>The connection settings every use of the store shares: WAL, and every commit synced before it returns.</summary>
+    public static void Configure(SqliteConnection db)
+    {
+        Execute(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA journal_size_limit=1048576; PRAGMA foreign_keys=OFF;");
+    }
+
+    public static string ConnectionString(string path, SqliteOpenMode mode) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString();
+
+    public static void Execute(SqliteConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Opens and checks one store file: integrity, and the schema a MixConsole store has.</summary>
+    public static bool TryOpenChecked(string path, out SqliteConnection? db, out string problem)
+    {
+        db = null;
+        if (Directory.Exists(path))
+        {
+            problem = "a directory stands in its place";
+            return false;
+        }
+
+        var connection = new SqliteConnection(ConnectionString(path, SqliteOpenMode.ReadWrite));
+        try
+        {
+            connection.Open();
+            using (var check = connection.CreateCommand())
+            {
+                check.CommandText = "PRAGMA integrity_check";
+                string verdict = check.ExecuteScalar() as string ?? "no answer";
+                if (verdict != "ok")
+                {
+                    problem = $"integrity_check: {verdict.Split('\n')[0]}";
+                    connection.Dispose();
+                    return false;
+                }
+            }
+
+            using (var schema = connection.CreateCommand())
+            {
+                schema.CommandText = "SELECT value FROM meta WHERE key = 'schema'";
+                if (schema.ExecuteScalar() is not string version || version != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    problem = "not a MixConsole store (no schema)";
+                    connection.Dispose();
+                    return false;
+                }
+            }
+
+            Configure(connection);
+            db = connection;
+            problem = "";
+            return true;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            problem = e.SqliteErrorCode == 1 && e.Message.Contains("no such table", StringComparison.Ordinal)
+                ? "not a MixConsole store (no schema)"
+                : $"cannot be opened: {e.Message}";
+            return false;
+        }
+    }
+
+    private static SqliteConnection Create(string path)
+    {
+        var db = new SqliteConnection(ConnectionString(path, SqliteOpenMode.ReadWriteCreate));
+        db.Open();
+        // Small pages: a fader move rewrites one page in the WAL, so the page size is the SD card's write per flush.
+        Execute(db, "PRAGMA page_size=1024;");
+        Configure(db);
+        Execute(db, $"""
+            BEGIN;
+            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS live(path TEXT PRIMARY KEY, real REAL, text TEXT) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS scenes(
+                slot INTEGER PRIMARY KEY CHECK (slot BETWEEN 0 AND 99),
+                name TEXT NOT NULL, notes TEXT NOT NULL, saved_utc TEXT NOT NULL, parameters TEXT NOT NULL);
+            INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}');
+            COMMIT;
+            """);
+        return db;
+    }
+
+    private static string MoveAside(string dir, string path)
+    {
+        string damaged = Path.Combine(dir, "damaged");
+        Directory.CreateDirectory(damaged);
+        string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", System.Globalization.CultureInfo.InvariantCulture);
+        string target = Path.Combine(damaged, $"console-{stamp}.db");
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(path))
+        {
+            Directory.Move(path, target);
+        }
+        else
+        {
+            File.Move(path, target);
+        }
+
+        foreach (string suffix in (string[])["-wal", "-shm"])
+        {
+            if (File.Exists(path + suffix)) File.Move(path + suffix, target + suffix);
+        }
+
+        return target;
+    }
+
+    private static void DeleteStoreFiles(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (string suffix in (string[])["", "-wal", "-shm"])
+        {
+            if (File.Exists(path + suffix)) File.Delete(path + suffix);
+        }
+    }
+}

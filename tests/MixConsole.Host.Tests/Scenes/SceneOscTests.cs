@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using Xunit.Abstractions;
+
+namespace MixConsole.Host.Tests.Scenes;
+
+/// <summary>Scene slots over OSC on a running serve (X32 forms), then the same store through mixconsole scenes once it stopped.</summary>
+public sealed class SceneOscTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Answer = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public void SaveRecallRenameDelete_OverOsc_AreAnsweredEchoedAndKept_AndTheCliSeesThemOnceStopped()
+    {
+        using var dir = new TestSignals();
+        string state = dir.Path("state");
+        using (var serve = ServeProcess.Start(state))
+        using (var control = new OscTestClient(serve.Port))
+        using (var watcher = new OscTestClient(serve.Port))
+        {
+            watcher.Send("/xremote");
+            control.Send("/ch/01/mix/fader", 0.25f);
+            var watch = Stopwatch.StartNew();
+            control.Send("/save", "scene", 5, "Verse", "soft");
+            Assert.Equal(["scene", 1], control.WaitFor("/save", Answer));
+            TimeSpan save = watch.Elapsed;
+            Assert.Equal(["Verse"], watcher.WaitFor("/-show/showfile/scene/005/name", Answer));
+
+            control.Send("/-show/showfile/scene/005/notes");
+            Assert.Equal(["soft"], control.WaitFor("/-show/showfile/scene/005/notes", Answer));
+
+            control.Send("/ch/01/mix/fader", 0.6f);
+            watch.Restart();
+            control.Send("/-action/goscene", 5);
+            Assert.Equal([5], control.WaitFor("/-show/prepos/current", Answer));
+            TimeSpan recall = watch.Elapsed;
+            Assert.Equal([5], watcher.WaitFor("/-show/prepos/current", Answer));
+            control.Send("/ch/01/mix/fader");
+            float fader = Assert.IsType<float>(Assert.Single(control.WaitFor("/ch/01/mix/fader", Answer)!));
+            Assert.Equal(0.25f, fader, 2);
+            control.Send("/-action/undoscene");
+            Assert.Equal([5], control.WaitFor("/-show/prepos/current", Answer));
+            control.Send("/ch/01/mix/fader");
+            Assert.Equal(0.6f, Assert.IsType<float>(Assert.Single(control.WaitFor("/ch/01/mix/fader", Answer)!)), 2);
+
+            control.Send("/rename", "scene", 5, "Chorus");
+            Assert.Equal(["scene", 1], control.WaitFor("/rename", Answer));
+            control.Send("/-show/showfile/scene/005/name");
+            Assert.Equal(["Chorus"], control.WaitFor("/-show/showfile/scene/005/name", Answer));
+
+            control.Send("/save", "scene", 7, "Outro", "");
+            Assert.Equal(["scene", 1], control.WaitFor("/save", Answer));
+            control.Send("/delete", "scene", 5);
+            Assert.Equal(["scene", 1], control.WaitFor("/delete", Answer));
+            control.Send("/delete", "scene", 5);
+            Assert.Equal(["scene", 0], control.WaitFor("/delete", Answer));
+            control.Send("/-show/showfile/scene/005/name");
+            Assert.Equal([""], control.WaitFor("/-show/showfile/scene/005/name", Answer));
+            control.Send("/save", "scene", 100, "no such slot", "");
+            Assert.Equal(["scene", 0], control.WaitFor("/save", Answer));
+
+            var refused = CliRun.Run("scenes", "list", "--state", state);
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("in use by a running console", refused.Err);
+
+            Assert.Equal(0, serve.Stop());
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"over loopback OSC, send to answer: save {save.TotalMilliseconds:0.0} ms (synced commit), recall {recall.TotalMilliseconds:0.0} ms; serve started in {serve.StartTime.TotalSeconds:0.0} s"));
+        }
+
+        var list = CliRun.Run("scenes", "list", "--state", state);
+        Assert.True(list.ExitCode == 0, list.Err);
+        Assert.Contains("  7  Outro", list.Out);
+        Assert.DoesNotContain("Chorus", list.Out);
+
+        string file = dir.Path("outro.json");
+        Assert.Equal(0, CliRun.Run("scenes", "export", "7", "--out", file, "--state", state).ExitCode);
+        var imported = CliRun.Run("scenes", "import", "8", file, "--name", "Encore", "--state", state);
+        Assert.True(imported.ExitCode == 0, imported.Err);
+        var shown = CliRun.Run("scenes", "show", "8", "--state", state);
+        Assert.Contains("scene 8: Encore", shown.Out);
+        Assert.Contains("/ch/01/mix/fader", shown.Out);
+        Assert.Equal(0, CliRun.Run("scenes", "delete", "8", "--state", state).ExitCode);
+        Assert.Equal(1, CliRun.Run("scenes", "show", "8", "--state", state).ExitCode);
+    }
+
+    [Fact]
+    public void ScenesHelp_Teaches_AndBadUseIsOneClearLine()
+    {
+        var help = CliRun.Run("scenes", "--help");
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("STOPPED console", help.Out);
+        Assert.Contains("mixconsole scenes export 3", help.Out);
+        var noState = CliRun.Run("scenes", "list");
+        Assert.NotEqual(0, noState.ExitCode);
+        Assert.Contains("--state DIR is required", noState.Err);
+        var badSlot = CliRun.Run("scenes", "show", "100", "--state", "/nonexistent");
+        Assert.Contains("0-99", badSlot.Err);
+    }
+}

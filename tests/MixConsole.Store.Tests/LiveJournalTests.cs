@@ -1,0 +1,130 @@
+using System.Globalization;
+using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Parameters;
+using Xunit.Abstractions;
+
+namespace MixConsole.Store.Tests;
+
+/// <summary>The live journal: what it flushed comes back at the next start; its writes stay small; a full disk only delays it.</summary>
+public sealed class LiveJournalTests(ITestOutputHelper output)
+{
+    private static ParameterStore NewConsole() => new(ParameterTable.Create(ConsoleConfig.Default));
+
+    [Fact]
+    public void Flushed_Changes_ComeBackInTheNextConsole_TextAndSelectionIncluded()
+    {
+        using var folder = new TempFolder();
+        var console = NewConsole();
+        var table = console.Table;
+        using (var store = ConsoleStore.Open(folder.Path))
+        using (var journal = new LiveJournal(store, console, _ => { }))
+        {
+            console.TrySetNormalized(table.IndexOf("/ch/01/mix/fader"), 0.3f);
+            console.TrySetInt(table.IndexOf("/-stat/selidx"), 9);
+            console.TrySetText(table.IndexOf("/ch/02/config/name"), "Bass");
+            Assert.True(journal.Flush());
+            Assert.False(journal.Flush());
+            console.TrySetNormalized(table.IndexOf("/ch/01/mix/fader"), 0.6f);
+            Assert.True(journal.Flush());
+            Assert.Equal(2, journal.Commits);
+        }
+
+        var restored = NewConsole();
+        using (var store = ConsoleStore.Open(folder.Path))
+        {
+            Assert.True(store.HasLiveState);
+            Assert.Equal(3, new LiveJournal(store, restored, _ => { }).Restore());
+        }
+
+        var expected = new float[console.Count];
+        var actual = new float[console.Count];
+        console.CopyValuesTo(expected);
+        restored.CopyValuesTo(actual);
+        Assert.Equal(expected, actual);
+        Assert.Equal("Bass", restored.GetText(table.IndexOf("/ch/02/config/name")));
+    }
+
+    [Fact]
+    public void AMinuteOfMovesAt100PerSecond_WritesUnderOneMegabyte()
+    {
+        using var folder = new TempFolder();
+        var console = NewConsole();
+        var table = console.Table;
+        int[] faders = [.. Enumerable.Range(1, 8).Select(ch => table.IndexOf($"/ch/{ch:00}/mix/fader"))];
+        using var store = ConsoleStore.Open(folder.Path);
+        using var journal = new LiveJournal(store, console, _ => { });
+        console.TrySetNormalized(faders[0], 0.1f);
+        journal.Flush();
+
+        // 100 moves a second across eight faders, flushed every 0.5 s as the journal's thread does: 120 flushes a minute.
+        int flushesPerMinute = (int)(TimeSpan.FromMinutes(1) / journal.FlushInterval);
+        int movesPerFlush = (int)(100 * journal.FlushInterval.TotalSeconds);
+        long before = ThreadBytesWritten();
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var random = new Random(5);
+        for (int f = 0; f < flushesPerMinute; f++)
+        {
+            for (int m = 0; m < movesPerFlush; m++) console.TrySetNormalized(faders[random.Next(faders.Length)], (float)random.NextDouble());
+            Assert.True(journal.Flush());
+        }
+
+        long written = ThreadBytesWritten() - before;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"100 moves/s over 8 faders for a minute ({flushesPerMinute} synced flushes): {written / 1024.0:0} KiB written (write(2) bytes of this thread), {allocated / flushesPerMinute} bytes allocated per flush"));
+        Assert.True(written > 0, "the write counter saw nothing: the measurement is broken");
+        Assert.True(written < 1024 * 1024, $"{written} bytes a minute");
+        // The ADO layer boxes each bound value; the journal's own buffers are reused.
+        Assert.True(allocated / flushesPerMinute < 8 * 1024, $"{allocated / flushesPerMinute} bytes per flush");
+    }
+
+    [Fact]
+    public void AFullDisk_WarnsOnce_KeepsTheChanges_AndWritesThemWhenThereIsRoomAgain()
+    {
+        using var folder = new TempFolder();
+        var console = NewConsole();
+        var table = console.Table;
+        var lines = new List<string>();
+        using var store = ConsoleStore.Open(folder.Path);
+        using var journal = new LiveJournal(store, console, lines.Add);
+        long pages;
+        lock (store.Gate)
+        {
+            using var count = store.Connection.CreateCommand();
+            count.CommandText = "PRAGMA page_count";
+            pages = (long)count.ExecuteScalar()!;
+            using var limit = store.Connection.CreateCommand();
+            limit.CommandText = $"PRAGMA max_page_count = {pages}";
+            limit.ExecuteNonQuery();
+        }
+
+        // Every channel name: more rows than the store's pages can take.
+        for (int ch = 1; ch <= table.Config.Channels; ch++) console.TrySetText(table.IndexOf($"/ch/{ch:00}/config/name"), $"Channel {ch} long name");
+        Assert.False(journal.Flush());
+        Assert.False(journal.Flush());
+        Assert.True(journal.Failing);
+        Assert.Single(lines, l => l.Contains("WARNING", StringComparison.Ordinal));
+
+        lock (store.Gate)
+        {
+            using var limit = store.Connection.CreateCommand();
+            limit.CommandText = "PRAGMA max_page_count = 1000000";
+            limit.ExecuteNonQuery();
+        }
+
+        Assert.True(journal.Flush());
+        Assert.False(journal.Failing);
+        Assert.Equal(table.Config.Channels, (int)journal.RowsWritten);
+    }
+
+    // write(2)/pwrite(2) bytes of the calling thread: what SQLite asked the kernel to write, WAL and checkpoints included.
+    private static long ThreadBytesWritten()
+    {
+        foreach (string line in File.ReadAllLines("/proc/thread-self/io"))
+        {
+            if (line.StartsWith("wchar:", StringComparison.Ordinal)) return long.Parse(line.AsSpan(6).Trim(), CultureInfo.InvariantCulture);
+        }
+
+        throw new InvalidOperationException("/proc/thread-self/io has no wchar line");
+    }
+}
