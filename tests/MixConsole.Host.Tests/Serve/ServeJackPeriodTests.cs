@@ -82,7 +82,7 @@ public sealed partial class ServeJackPeriodTests(ITestOutputHelper output)
         var engine = new MixerEngine(store);
         int outputs = MixerOutputs.Total(ConsoleConfig.Default.Buses);
         engine.Prepare(48_000, 128, 32, outputs);
-        PeriodChangeHandler follow = EnginePeriod.Follower(engine, 48_000, 128, 32, outputs);
+        PeriodChangeHandler follow = EnginePeriod.Follower(engine, null, 48_000, 128, 32, outputs);
         var input = new AudioBuffer(32, 256);
         var result = new AudioBuffer(outputs, 256);
         Assert.Throws<ArgumentOutOfRangeException>(() => engine.Process(input, result, 256));
