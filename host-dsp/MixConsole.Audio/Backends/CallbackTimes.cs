@@ -45,12 +45,13 @@ public sealed class CallbackTimes
         if (count == 0) return 0;
         long rank = Math.Max(1, (long)Math.Ceiling(quantile * count));
         long seen = 0;
-        for (int bin = 0; bin < BinCount; bin++)
+        for (int bin = 0; bin < BinCount - 1; bin++)
         {
             seen += Volatile.Read(ref _bins[bin]);
             if (seen >= rank) return Math.Min(bin + 1, WorstMicroseconds);
         }
 
+        // The last bin holds every longer callback: only the worst is known there.
         return WorstMicroseconds;
     }
 }

@@ -38,6 +38,7 @@ public sealed unsafe class JackBackend : AudioBackend
     private int _leaving; // cycles that answered a stop request by asking JACK to end the process thread
     private int _notifying; // notification callbacks under way
     private int _serverGone;
+    private int _processThreadEndedItself;
     private int _callbackFrames;
     private int _serverFrames;
     private int _processThreadId;
@@ -61,6 +62,12 @@ public sealed unsafe class JackBackend : AudioBackend
 
     /// <summary>True when that thread had entered the runtime in JACK's thread-init callback, before its first period.</summary>
     public bool ProcessThreadAttachedAtInit => Volatile.Read(ref _processThreadId) != 0 && _attachedAtThreadInit;
+
+    /// <summary>
+    /// True once a stop has seen JACK's process thread end by itself after the callback answered the stop, so nothing
+    /// was left for jack_deactivate to cancel (false before a stop, and with a libjack that keeps its thread).
+    /// </summary>
+    public bool ProcessThreadEndedItself => Volatile.Read(ref _processThreadEndedItself) != 0;
 
     /// <inheritdoc />
     protected override AudioFormatInfo OpenCore(AudioBackendOptions options)
@@ -150,7 +157,9 @@ public sealed unsafe class JackBackend : AudioBackend
         // keeps its thread: nothing to wait for.
         while (Volatile.Read(ref _leaving) == 1 && patience.Elapsed < StopPatience)
         {
-            if (LibC.pthread_tryjoin_np(thread, IntPtr.Zero) != LibC.EBusy) return;
+            int joined = LibC.pthread_tryjoin_np(thread, IntPtr.Zero);
+            if (joined == 0) Volatile.Write(ref _processThreadEndedItself, 1);
+            if (joined != LibC.EBusy) return;
             Thread.Sleep(1);
         }
     }
