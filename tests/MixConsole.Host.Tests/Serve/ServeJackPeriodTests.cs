@@ -78,7 +78,7 @@ public sealed partial class ServeJackPeriodTests(ITestOutputHelper output)
         Assert.True(code == 0, errors.ToString());
         Assert.DoesNotContain("Exception", errors.ToString(), StringComparison.Ordinal);
         // The changes arrived and were applied while the periods changed.
-        var stopped = StoppedLine().Match(string.Join("\n", lines.All));
+        var stopped = ServeOutputLines.Stopped().Match(string.Join("\n", lines.All));
         Assert.True(stopped.Success, "no stopped line");
         Assert.True(long.Parse(stopped.Groups[1].Value, CultureInfo.InvariantCulture) >= 1_000, $"serve applied only {stopped.Groups[1].Value} changes");
         Assert.Contains(lines.All, line => line.StartsWith("gc      ", StringComparison.Ordinal) && line.Contains("gen2 collections since the audio started", StringComparison.Ordinal));
@@ -91,7 +91,7 @@ public sealed partial class ServeJackPeriodTests(ITestOutputHelper output)
         {
             foreach (string line in lines.All)
             {
-                var m = ListeningLine().Match(line);
+                var m = ServeOutputLines.Listening().Match(line);
                 if (m.Success) return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
             }
 
@@ -131,7 +131,7 @@ public sealed partial class ServeJackPeriodTests(ITestOutputHelper output)
             var all = lines.All;
             for (; seen < all.Count; seen++)
             {
-                var m = StatusLine().Match(all[seen]);
+                var m = ServeOutputLines.Status().Match(all[seen]);
                 if (!m.Success || int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) != period) continue;
                 long frames = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
                 if (first < 0) first = frames;
@@ -168,15 +168,6 @@ public sealed partial class ServeJackPeriodTests(ITestOutputHelper output)
         p.StandardOutput.ReadToEnd();
         return p.WaitForExit(60_000) ? p.ExitCode : -1;
     }
-
-    [GeneratedRegex(@"^status  (\d+) frames, \d+ blocks, period (\d+),")]
-    private static partial Regex StatusLine();
-
-    [GeneratedRegex(@"^osc     listening on udp [0-9.]+:(\d+)")]
-    private static partial Regex ListeningLine();
-
-    [GeneratedRegex(@"stopped: .* packets, (\d+) sets,")]
-    private static partial Regex StoppedLine();
 
     /// <summary>
     /// Plays a constant level and judges what comes back per period: steady when flat across the period and at the

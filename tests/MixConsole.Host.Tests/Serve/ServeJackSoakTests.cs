@@ -40,7 +40,7 @@ public sealed partial class ServeJackSoakTests(ITestOutputHelper output)
         using var serve = new ServeProcess(
             "serve", "--audio", "jack", "--jack-server", server.Name, "--osc-port", "0", "--bind", "127.0.0.1", "--status", "5",
             "--duration", seconds.ToString(CultureInfo.InvariantCulture), "--rt-priority", "0", "--no-mlock");
-        int port = int.Parse(serve.WaitFor(ListeningLine(), StartPatience).Groups[1].Value, CultureInfo.InvariantCulture);
+        int port = int.Parse(serve.WaitFor(ServeOutputLines.Listening(), StartPatience).Groups[1].Value, CultureInfo.InvariantCulture);
         var subscribers = new[] { 0, 1, 2, 0 }.Select(bank => new OscMeterSubscriber(port, bank)).ToArray();
         using var load = new OscControlLoad(port, changesPerSecond: 1_000, mainEq: true);
         load.Start();
@@ -55,13 +55,13 @@ public sealed partial class ServeJackSoakTests(ITestOutputHelper output)
         Assert.True(exit == 0, $"serve exited with {exit?.ToString(CultureInfo.InvariantCulture) ?? "nothing (still running)"}");
 
         // Collections after the warm-up: the exit line's count less the count of the first status line past it.
-        var warm = StatusLines().Matches(all).First(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) >= WarmUp.TotalSeconds * 48_000);
+        var warm = ServeOutputLines.Status().Matches(all).First(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) >= WarmUp.TotalSeconds * 48_000);
         var end = GcLine().Match(all);
         Assert.True(end.Success, "no gc line at exit");
-        int[] after = [.. Enumerable.Range(1, 3).Select(g => int.Parse(end.Groups[g].Value, CultureInfo.InvariantCulture) - int.Parse(warm.Groups[1 + g].Value, CultureInfo.InvariantCulture))];
+        int[] after = [.. Enumerable.Range(1, 3).Select(g => int.Parse(end.Groups[g].Value, CultureInfo.InvariantCulture) - int.Parse(warm.Groups[2 + g].Value, CultureInfo.InvariantCulture))];
         var timing = TimingLine().Match(all);
         var audio = AudioLine().Match(all);
-        var stopped = StoppedLine().Match(all);
+        var stopped = ServeOutputLines.Stopped().Match(all);
         Assert.True(timing.Success && audio.Success && stopped.Success, "exit lines missing");
         long sets = long.Parse(stopped.Groups[1].Value, CultureInfo.InvariantCulture);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -83,12 +83,6 @@ public sealed partial class ServeJackSoakTests(ITestOutputHelper output)
         }
     }
 
-    [GeneratedRegex(@"osc     listening on udp [0-9.]+:(\d+)")]
-    private static partial Regex ListeningLine();
-
-    [GeneratedRegex(@"status  (\d+) frames, .* gc (\d+) gen0, (\d+) gen1, (\d+) gen2")]
-    private static partial Regex StatusLines();
-
     [GeneratedRegex(@"gc      (\d+) gen0, (\d+) gen1, (\d+) gen2 collections")]
     private static partial Regex GcLine();
 
@@ -98,8 +92,6 @@ public sealed partial class ServeJackSoakTests(ITestOutputHelper output)
     [GeneratedRegex(@"audio   \d+ frames, (\d+) xruns")]
     private static partial Regex AudioLine();
 
-    [GeneratedRegex(@"stopped: .* packets, (\d+) sets,")]
-    private static partial Regex StoppedLine();
 
     /// <summary><c>dotnet mixconsole.dll ARGS</c> from this test's output folder: its output as it comes, killed on dispose.</summary>
     private sealed class ServeProcess : IDisposable
