@@ -18,9 +18,9 @@ public sealed class JackStopTests(ITestOutputHelper output)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public void StartStop40Times_UnderAllocationPressure_EndsTheProcessThreadWithoutCancellingIt()
+    public void StartStop100Times_UnderAllocationPressure_EndsTheProcessThreadWithoutCancellingIt()
     {
-        const int Rounds = 40;
+        const int Rounds = 100;
         using var server = new JackDummyServer(channels: 2, period: 64);
         using var monitor = new JackXrunMonitor(server.Name);
         using var stopPressure = new CancellationTokenSource();
