@@ -148,14 +148,14 @@ public sealed unsafe class JackBackend : AudioBackend
         // StopRequested is set: the next cycle answers (a server that stopped cycling never does).
         while (Volatile.Read(ref _leaving) == 0)
         {
-            if (patience.Elapsed > StopPatience) return;
+            if (patience.Elapsed > HandOverPatience) return;
             Thread.Sleep(1);
         }
 
         // The cycle has returned non-zero; JACK2 now deactivates and exits that thread. Reaping it here (nothing in
         // libjack joins a thread that ended itself) also frees its stack. A second answering cycle means this libjack
         // keeps its thread: nothing to wait for.
-        while (Volatile.Read(ref _leaving) == 1 && patience.Elapsed < StopPatience)
+        while (Volatile.Read(ref _leaving) == 1 && patience.Elapsed < HandOverPatience)
         {
             int joined = LibC.pthread_tryjoin_np(thread, IntPtr.Zero);
             if (joined == 0) Volatile.Write(ref _processThreadEndedItself, 1);
@@ -164,8 +164,9 @@ public sealed unsafe class JackBackend : AudioBackend
         }
     }
 
-    // Long enough for a loaded machine to run one more cycle; a server that has stopped cycling costs this once.
-    private static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(5);
+    // For a stop to be answered or a gate to be had: long enough for a loaded machine to run one more cycle; a server
+    // that has stopped cycling costs this once.
+    private static readonly TimeSpan HandOverPatience = TimeSpan.FromSeconds(5);
 
     // The buffer-size notification: a non-real-time thread, between two cycles (the server stops its driver
     // around the change and waits for every client), so allocating here is allowed. In JACK2's asynchronous mode a
@@ -178,7 +179,7 @@ public sealed unsafe class JackBackend : AudioBackend
         var patience = System.Diagnostics.Stopwatch.StartNew();
         while (Interlocked.CompareExchange(ref _gate, 2, 0) != 0)
         {
-            if (patience.Elapsed > StopPatience) return;
+            if (patience.Elapsed > HandOverPatience) return;
             Thread.Sleep(1);
         }
 
@@ -231,7 +232,7 @@ public sealed unsafe class JackBackend : AudioBackend
         LibJack.jack_set_buffer_size_callback(_client, null, IntPtr.Zero);
         LibJack.jack_on_shutdown(_client, null, IntPtr.Zero);
         var patience = System.Diagnostics.Stopwatch.StartNew();
-        while (Volatile.Read(ref _notifying) != 0 && patience.Elapsed < StopPatience) Thread.Sleep(1);
+        while (Volatile.Read(ref _notifying) != 0 && patience.Elapsed < HandOverPatience) Thread.Sleep(1);
     }
 
     /// <summary>The latency the server reports for this client's ports (capture + playback, worst case), in frames.</summary>
