@@ -56,6 +56,9 @@ public abstract class AudioBackend : IAudioBackend
     public long FramesProcessed => Interlocked.Read(ref _frames);
 
     /// <inheritdoc />
+    public CallbackTimes CallbackTimes { get; } = new();
+
+    /// <inheritdoc />
     public virtual RealtimeResult Realtime { get; protected set; } = RealtimeResult.NotRequested;
 
     /// <inheritdoc />
@@ -123,13 +126,15 @@ public abstract class AudioBackend : IAudioBackend
     protected abstract void CloseCore();
 
     /// <summary>
-    /// Runs one period through the callback: clears the output, calls it, counts it. Returns
+    /// Runs one period through the callback: clears the output, calls it, times and counts it. Returns
     /// false once the frame budget is spent (the stream should end). Allocation-free.
     /// </summary>
     protected bool RunPeriod(IAudioCallback callback, int frames)
     {
         Output.Clear(frames);
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         callback.Process(Input, Output, frames);
+        CallbackTimes.Add(System.Diagnostics.Stopwatch.GetTimestamp() - started);
         Interlocked.Increment(ref _callbacks);
         long done = Interlocked.Add(ref _frames, frames);
         return done < _maxFrames;

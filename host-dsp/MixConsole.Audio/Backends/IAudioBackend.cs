@@ -37,6 +37,9 @@ public interface IAudioBackend : IDisposable
     /// <summary>Frames processed so far.</summary>
     long FramesProcessed { get; }
 
+    /// <summary>How long each callback took (measured on the audio thread; read from any thread).</summary>
+    CallbackTimes CallbackTimes { get; }
+
     /// <summary>Scheduling the audio thread got.</summary>
     RealtimeResult Realtime { get; }
 

@@ -13,11 +13,15 @@ namespace MixConsole.Audio.Jack;
 /// The sample rate and period are the server's: <see cref="AudioBackend.Open"/> fails with one line when
 /// they differ from what was asked, so nothing runs at a rate nobody chose.
 /// <para>The server may change its period while the console runs (<c>jack_bufsize</c>): JACK tells the client
-/// on a non-real-time thread between two cycles; there the backend lets a cycle still finishing end, asks an
-/// <see cref="IResizableAudioCallback"/> to prepare for the new length and grows its own buffers. A callback
-/// that cannot follow gets a longer period in pieces no longer than it was prepared for: the sound goes on
-/// either way. JACK's process thread enters the runtime in the thread-init callback, which JACK runs on that
-/// thread when it starts (during activation), so the first period pays nothing for it.</para>
+/// on a non-real-time thread between two cycles; there the backend takes the cycle gate (a cycle that finds it
+/// taken plays silence, it never waits), asks an <see cref="IResizableAudioCallback"/> to prepare for the new
+/// length and grows its own buffers. A callback that cannot follow gets a longer period in pieces no longer than
+/// it was prepared for: the sound goes on either way. JACK's process thread enters the runtime in the
+/// thread-init callback, which JACK runs on that thread when it starts (during activation), so the first period
+/// pays nothing for it.</para>
+/// <para>Stopping never lets libjack cancel a thread that may be in managed code (jack_deactivate and
+/// jack_client_close cancel the process and notification threads asynchronously; a thread cancelled inside the
+/// runtime, or while it waits for a garbage collection, hangs or aborts the process): see <see cref="StopCore"/>.</para>
 /// </summary>
 public sealed unsafe class JackBackend : AudioBackend
 {
@@ -30,7 +34,11 @@ public sealed unsafe class JackBackend : AudioBackend
     private IntPtr[] _outPorts = [];
     private int _activated;
     private int _ended;
-    private int _inCycle;
+    private int _gate; // 0 free, 1 a cycle runs, 2 held for a period change
+    private int _leaving; // cycles that answered a stop request by asking JACK to end the process thread
+    private int _notifying; // notification callbacks under way
+    private int _serverGone;
+    private int _processThreadEndedItself;
     private int _callbackFrames;
     private int _serverFrames;
     private int _processThreadId;
@@ -54,6 +62,12 @@ public sealed unsafe class JackBackend : AudioBackend
 
     /// <summary>True when that thread had entered the runtime in JACK's thread-init callback, before its first period.</summary>
     public bool ProcessThreadAttachedAtInit => Volatile.Read(ref _processThreadId) != 0 && _attachedAtThreadInit;
+
+    /// <summary>
+    /// True once a stop has seen JACK's process thread end by itself after the callback answered the stop, so nothing
+    /// was left for jack_deactivate to cancel (false before a stop, and with a libjack that keeps its thread).
+    /// </summary>
+    public bool ProcessThreadEndedItself => Volatile.Read(ref _processThreadEndedItself) != 0;
 
     /// <inheritdoc />
     protected override AudioFormatInfo OpenCore(AudioBackendOptions options)
@@ -109,30 +123,74 @@ public sealed unsafe class JackBackend : AudioBackend
         if (Options.JackAutoConnect) Connect();
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Stops without a thread cancellation landing in managed code. jack_deactivate cancels JACK's process thread
+    /// (pthread_cancel, asynchronous); cancelled inside the callback, or while suspended for another thread's garbage
+    /// collection, the thread dies with the runtime believing it still runs managed code, and the next collection
+    /// waits for it forever. So the stop request is answered by the process callback itself: it returns non-zero,
+    /// and JACK2 then deactivates the client from that thread and ends it with pthread_exit from libjack's own code,
+    /// after the callback has returned. Once that thread has ended, jack_deactivate has nothing left to cancel.
+    /// A libjack that keeps its thread (PipeWire's does not cancel it) or a server that no longer cycles falls back
+    /// to a plain jack_deactivate.
+    /// </summary>
     protected override void StopCore()
     {
-        WaitForCycleToFinish();
-        if (Interlocked.Exchange(ref _activated, 0) == 1) LibJack.jack_deactivate(_client);
+        if (Interlocked.Exchange(ref _activated, 0) != 1) return;
+        if (Volatile.Read(ref _serverGone) == 0) AwaitProcessThreadEnd();
+        LibJack.jack_deactivate(_client);
     }
 
-    // libjack cancels its process thread on deactivate. A stop request turns every later period into a few
-    // microseconds of silence; letting the period already running finish first means the cancellation lands
-    // in libjack's wait, not in managed code (a thread cancelled there aborts the whole process).
-    private void WaitForCycleToFinish()
+    private void AwaitProcessThreadEnd()
     {
-        long deadline = Environment.TickCount64 + 200;
-        while (Volatile.Read(ref _inCycle) != 0 && Environment.TickCount64 < deadline) Thread.Sleep(1);
+        nuint thread = LibJack.jack_client_thread_id(_client);
+        if (thread == 0) return;
+        var patience = System.Diagnostics.Stopwatch.StartNew();
+        // StopRequested is set: the next cycle answers (a server that stopped cycling never does).
+        while (Volatile.Read(ref _leaving) == 0)
+        {
+            if (patience.Elapsed > HandOverPatience) return;
+            Thread.Sleep(1);
+        }
+
+        // The cycle has returned non-zero; JACK2 now deactivates and exits that thread. Reaping it here (nothing in
+        // libjack joins a thread that ended itself) also frees its stack. A second answering cycle means this libjack
+        // keeps its thread: nothing to wait for.
+        while (Volatile.Read(ref _leaving) == 1 && patience.Elapsed < HandOverPatience)
+        {
+            int joined = LibC.pthread_tryjoin_np(thread, IntPtr.Zero);
+            if (joined == 0) Volatile.Write(ref _processThreadEndedItself, 1);
+            if (joined != LibC.EBusy) return;
+            Thread.Sleep(1);
+        }
     }
+
+    // For a stop to be answered or a gate to be had: long enough for a loaded machine to run one more cycle; a server
+    // that has stopped cycling costs this once.
+    private static readonly TimeSpan HandOverPatience = TimeSpan.FromSeconds(5);
 
     // The buffer-size notification: a non-real-time thread, between two cycles (the server stops its driver
     // around the change and waits for every client), so allocating here is allowed. In JACK2's asynchronous mode a
-    // client's cycle can outlast the driver's: let one still running finish before anything it uses changes.
+    // client's cycle can outlast the driver's: the gate makes the preparation and any cycle exclusive (a cycle that
+    // finds it held plays silence, it never waits); a gate not had in time leaves the callback as it is, fed in pieces.
     private void BufferSizeChanged(int frames)
     {
-        WaitForCycleToFinish();
         Volatile.Write(ref _serverFrames, frames);
-        if (Callback is not null) FollowPeriod(frames);
+        if (Callback is null || frames == Volatile.Read(ref _callbackFrames)) return;
+        var patience = System.Diagnostics.Stopwatch.StartNew();
+        while (Interlocked.CompareExchange(ref _gate, 2, 0) != 0)
+        {
+            if (patience.Elapsed > HandOverPatience) return;
+            Thread.Sleep(1);
+        }
+
+        try
+        {
+            FollowPeriod(frames);
+        }
+        finally
+        {
+            Volatile.Write(ref _gate, 0);
+        }
     }
 
     private void FollowPeriod(int frames)
@@ -159,10 +217,22 @@ public sealed unsafe class JackBackend : AudioBackend
         if (_client != IntPtr.Zero)
         {
             if (Interlocked.Exchange(ref _activated, 0) == 1) LibJack.jack_deactivate(_client);
+            QuietNotifications();
             LibJack.jack_client_close(_client);
             _client = IntPtr.Zero;
         }
         if (_self.IsAllocated) _self.Free();
+    }
+
+    // jack_client_close cancels the notification thread as deactivate cancels the process thread: with the client
+    // inactive, unhook every callback that enters managed code and let one under way return first.
+    private void QuietNotifications()
+    {
+        LibJack.jack_set_xrun_callback(_client, null, IntPtr.Zero);
+        LibJack.jack_set_buffer_size_callback(_client, null, IntPtr.Zero);
+        LibJack.jack_on_shutdown(_client, null, IntPtr.Zero);
+        var patience = System.Diagnostics.Stopwatch.StartNew();
+        while (Volatile.Read(ref _notifying) != 0 && patience.Elapsed < HandOverPatience) Thread.Sleep(1);
     }
 
     /// <summary>The latency the server reports for this client's ports (capture + playback, worst case), in frames.</summary>
@@ -223,9 +293,23 @@ public sealed unsafe class JackBackend : AudioBackend
             LibJack.jack_connect(_client, Marshal.PtrToStringUTF8(LibJack.jack_port_name(_outPorts[i]))!, playbacks[i]);
     }
 
-    private void Cycle(uint nframes)
+    // Returns non-zero to answer a stop request (JACK2 then ends this thread from its own code; see StopCore).
+    private int Cycle(uint nframes)
     {
-        Volatile.Write(ref _inCycle, 1);
+        if (StopRequested)
+        {
+            ClearOutputs(nframes, 0);
+            Interlocked.Increment(ref _leaving);
+            return 1;
+        }
+
+        if (Interlocked.CompareExchange(ref _gate, 1, 0) != 0)
+        {
+            // The period is being changed on the notification thread: this cycle is silence.
+            ClearOutputs(nframes, 0);
+            return 0;
+        }
+
         if (_processThreadId == 0)
         {
             _attachedAtThreadInit = t_enteredAtThreadInit;
@@ -238,15 +322,17 @@ public sealed unsafe class JackBackend : AudioBackend
         }
         finally
         {
-            Volatile.Write(ref _inCycle, 0);
+            Volatile.Write(ref _gate, 0);
         }
+
+        return 0;
     }
 
     private void CycleCore(uint nframes)
     {
         int frames = (int)nframes;
         var callback = Callback;
-        if (callback is null || Volatile.Read(ref _ended) != 0 || StopRequested)
+        if (callback is null || Volatile.Read(ref _ended) != 0)
         {
             ClearOutputs(nframes, 0);
             return;
@@ -286,8 +372,7 @@ public sealed unsafe class JackBackend : AudioBackend
         try
         {
             var self = Unsafe.As<JackBackend>(GCHandle.FromIntPtr(arg).Target!);
-            self.Cycle(nframes);
-            return 0;
+            return self.Cycle(nframes);
         }
         catch (Exception e)
         {
@@ -322,13 +407,19 @@ public sealed unsafe class JackBackend : AudioBackend
     [UnmanagedCallersOnly]
     private static int OnBufferSize(uint nframes, IntPtr arg)
     {
+        if (GCHandle.FromIntPtr(arg).Target is not JackBackend self) return 0;
+        Interlocked.Increment(ref self._notifying);
         try
         {
-            if (GCHandle.FromIntPtr(arg).Target is JackBackend self) self.BufferSizeChanged((int)nframes);
+            self.BufferSizeChanged((int)nframes);
         }
         catch (Exception)
         {
             // Nothing may cross into libjack; the periods go on in pieces of the old length.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref self._notifying);
         }
         return 0;
     }
@@ -336,7 +427,12 @@ public sealed unsafe class JackBackend : AudioBackend
     [UnmanagedCallersOnly]
     private static int OnXrun(IntPtr arg)
     {
-        if (GCHandle.FromIntPtr(arg).Target is JackBackend self) self.CountXrun();
+        if (GCHandle.FromIntPtr(arg).Target is JackBackend self)
+        {
+            Interlocked.Increment(ref self._notifying);
+            self.CountXrun();
+            Interlocked.Decrement(ref self._notifying);
+        }
         return 0;
     }
 
@@ -345,8 +441,11 @@ public sealed unsafe class JackBackend : AudioBackend
     {
         if (GCHandle.FromIntPtr(arg).Target is JackBackend self)
         {
+            Interlocked.Increment(ref self._notifying);
+            Volatile.Write(ref self._serverGone, 1);
             Volatile.Write(ref self._ended, 1);
             self.SignalEnd(new AudioBackendException($"JACK server '{self._server}' shut down"));
+            Interlocked.Decrement(ref self._notifying);
         }
     }
 }

@@ -29,6 +29,8 @@ public sealed unsafe class JackXrunMonitor : IDisposable
     {
         if (_client == IntPtr.Zero) return;
         LibJack.jack_deactivate(_client);
+        // jack_client_close cancels the notification thread: no xrun may call into managed code from then on.
+        LibJack.jack_set_xrun_callback(_client, null, IntPtr.Zero);
         LibJack.jack_client_close(_client);
         _client = IntPtr.Zero;
         _self.Free();

@@ -47,6 +47,7 @@ internal static unsafe class LibJack
     [DllImport(Lib)] public static extern int jack_set_thread_init_callback(IntPtr client, delegate* unmanaged<IntPtr, void> callback, IntPtr arg);
     [DllImport(Lib)] public static extern void jack_on_shutdown(IntPtr client, delegate* unmanaged<IntPtr, void> callback, IntPtr arg);
 
+    [DllImport(Lib)] public static extern nuint jack_client_thread_id(IntPtr client);
     [DllImport(Lib)] public static extern int jack_activate(IntPtr client);
     [DllImport(Lib)] public static extern int jack_deactivate(IntPtr client);
 

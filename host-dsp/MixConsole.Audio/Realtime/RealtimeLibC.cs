@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace MixConsole.Audio.Realtime;
 
-/// <summary>The few libc calls the audio thread needs: scheduling, memory locking, limits and a monotonic clock.</summary>
+/// <summary>The few libc calls the audio thread needs: scheduling, memory locking, limits, a monotonic clock, reaping an ended thread.</summary>
 internal static unsafe class RealtimeLibC
 {
     private const string Lib = "libc";
@@ -16,6 +16,7 @@ internal static unsafe class RealtimeLibC
     public const int TimerAbsTime = 1;
     public const int EPerm = 1;
     public const int EIntr = 4;
+    public const int EBusy = 16;
     public const ulong RlimInfinity = ulong.MaxValue;
 
     [StructLayout(LayoutKind.Sequential)]
@@ -40,6 +41,10 @@ internal static unsafe class RealtimeLibC
 
     [DllImport(Lib)]
     public static extern nuint pthread_self();
+
+    /// <summary>Reaps <paramref name="thread"/> if it has ended (0); <see cref="EBusy"/> while it runs.</summary>
+    [DllImport(Lib)]
+    public static extern int pthread_tryjoin_np(nuint thread, IntPtr result);
 
     [DllImport(Lib)]
     public static extern int pthread_setschedparam(nuint thread, int policy, SchedParam* param);

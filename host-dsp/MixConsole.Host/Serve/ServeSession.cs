@@ -69,7 +69,7 @@ internal static class ServeSession
             engine.SetMasterChain(masterChain);
             compiler.Start();
             process = engine.Process;
-            followPeriod = EnginePeriod.Follower(engine, audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
+            followPeriod = EnginePeriod.Follower(engine, compiler, audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
         }
 
         var allowlist = new AccessAllowlist(AccessAllowlist.Loopback.Concat(settings.Allow ?? AccessAllowlist.LocalSubnets()).Distinct());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MixConsole.Audio.Backends;
 using MixConsole.Audio.Jack;
 using MixConsole.Control.Server;
 
@@ -6,7 +7,7 @@ namespace MixConsole.Host.Serve;
 
 /// <summary>
 /// serve's running report: a status line every <c>--status</c> seconds (audio frames and blocks, the period in
-/// force, xruns, control traffic, garbage collections since the audio started) and the collections again at exit.
+/// force, xruns, control traffic, garbage collections since the audio started, the worst and 99.9th-percentile callback time) and the collections again at exit.
 /// Any collection suspends every managed thread, the audio thread included, so the count is the number to watch:
 /// it stays 0 on a healthy console. A line is formatted into a reused buffer, so reporting adds no garbage itself.
 /// </summary>
@@ -45,19 +46,22 @@ internal sealed class ServeStatus
         var live = _audio.Backend;
         OscServerCounters c = _server.Counters;
         var (gen0, gen1, gen2) = Collections;
+        CallbackTimes times = live.CallbackTimes;
         if (_line.AsSpan().TryWrite(CultureInfo.InvariantCulture,
-            $"status  {live.FramesProcessed} frames, {live.Callbacks} blocks, period {PeriodFrames}, {live.Xruns} xruns; {c.Packets} packets, {c.ParametersSet} sets, {c.EchoesSent} echoes, {c.MeterPacketsSent} meter blobs; gc {gen0} gen0, {gen1} gen1, {gen2} gen2{Environment.NewLine}",
+            $"status  {live.FramesProcessed} frames, {live.Callbacks} blocks, period {PeriodFrames}, {live.Xruns} xruns; {c.Packets} packets, {c.ParametersSet} sets, {c.EchoesSent} echoes, {c.MeterPacketsSent} meter blobs; gc {gen0} gen0, {gen1} gen1, {gen2} gen2; callback worst {times.WorstMicroseconds:0} us, p99.9 {times.PercentileMicroseconds(0.999):0} us{Environment.NewLine}",
             out int length))
         {
             _output.Write(_line.AsSpan(0, length));
         }
     }
 
-    /// <summary>The exit line: collections since the audio started.</summary>
+    /// <summary>The exit lines: callback times, and collections since the audio started.</summary>
     public string Summary()
     {
         var (gen0, gen1, gen2) = Collections;
+        CallbackTimes times = _audio.Backend.CallbackTimes;
         return string.Create(CultureInfo.InvariantCulture,
+            $"timing  {times.Count} callbacks: worst {times.WorstMicroseconds:0} us, p99.9 {times.PercentileMicroseconds(0.999):0} us, p99 {times.PercentileMicroseconds(0.99):0} us, of a {PeriodFrames * 1e6 / _audio.SampleRateHz:0} us period{Environment.NewLine}" +
             $"gc      {gen0} gen0, {gen1} gen1, {gen2} gen2 collections since the audio started (each one paused every thread, the audio thread too)");
     }
 }
