@@ -172,25 +172,41 @@ internal sealed class AllocationProbe(int warmupCalls)
 }
 
 /// <summary>
-/// Counts the garbage collections in the whole process from <see cref="Start"/> on. Starting collects fully first, so
-/// the window begins with an empty generation 0: the test host's own background allocations (timers, a few hundred
-/// bytes a second) cannot tip a collection that a nearly spent budget left over from an earlier test would have.
+/// A window in which a garbage collection can only mean a real leak: it starts with a full collection and a no-GC region
+/// of <see cref="Budget"/>, so the test host's own threads (timers, result reporting: up to ~200 KB in a few seconds)
+/// cannot tip a collection on a loaded machine, while anything allocating megabytes still ends the region and counts.
+/// The code under test is judged by the bytes its own threads allocate (exactly 0), and by <see cref="ProcessBytes"/>.
 /// </summary>
-internal readonly struct GcWindow
+internal sealed class GcWindow : IDisposable
 {
+    /// <summary>Bytes the whole process may allocate in the window before a collection can run.</summary>
+    public const long Budget = 32L << 20;
+
     private readonly int _start;
+    private readonly long _bytes;
+    private readonly bool _region;
 
-    private GcWindow(int start) => _start = start;
+    private GcWindow(int start, long bytes, bool region) => (_start, _bytes, _region) = (start, bytes, region);
 
-    /// <summary>Collects fully, then starts counting.</summary>
+    /// <summary>Collects fully, opens the no-GC region, then starts counting.</summary>
     public static GcWindow Start()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        return new GcWindow(GC.CollectionCount(0));
+        bool region = GC.TryStartNoGCRegion(Budget);
+        return new GcWindow(GC.CollectionCount(0), GC.GetTotalAllocatedBytes(true), region);
     }
 
     /// <summary>Collections of any generation since the start (a gen1 or gen2 collection counts once).</summary>
     public int Collections => GC.CollectionCount(0) - _start;
+
+    /// <summary>Bytes allocated by every thread of the process since the start.</summary>
+    public long ProcessBytes => GC.GetTotalAllocatedBytes(true) - _bytes;
+
+    /// <summary>Closes the no-GC region if it is still open (a collection ends it early).</summary>
+    public void Dispose()
+    {
+        if (_region && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
+    }
 }

@@ -157,9 +157,9 @@ public sealed unsafe class JackBackend : AudioBackend
         // keeps its thread: nothing to wait for.
         while (Volatile.Read(ref _leaving) == 1 && patience.Elapsed < HandOverPatience)
         {
-            int joined = LibC.pthread_tryjoin_np(thread, IntPtr.Zero);
+            int joined = RealtimeLibC.pthread_tryjoin_np(thread, IntPtr.Zero);
             if (joined == 0) Volatile.Write(ref _processThreadEndedItself, 1);
-            if (joined != LibC.EBusy) return;
+            if (joined != RealtimeLibC.EBusy) return;
             Thread.Sleep(1);
         }
     }

@@ -96,7 +96,7 @@ public sealed class OscServerGarbageTests(ITestOutputHelper output)
 
     private static (long Bytes, int Collections) Measure(Action run)
     {
-        var window = GcWindow.Start();
+        using var window = GcWindow.Start();
         long before = GC.GetAllocatedBytesForCurrentThread();
         run();
         return (GC.GetAllocatedBytesForCurrentThread() - before, window.Collections);
