@@ -1,4 +1,5 @@
 using System.Numerics;
+using MixConsole.Dsp.Lanes;
 
 namespace MixConsole.Dsp.Mastering;
 
