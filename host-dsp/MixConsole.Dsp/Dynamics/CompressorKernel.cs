@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MixConsole.Dsp.Lanes;
 
 namespace MixConsole.Dsp.Dynamics;
@@ -13,6 +14,17 @@ public static class CompressorKernel
     private const float DbPerOctave = FastDecibels.DbPerOctave;
 
     /// <summary>
+    /// The static curve: gain reduction in dB (positive) for a level <paramref name="overDb"/> above the threshold, with
+    /// a quadratic knee <paramref name="halfKneeDb"/> either side of it; <paramref name="kneeSlope"/> is slope / (2 knee).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Curve<T>(T overDb, T halfKneeDb, T slope, T kneeSlope) where T : struct, ILane<T>
+    {
+        T d = overDb + halfKneeDb, zero = T.Splat(0f);
+        return T.SelectGreater(overDb, zero - halfKneeDb, T.SelectGreater(halfKneeDb, overDb, kneeSlope * d * d, slope * overDb), zero);
+    }
+
+    /// <summary>
     /// Compresses <paramref name="frames"/> lane-interleaved frames of <paramref name="block"/> in place, keyed by
     /// <paramref name="key"/>, for the row starting at <paramref name="first"/>; lanes where <paramref name="mask"/> is 0
     /// are left alone (state and ramps too). <paramref name="detected"/>, <paramref name="gainDb"/> and
@@ -25,10 +37,10 @@ public static class CompressorKernel
         Span<float> level = gainDb[..(frames * w)];
         detected = detected[..(frames * w)];
         T zero = T.Splat(0f), one = T.Splat(1f), half = T.Splat(0.5f), floor = T.Splat(1e-6f);
-        T rmsUpdate = T.Splat(compressors.RmsUpdate);
+        T rmsUpdate = T.Load(compressors.RmsUpdate, first);
         T threshold = T.Load(compressors.ThresholdDb, first), slope = T.Load(compressors.Slope, first), halfKnee = half * T.Load(compressors.KneeDb, first);
         T kneeSlope = slope * T.Load(compressors.InverseTwoKnee, first);
-        T rms = T.Load(compressors.Rms, first), negativeHalfKnee = zero - halfKnee;
+        T rms = T.Load(compressors.Rms, first);
         T meanSquare = T.Load(compressors.MeanSquare, first), linkRow = T.Load(link, first), loudest = zero;
         bool linked = T.AnyNonZero(linkRow);
         for (int t = 0, i = 0; t < frames; t++, i += w)
@@ -53,9 +65,7 @@ public static class CompressorKernel
             for (int i = 0; i < frames * w; i += w)
             {
                 T power = T.Load(detected, i);
-                T over = T.MultiplyAdd(T.Log2(power), dbPerOctave, negativeThreshold);
-                T d = over + halfKnee;
-                T curve = T.SelectGreater(over, negativeHalfKnee, T.SelectGreater(halfKnee, over, kneeSlope * d * d, slope * over), zero);
+                T curve = Curve(T.MultiplyAdd(T.Log2(power), dbPerOctave, negativeThreshold), halfKnee, slope, kneeSlope);
                 T.Store(T.SelectGreaterOrEqual(power, kneeStart, curve, zero), level, i);
             }
         }

@@ -14,11 +14,15 @@ public sealed class CompressorLanes
     {
         ThresholdDb = new float[lanes]; KneeStartPower = new float[lanes]; Slope = new float[lanes]; KneeDb = new float[lanes];
         InverseTwoKnee = new float[lanes]; Attack = new float[lanes]; Release = new float[lanes]; Rms = new float[lanes];
-        MeanSquare = new float[lanes]; GainReductionDb = new float[lanes]; MaxGainReductionDb = new float[lanes];
+        RmsUpdate = new float[lanes]; MeanSquare = new float[lanes]; GainReductionDb = new float[lanes]; MaxGainReductionDb = new float[lanes];
         On = new LaneRamps(lanes); Mix = new LaneRamps(lanes); MakeupDb = new LaneRamps(lanes);
         for (int lane = 0; lane < lanes; lane++) Mix.Snap(lane, 1f);
         Array.Fill(Slope, 0.75f);
+        _fields = Fields();
     }
+
+    // Every per-lane array, for copying a lane whole.
+    private readonly float[][] _fields;
 
     /// <summary>Threshold, in dB.</summary>
     public float[] ThresholdDb { get; }
@@ -62,14 +66,14 @@ public sealed class CompressorLanes
     /// <summary>Make-up gain in dB, ramped.</summary>
     public LaneRamps MakeupDb { get; }
 
-    /// <summary>Per-sample update weight of the RMS mean square (1 - the <see cref="RmsTimeMs"/> coefficient).</summary>
-    public float RmsUpdate { get; private set; }
+    /// <summary>Per-sample update weight of the RMS mean square: 1 - the averaging time's coefficient.</summary>
+    public float[] RmsUpdate { get; }
 
-    /// <summary>Averaging time of the RMS detector, in milliseconds.</summary>
+    /// <summary>Averaging time of the RMS detector unless a lane sets its own, in milliseconds.</summary>
     public const float RmsTimeMs = 10f;
 
-    /// <summary>Sets the RMS averaging for <paramref name="sampleRateHz"/>.</summary>
-    public void Prepare(double sampleRateHz) => RmsUpdate = 1f - TimeConstant.Coefficient(RmsTimeMs, sampleRateHz);
+    /// <summary>Sets every lane's RMS averaging to <see cref="RmsTimeMs"/> at <paramref name="sampleRateHz"/>.</summary>
+    public void Prepare(double sampleRateHz) => Array.Fill(RmsUpdate, 1f - TimeConstant.Coefficient(RmsTimeMs, sampleRateHz));
 
     /// <summary>Clears detectors, gain reduction and meters; settings are kept.</summary>
     public void Reset()
@@ -78,6 +82,20 @@ public sealed class CompressorLanes
         Array.Clear(GainReductionDb);
         Array.Clear(MaxGainReductionDb);
     }
+
+    /// <summary>Copies lane <paramref name="lane"/> (settings, state, ramps, meter) to lane <paramref name="destinationLane"/> of <paramref name="destination"/>.</summary>
+    public void CopyLane(int lane, CompressorLanes destination, int destinationLane)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        float[][] from = _fields, to = destination._fields;
+        for (int f = 0; f < from.Length; f++) to[f][destinationLane] = from[f][lane];
+    }
+
+    private float[][] Fields() =>
+    [
+        ThresholdDb, KneeStartPower, Slope, KneeDb, InverseTwoKnee, Attack, Release, Rms, RmsUpdate, MeanSquare, GainReductionDb, MaxGainReductionDb,
+        On.Target, On.Step, On.Remaining, Mix.Target, Mix.Step, Mix.Remaining, MakeupDb.Target, MakeupDb.Step, MakeupDb.Remaining,
+    ];
 
     /// <summary>Ends the switch, mix and make-up ramps of every lane at their targets.</summary>
     public void FinishRamps()
