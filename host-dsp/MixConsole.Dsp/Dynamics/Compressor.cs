@@ -138,10 +138,10 @@ public sealed class Compressor
     public float StaticGainReductionDb(float levelDb)
     {
         float slope = 1f - 1f / Ratio;
-        var curve = CompressorKernel.Curve(ScalarLane<OneLane>.Splat(levelDb - ThresholdDb), ScalarLane<OneLane>.Splat(0.5f * KneeDb),
-            ScalarLane<OneLane>.Splat(slope), ScalarLane<OneLane>.Splat(KneeDb > 0 ? slope * (1f / (2f * KneeDb)) : 0f));
+        var curve = CompressorKernel.Curve(FloatLane.Splat(levelDb - ThresholdDb), FloatLane.Splat(0.5f * KneeDb),
+            FloatLane.Splat(slope), FloatLane.Splat(KneeDb > 0 ? slope * (1f / (2f * KneeDb)) : 0f));
         Span<float> value = stackalloc float[1];
-        ScalarLane<OneLane>.Store(curve, value, 0);
+        FloatLane.Store(curve, value, 0);
         return value[0];
     }
 
@@ -175,18 +175,18 @@ public sealed class Compressor
         Sync();
         _lane.MaxGainReductionDb[0] = 0f;
         bool filtered = SideChainHighPassHz > 0;
-        var mask = ScalarLane<OneLane>.Load(_one, 0);
+        var mask = FloatLane.Load(_one, 0);
         for (int start = 0; start < left.Length; start += Chunk)
         {
             int n = Math.Min(Chunk, left.Length - start);
             Span<float> l = left.Slice(start, n), r = right.Slice(start, n), key = _key.AsSpan(0, n), gain = _gain.AsSpan(0, n);
             l.CopyTo(key);
-            if (filtered) BiquadSectionKernel.Run<ScalarLane<OneLane>>(_sideChain, _sideChainLeft, key, n);
+            if (filtered) BiquadSectionKernel.Run<FloatLane>(_sideChain, _sideChainLeft, key, n);
             if (stereo)
             {
                 Span<float> keyRight = _keyRight.AsSpan(0, n);
                 r.CopyTo(keyRight);
-                if (filtered) BiquadSectionKernel.Run<ScalarLane<OneLane>>(_sideChain, _sideChainRight, keyRight, n);
+                if (filtered) BiquadSectionKernel.Run<FloatLane>(_sideChain, _sideChainRight, keyRight, n);
                 for (int i = 0; i < n; i++) key[i] = MathF.Max(MathF.Abs(key[i]), MathF.Abs(keyRight[i]));
             }
 

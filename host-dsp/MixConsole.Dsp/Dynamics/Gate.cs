@@ -124,7 +124,7 @@ public sealed class Gate
         Run(left, right, stereo: true);
     }
 
-    // The engine's gate kernel for one channel (ScalarLane of OneLane); a linked pair keys it from the louder side.
+    // The engine's gate kernel for one channel (FloatLane); a linked pair keys it from the louder side.
     private void Run(Span<float> left, Span<float> right, bool stereo)
     {
         bool expander = Mode == GateMode.Expander;
@@ -142,17 +142,17 @@ public sealed class Gate
             int n = Math.Min(Chunk, left.Length - start);
             Span<float> l = left.Slice(start, n), r = right.Slice(start, n), key = _key.AsSpan(0, n);
             l.CopyTo(key);
-            if (KeyFilterEnabled) BiquadSectionKernel.Run<ScalarLane<OneLane>>(_keyCoefficients, _keyStateLeft, key, n);
+            if (KeyFilterEnabled) BiquadSectionKernel.Run<FloatLane>(_keyCoefficients, _keyStateLeft, key, n);
             if (stereo)
             {
                 Span<float> keyRight = _keyRight.AsSpan(0, n);
                 r.CopyTo(keyRight);
-                if (KeyFilterEnabled) BiquadSectionKernel.Run<ScalarLane<OneLane>>(_keyCoefficients, _keyStateRight, keyRight, n);
+                if (KeyFilterEnabled) BiquadSectionKernel.Run<FloatLane>(_keyCoefficients, _keyStateRight, keyRight, n);
                 for (int i = 0; i < n; i++) key[i] = MathF.Max(MathF.Abs(key[i]), MathF.Abs(keyRight[i]));
             }
 
-            if (GateKernel.Process<ScalarLane<OneLane>>(_lane, 0, _link, l, key, _detected, _gainDb, n) && stereo)
-                GateKernel.ApplyGain<ScalarLane<OneLane>>(r, _gainDb, n);
+            if (GateKernel.Process<FloatLane>(_lane, 0, _link, l, key, _detected, _gainDb, n) && stereo)
+                GateKernel.ApplyGain<FloatLane>(r, _gainDb, n);
         }
 
         MaxGainReductionDb = _lane.MaxGainReductionDb[0];

@@ -1,15 +1,18 @@
 namespace MixConsole.Dsp.Lanes;
 
 /// <summary>
-/// A row of <see cref="ILaneWidth.Width"/> channels processed together: one float per strip. Vector rows are
+/// A row of <see cref="Width"/> channels processed together: one float per channel. Vector rows are
 /// <see cref="VectorLane"/> (two SIMD registers) and <see cref="NarrowLane"/> (one); each has a reference,
-/// <see cref="ScalarLane{TVector}"/>, doing the same arithmetic one float at a time. Kernels are written once,
+/// <see cref="ScalarLane{TVector}"/>, doing the same arithmetic one float at a time, and one channel alone is a
+/// <see cref="FloatLane"/> (the scalar processors: Gate, Compressor). Kernels are written once,
 /// generic over this interface, so both paths run the same operations in the same order and agree bit for bit.
 /// </summary>
-public interface ILane<TSelf> : ILaneWidth where TSelf : struct, ILane<TSelf>
+public interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
 {
+    /// <summary>Channels in one row of this kind.</summary>
+    static abstract int Width { get; }
 
-    /// <summary>Reads <see cref="ILaneWidth.Width"/> floats from <paramref name="source"/> at <paramref name="offset"/>.</summary>
+    /// <summary>Reads <see cref="Width"/> floats from <paramref name="source"/> at <paramref name="offset"/>.</summary>
     static abstract TSelf Load(ReadOnlySpan<float> source, int offset);
 
     /// <summary>Writes the lanes to <paramref name="destination"/> at <paramref name="offset"/>.</summary>

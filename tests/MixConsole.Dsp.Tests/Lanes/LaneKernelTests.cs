@@ -45,8 +45,8 @@ public class LaneKernelTests
         // Each pair of channels again in the one-lane form (a linked pair runs its two channels in step).
         for (int pair = 0; pair < w; pair += 2)
         {
-            var left = new Chain<ScalarLane<OneLane>>(1, pair, w);
-            var right = new Chain<ScalarLane<OneLane>>(1, pair + 1, w);
+            var left = new Chain<FloatLane>(1, pair, w);
+            var right = new Chain<FloatLane>(1, pair + 1, w);
             float[][] alone = RunPair(left, right, input[pair], input[pair + 1], Linked(pair));
             for (int side = 0; side < 2; side++)
             {
@@ -54,7 +54,7 @@ public class LaneKernelTests
                 for (int t = 0; t < Frames; t++)
                     Assert.True(BitConverter.SingleToInt32Bits(rowOut[l][t]) == BitConverter.SingleToInt32Bits(alone[side][t]),
                         $"{typeof(T).Name} lane {l}, frame {t}: row {rowOut[l][t]:R}, one lane {alone[side][t]:R}");
-                Chain<ScalarLane<OneLane>> one = side == 0 ? left : right;
+                Chain<FloatLane> one = side == 0 ? left : right;
                 Assert.Equal(row.Gates.MaxGainReductionDb[l], one.Gates.MaxGainReductionDb[0]);
                 Assert.Equal(row.Compressors.MaxGainReductionDb[l], one.Compressors.MaxGainReductionDb[0]);
             }
@@ -101,7 +101,7 @@ public class LaneKernelTests
         return output;
     }
 
-    private static float[][] RunPair(Chain<ScalarLane<OneLane>> left, Chain<ScalarLane<OneLane>> right, float[] inLeft, float[] inRight, bool linked)
+    private static float[][] RunPair(Chain<FloatLane> left, Chain<FloatLane> right, float[] inLeft, float[] inRight, bool linked)
     {
         float[] l = (float[])inLeft.Clone(), r = (float[])inRight.Clone();
         int done = 0, n = 0;
