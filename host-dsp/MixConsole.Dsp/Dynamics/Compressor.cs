@@ -18,14 +18,13 @@ public sealed class Compressor
     public const double ParameterRampMs = 10;
 
     // Samples per kernel call: the scratch the lane kernel works in, sized once.
-    private const int Chunk = 256;
+    private const int Chunk = StereoKeyFilter.MaxFrames;
 
     private readonly CompressorLanes _lane = new(1);
     private readonly float[] _link = new float[1];
     private readonly float[] _one = [1f];
-    private readonly float[] _sideChain = new float[BiquadSectionKernel.Coefficients];
-    private readonly float[] _sideChainLeft = new float[BiquadSectionKernel.States], _sideChainRight = new float[BiquadSectionKernel.States];
-    private readonly float[] _key = new float[Chunk], _keyRight = new float[Chunk], _gain = new float[Chunk];
+    private readonly StereoKeyFilter _sideChain = new();
+    private readonly float[] _gain = new float[Chunk];
     private readonly float[] _detected = new float[Chunk], _gainDb = new float[Chunk], _onMixes = new float[Chunk];
     private double _sampleRateHz = 48000;
     private int _rampSamples = 1;
@@ -86,12 +85,8 @@ public sealed class Compressor
         set
         {
             field = Math.Max(0f, value);
-            BiquadCoefficients c = field > 0 ? BiquadDesign.HighPass(_sampleRateHz, field, Math.Sqrt(0.5)) : BiquadCoefficients.Identity;
-            _sideChain[0] = (float)c.B0;
-            _sideChain[1] = (float)c.B1;
-            _sideChain[2] = (float)c.B2;
-            _sideChain[3] = (float)c.A1;
-            _sideChain[4] = (float)c.A2;
+            _sideChain.Update(field > 0 ? BiquadDesign.HighPass(_sampleRateHz, field, Math.Sqrt(0.5)) : BiquadCoefficients.Identity);
+            _sideChain.Enabled = field > 0;
         }
     }
 
@@ -124,8 +119,7 @@ public sealed class Compressor
     /// <summary>Clears detector, filters and gain reduction; settings are kept.</summary>
     public void Reset()
     {
-        Array.Clear(_sideChainLeft);
-        Array.Clear(_sideChainRight);
+        _sideChain.Reset();
         _lane.Reset();
         _lane.FinishRamps();
         MaxGainReductionDb = 0;
@@ -174,21 +168,12 @@ public sealed class Compressor
     {
         Sync();
         _lane.MaxGainReductionDb[0] = 0f;
-        bool filtered = SideChainHighPassHz > 0;
         var mask = FloatLane.Load(_one, 0);
         for (int start = 0; start < left.Length; start += Chunk)
         {
             int n = Math.Min(Chunk, left.Length - start);
-            Span<float> l = left.Slice(start, n), r = right.Slice(start, n), key = _key.AsSpan(0, n), gain = _gain.AsSpan(0, n);
-            l.CopyTo(key);
-            if (filtered) BiquadSectionKernel.Run<FloatLane>(_sideChain, _sideChainLeft, key, n);
-            if (stereo)
-            {
-                Span<float> keyRight = _keyRight.AsSpan(0, n);
-                r.CopyTo(keyRight);
-                if (filtered) BiquadSectionKernel.Run<FloatLane>(_sideChain, _sideChainRight, keyRight, n);
-                for (int i = 0; i < n; i++) key[i] = MathF.Max(MathF.Abs(key[i]), MathF.Abs(keyRight[i]));
-            }
+            Span<float> l = left.Slice(start, n), r = right.Slice(start, n), gain = _gain.AsSpan(0, n);
+            ReadOnlySpan<float> key = _sideChain.Key(l, r, stereo);
 
             // The kernel scales ones, leaving each sample's gain: the same product as scaling the audio in place.
             gain.Fill(1f);

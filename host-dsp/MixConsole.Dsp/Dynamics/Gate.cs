@@ -18,13 +18,12 @@ public sealed class Gate
     public const float DetectorReleaseMs = 10f;
 
     // Samples per kernel call: the scratch the lane kernel works in, sized once.
-    private const int Chunk = 256;
+    private const int Chunk = StereoKeyFilter.MaxFrames;
 
     private readonly GateLanes _lane = new(1);
     private readonly float[] _link = new float[1];
-    private readonly float[] _keyCoefficients = new float[BiquadSectionKernel.Coefficients];
-    private readonly float[] _keyStateLeft = new float[BiquadSectionKernel.States], _keyStateRight = new float[BiquadSectionKernel.States];
-    private readonly float[] _key = new float[Chunk], _keyRight = new float[Chunk], _detected = new float[Chunk], _gainDb = new float[Chunk];
+    private readonly StereoKeyFilter _keyFilter = new();
+    private readonly float[] _detected = new float[Chunk], _gainDb = new float[Chunk];
     private double _sampleRateHz = 48000;
     private TimeConstantSetting _attack = new(1f);
     private TimeConstantSetting _release = new(100f);
@@ -108,8 +107,7 @@ public sealed class Gate
     /// <summary>Clears detector, hold and filters, and opens the gate; settings are kept.</summary>
     public void Reset()
     {
-        Array.Clear(_keyStateLeft);
-        Array.Clear(_keyStateRight);
+        _keyFilter.Reset();
         _lane.Reset();
         MaxGainReductionDb = 0;
     }
@@ -140,17 +138,9 @@ public sealed class Gate
         for (int start = 0; start < left.Length; start += Chunk)
         {
             int n = Math.Min(Chunk, left.Length - start);
-            Span<float> l = left.Slice(start, n), r = right.Slice(start, n), key = _key.AsSpan(0, n);
-            l.CopyTo(key);
-            if (KeyFilterEnabled) BiquadSectionKernel.Run<FloatLane>(_keyCoefficients, _keyStateLeft, key, n);
-            if (stereo)
-            {
-                Span<float> keyRight = _keyRight.AsSpan(0, n);
-                r.CopyTo(keyRight);
-                if (KeyFilterEnabled) BiquadSectionKernel.Run<FloatLane>(_keyCoefficients, _keyStateRight, keyRight, n);
-                for (int i = 0; i < n; i++) key[i] = MathF.Max(MathF.Abs(key[i]), MathF.Abs(keyRight[i]));
-            }
-
+            Span<float> l = left.Slice(start, n), r = right.Slice(start, n);
+            _keyFilter.Enabled = KeyFilterEnabled;
+            ReadOnlySpan<float> key = _keyFilter.Key(l, r, stereo);
             if (GateKernel.Process<FloatLane>(_lane, 0, _link, l, key, _detected, _gainDb, n) && stereo)
                 GateKernel.ApplyGain<FloatLane>(r, _gainDb, n);
         }
@@ -160,11 +150,6 @@ public sealed class Gate
 
     private void UpdateKeyFilter()
     {
-        BiquadCoefficients c = BiquadDesign.BandPass(_sampleRateHz, KeyFilterFrequencyHz, KeyFilterQ);
-        _keyCoefficients[0] = (float)c.B0;
-        _keyCoefficients[1] = (float)c.B1;
-        _keyCoefficients[2] = (float)c.B2;
-        _keyCoefficients[3] = (float)c.A1;
-        _keyCoefficients[4] = (float)c.A2;
+        _keyFilter.Update(BiquadDesign.BandPass(_sampleRateHz, KeyFilterFrequencyHz, KeyFilterQ));
     }
 }
