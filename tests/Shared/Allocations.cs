@@ -170,3 +170,27 @@ internal sealed class AllocationProbe(int warmupCalls)
         if (result.Bytes != 0) Assert.Fail($"{what} allocates: {result}.");
     }
 }
+
+/// <summary>
+/// Counts the garbage collections in the whole process from <see cref="Start"/> on. Starting collects fully first, so
+/// the window begins with an empty generation 0: the test host's own background allocations (timers, a few hundred
+/// bytes a second) cannot tip a collection that a nearly spent budget left over from an earlier test would have.
+/// </summary>
+internal readonly struct GcWindow
+{
+    private readonly int _start;
+
+    private GcWindow(int start) => _start = start;
+
+    /// <summary>Collects fully, then starts counting.</summary>
+    public static GcWindow Start()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return new GcWindow(GC.CollectionCount(0));
+    }
+
+    /// <summary>Collections of any generation since the start (a gen1 or gen2 collection counts once).</summary>
+    public int Collections => GC.CollectionCount(0) - _start;
+}

@@ -2,6 +2,8 @@ using BenchmarkDotNet.Attributes;
 using MixConsole.Benchmarks.Baseline;
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Mastering;
+using MixConsole.Dsp.Oversampling;
+using MixConsole.Dsp.Resampling;
 
 namespace MixConsole.Benchmarks;
 

@@ -98,7 +98,8 @@ public static partial class AlsaDevices
         }
         finally
         {
-            Realtime.LibC.free(p);
+            // The hint strings are malloc'd; NativeMemory.Free is libc's free.
+            unsafe { NativeMemory.Free((void*)p); }
         }
     }
 

@@ -28,8 +28,8 @@ public static unsafe class RealtimeScheduling
         if (options.Priority > 0)
         {
             int wanted = Math.Clamp(options.Priority, 1, 99);
-            var param = new LibC.SchedParam { Priority = wanted };
-            int rc = LibC.pthread_setschedparam(LibC.pthread_self(), LibC.SchedFifo, &param);
+            var param = new RealtimeLibC.SchedParam { Priority = wanted };
+            int rc = RealtimeLibC.pthread_setschedparam(RealtimeLibC.pthread_self(), RealtimeLibC.SchedFifo, &param);
             if (rc == 0)
             {
                 granted = true;
@@ -38,7 +38,7 @@ public static unsafe class RealtimeScheduling
             }
             else
             {
-                parts.Add($"SCHED_FIFO {wanted} refused ({Explain(rc)}; RLIMIT_RTPRIO is {Limit(LibC.RlimitRtprio)}: run as the systemd unit with LimitRTPRIO=95 or add the user to a group with rtprio) - normal priority");
+                parts.Add($"SCHED_FIFO {wanted} refused ({Explain(rc)}; RLIMIT_RTPRIO is {Limit(RealtimeLibC.RlimitRtprio)}: run as the systemd unit with LimitRTPRIO=95 or add the user to a group with rtprio) - normal priority");
             }
         }
         bool locked = false;
@@ -55,19 +55,19 @@ public static unsafe class RealtimeScheduling
     public static (int Policy, int Priority) CurrentThreadPolicy()
     {
         int policy;
-        LibC.SchedParam param;
-        LibC.pthread_getschedparam(LibC.pthread_self(), &policy, &param);
+        RealtimeLibC.SchedParam param;
+        RealtimeLibC.pthread_getschedparam(RealtimeLibC.pthread_self(), &policy, &param);
         return (policy, param.Priority);
     }
 
     private static (bool Locked, string Note) LockMemory()
     {
         if (Volatile.Read(ref s_memoryLocked) == 1) return (true, "memory locked");
-        ulong limit = LimitValue(LibC.RlimitMemlock);
+        ulong limit = LimitValue(RealtimeLibC.RlimitMemlock);
         // With a finite limit MCL_FUTURE would make the GC's later mappings fail: lock only when it cannot run out.
-        if (limit != LibC.RlimInfinity && LibC.geteuid() != 0)
+        if (limit != RealtimeLibC.RlimInfinity && RealtimeLibC.geteuid() != 0)
             return (false, $"memory not locked (RLIMIT_MEMLOCK is {limit / 1024} KiB; set LimitMEMLOCK=infinity in the systemd unit)");
-        if (LibC.mlockall(LibC.McLCurrent | LibC.McLFuture) != 0)
+        if (RealtimeLibC.mlockall(RealtimeLibC.McLCurrent | RealtimeLibC.McLFuture) != 0)
             return (false, $"memory not locked (mlockall: {Explain(Marshal.GetLastPInvokeError())})");
         Volatile.Write(ref s_memoryLocked, 1);
         return (true, "memory locked");
@@ -76,18 +76,18 @@ public static unsafe class RealtimeScheduling
     private static string Limit(int resource)
     {
         ulong v = LimitValue(resource);
-        return v == LibC.RlimInfinity ? "unlimited" : v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return v == RealtimeLibC.RlimInfinity ? "unlimited" : v.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static ulong LimitValue(int resource)
     {
-        LibC.RLimit limit;
-        return LibC.getrlimit(resource, &limit) == 0 ? limit.Current : 0;
+        RealtimeLibC.RLimit limit;
+        return RealtimeLibC.getrlimit(resource, &limit) == 0 ? limit.Current : 0;
     }
 
     private static string Explain(int errno) => errno switch
     {
-        LibC.EPerm => "not permitted: not root and no real-time limit",
+        RealtimeLibC.EPerm => "not permitted: not root and no real-time limit",
         12 => "out of memory or over RLIMIT_MEMLOCK",
         22 => "invalid priority",
         _ => $"error {errno}",

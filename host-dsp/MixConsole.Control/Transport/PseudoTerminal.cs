@@ -22,17 +22,17 @@ public sealed unsafe class PseudoTerminal : IDisposable
     /// <exception cref="IOException">The system has no free pseudo-terminal.</exception>
     public static PseudoTerminal Open()
     {
-        int fd = LibC.PosixOpenPt(LibC.ORdWr | LibC.ONoCtty | LibC.OCloExec | LibC.ONonBlock);
+        int fd = TerminalLibC.PosixOpenPt(TerminalLibC.ORdWr | TerminalLibC.ONoCtty | TerminalLibC.OCloExec | TerminalLibC.ONonBlock);
         if (fd < 0)
         {
-            throw LibC.Failure("posix_openpt");
+            throw TerminalLibC.Failure("posix_openpt");
         }
 
         byte* name = stackalloc byte[128];
-        if (LibC.GrantPt(fd) != 0 || LibC.UnlockPt(fd) != 0 || LibC.PtsNameR(fd, name, 128) != 0)
+        if (TerminalLibC.GrantPt(fd) != 0 || TerminalLibC.UnlockPt(fd) != 0 || TerminalLibC.PtsNameR(fd, name, 128) != 0)
         {
-            IOException failure = LibC.Failure("grantpt/unlockpt/ptsname_r");
-            LibC.Close(fd);
+            IOException failure = TerminalLibC.Failure("grantpt/unlockpt/ptsname_r");
+            TerminalLibC.Close(fd);
             throw failure;
         }
 
@@ -40,20 +40,20 @@ public sealed unsafe class PseudoTerminal : IDisposable
     }
 
     /// <summary>Writes all bytes to the subordinate's input; false if the line stalls for a second.</summary>
-    public bool Write(ReadOnlySpan<byte> data) => LibC.WriteAll(_controllerFd, data, 1000);
+    public bool Write(ReadOnlySpan<byte> data) => TerminalLibC.WriteAll(_controllerFd, data, 1000);
 
     /// <summary>Reads what the subordinate side wrote, waiting up to <paramref name="timeoutMs"/>; 0 on timeout.</summary>
     public int Read(Span<byte> destination, int timeoutMs)
     {
-        int revents = LibC.PollOne(_controllerFd, LibC.PollIn, timeoutMs);
-        if (revents <= 0 || (revents & LibC.PollIn) == 0)
+        int revents = TerminalLibC.PollOne(_controllerFd, TerminalLibC.PollIn, timeoutMs);
+        if (revents <= 0 || (revents & TerminalLibC.PollIn) == 0)
         {
             return 0;
         }
 
         fixed (byte* buffer = destination)
         {
-            nint count = LibC.Read(_controllerFd, buffer, destination.Length);
+            nint count = TerminalLibC.Read(_controllerFd, buffer, destination.Length);
             return count > 0 ? (int)count : 0;
         }
     }
@@ -63,7 +63,7 @@ public sealed unsafe class PseudoTerminal : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            LibC.Close(_controllerFd);
+            TerminalLibC.Close(_controllerFd);
         }
     }
 }

@@ -42,10 +42,10 @@ public sealed unsafe class SerialOscTransport : ThreadedOscTransport
         _sendBuffer = new byte[Slip.MaxEncodedLength(maxFrameBytes)];
         DevicePath = devicePath;
         BaudRate = baudRate;
-        _fd = LibC.Open(devicePath, LibC.ORdWr | LibC.ONoCtty | LibC.ONonBlock | LibC.OCloExec);
+        _fd = TerminalLibC.Open(devicePath, TerminalLibC.ORdWr | TerminalLibC.ONoCtty | TerminalLibC.ONonBlock | TerminalLibC.OCloExec);
         if (_fd < 0)
         {
-            throw LibC.Failure($"open {devicePath}");
+            throw TerminalLibC.Failure($"open {devicePath}");
         }
 
         try
@@ -54,7 +54,7 @@ public sealed unsafe class SerialOscTransport : ThreadedOscTransport
         }
         catch
         {
-            LibC.Close(_fd);
+            TerminalLibC.Close(_fd);
             throw;
         }
     }
@@ -93,7 +93,7 @@ public sealed unsafe class SerialOscTransport : ThreadedOscTransport
         lock (_sendLock)
         {
             if (IsStopping || !Slip.TryEncode(packet, _sendBuffer, out int length) ||
-                !LibC.WriteAll(_fd, _sendBuffer.AsSpan(0, length), WriteStallTimeoutMs))
+                !TerminalLibC.WriteAll(_fd, _sendBuffer.AsSpan(0, length), WriteStallTimeoutMs))
             {
                 CountSendFailure();
                 return false;
@@ -115,7 +115,7 @@ public sealed unsafe class SerialOscTransport : ThreadedOscTransport
         WaitForReceiveThread();
         lock (_sendLock)
         {
-            LibC.Close(_fd);
+            TerminalLibC.Close(_fd);
         }
     }
 
@@ -145,34 +145,34 @@ public sealed unsafe class SerialOscTransport : ThreadedOscTransport
 
     private void Configure(uint speedCode)
     {
-        byte* termios = stackalloc byte[LibC.TermiosBufferBytes];
-        new Span<byte>(termios, LibC.TermiosBufferBytes).Clear();
-        if (LibC.TcGetAttr(_fd, termios) != 0)
+        byte* termios = stackalloc byte[TerminalLibC.TermiosBufferBytes];
+        new Span<byte>(termios, TerminalLibC.TermiosBufferBytes).Clear();
+        if (TerminalLibC.TcGetAttr(_fd, termios) != 0)
         {
-            throw LibC.Failure($"tcgetattr {DevicePath}");
+            throw TerminalLibC.Failure($"tcgetattr {DevicePath}");
         }
 
-        LibC.CfMakeRaw(termios);
-        uint* cflag = (uint*)(termios + LibC.CflagOffset);
-        *cflag = (*cflag | LibC.CRead | LibC.CLocal) & ~LibC.CrtsCts;
-        if (LibC.CfSetSpeed(termios, speedCode) != 0)
+        TerminalLibC.CfMakeRaw(termios);
+        uint* cflag = (uint*)(termios + TerminalLibC.CflagOffset);
+        *cflag = (*cflag | TerminalLibC.CRead | TerminalLibC.CLocal) & ~TerminalLibC.CrtsCts;
+        if (TerminalLibC.CfSetSpeed(termios, speedCode) != 0)
         {
-            throw LibC.Failure($"cfsetspeed {BaudRate}");
+            throw TerminalLibC.Failure($"cfsetspeed {BaudRate}");
         }
 
-        if (LibC.TcSetAttr(_fd, LibC.TcsaNow, termios) != 0)
+        if (TerminalLibC.TcSetAttr(_fd, TerminalLibC.TcsaNow, termios) != 0)
         {
-            throw LibC.Failure($"tcsetattr {DevicePath}");
+            throw TerminalLibC.Failure($"tcsetattr {DevicePath}");
         }
 
         // tcsetattr succeeds if any change took; read back to be sure the speed did.
-        new Span<byte>(termios, LibC.TermiosBufferBytes).Clear();
-        if (LibC.TcGetAttr(_fd, termios) != 0 || LibC.CfGetOSpeed(termios) != speedCode)
+        new Span<byte>(termios, TerminalLibC.TermiosBufferBytes).Clear();
+        if (TerminalLibC.TcGetAttr(_fd, termios) != 0 || TerminalLibC.CfGetOSpeed(termios) != speedCode)
         {
             throw new IOException($"{DevicePath} did not accept {BaudRate} baud.");
         }
 
-        LibC.TcFlush(_fd, LibC.TciOFlush);
+        TerminalLibC.TcFlush(_fd, TerminalLibC.TciOFlush);
     }
 
     /// <inheritdoc/>
@@ -181,7 +181,7 @@ public sealed unsafe class SerialOscTransport : ThreadedOscTransport
         OscPeer line = OscPeer.SerialLine;
         while (!IsStopping)
         {
-            int revents = LibC.PollOne(_fd, LibC.PollIn, PollIntervalMs);
+            int revents = TerminalLibC.PollOne(_fd, TerminalLibC.PollIn, PollIntervalMs);
             if (revents <= 0)
             {
                 continue;
@@ -190,13 +190,13 @@ public sealed unsafe class SerialOscTransport : ThreadedOscTransport
             nint count;
             fixed (byte* buffer = _readBuffer)
             {
-                count = (revents & LibC.PollIn) != 0 ? LibC.Read(_fd, buffer, _readBuffer.Length) : 0;
+                count = (revents & TerminalLibC.PollIn) != 0 ? TerminalLibC.Read(_fd, buffer, _readBuffer.Length) : 0;
             }
 
             if (count <= 0)
             {
                 // Hang-up or error without data (the far end of a pseudo-terminal closed): wait, do not spin.
-                if ((revents & (LibC.PollHup | LibC.PollErr | LibC.PollNval)) != 0 || count == 0)
+                if ((revents & (TerminalLibC.PollHup | TerminalLibC.PollErr | TerminalLibC.PollNval)) != 0 || count == 0)
                 {
                     Thread.Sleep(PollIntervalMs);
                 }

@@ -1,6 +1,8 @@
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Filters;
+using MixConsole.Dsp.Fir;
 using MixConsole.Dsp.Smoothing;
+using MixConsole.Dsp.Spectral;
 
 namespace MixConsole.Dsp.Mastering;
 

@@ -1,4 +1,5 @@
 using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Oversampling;
 using MixConsole.Dsp.Smoothing;
 
 namespace MixConsole.Dsp.Mastering;

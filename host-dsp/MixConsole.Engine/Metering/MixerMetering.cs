@@ -1,7 +1,6 @@
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Loudness;
 using MixConsole.Engine.Configuration;
-using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Mixer.Strips;
 
 namespace MixConsole.Engine.Metering;

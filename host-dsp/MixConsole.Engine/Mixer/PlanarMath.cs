@@ -1,4 +1,5 @@
 using MixConsole.Dsp.Smoothing;
+using MixConsole.Engine.Metering;
 using System.Numerics;
 using System.Runtime.InteropServices;
 

@@ -3,6 +3,7 @@ using MixConsole.Dsp.Core;
 using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
+using MixConsole.Host.Workloads;
 
 namespace MixConsole.Host.Offline;
 
@@ -24,7 +25,7 @@ internal static class EngineBench
         Func<IAudioProcessor?>? masterChain = null, CancellationToken cancellation = default, int movesPerBlock = 0)
     {
         var store = new ParameterStore(ParameterTable.Create(config));
-        BenchScene.Apply(store);
+        EveryStageScene.Apply(store);
         var engine = new MixerEngine(store);
         int outputs = MixerOutputs.Total(config.Buses);
         engine.Prepare(sampleRateHz, blockFrames, config.Channels, outputs);

@@ -4,7 +4,7 @@ using MixConsole.Audio.Jack;
 using MixConsole.Audio.Null;
 using MixConsole.Audio.Realtime;
 using MixConsole.Audio.Soundcheck;
-using MixConsole.Audio.WavIo;
+using MixConsole.Audio.Wav;
 using MixConsole.Host.Cli;
 
 namespace MixConsole.Host.Serve;
@@ -28,7 +28,7 @@ internal static class AudioBackends
     public static LiveAudioBackend Create(ServeSettings settings, int consoleInputs, int consoleOutputs)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        Audio.Backends.IAudioBackend backend = settings.Audio switch
+        IAudioBackend backend = settings.Audio switch
         {
             Alsa => new AlsaBackend(),
             Jack => new JackBackend(),

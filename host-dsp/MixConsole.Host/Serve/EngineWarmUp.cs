@@ -3,7 +3,7 @@ using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Mastering;
 using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
-using MixConsole.Host.Offline;
+using MixConsole.Host.Workloads;
 
 namespace MixConsole.Host.Serve;
 
@@ -20,7 +20,7 @@ internal static class EngineWarmUp
     public static void Run(ConsoleConfig config, double sampleRateHz, int blockFrames, int inputs, int outputs)
     {
         var store = new ParameterStore(ParameterTable.Create(config));
-        BenchScene.Apply(store);
+        EveryStageScene.Apply(store);
         var engine = new MixerEngine(store);
         engine.Prepare(sampleRateHz, blockFrames, inputs, outputs);
         engine.SetMasterChain(new LiveMasterChain(store));

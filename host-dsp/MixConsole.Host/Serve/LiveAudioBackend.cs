@@ -5,17 +5,17 @@ using MixConsole.Dsp.Core;
 namespace MixConsole.Host.Serve;
 
 /// <summary>
-/// Puts a MixConsole.Audio backend (ALSA, JACK, WAV, null) behind serve's backend seam: the
-/// backend runs its own audio thread (or the JACK server's); <see cref="Run"/> starts it, waits
-/// for cancellation or the end of the stream, and stops it.
+/// Where the served console's audio comes from and goes to, and what paces it: a MixConsole.Audio
+/// backend (ALSA, JACK, WAV, null) running its own audio thread (or the JACK server's);
+/// <see cref="Run"/> starts it, waits for cancellation or the end of the stream, and stops it.
 /// </summary>
-internal sealed class LiveAudioBackend : IAudioBackend
+internal sealed class LiveAudioBackend : IDisposable
 {
-    private readonly Audio.Backends.IAudioBackend _backend;
+    private readonly IAudioBackend _backend;
     private readonly SoundcheckRecorder? _recorder;
     private readonly ManualResetEventSlim _started = new(false);
 
-    public LiveAudioBackend(Audio.Backends.IAudioBackend backend, AudioFormatInfo format, SoundcheckRecorder? recorder)
+    public LiveAudioBackend(IAudioBackend backend, AudioFormatInfo format, SoundcheckRecorder? recorder)
     {
         _backend = backend;
         Format = format;
@@ -24,10 +24,11 @@ internal sealed class LiveAudioBackend : IAudioBackend
 
     public AudioFormatInfo Format { get; }
 
-    public Audio.Backends.IAudioBackend Backend => _backend;
+    public IAudioBackend Backend => _backend;
 
     public SoundcheckRecorder? Recorder => _recorder;
 
+    /// <summary>The start-up banner's lines: format, latency, scheduling, and the recording when there is one.</summary>
     public string Description
     {
         get
@@ -39,18 +40,28 @@ internal sealed class LiveAudioBackend : IAudioBackend
         }
     }
 
+    /// <summary>Frames per second.</summary>
     public double SampleRateHz => Format.SampleRateHz;
 
+    /// <summary>Frames per block handed to the engine.</summary>
     public int BlockFrames => Format.PeriodFrames;
 
+    /// <summary>Channels delivered to the engine's inputs.</summary>
     public int InputChannels => Format.ChannelsIn;
 
+    /// <summary>Channels taken from the engine's outputs.</summary>
     public int OutputChannels => Format.ChannelsOut;
 
+    /// <summary>Blocks processed so far.</summary>
     public long BlocksProcessed => _backend.Callbacks;
 
+    /// <summary>Blocks lost to over- and under-runs (each one an audible dropout on a real device).</summary>
     public long BlocksLate => _backend.Xruns;
 
+    /// <summary>
+    /// Runs <paramref name="process"/> once per block on the backend's audio thread until cancelled or the stream ends.
+    /// <paramref name="followPeriod"/> is asked to prepare for a longer or shorter block when the server changes its period.
+    /// </summary>
     public void Run(AudioBlockHandler process, PeriodChangeHandler? followPeriod, CancellationToken cancellation)
     {
         IAudioCallback callback = new HandlerCallback(process, followPeriod);

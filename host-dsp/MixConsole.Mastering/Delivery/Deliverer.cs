@@ -7,7 +7,7 @@ namespace MixConsole.Mastering.Delivery;
 /// <summary>
 /// One mix, many deliverables: one analysis and one pre-limiter render shared by every target, then one
 /// master per target named DIR/STEM.TARGET.wav. A target that fixes a rate and word length (cd: 44.1 kHz,
-/// 16-bit) is resampled with the <see cref="Dsp.Mastering.SampleRateConverter"/> before its limiter, so its
+/// 16-bit) is resampled with the <see cref="Dsp.Resampling.SampleRateConverter"/> before its limiter, so its
 /// true peak is limited and verified at the delivery rate, and dithered once, last.
 /// </summary>
 public static class Deliverer

@@ -137,12 +137,12 @@ public sealed class MatchCurve
             re[k] = mag;
             if (k > 0 && k < n / 2) re[n - k] = mag;
         }
-        Dsp.Mastering.ComplexFft.Transform(re, im, inverse: true);
+        Dsp.Spectral.ComplexFft.Transform(re, im, inverse: true);
         int half = taps / 2;
-        double beta = Dsp.Mastering.KaiserWindow.Beta(90);
+        double beta = Dsp.Fir.KaiserWindow.Beta(90);
         var fir = new double[taps];
         for (int t = -half; t <= half; t++)
-            fir[t + half] = re[(t + n) % n] / n * Dsp.Mastering.KaiserWindow.Value(t, half + 1, beta);
+            fir[t + half] = re[(t + n) % n] / n * Dsp.Fir.KaiserWindow.Value(t, half + 1, beta);
         return fir;
     }
 

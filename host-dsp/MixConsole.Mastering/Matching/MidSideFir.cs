@@ -1,5 +1,5 @@
 using MixConsole.Dsp.Core;
-using MixConsole.Dsp.Mastering;
+using MixConsole.Dsp.Spectral;
 
 namespace MixConsole.Mastering.Matching;
 

@@ -3,6 +3,7 @@ using MixConsole.Audio.Wav;
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Loudness;
 using MixConsole.Dsp.Mastering;
+using MixConsole.Dsp.Resampling;
 using MixConsole.Mastering.Analysis;
 using MixConsole.Mastering.Matching;
 using MixConsole.Mastering.Presets;

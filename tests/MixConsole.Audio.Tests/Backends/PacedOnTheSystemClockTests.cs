@@ -3,7 +3,7 @@ using MixConsole.Audio.Backends;
 using MixConsole.Audio.Null;
 using MixConsole.Audio.Realtime;
 using MixConsole.Audio.Tests.Support;
-using MixConsole.Audio.WavIo;
+using MixConsole.Audio.Wav;
 using Xunit.Abstractions;
 
 namespace MixConsole.Audio.Tests.Backends;

@@ -3,7 +3,7 @@ using MixConsole.Audio.Null;
 using MixConsole.Audio.Realtime;
 using MixConsole.Audio.Soundcheck;
 using MixConsole.Audio.Tests.Support;
-using MixConsole.Audio.WavIo;
+using MixConsole.Audio.Wav;
 using MixConsole.Dsp.Core;
 using Xunit.Abstractions;
 

@@ -4,6 +4,7 @@ using MixConsole.Control.Server;
 using MixConsole.Control.Transport;
 using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Parameters;
+using MixConsole.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace MixConsole.Control.Tests.Server;
@@ -95,10 +96,10 @@ public sealed class OscServerGarbageTests(ITestOutputHelper output)
 
     private static (long Bytes, int Collections) Measure(Action run)
     {
-        int collections = GC.CollectionCount(0);
+        var window = GcWindow.Start();
         long before = GC.GetAllocatedBytesForCurrentThread();
         run();
-        return (GC.GetAllocatedBytesForCurrentThread() - before, GC.CollectionCount(0) - collections);
+        return (GC.GetAllocatedBytesForCurrentThread() - before, window.Collections);
     }
 
     private static OscServer NewServer(out CountingTransport link, out ManualClock clock)

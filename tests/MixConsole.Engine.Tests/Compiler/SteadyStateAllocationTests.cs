@@ -4,6 +4,7 @@ using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
 using MixConsole.Engine.Tests.Mixer;
+using MixConsole.Tests.Shared;
 
 namespace MixConsole.Engine.Tests.Compiler;
 
@@ -55,11 +56,11 @@ public sealed class SteadyStateAllocationTests
         writer.Start();
         Blocks(2000); // warm up: every path taken, tiered JIT settled
         long publishedBefore = h.Engine.Compiler.Published;
-        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        var window = GcWindow.Start();
         long before = GC.GetAllocatedBytesForCurrentThread();
         Blocks(5000);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        int collections = GC.CollectionCount(0) - gen0 + GC.CollectionCount(1) - gen1 + GC.CollectionCount(2) - gen2;
+        int collections = window.Collections;
         stop.Cancel();
         writer.Join();
         Assert.Equal(0, allocated);
@@ -98,11 +99,11 @@ public sealed class SteadyStateAllocationTests
 
         Compiles(1000);
         long published = compiler.Published;
-        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        var window = GcWindow.Start();
         long before = GC.GetAllocatedBytesForCurrentThread();
         Compiles(5000);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        int collections = GC.CollectionCount(0) - gen0 + GC.CollectionCount(1) - gen1 + GC.CollectionCount(2) - gen2;
+        int collections = window.Collections;
         Assert.Equal(0, allocated);
         Assert.Equal(0, collections);
         Assert.True(compiler.Published - published > 4000, $"only {compiler.Published - published} of 5000 compiles published");

@@ -1,5 +1,5 @@
-using MixConsole.Dsp.Mastering;
 using System.Numerics;
+using MixConsole.Dsp.Fir;
 
 namespace MixConsole.Benchmarks.Baseline;
 

@@ -2,9 +2,9 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace MixConsole.Dsp.Mastering;
+namespace MixConsole.Dsp.Fir;
 
-/// <summary>SIMD dot products for the FIR filters in this folder.</summary>
+/// <summary>SIMD dot products for the FIR filters (oversampler, linear-phase EQ).</summary>
 internal static class FirMath
 {
     /// <summary>Sum of a[i] * b[i] over the shorter length, Vector&lt;float&gt; wide.</summary>

@@ -1,7 +1,8 @@
-using MixConsole.Dsp.Mastering;
+using MixConsole.Dsp.Oversampling;
+using MixConsole.Dsp.Tests.Mastering;
 using Xunit;
 
-namespace MixConsole.Dsp.Tests.Mastering;
+namespace MixConsole.Dsp.Tests.Oversampling;
 
 public class HalfBandUpsamplerTests
 {

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace MixConsole.Audio.Realtime;
 
 /// <summary>The few libc calls the audio thread needs: scheduling, memory locking, limits and a monotonic clock.</summary>
-internal static unsafe class LibC
+internal static unsafe class RealtimeLibC
 {
     private const string Lib = "libc";
 
@@ -61,10 +61,4 @@ internal static unsafe class LibC
 
     [DllImport(Lib)]
     public static extern int clock_nanosleep(int clock, int flags, TimeSpec* request, TimeSpec* remain);
-
-    [DllImport(Lib, SetLastError = true)]
-    public static extern int setenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
-
-    [DllImport(Lib)]
-    public static extern void free(IntPtr pointer);
 }

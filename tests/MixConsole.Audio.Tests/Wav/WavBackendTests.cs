@@ -1,9 +1,9 @@
 using MixConsole.Audio.Backends;
 using MixConsole.Audio.Realtime;
 using MixConsole.Audio.Tests.Support;
-using MixConsole.Audio.WavIo;
+using MixConsole.Audio.Wav;
 
-namespace MixConsole.Audio.Tests.WavIo;
+namespace MixConsole.Audio.Tests.Wav;
 
 /// <summary>Files as a sound card: multichannel files and stem folders in, a WAV out, paced or fast.</summary>
 public sealed class WavBackendTests

@@ -1,8 +1,7 @@
 using MixConsole.Audio.Backends;
-using MixConsole.Audio.Wav;
 using MixConsole.Dsp.Core;
 
-namespace MixConsole.Audio.WavIo;
+namespace MixConsole.Audio.Wav;
 
 /// <summary>
 /// The console's inputs from files: one multichannel WAV, or a folder of mono/stereo stems

@@ -1,6 +1,7 @@
 using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Fir;
 
-namespace MixConsole.Dsp.Mastering;
+namespace MixConsole.Dsp.Resampling;
 
 /// <summary>
 /// Offline-quality rational sample-rate converter: a polyphase Kaiser-windowed sinc

@@ -1,8 +1,7 @@
 using MixConsole.Audio.Backends;
 using MixConsole.Audio.Realtime;
-using MixConsole.Audio.Wav;
 
-namespace MixConsole.Audio.WavIo;
+namespace MixConsole.Audio.Wav;
 
 /// <summary>
 /// Files as a sound card: inputs from a multichannel WAV or a folder of stems

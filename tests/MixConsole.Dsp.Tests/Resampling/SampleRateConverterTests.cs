@@ -1,9 +1,10 @@
 using MixConsole.Dsp.Core;
-using MixConsole.Dsp.Mastering;
+using MixConsole.Dsp.Resampling;
+using MixConsole.Dsp.Tests.Mastering;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace MixConsole.Dsp.Tests.Mastering;
+namespace MixConsole.Dsp.Tests.Resampling;
 
 public class SampleRateConverterTests(ITestOutputHelper output)
 {

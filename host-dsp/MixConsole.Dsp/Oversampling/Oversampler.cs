@@ -1,4 +1,6 @@
-namespace MixConsole.Dsp.Mastering;
+using MixConsole.Dsp.Fir;
+
+namespace MixConsole.Dsp.Oversampling;
 
 /// <summary>
 /// Polyphase FIR up/down sampler by an integer <see cref="Factor"/> for nonlinear stages: a Kaiser-windowed sinc

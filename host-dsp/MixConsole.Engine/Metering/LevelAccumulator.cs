@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace MixConsole.Engine.Mixer;
+namespace MixConsole.Engine.Metering;
 
 /// <summary>Peak and mean-square of a signal over a meter window, fed chunk by chunk.</summary>
 internal struct LevelAccumulator

@@ -2,8 +2,8 @@ using System.Runtime.InteropServices;
 
 namespace MixConsole.Control.Transport;
 
-/// <summary>The few Linux libc calls the serial transport and the pseudo-terminal need.</summary>
-internal static unsafe partial class LibC
+/// <summary>The few Linux libc calls the serial transport and the pseudo-terminal need: descriptors, poll and termios.</summary>
+internal static unsafe partial class TerminalLibC
 {
     private const string Library = "libc";
 

@@ -1,4 +1,4 @@
-namespace MixConsole.Dsp.Mastering;
+namespace MixConsole.Dsp.Spectral;
 
 /// <summary>In-place radix-2 complex FFT on split arrays, for filter design (Prepare-time or on parameter change) and offline analysis.</summary>
 public static class ComplexFft

@@ -1,9 +1,12 @@
 using MixConsole.Engine.Parameters;
 
-namespace MixConsole.Host.Offline;
+namespace MixConsole.Host.Workloads;
 
-/// <summary>A scene that switches on every block of every strip: the worst case the bench measures.</summary>
-internal static class BenchScene
+/// <summary>
+/// A scene that switches on every block of every strip: the worst case <c>bench</c> measures, and every path
+/// <c>serve</c> compiles before its audio thread starts.
+/// </summary>
+internal static class EveryStageScene
 {
     public static void Apply(ParameterStore store)
     {
@@ -12,7 +15,7 @@ internal static class BenchScene
         void Real(string path, float value)
         {
             int i = table.IndexOf(path);
-            if (!store.TrySetReal(i, table[i].Spec.SnapReal(value))) throw new InvalidOperationException($"bench scene: {path} = {value}");
+            if (!store.TrySetReal(i, table[i].Spec.SnapReal(value))) throw new InvalidOperationException($"every-stage scene: {path} = {value}");
         }
 
         for (int c = 1; c <= config.Channels; c++)

@@ -1,9 +1,9 @@
-using MixConsole.Dsp.Mastering;
 using MixConsole.Dsp.Oversampling;
+using MixConsole.Dsp.Tests.Mastering;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace MixConsole.Dsp.Tests.Mastering;
+namespace MixConsole.Dsp.Tests.Oversampling;
 
 public class DoubledRatePeakInterpolatorTests(ITestOutputHelper output)
 {

@@ -1,8 +1,8 @@
-namespace MixConsole.Dsp.Mastering;
+namespace MixConsole.Dsp.Fir;
 
 /// <summary>
 /// Kaiser window and windowed-sinc design helpers (Kaiser 1974; Oppenheim and Schafer, 7.6):
-/// the window used by every FIR this folder designs (resampler, oversampler, linear-phase EQ).
+/// the window used by every FIR the DSP designs (resampler, oversamplers, linear-phase EQ).
 /// </summary>
 public static class KaiserWindow
 {

@@ -1,7 +1,8 @@
 using System.Numerics;
+using MixConsole.Dsp.Fir;
 using MixConsole.Dsp.Lanes;
 
-namespace MixConsole.Dsp.Mastering;
+namespace MixConsole.Dsp.Oversampling;
 
 /// <summary>
 /// Near-ideal 2x interpolator for the limiter's detector: a long Kaiser-windowed half-band sinc with its

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace MixConsole.Dsp.Mastering;
+namespace MixConsole.Dsp.Fir;
 
 /// <summary>
 /// A symmetric FIR of even length 2D, folded (each tap pair adds its two inputs, then one multiply) and
