@@ -35,6 +35,10 @@ public sealed class Reverb : IAudioProcessor
     private float[] _ring = [];
     private int _ringMask, _ringWrite;
     private readonly int[] _lineMaxFrames = new int[LineCount];
+    // Loop gains at the target lengths from the last design applied (valid until a setter changes decay or size).
+    private readonly float[] _targetGains = new float[LineCount];
+    private bool _targetGainsDesigned;
+    private float _decayTimeSeconds = 1.8f, _size = 0.7f;
     private Vector128<float> _dampLow, _dampHigh;
     private readonly DelayLine[] _diffusers = new DelayLine[4];
     private readonly DelayLine _preDelay = new();
@@ -57,24 +61,26 @@ public sealed class Reverb : IAudioProcessor
     /// <summary>RT60: time for the (low-frequency) energy to fall by 60 dB, in seconds, clamped to 0.05..100.</summary>
     public float DecayTimeSeconds
     {
-        get;
+        get => _decayTimeSeconds;
         set
         {
-            field = Math.Clamp(value, 0.05f, 100f);
+            _decayTimeSeconds = ClampDecay(value);
+            _targetGainsDesigned = false;
             UpdateLoopGains();
         }
-    } = 1.8f;
+    }
 
     /// <summary>Room size 0..1: scales the network's line lengths from 25 % to 100 % (31..73 ms).</summary>
     public float Size
     {
-        get;
+        get => _size;
         set
         {
-            field = Math.Clamp(value, 0f, 1f);
+            _size = Math.Clamp(value, 0f, 1f);
+            _targetGainsDesigned = false;
             UpdateTargetLengths();
         }
-    } = 0.7f;
+    }
 
     /// <summary>High-frequency damping 0..1: 0 decays all frequencies at the RT60; higher values darken the tail.</summary>
     public float Damping { get; set => field = Math.Clamp(value, 0f, 1f); } = 0.3f;
@@ -84,6 +90,62 @@ public sealed class Reverb : IAudioProcessor
 
     /// <inheritdoc />
     public int LatencyFrames => 0;
+
+    /// <summary>
+    /// Control side: designs settings for <see cref="Apply"/> at <paramref name="sampleRateHz"/> (line lengths and loop
+    /// gains, computed exactly as the setters would). Allocates nothing.
+    /// </summary>
+    public static ReverbDesign Design(double sampleRateHz, float preDelayMs, float decayTimeSeconds, float size, float damping)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRateHz);
+        var design = new ReverbDesign
+        {
+            SampleRateHz = sampleRateHz,
+            PreDelayMs = (float)Math.Clamp(preDelayMs, 0, MaxPreDelayMs),
+            DecayTimeSeconds = ClampDecay(decayTimeSeconds),
+            Size = Math.Clamp(size, 0f, 1f),
+            Damping = Math.Clamp(damping, 0f, 1f),
+        };
+        for (int i = 0; i < LineCount; i++)
+        {
+            design.TargetFrames[i] = TargetFrames(sampleRateHz, design.Size, i);
+            design.LoopGains[i] = LoopGain(design.TargetFrames[i], design.DecayTimeSeconds, sampleRateHz);
+        }
+
+        return design;
+    }
+
+    /// <summary>
+    /// Audio thread: takes a <see cref="Design"/> made for the prepared rate without computing (one for another rate
+    /// goes through the setters). A size change still moves each line a frame per block, as through <see cref="Size"/>.
+    /// </summary>
+    public void Apply(in ReverbDesign design)
+    {
+        if (design.SampleRateHz != _sampleRateHz)
+        {
+            PreDelayMs = design.PreDelayMs;
+            DecayTimeSeconds = design.DecayTimeSeconds;
+            Size = design.Size;
+            Damping = design.Damping;
+            return;
+        }
+
+        PreDelayMs = design.PreDelayMs;
+        Damping = design.Damping;
+        _decayTimeSeconds = design.DecayTimeSeconds;
+        _size = design.Size;
+        bool settled = true;
+        for (int i = 0; i < LineCount; i++)
+        {
+            _targetFrames[i] = design.TargetFrames[i];
+            _targetGains[i] = design.LoopGains[i];
+            settled &= _lengthFrames[i] == _targetFrames[i];
+        }
+
+        _targetGainsDesigned = true;
+        // Lines still moving get their gains as they step, in Process.
+        if (settled) _targetGains.AsSpan().CopyTo(_loopGain);
+    }
 
     /// <summary>Sizes all lines for the largest size and pre-delay at <paramref name="spec"/>'s rate.</summary>
     public void Prepare(in ProcessSpec spec)
@@ -95,9 +157,10 @@ public sealed class Reverb : IAudioProcessor
         _delayedScratch = new float[spec.MaxBlockFrames];
         _pushedScratch = new float[spec.MaxBlockFrames];
         int ringLength = 1;
+        _targetGainsDesigned = false;
         for (int i = 0; i < LineCount; i++)
         {
-            _lineMaxFrames[i] = (int)Math.Ceiling(_sampleRateHz * (LineMsAtFullSize[i] + 1) / 1000.0);
+            _lineMaxFrames[i] = LineMaxFrames(_sampleRateHz, i);
             ringLength = Math.Max(ringLength, (int)BitOperations.RoundUpToPowerOf2((uint)(_lineMaxFrames[i] + 4)));
         }
         _ring = new float[ringLength * LineCount];
@@ -122,7 +185,8 @@ public sealed class Reverb : IAudioProcessor
         foreach (var diffuser in _diffusers) diffuser.Reset();
         _dampLow = _dampHigh = Vector128<float>.Zero;
         Array.Copy(_targetFrames, _lengthFrames, LineCount);
-        UpdateLoopGains();
+        if (_targetGainsDesigned) _targetGains.AsSpan().CopyTo(_loopGain);
+        else UpdateLoopGains();
     }
 
     /// <summary>Processes channels 0 and 1 of <paramref name="buffer"/> in place (mono buffers get the left output).</summary>
@@ -292,15 +356,26 @@ public sealed class Reverb : IAudioProcessor
     private void UpdateTargetLengths()
     {
         if (_sampleRateHz == 0) return;
-        double scale = SmallestScale + (1 - SmallestScale) * Size;
-        for (int i = 0; i < LineCount; i++)
-            _targetFrames[i] = Math.Min(_lineMaxFrames[i], Math.Max(2, (int)Math.Round(LineMsAtFullSize[i] * scale * _sampleRateHz / 1000)));
+        for (int i = 0; i < LineCount; i++) _targetFrames[i] = TargetFrames(_sampleRateHz, Size, i);
     }
 
     private void UpdateLoopGains()
     {
         if (_sampleRateHz == 0) return;
-        for (int i = 0; i < LineCount; i++)
-            _loopGain[i] = (float)Math.Pow(10, -3.0 * _lengthFrames[i] / (DecayTimeSeconds * _sampleRateHz));
+        for (int i = 0; i < LineCount; i++) _loopGain[i] = LoopGain(_lengthFrames[i], DecayTimeSeconds, _sampleRateHz);
     }
+
+    private static float ClampDecay(float seconds) => Math.Clamp(seconds, 0.05f, 100f);
+
+    private static int LineMaxFrames(double sampleRateHz, int line) => (int)Math.Ceiling(sampleRateHz * (LineMsAtFullSize[line] + 1) / 1000.0);
+
+    private static int TargetFrames(double sampleRateHz, float size, int line)
+    {
+        double scale = SmallestScale + (1 - SmallestScale) * size;
+        return Math.Min(LineMaxFrames(sampleRateHz, line), Math.Max(2, (int)Math.Round(LineMsAtFullSize[line] * scale * sampleRateHz / 1000)));
+    }
+
+    // 60 dB of decay in the RT60 at low frequencies: 10^(-3 L / (RT60 fs)) per pass of a line L frames long.
+    private static float LoopGain(int lengthFrames, float decayTimeSeconds, double sampleRateHz) =>
+        (float)Math.Pow(10, -3.0 * lengthFrames / (decayTimeSeconds * sampleRateHz));
 }

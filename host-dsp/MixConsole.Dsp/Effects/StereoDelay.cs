@@ -30,6 +30,7 @@ public sealed class StereoDelay : IAudioProcessor
     private readonly LinearSmoother _mix = new(1f);
     private double _sampleRateHz;
     private float[] _tapLeft = [], _tapRight = [], _pushLeft = [], _pushRight = [], _window = [];
+    private float _lowCutHz = 80f, _highCutHz = 8000f;
 
     /// <summary>Creates a delay that can reach <paramref name="maxDelayMs"/> (default 4 s: a whole note at 60 BPM).</summary>
     public StereoDelay(double maxDelayMs = 4000)
@@ -50,24 +51,24 @@ public sealed class StereoDelay : IAudioProcessor
     /// <summary>Low-cut corner in the loop, in Hz (12 dB/oct).</summary>
     public float LowCutHz
     {
-        get;
+        get => _lowCutHz;
         set
         {
-            field = Math.Max(1f, value);
+            _lowCutHz = Math.Max(1f, value);
             UpdateFilters();
         }
-    } = 80f;
+    }
 
     /// <summary>High-cut corner in the loop, in Hz (12 dB/oct).</summary>
     public float HighCutHz
     {
-        get;
+        get => _highCutHz;
         set
         {
-            field = Math.Max(1f, value);
+            _highCutHz = Math.Max(1f, value);
             UpdateFilters();
         }
-    } = 8000f;
+    }
 
     /// <summary>True for echoes alternating left and right.</summary>
     public bool PingPong { get; set; }
@@ -93,9 +94,61 @@ public sealed class StereoDelay : IAudioProcessor
         TimeRightMs = (float)Math.Clamp(rightMs, 1.0, _maxDelayMs);
         if (_sampleRateHz > 0)
         {
-            _timeLeftFrames.SetTarget((float)(TimeLeftMs * _sampleRateHz / 1000));
-            _timeRightFrames.SetTarget((float)(TimeRightMs * _sampleRateHz / 1000));
+            _timeLeftFrames.SetTarget(TimeFrames(TimeLeftMs, _sampleRateHz));
+            _timeRightFrames.SetTarget(TimeFrames(TimeRightMs, _sampleRateHz));
         }
+    }
+
+    /// <summary>
+    /// Control side: designs settings for <see cref="Apply"/> at <paramref name="sampleRateHz"/> for a delay reaching
+    /// <paramref name="maxDelayMs"/> (times in frames and loop filters, computed exactly as the setters would).
+    /// </summary>
+    public static StereoDelayDesign Design(double sampleRateHz, double maxDelayMs, float timeLeftMs, float timeRightMs,
+        float feedback, float lowCutHz, float highCutHz, bool pingPong)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRateHz);
+        var design = new StereoDelayDesign
+        {
+            SampleRateHz = sampleRateHz,
+            TimeLeftMs = (float)Math.Clamp(timeLeftMs, 1.0, maxDelayMs),
+            TimeRightMs = (float)Math.Clamp(timeRightMs, 1.0, maxDelayMs),
+            Feedback = Math.Clamp(feedback, 0f, MaxFeedback),
+            LowCutHz = Math.Max(1f, lowCutHz),
+            HighCutHz = Math.Max(1f, highCutHz),
+            PingPong = pingPong,
+        };
+        design.TimeLeftFrames = TimeFrames(design.TimeLeftMs, sampleRateHz);
+        design.TimeRightFrames = TimeFrames(design.TimeRightMs, sampleRateHz);
+        (design.LowCut, design.HighCut) = LoopFilters(sampleRateHz, design.LowCutHz, design.HighCutHz);
+        return design;
+    }
+
+    /// <summary>
+    /// Audio thread: takes a <see cref="Design"/> made for the prepared rate without computing (one for another rate
+    /// goes through the setters); the times glide to the new values as through <see cref="SetTimesMs"/>.
+    /// </summary>
+    public void Apply(in StereoDelayDesign design)
+    {
+        Feedback = design.Feedback;
+        PingPong = design.PingPong;
+        if (design.SampleRateHz != _sampleRateHz)
+        {
+            SetTimesMs(design.TimeLeftMs, design.TimeRightMs);
+            LowCutHz = design.LowCutHz;
+            HighCutHz = design.HighCutHz;
+            return;
+        }
+
+        TimeLeftMs = design.TimeLeftMs;
+        TimeRightMs = design.TimeRightMs;
+        _timeLeftFrames.SetTarget(design.TimeLeftFrames);
+        _timeRightFrames.SetTarget(design.TimeRightFrames);
+        _lowCutHz = design.LowCutHz;
+        _highCutHz = design.HighCutHz;
+        _lowCutLeft.Update(design.LowCut);
+        _lowCutRight.Update(design.LowCut);
+        _highCutLeft.Update(design.HighCut);
+        _highCutRight.Update(design.HighCut);
     }
 
     /// <summary>Sets both times from note values at <paramref name="beatsPerMinute"/>.</summary>
@@ -111,8 +164,8 @@ public sealed class StereoDelay : IAudioProcessor
         _right.Prepare(_sampleRateHz, _maxDelayMs + 1);
         _timeLeftFrames.Prepare(_sampleRateHz, TimeGlideMs);
         _timeRightFrames.Prepare(_sampleRateHz, TimeGlideMs);
-        _timeLeftFrames.SnapTo((float)(TimeLeftMs * _sampleRateHz / 1000));
-        _timeRightFrames.SnapTo((float)(TimeRightMs * _sampleRateHz / 1000));
+        _timeLeftFrames.SnapTo(TimeFrames(TimeLeftMs, _sampleRateHz));
+        _timeRightFrames.SnapTo(TimeFrames(TimeRightMs, _sampleRateHz));
         _mix.Prepare(_sampleRateHz, 10);
         _tapLeft = new float[spec.MaxBlockFrames];
         _tapRight = new float[spec.MaxBlockFrames];
@@ -280,11 +333,15 @@ public sealed class StereoDelay : IAudioProcessor
     private void UpdateFilters()
     {
         if (_sampleRateHz == 0) return;
-        var lowCut = BiquadDesign.HighPass(_sampleRateHz, LowCutHz, Math.Sqrt(0.5));
-        var highCut = BiquadDesign.LowPass(_sampleRateHz, HighCutHz, Math.Sqrt(0.5));
+        var (lowCut, highCut) = LoopFilters(_sampleRateHz, LowCutHz, HighCutHz);
         _lowCutLeft.Update(lowCut);
         _lowCutRight.Update(lowCut);
         _highCutLeft.Update(highCut);
         _highCutRight.Update(highCut);
     }
+
+    private static float TimeFrames(float ms, double sampleRateHz) => (float)(ms * sampleRateHz / 1000);
+
+    private static (BiquadCoefficients LowCut, BiquadCoefficients HighCut) LoopFilters(double sampleRateHz, float lowCutHz, float highCutHz) =>
+        (BiquadDesign.HighPass(sampleRateHz, lowCutHz, Math.Sqrt(0.5)), BiquadDesign.LowPass(sampleRateHz, highCutHz, Math.Sqrt(0.5)));
 }

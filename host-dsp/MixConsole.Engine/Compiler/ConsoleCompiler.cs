@@ -10,7 +10,8 @@ namespace MixConsole.Engine.Compiler;
 /// <summary>
 /// The control side of the console: turns the parameter store into snapshots of typed targets for the audio
 /// thread. Each <see cref="Compile"/> reads the store (only when its version moved, never while a batch is
-/// open, so a bundle or a scene lands whole), finds the changed parameters, re-derives only the strip parts
+/// open, so a bundle or a scene lands whole), visits only the parameters written since (a
+/// <see cref="ParameterChangeSet"/>), re-derives only the strip parts
 /// they drive (stereo links, DCAs, mute groups and solo resolved here; filters, dynamics and effects designed
 /// here) and publishes one snapshot through a lock-free triple buffer. Allocates nothing after construction.
 /// <para>One caller at a time: a live control thread (<see cref="ConsoleCompilerThread"/>), or the engine's
@@ -27,6 +28,8 @@ public sealed class ConsoleCompiler
     private readonly int _channels, _buses, _fxSlots, _dcas, _muteGroups;
     private readonly float[] _values, _applied;
     private readonly int[] _dirty;
+    private readonly ParameterChangeSet _changes;
+    private readonly int[] _changed;
     private readonly ConsoleSnapshot _compiled;
     private readonly SnapshotExchange<ConsoleSnapshot> _exchange;
     private double _sampleRateHz;
@@ -50,6 +53,8 @@ public sealed class ConsoleCompiler
         _muteGroups = config.MuteGroups;
         _values = new float[store.Count];
         _applied = new float[store.Count];
+        _changes = store.TrackChanges();
+        _changed = new int[store.Count];
         _dirty = new int[_keys.Global + 1];
         _compiled = new ConsoleSnapshot(config);
         _exchange = new SnapshotExchange<ConsoleSnapshot>(() => new ConsoleSnapshot(config));
@@ -121,7 +126,7 @@ public sealed class ConsoleCompiler
     private bool CompileLocked()
     {
         if (!_everything && _store.Version == _compiledVersion) return false;
-        if (!_store.TryCopyValuesOutsideBatch(_values, out long version))
+        if (!_store.TryCopyChangesOutsideBatch(_changes, _values, out long version))
         {
             Interlocked.Increment(ref _batchWaits);
             return false;
@@ -149,19 +154,26 @@ public sealed class ConsoleCompiler
 
     private bool MarkChanges()
     {
-        bool everything = _everything;
-        _everything = false;
+        // Only the parameters written since the last compile are visited; one written back to its old value is no change.
+        int changed = _changes.Take(_changed);
         var ownerOf = _binding.OwnerOf;
         var aspectOf = _binding.AspectOf;
-        for (int i = 0; i < _values.Length; i++)
+        for (int k = 0; k < changed; k++)
         {
-            if (_values[i] == _applied[i] && !everything) continue;
+            int i = _changed[k];
+            if (_values[i] == _applied[i]) continue;
             _applied[i] = _values[i];
             int key = ownerOf[i];
             if (key >= 0) _dirty[key] |= StripAspect.Bits(aspectOf[i]);
         }
 
-        if (everything) Array.Fill(_dirty, StripAspect.All);
+        if (_everything)
+        {
+            _values.CopyTo(_applied, 0);
+            Array.Fill(_dirty, StripAspect.All);
+            _everything = false;
+        }
+
         PropagateLinksAndGroups();
         foreach (int d in _dirty)
             if (d != 0) return true;
@@ -213,6 +225,7 @@ public sealed class ConsoleCompiler
             if (Has(d, StripAspect.Gate)) DesignGate(c, p, ref t);
             if (Has(d, StripAspect.Compressor)) t.Compressor = DesignCompressor(p, _compiled.ChannelSections.AsSpan(c * StripSection.Count));
             if (Has(d, StripAspect.Mix)) DesignChannelMix(c, p, ref t);
+            if (Has(d, StripAspect.Sends)) DesignChannelSends(c, p);
             if (Has(d, StripAspect.HighPass)) DesignHighPass(c, p);
             DesignEqBands(p, d, _compiled.ChannelSections.AsSpan(c * StripSection.Count));
             MarkParts(c, d & (StripAspect.All & ~StripAspect.Bits(StripAspect.Effect)));
@@ -359,7 +372,12 @@ public sealed class ConsoleCompiler
         t.SoloLeft = !solo ? 0f : afl ? left : linked ? (isLeft ? 1f : 0f) : 1f;
         t.SoloRight = !solo ? 0f : afl ? right : linked ? (isLeft ? 0f : 1f) : 1f;
         _compiled.Main.SoloAfterFader = afl;
+    }
 
+    private void DesignChannelSends(int c, StripBinding p)
+    {
+        bool linked = IsLinked(c);
+        bool isLeft = (c & 1) == 0;
         for (int b = 0; b < _buses; b++)
         {
             int i = c * _buses + b;
@@ -420,21 +438,19 @@ public sealed class ConsoleCompiler
         t.SoloAfterFader = V(_binding.SoloMode) != 0;
     }
 
-    private EffectSettings DesignEffect(EffectBinding p) => new()
+    private EffectSettings DesignEffect(EffectBinding p)
     {
-        Type = (int)V(p.Type),
-        PreDelayMs = V(p.PreDelay),
-        DecaySeconds = V(p.Decay),
-        Size = V(p.Size) / 100f,
-        Damping = V(p.Damping) / 100f,
-        DelayTimeMs = V(p.DelayMode) == 0
+        float delayMs = V(p.DelayMode) == 0
             ? V(p.DelayTime)
-            : (float)(60000.0 / V(p.Tempo) * EffectSlot.NoteInBeats(V(p.Note))),
-        Feedback = V(p.Feedback) / 100f,
-        LowCutHz = V(p.LowCut),
-        HighCutHz = V(p.HighCut),
-        PingPong = V(p.PingPong) != 0,
-    };
+            : (float)(60000.0 / V(p.Tempo) * EffectSlot.NoteInBeats(V(p.Note)));
+        return new EffectSettings
+        {
+            Type = (int)V(p.Type),
+            Reverb = Dsp.Effects.Reverb.Design(_sampleRateHz, V(p.PreDelay), V(p.Decay), V(p.Size) / 100f, V(p.Damping) / 100f),
+            Delay = Dsp.Effects.StereoDelay.Design(_sampleRateHz, EffectSlot.MaxDelayMs, delayMs, delayMs, V(p.Feedback) / 100f,
+                V(p.LowCut), V(p.HighCut), V(p.PingPong) != 0),
+        };
+    }
 
     /// <summary>Fader plus the DCAs it belongs to, or silence when muted by its switch, a DCA or a mute group.</summary>
     private float StripGain(StripBinding p)

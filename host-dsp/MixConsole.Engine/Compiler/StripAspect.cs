@@ -15,11 +15,14 @@ internal static class StripAspect
     public const int Link = 9;
     public const int Effect = 10;
 
+    /// <summary>A channel's sends to the buses and effects (apart from <see cref="Mix"/>: a fader move re-sends none).</summary>
+    public const int Sends = 11;
+
     /// <summary>Aspects per strip key.</summary>
-    public const int Count = 11;
+    public const int Count = 12;
 
     /// <summary>A pseudo-aspect for eq/on: every band.</summary>
-    public const int AllEqBands = 11;
+    public const int AllEqBands = 12;
 
     /// <summary>Bit of <paramref name="aspect"/> in a dirty mask (eq/on sets all four band bits).</summary>
     public static int Bits(int aspect) => aspect == AllEqBands ? 0xF << EqBand0 : 1 << aspect;

@@ -6,8 +6,8 @@ using MixConsole.Engine.Parameters;
 namespace MixConsole.Engine.Mastering;
 
 /// <summary>
-/// The control side of the live master chain: reads the /master/* parameters when the store's version moved,
-/// maps them to stage targets, designs the EQ sections, and publishes the whole as one
+/// The control side of the live master chain: reads the master chain's parameters (bound by typed key) when one
+/// of them changed, maps them to stage targets, designs the EQ sections, and publishes the whole as one
 /// <see cref="MasterChainTargets"/> through a lock-free <see cref="SnapshotExchange{T}"/>. The audio thread
 /// (<see cref="LiveMasterChain"/>) takes the newest snapshot at block start and ramps to it.
 /// <para>One producer: call <see cref="Compile"/> from one thread at a time (the control tick, or the audio thread
@@ -24,34 +24,49 @@ public sealed class MasterChainCompiler
     private const double ShelfQ = 0.7;
 
     private readonly ParameterStore _store;
-    private readonly int _inputGain, _tilt, _lowShelfGain, _lowShelfFreq, _highShelfGain, _highShelfFreq;
-    private readonly int _compAmount, _width, _target, _ceiling, _bypass, _ab;
+    private readonly ParameterHandle _inputGain, _tilt, _lowShelfGain, _lowShelfFreq, _highShelfGain, _highShelfFreq;
+    private readonly ParameterHandle _compAmount, _width, _target, _ceiling, _bypass, _ab;
+    private readonly ParameterChangeSet _changes;
+    private readonly float[] _values;
+    private readonly int[] _changed;
+    private readonly bool[] _isMaster;
     private long _compiledVersion = -1;
+    private bool _stale = true;
     private double _sampleRateHz = 48000;
-    // The last EQ design and what it was made from: a change elsewhere in the console re-uses it, designs nothing.
+    // The last EQ design and what it was made from: a change elsewhere in the chain re-uses it, designs nothing.
     private readonly BiquadCoefficients[] _designed = new BiquadCoefficients[MasterEq.SectionCount];
     private readonly float[] _designedFrom = new float[5];
     private double _designedRateHz;
 
-    /// <summary>Binds to <paramref name="store"/>'s /master/* parameters; a missing one fails here, by name.</summary>
+    /// <summary>Binds to <paramref name="store"/>'s master chain parameters by typed key; a missing one throws <see cref="ParameterBindingException"/>, named.</summary>
     public MasterChainCompiler(ParameterStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         ParameterTable table = store.Table;
-        const string m = ParameterPaths.Master;
-        _inputGain = table.IndexOf(m + "/input/gain");
-        _tilt = table.IndexOf(m + "/eq/tilt");
-        _lowShelfGain = table.IndexOf(m + "/eq/lowshelf/g");
-        _lowShelfFreq = table.IndexOf(m + "/eq/lowshelf/f");
-        _highShelfGain = table.IndexOf(m + "/eq/highshelf/g");
-        _highShelfFreq = table.IndexOf(m + "/eq/highshelf/f");
-        _compAmount = table.IndexOf(m + "/comp/amount");
-        _width = table.IndexOf(m + "/width");
-        _target = table.IndexOf(m + "/loudness/target");
-        _ceiling = table.IndexOf(m + "/limiter/ceiling");
-        _bypass = table.IndexOf(m + "/bypass");
-        _ab = table.IndexOf(m + "/ab");
+        _isMaster = new bool[table.Count];
+        ParameterHandle Bind(ParameterRole role)
+        {
+            ParameterHandle handle = table.Bind(new ParameterKey(ParameterOwner.Master, 1, role));
+            _isMaster[handle.Index] = true;
+            return handle;
+        }
+
+        _inputGain = Bind(ParameterRole.MasterInputGain);
+        _tilt = Bind(ParameterRole.MasterTilt);
+        _lowShelfGain = Bind(ParameterRole.MasterLowShelfGain);
+        _lowShelfFreq = Bind(ParameterRole.MasterLowShelfFrequency);
+        _highShelfGain = Bind(ParameterRole.MasterHighShelfGain);
+        _highShelfFreq = Bind(ParameterRole.MasterHighShelfFrequency);
+        _compAmount = Bind(ParameterRole.MasterCompression);
+        _width = Bind(ParameterRole.MasterWidth);
+        _target = Bind(ParameterRole.MasterLoudnessTarget);
+        _ceiling = Bind(ParameterRole.MasterCeiling);
+        _bypass = Bind(ParameterRole.MasterBypass);
+        _ab = Bind(ParameterRole.MasterAb);
+        _values = new float[table.Count];
+        _changed = new int[table.Count];
+        _changes = store.TrackChanges();
         Exchange = new SnapshotExchange<MasterChainTargets>(() => new MasterChainTargets());
     }
 
@@ -66,47 +81,61 @@ public sealed class MasterChainCompiler
         {
             if (value == _sampleRateHz) return;
             _sampleRateHz = value;
-            _compiledVersion = -1; // every design depends on the rate
+            _stale = true; // every design depends on the rate
         }
     }
 
     /// <summary>How many times the EQ was designed: only when an EQ parameter or the rate changed (a statistic).</summary>
     public long EqDesignCount { get; private set; }
 
-    /// <summary>The store version of the last publish (-1 before the first).</summary>
+    /// <summary>The store version read last (-1 before the first compile).</summary>
     public long CompiledVersion => _compiledVersion;
 
     /// <summary>
-    /// Control side: when the store changed since the last publish (or <paramref name="force"/>), compiles every
-    /// /master/* parameter into the next snapshot and publishes it whole; returns true when it published.
+    /// Control side: when a master chain parameter changed since the last publish (or <paramref name="force"/>),
+    /// compiles every one into the next snapshot and publishes it whole; returns true when it published. Reads the
+    /// store outside batches, so a scene or a bundle lands whole (while one is open it publishes nothing and the
+    /// batch's close asks again); <paramref name="force"/> (<see cref="LiveMasterChain.Reset"/>) reads it as it is.
     /// </summary>
     public bool Compile(bool force = false)
     {
-        long version = _store.Version;
-        if (!force && version == _compiledVersion) return false;
-        // The version is read first: a change landing during the reads is compiled again next time.
+        if (!force && !_stale && _store.Version == _compiledVersion) return false;
+        if (!_store.TryCopyChangesOutsideBatch(_changes, _values, out long version))
+        {
+            if (!force) return false;
+            version = _store.CopyValuesTo(_values);
+        }
+
+        bool changed = force || _stale;
+        int count = _changes.Take(_changed);
+        for (int k = 0; k < count && !changed; k++) changed = _isMaster[_changed[k]];
+        _compiledVersion = version;
+        if (!changed) return false;
+        _stale = false;
+
         MasterChainTargets t = Exchange.Back;
         t.StoreVersion = version;
-        t.InputGainDb = _store.GetReal(_inputGain);
+        t.InputGainDb = V(_inputGain);
 
         DesignEq();
         _designed.CopyTo(t.EqSections, 0);
 
-        (t.MultibandThresholdDb, t.MultibandRatio) = MultibandCurve(_store.GetReal(_compAmount));
+        (t.MultibandThresholdDb, t.MultibandRatio) = MultibandCurve(V(_compAmount));
         t.MultibandKneeDb = MultibandKneeDb;
-        t.WidthPercent = _store.GetReal(_width);
-        t.TargetLufs = _store.GetReal(_target);
-        t.CeilingDbtp = _store.GetReal(_ceiling);
-        t.PlayB = _store.GetReal(_ab) != 0;
-        t.Bypassed = _store.GetReal(_bypass) != 0;
+        t.WidthPercent = V(_width);
+        t.TargetLufs = V(_target);
+        t.CeilingDbtp = V(_ceiling);
+        t.PlayB = V(_ab) != 0;
+        t.Bypassed = V(_bypass) != 0;
         Exchange.Publish();
-        _compiledVersion = version;
         return true;
     }
 
+    private float V(ParameterHandle parameter) => _values[parameter.Index];
+
     private void DesignEq()
     {
-        Span<float> from = [_store.GetReal(_tilt), _store.GetReal(_lowShelfFreq), _store.GetReal(_lowShelfGain), _store.GetReal(_highShelfFreq), _store.GetReal(_highShelfGain)];
+        Span<float> from = [V(_tilt), V(_lowShelfFreq), V(_lowShelfGain), V(_highShelfFreq), V(_highShelfGain)];
         if (_designedRateHz == _sampleRateHz && from.SequenceEqual(_designedFrom)) return;
         Span<BiquadCoefficients> eq = _designed;
         eq.Fill(BiquadCoefficients.Identity);

@@ -15,8 +15,11 @@ internal sealed class EffectSlot
     // Note values of /fx/N/delay/note in beats: 1/2, 1/4., 1/4, 1/4T, 1/8., 1/8, 1/8T, 1/16.
     private static readonly double[] NoteBeats = [2.0, 1.5, 1.0, 2.0 / 3.0, 0.75, 0.5, 1.0 / 3.0, 0.25];
 
+    /// <summary>Longest delay time of the delay effect, in milliseconds.</summary>
+    public const double MaxDelayMs = 2000;
+
     private readonly Reverb _reverb = new();
-    private readonly StereoDelay _delay = new(2000);
+    private readonly StereoDelay _delay = new(MaxDelayMs);
     private int _type = ReverbType;
 
     public int Type => _type;
@@ -39,7 +42,7 @@ internal sealed class EffectSlot
     /// <summary>Note values of /fx/N/delay/note in beats (the compiler turns tempo and note into a time).</summary>
     public static double NoteInBeats(float note) => NoteBeats[Math.Clamp((int)note, 0, NoteBeats.Length - 1)];
 
-    /// <summary>Audio thread: takes new settings; switching type starts the chosen kernel from silence.</summary>
+    /// <summary>Audio thread: takes designed settings (no design here); switching type starts the chosen kernel from silence.</summary>
     public void Apply(in EffectSettings settings)
     {
         int type = settings.Type;
@@ -50,15 +53,8 @@ internal sealed class EffectSlot
             _type = type;
         }
 
-        _reverb.PreDelayMs = settings.PreDelayMs;
-        _reverb.DecayTimeSeconds = settings.DecaySeconds;
-        _reverb.Size = settings.Size;
-        _reverb.Damping = settings.Damping;
-        _delay.SetTimesMs(settings.DelayTimeMs, settings.DelayTimeMs);
-        _delay.Feedback = settings.Feedback;
-        _delay.LowCutHz = settings.LowCutHz;
-        _delay.HighCutHz = settings.HighCutHz;
-        _delay.PingPong = settings.PingPong;
+        _reverb.Apply(in settings.Reverb);
+        _delay.Apply(in settings.Delay);
     }
 
     public void Process(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, Span<float> outLeft, Span<float> outRight)

@@ -47,10 +47,12 @@ internal sealed class SendMixer
     public void Follow(int c, ConsoleSnapshot snapshot, bool snap, int rampSamples)
     {
         bool needsPreEq = false;
+        // Unchanged sends (a fader move re-sends them all) keep the gathered matrices: gathering again would rebuild the same.
+        bool changed = snap;
         for (int b = 0; b < _buses; b++)
         {
             int i = c * _buses + b;
-            Set(ref _send[i], snapshot.SendLevels[i], snap, rampSamples);
+            changed |= Set(ref _send[i], snapshot.SendLevels[i], snap, rampSamples) | _sendTap[i] != snapshot.SendTaps[i];
             _sendTap[i] = snapshot.SendTaps[i];
             needsPreEq |= _sendTap[i] == TapPreEq && !_send[i].IsSilent;
         }
@@ -58,14 +60,16 @@ internal sealed class SendMixer
         for (int s = 0; s < _fxSlots; s++)
         {
             int i = c * _fxSlots + s;
-            Set(ref _fxSendLeft[i], snapshot.FxSendLeft[i], snap, rampSamples);
-            Set(ref _fxSendRight[i], snapshot.FxSendRight[i], snap, rampSamples);
+            changed |= Set(ref _fxSendLeft[i], snapshot.FxSendLeft[i], snap, rampSamples)
+                | Set(ref _fxSendRight[i], snapshot.FxSendRight[i], snap, rampSamples)
+                | _fxTap[i] != snapshot.FxTaps[i];
             _fxTap[i] = snapshot.FxTaps[i];
             needsPreEq |= _fxTap[i] == TapPreEq && !(_fxSendLeft[i].IsSilent && _fxSendRight[i].IsSilent);
         }
 
+        changed |= _needsPreEq[c] != needsPreEq;
         _needsPreEq[c] = needsPreEq;
-        _changed = true;
+        if (changed) _changed = true;
     }
 
     /// <summary>True when some audible send taps before the EQ (the strip bank then writes that tap).</summary>
@@ -100,10 +104,13 @@ internal sealed class SendMixer
         _fxSends.MixInto(preEq.RawData, preFader.RawData, postFader.RawData, preFader.Stride, fxInputs.RawData, fxInputs.Stride, frames);
     }
 
-    private static void Set(ref LinearRamp ramp, float target, bool snap, int rampSamples)
+    // True when the ramp's target moved (a ramp already heading there, or there, is left alone).
+    private static bool Set(ref LinearRamp ramp, float target, bool snap, int rampSamples)
     {
+        bool moved = ramp.Target != target;
         if (snap) ramp.Snap(target);
         else ramp.SetTarget(target, rampSamples);
+        return moved;
     }
 
     // Sorts every audible send into the matrices (at rest) or the moving list.

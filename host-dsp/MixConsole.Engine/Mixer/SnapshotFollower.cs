@@ -186,8 +186,9 @@ internal sealed class SnapshotFollower
             SoloAfterFader = snapshot.Main.SoloAfterFader;
             Set(ref r.SoloLeft, t.SoloLeft, snap);
             Set(ref r.SoloRight, t.SoloRight, snap);
-            Sends.Follow(c, snapshot, snap, _rampSamples);
         }
+
+        if (Newer(snapshot, c, StripAspect.Sends, since)) Sends.Follow(c, snapshot, snap, _rampSamples);
 
         if (Newer(snapshot, c, StripAspect.HighPass, since))
         {

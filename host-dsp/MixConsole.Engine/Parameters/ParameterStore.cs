@@ -18,6 +18,7 @@ public sealed class ParameterStore
     private readonly float[] _values;
     private readonly string[] _texts;
     private readonly long[] _changeSequence;
+    private ParameterChangeSet[] _changeSets = [];
     private long _issued;
     private long _completed;
     private int _openBatches;
@@ -101,6 +102,23 @@ public sealed class ParameterStore
 
     /// <summary>Current text of a text parameter (empty string for numbers).</summary>
     public string GetText(int index) => Volatile.Read(ref _texts[index]);
+
+    /// <summary>
+    /// A new set of the parameters changed from now on, for one reader (the console compiler) to collect with
+    /// <see cref="TryCopyChangesOutsideBatch"/>. Call at start-up: every later write marks every set.
+    /// </summary>
+    public ParameterChangeSet TrackChanges()
+    {
+        var set = new ParameterChangeSet(_values.Length);
+        ParameterChangeSet[] sets, grown;
+        do
+        {
+            sets = Volatile.Read(ref _changeSets);
+            grown = [.. sets, set];
+        }
+        while (Interlocked.CompareExchange(ref _changeSets, grown, sets) != sets);
+        return set;
+    }
 
     /// <summary>The sequence number of the last change of parameter <paramref name="index"/> (0: never changed).</summary>
     public long GetChangeSequence(int index) => Volatile.Read(ref _changeSequence[index]);
@@ -189,6 +207,7 @@ public sealed class ParameterStore
             long sequence = Interlocked.Increment(ref _issued);
             Volatile.Write(ref _texts[index], text);
             Volatile.Write(ref _changeSequence[index], sequence);
+            MarkChangeSets(index);
             Interlocked.Increment(ref _completed);
             SignalChange();
         }
@@ -267,6 +286,36 @@ public sealed class ParameterStore
     }
 
     /// <summary>
+    /// <see cref="TryCopyValuesOutsideBatch"/> that also collects into <paramref name="changes"/> which parameters
+    /// changed since its last collection, within the same batch check: on true, every parameter whose change the copy
+    /// holds is in the set (hand them out with <see cref="ParameterChangeSet.Take"/>), and <paramref name="version"/>
+    /// counts no change the set missed. On false nothing collected is lost. Allocates nothing.
+    /// </summary>
+    public bool TryCopyChangesOutsideBatch(ParameterChangeSet changes, Span<float> destination, out long version)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (destination.Length < _values.Length)
+        {
+            throw new ArgumentException($"destination holds {destination.Length} values; the table has {_values.Length}", nameof(destination));
+        }
+
+        long begun = Volatile.Read(ref _batchesBegun);
+        if (Volatile.Read(ref _openBatches) != 0)
+        {
+            version = 0;
+            return false;
+        }
+
+        // Writers mark before they count: every change counted in this version is marked before the marks are taken.
+        version = Volatile.Read(ref _completed);
+        changes.Collect();
+        // Writers store the value before they mark: every mark taken has its value in the copy.
+        _values.AsSpan().CopyTo(destination);
+        Interlocked.MemoryBarrier();
+        return Volatile.Read(ref _openBatches) == 0 && Volatile.Read(ref _batchesBegun) == begun;
+    }
+
+    /// <summary>
     /// Finds the parameters changed since <paramref name="cursor"/> (start from 0, or from
     /// <see cref="CurrentCursor"/> to skip history) and advances the cursor. Each changed parameter is
     /// listed once, in table order; read its current value to echo it. A change still being written
@@ -327,8 +376,14 @@ public sealed class ParameterStore
         long sequence = Interlocked.Increment(ref _issued);
         Volatile.Write(ref _values[index], real);
         Volatile.Write(ref _changeSequence[index], sequence);
+        MarkChangeSets(index);
         Interlocked.Increment(ref _completed);
         SignalChange();
+    }
+
+    private void MarkChangeSets(int index)
+    {
+        foreach (var set in Volatile.Read(ref _changeSets)) set.Mark(index);
     }
 
     // Inside a batch nobody can use the change yet: the batch's end signals instead.

@@ -16,19 +16,24 @@ internal sealed class BenchCommand : ICommand
     public string Usage => "mixconsole bench [--channels 32] [--buses 16] [--fx 4] [--rate 48000] [--block 32] [--seconds 10] [--moves N] [--no-master] [--json]";
 
     public string Description => """
-        Runs the console engine on one thread exactly as the audio thread would: every channel with trim,
+        Runs the console engine on one thread as serve's threads would, in turn: every channel with trim,
         delay, 24 dB/oct high-pass, keyed gate, side-chain filtered compressor, 4-band EQ, pan, mono send,
         a send to every bus and every effect slot; every bus with EQ, compressor and fader into main;
-        reverbs and delays in the effect slots; main EQ and compressor; the master chain slot; meters and
-        live loudness. Input is deterministic noise that swells so the dynamics work.
+        reverbs and delays in the effect slots; main EQ and compressor; the live master chain (multiband
+        working); meters and live loudness. Input is deterministic noise that swells so the dynamics work.
 
-        --moves N makes N parameter changes through the parameter store before every block, as a busy desk
-        would (faders, pans, EQ gains and a bus send of every channel in turn, and the master EQ; deterministic
-        values), so what control traffic costs the audio thread shows in the block times.
+        Before every block a control step compiles what changed into a snapshot (the console's and the master
+        chain's compilers, as serve's compiler thread does); the audio block then only takes the newest snapshot
+        and ramps. --moves N makes N parameter changes through the parameter store before every block, as a busy
+        desk would (faders, pans, EQ gains and a bus send of every channel in turn, and the master EQ;
+        deterministic values): the block times show what they cost the audio thread, the compile figures what
+        they cost the control side.
 
-        Prints realtime_factor (audio seconds per second of processing), realtime_factor_cpu (audio seconds
-        per second of processor time: what a busy shared machine does not distort), block_ns_p50/p99/max (time per
-        block), allocated_bytes (during the timed run; must be 0), gc_collections (garbage collections in the
+        Prints realtime_factor (audio seconds per second of audio-block processing), realtime_factor_cpu (audio
+        seconds per second of the process's processor time, control step included: what a busy shared machine
+        does not distort), block_ns_p50/p99/max (audio time per block), compile_ns_p50/p99/max (per control step
+        that published a snapshot), compile_ns_per_change (control time over the moves), allocated_bytes (control
+        and audio, during the timed run; must be 0), gc_collections (garbage collections in the
         process during the timed run, of any generation; must be 0: each one pauses the audio thread) and the
         configuration. The machine may be shared: figures vary from run to run, and the worst block shows
         scheduler noise as well.
@@ -88,6 +93,12 @@ internal sealed class BenchCommand : ICommand
                 w.WriteNumber("gen2", r.Gen2Collections);
                 w.WriteEndObject();
                 w.WriteNumber("moves", r.Moves);
+                w.WriteNumber("snapshots", r.Snapshots);
+                w.WriteNumber("compile_ns_p50", r.CompileNsP50);
+                w.WriteNumber("compile_ns_p99", r.CompileNsP99);
+                w.WriteNumber("compile_ns_max", r.CompileNsMax);
+                w.WriteNumber("compile_ns_per_change", Math.Round(r.CompileNsPerChange));
+                w.WriteNumber("compile_seconds", Math.Round(r.CompileSeconds, 3));
                 w.WriteNumber("block_period_ns", Math.Round(r.BlockPeriodNs));
                 w.WriteStartObject("configuration");
                 w.WriteNumber("channels", r.Channels);
@@ -118,6 +129,11 @@ internal sealed class BenchCommand : ICommand
         context.Out.WriteLine($"allocated_bytes  {r.AllocatedBytes}");
         context.Out.WriteLine(string.Create(inv, $"gc_collections   {r.Gen0Collections} (gen0 {r.Gen0Collections}, gen1 {r.Gen1Collections}, gen2 {r.Gen2Collections})"));
         if (r.MovesPerBlock > 0) context.Out.WriteLine(string.Create(inv, $"moves            {r.MovesPerBlock} per block, {r.Moves} in the timed run"));
+        if (r.Snapshots > 0)
+        {
+            context.Out.WriteLine(string.Create(inv, $"compile_ns       p50 {r.CompileNsP50}, p99 {r.CompileNsP99}, max {r.CompileNsMax} per snapshot ({r.Snapshots} published; control side, outside the blocks)"));
+            if (r.Moves > 0) context.Out.WriteLine(string.Create(inv, $"compile_per_change {r.CompileNsPerChange:0} ns"));
+        }
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MixConsole.Dsp.Core;
 using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Mastering;
 using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
 using MixConsole.Host.Workloads;
@@ -11,27 +12,38 @@ namespace MixConsole.Host.Offline;
 internal sealed record EngineBenchResult(
     int Channels, int Buses, int FxSlots, double SampleRateHz, int BlockFrames, double Seconds, string MasterChain, int LaneWidth,
     double RealtimeFactor, long BlockNsP50, long BlockNsP99, long BlockNsMax, long AllocatedBytes, double BlockPeriodNs,
-    int MovesPerBlock, long Moves, int Gen0Collections, int Gen1Collections, int Gen2Collections, double CpuSeconds);
+    int MovesPerBlock, long Moves, int Gen0Collections, int Gen1Collections, int Gen2Collections, double CpuSeconds,
+    long Snapshots, long CompileNsP50, long CompileNsP99, long CompileNsMax, double CompileNsPerChange, double CompileSeconds);
 
 /// <summary>
-/// Runs the whole engine, every stage on, block by block on one thread, and times each block. With
-/// <c>movesPerBlock</c>, that many parameter changes go through the store before each block (untimed: they are
-/// the control side's; what they cost the audio thread shows in the block times). Counts the bytes allocated on
-/// the thread and the garbage collections in the process during the timed run.
+/// Runs the whole engine, every stage on, block by block on one thread, and times each block. Work happens where
+/// <c>serve</c> does it: before each block a control step makes <c>movesPerBlock</c> parameter changes through the
+/// store and compiles them (console and master chain compilers, timed apart, as the compiler thread would), then the
+/// audio block runs, taking the newest snapshot and ramping (timed: the audio thread's cost). Counts the bytes
+/// allocated on the thread (control and audio) and the garbage collections in the process during the timed run.
 /// </summary>
 internal static class EngineBench
 {
     public static EngineBenchResult Run(ConsoleConfig config, double sampleRateHz, int blockFrames, double seconds,
-        Func<IAudioProcessor?>? masterChain = null, CancellationToken cancellation = default, int movesPerBlock = 0)
+        Func<ParameterStore, IAudioProcessor?>? masterChain = null, CancellationToken cancellation = default, int movesPerBlock = 0)
     {
         var store = new ParameterStore(ParameterTable.Create(config));
         EveryStageScene.Apply(store);
         var engine = new MixerEngine(store);
         int outputs = MixerOutputs.Total(config.Buses);
         engine.Prepare(sampleRateHz, blockFrames, config.Channels, outputs);
-        var chain = masterChain?.Invoke();
+        var chain = masterChain?.Invoke(store);
         engine.SetMasterChain(chain);
+        var live = chain as LiveMasterChain;
+        // The control side compiles (as serve's ConsoleCompilerThread does); the audio block only takes snapshots.
+        engine.CompileOnAudioThread = false;
+        if (live is not null) live.CompileOnAudioThread = false;
         var moves = new BenchMoves(store);
+        bool Compile()
+        {
+            bool published = engine.Compiler.Compile();
+            return (live?.Compile() ?? false) | published;
+        }
 
         // Deterministic programme: band-limited noise with a slow level swell so gates and compressors move.
         var input = new AudioBuffer(config.Channels, blockFrames);
@@ -54,6 +66,9 @@ internal static class EngineBench
         int warmupBlocks = (int)Math.Ceiling(sampleRateHz / blockFrames);
         int blocks = Math.Max(1, (int)Math.Ceiling(seconds * sampleRateHz / blockFrames));
         var times = new long[blocks];
+        var compileTimes = new long[blocks];
+        int snapshots = 0;
+        long compileTicks = 0;
         long position = 0;
         void Fill()
         {
@@ -72,6 +87,7 @@ internal static class EngineBench
         {
             Fill();
             moves.Move(movesPerBlock);
+            Compile();
             engine.Process(input, output, blockFrames);
         }
 
@@ -89,9 +105,17 @@ internal static class EngineBench
             if ((b & 1023) == 0) cancellation.ThrowIfCancellationRequested();
             Fill();
             moves.Move(movesPerBlock);
+            long c0 = Stopwatch.GetTimestamp();
+            bool published = Compile();
             long t0 = Stopwatch.GetTimestamp();
             engine.Process(input, output, blockFrames);
             long dt = Stopwatch.GetTimestamp() - t0;
+            if (published)
+            {
+                compileTimes[snapshots++] = (long)((t0 - c0) * tickNs);
+                compileTicks += t0 - c0;
+            }
+
             times[b] = (long)(dt * tickNs);
             processTicks += dt;
         }
@@ -103,11 +127,17 @@ internal static class EngineBench
         gen1 = GC.CollectionCount(1) - gen1;
         gen2 = GC.CollectionCount(2) - gen2;
         Array.Sort(times);
+        Array.Sort(compileTimes, 0, snapshots);
+        long moved = moves.Made - movesBefore;
+        long CompilePercentile(double p) => snapshots == 0 ? 0 : compileTimes[Math.Min(snapshots - 1, (int)(snapshots * p))];
+        double compileSeconds = compileTicks / (double)Stopwatch.Frequency;
         double audioSeconds = (double)blocks * blockFrames / sampleRateHz;
         double processSeconds = processTicks / (double)Stopwatch.Frequency;
         return new EngineBenchResult(config.Channels, config.Buses, config.FxSlots, sampleRateHz, blockFrames, audioSeconds,
             chain?.GetType().Name ?? "pass-through", System.Numerics.Vector<float>.Count,
             audioSeconds / processSeconds, times[blocks / 2], times[Math.Min(blocks - 1, (int)(blocks * 0.99))], times[^1],
-            allocated, blockFrames * 1e9 / sampleRateHz, movesPerBlock, moves.Made - movesBefore, gen0, gen1, gen2, cpuSeconds);
+            allocated, blockFrames * 1e9 / sampleRateHz, movesPerBlock, moved, gen0, gen1, gen2, cpuSeconds,
+            snapshots, CompilePercentile(0.5), CompilePercentile(0.99), snapshots == 0 ? 0 : compileTimes[snapshots - 1],
+            moved == 0 ? 0 : compileSeconds * 1e9 / moved, compileSeconds);
     }
 }

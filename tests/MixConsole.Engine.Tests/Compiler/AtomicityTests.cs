@@ -126,10 +126,10 @@ public sealed class AtomicityTests
 
         string a = SceneJson(-10, 3), b = SceneJson(-30, -3);
         SceneFile.Load(store, a);
-        console.Blocks(8);
+        console.BlocksUntilHeard();
         float faderA = console.Followed.Channels[0].Fader, eqA = (float)console.Followed.ChannelSections[StripSection.Eq0 + 1].B0;
         SceneFile.Load(store, b);
-        console.Blocks(8);
+        console.BlocksUntilHeard();
         float faderB = console.Followed.Channels[0].Fader, eqB = (float)console.Followed.ChannelSections[StripSection.Eq0 + 1].B0;
         Assert.NotEqual(faderA, faderB);
         Assert.NotEqual(eqA, eqB);
@@ -167,7 +167,7 @@ public sealed class AtomicityTests
     }
 
     [Fact]
-    public void FaderMove_RedesignsNoEq_AndSendsOnlyTheMixPart()
+    public void FaderMove_RedesignsNoEqAndNoSends_AndSendsOnlyTheMixPart()
     {
         var h = new Console(compilerThread: false);
         var table = h.Store.Table;
@@ -177,12 +177,19 @@ public sealed class AtomicityTests
         int key = 2;
         long eqBefore = s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.EqBand0 + 1)];
         long gateBefore = s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Gate)];
+        long sendsBefore = s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Sends)];
         h.Store.TrySetReal(Bind(table, 3, ParameterRole.Fader), table[Bind(table, 3, ParameterRole.Fader)].Spec.SnapReal(-12));
         h.Blocks(1);
         s = h.Followed;
         Assert.Equal(s.Generation, s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Mix)]);
         Assert.Equal(eqBefore, s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.EqBand0 + 1)]);
         Assert.Equal(gateBefore, s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Gate)]);
+        Assert.Equal(sendsBefore, s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Sends)]);
+        Set(h.Store, Bind(table, 3, ParameterRole.SendLevel, 2), -20);
+        h.Blocks(1);
+        s = h.Followed;
+        Assert.Equal(s.Generation, s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Sends)]);
+        Assert.True(s.PartGeneration[ConsoleSnapshot.Part(key, StripAspect.Mix)] < s.Generation, "a send move re-sent the mix");
         for (int other = 0; other < Config.Channels; other++)
             if (other != key) Assert.True(s.KeyGeneration[other] < s.Generation, $"channel {other + 1} was re-derived");
         h.Dispose();
@@ -271,6 +278,15 @@ public sealed class AtomicityTests
                 Engine.Process(_input, _output, Block);
                 if (_thread is not null) Thread.Sleep(1); // live: the compiler thread catches up between periods
             }
+        }
+
+        /// <summary>Runs blocks until the audio follows a compile of the store as it is now (on a loaded machine the compiler thread may take a while), then 8 more.</summary>
+        public void BlocksUntilHeard()
+        {
+            long version = Store.Version;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (Followed.StoreVersion < version && clock.Elapsed < TimeSpan.FromSeconds(10)) Blocks(1);
+            Blocks(8);
         }
 
         /// <summary>Runs blocks while <paramref name="writer"/> runs and until what blocks follow stops changing; counts blocks that saw part of it.</summary>

@@ -121,6 +121,31 @@ public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper lo
     }
 
     [Fact]
+    public void Compile_PublishesNothing_ForAChannelMove_AndAnOpenBatchLandsWholeAfterItCloses()
+    {
+        var store = NewStore();
+        var live = new LiveMasterChain(store) { CompileOnAudioThread = false };
+        live.Prepare(new ProcessSpec(Rate, Block, 2));
+        long published = live.Compiler.Exchange.Published;
+        Set(store, "/ch/01/mix/fader", -10f);
+        Assert.False(live.Compile());
+        Assert.Equal(published, live.Compiler.Exchange.Published);
+
+        var buffer = new AudioBuffer(2, Block);
+        using (store.BeginBatch())
+        {
+            Set(store, "/master/input/gain", -4f);
+            Assert.False(live.Compile()); // half a scene is never published
+            Set(store, "/master/width", 140f);
+        }
+
+        Assert.True(live.Compile());
+        live.Process(buffer, Block);
+        Assert.Equal(-4.0, live.Chain.InputTrim.GainDb, 3);
+        Assert.Equal(140.0, live.Chain.Imager.GetWidthPercent(0), 3);
+    }
+
+    [Fact]
     public void Compile_OnTheControlSide_AllocatesNothing()
     {
         var store = NewStore();

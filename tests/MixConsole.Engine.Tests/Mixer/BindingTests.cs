@@ -24,6 +24,16 @@ public sealed class BindingTests
         Assert.Contains(named, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/master/eq/tilt", "master chain MasterTilt")]
+    [InlineData("/master/limiter/ceiling", "master chain MasterCeiling")]
+    public void MissingMasterChainBinding_FailsWhenTheLiveChainIsBuilt_NamingIt(string omitted, string named)
+    {
+        var table = TableWithout(ParameterTable.Create(Small), omitted);
+        var e = Assert.Throws<ParameterBindingException>(() => new Engine.Mastering.LiveMasterChain(new ParameterStore(table)));
+        Assert.Contains(named, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void CompleteTable_Binds()
     {

@@ -24,6 +24,7 @@ public sealed class BenchCommandTests
         // gc_collections counts the whole process, and other tests run in this one: only its presence is checked here.
         Assert.Equal(JsonValueKind.Number, root.GetProperty("gc_collections").ValueKind);
         Assert.Equal(0, root.GetProperty("moves").GetInt64());
+        Assert.Equal(0, root.GetProperty("snapshots").GetInt64()); // nothing changed: the control step published nothing
         var config = root.GetProperty("configuration");
         Assert.Equal(8, config.GetProperty("channels").GetInt32());
         Assert.Equal(32, config.GetProperty("block").GetInt32());
@@ -42,6 +43,11 @@ public sealed class BenchCommandTests
         int blocks = (int)Math.Ceiling(0.5 * 48_000 / 32);
         Assert.Equal(32L * blocks, root.GetProperty("moves").GetInt64());
         Assert.Equal(32, root.GetProperty("configuration").GetProperty("moves_per_block").GetInt32());
+        // Every block's moves are compiled on the control step, one snapshot per block, timed apart from the block.
+        Assert.Equal(blocks, root.GetProperty("snapshots").GetInt64());
+        long c50 = root.GetProperty("compile_ns_p50").GetInt64(), c99 = root.GetProperty("compile_ns_p99").GetInt64(), cmax = root.GetProperty("compile_ns_max").GetInt64();
+        Assert.True(c50 > 0 && c50 <= c99 && c99 <= cmax);
+        Assert.True(root.GetProperty("compile_ns_per_change").GetDouble() > 0);
         Assert.Equal(0, root.GetProperty("allocated_bytes").GetInt64());
         // gc_collections counts the whole process, and other tests run in this one: only its presence is checked here.
         Assert.Equal(JsonValueKind.Number, root.GetProperty("gc_collections").ValueKind);

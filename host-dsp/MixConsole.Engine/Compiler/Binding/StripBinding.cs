@@ -48,16 +48,16 @@ internal sealed class StripBinding
         p.SendTap = new ParameterHandle[config.Buses];
         for (int bus = 0; bus < config.Buses; bus++)
         {
-            p.SendLevel[bus] = b.Bind(ParameterRole.SendLevel, StripAspect.Mix, bus + 1);
-            p.SendTap[bus] = b.Bind(ParameterRole.SendTap, StripAspect.Mix, bus + 1);
+            p.SendLevel[bus] = b.Bind(ParameterRole.SendLevel, StripAspect.Sends, bus + 1);
+            p.SendTap[bus] = b.Bind(ParameterRole.SendTap, StripAspect.Sends, bus + 1);
         }
 
         p.FxLevel = new ParameterHandle[config.FxSlots];
         p.FxTap = new ParameterHandle[config.FxSlots];
         for (int s = 0; s < config.FxSlots; s++)
         {
-            p.FxLevel[s] = b.Bind(ParameterRole.FxSendLevel, StripAspect.Mix, s + 1);
-            p.FxTap[s] = b.Bind(ParameterRole.FxSendTap, StripAspect.Mix, s + 1);
+            p.FxLevel[s] = b.Bind(ParameterRole.FxSendLevel, StripAspect.Sends, s + 1);
+            p.FxTap[s] = b.Bind(ParameterRole.FxSendTap, StripAspect.Sends, s + 1);
         }
 
         return p;
