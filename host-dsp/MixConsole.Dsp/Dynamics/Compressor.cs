@@ -1,5 +1,5 @@
 using MixConsole.Dsp.Filters;
-using MixConsole.Dsp.Smoothing;
+using MixConsole.Dsp.Lanes;
 
 namespace MixConsole.Dsp.Dynamics;
 
@@ -10,21 +10,27 @@ namespace MixConsole.Dsp.Dynamics;
 /// quadratic soft knee in dB, then attack/release smoothing of the gain reduction in dB
 /// (a step in level moves the gain reduction 63 % of the way in <see cref="AttackMs"/>).
 /// Make-up gain and the parallel mix are ramped; all settings may change between blocks.
+/// It is the strips' <see cref="CompressorKernel"/> run for one channel.
 /// </summary>
 public sealed class Compressor
 {
     /// <summary>Ramp for make-up and mix changes, in milliseconds.</summary>
     public const double ParameterRampMs = 10;
 
-    private StereoKeyFilter _sideChain = new();
-    private readonly LinearSmoother _makeupDb = new(0f);
-    private readonly LinearSmoother _mix = new(1f);
+    // Samples per kernel call: the scratch the lane kernel works in, sized once.
+    private const int Chunk = StereoKeyFilter.MaxFrames;
+
+    private readonly CompressorLanes _lane = new(1);
+    private readonly float[] _link = new float[1];
+    private readonly float[] _one = [1f];
+    private readonly StereoKeyFilter _sideChain = new();
+    private readonly float[] _gain = new float[Chunk];
+    private readonly float[] _detected = new float[Chunk], _gainDb = new float[Chunk], _onMixes = new float[Chunk];
     private double _sampleRateHz = 48000;
+    private int _rampSamples = 1;
     private TimeConstantSetting _attack = new(10f);
     private TimeConstantSetting _release = new(100f);
     private TimeConstantSetting _rmsTime = new(10f, minimumMs: 0.1f);
-    private float _meanSquare;
-    private float _gainReductionDb;
 
     /// <summary>Creates a compressor with console defaults: -20 dB, 4:1, 0 dB knee, 10 ms / 100 ms, peak, no side-chain filter.</summary>
     public Compressor() => Prepare(48000);
@@ -57,7 +63,7 @@ public sealed class Compressor
         set
         {
             field = value;
-            _makeupDb.SetTarget(value);
+            _lane.MakeupDb.SetTarget(0, value, _rampSamples);
         }
     }
 
@@ -68,7 +74,7 @@ public sealed class Compressor
         set
         {
             field = Math.Clamp(value, 0f, 1f);
-            _mix.SetTarget(field);
+            _lane.Mix.SetTarget(0, field, _rampSamples);
         }
     } = 1f;
 
@@ -80,24 +86,23 @@ public sealed class Compressor
         {
             field = Math.Max(0f, value);
             _sideChain.Update(field > 0 ? BiquadDesign.HighPass(_sampleRateHz, field, Math.Sqrt(0.5)) : BiquadCoefficients.Identity);
+            _sideChain.Enabled = field > 0;
         }
     }
 
     /// <summary>Gain reduction in dB (positive) after the last processed sample: the meter reading.</summary>
-    public float GainReductionDb => _gainReductionDb;
+    public float GainReductionDb => _lane.GainReductionDb[0];
 
     /// <summary>Largest gain reduction in dB during the last <c>Process</c> call (for meters that sample per block).</summary>
     public float MaxGainReductionDb { get; internal set; }
 
-    // For kernels that run several compressors in SIMD lanes (MultibandCompressor): the per-sample coefficients,
-    // the ramps and the detector state, so a lane does exactly what Run does and hands the state back.
-    internal float AttackCoefficient => _attack.Coefficient;
-    internal float ReleaseCoefficient => _release.Coefficient;
-    internal float RmsCoefficient => _rmsTime.Coefficient;
-    internal LinearSmoother MakeupRamp => _makeupDb;
-    internal LinearSmoother MixRamp => _mix;
-    internal float MeanSquare { get => _meanSquare; set => _meanSquare = value; }
-    internal float SmoothedGainReductionDb { get => _gainReductionDb; set => _gainReductionDb = value; }
+    // Settings, state and ramps as one lane of the kernel, settings refreshed from the properties: for the multiband
+    // compressor, which runs its bands as the lanes of one row and hands each lane back.
+    internal CompressorLanes KernelLane()
+    {
+        Sync();
+        return _lane;
+    }
 
     /// <summary>Recomputes time constants and filters for <paramref name="sampleRateHz"/>; settings are kept. Allocation-free.</summary>
     public void Prepare(double sampleRateHz)
@@ -107,18 +112,16 @@ public sealed class Compressor
         _release.Prepare(sampleRateHz);
         _rmsTime.Prepare(sampleRateHz);
         SideChainHighPassHz = SideChainHighPassHz;
-        _makeupDb.Prepare(sampleRateHz, ParameterRampMs);
-        _mix.Prepare(sampleRateHz, ParameterRampMs);
+        _rampSamples = Math.Max(1, (int)Math.Round(sampleRateHz * ParameterRampMs / 1000.0));
+        _lane.On.Snap(0, 1f);
     }
 
     /// <summary>Clears detector, filters and gain reduction; settings are kept.</summary>
     public void Reset()
     {
         _sideChain.Reset();
-        _makeupDb.Reset();
-        _mix.Reset();
-        _meanSquare = 0;
-        _gainReductionDb = 0;
+        _lane.Reset();
+        _lane.FinishRamps();
         MaxGainReductionDb = 0;
     }
 
@@ -126,7 +129,15 @@ public sealed class Compressor
     /// The static curve: gain reduction in dB (positive) for a steady detector level of
     /// <paramref name="levelDb"/>, with a quadratic knee of <see cref="KneeDb"/> around the threshold.
     /// </summary>
-    public float StaticGainReductionDb(float levelDb) => GainComputer(levelDb, ThresholdDb, 1f - 1f / Ratio, KneeDb);
+    public float StaticGainReductionDb(float levelDb)
+    {
+        float slope = 1f - 1f / Ratio;
+        var curve = CompressorKernel.Curve(FloatLane.Splat(levelDb - ThresholdDb), FloatLane.Splat(0.5f * KneeDb),
+            FloatLane.Splat(slope), FloatLane.Splat(KneeDb > 0 ? slope * (1f / (2f * KneeDb)) : 0f));
+        Span<float> value = stackalloc float[1];
+        FloatLane.Store(curve, value, 0);
+        return value[0];
+    }
 
     /// <summary>Compresses a mono channel in place (self keyed).</summary>
     public void Process(Span<float> audio) => Run(audio, audio, stereo: false);
@@ -138,67 +149,40 @@ public sealed class Compressor
         Run(left, right, stereo: true);
     }
 
-    private static float GainComputer(float levelDb, float thresholdDb, float slope, float kneeDb)
+    private void Sync()
     {
-        float over = levelDb - thresholdDb;
-        if (2f * over <= -kneeDb) return 0f;
-        if (2f * over < kneeDb)
-        {
-            float d = over + 0.5f * kneeDb;
-            return slope * d * d / (2f * kneeDb);
-        }
-        return slope * over;
+        float knee = KneeDb;
+        _lane.ThresholdDb[0] = ThresholdDb;
+        _lane.KneeStartPower[0] = (float)Math.Pow(10, (ThresholdDb - knee / 2.0) / 10.0);
+        _lane.Slope[0] = 1f - 1f / Ratio;
+        _lane.KneeDb[0] = knee;
+        _lane.InverseTwoKnee[0] = knee > 0 ? 1f / (2f * knee) : 0f;
+        _lane.Attack[0] = _attack.Coefficient;
+        _lane.Release[0] = _release.Coefficient;
+        _lane.Rms[0] = Detector == DetectorMode.Rms ? 1f : 0f;
+        _lane.RmsUpdate[0] = 1f - _rmsTime.Coefficient;
     }
 
+    // One channel through the kernel; a linked pair keys it from the louder side and takes the same gain.
     private void Run(Span<float> left, Span<float> right, bool stereo)
     {
-        float threshold = ThresholdDb, slope = 1f - 1f / Ratio, knee = KneeDb;
-        float attack = _attack.Coefficient, release = _release.Coefficient, rmsCoefficient = _rmsTime.Coefficient;
-        bool rms = Detector == DetectorMode.Rms;
-        bool filtered = SideChainHighPassHz > 0;
-        // Levels below the knee's start need no logarithm: compare them linearly.
-        float kneeStartLinear = FastDecibels.DbToGain(threshold - 0.5f * knee);
-        float kneeStartPower = kneeStartLinear * kneeStartLinear;
-        float gr = _gainReductionDb, meanSquare = _meanSquare, maxGr = 0f;
-        float lastExponentDb = float.NaN, wetGain = 1f;
-        BiquadSection keyFilterL = _sideChain.Left, keyFilterR = _sideChain.Right;
-        for (int i = 0; i < left.Length; i++)
+        Sync();
+        _lane.MaxGainReductionDb[0] = 0f;
+        var mask = FloatLane.Load(_one, 0);
+        for (int start = 0; start < left.Length; start += Chunk)
         {
-            float l = left[i], r = stereo ? right[i] : 0f;
-            float keyL = filtered ? keyFilterL.Next(l) : l;
-            float keyR = stereo ? (filtered ? keyFilterR.Next(r) : r) : 0f;
-            float target = 0f;
-            if (rms)
-            {
-                float square = stereo ? MathF.Max(keyL * keyL, keyR * keyR) : keyL * keyL;
-                meanSquare += (1f - rmsCoefficient) * (square - meanSquare);
-                if (meanSquare > kneeStartPower) target = GainComputer(FastDecibels.PowerToDb(meanSquare), threshold, slope, knee);
-            }
-            else
-            {
-                float peak = stereo ? MathF.Max(MathF.Abs(keyL), MathF.Abs(keyR)) : MathF.Abs(keyL);
-                if (peak > kneeStartLinear) target = GainComputer(FastDecibels.GainToDb(peak), threshold, slope, knee);
-            }
+            int n = Math.Min(Chunk, left.Length - start);
+            Span<float> l = left.Slice(start, n), r = right.Slice(start, n), gain = _gain.AsSpan(0, n);
+            ReadOnlySpan<float> key = _sideChain.Key(l, r, stereo);
 
-            gr = target + (target > gr ? attack : release) * (gr - target);
-            // Inaudible residue of a release is dropped so silence never turns denormal.
-            if (gr < 1e-6f) gr = 0f;
-            maxGr = MathF.Max(maxGr, gr);
-
-            float mix = _mix.Next();
-            float exponentDb = _makeupDb.Next() - gr;
-            if (exponentDb != lastExponentDb)
-            {
-                wetGain = FastDecibels.DbToGain(exponentDb);
-                lastExponentDb = exponentDb;
-            }
-            float gain = (1f - mix) + mix * wetGain;
-            left[i] = l * gain;
-            if (stereo) right[i] = r * gain;
+            // The kernel scales ones, leaving each sample's gain: the same product as scaling the audio in place.
+            gain.Fill(1f);
+            CompressorKernel.Process(_lane, 0, _link, gain, key, _detected, _gainDb, _onMixes, n, mask);
+            for (int i = 0; i < n; i++) l[i] *= gain[i];
+            if (stereo)
+                for (int i = 0; i < n; i++) r[i] *= gain[i];
         }
-        _sideChain.Keep(keyFilterL, keyFilterR);
-        _meanSquare = meanSquare < 1e-20f ? 0f : meanSquare;
-        _gainReductionDb = gr;
-        MaxGainReductionDb = maxGr;
+
+        MaxGainReductionDb = _lane.MaxGainReductionDb[0];
     }
 }

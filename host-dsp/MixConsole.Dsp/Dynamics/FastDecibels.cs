@@ -14,11 +14,12 @@ public static class FastDecibels
     /// <summary>Level reported for zero or tiny gains (-200 dB), so the maths never sees infinity.</summary>
     public const float FloorDb = -200f;
 
-    private const float DbPerOctave = 6.020599913f; // 20 log10(2)
-    private const float OctavesPerDb = 0.1660964047f;
-    private const float Ln2 = 0.6931471806f;
-    private const float InverseLn2 = 1.442695041f;
-    private const float FloorGain = 1e-10f;
+    // Shared with the SIMD form (Lanes.VectorMath), which repeats these steps per lane.
+    internal const float DbPerOctave = 6.020599913f; // 20 log10(2)
+    internal const float OctavesPerDb = 0.1660964047f;
+    internal const float Ln2 = 0.6931471806f;
+    internal const float InverseLn2 = 1.442695041f;
+    internal const float FloorGain = 1e-10f;
 
     /// <summary>20 log10(<paramref name="gain"/>), floored at <see cref="FloorDb"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

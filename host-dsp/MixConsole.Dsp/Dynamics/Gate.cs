@@ -1,4 +1,5 @@
 using MixConsole.Dsp.Filters;
+using MixConsole.Dsp.Lanes;
 
 namespace MixConsole.Dsp.Dynamics;
 
@@ -8,22 +9,25 @@ namespace MixConsole.Dsp.Dynamics;
 /// note does not read as silence at each zero crossing). While the detector is at or above
 /// the threshold the hold timer is re-armed; after it drops below, the gain stays where it
 /// is for <see cref="HoldMs"/>, then falls with time constant <see cref="ReleaseMs"/>
-/// (63 % of the range in that time); opening uses <see cref="AttackMs"/>.
+/// (63 % of the range in that time); opening uses <see cref="AttackMs"/>. It is the strips' <see cref="GateKernel"/>
+/// run for one channel.
 /// </summary>
 public sealed class Gate
 {
     /// <summary>Fall time constant of the level detector, in milliseconds.</summary>
     public const float DetectorReleaseMs = 10f;
 
-    private StereoKeyFilter _keyFilter = new();
+    // Samples per kernel call: the scratch the lane kernel works in, sized once.
+    private const int Chunk = StereoKeyFilter.MaxFrames;
+
+    private readonly GateLanes _lane = new(1);
+    private readonly float[] _link = new float[1];
+    private readonly StereoKeyFilter _keyFilter = new();
+    private readonly float[] _detected = new float[Chunk], _gainDb = new float[Chunk];
     private double _sampleRateHz = 48000;
     private TimeConstantSetting _attack = new(1f);
     private TimeConstantSetting _release = new(100f);
-    private float _detectorCoefficient;
     private int _holdSamples;
-    private int _holdRemaining;
-    private float _detector;
-    private float _gainReductionDb;
 
     /// <summary>Creates a gate: -40 dB threshold, 60 dB range, 1 ms attack, 50 ms hold, 100 ms release, no key filter.</summary>
     public Gate() => Prepare(48000);
@@ -83,7 +87,7 @@ public sealed class Gate
     } = 2f;
 
     /// <summary>Attenuation in dB (positive) after the last processed sample: the meter reading.</summary>
-    public float GainReductionDb => _gainReductionDb;
+    public float GainReductionDb => _lane.GainReductionDb[0];
 
     /// <summary>Largest attenuation in dB during the last <c>Process</c> call.</summary>
     public float MaxGainReductionDb { get; private set; }
@@ -95,7 +99,8 @@ public sealed class Gate
         _attack.Prepare(sampleRateHz);
         HoldMs = HoldMs;
         _release.Prepare(sampleRateHz);
-        _detectorCoefficient = TimeConstant.Coefficient(DetectorReleaseMs, sampleRateHz);
+        _lane.Prepare(sampleRateHz);
+        _lane.On.Snap(0, 1f);
         UpdateKeyFilter();
     }
 
@@ -103,9 +108,7 @@ public sealed class Gate
     public void Reset()
     {
         _keyFilter.Reset();
-        _detector = 0;
-        _holdRemaining = 0;
-        _gainReductionDb = 0;
+        _lane.Reset();
         MaxGainReductionDb = 0;
     }
 
@@ -119,54 +122,30 @@ public sealed class Gate
         Run(left, right, stereo: true);
     }
 
+    // The engine's gate kernel for one channel (FloatLane); a linked pair keys it from the louder side.
     private void Run(Span<float> left, Span<float> right, bool stereo)
     {
-        float threshold = ThresholdDb, range = RangeDb, expansion = ExpanderRatio - 1f;
-        bool expander = Mode == GateMode.Expander, keyed = KeyFilterEnabled;
-        float attack = _attack.Coefficient, release = _release.Coefficient, detectorFall = _detectorCoefficient;
-        int holdSamples = _holdSamples, hold = _holdRemaining;
-        float detector = _detector, gr = _gainReductionDb, maxGr = 0f;
-        // The threshold test is linear; only the expander's curve needs the level in dB.
-        float thresholdLinear = FastDecibels.DbToGain(threshold);
-        float lastGr = float.NaN, gain = 1f;
-        BiquadSection keyFilterL = _keyFilter.Left, keyFilterR = _keyFilter.Right;
-        for (int i = 0; i < left.Length; i++)
+        bool expander = Mode == GateMode.Expander;
+        _lane.ThresholdDb[0] = ThresholdDb;
+        _lane.ThresholdGain[0] = (float)Math.Pow(10, ThresholdDb / 20.0);
+        _lane.Expander[0] = expander ? 1f : 0f;
+        _lane.Expansion[0] = expander ? ExpanderRatio - 1f : 1e30f;
+        _lane.RangeDb[0] = RangeDb;
+        _lane.Attack[0] = _attack.Coefficient;
+        _lane.Release[0] = _release.Coefficient;
+        _lane.HoldSamples[0] = _holdSamples;
+        _lane.MaxGainReductionDb[0] = 0f;
+        for (int start = 0; start < left.Length; start += Chunk)
         {
-            float l = left[i], r = stereo ? right[i] : 0f;
-            float key = MathF.Abs(keyed ? keyFilterL.Next(l) : l);
-            if (stereo) key = MathF.Max(key, MathF.Abs(keyed ? keyFilterR.Next(r) : r));
-            detector = key > detector ? key : key + detectorFall * (detector - key);
-
-            float target;
-            if (detector >= thresholdLinear)
-            {
-                hold = holdSamples;
-                target = 0f;
-            }
-            else
-            {
-                if (hold > 0) hold--;
-                target = expander ? MathF.Min(range, (threshold - FastDecibels.GainToDb(detector)) * expansion) : range;
-            }
-
-            if (target < gr) gr = target + attack * (gr - target);
-            else if (hold == 0) gr = target + release * (gr - target);
-            if (gr < 1e-6f) gr = 0f;
-            maxGr = MathF.Max(maxGr, gr);
-
-            if (gr != lastGr)
-            {
-                gain = FastDecibels.DbToGain(-gr);
-                lastGr = gr;
-            }
-            left[i] = l * gain;
-            if (stereo) right[i] = r * gain;
+            int n = Math.Min(Chunk, left.Length - start);
+            Span<float> l = left.Slice(start, n), r = right.Slice(start, n);
+            _keyFilter.Enabled = KeyFilterEnabled;
+            ReadOnlySpan<float> key = _keyFilter.Key(l, r, stereo);
+            if (GateKernel.Process<FloatLane>(_lane, 0, _link, l, key, _detected, _gainDb, n) && stereo)
+                GateKernel.ApplyGain<FloatLane>(r, _gainDb, n);
         }
-        _keyFilter.Keep(keyFilterL, keyFilterR);
-        _detector = detector < 1e-15f ? 0f : detector;
-        _holdRemaining = hold;
-        _gainReductionDb = gr;
-        MaxGainReductionDb = maxGr;
+
+        MaxGainReductionDb = _lane.MaxGainReductionDb[0];
     }
 
     private void UpdateKeyFilter()

@@ -1,4 +1,5 @@
 using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Lanes;
 using MixConsole.Dsp.Oversampling;
 
 namespace MixConsole.Dsp.Mastering;

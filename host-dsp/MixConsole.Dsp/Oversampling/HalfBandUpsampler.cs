@@ -1,6 +1,6 @@
 using System.Numerics;
 using MixConsole.Dsp.Fir;
-using MixConsole.Dsp.Mastering;
+using MixConsole.Dsp.Lanes;
 
 namespace MixConsole.Dsp.Oversampling;
 

@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using MixConsole.Dsp.Dynamics;
 using MixConsole.Dsp.Filters;
-using MixConsole.Engine.Mixer.Lanes;
+using MixConsole.Dsp.Lanes;
+using MixConsole.Dsp.Smoothing;
 
 namespace MixConsole.Engine.Mixer.Strips;
 
@@ -11,7 +11,8 @@ namespace MixConsole.Engine.Mixer.Strips;
 /// with key high-pass, compressor before or after the EQ with side-chain high-pass, 4-band EQ.
 /// Audio arrives planar, is transposed into lane rows once per group, goes through every stage,
 /// and is transposed back. Stages no lane of a group uses are skipped. The scalar reference path
-/// (<see cref="UseScalarReference"/>) runs the same generic kernels with <see cref="ScalarLane{TVector}"/>.
+/// (<see cref="UseScalarReference"/>) runs the same kernels (<see cref="BiquadSectionKernel"/>, <see cref="GateKernel"/>,
+/// <see cref="CompressorKernel"/>) with <see cref="ScalarLane{TVector}"/>.
 /// Linked pairs (strips 2k, 2k+1) share one detector: the louder side keys both.
 /// Audible sections are retuned by interpolating coefficients over <see cref="CoefficientRampMs"/>
 /// (a convex mix of two stable biquads is stable), advanced by <see cref="AdvanceCoefficientRamps"/>.
@@ -28,11 +29,10 @@ internal sealed class StripBank
     public const float GateDetectorReleaseMs = Gate.DetectorReleaseMs;
 
     /// <summary>Averaging time of the RMS compressor detector (as the compressor kernel).</summary>
-    public const float RmsTimeMs = 10f;
+    public const float RmsTimeMs = CompressorLanes.RmsTimeMs;
 
-    private const int Coefficients = 5;
-    private const float DbPerOctave = 6.020599913f; // 20 log10(2)
-    private const int States = 2;
+    private const int Coefficients = BiquadSectionKernel.Coefficients;
+    private const int States = BiquadSectionKernel.States;
 
     private readonly int _strips;
     private readonly int _groups;
@@ -50,19 +50,10 @@ internal sealed class StripBank
     private readonly int[] _activeRamps;
     private int _activeRampCount;
 
-    // Gate, per strip.
-    private readonly float[] _gThreshold, _gThresholdGain, _gExpander, _gRange, _gExpansion, _gAttack, _gRelease, _gHoldSamples;
-    private readonly float[] _gDetector, _gHold, _gGr;
-    private readonly LaneRamps _gOn;
-
-    // Compressor, per strip.
-    private readonly float[] _cThreshold, _cKneeStartPower, _cSlope, _cKnee, _cInvTwoKnee, _cAttack, _cRelease, _cRms, _cPre;
-    private readonly float[] _cMeanSquare, _cGr;
-    private readonly LaneRamps _cOn, _cMix, _cMakeup;
-
+    private readonly GateLanes _gate;
+    private readonly CompressorLanes _compressor;
+    private readonly float[] _compressorBeforeEq;
     private readonly float[] _link;
-    private readonly float[] _gateGrMax;
-    private readonly float[] _compGrMax;
 
     private float[] _block = [];
     private float[] _key = [];
@@ -71,8 +62,6 @@ internal sealed class StripBank
     private double _sampleRateHz = 48000;
     private int _rampTicks = 1;
     private int _dynamicsRampSamples = 1;
-    private float _detectorFall;
-    private float _rmsUpdate;
 
     /// <summary>Creates a bank of <paramref name="strips"/> strips, every stage off.</summary>
     public StripBank(int strips)
@@ -91,27 +80,10 @@ internal sealed class StripBank
         _rampTo = new float[_padded * StripSection.Count * Coefficients];
         _rampTicksLeft = new int[_padded * StripSection.Count];
         _activeRamps = new int[_padded * StripSection.Count];
-        _gThreshold = new float[_padded]; _gThresholdGain = new float[_padded]; _gExpander = new float[_padded]; _gRange = new float[_padded]; _gExpansion = new float[_padded];
-        _gAttack = new float[_padded]; _gRelease = new float[_padded]; _gHoldSamples = new float[_padded];
-        _gDetector = new float[_padded]; _gHold = new float[_padded]; _gGr = new float[_padded];
-        _gOn = new LaneRamps(_padded);
-        _cThreshold = new float[_padded]; _cKneeStartPower = new float[_padded]; _cSlope = new float[_padded]; _cKnee = new float[_padded];
-        _cInvTwoKnee = new float[_padded]; _cAttack = new float[_padded]; _cRelease = new float[_padded];
-        _cRms = new float[_padded]; _cPre = new float[_padded];
-        _cMeanSquare = new float[_padded]; _cGr = new float[_padded];
-        _cOn = new LaneRamps(_padded); _cMix = new LaneRamps(_padded); _cMakeup = new LaneRamps(_padded);
+        _gate = new GateLanes(_padded);
+        _compressor = new CompressorLanes(_padded);
+        _compressorBeforeEq = new float[_padded];
         _link = new float[_padded];
-        _gateGrMax = new float[_padded];
-        _compGrMax = new float[_padded];
-        for (int p = 0; p < _padded; p++)
-        {
-            _cMix.Snap(p, 1f);
-            _gRange[p] = 60f;
-            _gExpansion[p] = 1e30f;
-            _gThreshold[p] = -80f;
-            _gThresholdGain[p] = 1e-4f;
-            _cSlope[p] = 0.75f;
-        }
 
         for (int strip = 0; strip < _padded; strip++)
             for (int s = 0; s < StripSection.Count; s++)
@@ -136,17 +108,16 @@ internal sealed class StripBank
         _masks = new float[_width];
         _rampTicks = Math.Max(1, (int)Math.Round(CoefficientRampMs * sampleRateHz / 1000.0 / coefficientTickFrames));
         _dynamicsRampSamples = Math.Max(1, (int)Math.Round(DynamicsRampMs * sampleRateHz / 1000.0));
-        _detectorFall = TimeConstant.Coefficient(GateDetectorReleaseMs, sampleRateHz);
-        _rmsUpdate = 1f - TimeConstant.Coefficient(RmsTimeMs, sampleRateHz);
+        _gate.Prepare(sampleRateHz);
+        _compressor.Prepare(sampleRateHz);
     }
 
     /// <summary>Clears filter states, detectors and gain reduction; settings and ramps' targets are kept.</summary>
     public void Reset()
     {
         Array.Clear(_state);
-        Array.Clear(_gDetector); Array.Clear(_gHold); Array.Clear(_gGr);
-        Array.Clear(_cMeanSquare); Array.Clear(_cGr);
-        Array.Clear(_gateGrMax); Array.Clear(_compGrMax);
+        _gate.Reset();
+        _compressor.Reset();
         FinishRamps();
     }
 
@@ -154,13 +125,8 @@ internal sealed class StripBank
     public void FinishRamps()
     {
         while (_activeRampCount > 0) AdvanceCoefficientRamps();
-        for (int p = 0; p < _padded; p++)
-        {
-            _gOn.Snap(p, _gOn.Target[p]);
-            _cOn.Snap(p, _cOn.Target[p]);
-            _cMix.Snap(p, _cMix.Target[p]);
-            _cMakeup.Snap(p, _cMakeup.Target[p]);
-        }
+        for (int p = 0; p < _padded; p++) _gate.On.Snap(p, _gate.On.Target[p]);
+        _compressor.FinishRamps();
     }
 
     /// <summary>True while any filter is still gliding to new coefficients.</summary>
@@ -233,15 +199,15 @@ internal sealed class StripBank
     public void SetGate(int strip, in GateSettings gate)
     {
         CheckStrip(strip);
-        _gThreshold[strip] = gate.ThresholdDb;
-        _gThresholdGain[strip] = gate.ThresholdGain;
-        _gExpander[strip] = gate.Expander;
-        _gRange[strip] = gate.RangeDb;
-        _gExpansion[strip] = gate.Expansion;
-        _gAttack[strip] = gate.Attack;
-        _gRelease[strip] = gate.Release;
-        _gHoldSamples[strip] = gate.HoldSamples;
-        _gOn.SetTarget(strip, gate.On, _dynamicsRampSamples);
+        _gate.ThresholdDb[strip] = gate.ThresholdDb;
+        _gate.ThresholdGain[strip] = gate.ThresholdGain;
+        _gate.Expander[strip] = gate.Expander;
+        _gate.RangeDb[strip] = gate.RangeDb;
+        _gate.Expansion[strip] = gate.Expansion;
+        _gate.Attack[strip] = gate.Attack;
+        _gate.Release[strip] = gate.Release;
+        _gate.HoldSamples[strip] = gate.HoldSamples;
+        _gate.On.SetTarget(strip, gate.On, _dynamicsRampSamples);
     }
 
     /// <summary>Designs and sets a compressor (a convenience for tools; the console designs on the control side).</summary>
@@ -253,18 +219,18 @@ internal sealed class StripBank
     public void SetCompressor(int strip, in CompressorSettings compressor)
     {
         CheckStrip(strip);
-        _cThreshold[strip] = compressor.ThresholdDb;
-        _cKneeStartPower[strip] = compressor.KneeStartPower;
-        _cSlope[strip] = compressor.Slope;
-        _cKnee[strip] = compressor.KneeDb;
-        _cInvTwoKnee[strip] = compressor.InverseTwoKnee;
-        _cAttack[strip] = compressor.Attack;
-        _cRelease[strip] = compressor.Release;
-        _cRms[strip] = compressor.Rms;
-        _cPre[strip] = compressor.BeforeEq;
-        _cOn.SetTarget(strip, compressor.On, _dynamicsRampSamples);
-        _cMix.SetTarget(strip, compressor.Mix, _dynamicsRampSamples);
-        _cMakeup.SetTarget(strip, compressor.MakeupDb, _dynamicsRampSamples);
+        _compressor.ThresholdDb[strip] = compressor.ThresholdDb;
+        _compressor.KneeStartPower[strip] = compressor.KneeStartPower;
+        _compressor.Slope[strip] = compressor.Slope;
+        _compressor.KneeDb[strip] = compressor.KneeDb;
+        _compressor.InverseTwoKnee[strip] = compressor.InverseTwoKnee;
+        _compressor.Attack[strip] = compressor.Attack;
+        _compressor.Release[strip] = compressor.Release;
+        _compressor.Rms[strip] = compressor.Rms;
+        _compressorBeforeEq[strip] = compressor.BeforeEq;
+        _compressor.On.SetTarget(strip, compressor.On, _dynamicsRampSamples);
+        _compressor.Mix.SetTarget(strip, compressor.Mix, _dynamicsRampSamples);
+        _compressor.MakeupDb.SetTarget(strip, compressor.MakeupDb, _dynamicsRampSamples);
     }
 
     /// <summary>Links or unlinks the pair that <paramref name="strip"/> belongs to (strips 2k and 2k+1).</summary>
@@ -277,16 +243,16 @@ internal sealed class StripBank
     }
 
     /// <summary>Largest gate attenuation (dB, positive) of <paramref name="strip"/> since the last <see cref="ClearGainReductionMeters"/>.</summary>
-    public float GateGainReductionDb(int strip) => _gateGrMax[strip];
+    public float GateGainReductionDb(int strip) => _gate.MaxGainReductionDb[strip];
 
     /// <summary>Largest compressor gain reduction (dB, positive) of <paramref name="strip"/> since the last <see cref="ClearGainReductionMeters"/>.</summary>
-    public float CompressorGainReductionDb(int strip) => _compGrMax[strip];
+    public float CompressorGainReductionDb(int strip) => _compressor.MaxGainReductionDb[strip];
 
     /// <summary>Starts a new meter window for gain reduction.</summary>
     public void ClearGainReductionMeters()
     {
-        Array.Clear(_gateGrMax);
-        Array.Clear(_compGrMax);
+        Array.Clear(_gate.MaxGainReductionDb);
+        Array.Clear(_compressor.MaxGainReductionDb);
     }
 
     /// <summary>
@@ -320,11 +286,11 @@ internal sealed class StripBank
             RunSectionPair<T>(g, StripSection.HighPass0, block, frames);
             if (!preEqTap.IsEmpty) TransposeOut(block, frames, first, lanes, preEqTap, stride, offset);
 
-            if (AnyLive(_gOn, first))
+            if (AnyLive(_gate.On, first))
             {
                 block.CopyTo(key);
                 RunSection<T>(g, StripSection.GateKey, key, frames);
-                GateKernel<T>(first, block, key, frames);
+                GateKernel.Process<T>(_gate, first, _link, block, key, _detected, _levelDb, frames);
             }
 
             RunCompressorAt<T>(g, first, beforeEq: true, block, key, frames);
@@ -343,15 +309,15 @@ internal sealed class StripBank
         for (int l = 0; l < _width; l++)
         {
             int p = first + l;
-            bool here = (_cPre[p] > 0) == beforeEq;
+            bool here = (_compressorBeforeEq[p] > 0) == beforeEq;
             mask[l] = here ? 1f : 0f;
-            any |= here && _cOn.IsLive(p);
+            any |= here && _compressor.On.IsLive(p);
         }
 
         if (!any) return;
         block.CopyTo(key);
         RunSection<T>(g, beforeEq ? StripSection.CompressorKey : StripSection.CompressorKeyPostEq, key, frames);
-        CompressorKernel<T>(first, block, key, frames, T.Load(mask, 0));
+        CompressorKernel.Process(_compressor, first, _link, block, key, _detected, _levelDb, _onMixes, frames, T.Load(mask, 0));
     }
 
     private bool AnyLive(LaneRamps ramps, int first)
@@ -365,43 +331,7 @@ internal sealed class StripBank
     {
         int gs = g * StripSection.Count + section;
         if (!_sectionLive[gs]) return;
-        int w = _width;
-        int c = gs * Coefficients * w, s = gs * States * w;
-        LoadSection(c, out T b0, out T b1, out T b2, out T na1, out T na2);
-        T z1 = T.Load(_state, s), z2 = T.Load(_state, s + w);
-        for (int t = 0, i = 0; t < frames; t++, i += w)
-        {
-            // Transposed direct form II in fused multiply-adds: two roundings on the path from one output to the next.
-            T x = T.Load(block, i);
-            T y = T.MultiplyAdd(b0, x, z1);
-            z1 = T.MultiplyAdd(na1, y, T.MultiplyAdd(b1, x, z2));
-            z2 = T.MultiplyAdd(na2, y, b2 * x);
-            T.Store(y, block, i);
-        }
-
-        StoreState(s, z1, z2);
-    }
-
-    // A section's coefficients for the row, feedback terms negated so the loop is all multiply-adds.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void LoadSection<T>(int c, out T b0, out T b1, out T b2, out T na1, out T na2) where T : struct, ILane<T>
-    {
-        int w = _width;
-        T zero = T.Splat(0f);
-        b0 = T.Load(_coef, c);
-        b1 = T.Load(_coef, c + w);
-        b2 = T.Load(_coef, c + 2 * w);
-        na1 = zero - T.Load(_coef, c + 3 * w);
-        na2 = zero - T.Load(_coef, c + 4 * w);
-    }
-
-    // Tiny states are flushed so silence never turns denormal (as the biquad bank does).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void StoreState<T>(int s, T z1, T z2) where T : struct, ILane<T>
-    {
-        T threshold = T.Splat(DenormalGuard.Threshold), zero = T.Splat(0f);
-        T.Store(T.SelectGreaterOrEqual(T.Abs(z1), threshold, z1, zero), _state, s);
-        T.Store(T.SelectGreaterOrEqual(T.Abs(z2), threshold, z2, zero), _state, s + _width);
+        BiquadSectionKernel.Run<T>(SectionCoefficients(gs), SectionState(gs), block, frames);
     }
 
     /// <summary>Sections <paramref name="first"/> and the next in series; both in one pass when both work, so their arithmetic overlaps.</summary>
@@ -415,181 +345,12 @@ internal sealed class StripBank
             return;
         }
 
-        int w = _width;
-        int c = gs * Coefficients * w, s = gs * States * w;
-        int c2 = c + Coefficients * w, s2 = s + States * w;
-        LoadSection(c, out T b0, out T b1, out T b2, out T na1, out T na2);
-        LoadSection(c2, out T d0, out T d1, out T d2, out T ne1, out T ne2);
-        T z1 = T.Load(_state, s), z2 = T.Load(_state, s + w);
-        T u1 = T.Load(_state, s2), u2 = T.Load(_state, s2 + w);
-        for (int t = 0, i = 0; t < frames; t++, i += w)
-        {
-            T x = T.Load(block, i);
-            T y = T.MultiplyAdd(b0, x, z1);
-            z1 = T.MultiplyAdd(na1, y, T.MultiplyAdd(b1, x, z2));
-            z2 = T.MultiplyAdd(na2, y, b2 * x);
-            T v = T.MultiplyAdd(d0, y, u1);
-            u1 = T.MultiplyAdd(ne1, v, T.MultiplyAdd(d1, y, u2));
-            u2 = T.MultiplyAdd(ne2, v, d2 * y);
-            T.Store(v, block, i);
-        }
-
-        StoreState(s, z1, z2);
-        StoreState(s2, u1, u2);
+        BiquadSectionKernel.RunPair<T>(SectionCoefficients(gs), SectionState(gs), SectionCoefficients(gs + 1), SectionState(gs + 1), block, frames);
     }
 
-    // Dynamics run in three passes over the block: the detector with its decibel conversion, the gain
-    // smoothing (the only long recurrence), then the gain itself. Each pass keeps its loop-carried chain
-    // short, so the logs and exponentials of many samples overlap in the pipeline instead of queueing
-    // behind one another; every sample still sees exactly the operations of a fused loop.
-    private void GateKernel<T>(int first, Span<float> block, Span<float> key, int frames) where T : struct, ILane<T>
-    {
-        int w = _width;
-        Span<float> detected = _detected.AsSpan(0, frames * w);
-        Span<float> level = _levelDb.AsSpan(0, frames * w);
-        T zero = T.Splat(0f), one = T.Splat(1f), floor = T.Splat(1e-6f), fall = T.Splat(_detectorFall);
-        T detector = T.Load(_gDetector, first), link = T.Load(_link, first), lowest = T.Splat(float.MaxValue);
-        bool linked = T.AnyNonZero(link);
-        for (int t = 0, i = 0; t < frames; t++, i += w)
-        {
-            T a = T.Abs(T.Load(key, i));
-            if (linked) a = T.SelectGreater(link, zero, T.Max(a, T.SwapPairs(a)), a);
-            detector = T.SelectGreater(a, detector, a, a + fall * (detector - a));
-            lowest = T.Min(lowest, detector);
-            T.Store(detector, detected, i);
-        }
+    private ReadOnlySpan<float> SectionCoefficients(int groupSection) => _coef.AsSpan(groupSection * Coefficients * _width, Coefficients * _width);
 
-        T.Store(T.SelectGreaterOrEqual(detector, T.Splat(1e-15f), detector, zero), _gDetector, first);
-
-        // Open or closed is decided on the linear level; only an expander below its threshold needs the level in dB.
-        T thresholdGain = T.Load(_gThresholdGain, first);
-        bool needDb = T.AnyNonZero(T.SelectGreater(thresholdGain, lowest, T.Load(_gExpander, first), zero));
-        if (needDb)
-            for (int i = 0; i < frames * w; i += w) T.Store(T.GainToDb(T.Load(detected, i)), level, i);
-
-        T threshold = T.Load(_gThreshold, first), range = T.Load(_gRange, first), expansion = T.Load(_gExpansion, first);
-        T attack = T.Load(_gAttack, first), release = T.Load(_gRelease, first), holdSamples = T.Load(_gHoldSamples, first);
-        T hold = T.Load(_gHold, first), gr = T.Load(_gGr, first);
-        T onTarget = T.Load(_gOn.Target, first), onStep = T.Load(_gOn.Step, first), onLeft = T.Load(_gOn.Remaining, first);
-        T grMax = T.Load(_gateGrMax, first), floorDb = T.Splat(FastDecibels.FloorDb), deepest = zero;
-        for (int t = 0, i = 0; t < frames; t++, i += w)
-        {
-            T d = T.Load(detected, i);
-            T levelDb = needDb ? T.Load(level, i) : floorDb;
-            hold = T.SelectGreaterOrEqual(d, thresholdGain, holdSamples, T.Max(hold - one, zero));
-            T target = T.SelectGreaterOrEqual(d, thresholdGain, zero, T.Min(range, (threshold - levelDb) * expansion));
-            T opened = target + attack * (gr - target);
-            T released = target + release * (gr - target);
-            gr = T.SelectGreater(gr, target, opened, T.SelectGreater(hold, zero, gr, released));
-            gr = T.SelectGreater(floor, gr, zero, gr);
-            onLeft = T.Max(onLeft - one, zero);
-            T appliedDb = gr * (onTarget - onStep * onLeft);
-            grMax = T.Max(grMax, appliedDb);
-            deepest = T.Max(deepest, appliedDb);
-            T.Store(zero - appliedDb, level, i);
-        }
-
-        T.Store(hold, _gHold, first);
-        T.Store(gr, _gGr, first);
-        T.Store(onLeft, _gOn.Remaining, first);
-        T.Store(grMax, _gateGrMax, first);
-
-        // A row whose gates stayed wide open (0 dB all block) would multiply every sample by exactly 1.
-        if (!T.AnyNonZero(deepest)) return;
-        for (int i = 0; i < frames * w; i += w) T.Store(T.Load(block, i) * T.DbToGain(T.Load(level, i)), block, i);
-    }
-
-    private void CompressorKernel<T>(int first, Span<float> block, Span<float> key, int frames, T mask) where T : struct, ILane<T>
-    {
-        int w = _width;
-        Span<float> level = _levelDb.AsSpan(0, frames * w);
-        Span<float> onMixes = _onMixes.AsSpan(0, frames * w);
-        T zero = T.Splat(0f), one = T.Splat(1f), half = T.Splat(0.5f), floor = T.Splat(1e-6f);
-        T rmsUpdate = T.Splat(_rmsUpdate);
-        T threshold = T.Load(_cThreshold, first), slope = T.Load(_cSlope, first), halfKnee = half * T.Load(_cKnee, first);
-        T kneeSlope = slope * T.Load(_cInvTwoKnee, first);
-        T rms = T.Load(_cRms, first), negativeHalfKnee = zero - halfKnee;
-        T meanSquare = T.Load(_cMeanSquare, first), link = T.Load(_link, first), loudest = zero;
-        Span<float> detected = _detected.AsSpan(0, frames * w);
-        bool linked = T.AnyNonZero(link);
-        for (int t = 0, i = 0; t < frames; t++, i += w)
-        {
-            T k = T.Load(key, i);
-            T square = k * k;
-            if (linked) square = T.SelectGreater(link, zero, T.Max(square, T.SwapPairs(square)), square);
-            meanSquare = T.SelectGreater(mask, zero, meanSquare + rmsUpdate * (square - meanSquare), meanSquare);
-            T power = T.SelectGreater(rms, zero, meanSquare, square);
-            loudest = T.Max(loudest, power);
-            T.Store(power, detected, i);
-        }
-
-        T.Store(T.SelectGreaterOrEqual(meanSquare, T.Splat(1e-20f), meanSquare, zero), _cMeanSquare, first);
-
-        // Below the knee the curve asks for nothing: a block that never reaches it in any lane skips the logarithms.
-        T kneeStart = T.Load(_cKneeStartPower, first);
-        if (T.AnyNonZero(T.SelectGreaterOrEqual(loudest, kneeStart, mask, zero)))
-        {
-            // Static curve with a quadratic knee (Giannoulis, Massberg and Reiss 2012). Powers under the knee give 0
-            // whatever the logarithm says, so it needs no floor for silence.
-            T dbPerOctave = T.Splat(0.5f * DbPerOctave), negativeThreshold = zero - threshold;
-            for (int i = 0; i < frames * w; i += w)
-            {
-                T power = T.Load(detected, i);
-                T over = T.MultiplyAdd(T.Log2(power), dbPerOctave, negativeThreshold);
-                T d = over + halfKnee;
-                T curve = T.SelectGreater(over, negativeHalfKnee, T.SelectGreater(halfKnee, over, kneeSlope * d * d, slope * over), zero);
-                T.Store(T.SelectGreaterOrEqual(power, kneeStart, curve, zero), level, i);
-            }
-        }
-        else
-        {
-            level.Clear();
-        }
-
-        T attack = T.Load(_cAttack, first), release = T.Load(_cRelease, first), gr = T.Load(_cGr, first);
-        T onTarget = T.Load(_cOn.Target, first), onStep = T.Load(_cOn.Step, first), onLeft = T.Load(_cOn.Remaining, first);
-        T mixTarget = T.Load(_cMix.Target, first), mixStep = T.Load(_cMix.Step, first), mixLeft = T.Load(_cMix.Remaining, first);
-        T makeupTarget = T.Load(_cMakeup.Target, first), makeupStep = T.Load(_cMakeup.Step, first), makeupLeft = T.Load(_cMakeup.Remaining, first);
-        T grMax = T.Load(_compGrMax, first);
-        // At rest (no switch, mix or make-up ramp in the row) the ramps are constants: the same values, fewer operations.
-        bool moving = T.AnyNonZero(onLeft) || T.AnyNonZero(mixLeft) || T.AnyNonZero(makeupLeft);
-        T restOn = (onTarget - onStep * onLeft) * mask, restMix = mixTarget - mixStep * mixLeft, restMakeup = makeupTarget - makeupStep * makeupLeft;
-        T restOnMix = restOn * restMix;
-        for (int t = 0, i = 0; t < frames; t++, i += w)
-        {
-            T target = T.Load(level, i);
-            T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
-            next = T.SelectGreater(floor, next, zero, next);
-            gr = T.SelectGreater(mask, zero, next, gr);
-            if (!moving)
-            {
-                grMax = T.Max(grMax, gr * restOn);
-                T.Store(restMakeup - gr, level, i);
-                continue;
-            }
-
-            onLeft = T.SelectGreater(mask, zero, T.Max(onLeft - one, zero), onLeft);
-            mixLeft = T.SelectGreater(mask, zero, T.Max(mixLeft - one, zero), mixLeft);
-            makeupLeft = T.SelectGreater(mask, zero, T.Max(makeupLeft - one, zero), makeupLeft);
-            T on = (onTarget - onStep * onLeft) * mask;
-            grMax = T.Max(grMax, gr * on);
-            T.Store(makeupTarget - makeupStep * makeupLeft - gr, level, i);
-            T.Store(on * (mixTarget - mixStep * mixLeft), onMixes, i);
-        }
-
-        T.Store(gr, _cGr, first);
-        T.Store(onLeft, _cOn.Remaining, first);
-        T.Store(mixLeft, _cMix.Remaining, first);
-        T.Store(makeupLeft, _cMakeup.Remaining, first);
-        T.Store(grMax, _compGrMax, first);
-
-        // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g.
-        for (int i = 0; i < frames * w; i += w)
-        {
-            T onMix = moving ? T.Load(onMixes, i) : restOnMix;
-            T.Store(T.Load(block, i) * T.MultiplyAdd(onMix, T.DbToGain(T.Load(level, i)) - one, one), block, i);
-        }
-    }
+    private Span<float> SectionState(int groupSection) => _state.AsSpan(groupSection * States * _width, States * _width);
 
     private void TransposeIn(Span<float> planar, int stride, int offset, int frames, int first, int lanes, Span<float> block)
     {

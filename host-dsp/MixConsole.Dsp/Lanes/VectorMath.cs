@@ -1,19 +1,18 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using static MixConsole.Dsp.Dynamics.FastDecibels;
 
-namespace MixConsole.Engine.Mixer.Lanes;
+namespace MixConsole.Dsp.Lanes;
 
-/// <summary>The per-register maths both vector rows share; the decibel steps mirror <see cref="Dsp.Dynamics.FastDecibels"/> exactly.</summary>
-internal static class VectorMath
+/// <summary>
+/// Maths on whole <see cref="Vector{T}"/> registers and spans: the per-register steps both vector lanes share (the
+/// decibel steps mirror <see cref="Dynamics.FastDecibels"/> exactly, with its constants) and the limiter's span helpers.
+/// </summary>
+public static class VectorMath
 {
-    private const float DbPerOctave = 6.020599913f;
-    private const float OctavesPerDb = 0.1660964047f;
-    private const float Ln2 = 0.6931471806f;
-    private const float InverseLn2 = 1.442695041f;
-    private const float FloorGain = 1e-10f;
-    private const float FloorDb = -200f;
-
+    /// <summary>Lanes 0,1,2,3.. become 1,0,3,2..: each lane sees its stereo partner.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> SwapPairs(Vector<float> a)
     {
@@ -24,6 +23,7 @@ internal static class VectorMath
         return Vector128.Shuffle(a.AsVector128(), Vector128.Create(1, 0, 3, 2)).AsVector();
     }
 
+    /// <summary><see cref="Dynamics.FastDecibels.GainToDb"/> per lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> GainToDb(Vector<float> gain)
     {
@@ -31,9 +31,11 @@ internal static class VectorMath
         return Vector.ConditionalSelect(Vector.GreaterThan(gain, new Vector<float>(FloorGain)), db, new Vector<float>(FloorDb));
     }
 
+    /// <summary><see cref="Dynamics.FastDecibels.DbToGain"/> per lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> DbToGain(Vector<float> gainDb) => Exp2(gainDb * new Vector<float>(OctavesPerDb));
 
+    /// <summary><see cref="Dynamics.FastDecibels.Log2"/> per lane (positive normal floats).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Log2(Vector<float> x)
     {
@@ -52,6 +54,7 @@ internal static class VectorMath
         return Vector.FusedMultiplyAdd(u * new Vector<float>(2f * InverseLn2), series, Vector.ConvertToSingle(exponent));
     }
 
+    /// <summary><see cref="Dynamics.FastDecibels.Exp2"/> per lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Exp2(Vector<float> x)
     {
@@ -67,5 +70,38 @@ internal static class VectorMath
         // whole is an integer in -126..127, so the plain conversion needs no saturation handling.
         Vector<int> scale = Vector.ShiftLeft(Vector.ConvertToInt32Native(whole) + new Vector<int>(127), 23);
         return p * scale.As<int, float>();
+    }
+
+    /// <summary>Largest |x[i]| (0 for an empty span).</summary>
+    public static float AbsMax(ReadOnlySpan<float> x)
+    {
+        int i = 0;
+        float max = 0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<float>.Count)
+        {
+            ref float x0 = ref MemoryMarshal.GetReference(x);
+            var vmax = Vector<float>.Zero;
+            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+                vmax = Vector.Max(vmax, Vector.Abs(Vector.LoadUnsafe(ref x0, (nuint)i)));
+            for (int k = 0; k < Vector<float>.Count; k++) max = MathF.Max(max, vmax[k]);
+        }
+        for (; i < x.Length; i++) max = MathF.Max(max, MathF.Abs(x[i]));
+        return max;
+    }
+
+    /// <summary>y[i] = x[i] * g[i] over the length of <paramref name="y"/>.</summary>
+    public static void Multiply(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> y)
+    {
+        int n = y.Length, i = 0;
+        if (x.Length < n || g.Length < n) throw new ArgumentException("inputs shorter than the output");
+        if (Vector.IsHardwareAccelerated)
+        {
+            ref float x0 = ref MemoryMarshal.GetReference(x);
+            ref float g0 = ref MemoryMarshal.GetReference(g);
+            ref float y0 = ref MemoryMarshal.GetReference(y);
+            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+                (Vector.LoadUnsafe(ref x0, (nuint)i) * Vector.LoadUnsafe(ref g0, (nuint)i)).StoreUnsafe(ref y0, (nuint)i);
+        }
+        for (; i < n; i++) y[i] = x[i] * g[i];
     }
 }

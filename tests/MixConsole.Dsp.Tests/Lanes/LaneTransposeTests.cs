@@ -1,6 +1,6 @@
-using MixConsole.Engine.Mixer.Strips;
+using MixConsole.Dsp.Lanes;
 
-namespace MixConsole.Engine.Tests.Mixer;
+namespace MixConsole.Dsp.Tests.Lanes;
 
 public sealed class LaneTransposeTests
 {

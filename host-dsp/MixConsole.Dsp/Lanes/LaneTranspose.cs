@@ -3,14 +3,14 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace MixConsole.Engine.Mixer.Strips;
+namespace MixConsole.Dsp.Lanes;
 
 /// <summary>
 /// Moves audio between planar rows (one strip per row) and lane rows (one frame per row) in 8 × 8 tiles
 /// with AVX shuffles instead of one strided float at a time. A transpose is its own inverse, so one routine
 /// serves both directions. Pure data movement: the samples are bit for bit those of the scalar loops.
 /// </summary>
-internal static class LaneTranspose
+public static class LaneTranspose
 {
     private const int Tile = 8;
 

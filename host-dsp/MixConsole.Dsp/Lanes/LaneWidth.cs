@@ -1,7 +1,7 @@
-namespace MixConsole.Engine.Mixer.Lanes;
+namespace MixConsole.Dsp.Lanes;
 
-/// <summary>How many strips share one <see cref="VectorLane"/> row on this machine: two SIMD registers (8 on NEON/SSE, 16 on AVX2, 32 on AVX-512).</summary>
-internal static class LaneWidth
+/// <summary>How many channels share one <see cref="VectorLane"/> row on this machine: two SIMD registers (8 on NEON/SSE, 16 on AVX2, 32 on AVX-512).</summary>
+public static class LaneWidth
 {
     /// <summary>Lanes per row; also the width of the scalar reference rows.</summary>
     public static int Count => VectorLane.Width;

@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+using MixConsole.Dsp.Lanes;
+
+namespace MixConsole.Dsp.Dynamics;
+
+/// <summary>
+/// The feed-forward compressor for a row of lanes (<see cref="ILane{TSelf}"/>), each lane its own compressor in
+/// <see cref="CompressorLanes"/> (Giannoulis, Massberg and Reiss, JAES 2012): peak or RMS detector on the key's power,
+/// static curve with a quadratic knee in dB, attack/release smoothing of the gain reduction in dB, then make-up, the
+/// dry/wet mix and the on switch, all ramped. Lanes with a non-zero link share the louder key of their pair (2k, 2k+1).
+/// </summary>
+public static class CompressorKernel
+{
+    private const float DbPerOctave = FastDecibels.DbPerOctave;
+
+    /// <summary>
+    /// The static curve: gain reduction in dB (positive) for a level <paramref name="overDb"/> above the threshold, with
+    /// a quadratic knee <paramref name="halfKneeDb"/> either side of it; <paramref name="kneeSlope"/> is slope / (2 knee).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Curve<T>(T overDb, T halfKneeDb, T slope, T kneeSlope) where T : struct, ILane<T>
+    {
+        T d = overDb + halfKneeDb, zero = T.Splat(0f);
+        return T.SelectGreater(overDb, zero - halfKneeDb, T.SelectGreater(halfKneeDb, overDb, kneeSlope * d * d, slope * overDb), zero);
+    }
+
+    /// <summary>
+    /// Compresses <paramref name="frames"/> lane-interleaved frames of <paramref name="block"/> in place, keyed by
+    /// <paramref name="key"/>, for the row starting at <paramref name="first"/>; lanes where <paramref name="mask"/> is 0
+    /// are left alone (state and ramps too). <paramref name="detected"/>, <paramref name="gainDb"/> and
+    /// <paramref name="onMixes"/> are scratch of frames × width floats.
+    /// </summary>
+    public static void Process<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> key,
+        Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask) where T : struct, ILane<T>
+    {
+        int w = T.Width;
+        Span<float> level = gainDb[..(frames * w)];
+        detected = detected[..(frames * w)];
+        T zero = T.Splat(0f), one = T.Splat(1f), half = T.Splat(0.5f), floor = T.Splat(1e-6f);
+        T rmsUpdate = T.Load(compressors.RmsUpdate, first);
+        T threshold = T.Load(compressors.ThresholdDb, first), slope = T.Load(compressors.Slope, first), halfKnee = half * T.Load(compressors.KneeDb, first);
+        T kneeSlope = slope * T.Load(compressors.InverseTwoKnee, first);
+        T rms = T.Load(compressors.Rms, first);
+        T meanSquare = T.Load(compressors.MeanSquare, first), linkRow = T.Load(link, first), loudest = zero;
+        bool linked = T.AnyNonZero(linkRow);
+        for (int t = 0, i = 0; t < frames; t++, i += w)
+        {
+            T k = T.Load(key, i);
+            T square = k * k;
+            if (linked) square = T.SelectGreater(linkRow, zero, T.Max(square, T.SwapPairs(square)), square);
+            meanSquare = T.SelectGreater(mask, zero, meanSquare + rmsUpdate * (square - meanSquare), meanSquare);
+            T power = T.SelectGreater(rms, zero, meanSquare, square);
+            loudest = T.Max(loudest, power);
+            T.Store(power, detected, i);
+        }
+
+        T.Store(T.SelectGreaterOrEqual(meanSquare, T.Splat(1e-20f), meanSquare, zero), compressors.MeanSquare, first);
+
+        // Below the knee the curve asks for nothing: a block that never reaches it in any lane skips the logarithms.
+        T kneeStart = T.Load(compressors.KneeStartPower, first);
+        if (T.AnyNonZero(T.SelectGreaterOrEqual(loudest, kneeStart, mask, zero)))
+        {
+            // Static curve with a quadratic knee. Powers under the knee give 0 whatever the logarithm says, so it needs no floor for silence.
+            T dbPerOctave = T.Splat(0.5f * DbPerOctave), negativeThreshold = zero - threshold;
+            for (int i = 0; i < frames * w; i += w)
+            {
+                T power = T.Load(detected, i);
+                T curve = Curve(T.MultiplyAdd(T.Log2(power), dbPerOctave, negativeThreshold), halfKnee, slope, kneeSlope);
+                T.Store(T.SelectGreaterOrEqual(power, kneeStart, curve, zero), level, i);
+            }
+        }
+        else
+        {
+            level.Clear();
+        }
+
+        T attack = T.Load(compressors.Attack, first), release = T.Load(compressors.Release, first), gr = T.Load(compressors.GainReductionDb, first);
+        T onTarget = T.Load(compressors.On.Target, first), onStep = T.Load(compressors.On.Step, first), onLeft = T.Load(compressors.On.Remaining, first);
+        T mixTarget = T.Load(compressors.Mix.Target, first), mixStep = T.Load(compressors.Mix.Step, first), mixLeft = T.Load(compressors.Mix.Remaining, first);
+        T makeupTarget = T.Load(compressors.MakeupDb.Target, first), makeupStep = T.Load(compressors.MakeupDb.Step, first);
+        T makeupLeft = T.Load(compressors.MakeupDb.Remaining, first);
+        T grMax = T.Load(compressors.MaxGainReductionDb, first);
+        // At rest (no switch, mix or make-up ramp in the row) the ramps are constants: the same values, fewer operations.
+        bool moving = T.AnyNonZero(onLeft) || T.AnyNonZero(mixLeft) || T.AnyNonZero(makeupLeft);
+        T restOn = (onTarget - onStep * onLeft) * mask, restMix = mixTarget - mixStep * mixLeft, restMakeup = makeupTarget - makeupStep * makeupLeft;
+        T restOnMix = restOn * restMix;
+        for (int t = 0, i = 0; t < frames; t++, i += w)
+        {
+            T target = T.Load(level, i);
+            T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
+            next = T.SelectGreater(floor, next, zero, next);
+            gr = T.SelectGreater(mask, zero, next, gr);
+            if (!moving)
+            {
+                grMax = T.Max(grMax, gr * restOn);
+                T.Store(restMakeup - gr, level, i);
+                continue;
+            }
+
+            onLeft = T.SelectGreater(mask, zero, T.Max(onLeft - one, zero), onLeft);
+            mixLeft = T.SelectGreater(mask, zero, T.Max(mixLeft - one, zero), mixLeft);
+            makeupLeft = T.SelectGreater(mask, zero, T.Max(makeupLeft - one, zero), makeupLeft);
+            T on = (onTarget - onStep * onLeft) * mask;
+            grMax = T.Max(grMax, gr * on);
+            T.Store(makeupTarget - makeupStep * makeupLeft - gr, level, i);
+            T.Store(on * (mixTarget - mixStep * mixLeft), onMixes, i);
+        }
+
+        T.Store(gr, compressors.GainReductionDb, first);
+        T.Store(onLeft, compressors.On.Remaining, first);
+        T.Store(mixLeft, compressors.Mix.Remaining, first);
+        T.Store(makeupLeft, compressors.MakeupDb.Remaining, first);
+        T.Store(grMax, compressors.MaxGainReductionDb, first);
+
+        // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g.
+        for (int i = 0; i < frames * w; i += w)
+        {
+            T onMix = moving ? T.Load(onMixes, i) : restOnMix;
+            T.Store(T.Load(block, i) * T.MultiplyAdd(onMix, T.DbToGain(T.Load(level, i)) - one, one), block, i);
+        }
+    }
+}
