@@ -38,7 +38,7 @@ public sealed class AtomicityTests
 
         using (store.BeginBatch())
             for (int ch = 1; ch <= Strips; ch++) store.TrySetReal(Bind(table, ch, ParameterRole.EqOn), 1);
-        console.Blocks(4);
+        console.BlocksUntilHeard();
         var before = Probe.Of(console.Followed, Strips);
 
         var writer = new Thread(() =>
@@ -69,7 +69,7 @@ public sealed class AtomicityTests
         var table = store.Table;
         using (store.BeginBatch())
             for (int ch = 1; ch <= Config.Channels; ch++) store.TrySetReal(Bind(table, ch, ParameterRole.EqOn), 1);
-        console.Blocks(4);
+        console.BlocksUntilHeard();
         var before = Probe.Of(console.Followed, Config.Channels);
 
         // 32 channels x (fader, pan, 4 EQ gains, 4 EQ frequencies, 16 sends, high-pass) = 864 changes.
@@ -301,7 +301,9 @@ public sealed class AtomicityTests
                 int changed = Probe.Of(Followed, before.Count / 4).ChangedFrom(before);
                 if (changed == 0) blocksBefore++;
                 else if (changed != before.Count) partial++;
-                settled = !writer.IsAlive && changed == last ? settled + 1 : 0;
+                // Settled once the writer is done and the audio follows a compile of everything it wrote (a loaded
+                // machine may hold the compiler thread back for many blocks), then 20 unchanged blocks.
+                settled = !writer.IsAlive && Followed.StoreVersion >= Store.Version && changed == last ? settled + 1 : 0;
                 last = changed;
                 Thread.Sleep(_thread is null ? 0 : 1);
             }
