@@ -14,6 +14,9 @@ internal sealed class JackDummyServer : IDisposable
 
     private readonly Process _process;
 
+    /// <summary>True while jackd has not exited.</summary>
+    public bool IsRunning => !_process.HasExited;
+
     public JackDummyServer(int channels = 32, int period = 128, int rateHz = 48_000)
     {
         Name = "mixconsole-test-" + Guid.NewGuid().ToString("N")[..10];
