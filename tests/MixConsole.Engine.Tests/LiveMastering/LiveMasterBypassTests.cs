@@ -1,9 +1,9 @@
 using MixConsole.Dsp.Core;
-using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Mastering;
-using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Engine.Tests.LiveMastering;
+
+using static BypassScenario;
 
 /// <summary>
 /// /master/bypass on the live chain, white noise through: bypassed at 0.3 s, back at 0.9 s. The chain keeps running
@@ -15,26 +15,6 @@ namespace MixConsole.Engine.Tests.LiveMastering;
 /// </summary>
 public sealed class LiveMasterBypassTests(Xunit.Abstractions.ITestOutputHelper log)
 {
-    private const int Rate = 48_000;
-    private const int Block = 32;
-    private const int BypassAt = 14_400;     // 0.3 s, a block start
-    private const int UnBypassAt = 43_200;   // 0.9 s
-    private const int Length = 72_000;
-
-    private static ParameterStore NewStore() => new(ParameterTable.Create(ConsoleConfig.Default));
-
-    private static float[][] Noise()
-    {
-        var random = new Random(1770);
-        float[][] x = [new float[Length], new float[Length]];
-        for (int i = 0; i < Length; i++)
-        {
-            x[0][i] = (float)(0.25 * (2 * random.NextDouble() - 1));
-            x[1][i] = (float)(0.25 * (2 * random.NextDouble() - 1));
-        }
-        return x;
-    }
-
     private static bool BypassedAt(int start) => start >= BypassAt && start < UnBypassAt;
 
     /// <summary>The chain as it plays now: it handles /master/bypass itself.</summary>
@@ -124,7 +104,7 @@ public sealed class LiveMasterBypassTests(Xunit.Abstractions.ITestOutputHelper l
     public void UnBypass_IsTheIdealAlignedCrossfade_AndThenNullsAgainstTheAlwaysProcessedChain_BitForBit()
     {
         // The whole default chain, as the console runs it.
-        float[][] x = Noise();
+        float[][] x = Noise(1770);
         float[][] processed = RunLive(x, null, out int latency);
         float[][] y = RunLive(x, BypassedAt, out _);
         int fade = (int)Math.Round(LiveMasterChain.CrossfadeMs * Rate / 1000);
@@ -163,7 +143,7 @@ public sealed class LiveMasterBypassTests(Xunit.Abstractions.ITestOutputHelper l
             live.Chain.SetBypass(Dsp.Mastering.MasterStage.Multiband, true);
             live.Chain.SetBypass(Dsp.Mastering.MasterStage.Imager, true);
         };
-        float[][] x = Noise();
+        float[][] x = Noise(1770);
         float[][] y = RunLive(x, BypassedAt, out int latency, linearPhase);
         int fade = (int)Math.Round(LiveMasterChain.CrossfadeMs * Rate / 1000);
         float[][] old = RunOldEngineStyle(x, fade, linearPhase);

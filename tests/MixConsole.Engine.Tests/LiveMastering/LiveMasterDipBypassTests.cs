@@ -1,10 +1,10 @@
 using MixConsole.Dsp.Core;
-using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Mastering;
-using MixConsole.Engine.Parameters;
 using MixConsole.Engine.Tests.Mixer;
 
 namespace MixConsole.Engine.Tests.LiveMastering;
+
+using static BypassScenario;
 
 /// <summary>
 /// /master/bypass with <see cref="LiveMasterChain.ZeroLatencyBypass"/> (the live console): bypassed, the output is the
@@ -13,26 +13,6 @@ namespace MixConsole.Engine.Tests.LiveMastering;
 /// </summary>
 public sealed class LiveMasterDipBypassTests(Xunit.Abstractions.ITestOutputHelper log)
 {
-    private const int Rate = 48_000;
-    private const int Block = 32;
-    private const int BypassAt = 14_400;     // 0.3 s, a block start
-    private const int UnBypassAt = 43_200;   // 0.9 s
-    private const int Length = 72_000;
-
-    private static ParameterStore NewStore() => new(ParameterTable.Create(ConsoleConfig.Default));
-
-    private static float[][] Noise()
-    {
-        var random = new Random(1771);
-        float[][] x = [new float[Length], new float[Length]];
-        for (int i = 0; i < Length; i++)
-        {
-            x[0][i] = (float)(0.25 * (2 * random.NextDouble() - 1));
-            x[1][i] = (float)(0.25 * (2 * random.NextDouble() - 1));
-        }
-        return x;
-    }
-
     private static float[][] Sines(double frequencyHz, double amplitude)
     {
         float[][] x = [new float[Length], new float[Length]];
@@ -74,7 +54,7 @@ public sealed class LiveMasterDipBypassTests(Xunit.Abstractions.ITestOutputHelpe
     [Fact]
     public void Bypassed_OutputIsTheInput_SampleExact_WithZeroDelay()
     {
-        float[][] x = Noise();
+        float[][] x = Noise(1771);
         // Bypassed from the start (a fresh console), then un-bypassed and bypassed again.
         float[][] y = Run(x, start => start < BypassAt || start >= UnBypassAt, zeroLatency: true, out int latency);
         int settled = UnBypassAt + 2 * DipSamples + Block;
@@ -90,7 +70,7 @@ public sealed class LiveMasterDipBypassTests(Xunit.Abstractions.ITestOutputHelpe
     [Fact]
     public void Switch_EitherWay_IsAGainTimesExactlyOnePath_AtEverySample_NeverASum()
     {
-        float[][] x = Noise();
+        float[][] x = Noise(1771);
         float[][] processed = Run(x, null, zeroLatency: true, out _);   // never bypassed: the running chain
         float[][] y = Run(x, BypassedAt, zeroLatency: true, out _);
         int dip = DipSamples;
@@ -158,7 +138,7 @@ public sealed class LiveMasterDipBypassTests(Xunit.Abstractions.ITestOutputHelpe
     [Fact]
     public void LatencyFrames_FollowsThePathHeard()
     {
-        float[][] x = Noise();
+        float[][] x = Noise(1771);
         var latencies = new int[Length / Block];
         Run(x, BypassedAt, zeroLatency: true, out int latency, latencies);
         int dipBlocks = (DipSamples + Block - 1) / Block;
