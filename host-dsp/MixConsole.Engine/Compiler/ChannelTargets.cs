@@ -24,23 +24,8 @@ internal struct ChannelTargets
     /// <summary>Compressor, designed.</summary>
     public CompressorSettings Compressor;
 
-    /// <summary>Fader gain with DCAs, mute switch and mute groups applied.</summary>
-    public float Fader;
-
-    /// <summary>Gain into main left (pan law or link balance; 0 when not routed to main).</summary>
-    public float PanLeft;
-
-    /// <summary>Gain into main right.</summary>
-    public float PanRight;
-
-    /// <summary>Gain into the mono bus.</summary>
-    public float Mono;
-
-    /// <summary>Gain into solo left (0 when not soloed).</summary>
-    public float SoloLeft;
-
-    /// <summary>Gain into solo right.</summary>
-    public float SoloRight;
+    /// <summary>Fader, pans, mono and solo, as gains.</summary>
+    public MixGains Mix;
 
     /// <summary>Part of a linked stereo pair.</summary>
     public bool Linked;

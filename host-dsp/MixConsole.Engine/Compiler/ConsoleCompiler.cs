@@ -346,7 +346,7 @@ public sealed class ConsoleCompiler
 
     private void DesignChannelMix(int c, StripBinding p, ref ChannelTargets t)
     {
-        t.Fader = StripGain(p);
+        t.Mix.Fader = StripGain(p);
         bool linked = IsLinked(c);
         bool isLeft = (c & 1) == 0;
         float pan = V(p.Pan) / 100f;
@@ -363,14 +363,14 @@ public sealed class ConsoleCompiler
         }
 
         bool toMain = V(p.Stereo) != 0;
-        t.PanLeft = toMain ? left : 0f;
-        t.PanRight = toMain ? right : 0f;
-        t.Mono = V(p.Mono) != 0 ? MixLaws.DbToLinear(V(p.MonoLevel)) : 0f;
+        t.Mix.PanLeft = toMain ? left : 0f;
+        t.Mix.PanRight = toMain ? right : 0f;
+        t.Mix.Mono = V(p.Mono) != 0 ? MixLaws.DbToLinear(V(p.MonoLevel)) : 0f;
 
         bool solo = V(p.Solo) != 0;
         bool afl = V(_binding.SoloMode) != 0;
-        t.SoloLeft = !solo ? 0f : afl ? left : linked ? (isLeft ? 1f : 0f) : 1f;
-        t.SoloRight = !solo ? 0f : afl ? right : linked ? (isLeft ? 0f : 1f) : 1f;
+        t.Mix.SoloLeft = !solo ? 0f : afl ? left : linked ? (isLeft ? 1f : 0f) : 1f;
+        t.Mix.SoloRight = !solo ? 0f : afl ? right : linked ? (isLeft ? 0f : 1f) : 1f;
         _compiled.Main.SoloAfterFader = afl;
     }
 
@@ -398,16 +398,16 @@ public sealed class ConsoleCompiler
 
     private void DesignBusMix(StripBinding p, ref BusTargets t)
     {
-        t.Fader = StripGain(p);
+        t.Mix.Fader = StripGain(p);
         MixLaws.Pan(V(p.Pan) / 100f, out float left, out float right);
         bool toMain = V(p.Stereo) != 0;
-        t.PanLeft = toMain ? left : 0f;
-        t.PanRight = toMain ? right : 0f;
-        t.Mono = V(p.Mono) != 0 ? MixLaws.DbToLinear(V(p.MonoLevel)) : 0f;
+        t.Mix.PanLeft = toMain ? left : 0f;
+        t.Mix.PanRight = toMain ? right : 0f;
+        t.Mix.Mono = V(p.Mono) != 0 ? MixLaws.DbToLinear(V(p.MonoLevel)) : 0f;
         bool solo = V(p.Solo) != 0;
         bool afl = V(_binding.SoloMode) != 0;
-        t.SoloLeft = solo ? (afl ? left : 1f) : 0f;
-        t.SoloRight = solo ? (afl ? right : 1f) : 0f;
+        t.Mix.SoloLeft = solo ? (afl ? left : 1f) : 0f;
+        t.Mix.SoloRight = solo ? (afl ? right : 1f) : 0f;
     }
 
     private void DesignReturnMix(int s)

@@ -7,24 +7,6 @@ internal struct ChannelRamps
     /// <summary>Trim and polarity.</summary>
     public LinearRamp Trim;
 
-    /// <summary>Fader with DCAs and mutes.</summary>
-    public LinearRamp Fader;
-
-    /// <summary>Into main left.</summary>
-    public LinearRamp PanLeft;
-
-    /// <summary>Into main right.</summary>
-    public LinearRamp PanRight;
-
-    /// <summary>Into the mono bus.</summary>
-    public LinearRamp Mono;
-
-    /// <summary>Into solo left.</summary>
-    public LinearRamp SoloLeft;
-
-    /// <summary>Into solo right.</summary>
-    public LinearRamp SoloRight;
-
-    /// <summary>True when fader, pans and mono all rest at their targets.</summary>
-    public readonly bool MixAtRest => Fader.Remaining == 0 && PanLeft.Remaining == 0 && PanRight.Remaining == 0 && Mono.Remaining == 0;
+    /// <summary>Fader, pans, mono and solo.</summary>
+    public MixRamps Mix;
 }

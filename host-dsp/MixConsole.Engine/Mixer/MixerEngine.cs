@@ -265,7 +265,7 @@ public sealed class MixerEngine
         // 3. Fader, pan, mono and solo of every channel.
         for (int c = 0; c < _channels; c++)
         {
-            ref ChannelRamps r = ref channels[c];
+            ref MixRamps r = ref channels[c].Mix;
             ReadOnlySpan<float> pre = _ch.Channel(c, n);
             Span<float> post = _post.Channel(c, n);
             if (r.MixAtRest)
@@ -296,7 +296,7 @@ public sealed class MixerEngine
         Span<float> busPost = _scratch.Channel(0, n);
         for (int b = 0; b < _buses; b++)
         {
-            ref BusRamps r = ref f.Buses[b];
+            ref MixRamps r = ref f.Buses[b];
             ReadOnlySpan<float> busIn = _bus.Channel(b, n);
             if (r.MixAtRest)
             {

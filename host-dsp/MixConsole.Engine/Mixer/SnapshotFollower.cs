@@ -26,7 +26,7 @@ internal sealed class SnapshotFollower
         _buses = config.Buses;
         _fxSlots = config.FxSlots;
         Channels = new ChannelRamps[_channels];
-        Buses = new BusRamps[_buses];
+        Buses = new MixRamps[_buses];
         Returns = new ReturnRamps[_fxSlots];
         ChannelBank = new StripBank(_channels);
         BusBank = new StripBank(Math.Max(1, _buses));
@@ -42,7 +42,7 @@ internal sealed class SnapshotFollower
 
     public ChannelRamps[] Channels { get; }
 
-    public BusRamps[] Buses { get; }
+    public MixRamps[] Buses { get; }
 
     public ReturnRamps[] Returns { get; }
 
@@ -178,14 +178,8 @@ internal sealed class SnapshotFollower
         if (Newer(snapshot, c, StripAspect.Compressor, since)) FollowCompressor(bank, c, in t.Compressor, sections);
         if (Newer(snapshot, c, StripAspect.Mix, since))
         {
-            ref ChannelRamps r = ref Channels[c];
-            Set(ref r.Fader, t.Fader, snap);
-            Set(ref r.PanLeft, t.PanLeft, snap);
-            Set(ref r.PanRight, t.PanRight, snap);
-            Set(ref r.Mono, t.Mono, snap);
+            FollowMix(ref Channels[c].Mix, in t.Mix, snap);
             SoloAfterFader = snapshot.Main.SoloAfterFader;
-            Set(ref r.SoloLeft, t.SoloLeft, snap);
-            Set(ref r.SoloRight, t.SoloRight, snap);
         }
 
         if (Newer(snapshot, c, StripAspect.Sends, since)) Sends.Follow(c, snapshot, snap, _rampSamples);
@@ -199,6 +193,16 @@ internal sealed class SnapshotFollower
         FollowEqBands(snapshot, bank, c, c, sections, since, snap);
     }
 
+    private void FollowMix(ref MixRamps r, in MixGains t, bool snap)
+    {
+        Set(ref r.Fader, t.Fader, snap);
+        Set(ref r.PanLeft, t.PanLeft, snap);
+        Set(ref r.PanRight, t.PanRight, snap);
+        Set(ref r.Mono, t.Mono, snap);
+        Set(ref r.SoloLeft, t.SoloLeft, snap);
+        Set(ref r.SoloRight, t.SoloRight, snap);
+    }
+
     private void FollowBus(ConsoleSnapshot snapshot, int b, int key, long since, bool snap)
     {
         ref readonly BusTargets t = ref snapshot.Buses[b];
@@ -206,13 +210,7 @@ internal sealed class SnapshotFollower
         if (Newer(snapshot, key, StripAspect.Compressor, since)) FollowCompressor(BusBank, b, in t.Compressor, sections);
         if (Newer(snapshot, key, StripAspect.Mix, since))
         {
-            ref BusRamps r = ref Buses[b];
-            Set(ref r.Fader, t.Fader, snap);
-            Set(ref r.PanLeft, t.PanLeft, snap);
-            Set(ref r.PanRight, t.PanRight, snap);
-            Set(ref r.Mono, t.Mono, snap);
-            Set(ref r.SoloLeft, t.SoloLeft, snap);
-            Set(ref r.SoloRight, t.SoloRight, snap);
+            FollowMix(ref Buses[b], in t.Mix, snap);
         }
 
         FollowEqBands(snapshot, BusBank, b, key, sections, since, snap);

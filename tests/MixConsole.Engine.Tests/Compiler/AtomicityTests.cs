@@ -127,10 +127,10 @@ public sealed class AtomicityTests
         string a = SceneJson(-10, 3), b = SceneJson(-30, -3);
         SceneFile.Load(store, a);
         console.BlocksUntilHeard();
-        float faderA = console.Followed.Channels[0].Fader, eqA = (float)console.Followed.ChannelSections[StripSection.Eq0 + 1].B0;
+        float faderA = console.Followed.Channels[0].Mix.Fader, eqA = (float)console.Followed.ChannelSections[StripSection.Eq0 + 1].B0;
         SceneFile.Load(store, b);
         console.BlocksUntilHeard();
-        float faderB = console.Followed.Channels[0].Fader, eqB = (float)console.Followed.ChannelSections[StripSection.Eq0 + 1].B0;
+        float faderB = console.Followed.Channels[0].Mix.Fader, eqB = (float)console.Followed.ChannelSections[StripSection.Eq0 + 1].B0;
         Assert.NotEqual(faderA, faderB);
         Assert.NotEqual(eqA, eqB);
 
@@ -150,7 +150,7 @@ public sealed class AtomicityTests
             bool allA = true, allB = true;
             for (int c = 0; c < Config.Channels; c++)
             {
-                float fader = s.Channels[c].Fader, eq = (float)s.ChannelSections[c * StripSection.Count + StripSection.Eq0 + 1].B0;
+                float fader = s.Channels[c].Mix.Fader, eq = (float)s.ChannelSections[c * StripSection.Count + StripSection.Eq0 + 1].B0;
                 allA &= fader == faderA && eq == eqA;
                 allB &= fader == faderB && eq == eqB;
             }
@@ -210,8 +210,8 @@ public sealed class AtomicityTests
             var v = new float[4 * strips];
             for (int c = 0; c < strips; c++)
             {
-                v[4 * c] = s.Channels[c].Fader;
-                v[4 * c + 1] = s.Channels[c].PanLeft;
+                v[4 * c] = s.Channels[c].Mix.Fader;
+                v[4 * c + 1] = s.Channels[c].Mix.PanLeft;
                 v[4 * c + 2] = (float)s.ChannelSections[c * StripSection.Count + StripSection.Eq0 + 1].B0;
                 v[4 * c + 3] = s.SendLevels[c * Config.Buses];
             }

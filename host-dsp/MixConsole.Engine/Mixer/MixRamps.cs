@@ -1,8 +1,9 @@
 using MixConsole.Dsp.Smoothing;
+
 namespace MixConsole.Engine.Mixer;
 
-/// <summary>The gains of one mix bus as the audio thread plays them.</summary>
-internal struct BusRamps
+/// <summary>The <see cref="Compiler.MixGains"/> of one channel or bus as the audio thread plays them.</summary>
+internal struct MixRamps
 {
     /// <summary>Fader with DCAs and mutes.</summary>
     public LinearRamp Fader;
