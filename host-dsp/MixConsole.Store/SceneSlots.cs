@@ -23,6 +23,10 @@ public sealed class SceneSlots(ConsoleStore store)
 
     private const string CurrentSceneKey = "current_scene";
     private const string SafesKey = "recall_safes";
+    private const string FadeKey = "recall_fade";
+
+    /// <summary>Longest recall fade, in seconds.</summary>
+    public const double MaxFadeSeconds = 60;
 
     private readonly ConsoleStore _store = store ?? throw new ArgumentNullException(nameof(store));
     private string? _beforeRecall;
@@ -49,6 +53,23 @@ public sealed class SceneSlots(ConsoleStore store)
         set => _store.SetMeta(SafesKey, (value ?? throw new ArgumentNullException(nameof(value))).ToString());
     }
 
+    /// <summary>
+    /// How long faders, sends and pans take to reach a recalled scene's values when the recall names no time (what
+    /// an X32 app's plain recall gets), 0..<see cref="MaxFadeSeconds"/> seconds, 0 = at once; kept in the store.
+    /// </summary>
+    public double FadeSeconds
+    {
+        get => double.TryParse(_store.GetMeta(FadeKey), NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && IsFadeTime(seconds) ? seconds : 0;
+        set
+        {
+            if (!IsFadeTime(value)) throw new ArgumentOutOfRangeException(nameof(value), value, $"a fade lasts 0..{MaxFadeSeconds} s");
+            _store.SetMeta(FadeKey, value.ToString("R", CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>True for a fade time a recall takes: 0..<see cref="MaxFadeSeconds"/> seconds.</summary>
+    public static bool IsFadeTime(double seconds) => seconds is >= 0 and <= MaxFadeSeconds;
+
     /// <summary>Saves the mix of <paramref name="parameters"/> into <paramref name="slot"/> (replacing what it held). Durable when it returns.</summary>
     public SceneRecord Save(int slot, string name, string notes, ParameterStore parameters)
     {
@@ -70,23 +91,28 @@ public sealed class SceneSlots(ConsoleStore store)
 
     /// <summary>
     /// Recalls <paramref name="slot"/> into <paramref name="parameters"/> in one batch, leaving what <see cref="Safes"/>
-    /// protects as it is. False when the slot is empty.
+    /// protects as it is. With a <paramref name="glide"/> and a positive <paramref name="fadeSeconds"/>, faders, sends
+    /// and pans travel to the scene's values over that time (the caller steps the glide) while everything else lands
+    /// at once; a glide still running from an earlier recall stops either way. False when the slot is empty.
     /// </summary>
     /// <exception cref="SceneFormatException">The stored scene does not fit this console (saved with a larger profile).</exception>
-    public bool Recall(int slot, ParameterStore parameters)
+    public bool Recall(int slot, ParameterStore parameters, ParameterGlide? glide = null, double fadeSeconds = 0)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (!TryGet(slot, out SceneRecord? scene)) return false;
+        glide?.Cancel();
         string before = SceneFile.Save(parameters, onlyChanged: true, SceneScope.Mix);
         int? current = Current;
         RecallSafes safes = Safes;
-        if (safes.IsEmpty)
+        bool fade = glide is not null && fadeSeconds > 0;
+        if (safes.IsEmpty && !fade)
         {
             SceneFile.Load(parameters, scene!.Parameters, SceneApplyMode.ResetOthersToDefaults, SceneScope.Mix);
         }
         else
         {
-            LoadAround(parameters, scene!.Parameters, safes);
+            if (fade) glide!.Begin(fadeSeconds);
+            LoadAround(parameters, scene!.Parameters, safes, fade ? glide : null);
         }
 
         (_beforeRecall, _currentBeforeRecall) = (before, current);
@@ -101,10 +127,11 @@ public sealed class SceneSlots(ConsoleStore store)
     /// Puts back the mix as it was just before the last <see cref="Recall"/> (one batch, exact), once. False when
     /// there is nothing to undo (no recall since start, or already undone). Held in memory: a restart forgets it.
     /// </summary>
-    public bool UndoRecall(ParameterStore parameters)
+    public bool UndoRecall(ParameterStore parameters, ParameterGlide? glide = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (_beforeRecall is not { } before) return false;
+        glide?.Cancel();
         SceneFile.Load(parameters, before, SceneApplyMode.ResetOthersToDefaults, SceneScope.Mix);
         _beforeRecall = null;
         Current = _currentBeforeRecall;
@@ -166,8 +193,9 @@ public sealed class SceneSlots(ConsoleStore store)
         return Execute("UPDATE scenes SET notes = $text WHERE slot = $slot", slot, notes) > 0;
     }
 
-    // The scene is read whole into a scratch console first (a bad one changes nothing), then every unprotected value is set in one batch.
-    private static void LoadAround(ParameterStore parameters, string json, RecallSafes safes)
+    // The scene is read whole into a scratch console first (a bad one changes nothing), then every unprotected value
+    // is set in one batch, or handed to the glide when it is one that travels.
+    private static void LoadAround(ParameterStore parameters, string json, RecallSafes safes, ParameterGlide? glide)
     {
         var scratch = new ParameterStore(parameters.Table);
         SceneFile.Load(scratch, json, SceneApplyMode.ResetOthersToDefaults, SceneScope.Mix);
@@ -180,7 +208,7 @@ public sealed class SceneSlots(ConsoleStore store)
             {
                 parameters.TrySetText(i, scratch.GetText(i));
             }
-            else
+            else if (glide is null || !glide.Add(i, scratch.GetReal(i)))
             {
                 parameters.TrySetReal(i, scratch.GetReal(i));
             }

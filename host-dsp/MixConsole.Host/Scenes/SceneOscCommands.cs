@@ -10,7 +10,9 @@ namespace MixConsole.Host.Scenes;
 /// <summary>
 /// The scene slots over OSC, in the X32's forms:
 /// <c>/save ,siss "scene" N name notes</c> (answered <c>/save ,si "scene" 1</c> once the save is synced, 0 when it failed),
-/// <c>/-action/goscene ,i N</c> (recall in one batch; <c>/-show/prepos/current ,i N</c> goes to the sender and subscribers),
+/// <c>/-action/goscene ,i N</c> (recall in one batch; <c>/-show/prepos/current ,i N</c> goes to the sender and subscribers;
+/// <c>,if N seconds</c> fades faders, sends and pans over that time, <c>,i N</c> over <c>/-show/fade</c>'s),
+/// <c>/-show/fade [,f seconds]</c> (MixConsole's own: the fade of a recall that names none, 0..60 s, 0 = at once),
 /// <c>/-action/undoscene</c> (MixConsole's own: the mix as it was before the last recall, answered like a recall),
 /// <c>/-show/safes [,s "ch 3 eq dyn"]</c> (MixConsole's own: what recalls leave alone, see <see cref="RecallSafes"/>; answers the safes in force),
 /// <c>/delete ,si "scene" N</c>, <c>/rename ,sis "scene" N name</c> (answered like /save),
@@ -18,13 +20,14 @@ namespace MixConsole.Host.Scenes;
 /// <c>,s</c> sets it) and <c>/-show/prepos/current</c> (<c>,i</c>, -1 when none). A change to the list is echoed to
 /// every <c>/xremote</c> subscriber as the slot's name and notes. Scene commands are rare: they allocate.
 /// </summary>
-internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore parameters, Action<string> log) : IOscCommandHandler
+internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore parameters, SceneFadeThread fade, Action<string> log) : IOscCommandHandler
 {
     private const string ShowPrefix = "/-show/showfile/scene/";
     private const string CurrentAddress = "/-show/prepos/current";
 
     private readonly SceneSlots _slots = slots ?? throw new ArgumentNullException(nameof(slots));
     private readonly ParameterStore _parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
+    private readonly SceneFadeThread _fade = fade ?? throw new ArgumentNullException(nameof(fade));
 
     /// <summary>Where list changes are echoed (set once the server exists).</summary>
     public OscServer? Server { get; set; }
@@ -50,6 +53,7 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
         if (address.SequenceEqual("/-action/goscene"u8)) return Recall(in message, reply, out replyLength);
         if (address.SequenceEqual("/-action/undoscene"u8)) return Undo(reply, out replyLength);
         if (address.SequenceEqual("/-show/safes"u8)) return Safes(in message, reply, out replyLength);
+        if (address.SequenceEqual("/-show/fade"u8)) return Fade(in message, reply, out replyLength);
         if (address.SequenceEqual(Encoding.ASCII.GetBytes(CurrentAddress)))
         {
             replyLength = WriteInt(reply, CurrentAddress, _slots.Current ?? -1);
@@ -99,13 +103,26 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
     {
         var watch = Stopwatch.StartNew();
         replyLength = 0;
-        if (message.ArgumentCount != 1 || !message.TryGetInt32(0, out int slot) || !SceneSlots.IsSlot(slot))
+        double seconds = 0;
+        if (message.ArgumentCount is < 1 or > 2 || !message.TryGetInt32(0, out int slot) || !SceneSlots.IsSlot(slot)
+            || (message.ArgumentCount == 2 && !TrySeconds(in message, 1, out seconds)))
         {
             return true;
         }
 
-        if (Guard("recall", () => _slots.Recall(slot, _parameters)))
+        if (message.ArgumentCount == 1 && !Guard("recall", () =>
+            {
+                seconds = _slots.FadeSeconds;
+                return true;
+            }))
         {
+            return true;
+        }
+
+        _fade.Restart();
+        if (Guard("recall", () => _slots.Recall(slot, _parameters, _fade.Glide, seconds)))
+        {
+            _fade.Go();
             LastRecallTime = watch.Elapsed;
             replyLength = WriteInt(reply, CurrentAddress, slot);
             Server?.SendToSubscribers(reply.Slice(0, replyLength));
@@ -118,7 +135,7 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
     private bool Undo(Span<byte> reply, out int replyLength)
     {
         replyLength = 0;
-        if (Guard("undo", () => _slots.UndoRecall(_parameters)))
+        if (Guard("undo", () => _slots.UndoRecall(_parameters, _fade.Glide)))
         {
             replyLength = WriteInt(reply, CurrentAddress, _slots.Current ?? -1);
             Server?.SendToSubscribers(reply.Slice(0, replyLength));
@@ -150,6 +167,42 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
         replyLength = WriteString(reply, "/-show/safes", _slots.Safes.ToString());
         return true;
     }
+
+    // MixConsole's own: the fade of a plain recall in seconds; a ,f (or ,i) sets it, and either way the one in force answers.
+    private bool Fade(in OscMessage message, Span<byte> reply, out int replyLength)
+    {
+        replyLength = 0;
+        if (message.ArgumentCount == 1)
+        {
+            if (!TrySeconds(in message, 0, out double seconds))
+            {
+                log($"scenes  /-show/fade refused: a fade lasts 0..{SceneSlots.MaxFadeSeconds} s");
+            }
+            else if (!Guard("fade", () =>
+                     {
+                         _slots.FadeSeconds = seconds;
+                         return true;
+                     }))
+            {
+                return true;
+            }
+        }
+
+        double inForce = 0;
+        if (Guard("fade", () =>
+            {
+                inForce = _slots.FadeSeconds;
+                return true;
+            }))
+        {
+            replyLength = WriteFloat(reply, "/-show/fade", (float)inForce);
+        }
+
+        return true;
+    }
+
+    private static bool TrySeconds(in OscMessage message, int index, out double seconds) =>
+        message.TryGetNumber(index, out seconds) && SceneSlots.IsFadeTime(seconds);
 
     // /-show/showfile/scene/NNN/name or .../notes: a query answers, a ,s sets.
     private bool ShowField(in OscMessage message, Span<byte> reply, out int replyLength)
@@ -244,6 +297,14 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
         var writer = new OscWriter(reply);
         writer.BeginMessage(address, "s");
         writer.WriteString(text);
+        return writer.TryComplete(out int length) ? length : 0;
+    }
+
+    private static int WriteFloat(Span<byte> reply, string address, float value)
+    {
+        var writer = new OscWriter(reply);
+        writer.BeginMessage(address, "f");
+        writer.WriteFloat32(value);
         return writer.TryComplete(out int length) ? length : 0;
     }
 

@@ -96,7 +96,8 @@ internal static class ServeSession
         }
 
         server.AddTransport(udp);
-        if (state.Scenes is { } scenes) server.AddCommandHandler(new SceneOscCommands(scenes, store, Log) { Server = server });
+        using var sceneFade = new SceneFadeThread(new ParameterGlide(store));
+        if (state.Scenes is { } scenes) server.AddCommandHandler(new SceneOscCommands(scenes, store, sceneFade, Log) { Server = server });
         if (settings.SerialDevice is not null)
         {
             try

@@ -10,6 +10,46 @@ public sealed class SceneOscTests(ITestOutputHelper output)
     private static readonly TimeSpan Answer = TimeSpan.FromSeconds(10);
 
     [Fact]
+    public void RecallWithAFade_OverOsc_TravelsTheFaderThroughItsWay_ToTheScene_InTheTimeSet()
+    {
+        using var dir = new TestSignals();
+        using var serve = ServeProcess.Start(dir.Path("state"));
+        using var control = new OscTestClient(serve.Port);
+        using var watcher = new OscTestClient(serve.Port);
+        control.Send("/-show/fade", 1.5f);
+        Assert.Equal([1.5f], control.WaitFor("/-show/fade", Answer));
+        control.Send("/-show/fade", 99f);
+        Assert.Equal([1.5f], control.WaitFor("/-show/fade", Answer)); // refused: the one in force answers
+
+        control.Send("/ch/01/mix/fader", 0.75f);
+        control.Send("/save", "scene", 3, "Loud", "");
+        Assert.Equal(["scene", 1], control.WaitFor("/save", Answer));
+        control.Send("/ch/01/mix/fader", 0.25f);
+        control.Send("/ch/01/mix/fader");
+        Assert.Equal(0.25f, Assert.IsType<float>(Assert.Single(control.WaitFor("/ch/01/mix/fader", Answer)!)), 2);
+
+        watcher.Send("/xremote");
+        var watch = Stopwatch.StartNew();
+        control.Send("/-action/goscene", 3);
+        Assert.Equal([3], control.WaitFor("/-show/prepos/current", Answer));
+        var seen = new List<float>();
+        while (seen.Count == 0 || seen[^1] < 0.749f)
+        {
+            object[]? echo = watcher.WaitFor("/ch/01/mix/fader", Answer);
+            Assert.True(echo is not null, $"the fade stopped at {(seen.Count == 0 ? 0.25f : seen[^1])}");
+            seen.Add(Assert.IsType<float>(Assert.Single(echo!)));
+        }
+
+        TimeSpan took = watch.Elapsed;
+        output.WriteLine($"1.5 s fade: {seen.Count} echoes, landed after {took.TotalSeconds:0.00} s: {string.Join(' ', seen.Select(v => v.ToString("0.000", CultureInfo.InvariantCulture)))}");
+        Assert.Equal(0.75f, seen[^1], 2);
+        Assert.True(seen.Count(v => v is > 0.3f and < 0.7f) >= 5, "the fader jumped instead of travelling");
+        for (int k = 1; k < seen.Count; k++) Assert.True(seen[k] >= seen[k - 1], $"the fader went back at echo {k}");
+        Assert.True(took >= TimeSpan.FromSeconds(1.4), $"a 1.5 s fade landed after {took.TotalSeconds:0.00} s");
+        Assert.Equal(0, serve.Stop());
+    }
+
+    [Fact]
     public void SaveRecallRenameDelete_OverOsc_AreAnsweredEchoedAndKept_AndTheCliSeesThemOnceStopped()
     {
         using var dir = new TestSignals();
