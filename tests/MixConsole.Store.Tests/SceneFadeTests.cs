@@ -126,6 +126,18 @@ public sealed class SceneFadeTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public void GlideSteps_AllocateNothing()
+    {
+        var console = new ParameterStore(ParameterTable.Create(Config));
+        var glide = new ParameterGlide(console);
+        glide.Begin(3600);
+        for (int ch = 1; ch <= Config.Channels; ch++) Assert.True(glide.Add(console.Table.IndexOf($"/ch/{ch:00}/mix/fader"), 10f));
+        double t = 0;
+        Allocations.AssertNone(() => glide.Step(t += 0.01), 2000, "a glide step over 32 faders");
+        Assert.True(glide.IsRunning);
+    }
+
+    [Fact]
     public void FadeTime_IsKeptInTheStore_AndOutOfRangeIsRefused()
     {
         using var folder = new TempFolder();
