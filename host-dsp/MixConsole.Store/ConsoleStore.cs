@@ -92,12 +92,21 @@ public sealed class ConsoleStore : IDisposable
     {
         lock (Gate)
         {
-            using var command = _db.CreateCommand();
-            command.CommandText = "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$value", value);
-            command.ExecuteNonQuery();
+            using var transaction = _db.BeginTransaction();
+            SetMeta(transaction, key, value);
+            transaction.Commit();
         }
+    }
+
+    /// <summary>Keeps a fact inside the caller's transaction.</summary>
+    internal static void SetMeta(SqliteTransaction transaction, string key, string value)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$value", value);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>True when the live state holds at least one parameter (a console ran on this store before).</summary>

@@ -68,12 +68,15 @@ public sealed class LiveJournal : IDisposable
     /// Sets every parameter the store's live state holds (one batch, so the audio hears it whole); rows for paths this
     /// console lacks (a smaller profile) or values it refuses are skipped. Returns how many parameters were set.
     /// </summary>
-    public int Restore()
+    public int Restore() => RestoreInto(_store, _parameters);
+
+    /// <summary>Sets <paramref name="parameters"/> to the live state <paramref name="store"/> holds (what <see cref="Restore"/> does).</summary>
+    internal static int RestoreInto(ConsoleStore store, ParameterStore parameters)
     {
         var rows = new List<(string Path, object Real, object Text)>();
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            using var command = _store.Connection.CreateCommand();
+            using var command = store.Connection.CreateCommand();
             command.CommandText = "SELECT path, real, text FROM live";
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -83,15 +86,15 @@ public sealed class LiveJournal : IDisposable
         }
 
         int applied = 0;
-        var table = _parameters.Table;
-        using (_parameters.BeginBatch())
+        var table = parameters.Table;
+        using (parameters.BeginBatch())
         {
             foreach (var (path, real, text) in rows)
             {
                 if (!table.TryGetIndex(path, out int index)) continue;
                 bool set = table[index].Spec.Kind == ParameterKind.String
-                    ? text is string s && _parameters.TrySetText(index, s)
-                    : real is double r && _parameters.TrySetReal(index, (float)r);
+                    ? text is string s && parameters.TrySetText(index, s)
+                    : real is double r && parameters.TrySetReal(index, (float)r);
                 if (set) applied++;
             }
         }

@@ -21,9 +21,9 @@ public sealed class SceneSlots(ConsoleStore store)
     /// <summary>Longest scene notes.</summary>
     public const int MaxNotesLength = 256;
 
-    private const string CurrentSceneKey = "current_scene";
-    private const string SafesKey = "recall_safes";
-    private const string FadeKey = "recall_fade";
+    internal const string CurrentSceneKey = "current_scene";
+    internal const string SafesKey = "recall_safes";
+    internal const string FadeKey = "recall_fade";
 
     /// <summary>Longest recall fade, in seconds.</summary>
     public const double MaxFadeSeconds = 60;
@@ -224,33 +224,28 @@ public sealed class SceneSlots(ConsoleStore store)
         lock (_store.Gate)
         {
             using var transaction = _store.Connection.BeginTransaction();
-            using (var command = _store.Connection.CreateCommand())
-            {
-                command.Transaction = transaction;
-                command.CommandText = "INSERT OR REPLACE INTO scenes(slot, name, notes, saved_utc, parameters) VALUES ($slot, $name, $notes, $saved, $parameters)";
-                command.Parameters.AddWithValue("$slot", slot);
-                command.Parameters.AddWithValue("$name", name);
-                command.Parameters.AddWithValue("$notes", notes);
-                command.Parameters.AddWithValue("$saved", saved);
-                command.Parameters.AddWithValue("$parameters", json);
-                command.ExecuteNonQuery();
-            }
-
-            if (makeCurrent)
-            {
-                using var current = _store.Connection.CreateCommand();
-                current.Transaction = transaction;
-                current.CommandText = "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-                current.Parameters.AddWithValue("$key", CurrentSceneKey);
-                current.Parameters.AddWithValue("$value", slot.ToString(CultureInfo.InvariantCulture));
-                current.ExecuteNonQuery();
-            }
+            Insert(transaction, new SceneRecord(slot, name, notes, saved, json));
+            if (makeCurrent) ConsoleStore.SetMeta(transaction, CurrentSceneKey, slot.ToString(CultureInfo.InvariantCulture));
 
             // synchronous=FULL: the WAL is synced before Commit returns, so the caller may acknowledge the save.
             transaction.Commit();
         }
 
         return new SceneRecord(slot, name, notes, saved, json);
+    }
+
+    // One slot's row, inside the caller's transaction (a save, or a whole show's import).
+    internal static void Insert(SqliteTransaction transaction, SceneRecord scene)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT OR REPLACE INTO scenes(slot, name, notes, saved_utc, parameters) VALUES ($slot, $name, $notes, $saved, $parameters)";
+        command.Parameters.AddWithValue("$slot", scene.Slot);
+        command.Parameters.AddWithValue("$name", scene.Name);
+        command.Parameters.AddWithValue("$notes", scene.Notes);
+        command.Parameters.AddWithValue("$saved", scene.SavedUtc);
+        command.Parameters.AddWithValue("$parameters", scene.Parameters);
+        command.ExecuteNonQuery();
     }
 
     private int Execute(string sql, int slot, string? text)

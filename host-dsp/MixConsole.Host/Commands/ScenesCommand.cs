@@ -11,7 +11,7 @@ internal sealed class ScenesCommand : ICommand
 {
     public string Name => "scenes";
 
-    public string Summary => "list, show, export, import or delete the scene slots in a console's store (serve --state DIR)";
+    public string Summary => "list, show, export, import or delete the scene slots in a console's store (serve --state DIR), or move a whole show";
 
     public string Usage => """
         mixconsole scenes list --state DIR
@@ -19,6 +19,8 @@ internal sealed class ScenesCommand : ICommand
         mixconsole scenes export N [--out FILE] --state DIR
         mixconsole scenes import N FILE [--name NAME] [--notes TEXT] [--profile NAME] --state DIR
         mixconsole scenes delete N --state DIR
+        mixconsole scenes export-show [--out FILE] [--profile NAME] --state DIR
+        mixconsole scenes import-show FILE [--profile NAME] --state DIR
         """;
 
     public string Description => """
@@ -35,34 +37,40 @@ internal sealed class ScenesCommand : ICommand
                    (--profile, default 'default'): a file naming a path this console lacks changes nothing.
                    Name and notes come from --name/--notes, else from the file
           delete   empties a slot
+          export-show  the whole show as one file: the console as it is (every value off its default),
+                   every scene with name and notes, the current scene, recall safes and fade time; to move
+                   a show between boxes or keep it in version control
+          import-show  replaces the whole show in DIR with FILE, checked whole first (a bad file changes
+                   nothing); the show it replaces is kept as a backup in DIR/backups/ first
 
         Example: mixconsole scenes export 3 --state /var/lib/mixconsole --out song3.json
+                 mixconsole scenes export-show --state /var/lib/mixconsole --out tour.show.json
         """;
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("state", "DIR", "the console's store folder (what serve --state was given; the Pi's is /var/lib/mixconsole)"),
-        new("out", "FILE", "export: write the scene here instead of stdout"),
+        new("out", "FILE", "export, export-show: write the file here instead of stdout"),
         new("name", "NAME", "import: the slot's name (default: the file's \"name\", else the file name)"),
         new("notes", "TEXT", "import: the slot's notes (default: the file's \"notes\")"),
-        new("profile", "NAME", $"import: the console size the scene must fit, one of {string.Join(", ", ConsoleConfig.ProfileNames)} (default: {ConsoleConfig.DefaultProfileName})"),
+        new("profile", "NAME", $"import, export-show, import-show: the console size the scene or show must fit, one of {string.Join(", ", ConsoleConfig.ProfileNames)} (default: {ConsoleConfig.DefaultProfileName})"),
     ];
 
     public int Run(ParsedArgs args, CommandContext context)
     {
-        if (args.Positionals.Count == 0) throw new UsageException("say what to do: list, show N, export N, import N FILE or delete N");
+        if (args.Positionals.Count == 0) throw new UsageException("say what to do: list, show N, export N, import N FILE, delete N, export-show or import-show FILE");
         string action = args.Positionals[0];
         string dir = args.Get("state") ?? throw new UsageException("--state DIR is required: the folder serve --state was given");
         int expected = action switch
         {
-            "list" => 1,
-            "show" or "export" or "delete" => 2,
+            "list" or "export-show" => 1,
+            "show" or "export" or "delete" or "import-show" => 2,
             "import" => 3,
-            _ => throw new UsageException($"'{action}' is not a scenes action; use list, show, export, import or delete"),
+            _ => throw new UsageException($"'{action}' is not a scenes action; use list, show, export, import, delete, export-show or import-show"),
         };
         if (args.Positionals.Count != expected) throw new UsageException($"scenes {action} takes {expected - 1} argument(s) after it; see mixconsole scenes --help");
-        int slot = expected > 1 ? ParseSlot(args.Positionals[1]) : -1;
-        if (action != "import" && !File.Exists(Path.Combine(dir, ConsoleStore.FileName)))
+        int slot = expected > 1 && action != "import-show" ? ParseSlot(args.Positionals[1]) : -1;
+        if (action is not ("import" or "import-show") && !File.Exists(Path.Combine(dir, ConsoleStore.FileName)))
         {
             throw new UserFacingException($"no store in {dir} (serve --state {dir} makes one)");
         }
@@ -111,6 +119,22 @@ internal sealed class ScenesCommand : ICommand
             case "import":
                 Import(slots, slot, args.Positionals[2], args, w);
                 return 0;
+            case "export-show":
+                string show = ShowFile.Export(store, Table(args));
+                if (args.Get("out") is { } showPath)
+                {
+                    File.WriteAllText(showPath, show);
+                    context.Err.WriteLine($"show of {store.FilePath} written to {showPath}");
+                }
+                else
+                {
+                    w.WriteLine(show);
+                }
+
+                return 0;
+            case "import-show":
+                ImportShow(store, args.Positionals[1], Table(args), w);
+                return 0;
             default:
                 if (!slots.Delete(slot)) throw new UserFacingException($"scene {slot} is empty in {dir}");
                 w.WriteLine($"scene {slot} deleted");
@@ -136,16 +160,7 @@ internal sealed class ScenesCommand : ICommand
 
     private static void Import(SceneSlots slots, int slot, string file, ParsedArgs args, TextWriter w)
     {
-        string json;
-        try
-        {
-            json = File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserFacingException($"cannot read {file}: {e.Message}");
-        }
-
+        string json = ReadFile(file);
         string? fileName = null, fileNotes = null;
         try
         {
@@ -165,19 +180,9 @@ internal sealed class ScenesCommand : ICommand
         string notes = args.Get("notes") ?? fileNotes ?? "";
         if (!SceneSlots.IsValidText(name, SceneSlots.MaxNameLength)) throw new UserFacingException($"the name '{name}' is not at most {SceneSlots.MaxNameLength} printable ASCII characters (give --name)");
         if (!SceneSlots.IsValidText(notes, SceneSlots.MaxNotesLength)) throw new UserFacingException($"the notes are not at most {SceneSlots.MaxNotesLength} printable ASCII characters (give --notes)");
-        ConsoleConfig config;
         try
         {
-            config = ConsoleConfig.FromProfile(args.Get("profile") ?? ConsoleConfig.DefaultProfileName);
-        }
-        catch (Exception e) when (e is ConsoleConfigException or ArgumentException or KeyNotFoundException)
-        {
-            throw new UsageException($"--profile: {e.Message}");
-        }
-
-        try
-        {
-            slots.Import(slot, name, notes, json, ParameterTable.Create(config));
+            slots.Import(slot, name, notes, json, Table(args));
         }
         catch (SceneFormatException e)
         {
@@ -185,6 +190,46 @@ internal sealed class ScenesCommand : ICommand
         }
 
         w.WriteLine($"scene {slot} '{name}' imported from {file}");
+    }
+
+    private static void ImportShow(ConsoleStore store, string file, ParameterTable table, TextWriter w)
+    {
+        string json = ReadFile(file);
+        string kept = store.Backup();
+        try
+        {
+            ShowSummary show = ShowFile.Import(store, json, table);
+            w.WriteLine($"show imported from {file}: {show.Scenes} scene(s), {show.ConsoleValues} console value(s) off their defaults, current scene {(show.Current is { } c ? c.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")}; the show it replaced is in {kept}");
+        }
+        catch (SceneFormatException e)
+        {
+            throw new UserFacingException($"{file}: {e.Message}; the store is unchanged");
+        }
+    }
+
+    // The console size a scene or show must fit (--profile).
+    private static ParameterTable Table(ParsedArgs args)
+    {
+        try
+        {
+            return ParameterTable.Create(ConsoleConfig.FromProfile(args.Get("profile") ?? ConsoleConfig.DefaultProfileName));
+        }
+        catch (Exception e) when (e is ConsoleConfigException or ArgumentException or KeyNotFoundException)
+        {
+            throw new UsageException($"--profile: {e.Message}");
+        }
+    }
+
+    private static string ReadFile(string file)
+    {
+        try
+        {
+            return File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserFacingException($"cannot read {file}: {e.Message}");
+        }
     }
 
     private static SceneRecord Get(SceneSlots slots, int slot, string dir) =>

@@ -137,4 +137,28 @@ public sealed class SceneOscTests(ITestOutputHelper output)
         var badSlot = CliRun.Run("scenes", "show", "100", "--state", "/nonexistent");
         Assert.Contains("0-99", badSlot.Err);
     }
+
+    [Fact]
+    public void ExportShow_ThenImportShowOnAnotherBox_GivesTheSameShow_AndABadFileChangesNothing()
+    {
+        using var dir = new TestSignals();
+        string first = dir.Path("first"), second = dir.Path("second"), scene = dir.Path("scene.json"), show = dir.Path("tour.show.json");
+        File.WriteAllText(scene, """{"name": "Opener", "parameters": {"/ch/01/mix/fader": 0.5, "/ch/01/config/name": "Kick"}}""");
+        Assert.Equal(0, CliRun.Run("scenes", "import", "4", scene, "--state", first).ExitCode);
+        Assert.Equal(0, CliRun.Run("scenes", "import", "12", scene, "--name", "Closer", "--state", first).ExitCode);
+        var exported = CliRun.Run("scenes", "export-show", "--out", show, "--state", first);
+        Assert.True(exported.ExitCode == 0, exported.Err);
+
+        var imported = CliRun.Run("scenes", "import-show", show, "--state", second);
+        Assert.True(imported.ExitCode == 0, imported.Err);
+        Assert.Contains("2 scene(s)", imported.Out);
+        Assert.Equal(CliRun.Run("scenes", "list", "--state", first).Out, CliRun.Run("scenes", "list", "--state", second).Out);
+        Assert.Equal(File.ReadAllText(show).TrimEnd(), CliRun.Run("scenes", "export-show", "--state", second).Out.TrimEnd());
+
+        File.WriteAllText(scene, "{\"format\": \"mixconsole-show\", \"version\": 1}");
+        var bad = CliRun.Run("scenes", "import-show", scene, "--state", second);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("the store is unchanged", bad.Err);
+        Assert.Contains("Closer", CliRun.Run("scenes", "list", "--state", second).Out);
+    }
 }
