@@ -9,7 +9,7 @@ public enum StoreCondition
     /// <summary>There was no store: a new empty one was made.</summary>
     Created,
 
-    /// <summary>The store was damaged (moved aside, kept) and the newest good backup took its place.</summary>
+    /// <summary>The store was damaged (moved aside, kept) or missing, and the newest good backup took its place.</summary>
     RecoveredFromBackup,
 
     /// <summary>The store was damaged (moved aside, kept) and no good backup existed: a new empty one was made.</summary>

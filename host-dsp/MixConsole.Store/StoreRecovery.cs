@@ -3,10 +3,11 @@ using Microsoft.Data.Sqlite;
 namespace MixConsole.Store;
 
 /// <summary>
-/// Opens DIR/console.db so that a console always starts: a store that cannot be opened, fails
-/// <c>PRAGMA integrity_check</c>, or is not a MixConsole store (a zero-length file, a directory in its place) is
-/// moved into DIR/damaged/ (kept for inspection) and the newest backup that passes the same checks replaces it, else a
-/// new empty store. The caller logs the report.
+/// Opens DIR/console.db so that a console always starts: a store that is corrupt, fails <c>PRAGMA integrity_check</c>,
+/// or is not a MixConsole store (a zero-length file, a directory in its place) is moved into DIR/damaged/ (kept for
+/// inspection) and the newest backup that passes the same checks replaces it, else a new empty store; a missing store
+/// with backups beside it comes back from them too. A medium that cannot take writes now (full, read-only) is not
+/// damage: the store is left alone and the open fails with an <see cref="IOException"/>. The caller logs the report.
 /// </summary>
 internal static class StoreRecovery
 {
@@ -17,14 +18,17 @@ internal static class StoreRecovery
     public static SqliteConnection Open(string dir, string path, bool recover, out StoreCondition condition, out string report)
     {
         bool existed = File.Exists(path) || Directory.Exists(path);
-        if (!existed)
+        bool backups = StoreBackups.NewestFirst(dir).Any();
+        if (!existed && !(recover && backups))
         {
             condition = StoreCondition.Created;
             report = $"new store {path}";
             return Create(path);
         }
 
-        if (TryOpenChecked(path, out SqliteConnection? db, out string problem))
+        SqliteConnection? db = null;
+        string problem = "missing";
+        if (existed && TryOpenChecked(path, out db, out problem))
         {
             condition = StoreCondition.Opened;
             report = $"opened {path}";
@@ -36,24 +40,24 @@ internal static class StoreRecovery
             throw new StoreDamagedException($"the store {path} is damaged: {problem} (start the console once to recover it from a backup)");
         }
 
-        string aside = MoveAside(dir, path);
+        // A missing store with backups beside it (deleted, or lost mid-recovery) comes back from the newest good one too.
+        string what = existed ? $"STORE DAMAGED ({problem}): moved to {MoveAside(dir, path)}" : $"STORE MISSING ({path})";
         foreach (string backup in StoreBackups.NewestFirst(dir))
         {
             File.Copy(backup, path, overwrite: true);
-            if (TryOpenChecked(path, out db, out string backupProblem))
+            if (TryOpenChecked(path, out db, out _))
             {
                 condition = StoreCondition.RecoveredFromBackup;
-                report = $"STORE DAMAGED ({problem}): moved to {aside}; RESTORED the backup {Path.GetFileName(backup)}, changes after it are lost";
+                report = $"{what}; RESTORED the backup {Path.GetFileName(backup)}, changes after it are lost";
                 return db!;
             }
 
             // A bad backup is skipped; the next older one is tried.
-            _ = backupProblem;
             DeleteStoreFiles(path);
         }
 
         condition = StoreCondition.StartedFromDefaults;
-        report = $"STORE DAMAGED ({problem}): moved to {aside}; no good backup, STARTED FROM DEFAULTS (no scenes, no saved state)";
+        report = $"{what}; no good backup, STARTED FROM DEFAULTS (no scenes, no saved state)";
         return Create(path);
     }
 
@@ -115,7 +119,7 @@ internal static class StoreRecovery
             problem = "";
             return true;
         }
-        catch (SqliteException e)
+        catch (SqliteException e) when (IsDamage(e))
         {
             connection.Dispose();
             problem = e.SqliteErrorCode == 1 && e.Message.Contains("no such table", StringComparison.Ordinal)
@@ -123,6 +127,29 @@ internal static class StoreRecovery
                 : $"cannot be opened: {e.Message}";
             return false;
         }
+        catch (SqliteException e)
+        {
+            // A full disk, a read-only file system, no permission: the store may be sound; moving it aside would lose it.
+            connection.Dispose();
+            throw new IOException($"store {path} cannot be used now ({e.Message}); it is left as it is", e);
+        }
+    }
+
+    /// <summary>
+    /// True when an error opening a store says the FILE is bad (corrupt, not a database, unreadable sectors); false
+    /// when it says the medium cannot take writes now (full, read-only, no permission, busy, out of memory), which
+    /// is retried and never moves the store aside.
+    /// </summary>
+    public static bool IsDamage(SqliteException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        const int ioerrRead = 10 | (1 << 8), ioerrShortRead = 10 | (2 << 8);
+        return (e.SqliteErrorCode & 0xFF) switch
+        {
+            3 or 5 or 6 or 7 or 8 or 13 or 14 or 23 => false, // PERM, BUSY, LOCKED, NOMEM, READONLY, FULL, CANTOPEN, AUTH
+            10 => e.SqliteExtendedErrorCode is ioerrRead or ioerrShortRead, // reading failed: bad sectors under the file
+            _ => true,
+        };
     }
 
     private static SqliteConnection Create(string path)
