@@ -123,6 +123,15 @@ public sealed class ConsoleStore : IDisposable
         }
     }
 
+    /// <summary>Forgets the live state (a console that ran without its store writes its own whole from now on); committed before it returns.</summary>
+    public void ClearLiveState()
+    {
+        lock (Gate)
+        {
+            StoreRecovery.Execute(_db, "DELETE FROM live");
+        }
+    }
+
     /// <summary>Takes a backup now (what a clean stop and the daily timer do). Returns its path.</summary>
     public string Backup()
     {

@@ -18,16 +18,22 @@ namespace MixConsole.Host.Scenes;
 /// <c>/delete ,si "scene" N</c>, <c>/rename ,sis "scene" N name</c> (answered like /save),
 /// <c>/-show/showfile/scene/NNN/name</c> and <c>.../notes</c> (a query answers <c>,s</c>, empty for an empty slot; a
 /// <c>,s</c> sets it) and <c>/-show/prepos/current</c> (<c>,i</c>, -1 when none). A change to the list is echoed to
-/// every <c>/xremote</c> subscriber as the slot's name and notes. Scene commands are rare: they allocate.
+/// every <c>/xremote</c> subscriber as the slot's name and notes. While the store cannot be used yet, every command
+/// answers as failed and says why in the log. Scene commands are rare: they allocate.
 /// </summary>
-internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore parameters, SceneFadeThread fade, Action<string> log) : IOscCommandHandler
+internal sealed class SceneOscCommands(Func<SceneSlots?> slots, ParameterStore parameters, SceneFadeThread fade, Action<string> log) : IOscCommandHandler
 {
     private const string ShowPrefix = "/-show/showfile/scene/";
     private const string CurrentAddress = "/-show/prepos/current";
 
-    private readonly SceneSlots _slots = slots ?? throw new ArgumentNullException(nameof(slots));
+    private readonly Func<SceneSlots?> _slotsNow = slots ?? throw new ArgumentNullException(nameof(slots));
     private readonly ParameterStore _parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
     private readonly SceneFadeThread _fade = fade ?? throw new ArgumentNullException(nameof(fade));
+
+    // The store's slots, once the --state folder can be used; a Guard turns the refusal into a failed answer and a log line.
+    private SceneSlots Slots => _slotsNow() ?? throw new NoStoreException();
+
+    private bool _saidNoStore;
 
     /// <summary>Where list changes are echoed (set once the server exists).</summary>
     public OscServer? Server { get; set; }
@@ -56,7 +62,13 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
         if (address.SequenceEqual("/-show/fade"u8)) return Fade(in message, reply, out replyLength);
         if (address.SequenceEqual(Encoding.ASCII.GetBytes(CurrentAddress)))
         {
-            replyLength = WriteInt(reply, CurrentAddress, _slots.Current ?? -1);
+            int current = -1;
+            Guard("current", () =>
+            {
+                current = Slots.Current ?? -1;
+                return true;
+            });
+            replyLength = WriteInt(reply, CurrentAddress, current);
             return true;
         }
 
@@ -72,7 +84,7 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
         ok = ok && (message.ArgumentCount < 4 || TryText(in message, 3, SceneSlots.MaxNotesLength, out notes));
         if (ok)
         {
-            ok = Guard("save", () => _slots.Save(slot, name, notes, _parameters) is not null);
+            ok = Guard("save", () => Slots.Save(slot, name, notes, _parameters) is not null);
             LastSaveTime = watch.Elapsed;
             if (ok) EchoSlot(slot, name, notes);
         }
@@ -83,7 +95,7 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
 
     private bool Delete(in OscMessage message, Span<byte> reply, out int replyLength)
     {
-        bool ok = IsSceneCommand(in message, 2, 2, out int slot) && Guard("delete", () => _slots.Delete(slot));
+        bool ok = IsSceneCommand(in message, 2, 2, out int slot) && Guard("delete", () => Slots.Delete(slot));
         if (ok) EchoSlot(slot, "", "");
         replyLength = WriteSceneResult(reply, "/delete", ok);
         return true;
@@ -93,8 +105,8 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
     {
         string name = "";
         bool ok = IsSceneCommand(in message, 3, 3, out int slot) && TryText(in message, 2, SceneSlots.MaxNameLength, out name)
-            && Guard("rename", () => _slots.Rename(slot, name));
-        if (ok && _slots.TryGet(slot, out SceneRecord? scene)) EchoSlot(slot, scene!.Name, scene.Notes);
+            && Guard("rename", () => Slots.Rename(slot, name));
+        if (ok && Slots.TryGet(slot, out SceneRecord? scene)) EchoSlot(slot, scene!.Name, scene.Notes);
         replyLength = WriteSceneResult(reply, "/rename", ok);
         return true;
     }
@@ -112,7 +124,7 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
 
         if (message.ArgumentCount == 1 && !Guard("recall", () =>
             {
-                seconds = _slots.FadeSeconds;
+                seconds = Slots.FadeSeconds;
                 return true;
             }))
         {
@@ -120,7 +132,7 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
         }
 
         _fade.Restart();
-        if (Guard("recall", () => _slots.Recall(slot, _parameters, _fade.Glide, seconds)))
+        if (Guard("recall", () => Slots.Recall(slot, _parameters, _fade.Glide, seconds)))
         {
             _fade.Go();
             LastRecallTime = watch.Elapsed;
@@ -135,9 +147,9 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
     private bool Undo(Span<byte> reply, out int replyLength)
     {
         replyLength = 0;
-        if (Guard("undo", () => _slots.UndoRecall(_parameters, _fade.Glide)))
+        if (Guard("undo", () => Slots.UndoRecall(_parameters, _fade.Glide)))
         {
-            replyLength = WriteInt(reply, CurrentAddress, _slots.Current ?? -1);
+            replyLength = WriteInt(reply, CurrentAddress, Slots.Current ?? -1);
             Server?.SendToSubscribers(reply.Slice(0, replyLength));
         }
 
@@ -147,6 +159,7 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
     // MixConsole's own: the recall safes as text ("ch 3 eq dyn"); a ,s sets them, and either way the ones in force answer.
     private bool Safes(in OscMessage message, Span<byte> reply, out int replyLength)
     {
+        replyLength = 0;
         if (message.ArgumentCount == 1 && message.TryGetString(0, out ReadOnlySpan<byte> utf8) && utf8.Length <= 512
             && utf8.IndexOfAnyExceptInRange((byte)' ', (byte)'~') < 0)
         {
@@ -154,7 +167,7 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
             {
                 Guard("safes", () =>
                 {
-                    _slots.Safes = safes;
+                    Slots.Safes = safes;
                     return true;
                 });
             }
@@ -164,7 +177,16 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
             }
         }
 
-        replyLength = WriteString(reply, "/-show/safes", _slots.Safes.ToString());
+        string inForce = "";
+        if (Guard("safes", () =>
+            {
+                inForce = Slots.Safes.ToString();
+                return true;
+            }))
+        {
+            replyLength = WriteString(reply, "/-show/safes", inForce);
+        }
+
         return true;
     }
 
@@ -180,7 +202,7 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
             }
             else if (!Guard("fade", () =>
                      {
-                         _slots.FadeSeconds = seconds;
+                         Slots.FadeSeconds = seconds;
                          return true;
                      }))
             {
@@ -191,7 +213,7 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
         double inForce = 0;
         if (Guard("fade", () =>
             {
-                inForce = _slots.FadeSeconds;
+                inForce = Slots.FadeSeconds;
                 return true;
             }))
         {
@@ -224,14 +246,19 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
         string address = Encoding.ASCII.GetString(message.Address);
         if (message.ArgumentCount == 0)
         {
-            string text = _slots.TryGet(slot, out SceneRecord? scene) ? (isName ? scene!.Name : scene!.Notes) : "";
+            string text = "";
+            Guard("query", () =>
+            {
+                if (Slots.TryGet(slot, out SceneRecord? scene)) text = isName ? scene!.Name : scene!.Notes;
+                return true;
+            });
             replyLength = WriteString(reply, address, text);
             return true;
         }
 
         if (TryText(in message, 0, isName ? SceneSlots.MaxNameLength : SceneSlots.MaxNotesLength, out string value)
-            && Guard("rename", () => (isName ? _slots.Rename(slot, value) : _slots.SetNotes(slot, value)))
-            && _slots.TryGet(slot, out SceneRecord? changed))
+            && Guard("rename", () => (isName ? Slots.Rename(slot, value) : Slots.SetNotes(slot, value)))
+            && Slots.TryGet(slot, out SceneRecord? changed))
         {
             EchoSlot(slot, changed!.Name, changed.Notes);
         }
@@ -267,12 +294,21 @@ internal sealed class SceneOscCommands(SceneSlots slots, ParameterStore paramete
         {
             return action();
         }
+        catch (NoStoreException e)
+        {
+            // Apps query every slot at connect: said once, not per query.
+            if (!_saidNoStore) log($"scenes  {what} failed: {e.Message}");
+            _saidNoStore = true;
+            return false;
+        }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or SceneFormatException)
         {
             log($"scenes  {what} failed: {e.Message}");
             return false;
         }
     }
+
+    private sealed class NoStoreException() : IOException("no store: the --state folder cannot be used yet (see the store line at start); scenes answer as failed until it can");
 
     private void EchoSlot(int slot, string name, string notes)
     {

@@ -97,7 +97,7 @@ internal static class ServeSession
 
         server.AddTransport(udp);
         using var sceneFade = new SceneFadeThread(new ParameterGlide(store));
-        if (state.Scenes is { } scenes) server.AddCommandHandler(new SceneOscCommands(scenes, store, sceneFade, Log) { Server = server });
+        if (settings.StateDir is not null) server.AddCommandHandler(new SceneOscCommands(() => state.Scenes, store, sceneFade, Log) { Server = server });
         if (settings.SerialDevice is not null)
         {
             try

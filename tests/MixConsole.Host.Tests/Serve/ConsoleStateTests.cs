@@ -56,6 +56,49 @@ public sealed class ConsoleStateTests
     }
 
     [Fact]
+    public void AFolderThatBecomesUsable_IsTakenUp_AndKeepsTheConsoleAsItIsThen()
+    {
+        using var dir = new TestSignals();
+        string blocker = dir.Path("not-yet");
+        File.WriteAllText(blocker, "");
+        string folder = Path.Combine(blocker, "state");
+        var lines = new List<string>();
+        var console = NewConsole();
+        var table = console.Table;
+        using (var state = ConsoleState.Open(folder, l => { lock (lines) lines.Add(l); }, TimeSpan.FromMilliseconds(50)))
+        {
+            state.Restore(console);
+            state.Start();
+            console.TrySetNormalized(table.IndexOf("/ch/05/mix/fader"), 0.3f);
+            Thread.Sleep(200);
+            Assert.Null(state.Scenes); // still unusable: nothing happens, nothing said
+            File.Delete(blocker);
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (state.Scenes is null && waited.Elapsed < TimeSpan.FromSeconds(20)) Thread.Sleep(10);
+            Assert.NotNull(state.Scenes);
+            Assert.Null(state.Warning);
+            console.TrySetText(table.IndexOf("/ch/05/config/name"), "Late");
+            state.Scenes!.Save(1, "After", "", console);
+        }
+
+        lock (lines)
+        {
+            Assert.Equal(2, lines.Count);
+            Assert.Contains("can be used now", lines[1]);
+        }
+
+        var back = NewConsole();
+        using (var state = ConsoleState.Open(folder, _ => { }))
+        {
+            state.Restore(back);
+            Assert.Equal([1], state.Scenes!.List().Select(s => s.Slot));
+        }
+
+        Assert.Equal(0.3f, back.GetNormalized(table.IndexOf("/ch/05/mix/fader")), 3);
+        Assert.Equal("Late", back.GetText(table.IndexOf("/ch/05/config/name")));
+    }
+
+    [Fact]
     public void ASecondConsoleOnTheSameFolder_IsRefusedInOneLine()
     {
         using var dir = new TestSignals();
