@@ -1,7 +1,6 @@
 using System;
 using System.Device.Adc;
 using System.Device.I2c;
-using Iot.Device.Ads1115;
 using MixConsole.ControlSurface.Hardware;
 
 namespace MixConsole.ControlSurface.Device
@@ -9,11 +8,19 @@ namespace MixConsole.ControlSurface.Device
     /// <summary>
     /// Fader channels: ESP32 ADC1 channels first (12-bit one-shot reads; ADC2 is unusable with Wi-Fi on), then the
     /// four inputs of an optional ADS1115, scaled to the same 12-bit range. The ADS1115 runs continuously on one
-    /// input (the master fader), read from its conversion register with a buffer allocated once.
+    /// input (the master fader), read from its conversion register with a buffer allocated once. Its one configuration
+    /// word is written here rather than through the Iot.Device.Ads1115 binding, which would add five packages
+    /// (UnitsNet, Stopwatch, BinaryPrimitives, ...) to the image for a three-byte write.
     /// </summary>
     public sealed class Esp32FaderAdc : IFaderAdc
     {
         private const byte ConversionRegister = 0x00;
+        private const byte ConfigRegister = 0x01;
+
+        // Datasheet table 8: MUX=100 (AIN0 against GND), PGA=001 (+-4.096 V), MODE=0 (continuous), DR=111 (860 SPS),
+        // comparator off (COMP_QUE=11).
+        private const byte ConfigHigh = 0x42;
+        private const byte ConfigLow = 0xE3;
 
         private readonly AdcChannel[] _channels;
         private readonly I2cDevice _ads;
@@ -33,8 +40,8 @@ namespace MixConsole.ControlSurface.Device
             _ads = ads1115;
             if (ads1115 != null)
             {
-                // The binding writes the configuration once; afterwards only the conversion register is read.
-                new Ads1115(ads1115, InputMultiplexer.AIN0, MeasuringRange.FS4096, DataRate.SPS860, DeviceMode.Continuous);
+                // Configured once; afterwards only the conversion register is read.
+                ads1115.Write(new SpanByte(new byte[] { ConfigRegister, ConfigHigh, ConfigLow }));
             }
         }
 
