@@ -23,6 +23,9 @@ namespace MixConsole.ControlSurface.Device
             config.Network.HostAddress = "192.168.1.10";
             config.Network.HostPort = 10023;
             config.Network.LocalPort = 10024;
+
+            // The host's serve --pair-key file, as bytes (xxd -i FILE); null when the host does not ask for pairing.
+            config.Network.PairKey = null;
             return config;
         }
 
