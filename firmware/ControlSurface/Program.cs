@@ -1,10 +1,12 @@
 using System;
 using System.Diagnostics;
+using System.Device.Gpio;
 using System.Device.Wifi;
 using System.Threading;
 using MixConsole.ControlSurface.Config;
 using MixConsole.ControlSurface.Engine;
 using MixConsole.ControlSurface.Hardware;
+using MixConsole.ControlSurface.Output;
 using nanoFramework.Networking;
 
 namespace MixConsole.ControlSurface.Device
@@ -18,17 +20,31 @@ namespace MixConsole.ControlSurface.Device
         public static void Main()
         {
             SurfaceConfig config = DeviceSettings.Surface();
+            Esp32BoardConfig board = DeviceSettings.Board();
             SurfaceEngine engine;
             try
             {
-                SurfaceHardware hardware = SurfaceBoard.Create(DeviceSettings.Board(), config.Network);
+                Esp32Pins.Validate(board, config.Network);
+            }
+            catch (SurfaceConfigException e)
+            {
+                Stop(board.StatusLedPin, FatalBlinkCode.PinMap, e.Message);
+                return;
+            }
+
+            try
+            {
+                SurfaceHardware hardware = SurfaceBoard.Create(board, config.Network);
                 engine = new SurfaceEngine(config, hardware);
             }
             catch (SurfaceConfigException e)
             {
-                // A wrong pin map must not half-work: say why and stop.
-                Debug.WriteLine(e.Message);
-                Thread.Sleep(Timeout.Infinite);
+                Stop(board.StatusLedPin, FatalBlinkCode.Configuration, e.Message);
+                return;
+            }
+            catch (Exception e)
+            {
+                Stop(board.StatusLedPin, FatalBlinkCode.Hardware, "surface hardware did not start: " + e.Message);
                 return;
             }
 
@@ -54,6 +70,40 @@ namespace MixConsole.ControlSurface.Device
                     // Fell far behind (a long I2C stall): resume the cadence instead of bursting to catch up.
                     next = Environment.TickCount64;
                 }
+            }
+        }
+
+        // A wrong pin map or configuration must not half-work. Release builds drop Debug.WriteLine, so the reason goes
+        // to the console (the USB serial port) every 10 s and its code blinks on the status LED, forever.
+        private static void Stop(int ledPin, int code, string message)
+        {
+            GpioPin led = null;
+            try
+            {
+                led = ledPin >= 0 ? new GpioController().OpenPin(ledPin, PinMode.Output) : null;
+            }
+            catch (Exception)
+            {
+                // The LED pin may be what is wrong: the console still says why.
+            }
+
+            long start = Environment.TickCount64;
+            long nextPrint = start;
+            while (true)
+            {
+                long now = Environment.TickCount64;
+                if (now >= nextPrint)
+                {
+                    Console.WriteLine("surface stopped (blink code " + code.ToString() + "): " + message);
+                    nextPrint = now + 10000;
+                }
+
+                if (led != null)
+                {
+                    led.Write(FatalBlinkCode.IsLit(code, now - start) ? PinValue.High : PinValue.Low);
+                }
+
+                Thread.Sleep(50);
             }
         }
 

@@ -16,18 +16,16 @@ namespace MixConsole.ControlSurface.Device
         private const int SensorBus = 1;
         private const int DisplayBus = 2;
 
-        /// <summary>Assigns pin functions, opens every device and returns the hardware bundle.</summary>
+        /// <summary>Assigns pin functions, opens every device and returns the hardware bundle; <paramref name="board"/> is validated (Esp32Pins).</summary>
         public static SurfaceHardware Create(Esp32BoardConfig board, NetworkConfig network)
         {
-            Esp32Pins.Validate(board);
-
             Configuration.SetPinFunction(board.I2cDataPin, DeviceFunction.I2C1_DATA);
             Configuration.SetPinFunction(board.I2cClockPin, DeviceFunction.I2C1_CLOCK);
             Configuration.SetPinFunction(board.DisplayI2cDataPin, DeviceFunction.I2C2_DATA);
             Configuration.SetPinFunction(board.DisplayI2cClockPin, DeviceFunction.I2C2_CLOCK);
 
-            I2cDevice ads = board.UseAds1115 ? Open(SensorBus, 0x48) : null;
-            IFaderAdc adc = new Esp32FaderAdc(board.Adc1Channels, ads);
+            I2cDevice ads = board.Ads1115Inputs.Length > 0 ? Open(SensorBus, 0x48) : null;
+            IFaderAdc adc = new Esp32FaderAdc(board.Adc1Channels, ads, board.Ads1115Inputs);
 
             I2cDevice[] expanders = new I2cDevice[board.InputExpanderAddresses.Length];
             for (int i = 0; i < expanders.Length; i++)

@@ -19,6 +19,16 @@ internal sealed class FakeHost : IOscMessageSink
 
     public bool Answers { get; set; } = true;
 
+    /// <summary>When set, the host pairs as serve --pair-key does: changes count only from a paired surface.</summary>
+    public byte[]? PairKey { get; set; }
+
+    public bool Paired { get; private set; }
+
+    /// <summary>Changes dropped because the surface was not paired.</summary>
+    public int RefusedChanges { get; private set; }
+
+    private byte[]? _nonce;
+
     public List<(string Address, object? Value)> Received { get; } = new();
 
     public Dictionary<string, object> Values => _values;
@@ -68,8 +78,20 @@ internal sealed class FakeHost : IOscMessageSink
             return;
         }
 
+        if (address.StartsWith("/auth/", StringComparison.Ordinal))
+        {
+            AnswerPairing(address, message);
+            return;
+        }
+
         if (value is not null)
         {
+            if (PairKey is not null && !Paired)
+            {
+                RefusedChanges++;
+                return;
+            }
+
             _values[address] = value;
             return;
         }
@@ -82,6 +104,30 @@ internal sealed class FakeHost : IOscMessageSink
         {
             Reply(address, v);
         }
+    }
+
+    // The host's side of PairingAuthenticator: a fresh nonce per challenge, HMAC-SHA256(key, nonce) expected back.
+    private void AnswerPairing(string address, OscMessage message)
+    {
+        if (PairKey is null)
+        {
+            return;
+        }
+
+        if (address == "/auth/challenge")
+        {
+            _nonce = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+            int n = OscWriter.WriteBlob(_tx, OscWriter.EncodeString(address), _nonce, _nonce.Length);
+            _link.HostSend(_tx, n);
+            return;
+        }
+
+        bool ok = _nonce is not null && message.TryGetBlob(0, out int offset, out int length)
+            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Security.Cryptography.HMACSHA256.HashData(PairKey, _nonce), message.Buffer.AsSpan(offset, length));
+        _nonce = null;
+        Paired = ok;
+        Reply(address, ok ? 1 : 0);
     }
 
     private void Reply(string address, object value)

@@ -204,6 +204,12 @@ namespace MixConsole.ControlSurface.Config
             {
                 Problem("transport '" + n.Transport + "' is neither 'udp' nor 'serial'");
             }
+
+            if (n.PairKey != null && n.PairKey.Length < NetworkConfig.MinPairKeyBytes)
+            {
+                Problem("pairing key has " + n.PairKey.Length.ToString() + " bytes; the host needs at least "
+                    + NetworkConfig.MinPairKeyBytes.ToString());
+            }
         }
 
         private void CheckTuning(SurfaceTuning t)

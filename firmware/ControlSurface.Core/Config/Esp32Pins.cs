@@ -1,7 +1,7 @@
 namespace MixConsole.ControlSurface.Config
 {
     /// <summary>
-    /// ESP32 (WROOM/WROVER) pin facts and a start-up check of an <see cref="Esp32BoardConfig"/>.
+    /// ESP32 (WROOM-32/WROVER module) pin facts and a start-up check of an <see cref="Esp32BoardConfig"/>.
     /// </summary>
     public static class Esp32Pins
     {
@@ -31,6 +31,24 @@ namespace MixConsole.ControlSurface.Config
             return gpio >= 34 && gpio <= 39;
         }
 
+        /// <summary>True for GPIO 1 and 3, UART0: nanoFramework's debug and deploy link.</summary>
+        public static bool IsDebugUart(int gpio)
+        {
+            return gpio == 1 || gpio == 3;
+        }
+
+        /// <summary>True for GPIO 16 and 17 on a WROVER, where they drive the PSRAM.</summary>
+        public static bool IsPsramPin(string module, int gpio)
+        {
+            return module == Esp32Modules.Wrover && (gpio == 16 || gpio == 17);
+        }
+
+        /// <summary>True when <paramref name="gpio"/> reaches a pin of <paramref name="module"/> (GPIO 37 and 38 never do).</summary>
+        public static bool IsBrokenOut(string module, int gpio)
+        {
+            return Exists(gpio) && gpio != 37 && gpio != 38 && !IsPsramPin(module, gpio);
+        }
+
         /// <summary>True for a GPIO number that exists on the ESP32.</summary>
         public static bool Exists(int gpio)
         {
@@ -38,12 +56,22 @@ namespace MixConsole.ControlSurface.Config
                 || (gpio >= 32 && gpio <= 39);
         }
 
-        /// <summary>Throws <see cref="SurfaceConfigException"/> listing every pin conflict of <paramref name="board"/>.</summary>
-        public static void Validate(Esp32BoardConfig board)
+        /// <summary>
+        /// Throws <see cref="SurfaceConfigException"/> listing every pin conflict of <paramref name="board"/> on its module;
+        /// <paramref name="network"/> (may be null) adds the check that a serial link has UART pins.
+        /// </summary>
+        public static void Validate(Esp32BoardConfig board, NetworkConfig network)
         {
             string[] owners = new string[40];
             string problems = "";
             int count = 0;
+            string module = board.Module;
+            if (module != Esp32Modules.Wroom32 && module != Esp32Modules.Wrover)
+            {
+                Add(ref problems, ref count, "module '" + module + "' is unknown (expected '" + Esp32Modules.Wroom32 + "' or '"
+                    + Esp32Modules.Wrover + "')");
+                module = Esp32Modules.Wroom32;
+            }
 
             for (int i = 0; i < board.Adc1Channels.Length; i++)
             {
@@ -55,30 +83,59 @@ namespace MixConsole.ControlSurface.Config
                     continue;
                 }
 
-                Use(owners, gpio, owner, false, ref problems, ref count);
+                Use(owners, module, gpio, owner, false, ref problems, ref count);
             }
 
-            Use(owners, board.I2cDataPin, "I2C data", true, ref problems, ref count);
-            Use(owners, board.I2cClockPin, "I2C clock", true, ref problems, ref count);
-            Use(owners, board.DisplayI2cDataPin, "display I2C data", true, ref problems, ref count);
-            Use(owners, board.DisplayI2cClockPin, "display I2C clock", true, ref problems, ref count);
+            for (int i = 0; i < board.Ads1115Inputs.Length; i++)
+            {
+                int ain = board.Ads1115Inputs[i];
+                if (ain < 0 || ain > 3)
+                {
+                    Add(ref problems, ref count, "ADS1115 input " + ain.ToString() + " does not exist: it has AIN0..AIN3");
+                }
+
+                for (int j = 0; j < i; j++)
+                {
+                    if (board.Ads1115Inputs[j] == ain)
+                    {
+                        Add(ref problems, ref count, "ADS1115 AIN" + ain.ToString() + " is listed twice");
+                    }
+                }
+            }
+
+            Use(owners, module, board.I2cDataPin, "I2C data", true, ref problems, ref count);
+            Use(owners, module, board.I2cClockPin, "I2C clock", true, ref problems, ref count);
+            Use(owners, module, board.DisplayI2cDataPin, "display I2C data", true, ref problems, ref count);
+            Use(owners, module, board.DisplayI2cClockPin, "display I2C clock", true, ref problems, ref count);
             if (board.ExpanderInterruptPin >= 0)
             {
-                Use(owners, board.ExpanderInterruptPin, "expander interrupt", false, ref problems, ref count);
+                Use(owners, module, board.ExpanderInterruptPin, "expander interrupt", false, ref problems, ref count);
             }
 
             for (int i = 0; i < board.MotorPwmPins.Length; i++)
             {
-                Use(owners, board.MotorPwmPins[i], "motor " + (i + 1).ToString() + " PWM", true, ref problems, ref count);
+                Use(owners, module, board.MotorPwmPins[i], "motor " + (i + 1).ToString() + " PWM", true, ref problems, ref count);
             }
 
             if (board.MotorStandbyPin >= 0)
             {
-                Use(owners, board.MotorStandbyPin, "motor standby", true, ref problems, ref count);
+                Use(owners, module, board.MotorStandbyPin, "motor standby", true, ref problems, ref count);
             }
 
-            Use(owners, board.UartTxPin, "UART TX", true, ref problems, ref count);
-            Use(owners, board.UartRxPin, "UART RX", false, ref problems, ref count);
+            if (board.UartTxPin >= 0 || board.UartRxPin >= 0)
+            {
+                Use(owners, module, board.UartTxPin, "UART TX", true, ref problems, ref count);
+                Use(owners, module, board.UartRxPin, "UART RX", false, ref problems, ref count);
+            }
+            else if (network != null && network.Transport == NetworkConfig.Serial)
+            {
+                Add(ref problems, ref count, "the serial link needs UART pins, and this board has none (use Wi-Fi)");
+            }
+
+            if (board.StatusLedPin >= 0)
+            {
+                Use(owners, module, board.StatusLedPin, "status LED", true, ref problems, ref count);
+            }
 
             if (board.MotorPwmPins.Length > 0 && board.MotorDirectionExpanderAddress < 0)
             {
@@ -97,11 +154,29 @@ namespace MixConsole.ControlSurface.Config
             }
         }
 
-        private static void Use(string[] owners, int gpio, string owner, bool output, ref string problems, ref int count)
+        private static void Use(string[] owners, string module, int gpio, string owner, bool output, ref string problems, ref int count)
         {
             if (!Exists(gpio))
             {
                 Add(ref problems, ref count, owner + " uses GPIO " + gpio.ToString() + ", which the ESP32 does not have");
+                return;
+            }
+
+            if (IsPsramPin(module, gpio))
+            {
+                Add(ref problems, ref count, owner + " uses GPIO " + gpio.ToString() + ", which drives the PSRAM on " + module + " modules");
+                return;
+            }
+
+            if (!IsBrokenOut(module, gpio))
+            {
+                Add(ref problems, ref count, owner + " uses GPIO " + gpio.ToString() + ", which " + module + " modules do not break out");
+                return;
+            }
+
+            if (IsDebugUart(gpio))
+            {
+                Add(ref problems, ref count, owner + " uses GPIO " + gpio.ToString() + ", UART0: nanoFramework's debug and deploy link");
                 return;
             }
 

@@ -29,6 +29,9 @@ namespace MixConsole.ControlSurface.Config
         /// <summary>Packets read per scan at most (bounds scan time under a flood).</summary>
         public int MaxPacketsPerScan = 16;
 
+        /// <summary>Pairing is renewed this often while connected (the host keeps it 12 h).</summary>
+        public int RepairMs = 6 * 3600 * 1000;
+
         /// <summary>Host echoes of a value the surface changed within this time are ignored.</summary>
         public int FeedbackHoldMs = 300;
     }

@@ -32,7 +32,16 @@ namespace MixConsole.ControlSurface.Config
         /// <summary>Serial port name on the ESP32 (serial).</summary>
         public string SerialPort = "COM2";
 
-        /// <summary>Serial baud rate (serial).</summary>
-        public int BaudRate = 115200;
+        /// <summary>Serial baud rate (serial); the host's `serve --serial` default, so both ends agree unless told otherwise.</summary>
+        public int BaudRate = DefaultBaudRate;
+
+        /// <summary>The console's pairing key (the bytes of the file given to `serve --pair-key`), null when the host does not ask for pairing.</summary>
+        public byte[] PairKey;
+
+        /// <summary>Serial speed both ends use by default.</summary>
+        public const int DefaultBaudRate = 921600;
+
+        /// <summary>Shortest pairing key the host accepts.</summary>
+        public const int MinPairKeyBytes = 16;
     }
 }

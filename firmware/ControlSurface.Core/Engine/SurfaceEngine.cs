@@ -41,7 +41,7 @@ namespace MixConsole.ControlSurface.Engine
             Parameters = new ParameterBook(ParameterCapacity);
             Parameters.Register(OscPaths.Info, ParameterKind.Link);
             Leds = new LedOutputs(hardware.Leds);
-            Link = new OscLink(hardware.Transport, config.Tuning.Link, this);
+            Link = new OscLink(hardware.Transport, config.Tuning.Link, config.Network.PairKey, this);
             if (config.Profile == ProfileNames.FaderDesk)
             {
                 FaderDesk = new FaderDeskSurface(this);

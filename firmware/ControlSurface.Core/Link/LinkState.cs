@@ -16,5 +16,8 @@ namespace MixConsole.ControlSurface.Link
 
         /// <summary>Waiting before the next attempt (back-off doubles per failure).</summary>
         BackingOff = 3,
+
+        /// <summary>Proving the console's key to the host (challenge and response) before the handshake.</summary>
+        Pairing = 4,
     }
 }

@@ -2,12 +2,14 @@ using MixConsole.ControlSurface.Config;
 using MixConsole.ControlSurface.Hardware;
 using MixConsole.ControlSurface.Mapping;
 using MixConsole.ControlSurface.Osc;
+using MixConsole.ControlSurface.Security;
 
 namespace MixConsole.ControlSurface.Link
 {
     /// <summary>
-    /// The OSC connection to the host: handshake, /xremote renewal, heartbeat, loss detection, reconnect with
-    /// back-off, and allocation-free sending of queries and values. Received packets go to the sink.
+    /// The OSC connection to the host: pairing (when the host asks for its key), handshake, /xremote renewal,
+    /// heartbeat, loss detection, reconnect with back-off, and allocation-free sending of queries and values.
+    /// Received packets go to the sink, except the pairing answers, which the link takes.
     /// </summary>
     public sealed class OscLink
     {
@@ -22,6 +24,13 @@ namespace MixConsole.ControlSurface.Link
         private readonly byte[] _rx = new byte[MaxPacketBytes];
         private readonly byte[] _xremote;
         private readonly byte[] _info;
+        private readonly byte[] _authChallenge;
+        private readonly byte[] _authResponse;
+        private readonly HmacSha256 _hmac;
+        private readonly byte[] _mac = new byte[Sha256.HashBytes];
+        private readonly PairingFilter _filter;
+        private int _pairingVerdict;
+        private long _lastPairedMs;
         private long _stateSinceMs;
         private long _lastReceiveMs;
         private long _lastRenewMs;
@@ -29,14 +38,21 @@ namespace MixConsole.ControlSurface.Link
         private long _nextAttemptMs;
         private int _backoffMs;
 
-        /// <summary>Creates a stopped link over <paramref name="transport"/>; received messages go to <paramref name="sink"/>.</summary>
-        public OscLink(IOscTransport transport, LinkTuning tuning, IOscMessageSink sink)
+        /// <summary>
+        /// Creates a stopped link over <paramref name="transport"/>; received messages go to <paramref name="sink"/>.
+        /// With a <paramref name="pairKey"/> the link pairs (HMAC-SHA256 of the host's challenge) before each handshake.
+        /// </summary>
+        public OscLink(IOscTransport transport, LinkTuning tuning, byte[] pairKey, IOscMessageSink sink)
         {
             _transport = transport;
             _tuning = tuning;
             _sink = sink;
             _xremote = OscWriter.EncodeString(OscPaths.XRemote);
             _info = OscWriter.EncodeString(OscPaths.Info);
+            _authChallenge = OscWriter.EncodeString(OscPaths.AuthChallenge);
+            _authResponse = OscWriter.EncodeString(OscPaths.AuthResponse);
+            _hmac = pairKey != null ? new HmacSha256(pairKey) : null;
+            _filter = new PairingFilter(this);
             _backoffMs = tuning.BackoffMinMs;
         }
 
@@ -61,6 +77,15 @@ namespace MixConsole.ControlSurface.Link
         /// <summary>Delay before the next reconnect attempt (doubles per failure).</summary>
         public int CurrentBackoffMs => _backoffMs;
 
+        /// <summary>True when the link pairs with the host before its handshake.</summary>
+        public bool Pairs => _hmac != null;
+
+        /// <summary>Times the host accepted the key.</summary>
+        public int PairingsAccepted { get; private set; }
+
+        /// <summary>Times the host refused the key (a wrong key: the link keeps retrying with back-off).</summary>
+        public int PairingsRefused { get; private set; }
+
         /// <summary>Starts connecting at <paramref name="nowMs"/>.</summary>
         public void Start(long nowMs)
         {
@@ -82,6 +107,18 @@ namespace MixConsole.ControlSurface.Link
                     if (nowMs >= _nextAttemptMs)
                     {
                         Attempt(nowMs);
+                    }
+
+                    return false;
+                case LinkState.Pairing:
+                    ReceiveAll(nowMs);
+                    if (_pairingVerdict > 0)
+                    {
+                        Handshake(nowMs);
+                    }
+                    else if (_pairingVerdict < 0 || nowMs - _stateSinceMs >= _tuning.HandshakeTimeoutMs)
+                    {
+                        BackOff(nowMs);
                     }
 
                     return false;
@@ -111,6 +148,20 @@ namespace MixConsole.ControlSurface.Link
                         _backoffMs = _tuning.BackoffMinMs;
                         BackOff(nowMs);
                         return false;
+                    }
+
+                    if (_pairingVerdict < 0)
+                    {
+                        // The host forgot the pairing and refused the renewal: pair again from the start.
+                        _transport.Close();
+                        BackOff(nowMs);
+                        return false;
+                    }
+
+                    if (_hmac != null && nowMs - _lastPairedMs >= _tuning.RepairMs)
+                    {
+                        _lastPairedMs = nowMs;
+                        SendRaw(OscWriter.WriteQuery(_tx, _authChallenge));
                     }
 
                     if (nowMs - _lastRenewMs >= _tuning.XRemoteRenewMs)
@@ -155,10 +206,58 @@ namespace MixConsole.ControlSurface.Link
                 return;
             }
 
+            if (_hmac == null)
+            {
+                Handshake(nowMs);
+                return;
+            }
+
+            State = LinkState.Pairing;
+            _stateSinceMs = nowMs;
+            _pairingVerdict = 0;
+            SendRaw(OscWriter.WriteQuery(_tx, _authChallenge));
+        }
+
+        private void Handshake(long nowMs)
+        {
             State = LinkState.Connecting;
             _stateSinceMs = nowMs;
+            _lastPairedMs = nowMs;
             SendRaw(OscWriter.WriteQuery(_tx, _xremote));
             SendRaw(OscWriter.WriteQuery(_tx, _info));
+        }
+
+        // The host's nonce: answer with HMAC-SHA256(key, nonce). Ignored when this link holds no key.
+        private void OnChallenge(OscMessage message)
+        {
+            int offset;
+            int length;
+            if (_hmac == null || !message.TryGetBlob(0, out offset, out length))
+            {
+                return;
+            }
+
+            _hmac.Compute(message.Buffer, offset, length, _mac, 0);
+            SendRaw(OscWriter.WriteBlob(_tx, _authResponse, _mac, _mac.Length));
+        }
+
+        private void OnVerdict(OscMessage message)
+        {
+            int paired;
+            if (_hmac == null || !message.TryGetInt(0, out paired))
+            {
+                return;
+            }
+
+            _pairingVerdict = paired == 1 ? 1 : -1;
+            if (paired == 1)
+            {
+                PairingsAccepted++;
+            }
+            else
+            {
+                PairingsRefused++;
+            }
         }
 
         private void BackOff(long nowMs)
@@ -181,7 +280,7 @@ namespace MixConsole.ControlSurface.Link
                 }
 
                 PacketsReceived++;
-                int delivered = _reader.Read(_rx, 0, n, _sink);
+                int delivered = _reader.Read(_rx, 0, n, _filter);
                 if (delivered > 0)
                 {
                     messages += delivered;
@@ -201,6 +300,33 @@ namespace MixConsole.ControlSurface.Link
             }
 
             return false;
+        }
+
+        // Takes the pairing answers out of the received stream; everything else goes on to the link's sink.
+        private sealed class PairingFilter : IOscMessageSink
+        {
+            private readonly OscLink _link;
+
+            public PairingFilter(OscLink link)
+            {
+                _link = link;
+            }
+
+            public void OnMessage(OscMessage message)
+            {
+                if (message.AddressEquals(_link._authChallenge))
+                {
+                    _link.OnChallenge(message);
+                }
+                else if (message.AddressEquals(_link._authResponse))
+                {
+                    _link.OnVerdict(message);
+                }
+                else
+                {
+                    _link._sink.OnMessage(message);
+                }
+            }
         }
     }
 }

@@ -12,6 +12,12 @@ namespace MixConsole.ControlSurface.Mapping
         /// <summary>Identifies the console; the handshake and heartbeat query.</summary>
         public const string Info = "/info";
 
+        /// <summary>Pairing: asks the host for a nonce, answered ",b nonce" (host-dsp PairingAuthenticator).</summary>
+        public const string AuthChallenge = "/auth/challenge";
+
+        /// <summary>Pairing: sends ",b HMAC-SHA256(key, nonce)", answered ",i 1" (paired) or ",i 0".</summary>
+        public const string AuthResponse = "/auth/response";
+
         /// <summary>Channel fader, float 0..1 on the X32 fader law.</summary>
         public const string ChannelFader = "/ch/{nn}/mix/fader";
 

@@ -229,6 +229,21 @@ namespace MixConsole.ControlSurface.Osc
             return true;
         }
 
+        /// <summary>Finds blob argument <paramref name="index"/>: its bytes start at <paramref name="offset"/> in <see cref="Buffer"/>.</summary>
+        public bool TryGetBlob(int index, out int offset, out int length)
+        {
+            offset = 0;
+            length = 0;
+            if (index >= ArgumentCount || _typeTags[index] != (byte)'b')
+            {
+                return false;
+            }
+
+            length = ReadInt32(_buffer, _argumentOffsets[index]);
+            offset = _argumentOffsets[index] + 4;
+            return true;
+        }
+
         /// <summary>Reads a big-endian int32.</summary>
         public static int ReadInt32(byte[] buffer, int offset)
         {

@@ -34,6 +34,26 @@ namespace MixConsole.ControlSurface.Osc
             return p + 4;
         }
 
+        /// <summary>Writes a message with one blob argument (",b") of <paramref name="length"/> bytes. Returns the packet length.</summary>
+        public static int WriteBlob(byte[] buffer, byte[] paddedAddress, byte[] blob, int length)
+        {
+            int p = CopyAddress(buffer, paddedAddress);
+            p = WriteTypeTag(buffer, p, (byte)'b');
+            WriteInt32(buffer, p, length);
+            p += 4;
+            for (int i = 0; i < length; i++)
+            {
+                buffer[p++] = blob[i];
+            }
+
+            while ((p & 3) != 0)
+            {
+                buffer[p++] = 0;
+            }
+
+            return p;
+        }
+
         /// <summary>Writes a big-endian int32 at <paramref name="offset"/>.</summary>
         public static void WriteInt32(byte[] buffer, int offset, int value)
         {

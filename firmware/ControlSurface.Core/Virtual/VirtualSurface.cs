@@ -23,7 +23,7 @@ namespace MixConsole.ControlSurface.Virtual
         /// <summary>LED rings provided.</summary>
         public const int RingCount = 8;
 
-        /// <summary>Fader channels provided (8 on ADC1 plus 4 on an ADS1115).</summary>
+        /// <summary>Fader channels provided (as many as the desk reads, with room to spare).</summary>
         public const int FaderChannels = 12;
 
         /// <summary>Builds the virtual hardware for <paramref name="config"/> talking over <paramref name="transport"/>.</summary>

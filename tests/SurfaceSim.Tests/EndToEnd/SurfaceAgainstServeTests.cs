@@ -225,7 +225,7 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
     private static double FaderDb(double f) =>
         f <= 0 ? double.NegativeInfinity : f >= 0.5 ? (40 * f) - 30 : f >= 0.25 ? (80 * f) - 50 : f >= 0.0625 ? (160 * f) - 70 : (480 * f) - 90;
 
-    private static int FreeUdpPort()
+    internal static int FreeUdpPort()
     {
         using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         return ((IPEndPoint)probe.Client.LocalEndPoint!).Port;

@@ -22,6 +22,8 @@ public static class HelpText
           --profile NAME          fader-desk (8 motor faders, pan encoders, mute/solo/select, master, bank, layer)
                                   or mastering-panel (8 encoders with rings on the master chain, A/B, bypass)
           --no-motors             fader desk without motors: faders use soft takeover
+          --pair-key FILE         the console's key (serve --pair-key FILE): pair before the handshake, so the
+                                  host takes the surface's changes
           --script FILE           run FILE (or - for standard input) instead of the terminal UI
           --connect-timeout MS    wait this long for the host's first answer (default 5000)
           --verbose, -v           print every action with its time, and every expect that held

@@ -73,8 +73,12 @@ public static class SimCli
         }
     }
 
-    private static SurfaceConfig Config(SimOptions o) =>
-        o.Profile == ProfileNames.FaderDesk ? SurfaceConfig.CreateFaderDesk(!o.NoMotors) : SurfaceConfig.Create(o.Profile);
+    private static SurfaceConfig Config(SimOptions o)
+    {
+        SurfaceConfig config = o.Profile == ProfileNames.FaderDesk ? SurfaceConfig.CreateFaderDesk(!o.NoMotors) : SurfaceConfig.Create(o.Profile);
+        config.Network.PairKey = o.PairKey;
+        return config;
+    }
 
     private static int RunScript(SimOptions o, TextWriter output, TextWriter errors)
     {
@@ -137,6 +141,12 @@ public static class SimCli
         if (session.Connect(o.ConnectTimeoutMs))
         {
             return true;
+        }
+
+        if (session.Surface.Engine.Link.PairingsRefused > 0)
+        {
+            errors.WriteLine($"SurfaceSim: the host at {transport.Host} refused the pairing key ({session.Surface.Engine.Link.PairingsRefused} tries); give the file serve has with --pair-key FILE");
+            return false;
         }
 
         string why = transport.Refusals > 0 ? "nothing listens on that port" : "no answer to /info";

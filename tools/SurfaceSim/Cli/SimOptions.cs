@@ -33,6 +33,9 @@ public sealed class SimOptions
     /// <summary>Fader desk without motors (soft takeover instead).</summary>
     public bool NoMotors { get; private set; }
 
+    /// <summary>The console's pairing key (the file given to serve --pair-key), null when the host does not pair.</summary>
+    public byte[]? PairKey { get; private set; }
+
     /// <summary>Show the help.</summary>
     public bool Help { get; private set; }
 
@@ -116,6 +119,18 @@ public sealed class SimOptions
                     break;
                 case "--no-motors":
                     o.NoMotors = true;
+                    break;
+                case "--pair-key":
+                    string keyFile = Value();
+                    try
+                    {
+                        o.PairKey = File.ReadAllBytes(keyFile);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        throw new UsageException($"cannot read pair key {keyFile}: {e.Message}");
+                    }
+
                     break;
                 default:
                     throw new UsageException($"unknown option '{args[i]}' (see --help)");
