@@ -67,6 +67,12 @@ public sealed record HardwareProfile
     /// <summary>Names printed on the panel for each output.</summary>
     public IReadOnlyList<string> OutputNames { get; init; } = [];
 
+    /// <summary>
+    /// CPUs the audio thread is pinned to (sched_setaffinity), e.g. [3] with isolcpus=3 on the kernel command line and
+    /// CPUAffinity=0-2 for the rest of the process in the systemd unit; empty = not pinned.
+    /// </summary>
+    public IReadOnlyList<int> AudioCpus { get; init; } = [];
+
     /// <summary>Sample rate.</summary>
     public int SampleRateHz { get; init; } = 48_000;
 
@@ -109,6 +115,7 @@ public sealed record HardwareProfile
             PeriodFrames = PeriodFrames,
             Periods = Periods,
             Formats = formats,
+            Realtime = AudioCpus.Count == 0 ? baseOptions.Realtime : baseOptions.Realtime with { CpuAffinity = AudioCpus },
         };
     }
 
