@@ -8,9 +8,12 @@ namespace MixConsole.Audio.Alsa;
 /// accepts, in <see cref="AudioBackendOptions.FormatPreference"/> order), capture and playback
 /// linked on one clock when the driver allows, a blocking read-process-write loop on a
 /// real-time thread. The playback buffer is primed with silence, so an input sample comes out
-/// exactly buffer-size frames later. Xruns (-EPIPE) and suspends (-ESTRPIPE) are counted and
-/// recovered from without stopping; a device that disappears ends the stream with a
-/// <see cref="IAudioBackend.Fault"/>.
+/// exactly buffer-size frames later. The streams run through xruns (stop threshold at the boundary): an
+/// xrun is counted and both streams are moved on by the same whole frames (snd_pcm_forward), never
+/// dropped and restarted, because a restart can rotate a TDM codec's slots. Only a suspend (-ESTRPIPE)
+/// or a driver that stopped anyway restarts them. With <see cref="AudioBackendOptions.EmptyCaptureSlots"/>
+/// the slot alignment is found at start and checked again after every recovery. A device that
+/// disappears ends the stream with a <see cref="IAudioBackend.Fault"/>.
 /// </summary>
 public sealed unsafe class AlsaBackend : ThreadedAudioBackend
 {
@@ -25,12 +28,35 @@ public sealed unsafe class AlsaBackend : ThreadedAudioBackend
     private bool _linked;
     private int _period;
     private int _bufferFrames;
+    private SlotAlignment? _alignment;
+    private int[] _baseInputMap = [];
+    private bool _aligning;
+    private int _rotation;
+    private long _restarts;
+    private long _resyncs;
+    private long _realignments;
+    private long _unverified;
 
     /// <inheritdoc />
     public override string Name => "alsa";
 
     /// <summary>Test seam: called before each read with the read's index; a negative errno pretends the read failed with it.</summary>
     internal Func<long, int>? InjectError { get; set; }
+
+    /// <summary>Times both streams were stopped and started again (a suspend, or a driver that stopped on an xrun anyway).</summary>
+    public long Restarts => Interlocked.Read(ref _restarts);
+
+    /// <summary>Xruns ridden through by moving both streams on by the same frames, without stopping them.</summary>
+    public long Resyncs => Interlocked.Read(ref _resyncs);
+
+    /// <summary>Times the capture slot alignment was found different from the one in force, and the input map shifted.</summary>
+    public long SlotRealignments => Interlocked.Read(ref _realignments);
+
+    /// <summary>Alignment windows that could not tell the rotation (silent inputs): the map in force was kept.</summary>
+    public long AlignmentsUnverified => Interlocked.Read(ref _unverified);
+
+    /// <summary>The capture slot rotation in force (0 = as the profile maps it).</summary>
+    public int SlotRotation => Volatile.Read(ref _rotation);
 
     /// <summary>Sample format of the capture device (when there is one).</summary>
     public AudioSampleFormat? CaptureFormat => _capture?.Format;
@@ -56,6 +82,12 @@ public sealed unsafe class AlsaBackend : ThreadedAudioBackend
                 _linked = LibAsound.snd_pcm_link(_capture.Pcm, _playback.Pcm) == 0;
             _inputMap = options.InputChannelMap?.ToArray() ?? [];
             _outputMap = options.OutputChannelMap?.ToArray() ?? [];
+            if (options.EmptyCaptureSlots is { Count: > 0 } empty && _capture is not null)
+            {
+                _alignment = new SlotAlignment(_capture.Channels, empty, options.AlignmentFrames);
+                _baseInputMap = options.InputChannelMap?.ToArray() ?? [.. Enumerable.Range(0, options.ChannelsIn)];
+                _inputMap = [.. _baseInputMap];
+            }
             foreach (var s in new[] { _capture, _playback })
             {
                 if (s is null) continue;
@@ -83,6 +115,7 @@ public sealed unsafe class AlsaBackend : ThreadedAudioBackend
         int period = _period;
         Input.Clear();
         StartStreams();
+        BeginAlignment();
         long index = 0;
         while (!StopRequested)
         {
@@ -90,18 +123,22 @@ public sealed unsafe class AlsaBackend : ThreadedAudioBackend
             {
                 int err = InjectError?.Invoke(index++) ?? 0;
                 if (err >= 0) err = Transfer(capture, period);
+                // With the stop threshold at the boundary an overrun never stops the stream: it shows as more than a buffer waiting.
+                if (err >= 0 && LibAsound.snd_pcm_avail(capture.Pcm) > capture.BufferFrames) err = -LibAsound.EPipe;
                 if (err < 0)
                 {
                     Recover(err);
                     continue;
                 }
-                InterleavedSamples.Deinterleave(capture.Bytes, capture.Format, capture.Channels, Input, _inputMap, period);
+                if (_aligning) Align(capture, period);
+                else InterleavedSamples.Deinterleave(capture.Bytes, capture.Format, capture.Channels, Input, _inputMap, period);
             }
             bool more = RunPeriod(callback, period);
             if (playback is not null)
             {
                 InterleavedSamples.Interleave(Output, _outputMap, playback.Bytes, playback.Format, playback.Channels, period);
                 int err = Transfer(playback, period);
+                if (err >= 0 && capture is null && LibAsound.snd_pcm_avail(playback.Pcm) > playback.BufferFrames) err = -LibAsound.EPipe;
                 if (err < 0) Recover(err);
             }
             if (!more) return;
@@ -147,12 +184,13 @@ public sealed unsafe class AlsaBackend : ThreadedAudioBackend
         return 0;
     }
 
-    // Counts the event, brings both streams back to a primed, running state; anything else is fatal.
+    // Counts the event and keeps the streams running (or, when they stopped, starts them again); then checks the slots.
     private void Recover(int err)
     {
         if (err == -LibAsound.EPipe)
         {
             CountXrun();
+            if (Stopped(_capture) || Stopped(_playback) || !Resync()) Restart();
         }
         else if (err == -LibAsound.EStrPipe)
         {
@@ -160,15 +198,79 @@ public sealed unsafe class AlsaBackend : ThreadedAudioBackend
             // snd_pcm_recover resumes (or re-prepares) a suspended stream.
             if (_capture is not null) LibAsound.snd_pcm_recover(_capture.Pcm, err, 1);
             if (_playback is not null) LibAsound.snd_pcm_recover(_playback.Pcm, err, 1);
+            Restart();
         }
         else
         {
             var s = _capture ?? _playback!;
             throw new AudioBackendException($"ALSA device '{s.Name}' failed: {LibAsound.StrError(err)}: stopping");
         }
+        BeginAlignment();
+    }
+
+    private static bool Stopped(PcmStream? s) => s is not null && LibAsound.snd_pcm_state(s.Pcm) is LibAsound.StateXrun or LibAsound.StateSuspended;
+
+    // Skips the frames that were lost, the same number on both sides, so input-to-output latency and frame alignment stay as they were.
+    private bool Resync()
+    {
+        Interlocked.Increment(ref _resyncs);
+        long skip;
+        if (_capture is not null)
+        {
+            long waiting = LibAsound.snd_pcm_avail(_capture.Pcm);
+            if (waiting < 0) return false;
+            skip = waiting - waiting % _period;
+        }
+        else
+        {
+            long space = LibAsound.snd_pcm_avail(_playback!.Pcm);
+            if (space < 0) return false;
+            long behind = space - _bufferFrames;
+            skip = behind <= 0 ? 0 : (behind + _period - 1) / _period * _period;
+        }
+        if (skip == 0) return true;
+        long moved = skip;
+        if (_capture is not null)
+        {
+            moved = LibAsound.snd_pcm_forward(_capture.Pcm, (nuint)skip);
+            if (moved < 0) return false;
+        }
+        return _playback is null || moved == 0 || LibAsound.snd_pcm_forward(_playback.Pcm, (nuint)moved) == moved;
+    }
+
+    private void Restart()
+    {
+        Interlocked.Increment(ref _restarts);
         if (_playback is not null) LibAsound.snd_pcm_drop(_playback.Pcm);
         if (_capture is not null) LibAsound.snd_pcm_drop(_capture.Pcm);
         StartStreams();
+    }
+
+    // Inputs stay silent while a window of capture is watched for where the empty slots are.
+    private void BeginAlignment()
+    {
+        if (_alignment is null) return;
+        _alignment.Restart();
+        _aligning = true;
+    }
+
+    private void Align(PcmStream capture, int frames)
+    {
+        int bytesPerSample = capture.Format.BytesPerSample();
+        _alignment!.Observe(capture.Bytes.AsSpan(0, frames * capture.Channels * bytesPerSample), bytesPerSample, frames);
+        Input.Clear();
+        if (!_alignment.Complete) return;
+        _aligning = false;
+        int r = _alignment.Rotation();
+        if (r < 0)
+        {
+            Interlocked.Increment(ref _unverified);
+            return;
+        }
+        if (r == _rotation) return;
+        for (int i = 0; i < _inputMap.Length; i++) _inputMap[i] = (_baseInputMap[i] + r) % capture.Channels;
+        Volatile.Write(ref _rotation, r);
+        Interlocked.Increment(ref _realignments);
     }
 
     // Prepare, prime the playback buffer with silence, then start (one start runs both when linked).
@@ -297,6 +399,13 @@ public sealed unsafe class AlsaBackend : ThreadedAudioBackend
             LibAsound.snd_pcm_sw_params_get_boundary(sw, out nuint boundary);
             // The loop starts the streams itself, after priming, so they start together.
             LibAsound.snd_pcm_sw_params_set_start_threshold(s.Pcm, sw, boundary);
+            // Never stop on an xrun (a restart can rotate TDM slots); played-out space is refilled with silence so a late period plays nothing stale.
+            LibAsound.snd_pcm_sw_params_set_stop_threshold(s.Pcm, sw, boundary);
+            if (s.Direction == LibAsound.StreamPlayback)
+            {
+                LibAsound.snd_pcm_sw_params_set_silence_threshold(s.Pcm, sw, 0);
+                LibAsound.snd_pcm_sw_params_set_silence_size(s.Pcm, sw, boundary);
+            }
             LibAsound.snd_pcm_sw_params_set_avail_min(s.Pcm, sw, (nuint)s.Period);
             int rc = LibAsound.snd_pcm_sw_params(s.Pcm, sw);
             if (rc < 0) throw new AudioBackendException($"{who}: software parameters refused ({LibAsound.StrError(rc)})");

@@ -7,19 +7,43 @@ namespace MixConsole.Audio.Alsa;
 /// <summary>What ALSA devices exist: cards from /proc/asound/cards, PCM names from snd_device_name_hint.</summary>
 public static partial class AlsaDevices
 {
-    private const string ProcCards = "/proc/asound/cards";
+    /// <summary>Where the kernel lists its sound cards.</summary>
+    public const string ProcAsound = "/proc/asound";
 
     /// <summary>The sound cards present (empty when there are none or ALSA is absent).</summary>
-    public static IReadOnlyList<AlsaCard> Cards()
+    public static IReadOnlyList<AlsaCard> Cards() => Cards(ProcAsound);
+
+    /// <summary>The sound cards listed in <paramref name="procAsound"/>/cards.</summary>
+    public static IReadOnlyList<AlsaCard> Cards(string procAsound)
     {
+        string path = Path.Combine(procAsound, "cards");
         try
         {
-            return File.Exists(ProcCards) ? ParseProcCards(File.ReadAllText(ProcCards)) : [];
+            return File.Exists(path) ? ParseProcCards(File.ReadAllText(path)) : [];
         }
         catch (IOException)
         {
             return [];
         }
+    }
+
+    /// <summary>
+    /// Whether card <paramref name="cardId"/> exists and has a playback (pcm0p) and a capture (pcm0c) side on
+    /// device 0, read from the kernel's files (/proc/asound/ID links to cardN).
+    /// </summary>
+    public static (bool Present, bool Playback, bool Capture) CardStreams(string cardId, string procAsound = ProcAsound)
+    {
+        ArgumentNullException.ThrowIfNull(cardId);
+        string card = Path.Combine(procAsound, cardId);
+        if (!Directory.Exists(card)) return (false, false, false);
+        return (true, Directory.Exists(Path.Combine(card, "pcm0p")), Directory.Exists(Path.Combine(card, "pcm0c")));
+    }
+
+    /// <summary>The cards in <paramref name="procAsound"/>, in one phrase.</summary>
+    public static string DescribeCards(string procAsound = ProcAsound)
+    {
+        var cards = Cards(procAsound);
+        return cards.Count == 0 ? "no sound cards (/proc/asound/cards lists none)" : "cards: " + string.Join(", ", cards.Select(c => $"{c.HwName} ({c.Name})"));
     }
 
     /// <summary>Parses the text of /proc/asound/cards.</summary>
@@ -77,10 +101,7 @@ public static partial class AlsaDevices
     /// <summary>One line naming what exists, for an error about a device that does not.</summary>
     public static string DescribeAvailable()
     {
-        var cards = Cards();
-        string cardText = cards.Count == 0
-            ? "no sound cards (/proc/asound/cards lists none)"
-            : "cards: " + string.Join(", ", cards.Select(c => $"{c.HwName} ({c.Name})"));
+        string cardText = DescribeCards();
         var pcms = Pcms().Select(p => p.Name).Where(n => !n.Contains(':', StringComparison.Ordinal) || n.StartsWith("hw:", StringComparison.Ordinal)).Take(12).ToList();
         return pcms.Count == 0 ? cardText : $"{cardText}; PCMs: {string.Join(", ", pcms)} (mixconsole devices lists all)";
     }

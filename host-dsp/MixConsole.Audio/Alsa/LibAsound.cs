@@ -25,6 +25,9 @@ internal static unsafe class LibAsound
     public const int EPipe = 32;
     public const int EStrPipe = 86;
 
+    public const int StateXrun = 4;
+    public const int StateSuspended = 7;
+
     [DllImport(Lib)] public static extern int snd_pcm_open(out IntPtr pcm, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, int stream, int mode);
     [DllImport(Lib)] public static extern int snd_pcm_open_lconf(out IntPtr pcm, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, int stream, int mode, IntPtr config);
     [DllImport(Lib)] public static extern int snd_pcm_close(IntPtr pcm);
@@ -56,6 +59,8 @@ internal static unsafe class LibAsound
     [DllImport(Lib)] public static extern int snd_pcm_sw_params_get_boundary(IntPtr sw, out nuint boundary);
     [DllImport(Lib)] public static extern int snd_pcm_sw_params_set_start_threshold(IntPtr pcm, IntPtr sw, nuint frames);
     [DllImport(Lib)] public static extern int snd_pcm_sw_params_set_stop_threshold(IntPtr pcm, IntPtr sw, nuint frames);
+    [DllImport(Lib)] public static extern int snd_pcm_sw_params_set_silence_threshold(IntPtr pcm, IntPtr sw, nuint frames);
+    [DllImport(Lib)] public static extern int snd_pcm_sw_params_set_silence_size(IntPtr pcm, IntPtr sw, nuint frames);
     [DllImport(Lib)] public static extern int snd_pcm_sw_params_set_avail_min(IntPtr pcm, IntPtr sw, nuint frames);
     [DllImport(Lib)] public static extern int snd_pcm_sw_params(IntPtr pcm, IntPtr sw);
 
@@ -65,6 +70,9 @@ internal static unsafe class LibAsound
     [DllImport(Lib)] public static extern int snd_pcm_link(IntPtr pcm1, IntPtr pcm2);
     [DllImport(Lib)] public static extern int snd_pcm_unlink(IntPtr pcm);
     [DllImport(Lib)] public static extern int snd_pcm_recover(IntPtr pcm, int err, int silent);
+    [DllImport(Lib)] public static extern nint snd_pcm_avail(IntPtr pcm);
+    [DllImport(Lib)] public static extern nint snd_pcm_forward(IntPtr pcm, nuint frames);
+    [DllImport(Lib)] public static extern int snd_pcm_state(IntPtr pcm);
     [DllImport(Lib)] public static extern int snd_pcm_wait(IntPtr pcm, int timeoutMs);
     [DllImport(Lib)] public static extern nint snd_pcm_readi(IntPtr pcm, void* buffer, nuint frames);
     [DllImport(Lib)] public static extern nint snd_pcm_writei(IntPtr pcm, void* buffer, nuint frames);

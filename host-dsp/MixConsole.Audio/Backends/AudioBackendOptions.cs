@@ -50,6 +50,16 @@ public sealed record AudioBackendOptions
     /// <summary>Device channel (0-based) each console output plays on; null = identity. Unmapped device channels play silence.</summary>
     public IReadOnlyList<int>? OutputChannelMap { get; init; }
 
+    /// <summary>
+    /// ALSA: capture slots (0-based) that carry no converter and read zero. The backend mutes the inputs for
+    /// <see cref="AlignmentFrames"/> frames at each start and after each recovery while it finds from them how
+    /// far the frame is rotated, then shifts <see cref="InputChannelMap"/> by that; null = trust the map.
+    /// </summary>
+    public IReadOnlyList<int>? EmptyCaptureSlots { get; init; }
+
+    /// <summary>Frames watched to find the slot alignment (see <see cref="EmptyCaptureSlots"/>).</summary>
+    public int AlignmentFrames { get; init; } = 2_048;
+
     /// <summary>Sample rate in hertz.</summary>
     public int SampleRateHz { get; init; } = 48_000;
 
@@ -112,6 +122,16 @@ public sealed record AudioBackendOptions
             throw new AudioBackendException($"duration must be positive, got {MaxFrames} frames");
         CheckMap(InputChannelMap, ChannelsIn, DeviceChannelsIn ?? ChannelsIn, "input");
         CheckMap(OutputChannelMap, ChannelsOut, DeviceChannelsOut ?? ChannelsOut, "output");
+        if (EmptyCaptureSlots is { } empty)
+        {
+            int slots = DeviceChannelsIn ?? ChannelsIn;
+            foreach (int e in empty)
+            {
+                if (e < 0 || e >= slots) throw new AudioBackendException($"empty capture slot {e + 1} is outside the device's {slots} slots");
+                if (InputChannelMap?.Contains(e) ?? e < ChannelsIn) throw new AudioBackendException($"capture slot {e + 1} is both empty and mapped to an input");
+            }
+            if (empty.Count == 0 || AlignmentFrames <= 0) throw new AudioBackendException("empty capture slots need at least one slot and a positive alignment window");
+        }
         if (DeviceChannelsIn is int di && (di < ChannelsIn || di > 64))
             throw new AudioBackendException($"capture device channels ({di}) must be at least the console inputs ({ChannelsIn}) and at most 64");
         if (DeviceChannelsOut is int dout && (dout < ChannelsOut || dout > 64))

@@ -55,11 +55,23 @@ public sealed record HardwareProfile
     /// <summary>Device slot (0-based) each console output plays on.</summary>
     public IReadOnlyList<int>? OutputMap { get; init; }
 
+    /// <summary>
+    /// Capture slots (0-based) that carry no converter and read zero (a TDM frame wider than the codec's ADCs);
+    /// the ALSA backend finds the frame's rotation from them at each start and after each recovery.
+    /// </summary>
+    public IReadOnlyList<int>? EmptyCaptureSlots { get; init; }
+
     /// <summary>Names printed on the panel for each input.</summary>
     public IReadOnlyList<string> InputNames { get; init; } = [];
 
     /// <summary>Names printed on the panel for each output.</summary>
     public IReadOnlyList<string> OutputNames { get; init; } = [];
+
+    /// <summary>
+    /// CPUs the audio thread is pinned to (sched_setaffinity), e.g. [3] with isolcpus=3 on the kernel command line and
+    /// CPUAffinity=0-2 for the rest of the process in the systemd unit; empty = not pinned.
+    /// </summary>
+    public IReadOnlyList<int> AudioCpus { get; init; } = [];
 
     /// <summary>Sample rate.</summary>
     public int SampleRateHz { get; init; } = 48_000;
@@ -98,11 +110,35 @@ public sealed record HardwareProfile
             DeviceChannelsOut = DeviceChannelsOut > 0 ? DeviceChannelsOut : null,
             InputChannelMap = InputMap,
             OutputChannelMap = OutputMap,
+            EmptyCaptureSlots = EmptyCaptureSlots,
             SampleRateHz = SampleRateHz,
             PeriodFrames = PeriodFrames,
             Periods = Periods,
             Formats = formats,
+            Realtime = AudioCpus.Count == 0 ? baseOptions.Realtime : baseOptions.Realtime with { CpuAffinity = AudioCpus },
         };
+    }
+
+    /// <summary>
+    /// Checks that the profile's card is present with both the playback and the capture side it needs, from the
+    /// kernel's files under <paramref name="procAsound"/> (/proc/asound: the card id links to cardN, which holds
+    /// pcm0p and pcm0c). Profiles without a fixed card id (USB) pass.
+    /// </summary>
+    /// <exception cref="AudioBackendException">One line naming what is missing and the config.txt lines that make it.</exception>
+    public void CheckCard(string procAsound = AlsaDevices.ProcAsound)
+    {
+        if (string.IsNullOrEmpty(AlsaCard) || string.Equals(AlsaCard, FirstUsbCard, StringComparison.OrdinalIgnoreCase)) return;
+        string lines = ConfigTxt.Count == 0 ? "" : $"; /boot/firmware/config.txt needs, under [all]: {string.Join(", ", ConfigTxt)} (then reboot)";
+        var streams = AlsaDevices.CardStreams(AlsaCard, procAsound);
+        if (!streams.Present)
+            throw new AudioBackendException($"profile {Name}: no sound card '{AlsaCard}' for '{PlaybackDevice}' ({AlsaDevices.DescribeCards(procAsound)}){lines}");
+        bool needPlayback = ChannelsOut > 0, needCapture = ChannelsIn > 0;
+        if ((needPlayback && !streams.Playback) || (needCapture && !streams.Capture))
+        {
+            string missing = needPlayback && !streams.Playback ? (needCapture && !streams.Capture ? "neither playback nor capture" : "no playback") : "no capture";
+            string has = streams.Playback ? "playback only" : streams.Capture ? "capture only" : "no PCM at all";
+            throw new AudioBackendException($"profile {Name}: card '{AlsaCard}' has {missing} ({has}), the profile needs {ChannelsIn} in / {ChannelsOut} out{lines} and nothing else on the same sound node");
+        }
     }
 
     private string Resolve(string device)

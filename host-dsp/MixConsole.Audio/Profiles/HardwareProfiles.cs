@@ -91,6 +91,7 @@ public static class HardwareProfiles
         DeviceChannelsOut = p.DeviceChannelsOut > 0 ? p.DeviceChannelsOut : null,
         InputChannelMap = p.InputMap,
         OutputChannelMap = p.OutputMap,
+        EmptyCaptureSlots = p.EmptyCaptureSlots,
         SampleRateHz = p.SampleRateHz,
         PeriodFrames = p.PeriodFrames,
         Periods = p.Periods,

@@ -17,6 +17,7 @@ internal static unsafe class RealtimeLibC
     public const int EPerm = 1;
     public const int EIntr = 4;
     public const int EBusy = 16;
+    public const int CpuSetWords = 16;
     public const ulong RlimInfinity = ulong.MaxValue;
 
     [StructLayout(LayoutKind.Sequential)]
@@ -54,6 +55,10 @@ internal static unsafe class RealtimeLibC
 
     [DllImport(Lib, SetLastError = true)]
     public static extern int mlockall(int flags);
+
+    /// <summary>Pins thread <paramref name="tid"/> (0 = the calling thread) to the CPUs set in <paramref name="mask"/>.</summary>
+    [DllImport(Lib, SetLastError = true)]
+    public static extern int sched_setaffinity(int tid, nuint size, ulong* mask);
 
     [DllImport(Lib, SetLastError = true)]
     public static extern int getrlimit(int resource, RLimit* limit);

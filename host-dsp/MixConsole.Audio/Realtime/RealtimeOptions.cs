@@ -6,6 +6,9 @@ namespace MixConsole.Audio.Realtime;
 /// <param name="LowLatencyGc">Switch the GC to SustainedLowLatency while audio runs (no blocking gen-2 collections).</param>
 public sealed record RealtimeOptions(int Priority = 70, bool LockMemory = false, bool LowLatencyGc = true)
 {
+    /// <summary>CPUs (0-based) the audio thread is pinned to with sched_setaffinity; null or empty leaves it where the process may run.</summary>
+    public IReadOnlyList<int>? CpuAffinity { get; init; }
+
     /// <summary>Normal scheduling, no memory lock: what tests and offline runs use.</summary>
     public static RealtimeOptions None { get; } = new(0, false, false);
 }

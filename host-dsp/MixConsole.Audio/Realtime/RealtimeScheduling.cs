@@ -41,6 +41,7 @@ public static unsafe class RealtimeScheduling
                 parts.Add($"SCHED_FIFO {wanted} refused ({Explain(rc)}; RLIMIT_RTPRIO is {Limit(RealtimeLibC.RlimitRtprio)}: run as the systemd unit with LimitRTPRIO=95 or add the user to a group with rtprio) - normal priority");
             }
         }
+        if (options.CpuAffinity is { Count: > 0 } cpus) parts.Add(Pin(cpus));
         bool locked = false;
         if (options.LockMemory)
         {
@@ -58,6 +59,22 @@ public static unsafe class RealtimeScheduling
         RealtimeLibC.SchedParam param;
         RealtimeLibC.pthread_getschedparam(RealtimeLibC.pthread_self(), &policy, &param);
         return (policy, param.Priority);
+    }
+
+    // One line either way: pinned, or why not (a CPU this machine lacks, a cpuset that excludes it).
+    private static string Pin(IReadOnlyList<int> cpus)
+    {
+        ulong* mask = stackalloc ulong[RealtimeLibC.CpuSetWords];
+        for (int i = 0; i < RealtimeLibC.CpuSetWords; i++) mask[i] = 0;
+        foreach (int cpu in cpus)
+        {
+            if (cpu < 0 || cpu >= RealtimeLibC.CpuSetWords * 64) return $"CPU {cpu} is not a CPU number - not pinned";
+            mask[cpu / 64] |= 1UL << (cpu % 64);
+        }
+        string list = string.Join(",", cpus);
+        if (RealtimeLibC.sched_setaffinity(0, RealtimeLibC.CpuSetWords * sizeof(ulong), mask) == 0) return $"pinned to CPU {list}";
+        int errno = Marshal.GetLastPInvokeError();
+        return $"not pinned to CPU {list} ({(errno == 22 ? $"this machine has CPUs 0-{Environment.ProcessorCount - 1} or its cpuset excludes them" : Explain(errno))})";
     }
 
     private static (bool Locked, string Note) LockMemory()

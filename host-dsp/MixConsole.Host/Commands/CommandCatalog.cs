@@ -16,6 +16,7 @@ internal static class CommandCatalog
         new ServeCommand(),
         new ScenesCommand(),
         new DevicesCommand(),
+        new LatencyCommand(),
         new BenchCommand(),
     ];
 }

@@ -160,7 +160,7 @@ internal sealed class ServeCommand : ICommand
         throw new UsageException($"--preset '{text}' is not a preset; available: {string.Join(", ", MasteringPresets.Names)}");
     }
 
-    private static HardwareProfile? FindHardware(string profile)
+    internal static HardwareProfile? FindHardware(string profile)
     {
         if (!HardwareProfiles.Names().Contains(profile, StringComparer.OrdinalIgnoreCase) && !profile.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
@@ -177,7 +177,7 @@ internal sealed class ServeCommand : ICommand
         }
     }
 
-    private static LiveAudioSettings LiveAudioOptions(ParsedArgs args, HardwareProfile? hardware) => new()
+    internal static LiveAudioSettings LiveAudioOptions(ParsedArgs args, HardwareProfile? hardware) => new()
     {
         Device = args.Get("device"),
         CaptureDevice = args.Get("capture-device"),

@@ -71,6 +71,8 @@ internal static class AudioBackends
         };
         if (live.Hardware is { } hw)
         {
+            // The profile's own card must have both sides it needs: fail here in one line, not at the first read.
+            if (settings.Audio == Alsa && live.Device is null && live.CaptureDevice is null) hw.CheckCard();
             options = settings.Audio == Alsa
                 ? hw.ToOptions(options)
                 : options with { ChannelsIn = hw.ChannelsIn, ChannelsOut = hw.ChannelsOut, SampleRateHz = hw.SampleRateHz, PeriodFrames = hw.PeriodFrames, Periods = hw.Periods };
@@ -101,9 +103,9 @@ internal static class AudioBackends
         };
         // --duration counts audio, not wall-clock time: a fast wav run stops after exactly that much sound.
         if (settings.Duration is { } d) options = options with { MaxFrames = Math.Max(1, (long)Math.Round(d.TotalSeconds * options.SampleRateHz)) };
-        if (options.DeviceChannelsIn is int di && di < options.ChannelsIn) options = options with { DeviceChannelsIn = null, InputChannelMap = null };
+        if (options.DeviceChannelsIn is int di && di < options.ChannelsIn) options = options with { DeviceChannelsIn = null, InputChannelMap = null, EmptyCaptureSlots = null };
         if (options.DeviceChannelsOut is int dout && dout < options.ChannelsOut) options = options with { DeviceChannelsOut = null, OutputChannelMap = null };
-        if (options.InputChannelMap is { } im && im.Count != options.ChannelsIn) options = options with { InputChannelMap = null };
+        if (options.InputChannelMap is { } im && im.Count != options.ChannelsIn) options = options with { InputChannelMap = null, EmptyCaptureSlots = null };
         if (options.OutputChannelMap is { } om && om.Count != options.ChannelsOut) options = options with { OutputChannelMap = null };
         return options;
     }

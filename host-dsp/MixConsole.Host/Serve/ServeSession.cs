@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using MixConsole.Audio.Alsa;
 using MixConsole.Control.Meters;
 using MixConsole.Control.Security;
 using MixConsole.Control.Server;
@@ -186,7 +187,7 @@ internal static class ServeSession
             $"stopped: {audio.BlocksProcessed} blocks processed, {audio.BlocksLate} late; {c.Packets} packets, {c.ParametersSet} sets, {c.QueriesAnswered} answers, {c.EchoesSent} echoes, {c.MeterPacketsSent} meter blobs, {c.MalformedPackets} malformed, {c.RefusedMessages} refused"));
         var live = audio.Backend;
         output.WriteLine(string.Create(inv,
-            $"audio   {live.FramesProcessed} frames, {live.Xruns} xruns, {live.Suspends} suspends{(audio.Recorder is { } r ? $"; recorded {r.CapturedFrames} frames, {r.DroppedFrames} dropped" : "")}"));
+            $"audio   {live.FramesProcessed} frames, {live.Xruns} xruns, {live.Suspends} suspends{(live is AlsaBackend alsa ? $" ({alsa.Resyncs} ridden through, {alsa.Restarts} restarts; capture slots rotated {alsa.SlotRotation}, {alsa.SlotRealignments} realignments, {alsa.AlignmentsUnverified} unverified)" : "")}{(audio.Recorder is { } r ? $"; recorded {r.CapturedFrames} frames, {r.DroppedFrames} dropped" : "")}"));
         output.WriteLine(status.Summary());
         if (audioFault is not null)
         {

@@ -21,12 +21,12 @@ public sealed class HardwareProfileTests
     }
 
     [Fact]
-    public void Pi4Cs42448_Is6In8Out_OnAn8SlotTdmFrame_At32Frames()
+    public void Pi4Cs42448_Is6In8Out_OnAn8SlotTdmFrame_At64Frames()
     {
         var p = HardwareProfiles.Find("pi4-cs42448");
         Assert.Equal((6, 8, 8, 8), (p.ChannelsIn, p.ChannelsOut, p.DeviceChannelsIn, p.DeviceChannelsOut));
         Assert.Contains(p.ConfigTxt, l => l.StartsWith("dtoverlay=", StringComparison.Ordinal));
-        Assert.Equal(32, p.PeriodFrames);
+        Assert.Equal(64, p.PeriodFrames);
         var o = p.ToOptions(new AudioBackendOptions());
         Assert.Equal("hw:CARD=audioinjectoroc,DEV=0", o.Device);
         Assert.Equal(AudioSampleFormat.S32, o.FormatPreference[0]);
@@ -79,13 +79,14 @@ public sealed class HardwareProfileTests
     {
         using var dir = new TempDir();
         const int slots = 8;
-        AlsaPluginTests.WriteInput(dir.File("in.raw"), slots, 4_000);
+        // Slots 7-8 of the CS42448's frame carry no ADC: zero.
+        SlotMarkers.Write(dir.File("in.raw"), 8_000, rotation: 0, emptySlots: [6, 7]);
         var options = HardwareProfiles.Find("pi4-cs42448").ToOptions(new AudioBackendOptions()) with
         {
             AlsaConfig = AlsaPluginTests.Config(dir.File("in.raw"), dir.File("out.raw")),
             Device = "play",
             CaptureDevice = "cap",
-            MaxFrames = 2_048,
+            MaxFrames = 6_144,
             Realtime = RealtimeOptions.None,
         };
         using var backend = new AlsaBackend();
@@ -95,15 +96,13 @@ public sealed class HardwareProfileTests
         Assert.True(backend.WaitForEnd(TimeSpan.FromSeconds(30)));
         backend.Dispose();
         var played = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(File.ReadAllBytes(dir.File("out.raw")).AsSpan()).ToArray();
-        int latency = format.LatencyFrames;
-        for (int f = latency; f < latency + 1_000; f++)
+        // Inputs are muted while the first alignment window (2,048 frames) is watched; after it, outputs 1-6 carry inputs 1-6 exactly.
+        int from = format.LatencyFrames + options.AlignmentFrames;
+        for (int f = from; f < from + 2_000; f++)
         {
             for (int s = 0; s < slots; s++)
-            {
-                // Outputs 1-6 carry inputs 1-6 (slots 1-6); outputs 7-8 have no input to carry.
-                int expected = s < 6 ? AlsaPluginTests.InputSample(f - latency, s) : 0;
-                Assert.Equal(expected, played[f * slots + s]);
-            }
+                Assert.Equal(s < 6 ? SlotMarkers.Sample(f - format.LatencyFrames, s) : 0, played[f * slots + s]);
         }
+        Assert.Equal((0, 0L, 0L), (backend.SlotRotation, backend.SlotRealignments, backend.AlignmentsUnverified));
     }
 }

@@ -12,6 +12,6 @@ public sealed class DevicesCommandTests
         Assert.Contains("  null ", stdout);
         Assert.Contains("no JACK server named 'no-such-server-4711' is running", stdout);
         Assert.Contains("pi4-cs42448", stdout);
-        Assert.Contains("6 in / 8 out, 32 x 2", stdout);
+        Assert.Contains("6 in / 8 out, 64 x 2", stdout);
     }
 }

@@ -138,13 +138,14 @@ public sealed partial class ServeLiveAudioTests
     [Fact]
     public void AHardwareProfile_SetsDevicesChannelsAndPeriod()
     {
-        // No CS42448 here: the profile's device is named in the failure, with its channel counts applied.
+        // No CS42448 here: start-up stops in one line naming the card, its device and the config.txt line that makes it.
         var (code, _, stderr) = Serve("--audio", "alsa", "--profile", "pi4-cs42448");
         Assert.Equal(1, code);
-        Assert.Contains("'hw:CARD=audioinjectoroc,DEV=0'", stderr);
+        Assert.Contains("profile pi4-cs42448: no sound card 'audioinjectoroc' for 'hw:CARD=audioinjectoroc,DEV=0'", stderr);
+        Assert.Contains("dtoverlay=audioinjector-addons,non-stop-clocks", stderr);
         var (nullCode, stdout, nullErr) = Serve("--audio", "null", "--profile", "pi4-cs42448", "--duration", "0.1");
         Assert.True(nullCode == 0, nullErr);
-        Assert.Contains("6 in / 8 out, period 32 x 2", stdout);
+        Assert.Contains("6 in / 8 out, period 64 x 2", stdout);
     }
 
     [GeneratedRegex(@"latency: .* = (\d+) frames")]
