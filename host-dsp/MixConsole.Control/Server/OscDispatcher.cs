@@ -39,7 +39,7 @@ internal sealed class OscDispatcher
     private readonly Action<string>? _log;
     private readonly byte[][] _paths;
     private readonly int _nameIndex;
-    private readonly string _versionTag;
+    private readonly ConsoleIdentity _identity;
     private long _lastLimitLog = long.MinValue;
 
     public OscDispatcher(
@@ -74,7 +74,7 @@ internal sealed class OscDispatcher
         }
 
         _nameIndex = _table.TryGetIndex("/config/name", out int name) ? name : -1;
-        _versionTag = "V" + options.Version;
+        _identity = options.Identity ?? ConsoleIdentity.Own(options.Version);
     }
 
     /// <summary>Commands beyond the parameter table (scene slots); null when none.</summary>
@@ -156,7 +156,8 @@ internal sealed class OscDispatcher
     }
 
     private static bool IsCommand(ReadOnlySpan<byte> address) =>
-        address.SequenceEqual("/xremote"u8) || address.SequenceEqual("/info"u8) || address.SequenceEqual("/status"u8) ||
+        address.SequenceEqual("/xremote"u8) || address.SequenceEqual("/info"u8) || address.SequenceEqual("/xinfo"u8) ||
+        address.SequenceEqual("/status"u8) ||
         address.SequenceEqual("/node"u8) || address.SequenceEqual("/meters"u8) || address.StartsWith("/meters/"u8);
 
     // True when the message was dealt with here (held, or refused as unschedulable); false when it is due now.
@@ -192,7 +193,11 @@ internal sealed class OscDispatcher
         }
         else if (address.SequenceEqual("/info"u8))
         {
-            ReplyStrings(link, in sender, "/info"u8, _versionTag, ConsoleName(), "MixConsole", _options.Version);
+            ReplyStrings(link, in sender, "/info"u8, _identity.ServerVersion, _identity.ServerName ?? ConsoleName(), _identity.Model, _identity.FirmwareVersion);
+        }
+        else if (address.SequenceEqual("/xinfo"u8))
+        {
+            ReplyStrings(link, in sender, "/xinfo"u8, _options.AdvertisedAddress, ConsoleName(), _identity.Model, _identity.FirmwareVersion);
         }
         else if (address.SequenceEqual("/status"u8))
         {

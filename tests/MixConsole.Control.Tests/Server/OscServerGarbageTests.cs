@@ -19,7 +19,7 @@ public sealed class OscServerGarbageTests(ITestOutputHelper output)
 {
     private static readonly OscPeer Client = OscPeer.FromIPv4(0x7F000001, 9100);
 
-    public static TheoryData<string> Requests => ["/info", "/status", "/node", "query", "set", "pattern-query", "xremote", "meters"];
+    public static TheoryData<string> Requests => ["/info", "/xinfo", "/status", "/node", "query", "set", "pattern-query", "xremote", "meters"];
 
     [Theory]
     [MemberData(nameof(Requests))]
@@ -29,6 +29,7 @@ public sealed class OscServerGarbageTests(ITestOutputHelper output)
         byte[][] packets = request switch
         {
             "/info" => [Osc.Message("/info")],
+            "/xinfo" => [Osc.Message("/xinfo")],
             "/status" => [Osc.Message("/status")],
             "/node" => [Osc.Message("/node", "ch/01/mix"), Osc.Message("/node", "/ch/07/eq/1"), Osc.Message("/node", "ch/01/config")],
             "query" => [Osc.Message("/ch/01/mix/fader"), Osc.Message("/ch/01/config/name")],
