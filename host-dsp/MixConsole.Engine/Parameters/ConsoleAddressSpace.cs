@@ -22,7 +22,7 @@ public static class ConsoleAddressSpace
     private static readonly ParameterSpec MonoLevel = ParameterSpec.Fader(double.NegativeInfinity, "Level into the mono bus");
     private static readonly ParameterSpec Solo = ParameterSpec.Bool(false, "Solo to the solo bus (PFL or AFL per /config/solo/mode)");
 
-    private static readonly ParameterSpec Trim = ParameterSpec.Linear(-18, 18, 0.25, "dB", 0, "Input trim");
+    private static readonly ParameterSpec Trim = ParameterSpec.Linear(-18, 18, 0.25, "dB", 0, "Input trim").InNodeAs(1, signed: true);
     private static readonly ParameterSpec Invert = ParameterSpec.Bool(false, "Polarity invert");
     private static readonly ParameterSpec HpOn = ParameterSpec.Bool(false, "High-pass filter on");
     private static readonly ParameterSpec HpFrequency = ParameterSpec.Log(20, 400, 101, "Hz", 80, "High-pass corner frequency");
@@ -34,9 +34,9 @@ public static class ConsoleAddressSpace
     private static readonly ParameterSpec GateMode = ParameterSpec.Enum(["EXP2", "EXP3", "EXP4", "GATE"], 3, "Expander 1:2, 1:3, 1:4 or gate");
     private static readonly ParameterSpec GateThreshold = ParameterSpec.Linear(-80, 0, 0.5, "dB", -80, "Gate threshold");
     private static readonly ParameterSpec GateRange = ParameterSpec.Linear(3, 60, 1, "dB", 60, "Gate range (most attenuation when closed)");
-    private static readonly ParameterSpec GateAttack = ParameterSpec.Linear(0, 120, 1, "ms", 1, "Gate attack");
-    private static readonly ParameterSpec GateHold = ParameterSpec.Log(0.02, 2000, 101, "ms", 50, "Gate hold");
-    private static readonly ParameterSpec GateRelease = ParameterSpec.Log(5, 4000, 101, "ms", 200, "Gate release");
+    private static readonly ParameterSpec GateAttack = ParameterSpec.Linear(0, 120, 1, "ms", 1, "Gate attack").InNodeAs(0);
+    private static readonly ParameterSpec GateHold = ParameterSpec.Log(0.02, 2000, 101, "ms", 50, "Gate hold").InNodeAs(2);
+    private static readonly ParameterSpec GateRelease = ParameterSpec.Log(5, 4000, 101, "ms", 200, "Gate release").InNodeAs(0);
     private static readonly ParameterSpec GateKeyFilter = ParameterSpec.Log(20, 20000, 201, "Hz", 20, "Gate key (detector) high-pass frequency; 20 Hz is effectively off");
 
     private static readonly ParameterSpec DynOn = ParameterSpec.Bool(false, "Compressor on");
@@ -44,10 +44,10 @@ public static class ConsoleAddressSpace
     private static readonly ParameterSpec DynThreshold = ParameterSpec.Linear(-60, 0, 0.5, "dB", 0, "Compressor threshold");
     private static readonly ParameterSpec DynRatio = ParameterSpec.Table([1.1, 1.3, 1.5, 2, 2.5, 3, 4, 5, 7, 10, 20, 100], ":1", 4, "Compressor ratio (the X32 list)", DisplayStyle.Ratio);
     private static readonly ParameterSpec DynKnee = ParameterSpec.Linear(0, 10, 0.5, "dB", 2, "Compressor knee width");
-    private static readonly ParameterSpec DynAttack = ParameterSpec.Linear(0, 120, 1, "ms", 10, "Compressor attack");
-    private static readonly ParameterSpec DynRelease = ParameterSpec.Log(5, 4000, 101, "ms", 100, "Compressor release");
+    private static readonly ParameterSpec DynAttack = ParameterSpec.Linear(0, 120, 1, "ms", 10, "Compressor attack").InNodeAs(0);
+    private static readonly ParameterSpec DynRelease = ParameterSpec.Log(5, 4000, 101, "ms", 100, "Compressor release").InNodeAs(0);
     private static readonly ParameterSpec DynMakeUp = ParameterSpec.Linear(0, 24, 0.5, "dB", 0, "Compressor make-up gain");
-    private static readonly ParameterSpec DynMix = ParameterSpec.Linear(0, 100, 5, "%", 100, "Compressor wet/dry mix (parallel compression)");
+    private static readonly ParameterSpec DynMix = ParameterSpec.Linear(0, 100, 5, "%", 100, "Compressor wet/dry mix (parallel compression)").InNodeAs(0);
     private static readonly ParameterSpec DynSideChainHp = ParameterSpec.Log(20, 400, 101, "Hz", 20, "Compressor side-chain high-pass; 20 Hz is effectively off");
     private static readonly ParameterSpec DynPosition = ParameterSpec.Enum(["PRE", "POST"], 1, "Compressor before (PRE) or after (POST) the EQ");
 
@@ -65,7 +65,7 @@ public static class ConsoleAddressSpace
         ParameterSpec.Log(20, 20000, 201, "Hz", 10000, "EQ band frequency"),
     ];
 
-    private static readonly ParameterSpec EqGain = ParameterSpec.Linear(-15, 15, 0.25, "dB", 0, "EQ band gain (bells and shelves)");
+    private static readonly ParameterSpec EqGain = ParameterSpec.Linear(-15, 15, 0.25, "dB", 0, "EQ band gain (bells and shelves)").InNodeAs(2, signed: true);
     private static readonly ParameterSpec EqQ = ParameterSpec.Log(10, 0.3, 72, "", 2, "EQ band Q (10 narrow .. 0.3 wide)");
 
     private static readonly ParameterSpec SendLevel = ParameterSpec.Fader(double.NegativeInfinity, "Send level");
@@ -290,8 +290,8 @@ public static class ConsoleAddressSpace
     {
         d.Add("/mix/on", MixOn, ParameterRole.On);
         d.Add("/mix/fader", Fader, ParameterRole.Fader);
-        d.Add("/mix/pan", Pan, ParameterRole.Pan);
         d.Add("/mix/st", toMain, ParameterRole.ToMain);
+        d.Add("/mix/pan", Pan, ParameterRole.Pan);
         d.Add("/mix/mono", ToMono, ParameterRole.ToMono);
         d.Add("/mix/mlevel", MonoLevel, ParameterRole.MonoLevel);
     }

@@ -159,7 +159,7 @@ public class ParameterTableTests
             names.Add(Table[i].Path);
         }
 
-        Assert.Equal(["/ch/01/mix/on", "/ch/01/mix/fader", "/ch/01/mix/pan", "/ch/01/mix/st", "/ch/01/mix/mono", "/ch/01/mix/mlevel"], names);
+        Assert.Equal(["/ch/01/mix/on", "/ch/01/mix/fader", "/ch/01/mix/st", "/ch/01/mix/pan", "/ch/01/mix/mono", "/ch/01/mix/mlevel"], names);
         Assert.True(Table.TryGetNodeChildren("/ch/01/mix/", out var same));
         Assert.Equal(children, same);
         Assert.False(Table.TryGetNodeChildren("/ch/99", out _));
