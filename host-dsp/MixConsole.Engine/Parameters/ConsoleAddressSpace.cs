@@ -7,7 +7,7 @@ namespace MixConsole.Engine.Parameters;
 /// This is the only list of parameters; the OSC server, the surface, scenes, documents and the DSP
 /// all read the <see cref="ParameterTable"/> built here.
 /// </summary>
-public static class ConsoleAddressSpace
+public static partial class ConsoleAddressSpace
 {
     private const int NameLength = 32;
 
@@ -20,7 +20,7 @@ public static class ConsoleAddressSpace
     private static readonly ParameterSpec ToMainOff = ParameterSpec.Bool(false, "Feeds the main stereo bus");
     private static readonly ParameterSpec ToMono = ParameterSpec.Bool(false, "Feeds the mono bus");
     private static readonly ParameterSpec MonoLevel = ParameterSpec.Fader(double.NegativeInfinity, "Level into the mono bus");
-    private static readonly ParameterSpec Solo = ParameterSpec.Bool(false, "Solo to the solo bus (PFL or AFL per /config/solo/mode)");
+    private static readonly ParameterSpec Solo = ParameterSpec.Bool(false, "Solo to the solo bus (PFL or AFL per /config/solo/chmode)");
 
     private static readonly ParameterSpec Trim = ParameterSpec.Linear(-18, 18, 0.25, "dB", 0, "Input trim").InNodeAs(1, signed: true);
     private static readonly ParameterSpec Invert = ParameterSpec.Bool(false, "Polarity invert");
@@ -70,7 +70,7 @@ public static class ConsoleAddressSpace
 
     private static readonly ParameterSpec SendLevel = ParameterSpec.Fader(double.NegativeInfinity, "Send level");
     private static readonly ParameterSpec SendTap = ParameterSpec.Enum(["PREEQ", "PRE", "POST"], 2, "Send tap: before EQ, before fader, after fader");
-    private static readonly ParameterSpec StereoLink = ParameterSpec.Bool(false, "Links this odd channel with the next one as a stereo pair (the odd channel's settings lead)");
+    private static readonly ParameterSpec StereoLink = ParameterSpec.Bool(false, "Links the pair of channels as a stereo pair (the odd channel's settings lead)");
 
     private static readonly ParameterSpec DcaOn = ParameterSpec.Bool(true, "DCA switch: 1 = ON = members unmuted by this DCA");
     private static readonly ParameterSpec MuteGroupOn = ParameterSpec.Bool(false, "Mute group engaged: mutes every member");
@@ -115,21 +115,12 @@ public static class ConsoleAddressSpace
         var muteMembers = config.MuteGroups > 0 ? ParameterSpec.Bitmap(config.MuteGroups, "Mute group membership: bit n = group n+1") : null;
 
         builder.Add("/config/name", ConsoleName, ParameterKey.Console(ParameterRole.Name));
-        builder.Add("/config/solo/mode", SoloMode, ParameterKey.Console(ParameterRole.SoloMode));
-        builder.Add("/config/solo/level", SoloLevel, ParameterKey.Console(ParameterRole.SoloLevel));
-        for (int g = 1; g <= config.MuteGroups; g++)
-        {
-            builder.Add(ParameterPaths.MuteGroup(g), MuteGroupOn, new ParameterKey(ParameterOwner.MuteGroup, g, ParameterRole.On));
-        }
+        AddConfig(builder, config);
 
         for (int ch = 1; ch <= config.Channels; ch++)
         {
             var d = new Declarer(builder, ParameterPaths.Channel(ch), ParameterOwner.Channel, ch);
             d.Add("/config/name", Name, ParameterRole.Name);
-            if (ch % 2 == 1 && ch < config.Channels)
-            {
-                d.Add("/config/link", StereoLink, ParameterRole.Link);
-            }
 
             d.Add("/preamp/trim", Trim, ParameterRole.Trim);
             d.Add("/preamp/invert", Invert, ParameterRole.Invert);
