@@ -24,8 +24,10 @@ internal sealed class ServeCommand : ICommand
         Runs the mixer engine on an audio thread and serves its parameter table over OSC on UDP port 10023,
         speaking the X32 remote protocol: set (/ch/01/mix/fader ,f 0.75), query (the path with no argument),
         /xremote (10 s of every change made by anyone; renew every ~9 s), /info, /xinfo, /status (--identify-as X32 answers as an X32 on fw 4.06), /node ,s ch/01/mix,
-        and /meters/0 (channels post-fader, buses, main), /meters/1 (per channel: pre, post, gate gain,
-        compressor gain), /meters/2 (buses, main) as little-endian blobs every 50 ms for 10 s.
+        /subscribe, /formatsubscribe, /batchsubscribe, /renew, /unsubscribe, and /meters/0 (70: channels,
+        aux, effect returns, buses, matrices), /meters/1 (96: channels pre-fader, gate and compressor gains),
+        /meters/2 (49: buses, matrices, mains, their gains) in the X32's layouts as little-endian blobs every
+        50 ms x time factor for 10 s.
         host-dsp/ADDRESS-SPACE.md lists every path.
 
         --audio alsa drives a sound card through libasound (any PCM name: hw:CARD=..., plughw:..., a plugin),
