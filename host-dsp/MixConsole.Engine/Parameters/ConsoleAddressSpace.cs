@@ -125,8 +125,8 @@ public static partial class ConsoleAddressSpace
             d.Add("/preamp/trim", Trim, ParameterRole.Trim);
             d.Add("/preamp/invert", Invert, ParameterRole.Invert);
             d.Add("/preamp/hpon", HpOn, ParameterRole.HighPassOn);
-            d.Add("/preamp/hpf", HpFrequency, ParameterRole.HighPassFrequency);
             d.Add("/preamp/hpslope", HpSlope, ParameterRole.HighPassSlope);
+            d.Add("/preamp/hpf", HpFrequency, ParameterRole.HighPassFrequency);
             d.Add("/delay/on", DelayOn, ParameterRole.DelayOn);
             d.Add("/delay/time", DelayTime, ParameterRole.DelayTime);
             AddGate(d);
