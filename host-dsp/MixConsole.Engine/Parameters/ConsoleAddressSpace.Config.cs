@@ -15,6 +15,19 @@ public static partial class ConsoleAddressSpace
 
     private const string Kept = KeptForCompatibility;
 
+    private static readonly ParameterSpec Icon = ParameterSpec.Index(75, 1, Kept + "strip icons (1-74) are shown by X32 apps, not drawn here");
+    private static readonly ParameterSpec Color = ParameterSpec.Enum(
+        ["OFF", "RD", "GN", "YE", "BL", "MG", "CY", "WH", "OFFi", "RDi", "GNi", "YEi", "BLi", "MGi", "CYi", "WHi"], 3, Kept + "strip colours are shown by X32 apps, not drawn here");
+    private static readonly ParameterSpec ChannelSource = ParameterSpec.Index(65, 1, Kept + "each channel here takes its own input (no X32 input patch)");
+    private static readonly ParameterSpec InsertOn = ParameterSpec.Bool(false, Kept + "no insert points on strips here");
+    private static readonly ParameterSpec InsertPosition = ParameterSpec.Enum(["PRE", "POST"], 0, Kept + "no insert points on strips here");
+    private static readonly ParameterSpec InsertSelect = ParameterSpec.Enum(
+        ["OFF", "FX1L", "FX1R", "FX2L", "FX2R", "FX3L", "FX3R", "FX4L", "FX4R", "FX5L", "FX5R", "FX6L", "FX6R", "FX7L", "FX7R", "FX8L", "FX8R",
+         "AUX1", "AUX2", "AUX3", "AUX4", "AUX5", "AUX6"], 0, Kept + "no insert points on strips here");
+    private static readonly ParameterSpec AutomixGroup = ParameterSpec.Enum(["OFF", "X", "Y"], 0, Kept + "no automixer here");
+    private static readonly ParameterSpec AutomixWeight = ParameterSpec.Linear(-12, 12, 0.5, "dB", 0, Kept + "no automixer here").InNodeAs(1, signed: true);
+    private static readonly ParameterSpec HeadampGain = ParameterSpec.Linear(-12, 60, 0.5, "dB", 0, Kept + "no X32 preamps here (the input gain is /ch/NN/preamp/trim)");
+    private static readonly ParameterSpec Phantom = ParameterSpec.Bool(false, Kept + "no phantom power here (no preamps)");
     private static readonly ParameterSpec AuxLink = ParameterSpec.Bool(false, Kept + "no aux inputs here");
     private static readonly ParameterSpec FxLink = ParameterSpec.Bool(false, Kept + "each effect return is already a stereo strip here");
     private static readonly ParameterSpec BusLink = ParameterSpec.Bool(false, Kept + "mix buses are mono here (no stereo bus pairs yet)");
@@ -108,6 +121,17 @@ public static partial class ConsoleAddressSpace
         builder.Add("/config/tape/autoplay", TapeAutoplay);
         builder.Add("/config/amixenable/X", AutomixEnable);
         builder.Add("/config/amixenable/Y", AutomixEnable);
+    }
+
+    // The X32's 128 head amps (local, AES50 A and B): gain and phantom power.
+    private static void AddHeadamps(ParameterTableBuilder builder)
+    {
+        for (int amp = 0; amp < 128; amp++)
+        {
+            string node = "/headamp/" + amp.ToString("000", CultureInfo.InvariantCulture);
+            builder.Add(node + "/gain", HeadampGain);
+            builder.Add(node + "/phantom", Phantom);
+        }
     }
 
     private static void AddPairs(ParameterTableBuilder builder, string node, int members, ParameterSpec spec)

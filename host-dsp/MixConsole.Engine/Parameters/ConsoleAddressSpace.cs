@@ -121,6 +121,9 @@ public static partial class ConsoleAddressSpace
         {
             var d = new Declarer(builder, ParameterPaths.Channel(ch), ParameterOwner.Channel, ch);
             d.Add("/config/name", Name, ParameterRole.Name);
+            d.Keep("/config/icon", Icon);
+            d.Keep("/config/color", Color);
+            d.Keep("/config/source", ChannelSource);
 
             d.Add("/preamp/trim", Trim, ParameterRole.Trim);
             d.Add("/preamp/invert", Invert, ParameterRole.Invert);
@@ -129,6 +132,9 @@ public static partial class ConsoleAddressSpace
             d.Add("/preamp/hpf", HpFrequency, ParameterRole.HighPassFrequency);
             d.Add("/delay/on", DelayOn, ParameterRole.DelayOn);
             d.Add("/delay/time", DelayTime, ParameterRole.DelayTime);
+            d.Keep("/insert/on", InsertOn);
+            d.Keep("/insert/pos", InsertPosition);
+            d.Keep("/insert/sel", InsertSelect);
             AddGate(d);
             AddDynamics(d);
             AddEq(d);
@@ -148,6 +154,8 @@ public static partial class ConsoleAddressSpace
             }
 
             AddGroups(d, dcaMembers, muteMembers);
+            d.Keep("/automix/group", AutomixGroup);
+            d.Keep("/automix/weight", AutomixWeight);
             d.Add("/solo", Solo, ParameterRole.Solo);
         }
 
@@ -155,6 +163,11 @@ public static partial class ConsoleAddressSpace
         {
             var d = new Declarer(builder, ParameterPaths.Bus(bus), ParameterOwner.Bus, bus);
             d.Add("/config/name", Name, ParameterRole.Name);
+            d.Keep("/config/icon", Icon);
+            d.Keep("/config/color", Color);
+            d.Keep("/insert/on", InsertOn);
+            d.Keep("/insert/pos", InsertPosition);
+            d.Keep("/insert/sel", InsertSelect);
             AddDynamics(d);
             AddEq(d);
             AddMix(d, ToMainOff);
@@ -184,6 +197,8 @@ public static partial class ConsoleAddressSpace
         {
             var d = new Declarer(builder, ParameterPaths.FxReturn(slot), ParameterOwner.FxReturn, slot);
             d.Add("/config/name", Name, ParameterRole.Name);
+            d.Keep("/config/icon", Icon);
+            d.Keep("/config/color", Color);
             d.Add("/mix/on", MixOn, ParameterRole.On);
             d.Add("/mix/fader", Fader, ParameterRole.Fader);
             d.Add("/mix/pan", Pan, ParameterRole.Pan);
@@ -192,6 +207,8 @@ public static partial class ConsoleAddressSpace
 
         var main = new Declarer(builder, ParameterPaths.MainStereo, ParameterOwner.MainStereo, 1);
         main.Add("/config/name", Name, ParameterRole.Name);
+        main.Keep("/config/icon", Icon);
+        main.Keep("/config/color", Color);
         AddDynamics(main);
         AddEq(main);
         main.Add("/mix/on", MixOn, ParameterRole.On);
@@ -200,6 +217,8 @@ public static partial class ConsoleAddressSpace
 
         var mono = new Declarer(builder, ParameterPaths.MainMono, ParameterOwner.MainMono, 1);
         mono.Add("/config/name", Name, ParameterRole.Name);
+        mono.Keep("/config/icon", Icon);
+        mono.Keep("/config/color", Color);
         mono.Add("/mix/on", MixOn, ParameterRole.On);
         mono.Add("/mix/fader", Fader, ParameterRole.Fader);
 
@@ -207,6 +226,8 @@ public static partial class ConsoleAddressSpace
         {
             var d = new Declarer(builder, ParameterPaths.Dca(dca), ParameterOwner.Dca, dca);
             d.Add("/config/name", Name, ParameterRole.Name);
+            d.Keep("/config/icon", Icon);
+            d.Keep("/config/color", Color);
             d.Add("/on", DcaOn, ParameterRole.On);
             d.Add("/fader", Fader, ParameterRole.Fader);
         }
@@ -224,6 +245,8 @@ public static partial class ConsoleAddressSpace
         m.Add("/limiter/ceiling", MasterCeiling, ParameterRole.MasterCeiling);
         m.Add("/bypass", MasterBypass, ParameterRole.MasterBypass);
         m.Add("/ab", MasterAb, ParameterRole.MasterAb);
+
+        AddHeadamps(builder);
 
         // Shared by every controller so surface select LEDs follow another client's selection; no audio reads it.
         // Console state, as on the X32: loading a scene must not move the engineer's selected strip.
@@ -305,5 +328,8 @@ public static partial class ConsoleAddressSpace
     {
         public void Add(string suffix, ParameterSpec spec, ParameterRole role, int slot = 0) =>
             builder.Add(prefix + suffix, spec, new ParameterKey(owner, number, role, slot));
+
+        /// <summary>Declares an X32 leaf kept for compatibility: stored and echoed, bound by nothing.</summary>
+        public void Keep(string suffix, ParameterSpec spec) => builder.Add(prefix + suffix, spec);
     }
 }

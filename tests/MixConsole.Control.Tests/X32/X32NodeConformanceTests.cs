@@ -61,6 +61,13 @@ public sealed class X32NodeConformanceTests(ITestOutputHelper output)
         { "/config/osc/f1", 'f', 121, "20.0", "20k00", 1, false },
         { "/config/osc/type", 'i', 3, "SINE PINK WHITE", "", 4, false },
         { "/config/tape/gainL", 'f', 61, "-6.0", "24.0", 0, false },
+        { "/ch/01/config/color", 'i', 16, "OFF RD GN YE BL MG CY WH OFFi RDi GNi YEi BLi MGi CYi WHi", "", 2, false },
+        { "/ch/01/insert/pos", 'i', 2, "PRE POST", "", 1, false },
+        { "/ch/01/automix/group", 'i', 3, "OFF X Y", "", 0, false },
+        { "/ch/01/automix/weight", 'f', 49, "-12.0", "+12.0", 1, false },
+        { "/bus/16/config/color", 'i', 16, "OFF RD GN YE BL MG CY WH OFFi RDi GNi YEi BLi MGi CYi WHi", "", 2, false },
+        { "/headamp/127/gain", 'f', 145, "-12.0", "60.0", 0, false },
+        { "/headamp/000/phantom", 'i', 2, "OFF", "ON", 1, false },
     };
 
     public static TheoryData<string> PendingFamilies => [.. X32NodeTable.Pending];

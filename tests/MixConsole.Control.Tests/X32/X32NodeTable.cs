@@ -113,16 +113,15 @@ internal static partial class X32NodeTable
         "config/userrout/in", "config/userrout/out", "config/routing", "config/routing/IN", "config/routing/AES50A",
         "config/routing/AES50B", "config/routing/CARD", "config/routing/OUT", "config/routing/PLAY", "config/userctrl/A",
         "config/userctrl/B", "config/userctrl/C", "config/dp48",
-        "ch/{01-32}/config", "ch/{01-32}/gate/filter", "ch/{01-32}/dyn", "ch/{01-32}/dyn/filter", "ch/{01-32}/insert",
-        "ch/{01-32}/mix/{01-15/2}", "ch/{01-32}/mix/{02-16/2}", "ch/{01-32}/automix",
+        "ch/{01-32}/gate/filter", "ch/{01-32}/dyn", "ch/{01-32}/dyn/filter", "ch/{01-32}/mix/{01-15/2}", "ch/{01-32}/mix/{02-16/2}",
         "auxin/{01-08}/config", "auxin/{01-08}/preamp", "auxin/{01-08}/eq", "auxin/{01-08}/eq/{1-4}", "auxin/{01-08}/mix", "auxin/{01-08}/grp",
         "fxrtn/{01-08}/config", "fxrtn/{01-08}/eq", "fxrtn/{01-08}/eq/{1-4}", "fxrtn/{01-08}/mix", "fxrtn/{01-08}/grp",
-        "bus/{01-16}/config", "bus/{01-16}/dyn", "bus/{01-16}/dyn/filter", "bus/{01-16}/insert", "bus/{01-16}/eq/{1-6}",
+        "bus/{01-16}/dyn", "bus/{01-16}/dyn/filter", "bus/{01-16}/eq/{1-6}",
         "mtx/{01-06}/config", "mtx/{01-06}/preamp", "mtx/{01-06}/dyn", "mtx/{01-06}/eq", "mtx/{01-06}/eq/{1-6}", "mtx/{01-06}/mix",
-        "main/st/config", "main/st/dyn", "main/st/eq/{1-6}", "main/m/config", "main/m/dyn", "main/m/eq", "main/m/eq/{1-6}",
-        "dca/{1-8}/config", "fx/{1-8}", "fx/{1-4}/source", "fx/{1-8}/par",
+        "main/st/dyn", "main/st/eq/{1-6}", "main/m/dyn", "main/m/eq", "main/m/eq/{1-6}",
+        "fx/{1-8}", "fx/{1-4}/source", "fx/{1-8}/par",
         "outputs/main/{01-16}", "outputs/aux/{01-06}", "outputs/p16/{01-16}", "outputs/aes/{01-02}", "outputs/rec/{01-02}",
-        "headamp/{000-127}", "-prefs/remote", "-stat/solosw",
+        "-prefs/remote", "-stat/solosw",
     ];
 
     /// <summary>Every family: its pattern and the nodes it expands to with their value counts.</summary>

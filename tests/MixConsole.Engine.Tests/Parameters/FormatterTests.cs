@@ -77,7 +77,7 @@ public class FormatterTests
         var store = new ParameterStore(Table);
         store.TrySetText(Table.IndexOf("/ch/06/config/name"), "Lead Vox");
         Assert.True(NodeText.TryFormat(store, "ch/06/config", out string line));
-        Assert.Equal("/ch/06/config \"Lead Vox\"\n", line);
+        Assert.Equal("/ch/06/config \"Lead Vox\" 1 YE 1\n", line);
         Assert.True(NodeText.TryFormat(store, "ch/01/mix/03", out line));
         Assert.Equal("/ch/01/mix/03 -oo POST\n", line);
         Assert.False(NodeText.TryFormat(store, "ch/01/nothing", out _));
