@@ -564,10 +564,8 @@ internal sealed class OscDispatcher
     // "/renew [,s alias]": another 10 s for that subscription, or for every one of the client's.
     private void Renew(in OscMessage message, int link, in OscPeer sender)
     {
-        ReadOnlySpan<byte> alias = default;
-        if (message.ArgumentCount > 0 && !message.TryGetString(0, out alias))
+        if (!TryGetAlias(in message, out ReadOnlySpan<byte> alias))
         {
-            _counters.AddRejectedValue();
             return;
         }
 
@@ -582,10 +580,8 @@ internal sealed class OscDispatcher
     // "/unsubscribe [,s alias]": ends that subscription, or everything the client receives (/xremote and meters too).
     private void Unsubscribe(in OscMessage message, int link, in OscPeer sender)
     {
-        ReadOnlySpan<byte> alias = default;
-        if (message.ArgumentCount > 0 && !message.TryGetString(0, out alias))
+        if (!TryGetAlias(in message, out ReadOnlySpan<byte> alias))
         {
-            _counters.AddRejectedValue();
             return;
         }
 
@@ -602,6 +598,19 @@ internal sealed class OscDispatcher
                 _meterStreams.Unsubscribe(link, in sender, bank);
             }
         }
+    }
+
+    // The optional alias of /renew and /unsubscribe (empty: all of the client's); false, counted, when it is not a string.
+    private bool TryGetAlias(in OscMessage message, out ReadOnlySpan<byte> alias)
+    {
+        alias = default;
+        if (message.ArgumentCount == 0 || message.TryGetString(0, out alias))
+        {
+            return true;
+        }
+
+        _counters.AddRejectedValue();
+        return false;
     }
 
     // The X32's time factor: sends every 50 ms x factor; 0 and 1 both mean every 50 ms.

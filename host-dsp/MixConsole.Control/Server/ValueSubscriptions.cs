@@ -102,46 +102,10 @@ internal sealed class ValueSubscriptions
     }
 
     /// <summary>Extends the subscription at <paramref name="address"/>, or every one of the client's when it is empty; how many.</summary>
-    public int Renew(int link, in OscPeer peer, ReadOnlySpan<byte> address)
-    {
-        long now = _time.GetTimestamp();
-        int renewed = 0;
-        lock (_gate)
-        {
-            foreach (Entry entry in _entries)
-            {
-                if (entry.ExpiresAt > now && entry.Link == link && entry.Peer == peer &&
-                    (address.IsEmpty || entry.Address.AsSpan(0, entry.AddressLength).SequenceEqual(address)))
-                {
-                    entry.ExpiresAt = now + _lifetimeTicks;
-                    renewed++;
-                }
-            }
-        }
-
-        return renewed;
-    }
+    public int Renew(int link, in OscPeer peer, ReadOnlySpan<byte> address) => SetExpiry(link, in peer, address, renew: true);
 
     /// <summary>Ends the subscription at <paramref name="address"/>, or every one of the client's when it is empty; how many.</summary>
-    public int Unsubscribe(int link, in OscPeer peer, ReadOnlySpan<byte> address)
-    {
-        long now = _time.GetTimestamp();
-        int ended = 0;
-        lock (_gate)
-        {
-            foreach (Entry entry in _entries)
-            {
-                if (entry.ExpiresAt > now && entry.Link == link && entry.Peer == peer &&
-                    (address.IsEmpty || entry.Address.AsSpan(0, entry.AddressLength).SequenceEqual(address)))
-                {
-                    entry.ExpiresAt = 0;
-                    ended++;
-                }
-            }
-        }
-
-        return ended;
-    }
+    public int Unsubscribe(int link, in OscPeer peer, ReadOnlySpan<byte> address) => SetExpiry(link, in peer, address, renew: false);
 
     /// <summary>
     /// Calls <paramref name="send"/> for each live subscription whose send is due and moves its next send a
@@ -165,6 +129,26 @@ internal sealed class ValueSubscriptions
                     entry.Indices.AsSpan(0, entry.IndexCount), entry.Bank);
             }
         }
+    }
+
+    private int SetExpiry(int link, in OscPeer peer, ReadOnlySpan<byte> address, bool renew)
+    {
+        long now = _time.GetTimestamp();
+        int touched = 0;
+        lock (_gate)
+        {
+            foreach (Entry entry in _entries)
+            {
+                if (entry.ExpiresAt > now && entry.Link == link && entry.Peer == peer &&
+                    (address.IsEmpty || entry.Address.AsSpan(0, entry.AddressLength).SequenceEqual(address)))
+                {
+                    entry.ExpiresAt = renew ? now + _lifetimeTicks : 0;
+                    touched++;
+                }
+            }
+        }
+
+        return touched;
     }
 
     private Entry? Find(int link, in OscPeer peer, ReadOnlySpan<byte> address, long now)

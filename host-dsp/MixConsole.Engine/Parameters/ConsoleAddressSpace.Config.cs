@@ -84,19 +84,9 @@ public static partial class ConsoleAddressSpace
         builder.Add("/config/solo/chmode", SoloMode, ParameterKey.Console(ParameterRole.SoloMode));
         builder.Add("/config/solo/busmode", SoloOtherMode);
         builder.Add("/config/solo/dcamode", SoloOtherMode);
-        foreach (string option in (ReadOnlySpan<string>)["exclusive", "followsel", "followsolo"])
+        foreach (string option in (ReadOnlySpan<string>)["exclusive", "followsel", "followsolo", "dimatt", "dim", "mono", "delay", "delaytime", "masterctrl", "mute", "dimpfl"])
         {
-            builder.Add("/config/solo/" + option, SoloOption);
-        }
-
-        builder.Add("/config/solo/dimatt", SoloDimAttenuation);
-        builder.Add("/config/solo/dim", SoloOption);
-        builder.Add("/config/solo/mono", SoloOption);
-        builder.Add("/config/solo/delay", SoloOption);
-        builder.Add("/config/solo/delaytime", SoloDelayTime);
-        foreach (string option in (ReadOnlySpan<string>)["masterctrl", "mute", "dimpfl"])
-        {
-            builder.Add("/config/solo/" + option, SoloOption);
+            builder.Add("/config/solo/" + option, option switch { "dimatt" => SoloDimAttenuation, "delaytime" => SoloDelayTime, _ => SoloOption });
         }
 
         builder.Add("/config/talk/enable", TalkOption);

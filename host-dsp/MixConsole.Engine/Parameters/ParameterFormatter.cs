@@ -40,12 +40,7 @@ public static class ParameterFormatter
         switch (spec.Style)
         {
             case DisplayStyle.Label:
-                int position = (int)real;
-                if (position >= 0 && position < spec.Labels.Count)
-                {
-                    text.Append(spec.Labels[position]);
-                }
-                else
+                if (!TryAppendLabel(ref text, spec, real))
                 {
                     text.Append(real, default);
                 }
@@ -125,12 +120,7 @@ public static class ParameterFormatter
         switch (spec.Style)
         {
             case DisplayStyle.Label:
-                int position = (int)real;
-                if (position >= 0 && position < spec.Labels.Count)
-                {
-                    text.Append(spec.Labels[position]);
-                }
-                else
+                if (!TryAppendLabel(ref text, spec, real))
                 {
                     text.Append((int)real);
                 }
@@ -186,6 +176,18 @@ public static class ParameterFormatter
     {
         text.Append(real < 0 || (real == 0 && float.IsNegative(real)) ? '-' : '+');
         text.Append(MathF.Abs(real), format);
+    }
+
+    private static bool TryAppendLabel(ref TextSpan text, ParameterSpec spec, float real)
+    {
+        int position = (int)real;
+        if (position < 0 || position >= spec.Labels.Count)
+        {
+            return false;
+        }
+
+        text.Append(spec.Labels[position]);
+        return true;
     }
 
     private static void AppendBitmap(ref TextSpan text, ParameterSpec spec, int bits)

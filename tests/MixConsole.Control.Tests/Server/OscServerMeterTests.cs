@@ -42,15 +42,7 @@ public class OscServerMeterTests
     [Fact]
     public void Bank0_IsTheX32Overview_70Values_WithSilenceWhereThisConsoleHasNoStrip()
     {
-        var layout = new OscMeterLayout(channels: 6, buses: 4);
-        var source = new NumberedMeters(layout);
-        using var h = new ServerHarness(meters: source, config: ConsoleConfig.Pi4Cs42448);
-        h.Send(ServerHarness.A, Osc.Message("/meters/0"));
-        h.Server.Tick();
-
-        var (address, arguments) = Osc.Read(Assert.Single(h.Link.SentTo(ServerHarness.A)));
-        Assert.Equal("/meters/0", address);
-        float[] values = Osc.MeterValues(Assert.IsType<byte[]>(Assert.Single(arguments)));
+        float[] values = SmallConsoleBank(0, out var layout, out var source);
         float[] expected =
         [
             .. Enumerable.Range(0, 32).Select(c => c < 6 ? source.ValueAt(layout.ChannelPostFader(c)) : 0f),
@@ -64,13 +56,7 @@ public class OscServerMeterTests
     [Fact]
     public void Bank1_CarriesPreFaderLevels_ThenGateGains_ThenCompressorGains_Of32Channels()
     {
-        var layout = new OscMeterLayout(channels: 6, buses: 4);
-        var source = new NumberedMeters(layout);
-        using var h = new ServerHarness(meters: source, config: ConsoleConfig.Pi4Cs42448);
-        h.Send(ServerHarness.A, Osc.Message("/meters/1"));
-        h.Server.Tick();
-
-        float[] values = Osc.MeterValues((byte[])Osc.Read(Assert.Single(h.Link.Sent).Packet).Arguments[0]);
+        float[] values = SmallConsoleBank(1, out var layout, out var source);
         Assert.Equal(96, values.Length);
         for (int c = 0; c < 32; c++)
         {
@@ -83,13 +69,7 @@ public class OscServerMeterTests
     [Fact]
     public void Bank2_CarriesBuses_Matrices_Mains_ThenTheirGains_49Values()
     {
-        var layout = new OscMeterLayout(channels: 6, buses: 4);
-        var source = new NumberedMeters(layout);
-        using var h = new ServerHarness(meters: source, config: ConsoleConfig.Pi4Cs42448);
-        h.Send(ServerHarness.A, Osc.Message("/meters/2"));
-        h.Server.Tick();
-
-        float[] values = Osc.MeterValues((byte[])Osc.Read(Assert.Single(h.Link.Sent).Packet).Arguments[0]);
+        float[] values = SmallConsoleBank(2, out var layout, out var source);
         float[] expected =
         [
             .. Enumerable.Range(0, 16).Select(b => b < 4 ? source.ValueAt(layout.BusPostFader(b)) : 0f),
@@ -145,6 +125,19 @@ public class OscServerMeterTests
         }
 
         return h.Link.Sent.Count - before;
+    }
+
+    // One blob of bank N from the 6-channel, 4-bus console fed distinct values.
+    private static float[] SmallConsoleBank(int bank, out OscMeterLayout layout, out NumberedMeters source)
+    {
+        layout = new OscMeterLayout(channels: 6, buses: 4);
+        source = new NumberedMeters(layout);
+        using var h = new ServerHarness(meters: source, config: ConsoleConfig.Pi4Cs42448);
+        h.Send(ServerHarness.A, Osc.Message($"/meters/{bank}"));
+        h.Server.Tick();
+        var (address, arguments) = Osc.Read(Assert.Single(h.Link.SentTo(ServerHarness.A)));
+        Assert.Equal($"/meters/{bank}", address);
+        return Osc.MeterValues(Assert.IsType<byte[]>(Assert.Single(arguments)));
     }
 
     /// <summary>Meters whose every value is distinct, so a misplaced index shows.</summary>
