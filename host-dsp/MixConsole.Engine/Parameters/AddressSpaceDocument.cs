@@ -38,7 +38,8 @@ public static class AddressSpaceDocument
         text.Append("- `float (f)`: an OSC float 0..1, snapped to the parameter's step grid: grid point k of N is k / (N - 1). Its real value follows the mapping. An OSC int k also selects grid point k.\n");
         text.Append("- `enum (i)`, `bool (i)`, `int (i)`: an OSC int, the value itself (an enum's position; a switch's 0/1, where `mix/on` 1 = ON = unmuted as on the X32). Enums and switches also take their label as a string, and a float f selects round(f * (N - 1)).\n");
         text.Append("- `string (s)`: an OSC string, printable ASCII up to the length given.\n");
-        text.Append("- A message with no argument queries the value. `/node ,s ch/01/mix` answers one line with the values directly below that node, in the order of this table.\n");
+        text.Append("- A message with no argument queries the value. `/node ,s ch/01/mix` answers one line with the values directly below that node, in the order of this table (the X32's), written as the X32 writes them: `/ch/01/mix ON -0.0 ON +0 OFF -oo`.\n");
+        text.Append("- Paths are the X32's (fw 4.06) where the X32 has one (`/master`, sends to effect slots, `/ch/NN/solo` and effect parameters are this console's own). A leaf whose meaning begins \"" + ConsoleAddressSpace.KeptForCompatibility.TrimEnd(' ', ':') + "\" is X32 hardware this console has nothing to act on: it is stored, echoed and saved so X32 apps read a whole console; the reason follows.\n");
         text.Append("- Scenes (`{\"parameters\": {\"/ch/01/mix/fader\": 0.75}}`) hold the same values as the wire.");
         AppendConsoleState(text, table);
         text.Append("\n\n");
