@@ -45,7 +45,7 @@ namespace MixConsole.ControlSurface.Mapping
         /// <summary>DCA name.</summary>
         public const string DcaName = "/dca/{n}/config/name";
 
-        /// <summary>Channel solo, int 1 = soloed (PFL or AFL per the host's /config/solo/mode).</summary>
+        /// <summary>Channel solo, int 1 = soloed (PFL or AFL per the host's /config/solo/chmode).</summary>
         public const string ChannelSolo = "/ch/{nn}/solo";
 
         /// <summary>Mix bus solo, int 1 = soloed. DCAs have no solo on the host.</summary>

@@ -2,17 +2,29 @@ namespace MixConsole.Control.Meters;
 
 /// <summary>
 /// One meter stream a client can request with <c>/meters/N</c>: a fixed selection of snapshot values, sent
-/// as one OSC blob. Banks (C channels, B buses):
+/// as one OSC blob, in the X32's layouts (its strips numbered as on the X32; a strip this console lacks reads
+/// 0, a gain reduction it lacks 1.0 = none):
 /// <list type="bullet">
-/// <item><c>/meters/0</c>: every channel's post-fader peak (C), every bus (B), main left, right, mono: the overview.</item>
-/// <item><c>/meters/1</c>: per channel, in channel order: pre-fader peak, post-fader peak, gate gain, compressor gain (4 x C).</item>
-/// <item><c>/meters/2</c>: every bus (B), main left, right, mono: the outputs.</item>
+/// <item><c>/meters/0</c> (70): channels 1-32 post-fader, aux inputs 1-8, effect returns 1-8, buses 1-16, matrices 1-6.</item>
+/// <item><c>/meters/1</c> (96): channels 1-32 pre-fader, then their 32 gate gains, then their 32 compressor gains.</item>
+/// <item><c>/meters/2</c> (49): buses 1-16, matrices 1-6, main left, right, mono, then the gain of 16 bus, 6 matrix,
+/// the main and the mono compressors.</item>
 /// </list>
 /// </summary>
 public sealed class MeterBank
 {
     /// <summary>Number of banks defined.</summary>
     public const int BankCount = 3;
+
+    // Blob positions the console has nothing for: a level reads silence, a gain no reduction.
+    private const int Silent = -1;
+    private const int NoReduction = -2;
+
+    private const int X32Channels = 32;
+    private const int X32AuxInputs = 8;
+    private const int X32FxReturns = 8;
+    private const int X32Buses = 16;
+    private const int X32Matrices = 6;
 
     private readonly int[] _indices;
 
@@ -28,7 +40,7 @@ public sealed class MeterBank
     /// <summary>Values in one blob.</summary>
     public int Count => _indices.Length;
 
-    /// <summary>Snapshot indices in blob order.</summary>
+    /// <summary>Snapshot indices in blob order; negative where the console has no such meter.</summary>
     public ReadOnlySpan<int> Indices => _indices;
 
     /// <summary>Bank <paramref name="number"/> over <paramref name="layout"/>; false for an undefined bank.</summary>
@@ -39,25 +51,23 @@ public sealed class MeterBank
         switch (number)
         {
             case 0:
-                for (int c = 0; c < layout.Channels; c++)
-                {
-                    indices.Add(layout.ChannelPostFader(c));
-                }
-
-                AddOutputs(layout, indices);
+                AddChannels(indices, layout, layout.ChannelPostFader, Silent);
+                AddMissing(indices, X32AuxInputs + X32FxReturns, Silent);
+                AddBuses(indices, layout);
+                AddMissing(indices, X32Matrices, Silent);
                 break;
             case 1:
-                for (int c = 0; c < layout.Channels; c++)
-                {
-                    indices.Add(layout.ChannelPreFader(c));
-                    indices.Add(layout.ChannelPostFader(c));
-                    indices.Add(layout.ChannelGateGain(c));
-                    indices.Add(layout.ChannelCompressorGain(c));
-                }
-
+                AddChannels(indices, layout, layout.ChannelPreFader, Silent);
+                AddChannels(indices, layout, layout.ChannelGateGain, NoReduction);
+                AddChannels(indices, layout, layout.ChannelCompressorGain, NoReduction);
                 break;
             case 2:
-                AddOutputs(layout, indices);
+                AddBuses(indices, layout);
+                AddMissing(indices, X32Matrices, Silent);
+                indices.Add(layout.MainLeft);
+                indices.Add(layout.MainRight);
+                indices.Add(layout.MainMono);
+                AddMissing(indices, X32Buses + X32Matrices + 2, NoReduction);
                 break;
             default:
                 bank = null!;
@@ -95,21 +105,35 @@ public sealed class MeterBank
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(destination, _indices.Length);
         for (int i = 0; i < _indices.Length; i++)
         {
-            System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(destination.Slice(4 + 4 * i, 4), snapshot[_indices[i]]);
+            int index = _indices[i];
+            float value = index >= 0 ? snapshot[index] : index == NoReduction ? 1f : 0f;
+            System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(destination.Slice(4 + 4 * i, 4), value);
         }
 
         return length;
     }
 
-    private static void AddOutputs(OscMeterLayout layout, List<int> indices)
+    private static void AddChannels(List<int> indices, OscMeterLayout layout, Func<int, int> meter, int missing)
     {
-        for (int b = 0; b < layout.Buses; b++)
+        for (int c = 0; c < X32Channels; c++)
         {
-            indices.Add(layout.BusPostFader(b));
+            indices.Add(c < layout.Channels ? meter(c) : missing);
         }
+    }
 
-        indices.Add(layout.MainLeft);
-        indices.Add(layout.MainRight);
-        indices.Add(layout.MainMono);
+    private static void AddBuses(List<int> indices, OscMeterLayout layout)
+    {
+        for (int b = 0; b < X32Buses; b++)
+        {
+            indices.Add(b < layout.Buses ? layout.BusPostFader(b) : Silent);
+        }
+    }
+
+    private static void AddMissing(List<int> indices, int count, int missing)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            indices.Add(missing);
+        }
     }
 }

@@ -31,6 +31,7 @@ internal sealed class OscDispatcher
     private readonly AccessController? _access;
     private readonly SubscriptionRegistry _subscribers;
     private readonly SubscriptionRegistry _meterStreams;
+    private readonly ValueSubscriptions _values;
     private readonly ScheduledMessageQueue _scheduled;
     private readonly ChangeOrigins _origins;
     private readonly OscServerCounters _counters;
@@ -39,7 +40,7 @@ internal sealed class OscDispatcher
     private readonly Action<string>? _log;
     private readonly byte[][] _paths;
     private readonly int _nameIndex;
-    private readonly string _versionTag;
+    private readonly ConsoleIdentity _identity;
     private long _lastLimitLog = long.MinValue;
 
     public OscDispatcher(
@@ -48,6 +49,7 @@ internal sealed class OscDispatcher
         AccessController? access,
         SubscriptionRegistry subscribers,
         SubscriptionRegistry meterStreams,
+        ValueSubscriptions values,
         ScheduledMessageQueue scheduled,
         ChangeOrigins origins,
         OscServerCounters counters,
@@ -61,6 +63,7 @@ internal sealed class OscDispatcher
         _access = access;
         _subscribers = subscribers;
         _meterStreams = meterStreams;
+        _values = values;
         _scheduled = scheduled;
         _origins = origins;
         _counters = counters;
@@ -74,7 +77,7 @@ internal sealed class OscDispatcher
         }
 
         _nameIndex = _table.TryGetIndex("/config/name", out int name) ? name : -1;
-        _versionTag = "V" + options.Version;
+        _identity = options.Identity ?? ConsoleIdentity.Own(options.Version);
     }
 
     /// <summary>Commands beyond the parameter table (scene slots); null when none.</summary>
@@ -156,7 +159,9 @@ internal sealed class OscDispatcher
     }
 
     private static bool IsCommand(ReadOnlySpan<byte> address) =>
-        address.SequenceEqual("/xremote"u8) || address.SequenceEqual("/info"u8) || address.SequenceEqual("/status"u8) ||
+        address.SequenceEqual("/xremote"u8) || address.SequenceEqual("/subscribe"u8) || address.SequenceEqual("/renew"u8) ||
+        address.SequenceEqual("/unsubscribe"u8) || address.SequenceEqual("/batchsubscribe"u8) || address.SequenceEqual("/formatsubscribe"u8) || address.SequenceEqual("/info"u8) || address.SequenceEqual("/xinfo"u8) ||
+        address.SequenceEqual("/status"u8) ||
         address.SequenceEqual("/node"u8) || address.SequenceEqual("/meters"u8) || address.StartsWith("/meters/"u8);
 
     // True when the message was dealt with here (held, or refused as unschedulable); false when it is due now.
@@ -190,9 +195,29 @@ internal sealed class OscDispatcher
                 RefuseForLimit(in sender, "/xremote", _subscribers.Capacity);
             }
         }
+        else if (address.SequenceEqual("/subscribe"u8))
+        {
+            SubscribeValue(in message, link, in sender);
+        }
+        else if (address.SequenceEqual("/formatsubscribe"u8) || address.SequenceEqual("/batchsubscribe"u8))
+        {
+            SubscribeBatch(in message, link, in sender);
+        }
+        else if (address.SequenceEqual("/renew"u8))
+        {
+            Renew(in message, link, in sender);
+        }
+        else if (address.SequenceEqual("/unsubscribe"u8))
+        {
+            Unsubscribe(in message, link, in sender);
+        }
         else if (address.SequenceEqual("/info"u8))
         {
-            ReplyStrings(link, in sender, "/info"u8, _versionTag, ConsoleName(), "MixConsole", _options.Version);
+            ReplyStrings(link, in sender, "/info"u8, _identity.ServerVersion, _identity.ServerName ?? ConsoleName(), _identity.Model, _identity.FirmwareVersion);
+        }
+        else if (address.SequenceEqual("/xinfo"u8))
+        {
+            ReplyStrings(link, in sender, "/xinfo"u8, _options.AdvertisedAddress, ConsoleName(), _identity.Model, _identity.FirmwareVersion);
         }
         else if (address.SequenceEqual("/status"u8))
         {
@@ -410,6 +435,191 @@ internal sealed class OscDispatcher
         {
             Reply(link, in sender, reply.Slice(0, length));
         }
+    }
+
+    // "/subscribe ,s path [,i factor]": the value itself, every 50 ms x factor, for 10 s.
+    private void SubscribeValue(in OscMessage message, int link, in OscPeer sender)
+    {
+        if (message.ArgumentCount is < 1 or > 2 || !message.TryGetString(0, out ReadOnlySpan<byte> path) ||
+            !TryGetFactor(in message, 1, out int factor))
+        {
+            _counters.AddRejectedValue();
+            return;
+        }
+
+        if (!_table.TryGetIndexUtf8(path, out int index))
+        {
+            _counters.AddUnknownAddress();
+            return;
+        }
+
+        Span<int> one = [index];
+        if (!_values.Subscribe(link, in sender, _paths[index], SubscriptionForm.Value, one, -1, _options.MeterInterval * factor))
+        {
+            RefuseForLimit(in sender, "/subscribe", _options.MaxSubscribers);
+        }
+    }
+
+    // "/formatsubscribe ,ss..siii alias path.. first last factor": every path with "**" replaced by first..last, one blob.
+    // "/batchsubscribe ,ssiii alias path a b factor": a meter bank (or one parameter) under the alias.
+    private void SubscribeBatch(in OscMessage message, int link, in OscPeer sender)
+    {
+        int count = message.ArgumentCount;
+        if (count < 5 || !message.TryGetString(0, out ReadOnlySpan<byte> alias) || alias.Length > ValueSubscriptions.MaxAddressBytes ||
+            alias.IsEmpty || alias[0] != (byte)'/' || !message.TryGetInt32(count - 3, out int first) ||
+            !message.TryGetInt32(count - 2, out int last) || !TryGetFactor(in message, count - 1, out int factor))
+        {
+            _counters.AddRejectedValue();
+            return;
+        }
+
+        TimeSpan interval = _options.MeterInterval * factor;
+        bool added;
+        if (count == 5 && message.TryGetString(1, out ReadOnlySpan<byte> bankPath) && TryParseBank(bankPath, out int bank))
+        {
+            added = _values.Subscribe(link, in sender, alias, SubscriptionForm.Meters, [], bank, interval);
+        }
+        else
+        {
+            Span<int> indices = stackalloc int[ValueSubscriptions.MaxIndices];
+            int found = 0;
+            for (int a = 1; a < count - 3; a++)
+            {
+                if (!message.TryGetString(a, out ReadOnlySpan<byte> pattern) || !TryExpand(pattern, first, last, indices, ref found))
+                {
+                    _counters.AddUnknownAddress();
+                    return;
+                }
+            }
+
+            added = _values.Subscribe(link, in sender, alias, SubscriptionForm.Values, indices.Slice(0, found), -1, interval);
+        }
+
+        if (!added)
+        {
+            RefuseForLimit(in sender, "/formatsubscribe", _options.MaxSubscribers);
+        }
+    }
+
+    // "/ch/**/mix/fader" 1..4 is /ch/01/mix/fader../ch/04/mix/fader; "**" takes the width the table uses (01 or 1).
+    private bool TryExpand(ReadOnlySpan<byte> pattern, int first, int last, Span<int> indices, ref int found)
+    {
+        int star = pattern.IndexOf("**"u8);
+        if (star < 0)
+        {
+            if (found == indices.Length || !_table.TryGetIndexUtf8(pattern, out indices[found]))
+            {
+                return false;
+            }
+
+            found++;
+            return true;
+        }
+
+        if (first < 0 || last < first || last > 999)
+        {
+            return false;
+        }
+
+        Span<byte> path = stackalloc byte[pattern.Length + 1];
+        ReadOnlySpan<byte> tail = pattern.Slice(star + 2);
+        pattern.Slice(0, star).CopyTo(path);
+        for (int n = first; n <= last; n++)
+        {
+            if (found == indices.Length)
+            {
+                return false;
+            }
+
+            int digits = WriteNumber(path.Slice(star), n, 2);
+            tail.CopyTo(path.Slice(star + digits));
+            if (!_table.TryGetIndexUtf8(path.Slice(0, star + digits + tail.Length), out indices[found]))
+            {
+                digits = WriteNumber(path.Slice(star), n, 1);
+                tail.CopyTo(path.Slice(star + digits));
+                if (!_table.TryGetIndexUtf8(path.Slice(0, star + digits + tail.Length), out indices[found]))
+                {
+                    return false;
+                }
+            }
+
+            found++;
+        }
+
+        return true;
+    }
+
+    private static int WriteNumber(Span<byte> destination, int n, int minDigits)
+    {
+        int digits = n >= 100 ? 3 : n >= 10 || minDigits == 2 ? 2 : 1;
+        for (int d = digits - 1; d >= 0; d--)
+        {
+            destination[d] = (byte)('0' + n % 10);
+            n /= 10;
+        }
+
+        return digits;
+    }
+
+    // "/renew [,s alias]": another 10 s for that subscription, or for every one of the client's.
+    private void Renew(in OscMessage message, int link, in OscPeer sender)
+    {
+        ReadOnlySpan<byte> alias = default;
+        if (message.ArgumentCount > 0 && !message.TryGetString(0, out alias))
+        {
+            _counters.AddRejectedValue();
+            return;
+        }
+
+        _values.Renew(link, in sender, alias);
+        if (alias.IsEmpty)
+        {
+            _subscribers.Renew(link, in sender);
+            _meterStreams.Renew(link, in sender);
+        }
+    }
+
+    // "/unsubscribe [,s alias]": ends that subscription, or everything the client receives (/xremote and meters too).
+    private void Unsubscribe(in OscMessage message, int link, in OscPeer sender)
+    {
+        ReadOnlySpan<byte> alias = default;
+        if (message.ArgumentCount > 0 && !message.TryGetString(0, out alias))
+        {
+            _counters.AddRejectedValue();
+            return;
+        }
+
+        _values.Unsubscribe(link, in sender, alias);
+        if (alias.IsEmpty || alias.SequenceEqual("/xremote"u8))
+        {
+            _subscribers.Unsubscribe(link, in sender);
+        }
+
+        for (int bank = 0; bank < MeterBank.BankCount; bank++)
+        {
+            if (alias.IsEmpty || (TryParseBank(alias, out int named) && named == bank))
+            {
+                _meterStreams.Unsubscribe(link, in sender, bank);
+            }
+        }
+    }
+
+    // The X32's time factor: sends every 50 ms x factor; 0 and 1 both mean every 50 ms.
+    private static bool TryGetFactor(in OscMessage message, int argument, out int factor)
+    {
+        factor = 1;
+        if (argument >= message.ArgumentCount)
+        {
+            return true;
+        }
+
+        if (!message.TryGetInt32(argument, out factor))
+        {
+            return false;
+        }
+
+        factor = Math.Clamp(factor, 1, MaxFactor);
+        return true;
     }
 
     // "/meters/N [,i factor]" or X32's "/meters ,s /meters/N [,i ...]" (the last int is the time factor).

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using MixConsole.Control.Meters;
 using MixConsole.Control.Osc;
@@ -26,6 +27,7 @@ public sealed class OscServer : IDisposable
     private readonly OscLinks _links;
     private readonly SubscriptionRegistry _subscribers;
     private readonly SubscriptionRegistry _meterStreams;
+    private readonly ValueSubscriptions _values;
     private readonly ScheduledMessageQueue _scheduled;
     private readonly ChangeOrigins _origins;
     private readonly OscDispatcher _dispatcher;
@@ -34,6 +36,7 @@ public sealed class OscServer : IDisposable
     private readonly Subscription[] _subscriptionScratch;
     private readonly Subscription[] _meterScratch;
     private readonly byte[] _echoBuffer = new byte[EchoBufferBytes];
+    private readonly byte[] _valueBuffer = new byte[64 + 4 * ValueSubscriptions.MaxIndices + ValueSubscriptions.MaxAddressBytes];
     private readonly byte[] _scheduledBuffer;
     private readonly float[] _meterSnapshot;
     private readonly MeterBank[] _banks;
@@ -71,10 +74,11 @@ public sealed class OscServer : IDisposable
         _links = new OscLinks(Counters);
         _subscribers = new SubscriptionRegistry(Options.MaxSubscribers, Options.SubscriptionLifetime, _time);
         _meterStreams = new SubscriptionRegistry(Options.MaxMeterStreams, Options.MeterLifetime, _time);
+        _values = new ValueSubscriptions(Options.MaxSubscribers, Options.SubscriptionLifetime, _time);
         _scheduled = new ScheduledMessageQueue(Options.MaxScheduledMessages, Options.MaxScheduledMessageBytes);
         _origins = new ChangeOrigins(store.Count);
         _dispatcher = new OscDispatcher(
-            store, Options, access, _subscribers, _meterStreams, _scheduled, _origins, Counters, _links, _time, log);
+            store, Options, access, _subscribers, _meterStreams, _values, _scheduled, _origins, Counters, _links, _time, log);
         _changed = new int[store.Count];
         _subscriptionScratch = new Subscription[Options.MaxSubscribers];
         _meterScratch = new Subscription[Options.MaxMeterStreams];
@@ -108,6 +112,9 @@ public sealed class OscServer : IDisposable
 
     /// <summary>Live <c>/meters/N</c> streams.</summary>
     public int MeterStreamCount => _meterStreams.Count;
+
+    /// <summary>Live <c>/subscribe</c>, <c>/formatsubscribe</c> and <c>/batchsubscribe</c> subscriptions.</summary>
+    public int ValueSubscriptionCount => _values.Count;
 
     /// <summary>Messages from future-dated bundles waiting for their time.</summary>
     public int ScheduledCount => _scheduled.Count;
@@ -200,6 +207,8 @@ public sealed class OscServer : IDisposable
             RunDueScheduled();
             EchoChanges();
             StreamMeters();
+            var sender = new DueValueSender(this);
+            _values.SendDue(ref sender);
         }
     }
 
@@ -358,5 +367,72 @@ public sealed class OscServer : IDisposable
         writer.BeginMessage(address.Slice(0, 9), "b"u8);
         writer.WriteBlob(blob);
         return writer.TryComplete(out int length) ? length : 0;
+    }
+
+    // Writes each due X32 subscription into the value buffer and sends it; reads meters at most once a step.
+    private struct DueValueSender(OscServer server) : ValueSubscriptions.IDueSender
+    {
+        private bool _metersRead;
+
+        public void Send(int link, in OscPeer peer, ReadOnlySpan<byte> address, SubscriptionForm form, ReadOnlySpan<int> indices, int bank)
+        {
+            byte[] buffer = server._valueBuffer;
+            int length;
+            switch (form)
+            {
+                case SubscriptionForm.Value:
+                    if (!ParameterMessage.TryWrite(server._store, indices[0], address, buffer, out length)) return;
+                    break;
+                case SubscriptionForm.Values:
+                    length = WriteValues(server._store, address, indices, buffer);
+                    break;
+                default:
+                    if (!_metersRead)
+                    {
+                        server._meters.TryReadLatest(server._meterSnapshot);
+                        _metersRead = true;
+                    }
+
+                    Span<byte> blob = stackalloc byte[4 + 4 * server._banks[bank].Count];
+                    server._banks[bank].WriteBlob(server._meterSnapshot, blob);
+                    var writer = new OscWriter(buffer);
+                    writer.BeginMessage(address, "b"u8);
+                    writer.WriteBlob(blob);
+                    if (!writer.TryComplete(out length)) return;
+                    break;
+            }
+
+            if (length > 0 && server._links.Send(link, buffer.AsSpan(0, length), peer))
+            {
+                server.Counters.AddEchoes(1);
+            }
+        }
+
+        // One blob of little-endian 4-byte values: floats as their 0..1 wire value, everything else as an int.
+        private static int WriteValues(ParameterStore store, ReadOnlySpan<byte> address, ReadOnlySpan<int> indices, byte[] buffer)
+        {
+            Span<byte> blob = stackalloc byte[4 * indices.Length];
+            for (int i = 0; i < indices.Length; i++)
+            {
+                Span<byte> slot = blob.Slice(4 * i, 4);
+                switch (store.Table[indices[i]].Spec.WireTypeTag)
+                {
+                    case 'f':
+                        BinaryPrimitives.WriteSingleLittleEndian(slot, store.GetNormalized(indices[i]));
+                        break;
+                    case 'i':
+                        BinaryPrimitives.WriteInt32LittleEndian(slot, (int)store.GetReal(indices[i]));
+                        break;
+                    default:
+                        slot.Clear();
+                        break;
+                }
+            }
+
+            var writer = new OscWriter(buffer);
+            writer.BeginMessage(address, "b"u8);
+            writer.WriteBlob(blob);
+            return writer.TryComplete(out int length) ? length : 0;
+        }
     }
 }

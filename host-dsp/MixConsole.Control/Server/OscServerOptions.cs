@@ -49,6 +49,9 @@ public sealed record OscServerOptions
     /// <summary>Server version reported by <c>/info</c>.</summary>
     public string Version { get; init; } = typeof(OscServerOptions).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
 
+    /// <summary>Model and versions <c>/info</c>, <c>/xinfo</c> and <c>/status</c> report; null: this console's own, at <see cref="Version"/>.</summary>
+    public ConsoleIdentity? Identity { get; init; }
+
     /// <summary>Throws when a value is out of its sensible range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A bound or interval is not positive.</exception>
     public void Validate()

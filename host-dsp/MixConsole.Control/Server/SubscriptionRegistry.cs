@@ -103,6 +103,27 @@ public sealed class SubscriptionRegistry
         }
     }
 
+    /// <summary>Extends every live subscription of <paramref name="peer"/> on <paramref name="link"/> (any topic); how many.</summary>
+    public int Renew(int link, in OscPeer peer)
+    {
+        long now = _time.GetTimestamp();
+        int renewed = 0;
+        lock (_gate)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                ref Subscription entry = ref _entries[i];
+                if (entry.Link == link && entry.Peer == peer && entry.ExpiresAt > now)
+                {
+                    entry = entry with { ExpiresAt = now + _lifetimeTicks };
+                    renewed++;
+                }
+            }
+        }
+
+        return renewed;
+    }
+
     /// <summary>Ends a subscription now (false when there was none).</summary>
     public bool Unsubscribe(int link, in OscPeer peer, int topic = 0)
     {

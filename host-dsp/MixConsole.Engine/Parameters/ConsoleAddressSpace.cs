@@ -7,7 +7,7 @@ namespace MixConsole.Engine.Parameters;
 /// This is the only list of parameters; the OSC server, the surface, scenes, documents and the DSP
 /// all read the <see cref="ParameterTable"/> built here.
 /// </summary>
-public static class ConsoleAddressSpace
+public static partial class ConsoleAddressSpace
 {
     private const int NameLength = 32;
 
@@ -20,9 +20,9 @@ public static class ConsoleAddressSpace
     private static readonly ParameterSpec ToMainOff = ParameterSpec.Bool(false, "Feeds the main stereo bus");
     private static readonly ParameterSpec ToMono = ParameterSpec.Bool(false, "Feeds the mono bus");
     private static readonly ParameterSpec MonoLevel = ParameterSpec.Fader(double.NegativeInfinity, "Level into the mono bus");
-    private static readonly ParameterSpec Solo = ParameterSpec.Bool(false, "Solo to the solo bus (PFL or AFL per /config/solo/mode)");
+    private static readonly ParameterSpec Solo = ParameterSpec.Bool(false, "Solo to the solo bus (PFL or AFL per /config/solo/chmode)");
 
-    private static readonly ParameterSpec Trim = ParameterSpec.Linear(-18, 18, 0.25, "dB", 0, "Input trim");
+    private static readonly ParameterSpec Trim = ParameterSpec.Linear(-18, 18, 0.25, "dB", 0, "Input trim").InNodeAs(1, signed: true);
     private static readonly ParameterSpec Invert = ParameterSpec.Bool(false, "Polarity invert");
     private static readonly ParameterSpec HpOn = ParameterSpec.Bool(false, "High-pass filter on");
     private static readonly ParameterSpec HpFrequency = ParameterSpec.Log(20, 400, 101, "Hz", 80, "High-pass corner frequency");
@@ -34,9 +34,9 @@ public static class ConsoleAddressSpace
     private static readonly ParameterSpec GateMode = ParameterSpec.Enum(["EXP2", "EXP3", "EXP4", "GATE"], 3, "Expander 1:2, 1:3, 1:4 or gate");
     private static readonly ParameterSpec GateThreshold = ParameterSpec.Linear(-80, 0, 0.5, "dB", -80, "Gate threshold");
     private static readonly ParameterSpec GateRange = ParameterSpec.Linear(3, 60, 1, "dB", 60, "Gate range (most attenuation when closed)");
-    private static readonly ParameterSpec GateAttack = ParameterSpec.Linear(0, 120, 1, "ms", 1, "Gate attack");
-    private static readonly ParameterSpec GateHold = ParameterSpec.Log(0.02, 2000, 101, "ms", 50, "Gate hold");
-    private static readonly ParameterSpec GateRelease = ParameterSpec.Log(5, 4000, 101, "ms", 200, "Gate release");
+    private static readonly ParameterSpec GateAttack = ParameterSpec.Linear(0, 120, 1, "ms", 1, "Gate attack").InNodeAs(0);
+    private static readonly ParameterSpec GateHold = ParameterSpec.Log(0.02, 2000, 101, "ms", 50, "Gate hold").InNodeAs(2);
+    private static readonly ParameterSpec GateRelease = ParameterSpec.Log(5, 4000, 101, "ms", 200, "Gate release").InNodeAs(0);
     private static readonly ParameterSpec GateKeyFilter = ParameterSpec.Log(20, 20000, 201, "Hz", 20, "Gate key (detector) high-pass frequency; 20 Hz is effectively off");
 
     private static readonly ParameterSpec DynOn = ParameterSpec.Bool(false, "Compressor on");
@@ -44,10 +44,10 @@ public static class ConsoleAddressSpace
     private static readonly ParameterSpec DynThreshold = ParameterSpec.Linear(-60, 0, 0.5, "dB", 0, "Compressor threshold");
     private static readonly ParameterSpec DynRatio = ParameterSpec.Table([1.1, 1.3, 1.5, 2, 2.5, 3, 4, 5, 7, 10, 20, 100], ":1", 4, "Compressor ratio (the X32 list)", DisplayStyle.Ratio);
     private static readonly ParameterSpec DynKnee = ParameterSpec.Linear(0, 10, 0.5, "dB", 2, "Compressor knee width");
-    private static readonly ParameterSpec DynAttack = ParameterSpec.Linear(0, 120, 1, "ms", 10, "Compressor attack");
-    private static readonly ParameterSpec DynRelease = ParameterSpec.Log(5, 4000, 101, "ms", 100, "Compressor release");
+    private static readonly ParameterSpec DynAttack = ParameterSpec.Linear(0, 120, 1, "ms", 10, "Compressor attack").InNodeAs(0);
+    private static readonly ParameterSpec DynRelease = ParameterSpec.Log(5, 4000, 101, "ms", 100, "Compressor release").InNodeAs(0);
     private static readonly ParameterSpec DynMakeUp = ParameterSpec.Linear(0, 24, 0.5, "dB", 0, "Compressor make-up gain");
-    private static readonly ParameterSpec DynMix = ParameterSpec.Linear(0, 100, 5, "%", 100, "Compressor wet/dry mix (parallel compression)");
+    private static readonly ParameterSpec DynMix = ParameterSpec.Linear(0, 100, 5, "%", 100, "Compressor wet/dry mix (parallel compression)").InNodeAs(0);
     private static readonly ParameterSpec DynSideChainHp = ParameterSpec.Log(20, 400, 101, "Hz", 20, "Compressor side-chain high-pass; 20 Hz is effectively off");
     private static readonly ParameterSpec DynPosition = ParameterSpec.Enum(["PRE", "POST"], 1, "Compressor before (PRE) or after (POST) the EQ");
 
@@ -65,12 +65,12 @@ public static class ConsoleAddressSpace
         ParameterSpec.Log(20, 20000, 201, "Hz", 10000, "EQ band frequency"),
     ];
 
-    private static readonly ParameterSpec EqGain = ParameterSpec.Linear(-15, 15, 0.25, "dB", 0, "EQ band gain (bells and shelves)");
+    private static readonly ParameterSpec EqGain = ParameterSpec.Linear(-15, 15, 0.25, "dB", 0, "EQ band gain (bells and shelves)").InNodeAs(2, signed: true);
     private static readonly ParameterSpec EqQ = ParameterSpec.Log(10, 0.3, 72, "", 2, "EQ band Q (10 narrow .. 0.3 wide)");
 
     private static readonly ParameterSpec SendLevel = ParameterSpec.Fader(double.NegativeInfinity, "Send level");
     private static readonly ParameterSpec SendTap = ParameterSpec.Enum(["PREEQ", "PRE", "POST"], 2, "Send tap: before EQ, before fader, after fader");
-    private static readonly ParameterSpec StereoLink = ParameterSpec.Bool(false, "Links this odd channel with the next one as a stereo pair (the odd channel's settings lead)");
+    private static readonly ParameterSpec StereoLink = ParameterSpec.Bool(false, "Links the pair of channels as a stereo pair (the odd channel's settings lead)");
 
     private static readonly ParameterSpec DcaOn = ParameterSpec.Bool(true, "DCA switch: 1 = ON = members unmuted by this DCA");
     private static readonly ParameterSpec MuteGroupOn = ParameterSpec.Bool(false, "Mute group engaged: mutes every member");
@@ -115,27 +115,18 @@ public static class ConsoleAddressSpace
         var muteMembers = config.MuteGroups > 0 ? ParameterSpec.Bitmap(config.MuteGroups, "Mute group membership: bit n = group n+1") : null;
 
         builder.Add("/config/name", ConsoleName, ParameterKey.Console(ParameterRole.Name));
-        builder.Add("/config/solo/mode", SoloMode, ParameterKey.Console(ParameterRole.SoloMode));
-        builder.Add("/config/solo/level", SoloLevel, ParameterKey.Console(ParameterRole.SoloLevel));
-        for (int g = 1; g <= config.MuteGroups; g++)
-        {
-            builder.Add(ParameterPaths.MuteGroup(g), MuteGroupOn, new ParameterKey(ParameterOwner.MuteGroup, g, ParameterRole.On));
-        }
+        AddConfig(builder, config);
 
         for (int ch = 1; ch <= config.Channels; ch++)
         {
             var d = new Declarer(builder, ParameterPaths.Channel(ch), ParameterOwner.Channel, ch);
             d.Add("/config/name", Name, ParameterRole.Name);
-            if (ch % 2 == 1 && ch < config.Channels)
-            {
-                d.Add("/config/link", StereoLink, ParameterRole.Link);
-            }
 
             d.Add("/preamp/trim", Trim, ParameterRole.Trim);
             d.Add("/preamp/invert", Invert, ParameterRole.Invert);
             d.Add("/preamp/hpon", HpOn, ParameterRole.HighPassOn);
-            d.Add("/preamp/hpf", HpFrequency, ParameterRole.HighPassFrequency);
             d.Add("/preamp/hpslope", HpSlope, ParameterRole.HighPassSlope);
+            d.Add("/preamp/hpf", HpFrequency, ParameterRole.HighPassFrequency);
             d.Add("/delay/on", DelayOn, ParameterRole.DelayOn);
             d.Add("/delay/time", DelayTime, ParameterRole.DelayTime);
             AddGate(d);
@@ -290,8 +281,8 @@ public static class ConsoleAddressSpace
     {
         d.Add("/mix/on", MixOn, ParameterRole.On);
         d.Add("/mix/fader", Fader, ParameterRole.Fader);
-        d.Add("/mix/pan", Pan, ParameterRole.Pan);
         d.Add("/mix/st", toMain, ParameterRole.ToMain);
+        d.Add("/mix/pan", Pan, ParameterRole.Pan);
         d.Add("/mix/mono", ToMono, ParameterRole.ToMono);
         d.Add("/mix/mlevel", MonoLevel, ParameterRole.MonoLevel);
     }

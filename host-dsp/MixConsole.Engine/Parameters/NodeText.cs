@@ -3,7 +3,7 @@ namespace MixConsole.Engine.Parameters;
 /// <summary>
 /// The X32-style answer to <c>/node ,s ch/01/mix</c>: one line, the node path then the current value of
 /// each parameter directly below it in table order, each as one compact display token, ending in '\n',
-/// e.g. "/ch/01/mix ON -0.0dB C ON OFF -infdB\n".
+/// e.g. "/ch/01/mix ON -0.0 ON +0 OFF -oo\n" (X32 tokens: no units, "-oo" for -inf).
 /// </summary>
 public static class NodeText
 {
@@ -79,7 +79,7 @@ public static class NodeText
     }
 
     /// <summary>
-    /// Names of the values in a node line, in the same order ("on fader pan st mono mlevel"): the
+    /// Names of the values in a node line, in the same order ("on fader st pan mono mlevel"): the
     /// key to read a line by.
     /// </summary>
     public static bool TryListChildren(ParameterTable table, string nodePath, out IReadOnlyList<string> names)

@@ -4,9 +4,9 @@ namespace MixConsole.Engine.Parameters;
 
 /// <summary>
 /// Writes parameter values for people: "-3.0 dB", "1.25k Hz", "12.5 ms", "L50", "4:1", "PEQ", "ON",
-/// "%00000101", "\"Kick\"". The compact form drops the space before the unit so a value is one
-/// token, as in /node lines. The <c>TryFormat</c> forms write into a span and allocate nothing (the OSC
-/// answers); the string forms are made from them.
+/// "%00000101", "\"Kick\"". The compact form is the X32 <c>/node</c> token: no unit, the X32's
+/// precision and signs ("-0.0", "-oo", "+0", "1k20", "4.0", "PEQ"). The <c>TryFormat</c> forms write into
+/// a span and allocate nothing (the OSC answers); the string forms are made from them.
 /// </summary>
 public static class ParameterFormatter
 {
@@ -16,7 +16,7 @@ public static class ParameterFormatter
     /// <summary>Display text of a real value of <paramref name="spec"/>, unit separated by a space.</summary>
     public static string Format(ParameterSpec spec, float real) => Format(spec, real, compact: false);
 
-    /// <summary>Display text of a real value; <paramref name="compact"/> joins number and unit ("-3.0dB").</summary>
+    /// <summary>Display text of a real value; <paramref name="compact"/> gives the X32 /node token ("-3.00").</summary>
     public static string Format(ParameterSpec spec, float real, bool compact)
     {
         Span<char> text = stackalloc char[MaxChars];
@@ -31,6 +31,12 @@ public static class ParameterFormatter
     {
         ArgumentNullException.ThrowIfNull(spec);
         var text = new TextSpan(destination);
+        if (compact)
+        {
+            AppendNodeToken(ref text, spec, real);
+            return text.Finish(out charsWritten);
+        }
+
         switch (spec.Style)
         {
             case DisplayStyle.Label:
@@ -44,7 +50,7 @@ public static class ParameterFormatter
                     text.Append(real, default);
                 }
 
-                text.AppendUnit(spec.Unit, compact);
+                text.AppendUnit(spec.Unit);
                 break;
             case DisplayStyle.Pan:
                 int pan = (int)MathF.Round(real);
@@ -64,23 +70,17 @@ public static class ParameterFormatter
                 text.Append(":1");
                 break;
             case DisplayStyle.Bitmap:
-                int bits = (int)real;
-                text.Append('%');
-                for (int bit = BitCount(spec.StepCount) - 1; bit >= 0; bit--)
-                {
-                    text.Append((bits >> bit & 1) == 1 ? '1' : '0');
-                }
-
+                AppendBitmap(ref text, spec, (int)real);
                 break;
             case DisplayStyle.Text:
                 throw new ArgumentException("text parameters are formatted with FormatText", nameof(spec));
             case DisplayStyle.Number when spec.Kind == ParameterKind.Int:
                 text.Append((int)real);
-                text.AppendUnit(spec.Unit, compact);
+                text.AppendUnit(spec.Unit);
                 break;
             default:
                 string unit = AppendNumber(ref text, real, spec.Unit);
-                text.AppendUnit(unit, compact);
+                text.AppendUnit(unit);
                 break;
         }
 
@@ -117,6 +117,84 @@ public static class ParameterFormatter
         text.Append(store.GetText(index));
         text.Append('"');
         return text.Finish(out charsWritten);
+    }
+
+    // The X32 /node token: levels "+0.0"/"-oo", pan "+0", ratios "4.0"/"10", frequencies "124.7"/"1k20", labels as they are.
+    private static void AppendNodeToken(ref TextSpan text, ParameterSpec spec, float real)
+    {
+        switch (spec.Style)
+        {
+            case DisplayStyle.Label:
+                int position = (int)real;
+                if (position >= 0 && position < spec.Labels.Count)
+                {
+                    text.Append(spec.Labels[position]);
+                }
+                else
+                {
+                    text.Append((int)real);
+                }
+
+                return;
+            case DisplayStyle.Pan:
+                AppendSigned(ref text, MathF.Round(real), "0");
+                return;
+            case DisplayStyle.Ratio:
+                text.Append(real, real < 10f ? "0.0" : "0");
+                return;
+            case DisplayStyle.Bitmap:
+                AppendBitmap(ref text, spec, (int)real);
+                return;
+            case DisplayStyle.Number when spec.Kind == ParameterKind.Int:
+                text.Append((int)real);
+                return;
+        }
+
+        if (float.IsNegativeInfinity(real))
+        {
+            text.Append("-oo");
+        }
+        else if (spec.Unit == "Hz" && real >= 1000f)
+        {
+            // 1020 Hz is "1k02", 10 kHz "10k00": the kilo sign stands in for the point.
+            int hundredths = (int)MathF.Round(real / 10f);
+            text.Append(hundredths / 100);
+            text.Append('k');
+            text.Append((char)('0' + hundredths % 100 / 10));
+            text.Append((char)('0' + hundredths % 10));
+        }
+        else if (spec.Mapping is FaderLawMapping)
+        {
+            AppendSigned(ref text, real, "0.0");
+        }
+        else
+        {
+            ReadOnlySpan<char> format = spec.NodeDecimals switch { 0 => "0", 1 => "0.0", 2 => "0.00", _ => "0.000" };
+            if (spec.NodeSigned)
+            {
+                AppendSigned(ref text, real, format);
+            }
+            else
+            {
+                text.Append(real, format);
+            }
+        }
+    }
+
+    // "+0.0" and "-0.0" as printf's %+ writes them: the sign of a value that rounds to zero is kept.
+    private static void AppendSigned(ref TextSpan text, float real, ReadOnlySpan<char> format)
+    {
+        text.Append(real < 0 || (real == 0 && float.IsNegative(real)) ? '-' : '+');
+        text.Append(MathF.Abs(real), format);
+    }
+
+    private static void AppendBitmap(ref TextSpan text, ParameterSpec spec, int bits)
+    {
+        text.Append('%');
+        for (int bit = BitCount(spec.StepCount) - 1; bit >= 0; bit--)
+        {
+            text.Append((bits >> bit & 1) == 1 ? '1' : '0');
+        }
     }
 
     // Writes the number and returns the unit to show after it ("k Hz" from 1 kHz up).
@@ -230,30 +308,15 @@ public static class ParameterFormatter
             }
         }
 
-        // "1.25k Hz" is written "1.25k Hz" in display form and "1.25kHz" compact.
-        public void AppendUnit(string unit, bool compact)
+        // "1.25k Hz": the kilo prefix sits on the number, the unit after a space.
+        public void AppendUnit(string unit)
         {
             if (unit.Length == 0)
             {
                 return;
             }
 
-            if (unit.StartsWith("k ", StringComparison.Ordinal))
-            {
-                if (compact)
-                {
-                    Append('k');
-                    Append(unit.AsSpan(2));
-                }
-                else
-                {
-                    Append(unit);
-                }
-
-                return;
-            }
-
-            if (!compact)
+            if (!unit.StartsWith("k ", StringComparison.Ordinal))
             {
                 Append(' ');
             }

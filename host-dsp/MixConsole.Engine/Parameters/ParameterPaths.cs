@@ -30,6 +30,10 @@ public static class ParameterPaths
     /// <summary>A channel's send to an effect slot, e.g. FxSend(1, 2) = "/ch/01/mix/fx/2" (then /level, /tap).</summary>
     public static string FxSend(int channel, int slot) => Channel(channel) + "/mix/fx/" + OneDigit(slot);
 
+    /// <summary>The stereo link of an odd channel and the next, e.g. ChannelLink(1) = "/config/chlink/1-2".</summary>
+    public static string ChannelLink(int oddChannel) =>
+        oddChannel % 2 == 1 ? string.Create(CultureInfo.InvariantCulture, $"/config/chlink/{oddChannel}-{oddChannel + 1}") : throw new ArgumentOutOfRangeException(nameof(oddChannel), "links start on odd channels");
+
     /// <summary>DCA group prefix, e.g. Dca(1) = "/dca/1".</summary>
     public static string Dca(int dca) => "/dca/" + OneDigit(dca);
 
@@ -41,6 +45,28 @@ public static class ParameterPaths
 
     /// <summary>Effect return prefix, e.g. FxReturn(1) = "/fxrtn/01".</summary>
     public static string FxReturn(int slot) => "/fxrtn/" + TwoDigits(slot);
+
+    /// <summary>
+    /// The path a parameter has now for a path it had before the table took the X32's shape
+    /// (<c>/ch/01/config/link</c> is <c>/config/chlink/1-2</c>, <c>/config/solo/mode</c> is
+    /// <c>/config/solo/chmode</c>), so older scenes still load; false when <paramref name="former"/> is not one.
+    /// </summary>
+    public static bool TryGetCurrent(string former, out string current)
+    {
+        ArgumentNullException.ThrowIfNull(former);
+        current = "";
+        if (former == "/config/solo/mode")
+        {
+            current = "/config/solo/chmode";
+        }
+        else if (former.Length == 18 && former.StartsWith("/ch/", StringComparison.Ordinal) && former.EndsWith("/config/link", StringComparison.Ordinal) &&
+                 int.TryParse(former.AsSpan(4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int channel) && channel % 2 == 1)
+        {
+            current = ChannelLink(channel);
+        }
+
+        return current.Length > 0;
+    }
 
     private static string TwoDigits(int number)
     {

@@ -30,6 +30,7 @@ public sealed class ParameterSpec
     {
         Kind = kind;
         InScenes = true;
+        NodeDecimals = 1;
         _mapping = mapping;
         StepCount = stepCount;
         Unit = unit;
@@ -57,10 +58,12 @@ public sealed class ParameterSpec
         }
     }
 
-    private ParameterSpec(ParameterSpec other, bool inScenes)
+    private ParameterSpec(ParameterSpec other, bool inScenes, int nodeDecimals, bool nodeSigned)
     {
         Kind = other.Kind;
         InScenes = inScenes;
+        NodeDecimals = nodeDecimals;
+        NodeSigned = nodeSigned;
         _mapping = other._mapping;
         StepCount = other.StepCount;
         Unit = other.Unit;
@@ -85,6 +88,12 @@ public sealed class ParameterSpec
     /// or recalls: a scene file does not write it, and loading one leaves it as it is.
     /// </summary>
     public bool InScenes { get; }
+
+    /// <summary>Decimals of the number in an X32 <c>/node</c> line (trim "+0.0" 1, EQ gain "+0.00" 2, attack "10" 0).</summary>
+    public int NodeDecimals { get; }
+
+    /// <summary>Whether an X32 <c>/node</c> line writes a '+' before positive numbers (trim, EQ gain) or not (threshold, mix).</summary>
+    public bool NodeSigned { get; }
 
     /// <summary>Unit of the real value ("dB", "Hz", "ms", "%", "" when none).</summary>
     public string Unit { get; }
@@ -222,7 +231,15 @@ public sealed class ParameterSpec
     /// The same spec declared as console state rather than part of a mix (<see cref="InScenes"/> false):
     /// scenes neither save nor recall it. Everything else (grid, range, default, wire form) is unchanged.
     /// </summary>
-    public ParameterSpec AsConsoleState() => InScenes ? new ParameterSpec(this, inScenes: false) : this;
+    public ParameterSpec AsConsoleState() => InScenes ? new ParameterSpec(this, inScenes: false, NodeDecimals, NodeSigned) : this;
+
+    /// <summary>The same spec written in X32 <c>/node</c> lines with <paramref name="decimals"/> decimals, '+' on positives when <paramref name="signed"/>.</summary>
+    public ParameterSpec InNodeAs(int decimals, bool signed = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 3);
+        return new ParameterSpec(this, InScenes, decimals, signed);
+    }
 
     /// <summary>Real value of grid point <paramref name="gridIndex"/> (0..StepCount-1).</summary>
     public float RealAt(int gridIndex) => _grid[gridIndex];

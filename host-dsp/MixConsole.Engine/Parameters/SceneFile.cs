@@ -69,7 +69,8 @@ public static class SceneFile
         foreach (var property in parameters.EnumerateObject())
         {
             string path = property.Name;
-            if (!table.TryGetIndex(path, out int index))
+            if (!table.TryGetIndex(path, out int index) &&
+                !(ParameterPaths.TryGetCurrent(path, out string current) && table.TryGetIndex(current, out index)))
             {
                 throw new SceneFormatException($"scene names {path}, which is not a parameter of this console ({table.Config.Channels} channels, {table.Config.Buses} buses)", path);
             }

@@ -3,6 +3,7 @@ using System.Net;
 using MixConsole.Audio.Backends;
 using MixConsole.Audio.Profiles;
 using MixConsole.Control.Security;
+using MixConsole.Control.Server;
 using MixConsole.Control.Transport;
 using MixConsole.Engine.Configuration;
 using MixConsole.Host.Cli;
@@ -17,14 +18,16 @@ internal sealed class ServeCommand : ICommand
 
     public string Summary => "run the console: mixer engine plus the X32-style OSC server (UDP, optional SLIP serial)";
 
-    public string Usage => "mixconsole serve [--mode console|mastering] [--preset NAME] [--audio alsa|jack|wav|null] [--device PCM] [--capture-device PCM] [--channels-in N] [--channels-out N] [--rate R] [--period F] [--periods K] [--input FILE|DIR] [--output FILE] [--record FILE] [--state DIR] [--osc-port 10023] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--profile NAME] [--duration S] [--status S]";
+    public string Usage => "mixconsole serve [--mode console|mastering] [--preset NAME] [--audio alsa|jack|wav|null] [--device PCM] [--capture-device PCM] [--channels-in N] [--channels-out N] [--rate R] [--period F] [--periods K] [--input FILE|DIR] [--output FILE] [--record FILE] [--state DIR] [--osc-port 10023] [--identify-as X32|M32] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--profile NAME] [--duration S] [--status S]";
 
     public string Description => """
         Runs the mixer engine on an audio thread and serves its parameter table over OSC on UDP port 10023,
         speaking the X32 remote protocol: set (/ch/01/mix/fader ,f 0.75), query (the path with no argument),
-        /xremote (10 s of every change made by anyone; renew every ~9 s), /info, /status, /node ,s ch/01/mix,
-        and /meters/0 (channels post-fader, buses, main), /meters/1 (per channel: pre, post, gate gain,
-        compressor gain), /meters/2 (buses, main) as little-endian blobs every 50 ms for 10 s.
+        /xremote (10 s of every change made by anyone; renew every ~9 s), /info, /xinfo, /status (--identify-as X32 answers as an X32 on fw 4.06), /node ,s ch/01/mix,
+        /subscribe, /formatsubscribe, /batchsubscribe, /renew, /unsubscribe, and /meters/0 (70: channels,
+        aux, effect returns, buses, matrices), /meters/1 (96: channels pre-fader, gate and compressor gains),
+        /meters/2 (49: buses, matrices, mains, their gains) in the X32's layouts as little-endian blobs every
+        50 ms x time factor for 10 s.
         host-dsp/ADDRESS-SPACE.md lists every path.
 
         --audio alsa drives a sound card through libasound (any PCM name: hw:CARD=..., plughw:..., a plugin),
@@ -75,6 +78,7 @@ internal sealed class ServeCommand : ICommand
         new("record", "FILE", "record every input to one WAV (virtual soundcheck; RF64 past 4 GiB)"),
         new("state", "DIR", "keep the console in DIR/console.db (SQLite): the live state (restored at start, written within 0.5 s of a change) and 100 scene slots; an older DIR/state.json is imported once"),
         new("osc-port", "PORT", "UDP port for OSC (default 10023)"),
+        new("identify-as", "MODEL", "model /info, /xinfo and /status report: X32 or M32 (fw 4.06) for apps that check it (default: MixConsole)"),
         new("bind", "ADDR", "address to listen on (default 0.0.0.0; :: for IPv4 and IPv6)"),
         new("allow", "CIDR", "network allowed besides loopback, repeatable (default: this host's subnets)"),
         new("pair-key", "FILE", "require pairing with the key in FILE (raw bytes, at least 16)"),
@@ -137,6 +141,7 @@ internal sealed class ServeCommand : ICommand
             StateDir = args.Get("state"),
             Mode = ParseMode(args.Get("mode")),
             Preset = ParsePreset(args.Get("preset")),
+            IdentifyAs = ParseIdentity(args.Get("identify-as")),
         };
 
         if (!AudioBackends.Names.Contains(settings.Audio))
@@ -153,6 +158,12 @@ internal sealed class ServeCommand : ICommand
         "mastering" => ServeMode.Mastering,
         _ => throw new UsageException($"--mode must be console or mastering, got '{text}'"),
     };
+
+    private static string? ParseIdentity(string? text)
+    {
+        if (text is null || ConsoleIdentity.TryParse(text, "0", out _)) return text;
+        throw new UsageException($"--identify-as must be one of {string.Join(", ", ConsoleIdentity.Names)}, got '{text}'");
+    }
 
     private static string? ParsePreset(string? text)
     {

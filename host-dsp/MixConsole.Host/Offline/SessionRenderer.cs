@@ -51,7 +51,7 @@ internal static class SessionRenderer
 
             // A stereo file is a linked pair: the odd channel's settings drive both sides.
             foreach (var (reader, item, _) in readers)
-                if (reader.Format.Channels == 2) store.TrySetInt(store.Table.IndexOf(ParameterPaths.Channel(item.Channel) + "/config/link"), 1);
+                if (reader.Format.Channels == 2) store.TrySetInt(store.Table.IndexOf(ParameterPaths.ChannelLink(item.Channel)), 1);
             adjust?.Invoke(store);
 
             var engine = new MixerEngine(store);

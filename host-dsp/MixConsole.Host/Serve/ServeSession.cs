@@ -83,6 +83,10 @@ internal static class ServeSession
             MaxMeterStreams = settings.MaxSubscribers,
             AdvertisedAddress = AdvertisedAddress(settings.Bind),
         };
+        if (settings.IdentifyAs is { } model && ConsoleIdentity.TryParse(model, options.Version, out ConsoleIdentity identity))
+        {
+            options = options with { Identity = identity };
+        }
 
         using var server = new OscServer(store, options, access, new MixerMeterSource(engine.Meters), log: Log);
         UdpOscTransport udp;

@@ -52,4 +52,7 @@ internal sealed record ServeSettings
 
     /// <summary>Mastering preset to apply at start (null: none given).</summary>
     public string? Preset { get; init; }
+
+    /// <summary>Model the OSC server reports (--identify-as): null for this console's own name.</summary>
+    public string? IdentifyAs { get; init; }
 }

@@ -19,7 +19,7 @@ public sealed class OscServerGarbageTests(ITestOutputHelper output)
 {
     private static readonly OscPeer Client = OscPeer.FromIPv4(0x7F000001, 9100);
 
-    public static TheoryData<string> Requests => ["/info", "/status", "/node", "query", "set", "pattern-query", "xremote", "meters"];
+    public static TheoryData<string> Requests => ["/info", "/xinfo", "/status", "/node", "query", "set", "pattern-query", "xremote", "meters", "subscribe"];
 
     [Theory]
     [MemberData(nameof(Requests))]
@@ -29,6 +29,7 @@ public sealed class OscServerGarbageTests(ITestOutputHelper output)
         byte[][] packets = request switch
         {
             "/info" => [Osc.Message("/info")],
+            "/xinfo" => [Osc.Message("/xinfo")],
             "/status" => [Osc.Message("/status")],
             "/node" => [Osc.Message("/node", "ch/01/mix"), Osc.Message("/node", "/ch/07/eq/1"), Osc.Message("/node", "ch/01/config")],
             "query" => [Osc.Message("/ch/01/mix/fader"), Osc.Message("/ch/01/config/name")],
@@ -36,6 +37,11 @@ public sealed class OscServerGarbageTests(ITestOutputHelper output)
             "pattern-query" => [Osc.Message("/ch/0[1-4]/mix/on")],
             "xremote" => [Osc.Message("/xremote")],
             "meters" => [Osc.Message("/meters/0"), Osc.Message("/meters", "/meters/1", 2)],
+            "subscribe" =>
+            [
+                Osc.Message("/subscribe", "/ch/01/mix/fader", 1), Osc.Message("/formatsubscribe", "/hidden/mix", "/ch/**/mix/on", 1, 32, 1),
+                Osc.Message("/batchsubscribe", "/mtrs", "/meters/0", 0, 0, 1), Osc.Message("/renew", "/hidden/mix"), Osc.Message("/renew"),
+            ],
             _ => throw new ArgumentException(request),
         };
         long Run(int times)
@@ -55,7 +61,7 @@ public sealed class OscServerGarbageTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ControlStep_EchoingAndStreamingMeters_AllocatesNothing_AfterWarmUp()
+    public void ControlStep_EchoingStreamingMetersAndSubscriptions_AllocatesNothing_AfterWarmUp()
     {
         using var server = NewServer(out var link, out var clock);
         var subscribers = Enumerable.Range(0, 4).Select(i => OscPeer.FromIPv4(0x7F000001, (ushort)(9200 + i))).ToArray();
@@ -63,6 +69,8 @@ public sealed class OscServerGarbageTests(ITestOutputHelper output)
         byte[][] moves = [.. Enumerable.Range(1, 32).Select(ch => Osc.Message($"/ch/{ch:00}/mix/fader", 0.1f + (ch % 4) / 4f))];
         byte[] xremote = Osc.Message("/xremote");
         byte[] meters = Osc.Message("/meters/0");
+        byte[] format = Osc.Message("/formatsubscribe", "/hidden/mix", "/ch/**/mix/on", "/ch/**/mix/fader", 1, 32, 1);
+        byte[] batch = Osc.Message("/batchsubscribe", "/mtrs", "/meters/1", 0, 0, 1);
         void Step(int step)
         {
             // A surface moving 32 faders every tick, four subscribers renewing, meters every 50 ms.
@@ -72,11 +80,13 @@ public sealed class OscServerGarbageTests(ITestOutputHelper output)
                 {
                     server.HandlePacket(xremote, in s, 0);
                     server.HandlePacket(meters, in s, 0);
+                    server.HandlePacket(format, in s, 0);
+                    server.HandlePacket(batch, in s, 0);
                 }
             }
 
-            byte[][] batch = step % 2 == 0 ? sets : moves;
-            foreach (byte[] p in batch) server.HandlePacket(p, in Client, 0);
+            byte[][] faders = step % 2 == 0 ? sets : moves;
+            foreach (byte[] p in faders) server.HandlePacket(p, in Client, 0);
             clock.Advance(TimeSpan.FromMilliseconds(10));
             server.Tick();
         }

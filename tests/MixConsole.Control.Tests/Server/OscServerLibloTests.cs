@@ -126,7 +126,7 @@ public class OscServerLibloTests
         // liblo prints blobs over 12 bytes as "[N byte blob]": it checks the framing and the size.
         string[] lines = dump.WaitForLines(l => l.Contains("/meters/0 b [", StringComparison.Ordinal), 10);
         Assert.Equal(10, lines.Length);
-        Assert.All(lines, l => Assert.EndsWith($"/meters/0 b [{4 + 4 * (32 + 16 + 3)} byte blob]", l, StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.EndsWith($"/meters/0 b [{4 + 4 * 70} byte blob]", l, StringComparison.Ordinal));
         Assert.Equal(11, live.Server.Counters.MeterPacketsSent);
 
         // The values themselves, decoded with BinaryPrimitives straight from the datagram.
@@ -135,11 +135,11 @@ public class OscServerLibloTests
         byte[]? packet = reader.Receive("/meters/0");
         Assert.NotNull(packet);
         float[] values = Osc.MeterValues((byte[])Osc.Read(packet).Arguments[0]);
-        Assert.Equal(32 + 16 + 3, values.Length);
+        Assert.Equal(70, values.Length);
         Assert.Equal(RampMeters.ValueAt(layout.ChannelPostFader(0)), values[0]);
         Assert.Equal(RampMeters.ValueAt(layout.ChannelPostFader(31)), values[31]);
-        Assert.Equal(RampMeters.ValueAt(layout.BusPostFader(0)), values[32]);
-        Assert.Equal(RampMeters.ValueAt(layout.MainMono), values[^1]);
+        Assert.Equal(RampMeters.ValueAt(layout.BusPostFader(0)), values[32 + 8 + 8]);
+        Assert.Equal(RampMeters.ValueAt(layout.BusPostFader(15)), values[63]);
     }
 
     private sealed class RampMeters(OscMeterLayout layout) : IMeterSource

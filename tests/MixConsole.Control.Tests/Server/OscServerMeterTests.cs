@@ -40,7 +40,7 @@ public class OscServerMeterTests
     }
 
     [Fact]
-    public void Bank0_CarriesPostFaderChannels_Buses_AndMains_AsLittleEndianBlob()
+    public void Bank0_IsTheX32Overview_70Values_WithSilenceWhereThisConsoleHasNoStrip()
     {
         var layout = new OscMeterLayout(channels: 6, buses: 4);
         var source = new NumberedMeters(layout);
@@ -53,15 +53,16 @@ public class OscServerMeterTests
         float[] values = Osc.MeterValues(Assert.IsType<byte[]>(Assert.Single(arguments)));
         float[] expected =
         [
-            .. Enumerable.Range(0, 6).Select(c => source.ValueAt(layout.ChannelPostFader(c))),
-            .. Enumerable.Range(0, 4).Select(b => source.ValueAt(layout.BusPostFader(b))),
-            source.ValueAt(layout.MainLeft), source.ValueAt(layout.MainRight), source.ValueAt(layout.MainMono),
+            .. Enumerable.Range(0, 32).Select(c => c < 6 ? source.ValueAt(layout.ChannelPostFader(c)) : 0f),
+            .. new float[8 + 8],
+            .. Enumerable.Range(0, 16).Select(b => b < 4 ? source.ValueAt(layout.BusPostFader(b)) : 0f),
+            .. new float[6],
         ];
         Assert.Equal(expected, values);
     }
 
     [Fact]
-    public void Bank1_CarriesPreFaderPostFaderGateAndCompressorPerChannel()
+    public void Bank1_CarriesPreFaderLevels_ThenGateGains_ThenCompressorGains_Of32Channels()
     {
         var layout = new OscMeterLayout(channels: 6, buses: 4);
         var source = new NumberedMeters(layout);
@@ -70,14 +71,33 @@ public class OscServerMeterTests
         h.Server.Tick();
 
         float[] values = Osc.MeterValues((byte[])Osc.Read(Assert.Single(h.Link.Sent).Packet).Arguments[0]);
-        Assert.Equal(24, values.Length);
-        for (int c = 0; c < 6; c++)
+        Assert.Equal(96, values.Length);
+        for (int c = 0; c < 32; c++)
         {
-            Assert.Equal(source.ValueAt(layout.ChannelPreFader(c)), values[4 * c]);
-            Assert.Equal(source.ValueAt(layout.ChannelPostFader(c)), values[4 * c + 1]);
-            Assert.Equal(source.ValueAt(layout.ChannelGateGain(c)), values[4 * c + 2]);
-            Assert.Equal(source.ValueAt(layout.ChannelCompressorGain(c)), values[4 * c + 3]);
+            Assert.Equal(c < 6 ? source.ValueAt(layout.ChannelPreFader(c)) : 0f, values[c]);
+            Assert.Equal(c < 6 ? source.ValueAt(layout.ChannelGateGain(c)) : 1f, values[32 + c]);
+            Assert.Equal(c < 6 ? source.ValueAt(layout.ChannelCompressorGain(c)) : 1f, values[64 + c]);
         }
+    }
+
+    [Fact]
+    public void Bank2_CarriesBuses_Matrices_Mains_ThenTheirGains_49Values()
+    {
+        var layout = new OscMeterLayout(channels: 6, buses: 4);
+        var source = new NumberedMeters(layout);
+        using var h = new ServerHarness(meters: source, config: ConsoleConfig.Pi4Cs42448);
+        h.Send(ServerHarness.A, Osc.Message("/meters/2"));
+        h.Server.Tick();
+
+        float[] values = Osc.MeterValues((byte[])Osc.Read(Assert.Single(h.Link.Sent).Packet).Arguments[0]);
+        float[] expected =
+        [
+            .. Enumerable.Range(0, 16).Select(b => b < 4 ? source.ValueAt(layout.BusPostFader(b)) : 0f),
+            .. new float[6],
+            source.ValueAt(layout.MainLeft), source.ValueAt(layout.MainRight), source.ValueAt(layout.MainMono),
+            .. Enumerable.Repeat(1f, 16 + 6 + 2),
+        ];
+        Assert.Equal(expected, values);
     }
 
     [Fact]
@@ -87,8 +107,7 @@ public class OscServerMeterTests
         h.Send(ServerHarness.A, Osc.Message("/meters/1"));
         h.Server.Tick();
         float[] values = Osc.MeterValues((byte[])Osc.Read(Assert.Single(h.Link.Sent).Packet).Arguments[0]);
-        Assert.Equal(4 * 32, values.Length);
-        Assert.Equal(Enumerable.Range(0, 32).SelectMany(_ => new[] { 0f, 0f, 1f, 1f }), values);
+        Assert.Equal([.. new float[32], .. Enumerable.Repeat(1f, 64)], values);
     }
 
     [Theory]

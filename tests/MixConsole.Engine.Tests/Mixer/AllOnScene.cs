@@ -26,7 +26,7 @@ internal static class AllOnScene
                 h.Real(ParameterPaths.FxSend(c, s) + "/level", -12).Real(ParameterPaths.FxSend(c, s) + "/tap", (s + c) % 3);
         }
 
-        if (linkFirstPair) h.Real("/ch/01/config/link", 1);
+        if (linkFirstPair) h.Real("/config/chlink/1-2", 1);
         for (int b = 1; b <= config.Buses; b++)
         {
             string bus = ParameterPaths.Bus(b);

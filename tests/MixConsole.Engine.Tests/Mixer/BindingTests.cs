@@ -10,12 +10,12 @@ public sealed class BindingTests
 
     [Theory]
     [InlineData("/ch/02/eq/3/g", "channel 2 EqGain (band 3)")]
-    [InlineData("/ch/01/config/link", "channel 1 Link")]
+    [InlineData("/config/chlink/1-2", "channel 1 Link")]
     [InlineData("/bus/02/dyn/thr", "bus 2 DynamicsThreshold")]
     [InlineData("/ch/04/mix/02/tap", "channel 4 SendTap (bus 2)")]
     [InlineData("/fx/1/delay/pingpong", "effect slot 1 EchoPingPong")]
     [InlineData("/dca/2/on", "DCA 2 On")]
-    [InlineData("/config/solo/mode", "console SoloMode")]
+    [InlineData("/config/solo/chmode", "console SoloMode")]
     [InlineData("/master/bypass", "master chain MasterBypass")]
     public void MissingBinding_FailsAtStartUp_NamingIt(string omitted, string named)
     {

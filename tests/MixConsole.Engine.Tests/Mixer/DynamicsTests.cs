@@ -110,7 +110,7 @@ public sealed class DynamicsTests
     [Fact]
     public void LinkedPair_SharesOneGainReduction_FromTheLouderSide()
     {
-        var h = new EngineHarness().Real("/ch/01/config/link", 1).Real("/ch/01/dyn/on", 1).Real("/ch/01/dyn/thr", -20)
+        var h = new EngineHarness().Real("/config/chlink/1-2", 1).Real("/ch/01/dyn/on", 1).Real("/ch/01/dyn/thr", -20)
             .Real("/ch/01/dyn/ratio", 4).Real("/ch/01/dyn/knee", 0).Real("/ch/01/dyn/attack", 0);
         float loud = 0.31622777f, quiet = 0.01f;
         var y = h.Render([EngineHarness.Constant(loud, 9600), EngineHarness.Constant(quiet, 9600)]);

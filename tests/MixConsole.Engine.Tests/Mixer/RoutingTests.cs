@@ -65,7 +65,7 @@ public sealed class RoutingTests
         Assert.Equal(level, GainDb(y[o.SoloLeft], x, 4800), 2);   // PFL: pre-fader, both sides, channel 1 not heard
         Assert.Equal(level, GainDb(y[o.SoloRight], x, 4800), 2);
 
-        h.Real("/config/solo/mode", 1);
+        h.Real("/config/solo/chmode", 1);
         y = h.Render([x, x]);
         Assert.True(EngineHarness.Rms(y[o.SoloLeft], 4800) < 1e-6);  // AFL: hard right pan
         Assert.Equal(level - 20 + h.RealOf("/ch/02/mix/fader") + 20, GainDb(y[o.SoloRight], x, 4800), 2);
@@ -74,7 +74,7 @@ public sealed class RoutingTests
     [Fact]
     public void LinkedPair_IsABalancedStereoSource_OddLeftEvenRight()
     {
-        var h = new EngineHarness().Real("/ch/01/config/link", 1).Real("/ch/01/mix/fader", 0).Real("/ch/02/mix/fader", -40);
+        var h = new EngineHarness().Real("/config/chlink/1-2", 1).Real("/ch/01/mix/fader", 0).Real("/ch/02/mix/fader", -40);
         var l = EngineHarness.Sine(300, 0.1, 9600);
         var r = EngineHarness.Sine(700, 0.1, 9600);
         var y = h.Render([l, r]);

@@ -28,7 +28,7 @@ public class AddressSpaceDocumentTests
         string text = AddressSpaceDocument.Generate();
         Assert.Contains("| `/ch/[01..32]/mix/fader` | float (f) | -inf dB .. +10.0 dB | dB | 1024 | -0.0 dB = 0.7498 | fader law |", text, StringComparison.Ordinal);
         Assert.Contains("`/ch/[01..32]/mix/[01..16]/level`", text, StringComparison.Ordinal);
-        Assert.Contains("`/ch/[01..31 by 2]/config/link`", text, StringComparison.Ordinal);
+        Assert.Contains("`/config/chlink/31-32`", text, StringComparison.Ordinal);
         Assert.Contains("`/ch/[01..32]/eq/[2..3]/type`", text, StringComparison.Ordinal);
         Assert.Contains("`/dca/[1..8]/fader`", text, StringComparison.Ordinal);
         Assert.Contains("linear, step 0.25", text, StringComparison.Ordinal);

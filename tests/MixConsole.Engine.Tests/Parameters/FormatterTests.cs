@@ -47,11 +47,11 @@ public class FormatterTests
     }
 
     [Fact]
-    public void Compact_JoinsNumberAndUnit()
+    public void Compact_IsTheX32NodeToken_WithoutUnit()
     {
-        Assert.Equal("-3.0dB", ParameterFormatter.Format(Spec("/ch/01/eq/1/g"), -3f, compact: true));
-        Assert.Equal("1.20kHz", ParameterFormatter.Format(Spec("/ch/01/eq/1/f"), 1200f, compact: true));
-        Assert.Equal("24dB/oct", ParameterFormatter.Format(Spec("/ch/01/preamp/hpslope"), 2f, compact: true));
+        Assert.Equal("-3.00", ParameterFormatter.Format(Spec("/ch/01/eq/1/g"), -3f, compact: true));
+        Assert.Equal("1k20", ParameterFormatter.Format(Spec("/ch/01/eq/1/f"), 1200f, compact: true));
+        Assert.Equal("24", ParameterFormatter.Format(Spec("/ch/01/preamp/hpslope"), 2f, compact: true));
     }
 
     [Fact]
@@ -59,16 +59,16 @@ public class FormatterTests
     {
         var store = new ParameterStore(Table);
         Assert.True(NodeText.TryFormat(store, "ch/01/mix", out string line));
-        Assert.Equal("/ch/01/mix ON -0.0dB C ON OFF -infdB\n", line);
+        Assert.Equal("/ch/01/mix ON -0.0 ON +0 OFF -oo\n", line);
 
         store.TrySetInt(Table.IndexOf("/ch/01/mix/on"), 0);
         store.TrySetNormalized(Table.IndexOf("/ch/01/mix/pan"), 0f);
         store.TrySetNormalized(Table.IndexOf("/ch/01/mix/fader"), 1f);
         Assert.True(NodeText.TryFormat(store, "/ch/01/mix", out line));
-        Assert.Equal("/ch/01/mix OFF +10.0dB L100 ON OFF -infdB\n", line);
+        Assert.Equal("/ch/01/mix OFF +10.0 ON -100 OFF -oo\n", line);
 
         Assert.True(NodeText.TryListChildren(Table, "ch/01/mix", out var names));
-        Assert.Equal(["on", "fader", "pan", "st", "mono", "mlevel"], names);
+        Assert.Equal(["on", "fader", "st", "pan", "mono", "mlevel"], names);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class FormatterTests
         Assert.True(NodeText.TryFormat(store, "ch/06/config", out string line));
         Assert.Equal("/ch/06/config \"Lead Vox\"\n", line);
         Assert.True(NodeText.TryFormat(store, "ch/01/mix/03", out line));
-        Assert.Equal("/ch/01/mix/03 -infdB POST\n", line);
+        Assert.Equal("/ch/01/mix/03 -oo POST\n", line);
         Assert.False(NodeText.TryFormat(store, "ch/01/nothing", out _));
     }
 }

@@ -136,7 +136,7 @@ public class MappingTests
         Assert.Equal(["PREEQ", "PRE", "POST"], Spec("/ch/01/mix/01/tap").Labels);
         Assert.Equal(["12", "18", "24"], Spec("/ch/01/preamp/hpslope").Labels);
         Assert.Equal(["PRE", "POST"], Spec("/ch/01/dyn/pos").Labels);
-        Assert.Equal(["PFL", "AFL"], Spec("/config/solo/mode").Labels);
+        Assert.Equal(["PFL", "AFL"], Spec("/config/solo/chmode").Labels);
         Assert.Equal(["REVERB", "DELAY"], Spec("/fx/1/type").Labels);
     }
 

@@ -11,7 +11,7 @@ public class ParameterTableTests
 
     public static TheoryData<string> ReferencePaths() =>
     [
-        "/ch/01/config/name", "/ch/01/config/link", "/ch/01/preamp/trim", "/ch/01/preamp/invert", "/ch/01/preamp/hpon",
+        "/ch/01/config/name", "/config/chlink/1-2", "/ch/01/preamp/trim", "/ch/01/preamp/invert", "/ch/01/preamp/hpon",
         "/ch/01/preamp/hpf", "/ch/01/preamp/hpslope", "/ch/01/delay/on", "/ch/01/delay/time",
         "/ch/01/gate/on", "/ch/01/gate/mode", "/ch/01/gate/thr", "/ch/01/gate/range", "/ch/01/gate/attack",
         "/ch/01/gate/hold", "/ch/01/gate/release", "/ch/01/gate/keyf",
@@ -24,7 +24,7 @@ public class ParameterTableTests
         "/main/st/eq/on", "/main/st/dyn/ratio", "/main/st/mix/on", "/main/st/mix/fader", "/main/st/mix/pan",
         "/main/m/mix/on", "/main/m/mix/fader",
         "/dca/1/on", "/dca/8/fader", "/dca/1/config/name", "/config/mute/1", "/config/mute/6",
-        "/config/solo/mode", "/config/name",
+        "/config/solo/chmode", "/config/name",
         "/fx/1/type", "/fx/4/reverb/predelay", "/fx/1/reverb/decay", "/fx/1/reverb/size", "/fx/1/reverb/damping",
         "/fx/1/delay/time", "/fx/1/delay/mode", "/fx/1/delay/tempo", "/fx/1/delay/note", "/fx/1/delay/feedback",
         "/fx/1/delay/lowcut", "/fx/1/delay/highcut", "/fx/1/delay/pingpong", "/fxrtn/01/mix/fader", "/fxrtn/04/mix/on",
@@ -46,7 +46,8 @@ public class ParameterTableTests
     [InlineData("/ch/1/mix/fader")]
     [InlineData("/bus/17/mix/fader")]
     [InlineData("/ch/01/mix/17/level")]
-    [InlineData("/ch/02/config/link")]
+    [InlineData("/ch/01/config/link")]
+    [InlineData("/config/chlink/2-3")]
     [InlineData("/ch/01/mix")]
     [InlineData("/dca/9/on")]
     [InlineData("/config/mute/7")]
@@ -103,16 +104,30 @@ public class ParameterTableTests
     }
 
     [Fact]
-    public void StereoLink_IsDeclaredOnOddChannelsThatHaveAPartner()
+    public void StereoLink_IsDeclaredAsTheX32ChannelLinkOfEachPairThatExists()
     {
-        for (int ch = 1; ch <= 32; ch++)
+        Assert.True(Table.TryGetNodeChildren("config/chlink", out var links));
+        Assert.Equal(16, links.Count);
+        for (int ch = 1; ch <= 31; ch += 2)
         {
-            Assert.Equal(ch % 2 == 1, Table.TryGetIndex(ParameterPaths.Channel(ch) + "/config/link", out _));
+            Assert.Equal(new ParameterKey(ParameterOwner.Channel, ch, ParameterRole.Link), Table[Table.IndexOf($"/config/chlink/{ch}-{ch + 1}")].Key);
         }
 
         var odd = ParameterTable.Create(new ConsoleConfig(Channels: 5));
-        Assert.True(odd.TryGetIndex("/ch/03/config/link", out _));
-        Assert.False(odd.TryGetIndex("/ch/05/config/link", out _));
+        Assert.True(odd.TryGetIndex("/config/chlink/3-4", out _));
+        Assert.False(odd.TryGetIndex("/config/chlink/5-6", out _));
+    }
+
+    [Theory]
+    [InlineData("/ch/01/config/link", "/config/chlink/1-2")]
+    [InlineData("/ch/31/config/link", "/config/chlink/31-32")]
+    [InlineData("/config/solo/mode", "/config/solo/chmode")]
+    public void FormerPaths_NameTheirX32ShapedSuccessor(string former, string current)
+    {
+        Assert.True(ParameterPaths.TryGetCurrent(former, out string path));
+        Assert.Equal(current, path);
+        Assert.True(Table.TryGetIndex(path, out _));
+        Assert.False(ParameterPaths.TryGetCurrent("/ch/02/config/link", out _));
     }
 
     [Fact]
@@ -159,7 +174,7 @@ public class ParameterTableTests
             names.Add(Table[i].Path);
         }
 
-        Assert.Equal(["/ch/01/mix/on", "/ch/01/mix/fader", "/ch/01/mix/pan", "/ch/01/mix/st", "/ch/01/mix/mono", "/ch/01/mix/mlevel"], names);
+        Assert.Equal(["/ch/01/mix/on", "/ch/01/mix/fader", "/ch/01/mix/st", "/ch/01/mix/pan", "/ch/01/mix/mono", "/ch/01/mix/mlevel"], names);
         Assert.True(Table.TryGetNodeChildren("/ch/01/mix/", out var same));
         Assert.Equal(children, same);
         Assert.False(Table.TryGetNodeChildren("/ch/99", out _));
@@ -179,11 +194,18 @@ public class ParameterTableTests
     }
 
     [Fact]
-    public void EveryDeclaration_CarriesAUniqueTypedKey_ThatBindsBackToIt()
+    public void EveryDeclaration_CarriesAUniqueTypedKey_ThatBindsBackToIt_OrIsKeptForCompatibility()
     {
         var keys = new HashSet<ParameterKey>();
         foreach (var p in Table.Parameters)
         {
+            if (p.Spec.Description.StartsWith(ConsoleAddressSpace.KeptForCompatibility, StringComparison.Ordinal))
+            {
+                Assert.False(p.Key.IsDeclared, p.Path);
+                Assert.True(p.Spec.Description.Length > ConsoleAddressSpace.KeptForCompatibility.Length + 8, p.Path + " names no reason");
+                continue;
+            }
+
             Assert.True(p.Key.IsDeclared, p.Path);
             Assert.True(keys.Add(p.Key), p.Path);
             Assert.Equal(p.Index, Table.Bind(p.Key).Index);

@@ -1,0 +1,166 @@
+using System.Globalization;
+using MixConsole.Control.Tests.Server;
+using Xunit.Abstractions;
+
+namespace MixConsole.Control.Tests.X32;
+
+using Osc = MixConsole.Control.Tests.Server.Osc;
+
+/// <summary>
+/// The console against the X32 document: every node of <see cref="X32NodeTable"/> answers <c>/node</c> with one
+/// line of the document's value count, and each leaf below has the document's wire type, step count, end values
+/// as the node line writes them, and enum labels. Answers are read with <see cref="X32WireClient"/>'s decoder.
+/// </summary>
+public sealed class X32NodeConformanceTests(ITestOutputHelper output)
+{
+    // Leaf, wire type, steps, the node token at 0 and at 1 (or the labels, for enums), node and field position; pending when not conforming yet.
+    public static TheoryData<string, char, int, string, string, int, bool> Leaves => new()
+    {
+        { "/ch/01/mix/on", 'i', 2, "OFF", "ON", 0, false },
+        { "/ch/01/mix/fader", 'f', 1024, "-oo", "+10.0", 1, false },
+        { "/ch/01/mix/st", 'i', 2, "OFF", "ON", 2, false },
+        { "/ch/01/mix/pan", 'f', 101, "-100", "+100", 3, false },
+        { "/ch/01/mix/mono", 'i', 2, "OFF", "ON", 4, false },
+        { "/ch/01/mix/mlevel", 'f', 1024, "-oo", "+10.0", 5, false },
+        { "/ch/01/preamp/trim", 'f', 145, "-18.0", "+18.0", 0, false },
+        { "/ch/01/preamp/invert", 'i', 2, "OFF", "ON", 1, false },
+        { "/ch/01/preamp/hpon", 'i', 2, "OFF", "ON", 2, false },
+        { "/ch/01/preamp/hpslope", 'i', 3, "12 18 24", "", 3, false },
+        { "/ch/01/preamp/hpf", 'f', 101, "20.0", "400.0", 4, false },
+        { "/ch/01/delay/on", 'i', 2, "OFF", "ON", 0, false },
+        { "/ch/01/delay/time", 'f', 4998, "0.3", "500.0", 1, false },
+        { "/ch/01/gate/on", 'i', 2, "OFF", "ON", 0, false },
+        { "/ch/01/gate/mode", 'i', 5, "EXP2 EXP3 EXP4 GATE DUCK", "", 1, true },
+        { "/ch/01/gate/thr", 'f', 161, "-80.0", "0.0", 2, false },
+        { "/ch/01/gate/range", 'f', 58, "3.0", "60.0", 3, false },
+        { "/ch/01/gate/attack", 'f', 121, "0", "120", 4, false },
+        { "/ch/01/gate/hold", 'f', 101, "0.02", "2000.00", 5, false },
+        { "/ch/01/gate/release", 'f', 101, "5", "4000", 6, false },
+        { "/ch/01/eq/on", 'i', 2, "OFF", "ON", 0, false },
+        { "/ch/01/eq/1/type", 'i', 6, "LCut LShv PEQ VEQ HShv HCut", "", 0, true },
+        { "/ch/01/eq/1/f", 'f', 201, "20.0", "20k00", 1, false },
+        { "/ch/01/eq/1/g", 'f', 121, "-15.00", "+15.00", 2, false },
+        { "/ch/01/eq/1/q", 'f', 72, "10.0", "0.3", 3, false },
+        { "/ch/01/grp/dca", 'i', 256, "%00000000", "%11111111", 0, false },
+        { "/ch/01/grp/mute", 'i', 64, "%000000", "%111111", 1, false },
+        { "/bus/01/mix/fader", 'f', 1024, "-oo", "+10.0", 1, false },
+        { "/main/st/mix/fader", 'f', 1024, "-oo", "+10.0", 1, false },
+        { "/main/st/mix/pan", 'f', 101, "-100", "+100", 2, false },
+        { "/main/m/mix/fader", 'f', 1024, "-oo", "+10.0", 1, false },
+        { "/dca/1/on", 'i', 2, "OFF", "ON", 0, false },
+        { "/dca/1/fader", 'f', 1024, "-oo", "+10.0", 1, false },
+        { "/config/chlink/1-2", 'i', 2, "OFF", "ON", 0, false },
+        { "/config/chlink/31-32", 'i', 2, "OFF", "ON", 15, false },
+        { "/config/buslink/15-16", 'i', 2, "OFF", "ON", 7, false },
+        { "/config/mute/6", 'i', 2, "OFF", "ON", 5, false },
+        { "/config/solo/level", 'f', 1024, "-oo", "+10.0", 0, false },
+        { "/config/solo/chmode", 'i', 2, "PFL AFL", "", 3, false },
+        { "/config/solo/dimatt", 'f', 41, "-40", "0", 9, false },
+        { "/config/mono/mode", 'i', 2, "LR+M LCR", "", 0, false },
+        { "/config/talk/source", 'i', 2, "INT EXT", "", 1, false },
+        { "/config/osc/f1", 'f', 121, "20.0", "20k00", 1, false },
+        { "/config/osc/type", 'i', 3, "SINE PINK WHITE", "", 4, false },
+        { "/config/tape/gainL", 'f', 61, "-6.0", "24.0", 0, false },
+    };
+
+    public static TheoryData<string> PendingFamilies => [.. X32NodeTable.Pending];
+
+    [Fact]
+    public void EveryServedNode_AnswersOneLine_WithTheDocumentsValueCount()
+    {
+        using var h = new ServerHarness();
+        var wrong = new List<string>();
+        int nodes = 0;
+        foreach (var (node, values, first) in X32NodeTable.Served)
+        {
+            nodes++;
+            string? line = NodeLine(h, node);
+            if (!X32NodeTable.Conforms(line, node, values, first)) wrong.Add($"{node}: {line?.TrimEnd() ?? "no answer"}, expected {values} values");
+        }
+
+        int all = X32NodeTable.Families.Sum(f => f.Nodes.Count);
+        output.WriteLine($"{nodes} of the document's {all} nodes served in the X32's shape; {X32NodeTable.Pending.Length} families pending");
+        Assert.Empty(wrong);
+    }
+
+    [Theory]
+    [MemberData(nameof(PendingFamilies))]
+    public void PendingFamily_IsADocumentFamily_StillNotServedInTheX32Shape(string family)
+    {
+        var (_, nodes) = Assert.Single(X32NodeTable.Families, f => f.Family == family);
+        using var h = new ServerHarness();
+        Assert.Contains(nodes, n => !X32NodeTable.Conforms(NodeLine(h, n.Node), n.Node, n.Values, n.First));
+    }
+
+    [Theory]
+    [MemberData(nameof(Leaves))]
+    public void Leaf_HasTheDocumentsType_Steps_EndValues_AndLabels(string path, char tag, int steps, string atZero, string atOne, int field, bool pending)
+    {
+        using var h = new ServerHarness();
+        string? difference = Difference(h, path, tag, steps, atZero, atOne, field);
+        if (pending)
+        {
+            Assert.NotNull(difference);
+        }
+        else
+        {
+            Assert.Null(difference);
+        }
+    }
+
+    private static string? Difference(ServerHarness h, string path, char tag, int steps, string atZero, string atOne, int field)
+    {
+        string node = path[1..path.LastIndexOf('/')];
+        if (!h.Store.Table.TryGetIndex(path, out _)) return "not served";
+        var (_, arguments) = h.Query(ServerHarness.A, path);
+        char served = Assert.Single(arguments) switch { float => 'f', int => 'i', _ => 's' };
+        if (served != tag) return $"type {served}";
+
+        string[] labels = atOne.Length == 0 ? atZero.Split(' ') : [];
+        if (labels.Length > 0)
+        {
+            if (steps != labels.Length) return "labels and steps disagree in the table";
+            for (int k = 0; k < labels.Length; k++)
+            {
+                h.Send(ServerHarness.A, Osc.Message(path, k));
+                if (Token(h, node, field) != labels[k]) return $"label {k} is {Token(h, node, field)}";
+            }
+
+            h.Send(ServerHarness.A, Osc.Message(path, labels.Length));
+            return Token(h, node, field) == labels[^1] && (int)h.Query(ServerHarness.A, path).Arguments[0] == labels.Length - 1 ? null : "takes a position past the labels";
+        }
+
+        h.Send(ServerHarness.A, Osc.Message(path, tag == 'f' ? 0f : (object)0));
+        if (Token(h, node, field) != atZero) return $"at 0: {Token(h, node, field)}";
+        h.Send(ServerHarness.A, Osc.Message(path, tag == 'f' ? 1f : (object)(steps - 1)));
+        if (Token(h, node, field) != atOne) return $"at 1: {Token(h, node, field)}";
+        if (tag == 'f')
+        {
+            // Quantisation: a float a hair past grid point 1 of N snaps back onto it.
+            float step = 1f / (steps - 1);
+            h.Send(ServerHarness.A, Osc.Message(path, step * 1.2f));
+            float read = (float)h.Query(ServerHarness.A, path).Arguments[0];
+            if (Math.Abs(read - step) > 1e-6f) return string.Create(CultureInfo.InvariantCulture, $"{step * 1.2f} reads back {read}, not {step}");
+        }
+
+        return null;
+    }
+
+    private static string? NodeLine(ServerHarness h, string node)
+    {
+        h.Link.Clear();
+        h.Send(ServerHarness.A, X32WireClient.Message("/node", node));
+        var answers = h.Link.SentTo(ServerHarness.A);
+        return answers.Count == 1 && X32WireClient.ReadStrings(answers[0]) is { Strings: [string line] } ? line : null;
+    }
+
+    private static string Token(ServerHarness h, string node, int field) => Values(NodeLine(h, node) ?? "", node)?[field] ?? "(no line)";
+
+    // "/ch/01/mix ON -oo ON +0 OFF -oo\n": the node path, then space-separated values (names quoted, no spaces in ours).
+    private static List<string>? Values(string line, string node)
+    {
+        string head = "/" + node + " ";
+        if (!line.StartsWith(head, StringComparison.Ordinal) || !line.EndsWith('\n')) return null;
+        return [.. line[head.Length..^1].Split(' ')];
+    }
+}
