@@ -33,7 +33,8 @@ internal sealed class ScenesCommand : ICommand
           show     a slot's name, notes, save time and every value it sets (those off their defaults)
           export   the slot as a scene file: {"name", "notes", "parameters": {path: value}} on stdout or
                    to --out FILE; serve --scene FILE loads the same file
-          import   a scene file (JSON, as export writes) into slot N, checked first against the console
+          import   a scene file (JSON, as export writes, or an X32 scene .scn from the console or X32-Edit:
+                   every node this console has is read, the rest listed) into slot N, checked first against the console
                    (--profile, default 'default'): a file naming a path this console lacks changes nothing.
                    Name and notes come from --name/--notes, else from the file
           delete   empties a slot
@@ -160,20 +161,34 @@ internal sealed class ScenesCommand : ICommand
 
     private static void Import(SceneSlots slots, int slot, string file, ParsedArgs args, TextWriter w)
     {
-        string json = ReadFile(file);
+        string text = ReadFile(file);
+        ParameterTable table = Table(args);
+        string json;
         string? fileName = null, fileNotes = null;
-        try
+        X32SceneImport? x32 = null;
+        if (X32SceneFile.Looks(text))
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                if (document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String) fileName = n.GetString();
-                if (document.RootElement.TryGetProperty("notes", out var o) && o.ValueKind == JsonValueKind.String) fileNotes = o.GetString();
-            }
+            var scratch = new ParameterStore(table);
+            x32 = X32SceneFile.Read(scratch, text);
+            json = SceneFile.Save(scratch, onlyChanged: true, SceneScope.Mix);
+            (fileName, fileNotes) = (x32.Name.Length > 0 ? x32.Name : null, x32.Notes);
         }
-        catch (JsonException e)
+        else
         {
-            throw new UserFacingException($"{file} is not JSON: {e.Message}");
+            json = text;
+            try
+            {
+                using var document = JsonDocument.Parse(json);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    if (document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String) fileName = n.GetString();
+                    if (document.RootElement.TryGetProperty("notes", out var o) && o.ValueKind == JsonValueKind.String) fileNotes = o.GetString();
+                }
+            }
+            catch (JsonException e)
+            {
+                throw new UserFacingException($"{file} is neither a scene file (JSON: {e.Message}) nor an X32 scene (.scn)");
+            }
         }
 
         string name = args.Get("name") ?? fileName ?? Path.GetFileNameWithoutExtension(file);
@@ -182,7 +197,7 @@ internal sealed class ScenesCommand : ICommand
         if (!SceneSlots.IsValidText(notes, SceneSlots.MaxNotesLength)) throw new UserFacingException($"the notes are not at most {SceneSlots.MaxNotesLength} printable ASCII characters (give --notes)");
         try
         {
-            slots.Import(slot, name, notes, json, Table(args));
+            slots.Import(slot, name, notes, json, table);
         }
         catch (SceneFormatException e)
         {
@@ -190,6 +205,11 @@ internal sealed class ScenesCommand : ICommand
         }
 
         w.WriteLine($"scene {slot} '{name}' imported from {file}");
+        if (x32 is not null)
+        {
+            w.WriteLine($"from the X32 scene: {x32.Values} values in {x32.Nodes} node lines; everything else in the mix is at its default");
+            if (x32.Skipped.Count > 0) w.Write($"not brought across:\n{X32SceneFile.Describe(x32)}");
+        }
     }
 
     private static void ImportShow(ConsoleStore store, string file, ParameterTable table, TextWriter w)

@@ -161,4 +161,66 @@ public sealed class SceneOscTests(ITestOutputHelper output)
         Assert.Contains("the store is unchanged", bad.Err);
         Assert.Contains("Closer", CliRun.Run("scenes", "list", "--state", second).Out);
     }
+
+    // Written by hand from the published X32 scene format (header, then node lines in the X32's field order).
+    private const string FestivalScn = """
+        #4.0# "Festival" "band 2 changeover" %000000000 1
+        /config/chlink OFF OFF OFF OFF OFF OFF OFF OFF OFF OFF OFF OFF OFF OFF OFF OFF
+        /ch/01/config "Kick" 1 RD 1
+        /ch/01/delay OFF 0.3
+        /ch/01/preamp +0.0 OFF ON 24 77
+        /ch/01/mix ON -6.0 ON +0 OFF -oo
+        /ch/01/eq ON
+        /ch/01/eq/1 PEQ 62.7 +4.00 2.0
+        /ch/01/eq/2 PEQ 330.3 -3.50 1.4
+        /ch/02/config "Snare" 1 YE 2
+        /ch/02/mix OFF -10.0 ON -20 OFF -oo
+        /ch/02/eq ON
+        /ch/02/eq/4 HShv 10k02 +2.50 0.5
+        /ch/03/config "Vox" 1 GN 3
+        /ch/03/mix ON +0.0 ON +30 OFF -oo
+        /ch/03/mix/01 ON -12.0 +0 POST 0
+        /headamp/000 +25.0 OFF
+        /headamp/001 +20.0 OFF
+        /outputs/main/01 4 POST 0
+        """;
+
+    [Fact]
+    public void AnX32SceneFile_Imports_NamesFadersMutesPansAndEq_AndListsWhatDidNotComeAcross()
+    {
+        using var dir = new TestSignals();
+        string state = dir.Path("state"), scn = dir.Path("festival.scn");
+        File.WriteAllText(scn, FestivalScn);
+        var run = CliRun.Run("scenes", "import", "20", scn, "--state", state);
+        output.WriteLine(run.Out);
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Contains("scene 20 'Festival' imported", run.Out);
+        Assert.Contains("/headamp/# (2 lines): skipped, not on this console", run.Out);
+        Assert.Contains("/outputs/main/# (1 line): skipped, not on this console", run.Out);
+        Assert.Contains("/ch/#/config (3 lines): read in part", run.Out);
+
+        var console = new MixConsole.Engine.Parameters.ParameterStore(MixConsole.Engine.Parameters.ParameterTable.Create(MixConsole.Engine.Configuration.ConsoleConfig.Default));
+        float Real(string path) => console.GetReal(console.Table.IndexOf(path));
+        using (var store = MixConsole.Store.ConsoleStore.Open(state))
+        {
+            var slots = new MixConsole.Store.SceneSlots(store);
+            Assert.True(slots.Recall(20, console));
+            Assert.True(slots.TryGet(20, out var scene));
+            Assert.Equal("band 2 changeover", scene!.Notes);
+        }
+
+        Assert.Equal(["Kick", "Snare", "Vox"], new[] { 1, 2, 3 }.Select(ch => console.GetText(console.Table.IndexOf($"/ch/{ch:00}/config/name"))));
+        Assert.Equal(-6f, Real("/ch/01/mix/fader"), 0.05f);
+        Assert.Equal(-10f, Real("/ch/02/mix/fader"), 0.05f);
+        Assert.Equal(0f, Real("/ch/03/mix/fader"), 0.05f);
+        Assert.Equal((1f, 0f, 1f), (Real("/ch/01/mix/on"), Real("/ch/02/mix/on"), Real("/ch/03/mix/on")));
+        Assert.Equal((0f, -20f, 30f), (Real("/ch/01/mix/pan"), Real("/ch/02/mix/pan"), Real("/ch/03/mix/pan")));
+        Assert.Equal((1f, 2f, 4f), (Real("/ch/01/eq/on"), Real("/ch/01/eq/1/type"), Real("/ch/01/eq/1/g")));
+        Assert.Equal(62.7f, Real("/ch/01/eq/1/f"), 62.7f * 0.02f);
+        Assert.Equal(2f, Real("/ch/01/eq/1/q"), 0.1f);
+        Assert.Equal(-3.5f, Real("/ch/01/eq/2/g"));
+        Assert.Equal((3f, 2.5f), (Real("/ch/02/eq/4/type"), Real("/ch/02/eq/4/g")));
+        Assert.Equal(10020f, Real("/ch/02/eq/4/f"), 10020f * 0.02f);
+        Assert.Equal(77f, Real("/ch/01/preamp/hpf"), 77f * 0.02f);
+    }
 }
