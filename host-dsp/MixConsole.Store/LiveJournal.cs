@@ -91,7 +91,8 @@ public sealed class LiveJournal : IDisposable
         {
             foreach (var (path, real, text) in rows)
             {
-                if (!table.TryGetIndex(path, out int index)) continue;
+                // A row written before the table took the X32's shape (/ch/01/config/link) restores to where it lives now.
+                if (!table.TryGetIndex(path, out int index) && !(ParameterPaths.TryGetCurrent(path, out string current) && table.TryGetIndex(current, out index))) continue;
                 bool set = table[index].Spec.Kind == ParameterKind.String
                     ? text is string s && parameters.TrySetText(index, s)
                     : real is double r && parameters.TrySetReal(index, (float)r);
