@@ -27,6 +27,9 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal((48000, 24, false, 2), (master.SampleRateHz, master.BitsPerSample, master.IsFloat, master.Channels.Length));
         var levels = ReferenceLevels.Of(master.Channels, master.SampleRateHz);
         ReferenceLevels.AssertOnTargetUnderCeiling(levels, -14, -1, "demo master.wav");
+        // Under the ceiling with no allowance by the meters people use: libebur128, and the 48x reference (every 16x point among its points).
+        double eburDbtp = 20 * Math.Log10(LibEbur128.Measure(master.Channels, master.SampleRateHz).TruePeak.Max());
+        Assert.True(eburDbtp <= -1.0 && levels.TruePeakDbtp <= -1.0, $"demo master.wav: {eburDbtp:0.000} dBTP by libebur128, {levels.TruePeakDbtp:0.000} by the 48x reference, over -1.0");
         // What it printed is the file's loudness, to its one decimal.
         var printed = System.Text.RegularExpressions.Regex.Match(o.ToString(), @"loudness after mastering\s+(-?\d+\.\d) LUFS");
         Assert.True(printed.Success, o.ToString());
