@@ -112,18 +112,20 @@ public sealed class Ebur128PeakInterpolator
     private void Shift(int n) => _buffer.AsSpan(n, _history).CopyTo(_buffer);
 
     // Phase f at output n: sum over t of phase[t] * x[n - extra - t], as libebur128 sums its delay line.
+    // Phase 0 is the sample (weight 1) itself: read, not summed.
     private float Kernel(int count, Span<float> peaks)
     {
         float[][] phases = _phases;
         float[] buf = _buffer;
-        int origin = _history - _extraDelay;
+        int origin = _history - _extraDelay, centre = (Taps - 1) / 2 / phases.Length;
         float blockMax = 0;
         for (int n = 0; n < count; n++)
         {
             int at = origin + n;
-            float m = 0;
-            foreach (float[] phase in phases)
+            float m = MathF.Abs(buf[at - centre]);
+            for (int f = 1; f < phases.Length; f++)
             {
+                float[] phase = phases[f];
                 float acc = 0;
                 for (int t = 0; t < phase.Length; t++)
                     acc = MathF.FusedMultiplyAdd(buf[at - t], phase[t], acc);
@@ -147,6 +149,12 @@ public sealed class Ebur128PeakInterpolator
             double c = Math.Abs(m) > 1e-6 ? Math.Sin(m * Math.PI / factor) / (m * Math.PI / factor) : 1.0;
             c *= 0.5 * (1 - Math.Cos(2 * Math.PI * j / (Taps - 1)));
             if (Math.Abs(c) > 1e-6) phases[j % factor][j / factor] = (float)c;
+        }
+        for (int f = 1; f < factor; f++)
+        {
+            int used = perPhase;
+            while (used > 0 && phases[f][used - 1] == 0) used--;
+            phases[f] = phases[f][..used];
         }
         return phases;
     }
