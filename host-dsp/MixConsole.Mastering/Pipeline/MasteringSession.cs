@@ -148,6 +148,9 @@ public sealed class MasteringSession : IDisposable
         if (NeedsPreRender) _sources[InputFormat.SampleRateHz] = PreRender(progress, cancellation);
     }
 
+    /// <summary>Deepest gain reduction of each multiband band over the mix (low band first), dB; empty when the preset runs no multiband.</summary>
+    public IReadOnlyList<double> MultibandMaxGainReductionDb { get; private set; } = [];
+
     /// <summary>Loudness at the limiter's input with no loudness gain (after the preset's trim and tone), LUFS.</summary>
     public double PreLimiterLufs => _sources.TryGetValue(InputFormat.SampleRateHz, out var s) ? s.Lufs : InlineLufs;
 
@@ -192,13 +195,17 @@ public sealed class MasteringSession : IDisposable
         var outFormat = new WavFormat(format.SampleRateHz, channels, WavSampleFormat.Float32, format.ChannelMask);
         var meter = LoudnessOnlyMeter(outFormat);
         var predictor = _predictors[format.SampleRateHz] = NewPredictor(outFormat);
+        bool multiband = !chain.IsBypassed(MasterStage.Multiband);
+        var bandGr = new double[multiband ? chain.Multiband.BandCount : 0];
         using (var writer = WavWriter.Create(path, outFormat))
             StreamThrough(reader, stages, BlockFrames, (buffer, n) =>
             {
                 meter.Process(buffer, n);
                 predictor.Process(buffer, n);
                 writer.Write(buffer, n);
+                for (int b = 0; b < bandGr.Length; b++) bandGr[b] = Math.Max(bandGr[b], chain.Multiband.GainReductionDb(b));
             }, progress, cancellation);
+        MultibandMaxGainReductionDb = bandGr;
         return (path, meter.IntegratedLufs);
     }
 
