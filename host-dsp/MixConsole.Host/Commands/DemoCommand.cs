@@ -26,7 +26,8 @@ internal sealed class DemoCommand : ICommand
         stereo keys, lead; 30 s at 120 BPM), writes them and a session file, mixes them through the console
         engine with a demo scene (high-pass filters, EQ so kick and bass do not fight, gate on the snare,
         compression, panning, a reverb and a tempo-synced delay on send/return), then masters the mix through
-        the master chain for a delivery target (Spotify by default).
+        the master chain for a delivery target (Spotify by default) with the tight preset: fast multiband
+        compression takes the drums' hits, so the true-peak limiter has little left to do.
 
         Writes into DIR (default ./demo-output): stems/*.wav, session.json, mix.wav, master.wav, report.txt.
         Prints the loudness before and after mastering. Re-mix it yourself with:
