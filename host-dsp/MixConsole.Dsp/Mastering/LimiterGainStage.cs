@@ -19,6 +19,9 @@ internal sealed class LimiterGainStage
     /// <summary>A stage whose detector is flat to (0.5 - <paramref name="detectorTransitionWidth"/> / 2) of the rate.</summary>
     public LimiterGainStage(double detectorTransitionWidth) => _upsampler = new HalfBandUpsampler(detectorTransitionWidth);
     private DoubledRatePeakInterpolator[] _detectors = [];
+    // libebur128's own reading, lined up with the detectors: its phases over-read dense limited material.
+    private Ebur128PeakInterpolator[] _commonMeters = [];
+    private double _commonMeterL1Norm = 1;
     private float[] _even = [], _odd = [];
     private float[] _peaks = [];
     private float[][] _delay = [];
@@ -70,6 +73,10 @@ internal sealed class LimiterGainStage
         _sampleRateHz = spec.SampleRateHz;
         _lookahead = Math.Max(1, lookaheadFrames);
         _detectors = new DoubledRatePeakInterpolator[spec.Channels];
+        _commonMeters = new Ebur128PeakInterpolator[spec.Channels];
+        _commonMeterL1Norm = Ebur128PeakInterpolator.MaxPhaseL1Norm(spec.SampleRateHz);
+        // Its output n spans [n - L, n - L + 1); the detectors' output i the interval (m - 1, m], m = i - latency.
+        int commonDelay = Math.Max(0, DetectorLatencyFrames - Ebur128PeakInterpolator.IntrinsicLatencyFor(spec.SampleRateHz) + 1);
         _upsampler.Prepare(spec.Channels, spec.MaxBlockFrames, DoubledRatePeakInterpolator.HistoryFrames);
         _even = new float[DoubledRatePeakInterpolator.HistoryFrames + spec.MaxBlockFrames];
         _odd = new float[DoubledRatePeakInterpolator.HistoryFrames + spec.MaxBlockFrames];
@@ -82,6 +89,8 @@ internal sealed class LimiterGainStage
         {
             _detectors[c] = new DoubledRatePeakInterpolator();
             _detectors[c].Prepare(spec.MaxBlockFrames);
+            _commonMeters[c] = new Ebur128PeakInterpolator();
+            _commonMeters[c].Prepare(spec.SampleRateHz, spec.MaxBlockFrames, commonDelay);
             _delay[c] = new float[_delayLength];
         }
         _holdValues = new double[_lookahead + 2 * NeighbourFrames + 2];
@@ -97,6 +106,7 @@ internal sealed class LimiterGainStage
     public void Reset()
     {
         foreach (var d in _detectors) d.Reset();
+        foreach (var m in _commonMeters) m.Reset();
         _upsampler.Reset();
         foreach (var d in _delay) Array.Clear(d);
         _delayPos = 0;
@@ -123,7 +133,11 @@ internal sealed class LimiterGainStage
         if (quiet)
         {
             // No detection: the half-band only keeps its input history.
-            for (int c = 0; c < channels; c++) _upsampler.Advance(c, buffer.Channel(c, frames));
+            for (int c = 0; c < channels; c++)
+            {
+                _upsampler.Advance(c, buffer.Channel(c, frames));
+                _commonMeters[c].Advance(buffer.Channel(c, frames));
+            }
             _detectorStale = true;
         }
         else
@@ -135,6 +149,7 @@ internal sealed class LimiterGainStage
                 _upsampler.Process(c, buffer.Channel(c, frames), even, odd, back);
                 if (back > 0) _detectors[c].Skip(even[..back], odd[..back]);
                 _detectors[c].Process(even[back..], odd[back..], peaks, accumulate: c > 0); // the linked peak: the loudest channel
+                _commonMeters[c].Process(buffer.Channel(c, frames), peaks);
             }
             _detectorStale = false;
         }
@@ -253,17 +268,19 @@ internal sealed class LimiterGainStage
     // (and the look-back ones) depend on, times the half-band's and the 8x interpolator's L1 norms, with room for float rounding.
     private bool IsSafelyUnder(AudioBuffer buffer, int frames, int channels, double ceiling)
     {
-        double gain = _upsampler.OddL1Norm * DoubledRatePeakInterpolator.MaxPhaseL1Norm * (1 + 1e-3);
-        double inputMax = 0, doubledHistoryMax = 0;
+        double gain = Math.Max(_upsampler.OddL1Norm * DoubledRatePeakInterpolator.MaxPhaseL1Norm, _commonMeterL1Norm) * (1 + 1e-3);
+        double inputMax = 0, doubledHistoryMax = 0, commonHistoryMax = 0;
         for (int c = 0; c < channels; c++) inputMax = Math.Max(inputMax, VectorMath.AbsMax(buffer.Channel(c, frames)));
         if (inputMax * gain >= ceiling) return false; // loud: no need to scan the histories
         for (int c = 0; c < channels; c++)
         {
             inputMax = Math.Max(inputMax, _upsampler.HistoryAbsMax(c));
+            commonHistoryMax = Math.Max(commonHistoryMax, _commonMeters[c].HistoryAbsMax());
             // A stale detector history is bounded through the half-band history, which covers its look-back frames.
             if (!_detectorStale) doubledHistoryMax = Math.Max(doubledHistoryMax, _detectors[c].HistoryAbsMax());
         }
-        double bound = Math.Max(inputMax * _upsampler.OddL1Norm, doubledHistoryMax) * DoubledRatePeakInterpolator.MaxPhaseL1Norm;
+        double bound = Math.Max(Math.Max(inputMax * _upsampler.OddL1Norm, doubledHistoryMax) * DoubledRatePeakInterpolator.MaxPhaseL1Norm,
+            Math.Max(inputMax, commonHistoryMax) * _commonMeterL1Norm);
         return bound * (1 + 1e-3) < ceiling;
     }
 

@@ -9,7 +9,9 @@ namespace MixConsole.Dsp.Mastering;
 /// minimum held for the lookahead, then a moving average as long), fully down when the peak arrives; the
 /// release is separate. A second, shorter stage then re-detects the limited signal and removes what
 /// interpolating a moving gain re-created (a few tenths of a dB on dense full-band material), which is
-/// what makes the ceiling hold when measured by an independent 8x meter.
+/// what makes the ceiling hold when measured by an independent 8x meter. Both stages also hold libebur128's
+/// own reading (<see cref="Oversampling.Ebur128PeakInterpolator"/>) under the ceiling: it over-reads dense
+/// limited material by up to a few tenths of a dB, and it is the meter most loudness tools show.
 /// </summary>
 public sealed class TruePeakLimiter : IAudioProcessor
 {

@@ -5,7 +5,8 @@ namespace MixConsole.Host.Cli;
 /// <param name="ValueName">Placeholder for its value in help ("FILE"); null for a flag.</param>
 /// <param name="Help">One line saying what it does, with its default.</param>
 /// <param name="Short">Optional one-letter alias ('o' for -o).</param>
-internal sealed record OptionSpec(string Name, string? ValueName, string Help, char? Short = null)
+/// <param name="NumberOptional">True when a numeric value may be left out (the command's default applies): only a number after it, or `=VALUE`, is taken as its value.</param>
+internal sealed record OptionSpec(string Name, string? ValueName, string Help, char? Short = null, bool NumberOptional = false)
 {
     public bool TakesValue => ValueName is not null;
 }
@@ -32,7 +33,7 @@ internal sealed class ParsedArgs
     public double GetDouble(string name, double fallback)
     {
         string? s = Get(name);
-        if (s is null) return fallback;
+        if (string.IsNullOrEmpty(s)) return fallback; // absent, or given without its optional value
         if (!double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
             throw new UsageException($"--{name} expects a number, got '{s}'");
         return v;
@@ -103,6 +104,8 @@ internal static class ArgParser
             }
             if (spec.TakesValue)
             {
+                if (inline is null && spec.NumberOptional)
+                    inline = i + 1 < args.Count && double.TryParse(args[i + 1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) ? args[++i] : "";
                 if (inline is null)
                 {
                     if (i + 1 >= args.Count) throw new UsageException($"--{name} needs a value ({spec.ValueName})");

@@ -79,7 +79,7 @@ internal sealed class CommandRunner(IReadOnlyList<ICommand> commands)
         w.WriteLine(command.Description.TrimEnd());
         w.WriteLine();
         w.WriteLine("Options:");
-        var labels = specs.Select(s => (s.Short is char c ? $"-{c}, " : "    ") + $"--{s.Name}" + (s.ValueName is null ? "" : $" {s.ValueName}")).ToList();
+        var labels = specs.Select(s => (s.Short is char c ? $"-{c}, " : "    ") + $"--{s.Name}" + (s.ValueName is null ? "" : s.NumberOptional ? $" [{s.ValueName}]" : $" {s.ValueName}")).ToList();
         int width = labels.Max(l => l.Length) + 2;
         for (int i = 0; i < specs.Count; i++)
             w.WriteLine($"  {labels[i].PadRight(width)}{specs[i].Help}");

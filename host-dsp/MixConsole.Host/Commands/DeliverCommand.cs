@@ -15,7 +15,7 @@ internal sealed class DeliverCommand : ICommand
 
     public string Summary => "one analysis, one master per target (spotify, apple-music, cd, ebu-r128, ...)";
 
-    public string Usage => "mixconsole deliver MIX.wav -o DIR --targets T1,T2,... [--preset P] [--format F] [--json]";
+    public string Usage => "mixconsole deliver MIX.wav -o DIR --targets T1,T2,... [--preset P] [--format F] [--report] [--json]";
 
     public string Description => """
         Analyses the mix once, renders the preset's tone once, then writes one master per
@@ -23,6 +23,9 @@ internal sealed class DeliverCommand : ICommand
         fix a rate and word length get them: cd is resampled to 44.1 kHz (polyphase Kaiser,
         more than 130 dB stopband rejection, flat to 20 kHz) before its limiter, its true
         peak checked at 44.1 kHz, then 16-bit TPDF dither once, last.
+
+        --report writes each master's HTML report (plots, passes, warnings) beside it, as
+        DIR/<mix>.<target>.html.
 
         Example: mixconsole deliver mix.wav -o deliverables --targets spotify,apple-music,cd,ebu-r128
         """;
@@ -34,6 +37,7 @@ internal sealed class DeliverCommand : ICommand
         new("preset", "P", "tone and dynamics preset (default transparent)"),
         new("format", "F", "wav16, wav24 or wav32f for targets that do not fix one (default: the input's)"),
         new("max-limiting", "DB", "warn when a target needs more limiting than this (default 6)"),
+        new("report", null, "write each master's HTML report beside it (OUT.html)"),
         new("json", null, "print one JSON object instead of text"),
     ];
 
@@ -57,7 +61,8 @@ internal sealed class DeliverCommand : ICommand
         MasterCommand.CheckInput(input);
         try
         {
-            using var session = new MasteringSession(input, preset);
+            bool report = args.Has("report");
+            using var session = new MasteringSession(input, preset, collectPlots: report);
             var progress = ProgressLine.ForLongWork(context.Err, $"delivering {Path.GetFileName(input)}");
             session.Analyze(withSpectrum: false, progress, context.Cancellation);
             MasterCommand.PrintWarnings(context.Err, "mix check", session.MixWarnings);
@@ -66,6 +71,10 @@ internal sealed class DeliverCommand : ICommand
                 (t, r) => r with { Format = r.Format ?? format, MaxLimitingDb = maxLimiting },
                 progress is null ? null : (_, f) => progress.Report(f), context.Cancellation);
             progress?.Done();
+            if (report)
+                for (int i = 0; i < outcomes.Count; i++)
+                    File.WriteAllText(Path.ChangeExtension(outcomes[i].Request.OutputPath, ".html"),
+                        HtmlReport.Build(session, outcomes[i], $"{Path.GetFileName(outcomes[i].Request.OutputPath)} for {targets[i].DisplayName}"));
             foreach (var o in outcomes) MasterCommand.PrintWarnings(context.Err, "warning", o.Warnings);
             if (args.Has("json"))
             {

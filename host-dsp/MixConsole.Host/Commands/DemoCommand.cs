@@ -7,6 +7,7 @@ using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Parameters;
 using MixConsole.Host.Cli;
 using MixConsole.Host.Offline;
+using MixConsole.Mastering.Presets;
 using MixConsole.Mastering.Targets;
 
 namespace MixConsole.Host.Commands;
@@ -25,7 +26,8 @@ internal sealed class DemoCommand : ICommand
         stereo keys, lead; 30 s at 120 BPM), writes them and a session file, mixes them through the console
         engine with a demo scene (high-pass filters, EQ so kick and bass do not fight, gate on the snare,
         compression, panning, a reverb and a tempo-synced delay on send/return), then masters the mix through
-        the master chain for a delivery target (Spotify by default).
+        the master chain for a delivery target (Spotify by default) with the tight preset: fast multiband
+        compression takes the drums' hits, so the true-peak limiter has little left to do.
 
         Writes into DIR (default ./demo-output): stems/*.wav, session.json, mix.wav, master.wav, report.txt.
         Prints the loudness before and after mastering. Re-mix it yourself with:
@@ -59,10 +61,11 @@ internal sealed class DemoCommand : ICommand
         string mixPath = Path.Combine(dir, "mix.wav");
         var mix = SessionRenderer.Render(session, mixPath, null, DemoTailSeconds, null, context.Cancellation);
 
-        context.Out.WriteLine($"3/4 mastering for {target.DisplayName} through the master chain (loudness, true-peak limiter, dither)");
+        context.Out.WriteLine($"3/4 mastering for {target.DisplayName} through the master chain (tight multiband compression, loudness, true-peak limiter, dither)");
         string masterPath = Path.Combine(dir, "master.wav");
+        // The tight preset's fast multiband compression takes the kick's hits first, so the limiter stays light.
         var mastered = SessionRenderer.Render(session, masterPath, target, DemoTailSeconds, null, context.Cancellation,
-            reportPath: Path.Combine(dir, "report.html"));
+            reportPath: Path.Combine(dir, "report.html"), preset: MasterPreset.Tight);
 
         context.Out.WriteLine("4/4 writing the report");
         string report = Report(stems, mix, mastered, target, dir);
@@ -198,10 +201,28 @@ internal sealed class DemoCommand : ICommand
         sb.AppendLine(string.Create(inv, $"Mix (mix.wav, 32-bit float, {DemoTailSeconds:0} s tail for the effects): {Lufs(mix.Mix.IntegratedLufs)}, true peak {Db(mix.Mix.TruePeakDbtp)} dBTP"));
         sb.AppendLine(string.Create(inv, $"Master for {target.DisplayName} (master.wav, {(mastered.Format == WavSampleFormat.Pcm16 ? 16 : 24)}-bit, dithered): {Lufs(mastered.Master!.IntegratedLufs)} (target {target.IntegratedLufs:0.0}), true peak {Db(mastered.Master.TruePeakDbtp)} dBTP (ceiling {target.CeilingDbtp:0.0})"));
         sb.AppendLine("The master chain measured the mix, set its loudness gain to reach the target and let its true-peak limiter hold the ceiling.");
+        if (mastered.Master.Work is { } work) sb.AppendLine(StageWork(work));
         sb.AppendLine();
         sb.AppendLine($"Re-mix: ./mixconsole mix {Relative(Path.Combine(dir, "session.json"))} -o my-mix.wav --master {target.Id}");
         sb.AppendLine(LiveConsoleHint());
         return sb.ToString();
+    }
+
+    /// <summary>Which stage did what, in one sentence: the multiband per band, then the limiter.</summary>
+    internal static string StageWork(MasterStageWork work)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var bands = new List<string>();
+        for (int b = 0; b < work.MultibandDb.Count; b++)
+        {
+            string range = b == 0 ? $"below {work.CrossoversHz[0]:0} Hz"
+                : b == work.MultibandDb.Count - 1 ? $"above {work.CrossoversHz[b - 1]:0} Hz"
+                : $"{work.CrossoversHz[b - 1]:0}-{work.CrossoversHz[b]:0} Hz";
+            bands.Add(string.Create(inv, $"{work.MultibandDb[b]:0.0} dB {range}"));
+        }
+        string compression = bands.Count == 0 ? "no multiband compression"
+            : $"multiband compression ({work.Preset} preset) took the hits first, up to {string.Join(", ", bands)}";
+        return string.Create(inv, $"Peak control: {compression}; the limiter then reduced at most {work.LimiterDb:0.0} dB.");
     }
 
     private static string Relative(string path)

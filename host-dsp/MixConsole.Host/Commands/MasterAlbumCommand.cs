@@ -14,7 +14,7 @@ internal sealed class MasterAlbumCommand : ICommand
 
     public string Summary => "master songs as one album: the loudest meets the target, the others keep their distance";
 
-    public string Usage => "mixconsole master-album A.wav B.wav ... -o DIR [--target T | --lufs X [--ceiling Y]] [--consistent-tone [PERCENT]] [--preset P] [--format F] [--rate R] [--json]";
+    public string Usage => "mixconsole master-album A.wav B.wav ... -o DIR [--target T | --lufs X [--ceiling Y]] [--consistent-tone [PERCENT]] [--preset P] [--format F] [--rate R] [--report] [--json]";
 
     public string Description => """
         Album normalisation, as Spotify and Tidal play albums: one album gain brings the
@@ -25,6 +25,7 @@ internal sealed class MasterAlbumCommand : ICommand
 
         --consistent-tone moves each song's average mid and side spectrum toward the
         album's average (default 50 %), so the record sounds like one record.
+        --report writes each song's HTML report beside its master, as DIR/<song>.html.
 
         Example: mixconsole master-album 01.wav 02.wav 03.wav -o album --target apple-music --consistent-tone
         """;
@@ -35,11 +36,12 @@ internal sealed class MasterAlbumCommand : ICommand
         new("target", "T", "delivery target for the loudest song (default spotify)"),
         new("lufs", "X", "integrated loudness for the loudest song, LUFS, instead of --target"),
         new("ceiling", "Y", "true-peak ceiling, dBTP (default: the target's, or -1)"),
-        new("consistent-tone", "PERCENT", "match each song's tone toward the album average by PERCENT (e.g. 50)"),
+        new("consistent-tone", "PERCENT", "match each song's tone toward the album average by PERCENT (default 50)", NumberOptional: true),
         new("preset", "P", "tone and dynamics preset (default transparent)"),
         new("format", "F", "wav16, wav24 or wav32f (default: each input's)"),
         new("rate", "R", "output sample rate in Hz (default: each input's)"),
         new("max-limiting", "DB", "warn when a song needs more limiting than this (default 6)"),
+        new("report", null, "write each song's HTML report beside its master (DIR/<song>.html)"),
         new("json", null, "print one JSON object instead of text"),
     ];
 
@@ -58,6 +60,7 @@ internal sealed class MasterAlbumCommand : ICommand
             tone = args.GetDouble("consistent-tone", 50);
             if (tone < 0 || tone > 100) throw new UsageException($"--consistent-tone must be between 0 and 100 %, got {tone.ToString(CultureInfo.InvariantCulture)}");
         }
+        bool report = args.Has("report");
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (string song in args.Positionals)
         {
@@ -69,7 +72,9 @@ internal sealed class MasterAlbumCommand : ICommand
         {
             var songs = AlbumMaster.Run(args.Positionals, dir, lufs, ceiling, preset, tone / 100,
                 (_, r) => r with { Format = format, SampleRateHz = rate, MaxLimitingDb = maxLimiting },
-                cancellation: context.Cancellation);
+                collectPlots: report, cancellation: context.Cancellation,
+                written: report ? (session, outcome) => File.WriteAllText(Path.ChangeExtension(outcome.Request.OutputPath, ".html"),
+                    HtmlReport.Build(session, outcome, $"{Path.GetFileName(outcome.Request.OutputPath)} in the album")) : null);
             foreach (var s in songs) MasterCommand.PrintWarnings(context.Err, "warning", s.Outcome.Warnings);
             if (args.Has("json"))
             {

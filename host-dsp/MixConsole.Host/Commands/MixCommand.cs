@@ -30,7 +30,8 @@ internal sealed class MixCommand : ICommand
         Writes the main stereo bus as 32-bit float WAV. With --master TARGET (spotify, apple-music, youtube,
         tidal, amazon, deezer, aes-streaming, ebu-r128, atsc-a85, cd) the mix also goes through the master
         chain: loudness set to the target's integrated LUFS, true-peak limited to its ceiling, dithered to
-        24-bit (16-bit for cd). Prints the loudness and peaks of what was written.
+        24-bit (16-bit for cd, resampled to 44.1 kHz before its limiter). Prints the loudness and peaks of
+        what was written.
 
         Example: mixconsole mix song/session.json -o song/mix.wav --master spotify
         """;
@@ -53,8 +54,6 @@ internal sealed class MixCommand : ICommand
         {
             target = DeliveryTarget.Find(name) ?? throw new UsageException(
                 $"unknown target '{name}'; known: {string.Join(", ", DeliveryTarget.All.Select(t => t.Id))}");
-            if (target.SampleRateHz is { } deliveryRate)
-                context.Err.WriteLine($"note: {target.DisplayName} is delivered at {deliveryRate} Hz; the master is written at the session rate (resample it afterwards if needed)");
         }
 
         var session = MixSession.Load(args.Positionals[0]);
@@ -72,7 +71,8 @@ internal sealed class MixCommand : ICommand
         context.Out.WriteLine(string.Create(inv, $"mix:    {Lufs(result.Mix.IntegratedLufs)} integrated, true peak {Db(result.Mix.TruePeakDbtp)} dBTP, sample peak {Db(result.Mix.SamplePeakDbfs)} dBFS"));
         if (result.Target is { } t && result.Master is { } m)
             context.Out.WriteLine(string.Create(inv, $"master: {Lufs(m.IntegratedLufs)} integrated (target {t.IntegratedLufs:0.0} for {t.DisplayName}), true peak {Db(m.TruePeakDbtp)} dBTP (ceiling {t.CeilingDbtp:0.0})"));
-        context.Out.WriteLine($"wrote {output} ({(result.Format == Audio.Wav.WavSampleFormat.Float32 ? "32-bit float" : result.Format == Audio.Wav.WavSampleFormat.Pcm16 ? "16-bit" : "24-bit")} stereo)");
+        int writtenRate = result.Target?.SampleRateHz ?? result.SampleRateHz; // a target that fixes a rate (cd) is resampled to it
+        context.Out.WriteLine($"wrote {output} ({(result.Format == Audio.Wav.WavSampleFormat.Float32 ? "32-bit float" : result.Format == Audio.Wav.WavSampleFormat.Pcm16 ? "16-bit" : "24-bit")} stereo, {writtenRate} Hz)");
         if (result.Mix.SamplePeakDbfs > 0 && result.Target is null)
             context.Out.WriteLine("note: the mix peaks above 0 dBFS; the float file keeps it, but lower the main fader or use --master before delivering it");
         return 0;

@@ -14,7 +14,14 @@ using MixConsole.Mastering.Targets;
 namespace MixConsole.Host.Offline;
 
 /// <summary>Loudness and peak of a rendered stereo file.</summary>
-internal sealed record RenderedLevels(double IntegratedLufs, double TruePeakDbtp, double SamplePeakDbfs);
+internal sealed record RenderedLevels(double IntegratedLufs, double TruePeakDbtp, double SamplePeakDbfs)
+{
+    /// <summary>For a master: the preset, each multiband band's deepest gain reduction (low band first) and the limiter's, dB.</summary>
+    public MasterStageWork? Work { get; init; }
+}
+
+/// <summary>Which stage of a master did how much of the peak control, dB of deepest gain reduction.</summary>
+internal sealed record MasterStageWork(string Preset, IReadOnlyList<double> MultibandDb, IReadOnlyList<double> CrossoversHz, double LimiterDb);
 
 /// <summary>What a render produced.</summary>
 internal sealed record MixRenderResult(string OutputPath, int SampleRateHz, long Frames, int InputFiles, RenderedLevels Mix,
@@ -30,7 +37,8 @@ internal static class SessionRenderer
     public const int BlockFrames = 512;
 
     public static MixRenderResult Render(MixSession session, string outputPath, DeliveryTarget? master, double tailSeconds,
-        Action<double>? progress = null, CancellationToken cancellation = default, Action<ParameterStore>? adjust = null, string? reportPath = null)
+        Action<double>? progress = null, CancellationToken cancellation = default, Action<ParameterStore>? adjust = null, string? reportPath = null,
+        MasterPreset? preset = null)
     {
         var readers = new List<(WavReader Reader, SessionInput Input, AudioBuffer Buffer)>();
         try
@@ -94,7 +102,7 @@ internal static class SessionRenderer
                 writer = null;
                 RenderedLevels? mastered = null;
                 if (master is not null)
-                    mastered = Master(temporary, outputPath, master, progress, cancellation, reportPath);
+                    mastered = Master(temporary, outputPath, master, progress, cancellation, reportPath, preset, $"the mix of {Path.GetFileName(session.Path)}");
                 else
                     File.Move(temporary, outputPath, overwrite: true);
                 progress?.Invoke(1.0);
@@ -114,21 +122,27 @@ internal static class SessionRenderer
 
     /// <summary>
     /// Masters the mix file at <paramref name="mixPath"/> to <paramref name="target"/> through the mastering
-    /// pipeline (transparent preset: loudness and true-peak control), the same as <c>mixconsole master</c>.
+    /// pipeline (<paramref name="preset"/>, transparent by default: loudness and true-peak control), the same as <c>mixconsole master</c>.
     /// </summary>
     public static RenderedLevels Master(string mixPath, string outputPath, DeliveryTarget target, Action<double>? progress = null,
-        CancellationToken cancellation = default, string? reportPath = null)
+        CancellationToken cancellation = default, string? reportPath = null, MasterPreset? preset = null, string? mixName = null)
     {
         bool report = reportPath is not null;
-        using var session = new MasteringSession(mixPath, MasterPreset.Transparent, collectPlots: report);
+        preset ??= MasterPreset.Transparent;
+        using var session = new MasteringSession(mixPath, preset, collectPlots: report);
         var half = progress is null ? null : new SecondHalf(progress);
         session.Analyze(withSpectrum: report, null, cancellation);
         session.Prepare(null, cancellation);
         // The mix is float; a delivered master is 24-bit (16 where the target says so), dithered once, last.
         var request = Deliverer.RequestFor(target, outputPath) with { Format = target.BitsPerSample == 16 ? WavSampleFormat.Pcm16 : WavSampleFormat.Pcm24 };
         var outcome = session.Render(request, half, cancellation);
-        if (reportPath is not null) File.WriteAllText(reportPath, HtmlReport.Build(session, outcome, $"{Path.GetFileName(outputPath)} for {target.DisplayName}"));
-        return new RenderedLevels(outcome.After.IntegratedLufs, outcome.After.TruePeakDbtp, outcome.After.SamplePeakDbfs);
+        if (reportPath is not null) File.WriteAllText(reportPath, HtmlReport.Build(session, outcome, $"{Path.GetFileName(outputPath)} for {target.DisplayName}", mixName));
+        var crossovers = new MasterChain().Multiband.Crossover;
+        return new RenderedLevels(outcome.After.IntegratedLufs, outcome.After.TruePeakDbtp, outcome.After.SamplePeakDbfs)
+        {
+            Work = new MasterStageWork(preset.Name, session.MultibandMaxGainReductionDb,
+                [.. Enumerable.Range(0, Math.Max(0, session.MultibandMaxGainReductionDb.Count - 1)).Select(crossovers.GetCrossoverHz)], outcome.MaxGainReductionDb),
+        };
     }
 
     /// <summary>Reports the mastering stage as the second half of the render, synchronously.</summary>

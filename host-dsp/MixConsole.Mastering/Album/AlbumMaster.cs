@@ -42,10 +42,12 @@ public static class AlbumMaster
     /// <summary>
     /// Masters <paramref name="inputs"/> as one album into <paramref name="directory"/> (same file names).
     /// <paramref name="toneAmount"/> (0..1) moves each song's tone toward the album average; 0 leaves tone alone.
+    /// <paramref name="written"/> sees each song's session and master while the session is open (for its report).
     /// </summary>
     public static IReadOnlyList<AlbumSong> Run(IReadOnlyList<string> inputs, string directory, double targetLufs, double ceilingDbtp,
         MasterPreset preset, double toneAmount, Func<string, MasterRequest, MasterRequest>? configure = null,
-        bool collectPlots = false, Action<string, string, double>? progress = null, CancellationToken cancellation = default)
+        bool collectPlots = false, Action<string, string, double>? progress = null, CancellationToken cancellation = default,
+        Action<MasteringSession, MasterOutcome>? written = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(preset);
@@ -76,6 +78,7 @@ public static class AlbumMaster
                 };
                 if (configure is not null) request = configure(s.InputPath, request);
                 var outcome = s.Render(request, Report(progress, s.InputPath, "mastering"), cancellation);
+                written?.Invoke(s, outcome);
                 songs.Add(new AlbumSong(s.InputPath, s.Before.IntegratedLufs, targets[i], outcome));
             }
             return songs;

@@ -6,7 +6,7 @@ namespace MixConsole.Mastering.Pipeline;
 /// <summary>One master to write from a <see cref="MasteringSession"/>.</summary>
 /// <param name="OutputPath">WAV file to write (replaced only once the master is complete).</param>
 /// <param name="TargetLufs">Integrated loudness to hit, LUFS.</param>
-/// <param name="CeilingDbtp">True-peak ceiling the output must stay at or under, dBTP (measured 8x at the output rate).</param>
+/// <param name="CeilingDbtp">True-peak ceiling the output must stay at or under, dBTP (by the 8x meter and by libebur128's reading, at the output rate).</param>
 public sealed record MasterRequest(string OutputPath, double TargetLufs, double CeilingDbtp)
 {
     /// <summary>Sample format of the output; null keeps the input's. Integer formats up to 24 bits are dithered, once, last.</summary>

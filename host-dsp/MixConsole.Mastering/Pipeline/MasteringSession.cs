@@ -3,6 +3,7 @@ using MixConsole.Audio.Wav;
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Loudness;
 using MixConsole.Dsp.Mastering;
+using MixConsole.Dsp.Oversampling;
 using MixConsole.Dsp.Resampling;
 using MixConsole.Mastering.Analysis;
 using MixConsole.Mastering.Matching;
@@ -147,6 +148,9 @@ public sealed class MasteringSession : IDisposable
         if (NeedsPreRender) _sources[InputFormat.SampleRateHz] = PreRender(progress, cancellation);
     }
 
+    /// <summary>Deepest gain reduction of each multiband band over the mix (low band first), dB; empty when the preset runs no multiband.</summary>
+    public IReadOnlyList<double> MultibandMaxGainReductionDb { get; private set; } = [];
+
     /// <summary>Loudness at the limiter's input with no loudness gain (after the preset's trim and tone), LUFS.</summary>
     public double PreLimiterLufs => _sources.TryGetValue(InputFormat.SampleRateHz, out var s) ? s.Lufs : InlineLufs;
 
@@ -191,13 +195,17 @@ public sealed class MasteringSession : IDisposable
         var outFormat = new WavFormat(format.SampleRateHz, channels, WavSampleFormat.Float32, format.ChannelMask);
         var meter = LoudnessOnlyMeter(outFormat);
         var predictor = _predictors[format.SampleRateHz] = NewPredictor(outFormat);
+        bool multiband = !chain.IsBypassed(MasterStage.Multiband);
+        var bandGr = new double[multiband ? chain.Multiband.BandCount : 0];
         using (var writer = WavWriter.Create(path, outFormat))
             StreamThrough(reader, stages, BlockFrames, (buffer, n) =>
             {
                 meter.Process(buffer, n);
                 predictor.Process(buffer, n);
                 writer.Write(buffer, n);
+                for (int b = 0; b < bandGr.Length; b++) bandGr[b] = Math.Max(bandGr[b], chain.Multiband.GainReductionDb(b));
             }, progress, cancellation);
+        MultibandMaxGainReductionDb = bandGr;
         return (path, meter.IntegratedLufs);
     }
 
@@ -240,15 +248,15 @@ public sealed class MasteringSession : IDisposable
                 var record = new PassRecord(gain, ceiling, result.Analysis.IntegratedLufs, result.Analysis.TruePeakDbtp, result.MaxGainReductionDb);
                 passes.Add(record);
                 result.Record = record;
-                bool peaksOk = !(result.Analysis.TruePeakDbtp > request.CeilingDbtp);
+                bool peaksOk = !(result.CeilingReadingDbtp > request.CeilingDbtp);
                 if (peaksOk && (best is null || Math.Abs(result.Analysis.IntegratedLufs - request.TargetLufs) < Math.Abs(best.Analysis.IntegratedLufs - request.TargetLufs)))
                     best = result;
                 if (silent) break;
                 double measured = result.Analysis.IntegratedLufs;
                 search.Record(gain, measured);
                 if (!peaksOk)
-                    // The 8x meter saw an over after dither (or resampling): aim the limiter lower from now on.
-                    ceiling -= result.Analysis.TruePeakDbtp - request.CeilingDbtp + 0.02;
+                    // A meter saw an over after dither: aim the limiter lower from now on.
+                    ceiling -= result.CeilingReadingDbtp - request.CeilingDbtp + 0.02;
                 else if (search.Converged) break;
                 double next = search.NextGainDb();
                 next = Math.Clamp(next, -60, 40);
@@ -349,6 +357,8 @@ public sealed class MasteringSession : IDisposable
         public required double MaxGainReductionDb { get; init; }
         public required double AverageGainReductionDb { get; init; }
         public required double LimiterInputLufs { get; init; }
+        /// <summary>The written file's true peak by the most pessimistic of the 8x meter and libebur128's reading, dBTP: what the ceiling holds.</summary>
+        public required double CeilingReadingDbtp { get; init; }
         public required IReadOnlyList<LoudnessHistoryPoint> History { get; init; }
         public required IReadOnlyList<float> GainReduction10Hz { get; init; }
         public AverageSpectrum? Spectrum { get; init; }
@@ -387,6 +397,9 @@ public sealed class MasteringSession : IDisposable
         }
         var ring = CollectPlots ? new LoudnessHistoryRing(HistoryCapacity(reader.FramesRemaining, rate)) : null;
         var accumulator = new AnalysisAccumulator(outFormat, BlockFrames, ring);
+        var commonMeters = new Ebur128PeakInterpolator[channels];
+        for (int c = 0; c < channels; c++) (commonMeters[c] = new Ebur128PeakInterpolator()).Prepare(rate, BlockFrames);
+        float commonPeak = 0;
         var spectrum = CollectPlots ? new SpectrumAccumulator(rate, channels) : null;
         var gr10Hz = new List<float>();
         double maxGr = 0, sumGr = 0;
@@ -412,6 +425,7 @@ public sealed class MasteringSession : IDisposable
                 {
                     dither?.Process(buffer, n);
                     accumulator.Process(buffer, n);
+                    for (int c = 0; c < channels; c++) commonPeak = MathF.Max(commonPeak, commonMeters[c].ProcessMax(buffer.Channel(c, n)));
                     spectrum?.Process(buffer, n);
                     writer.Write(buffer, n);
                 }, progress, cancellation);
@@ -426,6 +440,7 @@ public sealed class MasteringSession : IDisposable
             MaxGainReductionDb = maxGr,
             AverageGainReductionDb = grBlocks > 0 ? sumGr / grBlocks : 0,
             LimiterInputLufs = inputLufs,
+            CeilingReadingDbtp = Math.Max(analysis.TruePeakDbtp, Decibels.FromGain(commonPeak)),
             History = Drain(ring),
             GainReduction10Hz = gr10Hz,
             Spectrum = spectrum?.Result(),

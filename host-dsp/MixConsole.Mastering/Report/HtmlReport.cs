@@ -15,7 +15,11 @@ namespace MixConsole.Mastering.Report;
 public static class HtmlReport
 {
     /// <summary>The report for <paramref name="outcome"/> of <paramref name="session"/> (a session that collected plots).</summary>
-    public static string Build(MasteringSession session, MasterOutcome outcome, string? title = null)
+    /// <param name="session">The session that rendered it.</param>
+    /// <param name="outcome">The master to report.</param>
+    /// <param name="title">Heading; null: "Master of" the input's file name.</param>
+    /// <param name="inputName">What to call the input; null: the session's input path (pass the mix's own name when that path is a temporary file).</param>
+    public static string Build(MasteringSession session, MasterOutcome outcome, string? title = null, string? inputName = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -26,7 +30,7 @@ public static class HtmlReport
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(SvgPlot.Escape(heading)).Append("</title>");
         html.Append("<style>body{font-family:system-ui,sans-serif;max-width:820px;margin:24px auto;color:#222}table{border-collapse:collapse;margin:8px 0}td,th{padding:4px 12px;border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}.warn{color:#a40}.ok{color:#070}h2{margin-top:28px}</style></head><body>");
         html.Append("<h1>").Append(SvgPlot.Escape(heading)).Append("</h1>");
-        html.Append("<p>").Append(SvgPlot.Escape($"{session.InputPath} → {outcome.Request.OutputPath}: target {F(outcome.Request.TargetLufs)} LUFS, ceiling {F(outcome.Request.CeilingDbtp)} dBTP, preset {session.Preset.Name}, {a.Format}")).Append("</p>");
+        html.Append("<p>").Append(SvgPlot.Escape($"{inputName ?? session.InputPath} → {outcome.Request.OutputPath}: target {F(outcome.Request.TargetLufs)} LUFS, ceiling {F(outcome.Request.CeilingDbtp)} dBTP, preset {session.Preset.Name}, {a.Format}")).Append("</p>");
         html.Append(outcome.OnTarget
             ? $"<p class=\"ok\">On target: {F(a.IntegratedLufs, "0.00")} LUFS ({F(outcome.ErrorLu, "+0.00;-0.00")} LU), true peak {F(a.TruePeakDbtp, "0.00")} dBTP.</p>"
             : $"<p class=\"warn\">Off target: {F(a.IntegratedLufs, "0.00")} LUFS ({F(outcome.ErrorLu, "+0.00;-0.00")} LU).</p>");

@@ -1,3 +1,4 @@
+using MixConsole.Dsp.Tests.Loudness;
 using MixConsole.Dsp.Mastering;
 using Xunit;
 using Xunit.Abstractions;
@@ -58,7 +59,7 @@ public class LimiterTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Adversarial))]
-    public void Limiter_NeverExceedsCeiling_MeasuredAt8x(string signal)
+    public void Limiter_NeverExceedsCeiling_MeasuredAt8x_AndByLibEbur128(string signal)
     {
         float[][] x = Make(signal);
         double worstMargin = double.NegativeInfinity;
@@ -69,6 +70,8 @@ public class LimiterTests(ITestOutputHelper output)
             double peakDb = Math.Max(ReferenceTruePeak.PeakDb(y[0]), ReferenceTruePeak.PeakDb(y[1]));
             worstMargin = Math.Max(worstMargin, peakDb - ceiling);
             Assert.True(peakDb <= ceiling, $"{signal}: {peakDb:F4} dBTP over the {ceiling} dBTP ceiling");
+            double eburDb = 20 * Math.Log10(LibEbur128.Measure(y, Rate).TruePeak.Max());
+            Assert.True(eburDb <= ceiling, $"{signal}: {eburDb:F4} dBTP by libebur128 over the {ceiling} dBTP ceiling");
         }
         output.WriteLine($"{signal}: closest approach to the ceiling {worstMargin:F3} dB");
     }

@@ -147,8 +147,14 @@ public class MasterCommandTests
     {
         using var s = new TestSignals();
         string mix = Programme(s, "song.wav", 4);
-        var (code, output, error) = CliRun.Run("deliver", mix, "-o", s.Path("out"), "--targets", "spotify,cd,ebu-r128", "--json");
+        var (code, output, error) = CliRun.Run("deliver", mix, "-o", s.Path("out"), "--targets", "spotify,cd,ebu-r128", "--report", "--json");
         Assert.True(code == 0, error);
+        // --report: each master's HTML report beside it, naming the mix and that master.
+        foreach (string t in new[] { "spotify", "cd", "ebu-r128" })
+        {
+            string html = File.ReadAllText(s.Path($"out/song.{t}.html"));
+            Assert.Contains($"{mix} → {s.Path($"out/song.{t}.wav")}", html);
+        }
         using var doc = JsonDocument.Parse(output);
         var masters = doc.RootElement.GetProperty("masters");
         Assert.Equal(3, masters.GetArrayLength());
@@ -170,6 +176,28 @@ public class MasterCommandTests
         var (code, _, error) = CliRun.Run("deliver", Programme(s, "song.wav", 1), "-o", s.Path("out"), "--targets", "spotify,vinyl");
         Assert.Equal(2, code);
         Assert.Contains("unknown target 'vinyl'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MasterAlbum_ConsistentToneWithoutAValue_TakesItsDefault_AndReportsEachSong()
+    {
+        using var s = new TestSignals();
+        string a = Programme(s, "a.wav", 2, 0.4), b = Programme(s, "b.wav", 2, 0.1);
+        // The option right before a song's name: the name is not its value.
+        var (code, output, error) = CliRun.Run("master-album", "--consistent-tone", a, b, "-o", s.Path("album"), "--report", "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(50, doc.RootElement.GetProperty("consistent_tone_percent").GetDouble());
+        Assert.Equal(2, doc.RootElement.GetProperty("songs").GetArrayLength());
+        Assert.Contains($"{a} → {s.Path("album/a.wav")}", File.ReadAllText(s.Path("album/a.html")));
+        Assert.Contains($"{b} → {s.Path("album/b.wav")}", File.ReadAllText(s.Path("album/b.html")));
+        // A number after it is its value; last on the line it takes the default.
+        var (code30, output30, error30) = CliRun.Run("master-album", a, b, "-o", s.Path("album30"), "--consistent-tone", "30", "--json");
+        Assert.True(code30 == 0, error30);
+        using (var doc30 = JsonDocument.Parse(output30)) Assert.Equal(30, doc30.RootElement.GetProperty("consistent_tone_percent").GetDouble());
+        var (codeLast, outputLast, errorLast) = CliRun.Run("master-album", a, b, "-o", s.Path("albumLast"), "--json", "--consistent-tone");
+        Assert.True(codeLast == 0, errorLast);
+        using (var docLast = JsonDocument.Parse(outputLast)) Assert.Equal(50, docLast.RootElement.GetProperty("consistent_tone_percent").GetDouble());
     }
 
     [Fact]

@@ -86,6 +86,20 @@ public sealed class MixCommandTests : IDisposable
     }
 
     [Fact]
+    public void Mix_WithMasterCd_WritesAndSays44100Hz()
+    {
+        WriteWav("drums.wav", 48000, Sine(100, 0.05, 48000 * 4));
+        string session = Session("""{"inputs": [{"file": "drums.wav", "channel": 1}]}""");
+        string m = Path.Combine(_dir, "cd.wav");
+        var run = Run("mix", session, "-o", m, "--master", "cd");
+        Assert.True(run.Code == 0, run.Err);
+        var master = ReferenceWav.Read(m);
+        Assert.Equal((44100, 16, false), (master.SampleRateHz, master.BitsPerSample, master.IsFloat));
+        Assert.Contains("(16-bit stereo, 44100 Hz)", run.Out);
+        Assert.DoesNotContain("session rate", run.Err);
+    }
+
+    [Fact]
     public void Mix_RefusesARateMismatch_SayingItDoesNotResample()
     {
         WriteWav("a.wav", 48000, Sine(440, 0.1, 4800));

@@ -51,6 +51,7 @@ public class LoudnessTargetTests
     [InlineData("warm")]
     [InlineData("bright")]
     [InlineData("punchy")]
+    [InlineData("tight")]
     [InlineData("wide")]
     public void EveryPreset_HitsTarget_AndStaysAligned(string presetName)
     {
@@ -71,6 +72,7 @@ public class LoudnessTargetTests
     [InlineData("warm")]
     [InlineData("bright")]
     [InlineData("punchy")]
+    [InlineData("tight")]
     [InlineData("wide")]
     public void Latency_IsCompensated_EachClickComesOutOnItsOwnSample(string presetName)
     {
