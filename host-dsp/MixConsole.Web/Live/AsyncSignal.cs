@@ -6,14 +6,15 @@ namespace MixConsole.Web.Live;
 /// A wake-up for one awaiting loop that allocates nothing per wait or set (a Task per meter frame would be
 /// garbage 30 times a second per page). Sets while nobody waits collapse into one.
 /// </summary>
-internal sealed class AsyncSignal : IValueTaskSource
+internal sealed class AsyncSignal : IValueTaskSource, IThreadPoolWorkItem
 {
     private const int Idle = 0;
     private const int Signalled = 1;
     private const int Waiting = 2;
 
-    // Continuations run on the thread pool: Set is called from the OSC control thread, which must not send.
-    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
+    // The waiter resumes on a pool thread (Set is called from the OSC control thread, which must not send), queued
+    // as this work item: the delegate form of queueing would allocate a work item per wake-up.
+    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = false };
     private int _state;
 
     /// <summary>Completes when <see cref="Set"/> is called (at once when it was called since the last wait). One waiter.</summary>
@@ -52,11 +53,13 @@ internal sealed class AsyncSignal : IValueTaskSource
 
             if (state == Waiting && Interlocked.CompareExchange(ref _state, Idle, Waiting) == Waiting)
             {
-                _core.SetResult(true);
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 return;
             }
         }
     }
+
+    void IThreadPoolWorkItem.Execute() => _core.SetResult(true);
 
     void IValueTaskSource.GetResult(short token) => _core.GetResult(token);
 

@@ -127,7 +127,11 @@ internal sealed class WebPage
         }
     }
 
-    /// <summary>Sends queued packets (as one bundle) and the newest meter frame whenever either arrives, until closed.</summary>
+    /// <summary>
+    /// Sends queued packets (as one bundle) and the newest meter frame whenever either arrives, until closed. Sends
+    /// take no cancellation token (a cancellable send allocates its registration every time); closing or aborting
+    /// the socket ends a stuck one.
+    /// </summary>
     public async Task SendAsync(CancellationToken cancel)
     {
         BundleHeader.CopyTo(_sendBuffer, 0);
@@ -153,12 +157,12 @@ internal sealed class WebPage
 
             if (packets > 0)
             {
-                await _socket.SendAsync(_sendBuffer.AsMemory(0, BundleHeader.Length + packets), WebSocketMessageType.Binary, true, cancel).ConfigureAwait(false);
+                await _socket.SendAsync(_sendBuffer.AsMemory(0, BundleHeader.Length + packets), WebSocketMessageType.Binary, true, CancellationToken.None).ConfigureAwait(false);
             }
 
             if (meters > 0)
             {
-                await _socket.SendAsync(_meterSend.AsMemory(0, meters), WebSocketMessageType.Binary, true, cancel).ConfigureAwait(false);
+                await _socket.SendAsync(_meterSend.AsMemory(0, meters), WebSocketMessageType.Binary, true, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }
