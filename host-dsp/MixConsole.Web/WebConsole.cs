@@ -138,6 +138,22 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
         {
             await WriteJsonAsync(response, _catalog.WriteConsole).ConfigureAwait(false);
         }
+        else if (path == "/api/eq")
+        {
+            if (!int.TryParse(request.Query["ch"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int channel))
+            {
+                response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            await WriteJsonAsync(response, json =>
+            {
+                if (!_catalog.TryWriteChannelEq(channel, _options.SampleRateHz, json))
+                {
+                    response.StatusCode = StatusCodes.Status404NotFound;
+                }
+            }).ConfigureAwait(false);
+        }
         else if (path == "/api/params")
         {
             string[] patterns = [.. request.Query["match"].Where(p => p is not null).Select(p => p!)];

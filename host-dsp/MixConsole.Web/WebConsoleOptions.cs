@@ -11,6 +11,9 @@ public sealed record WebConsoleOptions
     /// <summary>TCP port (serve's <c>--http-port</c>, default 8080).</summary>
     public int Port { get; init; } = 8080;
 
+    /// <summary>The audio's sample rate: EQ curves are drawn from the coefficients designed at this rate.</summary>
+    public double SampleRateHz { get; init; } = 48_000;
+
     /// <summary>Most pages open at once; more WebSockets are refused with 503.</summary>
     public int MaxPages { get; init; } = 32;
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using MixConsole.Control.Meters;
 using MixConsole.Control.Osc;
+using MixConsole.Dsp.Filters;
+using MixConsole.Engine.Compiler;
 using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Web.Server;
@@ -28,6 +30,38 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         json.WriteNumber("meterBuses", meters.Buses);
         json.WriteNumber("meterCount", meters.Count);
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Channel <paramref name="channel"/>'s EQ as the engine designs it: {"sampleRateHz":48000,"sections":[[b0,b1,b2,a1,a2],...]};
+    /// false when there is no such channel. Pages draw the magnitude response from these coefficients.
+    /// </summary>
+    public bool TryWriteChannelEq(int channel, double sampleRateHz, Utf8JsonWriter json)
+    {
+        if (channel < 1 || channel > store.Table.Config.Channels)
+        {
+            return false;
+        }
+
+        Span<BiquadCoefficients> sections = stackalloc BiquadCoefficients[ChannelEqDesign.Bands];
+        ChannelEqDesign.Design(store, channel, sampleRateHz, sections);
+        json.WriteStartObject();
+        json.WriteNumber("sampleRateHz", sampleRateHz);
+        json.WriteStartArray("sections");
+        foreach (BiquadCoefficients c in sections)
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(c.B0);
+            json.WriteNumberValue(c.B1);
+            json.WriteNumberValue(c.B2);
+            json.WriteNumberValue(c.A1);
+            json.WriteNumberValue(c.A2);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        return true;
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ function strip(ch) {
 
   const head = document.createElement('div');
   head.className = 'head';
-  head.innerHTML = `<span class="number">${ch + 1}</span>`;
+  head.innerHTML = `<a class="number" href="/channel.html?ch=${ch + 1}" aria-label="Channel ${ch + 1} page">${ch + 1}</a>`;
   head.append(add(new NameField(`${base}/config/name`, specOf(`${base}/config/name`), live, { label: `Channel ${ch + 1} name` }), `${base}/config/name`));
 
   const pan = add(new Slider(`${base}/mix/pan`, specOf(`${base}/mix/pan`), live,
