@@ -30,6 +30,7 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
     private readonly ParameterCatalog _catalog;
     private readonly CancellationTokenSource _stopping = new();
     private readonly int _meterFrameBytes;
+    private readonly WebSessions? _sessions;
     private WebApplication? _app;
     private int _disposed;
 
@@ -43,6 +44,11 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
         _log = log;
         _catalog = new ParameterCatalog(store, meterLayout);
         _meterFrameBytes = WebMeterFeed.FrameBytes(meterLayout);
+        if (options.PairKey is { } key && access?.Pairing is { } pairing)
+        {
+            _sessions = new WebSessions(key, pairing.SessionDuration, TimeProvider.System);
+        }
+
         Transport = new WebSocketOscTransport { Name = $"web {options.Bind}:{options.Port}" };
         Meters = new WebMeterFeed(Transport, meterLayout);
     }
@@ -120,6 +126,13 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
             return;
         }
 
+        string path = request.Path.Value ?? "/";
+        if (path == "/api/login" && HttpMethods.IsPost(request.Method))
+        {
+            await LoginAsync(context, peer).ConfigureAwait(false);
+            return;
+        }
+
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
@@ -127,7 +140,6 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
             return;
         }
 
-        string path = request.Path.Value ?? "/";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.ContentSecurityPolicy = "default-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
         if (path == "/ws")
@@ -136,7 +148,8 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
         }
         else if (path == "/api/console")
         {
-            await WriteJsonAsync(response, _catalog.WriteConsole).ConfigureAwait(false);
+            bool loginNeeded = _sessions is not null && !_sessions.IsValid(request.Cookies[WebSessions.CookieName]);
+            await WriteJsonAsync(response, json => _catalog.WriteConsole(json, loginNeeded)).ConfigureAwait(false);
         }
         else if (path == "/api/eq")
         {
@@ -219,8 +232,17 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
             return;
         }
 
+        // In paired mode a page without a session only watches; with one, its connection is paired the way an OSC
+        // client pairs (a challenge answered with the key), so the OSC server's own rule lets its changes through.
+        bool loggedIn = _sessions is not null && _sessions.IsValid(context.Request.Cookies[WebSessions.CookieName]);
+        bool readOnly = context.Request.Query.ContainsKey("view") || (_sessions is not null && !loggedIn);
+        if (loggedIn && !readOnly)
+        {
+            Pair(peer);
+        }
+
         using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        var page = new WebPage(socket, peer, _meterFrameBytes, readOnly: false);
+        var page = new WebPage(socket, peer, _meterFrameBytes, readOnly);
         if (!Transport.Add(page))
         {
             await socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "already connected", CancellationToken.None).ConfigureAwait(false);
@@ -250,6 +272,72 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
                 // Closed mid-send.
             }
         }
+    }
+
+    private async Task LoginAsync(HttpContext context, OscPeer peer)
+    {
+        HttpResponse response = context.Response;
+        if (_sessions is null)
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (!RequestGuard.IsSameOrigin(context.Request))
+        {
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        var body = new byte[1024];
+        int length = 0;
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(body.AsMemory(length)).ConfigureAwait(false)) > 0)
+        {
+            length += read;
+            if (length == body.Length)
+            {
+                response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+        }
+
+        string typed;
+        try
+        {
+            typed = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body, 0, length);
+        }
+        catch (ArgumentException)
+        {
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (!_sessions.IsKey(typed))
+        {
+            _access?.Refuse(in peer, RefusalReason.PairingFailed);
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        response.Cookies.Append(WebSessions.CookieName, _sessions.Open(), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Path = "/",
+            MaxAge = _sessions.Lifetime,
+        });
+        response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private void Pair(OscPeer peer)
+    {
+        PairingAuthenticator pairing = _access!.Pairing!;
+        Span<byte> nonce = stackalloc byte[PairingAuthenticator.NonceBytes];
+        Span<byte> mac = stackalloc byte[PairingAuthenticator.ResponseBytes];
+        pairing.CreateChallenge(in peer, nonce);
+        PairingAuthenticator.ComputeResponse(_options.PairKey, nonce, mac);
+        pairing.VerifyResponse(in peer, mac);
     }
 
     private static async Task WriteJsonAsync(HttpResponse response, Action<Utf8JsonWriter> write)

@@ -14,6 +14,9 @@ public sealed record WebConsoleOptions
     /// <summary>The audio's sample rate: EQ curves are drawn from the coefficients designed at this rate.</summary>
     public double SampleRateHz { get; init; } = 48_000;
 
+    /// <summary>The console's pairing key when changes need pairing; pages then log in with it once.</summary>
+    public byte[]? PairKey { get; init; }
+
     /// <summary>Most pages open at once; more WebSockets are refused with 503.</summary>
     public int MaxPages { get; init; } = 32;
 }

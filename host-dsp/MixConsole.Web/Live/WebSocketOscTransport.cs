@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MixConsole.Control.Osc;
 using MixConsole.Control.Transport;
 
 namespace MixConsole.Web.Live;
@@ -13,6 +14,7 @@ public sealed class WebSocketOscTransport : IOscTransport
     private readonly ConcurrentDictionary<OscPeer, WebPage> _pages = new();
     private WebPage[] _list = [];
     private OscPacketHandler? _handler;
+    private long _viewerRefusals;
 
     /// <inheritdoc/>
     public string Name { get; init; } = "web sockets";
@@ -49,8 +51,21 @@ public sealed class WebSocketOscTransport : IOscTransport
         }
     }
 
-    // A page's packet, on its receive task: the same entry every datagram takes.
-    internal void Deliver(WebPage page, ReadOnlyMemory<byte> packet) => _handler?.Invoke(packet.Span, page.Peer);
+    // A page's packet, on its receive task: the same entry every datagram takes. A viewer may only ask
+    // (a single message with no arguments: a query, /xremote, /info); anything else it sends is dropped here.
+    internal void Deliver(WebPage page, ReadOnlyMemory<byte> packet)
+    {
+        if (page.ReadOnly && !(OscMessage.TryParse(packet.Span, out OscMessage message, out _) && message.ArgumentCount == 0))
+        {
+            Interlocked.Increment(ref _viewerRefusals);
+            return;
+        }
+
+        _handler?.Invoke(packet.Span, page.Peer);
+    }
+
+    /// <summary>Packets from read-only pages dropped because they would change something.</summary>
+    public long ViewerRefusals => Interlocked.Read(ref _viewerRefusals);
 
     /// <inheritdoc/>
     public void Dispose()

@@ -20,10 +20,14 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
     /// <summary>Longest pattern accepted.</summary>
     public const int MaxPatternLength = 128;
 
-    /// <summary>The console's size and meter layout: {"channels":32,"buses":16,"meterCount":147,...}.</summary>
-    public void WriteConsole(Utf8JsonWriter json)
+    /// <summary>
+    /// The console's size and meter layout, and whether this page must log in before its changes count:
+    /// {"channels":32,"buses":16,"meterCount":147,...,"loginNeeded":false}.
+    /// </summary>
+    public void WriteConsole(Utf8JsonWriter json, bool loginNeeded)
     {
         json.WriteStartObject();
+        json.WriteBoolean("loginNeeded", loginNeeded);
         json.WriteNumber("channels", store.Table.Config.Channels);
         json.WriteNumber("buses", store.Table.Config.Buses);
         json.WriteNumber("meterChannels", meters.Channels);

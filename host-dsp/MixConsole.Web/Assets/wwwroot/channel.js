@@ -1,5 +1,6 @@
 // One channel: preamp, delay and the 4-band EQ, with the response drawn from the engine's own coefficients.
 import { Live } from './live.js';
+import { pageAccess } from './access.js';
 import { Slider, Switch } from './controls.js';
 
 const ch = Math.max(1, Number(new URLSearchParams(location.search).get('ch')) || 1);
@@ -8,12 +9,14 @@ const PATTERNS = [`${base}/preamp/*`, `${base}/delay/*`, `${base}/eq/on`, `${bas
 document.getElementById('title').textContent = `Channel ${ch}`;
 
 const get = async url => (await fetch(url)).json();
+const access = pageAccess(await get('/api/console'));
 const table = await get('/api/params?' + PATTERNS.map(p => 'match=' + encodeURIComponent(p)).join('&'));
 const controls = new Map();
 const box = document.getElementById('controls');
 
 let refresh = 0;
 const live = new Live({
+  access,
   onOpen: () => PATTERNS.forEach(p => live.send(p)),
   onMessage: (address, values) => {
     const control = controls.get(address);

@@ -22,6 +22,7 @@ export class Slider {
     el.setAttribute('aria-valuemin', '0');
     el.setAttribute('aria-valuemax', '1');
     el.dataset.path = path;
+    if (live.readOnly) el.setAttribute('aria-disabled', 'true');
     el.innerHTML = '<div class="track"></div><div class="thumb"></div>';
     this.el = el;
     this.show(spec.defaultIndex);
@@ -41,6 +42,7 @@ export class Slider {
 
   // A move made here: shown at once, sent coalesced.
   move(k) {
+    if (this.live.readOnly) return;
     k = Math.max(0, Math.min(this.spec.steps - 1, k));
     if (k === this.k) return;
     this.show(k);
@@ -102,6 +104,7 @@ export class Switch {
     el.setAttribute('role', 'switch');
     el.setAttribute('aria-label', label);
     el.dataset.path = path;
+    if (live.readOnly) el.setAttribute('aria-disabled', 'true');
     el.textContent = text;
     el.addEventListener('click', () => this.toggle());
     this.el = el;
@@ -114,6 +117,7 @@ export class Switch {
   }
 
   toggle() {
+    if (this.live.readOnly) return;
     this.show(this.value ? 0 : 1);
     this.live.set(this.path, ['i', this.value]);
   }
@@ -130,6 +134,7 @@ export class NameField {
     el.maxLength = spec.maxLength;
     el.setAttribute('aria-label', label);
     el.dataset.path = path;
+    el.readOnly = live.readOnly;
     el.addEventListener('change', () => live.set(path, ['s', el.value.replace(/[^ -~]/g, '')]));
     this.el = el;
   }

@@ -5,7 +5,9 @@ const METER_MAGIC = 0x4d; // 'M'; OSC packets start with '/' or '#'
 const RENEW_MS = 8000;    // /xremote lasts 10 s
 
 export class Live {
-  constructor({ onMessage, onMeters, onOpen, onState }) {
+  constructor({ onMessage, onMeters, onOpen, onState, access = { readOnly: false, socketQuery: '' } }) {
+    this.readOnly = access.readOnly;
+    this.socketQuery = access.socketQuery;
     this.onMessage = onMessage;
     this.onMeters = onMeters;
     this.onOpen = onOpen;
@@ -17,7 +19,7 @@ export class Live {
   }
 
   connect() {
-    const ws = new WebSocket(`ws://${location.host}/ws`);
+    const ws = new WebSocket(`ws://${location.host}/ws${this.socketQuery}`);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
     ws.onopen = () => {
@@ -50,6 +52,7 @@ export class Live {
 
   // The newest value per path leaves at most every 16 ms: a drag never floods the console.
   set(address, arg) {
+    if (this.readOnly) return;
     this.pending.set(address, arg);
     if (!this.flushTimer) this.flushTimer = setTimeout(() => this.flush(), 16);
   }

@@ -1,5 +1,6 @@
 // The mixer page: channel strips in banks, live through one WebSocket.
 import { Live } from './live.js';
+import { pageAccess } from './access.js';
 import { Slider, Switch, NameField } from './controls.js';
 
 const PATTERNS = ['/ch/*/mix/fader', '/ch/*/mix/on', '/ch/*/mix/pan', '/ch/*/solo', '/ch/*/config/name'];
@@ -9,6 +10,7 @@ const get = async url => (await fetch(url)).json();
 const two = n => String(n).padStart(2, '0');
 
 const consoleInfo = await get('/api/console');
+const access = pageAccess(consoleInfo);
 const table = await get('/api/params?' + PATTERNS.map(p => 'match=' + encodeURIComponent(p)).join('&'));
 const specOf = path => table.specs[table.params[path]];
 
@@ -17,6 +19,7 @@ const meters = [];          // per channel: { level, gr }
 const strips = document.getElementById('strips');
 
 const live = new Live({
+  access,
   onOpen: () => PATTERNS.forEach(p => live.send(p)),
   onMessage: (address, values) => controls.get(address)?.receive(values[0]),
   onMeters: showMeters,
