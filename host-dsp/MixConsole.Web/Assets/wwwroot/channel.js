@@ -1,7 +1,7 @@
 // One channel: preamp, delay and the 4-band EQ, with the response drawn from the engine's own coefficients.
 import { Live } from './live.js';
 import { pageAccess } from './access.js';
-import { Slider, Switch } from './controls.js';
+import { buildPanel } from './panel.js';
 
 const ch = Math.max(1, Number(new URLSearchParams(location.search).get('ch')) || 1);
 const base = `/ch/${String(ch).padStart(2, '0')}`;
@@ -11,7 +11,6 @@ document.getElementById('title').textContent = `Channel ${ch}`;
 const get = async url => (await fetch(url)).json();
 const access = pageAccess(await get('/api/console'));
 const table = await get('/api/params?' + PATTERNS.map(p => 'match=' + encodeURIComponent(p)).join('&'));
-const controls = new Map();
 const box = document.getElementById('controls');
 
 let refresh = 0;
@@ -32,24 +31,10 @@ const live = new Live({
 const sent = live.set.bind(live);
 live.set = (address, arg) => { sent(address, arg); if (address.includes('/eq/')) scheduleCurve(60); };
 
-for (const [path, id] of Object.entries(table.params)) {
-  const spec = table.specs[id];
+const controls = buildPanel(table, live, box, (path, spec) => {
   const band = path.match(/\/eq\/(\d)\//);
-  const label = `Channel ${ch} ${band ? `EQ band ${band[1]} ` : ''}${spec.description}`;
-  const control = spec.kind === 'bool'
-    ? new Switch(path, spec, live, { label, text: label.replace(`Channel ${ch} `, ''), inverted: path.endsWith('/mix/on') })
-    : new Slider(path, spec, live, { label, orientation: 'horizontal' });
-  controls.set(path, control);
-  const row = document.createElement('div');
-  row.className = 'row';
-  if (spec.kind !== 'bool') {
-    const name = document.createElement('span');
-    name.textContent = label.replace(`Channel ${ch} `, '');
-    row.append(name);
-  }
-  row.append(control.el);
-  box.append(row);
-}
+  return `${band ? `EQ band ${band[1]} ` : ''}${spec.description}`;
+});
 
 function scheduleCurve(delay) {
   clearTimeout(refresh);

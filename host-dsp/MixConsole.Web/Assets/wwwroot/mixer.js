@@ -105,5 +105,6 @@ function showMeters(values, frame) {
     }
     m.gr.style.transform = `scaleY(${(1 - heightOf(gain)).toFixed(4)})`;
   }
+  if (frame === 1) document.body.dataset.firstMeterMs = performance.now().toFixed(1);
   document.body.dataset.meterFrames = String(frame);
 }
