@@ -24,18 +24,21 @@ public sealed class WebConsoleFigures(Browser browser, ITestOutputHelper output)
         // Page weight: every response body of a cold load of the mixer, as sent (no compression is offered).
         IBrowserContext cold = await browser.Chromium.NewContextAsync();
         IPage first = await cold.NewPageAsync();
-        long bytes = 0;
-        int requests = 0;
+        var responses = new List<IResponse>();
         first.Response += (_, response) =>
         {
-            if (response.Status == 200)
-            {
-                Interlocked.Add(ref bytes, response.BodyAsync().GetAwaiter().GetResult().Length);
-                Interlocked.Increment(ref requests);
-            }
+            lock (responses) responses.Add(response);
         };
         await first.GotoAsync(serve.WebAddress.ToString());
         await first.WaitForSelectorAsync("body[data-state='live'][data-first-meter-ms]");
+        long bytes = 0;
+        int requests = 0;
+        foreach (IResponse response in responses.Where(r => r.Status == 200))
+        {
+            bytes += (await response.BodyAsync()).Length;
+            requests++;
+        }
+
         double load = await first.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].loadEventEnd");
         double live = await first.EvaluateAsync<double>("() => performance.getEntriesByType('resource').map(r => r.responseEnd).reduce((a, b) => Math.max(a, b), 0)");
         double firstMeter = double.Parse((await first.GetAttributeAsync("body", "data-first-meter-ms"))!, inv);
