@@ -37,17 +37,7 @@ public sealed class ChannelPageTests(Browser browser, ITestOutputHelper output) 
         BiquadCoefficients[] engine = EngineSections();
         IPage page = await browser.OpenLiveAsync(new Uri(serve.WebAddress, "/channel.html?ch=1"));
 
-        // The page redraws when the values arrive; wait for a drawing that agrees, then judge it at 20 frequencies.
-        double[] errors = [];
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        do
-        {
-            errors = await CurveErrorsAsync(page, engine);
-            if (errors.Length == 20 && errors.Max() <= ToleranceDb) break;
-            await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
-
+        double[] errors = await SettledErrorsAsync(page, engine);
         output.WriteLine($"drawn minus engine at 20 frequencies: worst {errors.Max():0.0000} dB");
         Assert.Equal(20, errors.Length);
         Assert.All(errors, e => Assert.InRange(e, 0, ToleranceDb));
@@ -55,16 +45,23 @@ public sealed class ChannelPageTests(Browser browser, ITestOutputHelper output) 
         // A move from OSC redraws the curve too.
         osc.Set("/ch/01/eq/3/g", 0.15f);
         BiquadCoefficients[] moved = EngineSections(("/ch/01/eq/3/g", 0.15f));
-        deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        errors = await SettledErrorsAsync(page, moved);
+        Assert.All(errors, e => Assert.InRange(e, 0, ToleranceDb));
+    }
+
+    // The page redraws when values arrive: the errors of the first drawing that agrees, or of the last one after a minute.
+    private static async Task<double[]> SettledErrorsAsync(IPage page, BiquadCoefficients[] engine)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        double[] errors;
         do
         {
-            errors = await CurveErrorsAsync(page, moved);
+            errors = await CurveErrorsAsync(page, engine);
             if (errors.Length == 20 && errors.Max() <= ToleranceDb) break;
             await Task.Delay(100);
         }
         while (DateTime.UtcNow < deadline);
-
-        Assert.All(errors, e => Assert.InRange(e, 0, ToleranceDb));
+        return errors;
     }
 
     // The sections the engine designs for the settings (plus any changes), in a store of the tests' own.
