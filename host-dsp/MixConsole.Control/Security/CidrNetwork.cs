@@ -86,8 +86,8 @@ public readonly record struct CidrNetwork
     /// <summary>True when the 128-bit (IPv6 or IPv4-mapped) address lies in this network.</summary>
     public bool Contains(UInt128 address) => (address & Mask(PrefixLength)) == Prefix;
 
-    /// <summary>True when a UDP peer's address lies in this network.</summary>
-    public bool Contains(in OscPeer peer) => peer.Kind == OscPeerKind.Udp && Contains(peer.Address);
+    /// <summary>True when a UDP or web peer's address lies in this network.</summary>
+    public bool Contains(in OscPeer peer) => peer.HasIPAddress && Contains(peer.Address);
 
     /// <summary>"192.168.1.0/24" or "fd00::/8".</summary>
     public override string ToString()

@@ -43,6 +43,7 @@ public sealed class OscServer : IDisposable
     private readonly byte[][] _bankPackets;
     private readonly int[] _bankPacketLengths;
     private readonly ManualResetEventSlim _stop = new(false);
+    private IMeterListener[] _meterListeners = [];
     private Thread? _controlThread;
     private long _echoCursor;
     private bool _started;
@@ -145,6 +146,19 @@ public sealed class OscServer : IDisposable
         _dispatcher.Commands = handler;
     }
 
+    /// <summary>Hands every meter snapshot to <paramref name="listener"/> on the control thread; before <see cref="Start"/>.</summary>
+    /// <exception cref="InvalidOperationException">The server has already started.</exception>
+    public void AddMeterListener(IMeterListener listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        if (_started)
+        {
+            throw new InvalidOperationException("Add meter listeners before starting the server.");
+        }
+
+        _meterListeners = [.. _meterListeners, listener];
+    }
+
     /// <summary>
     /// Sends one packet to every live <c>/xremote</c> subscriber: how a command handler echoes a change that is not a
     /// parameter (a scene saved, renamed, recalled). Rare: it allocates its subscriber list.
@@ -209,6 +223,7 @@ public sealed class OscServer : IDisposable
             StreamMeters();
             var sender = new DueValueSender(this);
             _values.SendDue(ref sender);
+            FeedMeterListeners();
         }
     }
 
@@ -352,6 +367,22 @@ public sealed class OscServer : IDisposable
             {
                 Counters.AddMeterPacket();
             }
+        }
+    }
+
+    private void FeedMeterListeners()
+    {
+        if (_meterListeners.Length == 0)
+        {
+            return;
+        }
+
+        // Nothing new since StreamMeters read leaves the snapshot as it was: listeners see the latest either way.
+        _meters.TryReadLatest(_meterSnapshot);
+        long now = _time.GetTimestamp();
+        foreach (IMeterListener listener in _meterListeners)
+        {
+            listener.OnMeters(_meterSnapshot, now);
         }
     }
 

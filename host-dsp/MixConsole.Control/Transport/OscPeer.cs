@@ -20,8 +20,11 @@ public readonly record struct OscPeer(OscPeerKind Kind, UInt128 Address, ushort 
     /// <summary>The device at the far end of the serial line.</summary>
     public static OscPeer SerialLine => new(OscPeerKind.Serial, UInt128.Zero, 0);
 
+    /// <summary>True for a sender with an IP address (UDP, or a web page's connection).</summary>
+    public bool HasIPAddress => Kind is OscPeerKind.Udp or OscPeerKind.Web;
+
     /// <summary>True for an IPv4 sender (stored IPv4-mapped).</summary>
-    public bool IsIPv4 => Kind == OscPeerKind.Udp && (Address & MappedMask) == MappedPrefix;
+    public bool IsIPv4 => HasIPAddress && (Address & MappedMask) == MappedPrefix;
 
     /// <summary>The sender without its port and scope: the identity access control and rate limits key on.</summary>
     public OscPeer Host => this with { Port = 0, ScopeId = 0 };
@@ -64,11 +67,12 @@ public readonly record struct OscPeer(OscPeerKind Kind, UInt128 Address, ushort 
         return new IPEndPoint(new IPAddress(bytes, ScopeId), Port);
     }
 
-    /// <summary>"udp 192.168.1.20:10023", "udp [fe80::1]:9000" or "serial".</summary>
+    /// <summary>"udp 192.168.1.20:10023", "udp [fe80::1]:9000", "web 192.168.1.30:51234" or "serial".</summary>
     public override string ToString() => Kind switch
     {
         OscPeerKind.Udp => "udp " + ToIPEndPoint(),
         OscPeerKind.Serial => "serial",
+        OscPeerKind.Web => "web " + ToIPEndPoint(),
         _ => "none",
     };
 }

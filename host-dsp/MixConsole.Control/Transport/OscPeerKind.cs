@@ -11,4 +11,7 @@ public enum OscPeerKind : byte
 
     /// <summary>The device at the far end of a serial line.</summary>
     Serial,
+
+    /// <summary>A web page's WebSocket, identified by the address and port of its TCP connection.</summary>
+    Web,
 }

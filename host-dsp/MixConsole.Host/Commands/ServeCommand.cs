@@ -18,7 +18,7 @@ internal sealed class ServeCommand : ICommand
 
     public string Summary => "run the console: mixer engine plus the X32-style OSC server (UDP, optional SLIP serial)";
 
-    public string Usage => "mixconsole serve [--mode console|mastering] [--preset NAME] [--audio alsa|jack|wav|null] [--device PCM] [--capture-device PCM] [--channels-in N] [--channels-out N] [--rate R] [--period F] [--periods K] [--input FILE|DIR] [--output FILE] [--record FILE] [--state DIR] [--osc-port 10023] [--identify-as X32|M32] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--profile NAME] [--duration S] [--status S]";
+    public string Usage => "mixconsole serve [--mode console|mastering] [--preset NAME] [--audio alsa|jack|wav|null] [--device PCM] [--capture-device PCM] [--channels-in N] [--channels-out N] [--rate R] [--period F] [--periods K] [--input FILE|DIR] [--output FILE] [--record FILE] [--state DIR] [--osc-port 10023] [--http-port 8080] [--identify-as X32|M32] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--profile NAME] [--duration S] [--status S]";
 
     public string Description => """
         Runs the mixer engine on an audio thread and serves its parameter table over OSC on UDP port 10023,
@@ -79,6 +79,7 @@ internal sealed class ServeCommand : ICommand
         new("state", "DIR", "keep the console in DIR/console.db (SQLite): the live state (restored at start, written within 0.5 s of a change) and 100 scene slots; an older DIR/state.json is imported once"),
         new("osc-port", "PORT", "UDP port for OSC (default 10023)"),
         new("identify-as", "MODEL", "model /info, /xinfo and /status report: X32 or M32 (fw 4.06) for apps that check it (default: MixConsole)"),
+        new("http-port", "PORT", "TCP port of the web console (default 8080; 0 turns it off)"),
         new("bind", "ADDR", "address to listen on (default 0.0.0.0; :: for IPv4 and IPv6)"),
         new("allow", "CIDR", "network allowed besides loopback, repeatable (default: this host's subnets)"),
         new("pair-key", "FILE", "require pairing with the key in FILE (raw bytes, at least 16)"),
@@ -125,6 +126,7 @@ internal sealed class ServeCommand : ICommand
             SampleRateHz = rate,
             BlockFrames = args.GetInt("period", args.GetInt("block", 32, 1, 8192), 1, 8192),
             OscPort = args.GetInt("osc-port", 10023, 0, 65535),
+            HttpPort = args.GetInt("http-port", 8080, 0, 65535),
             Bind = ParseBind(args.Get("bind")),
             Allow = ParseAllow(args.GetAll("allow")),
             PairKey = ReadPairKey(args.Get("pair-key")),

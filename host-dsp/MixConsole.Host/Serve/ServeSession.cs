@@ -12,6 +12,7 @@ using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
 using MixConsole.Host.Cli;
 using MixConsole.Host.Scenes;
+using MixConsole.Web;
 
 namespace MixConsole.Host.Serve;
 
@@ -89,7 +90,17 @@ internal static class ServeSession
             options = options with { Identity = identity };
         }
 
-        using var server = new OscServer(store, options, access, new MixerMeterSource(engine.Meters), log: Log);
+        var meterSource = new MixerMeterSource(engine.Meters);
+        using var server = new OscServer(store, options, access, meterSource, log: Log);
+        // The web console is one more OSC link and meter listener: the same store, access rules and meters.
+        using WebConsole? web = settings.HttpPort == 0 ? null
+            : new WebConsole(store, meterSource.Layout, new WebConsoleOptions { Bind = settings.Bind, Port = settings.HttpPort, SampleRateHz = audio.SampleRateHz, PairKey = settings.PairKey }, access, Log);
+        if (web is not null)
+        {
+            server.AddTransport(web.Transport);
+            server.AddMeterListener(web.Meters);
+        }
+
         UdpOscTransport udp;
         try
         {
@@ -142,6 +153,7 @@ internal static class ServeSession
         EngineWarmUp.Run(settings.Config, audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
         state.Start();
         server.Start();
+        string? webLine = web is null ? null : StartWeb(web, options.AdvertisedAddress);
         var status = new ServeStatus(audio, server, output);
         audioThread.Start();
         if (settings.Duration is { } duration)
@@ -162,8 +174,10 @@ internal static class ServeSession
             : string.Create(inv, $"mode    console: master chain {(store.GetReal(store.Table.IndexOf("/master/bypass")) != 0 ? "bypassed (/master/bypass 1)" : "active")}{(preset is null ? "" : $", preset {preset}")}, adds {masterChain.Chain.LatencyFrames} frames ({chainMs:0.00} ms) when in use"));
         foreach (IOscTransport transport in server.Transports)
         {
-            output.WriteLine($"osc     listening on {transport.Name}");
+            if (transport != web?.Transport) output.WriteLine($"osc     listening on {transport.Name}");
         }
+
+        if (webLine is not null) output.WriteLine(webLine);
 
         if (state.Warning is { } storeWarning) output.WriteLine(storeWarning);
         output.WriteLine($"allow   {string.Join(", ", allowlist.Networks)}{(pairing is null ? "" : "; changes need pairing (/auth/challenge, /auth/response)")}");
@@ -199,6 +213,20 @@ internal static class ServeSession
         }
 
         return 0;
+    }
+
+    // The web console is a second screen: a port already taken says so and the console runs on without it.
+    private static string StartWeb(WebConsole web, string advertisedHost)
+    {
+        try
+        {
+            web.StartAsync(advertisedHost).GetAwaiter().GetResult();
+            return $"web     {web.Address}";
+        }
+        catch (IOException e)
+        {
+            return $"web     off: cannot listen on tcp {web.Transport.Name[4..]}: {e.Message}";
+        }
     }
 
     /// <summary>

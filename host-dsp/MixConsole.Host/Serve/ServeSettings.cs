@@ -15,6 +15,9 @@ internal sealed record ServeSettings
 
     public int OscPort { get; init; } = 10023;
 
+    /// <summary>TCP port of the web console; 0 turns it off.</summary>
+    public int HttpPort { get; init; } = 8080;
+
     public IPAddress Bind { get; init; } = IPAddress.Any;
 
     /// <summary>Networks allowed besides loopback; null means the host's own subnets.</summary>

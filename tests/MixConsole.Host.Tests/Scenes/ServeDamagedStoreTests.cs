@@ -14,7 +14,7 @@ public sealed class ServeDamagedStoreTests(ITestOutputHelper output)
     {
         using var dir = new TestSignals();
         string state = dir.Path("state");
-        string[] quiet = ["--audio", "null", "--osc-port", "0", "--rt-priority", "0", "--no-mlock", "--state", state];
+        string[] quiet = ["--audio", "null", "--osc-port", "0", "--http-port", "0", "--rt-priority", "0", "--no-mlock", "--state", state];
         var first = CliRun.Run(["serve", "--duration", "0.2", "--scene", Scene(dir, "first.json", 0.5), .. quiet]);
         Assert.True(first.ExitCode == 0, first.Err);
         // Keep only the first run's backup, so what recovery brings back is known: the first run's fader.

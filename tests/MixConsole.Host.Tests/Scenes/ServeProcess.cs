@@ -54,7 +54,7 @@ internal sealed partial class ServeProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string a in (string[])[dll, "serve", "--audio", "null", "--state", stateDir, "--osc-port", "0", "--bind", "127.0.0.1",
+        foreach (string a in (string[])[dll, "serve", "--audio", "null", "--state", stateDir, "--osc-port", "0", "--http-port", "0", "--bind", "127.0.0.1",
                      "--allow", "127.0.0.0/8", "--status", "0", "--rt-priority", "0", "--no-mlock", "--rate-limit", "100000", .. extra])
         {
             info.ArgumentList.Add(a);

@@ -36,7 +36,7 @@ public sealed partial class ServeJackPeriodTests(ITestOutputHelper output)
         using var cancel = new CancellationTokenSource();
         int code = -1;
         var serve = new Thread(() => code = new CommandRunner(CommandCatalog.All).Run(
-            ["serve", "--audio", "jack", "--jack-server", server.Name, "--status", "0.5", "--osc-port", "0", "--bind", "127.0.0.1", "--rt-priority", "0", "--no-mlock"],
+            ["serve", "--audio", "jack", "--jack-server", server.Name, "--status", "0.5", "--osc-port", "0", "--http-port", "0", "--bind", "127.0.0.1", "--rt-priority", "0", "--no-mlock"],
             new CommandContext(lines, errors, cancel.Token))) { IsBackground = true, Name = "serve" };
         serve.Start();
         using var probeClient = new JackBackend();

@@ -38,7 +38,7 @@ public sealed partial class ServeJackSoakTests(ITestOutputHelper output)
 
         using var monitor = new JackXrunMonitor(server.Name);
         using var serve = new ServeProcess(
-            "serve", "--audio", "jack", "--jack-server", server.Name, "--osc-port", "0", "--bind", "127.0.0.1", "--status", "5",
+            "serve", "--audio", "jack", "--jack-server", server.Name, "--osc-port", "0", "--http-port", "0", "--bind", "127.0.0.1", "--status", "5",
             "--duration", seconds.ToString(CultureInfo.InvariantCulture), "--rt-priority", "0", "--no-mlock");
         int port = int.Parse(serve.WaitFor(ServeOutputLines.Listening(), StartPatience).Groups[1].Value, CultureInfo.InvariantCulture);
         var subscribers = new[] { 0, 1, 2, 0 }.Select(bank => new OscMeterSubscriber(port, bank)).ToArray();

@@ -7,7 +7,7 @@ namespace MixConsole.Host.Tests.Serve;
 /// <summary>mixconsole serve on the live backends: the banner tells the truth, files go through the engine, bad input fails in one line.</summary>
 public sealed partial class ServeLiveAudioTests
 {
-    private static readonly string[] Quiet = ["--osc-port", "0", "--rt-priority", "0", "--no-mlock"];
+    private static readonly string[] Quiet = ["--osc-port", "0", "--http-port", "0", "--rt-priority", "0", "--no-mlock"];
 
     private static (int ExitCode, string Out, string Err) Serve(params string[] args) => CliRun.Run(["serve", .. args, .. Quiet]);
 

@@ -11,7 +11,7 @@ namespace MixConsole.Host.Tests.Serve;
 public sealed partial class ServeModeTests(ITestOutputHelper log)
 {
     private const int Rate = 48_000;
-    private static readonly string[] Quiet = ["--osc-port", "0", "--rt-priority", "0", "--no-mlock"];
+    private static readonly string[] Quiet = ["--osc-port", "0", "--http-port", "0", "--rt-priority", "0", "--no-mlock"];
 
     private static (int ExitCode, string Out, string Err) Serve(params string[] args) => CliRun.Run(["serve", .. args, .. Quiet]);
 

@@ -58,7 +58,7 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
         try
         {
             using var serve = new ChildProcess(BuiltPrograms.MixConsole,
-                "serve", "--audio", "null", "--osc-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--duration", "300");
+                "serve", "--audio", "null", "--osc-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--http-port", "0", "--bind", "127.0.0.1", "--duration", "300");
             Assert.True(serve.WaitForLine("listening on udp", Patience), "serve did not start:\n" + serve.Output);
 
             using var sim = new ChildProcess(BuiltPrograms.SurfaceSim,

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using MixConsole.Control.Meters;
+using MixConsole.Control.Osc;
+using MixConsole.Dsp.Filters;
+using MixConsole.Engine.Compiler;
+using MixConsole.Engine.Parameters;
+
+namespace MixConsole.Web.Server;
+
+/// <summary>
+/// The parameter table as the pages read it: for the paths a page asks for (OSC address patterns), the spec
+/// of each, with the display text of every grid point written by <see cref="ParameterFormatter"/>. Pages
+/// turn a wire value k / (N - 1) into its text by index, so ranges, laws and units live only in the table.
+/// </summary>
+internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout meters)
+{
+    /// <summary>Most patterns one request may give.</summary>
+    public const int MaxPatterns = 16;
+
+    /// <summary>Longest pattern accepted.</summary>
+    public const int MaxPatternLength = 128;
+
+    /// <summary>
+    /// The console's size and meter layout, and whether this page must log in before its changes count:
+    /// {"channels":32,"buses":16,"meterCount":147,...,"loginNeeded":false}.
+    /// </summary>
+    public void WriteConsole(Utf8JsonWriter json, bool loginNeeded)
+    {
+        json.WriteStartObject();
+        json.WriteBoolean("loginNeeded", loginNeeded);
+        json.WriteNumber("channels", store.Table.Config.Channels);
+        json.WriteNumber("buses", store.Table.Config.Buses);
+        json.WriteNumber("meterChannels", meters.Channels);
+        json.WriteNumber("meterBuses", meters.Buses);
+        json.WriteNumber("meterCount", meters.Count);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Channel <paramref name="channel"/>'s EQ as the engine designs it: {"sampleRateHz":48000,"sections":[[b0,b1,b2,a1,a2],...]};
+    /// false when there is no such channel. Pages draw the magnitude response from these coefficients.
+    /// </summary>
+    public bool TryWriteChannelEq(int channel, double sampleRateHz, Utf8JsonWriter json)
+    {
+        if (channel < 1 || channel > store.Table.Config.Channels)
+        {
+            return false;
+        }
+
+        Span<BiquadCoefficients> sections = stackalloc BiquadCoefficients[ChannelEqDesign.Bands];
+        ChannelEqDesign.Design(store, channel, sampleRateHz, sections);
+        json.WriteStartObject();
+        json.WriteNumber("sampleRateHz", sampleRateHz);
+        json.WriteStartArray("sections");
+        foreach (BiquadCoefficients c in sections)
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(c.B0);
+            json.WriteNumberValue(c.B1);
+            json.WriteNumberValue(c.B2);
+            json.WriteNumberValue(c.A1);
+            json.WriteNumberValue(c.A2);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        return true;
+    }
+
+    /// <summary>
+    /// {"specs":[...],"params":{"/ch/01/mix/fader":0,...}} for every path matching one of <paramref name="patterns"/>;
+    /// false when a pattern is not a valid OSC path pattern.
+    /// </summary>
+    public bool TryWriteParams(IReadOnlyList<string> patterns, Utf8JsonWriter json)
+    {
+        foreach (string pattern in patterns)
+        {
+            if (pattern.Length is 0 or > MaxPatternLength || pattern[0] != '/' || pattern.AsSpan().IndexOfAnyExceptInRange('!', '~') >= 0)
+            {
+                return false;
+            }
+        }
+
+        var specs = new List<ParameterSpec>();
+        var ids = new Dictionary<ParameterSpec, int>(ReferenceEqualityComparer.Instance);
+        var matched = new List<(string Path, int Spec)>();
+        foreach (ParameterDescriptor parameter in store.Table.Parameters)
+        {
+            foreach (string pattern in patterns)
+            {
+                if (!OscAddressPattern.IsMatch(pattern, parameter.Path))
+                {
+                    continue;
+                }
+
+                if (!ids.TryGetValue(parameter.Spec, out int id))
+                {
+                    id = specs.Count;
+                    ids.Add(parameter.Spec, id);
+                    specs.Add(parameter.Spec);
+                }
+
+                matched.Add((parameter.Path, id));
+                break;
+            }
+        }
+
+        json.WriteStartObject();
+        json.WriteStartArray("specs");
+        foreach (ParameterSpec spec in specs)
+        {
+            WriteSpec(spec, json);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("params");
+        foreach ((string path, int id) in matched)
+        {
+            json.WriteNumber(path, id);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+        return true;
+    }
+
+    private static void WriteSpec(ParameterSpec spec, Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("kind", spec.Kind.ToString().ToLowerInvariant());
+        json.WriteString("wire", spec.WireTypeTag.ToString());
+        json.WriteString("unit", spec.Unit);
+        json.WriteString("description", spec.Description);
+        if (spec.Kind == ParameterKind.String)
+        {
+            json.WriteNumber("maxLength", spec.MaxLength);
+            json.WriteEndObject();
+            return;
+        }
+
+        json.WriteNumber("steps", spec.StepCount);
+        json.WriteNumber("defaultIndex", spec.DefaultGridIndex);
+        json.WriteStartArray("texts");
+        for (int k = 0; k < spec.StepCount; k++)
+        {
+            json.WriteStringValue(ParameterFormatter.Format(spec, spec.RealAt(k)));
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using MixConsole.Control.Tests.Server;
+
+namespace MixConsole.Web.Tests;
+
+/// <summary>A UDP OSC client beside the pages: sets and queries like any console app.</summary>
+internal sealed class OscClient(int port) : IDisposable
+{
+    private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private readonly IPEndPoint _console = new(IPAddress.Loopback, port);
+
+    public void Set(string path, object value) => _udp.Send(Osc.Message(path, value), _console);
+
+    /// <summary>The value a query of <paramref name="path"/> answers (float, int or string).</summary>
+    public object Query(string path)
+    {
+        _udp.Send(Osc.Message(path), _console);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            IPEndPoint? from = null;
+            _udp.Client.ReceiveTimeout = 5000;
+            byte[] packet;
+            try
+            {
+                packet = _udp.Receive(ref from);
+            }
+            catch (SocketException)
+            {
+                _udp.Send(Osc.Message(path), _console);
+                continue;
+            }
+
+            var (address, arguments) = Osc.Read(packet);
+            if (address == path)
+            {
+                return arguments[0];
+            }
+        }
+
+        throw new TimeoutException($"no answer to {path}");
+    }
+
+    /// <summary>Queries until <paramref name="accept"/> holds for the answer (a page's move travels asynchronously).</summary>
+    public object QueryUntil(string path, Func<object, bool> accept)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        object answer;
+        do
+        {
+            answer = Query(path);
+            if (accept(answer))
+            {
+                return answer;
+            }
+
+            Thread.Sleep(20);
+        }
+        while (DateTime.UtcNow < deadline);
+        return answer;
+    }
+
+    public void Dispose() => _udp.Dispose();
+}
