@@ -28,7 +28,7 @@ public class PairingAgainstServeTests(ITestOutputHelper output)
         try
         {
             using var serve = new ChildProcess(BuiltPrograms.MixConsole,
-                "serve", "--audio", "null", "--osc-port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+                "serve", "--audio", "null", "--osc-port", port.ToString(CultureInfo.InvariantCulture), "--http-port", "0", "--bind", "127.0.0.1",
                 "--pair-key", key, "--duration", "300");
             Assert.True(serve.WaitForLine("listening on udp", Patience), "serve did not start:\n" + serve.Output);
             using var client = new OscClient(port);
