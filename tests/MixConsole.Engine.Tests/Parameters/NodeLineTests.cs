@@ -72,7 +72,9 @@ public sealed class NodeLineTests(Xunit.Abstractions.ITestOutputHelper output)
 
         var config = NodeLine.Apply(store, "/ch/03/config \"Kick In\" 1 RD 1");
         Assert.Equal("Kick In", store.GetText(Table.IndexOf("/ch/03/config/name")));
-        Assert.True(config.ExtraTokens > 0, "icon, colour and source are not read here and must be counted");
+        Assert.Equal((4, 0), (config.Applied, config.ExtraTokens)); // name, icon, colour, source
+        var longer = NodeLine.Apply(store, "/ch/03/eq/1 PEQ 1k20 +3.50 2.0 MORE FIELDS");
+        Assert.Equal((4, 2), (longer.Applied, longer.ExtraTokens)); // fields a later firmware might add are counted, not read
 
         long version = store.Version;
         var bad = NodeLine.Apply(store, "/ch/04/mix ON -10.0 ON +0 BOGUS -oo");
@@ -80,7 +82,7 @@ public sealed class NodeLineTests(Xunit.Abstractions.ITestOutputHelper output)
         var outOfRange = NodeLine.Apply(store, "/ch/04/eq/1 PEQ 1k20 +30.00 2.0");
         Assert.NotNull(outOfRange.Problem);
         Assert.Equal(version, store.Version);
-        Assert.False(NodeLine.Apply(store, "/headamp/000 +20.0 OFF").Known);
+        Assert.False(NodeLine.Apply(store, "/outputs/main/01 4 POST 0").Known);
         Assert.NotNull(NodeLine.Apply(store, "#4.0# \"Scene\"").Problem);
     }
 }

@@ -195,9 +195,10 @@ public sealed class SceneOscTests(ITestOutputHelper output)
         output.WriteLine(run.Out);
         Assert.True(run.ExitCode == 0, run.Err);
         Assert.Contains("scene 20 'Festival' imported", run.Out);
-        Assert.Contains("/headamp/# (2 lines): skipped, not on this console", run.Out);
         Assert.Contains("/outputs/main/# (1 line): skipped, not on this console", run.Out);
-        Assert.Contains("/ch/#/config (3 lines): read in part", run.Out);
+        Assert.Contains("/ch/#/mix/# (1 line): skipped, 'ON' is not a value of /ch/03/mix/01/level", run.Out); // sends are not in the X32's shape here yet
+        Assert.DoesNotContain("/headamp", run.Out);
+        Assert.DoesNotContain("/ch/#/config", run.Out);
 
         var console = new MixConsole.Engine.Parameters.ParameterStore(MixConsole.Engine.Parameters.ParameterTable.Create(MixConsole.Engine.Configuration.ConsoleConfig.Default));
         float Real(string path) => console.GetReal(console.Table.IndexOf(path));
