@@ -221,7 +221,9 @@ internal sealed class OscDispatcher
         }
         else if (address.SequenceEqual("/status"u8))
         {
-            ReplyStrings(link, in sender, "/status"u8, "active", _options.AdvertisedAddress, ConsoleName(), null);
+            // An X32 says three strings; under its own name the console adds what it must say loudly (a damaged or unusable store).
+            string? note = _options.Identity is null ? _options.StatusNote?.Invoke() : null;
+            ReplyStrings(link, in sender, "/status"u8, "active", _options.AdvertisedAddress, ConsoleName(), note);
         }
         else if (address.SequenceEqual("/node"u8))
         {

@@ -52,6 +52,12 @@ public sealed record OscServerOptions
     /// <summary>Model and versions <c>/info</c>, <c>/xinfo</c> and <c>/status</c> report; null: this console's own, at <see cref="Version"/>.</summary>
     public ConsoleIdentity? Identity { get; init; }
 
+    /// <summary>
+    /// What <c>/status</c> adds as a fourth string under the console's own name, or null for nothing (the serve command
+    /// says when its store came up damaged or cannot be used). Called on the control thread: return a kept string.
+    /// </summary>
+    public Func<string?>? StatusNote { get; init; }
+
     /// <summary>Throws when a value is out of its sensible range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A bound or interval is not positive.</exception>
     public void Validate()

@@ -51,7 +51,22 @@ internal sealed class ConsoleState : IDisposable
     /// Non-null when the store came up damaged (repeated on every status line until a restart) or is not usable
     /// (until the folder opens).
     /// </summary>
-    public string? Warning { get; private set; }
+    public string? Warning
+    {
+        get => _warning;
+        private set
+        {
+            _warning = value;
+            // The same words without the log line's prefix, made once: /status reads it on every query.
+            StatusNote = value?.StartsWith(StatusPrefix, StringComparison.Ordinal) == true ? value[StatusPrefix.Length..].TrimStart() : value;
+        }
+    }
+
+    /// <summary><see cref="Warning"/> as <c>/status</c> adds it (no log prefix), or null.</summary>
+    public string? StatusNote { get; private set; }
+
+    private const string StatusPrefix = "store";
+    private string? _warning;
 
     /// <summary>Opens DIR's store (recovering a damaged one); a null DIR keeps nothing.</summary>
     /// <exception cref="UserFacingException">Another console holds DIR.</exception>

@@ -84,6 +84,7 @@ internal static class ServeSession
             MaxSubscribers = settings.MaxSubscribers,
             MaxMeterStreams = settings.MaxSubscribers,
             AdvertisedAddress = AdvertisedAddress(settings.Bind),
+            StatusNote = () => state.StatusNote,
         };
         if (settings.IdentifyAs is { } model && ConsoleIdentity.TryParse(model, options.Version, out ConsoleIdentity identity))
         {

@@ -54,4 +54,31 @@ public sealed class ServeDamagedStoreTests(ITestOutputHelper output)
         File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture, $$"""{ "parameters": { "/ch/01/mix/fader": {{fader}} } }"""));
         return path;
     }
+
+    [Fact]
+    public void Status_SaysTheStoreWasDamaged_UnderTheConsolesOwnName_AndIsTheX32sThreeStringsOtherwise()
+    {
+        using var dir = new TestSignals();
+        string state = dir.Path("state");
+        using (var store = MixConsole.Store.ConsoleStore.Open(state)) store.Backup();
+        using (var serve = ServeProcess.Start(state))
+        using (var client = new OscTestClient(serve.Port))
+        {
+            client.Send("/status");
+            Assert.Equal(3, client.WaitFor("/status", TimeSpan.FromSeconds(10))!.Length);
+            Assert.Equal(0, serve.Stop());
+        }
+
+        StoreDamage.Apply(Path.Combine(state, "console.db"), Damage.RandomHeader);
+        using (var serve = ServeProcess.Start(state))
+        using (var client = new OscTestClient(serve.Port))
+        {
+            client.Send("/status");
+            object[] status = client.WaitFor("/status", TimeSpan.FromSeconds(10))!;
+            output.WriteLine(string.Join(" | ", status));
+            Assert.Equal("active", status[0]);
+            Assert.Contains("STORE DAMAGED", Assert.IsType<string>(status[3]));
+            Assert.Equal(0, serve.Stop());
+        }
+    }
 }
