@@ -45,15 +45,7 @@ public static class ShowFile
             foreach (SceneRecord listed in slots.List())
             {
                 slots.TryGet(listed.Slot, out SceneRecord? scene);
-                using var parameters = JsonDocument.Parse(scene!.Parameters);
-                writer.WriteStartObject();
-                writer.WriteNumber("slot", scene.Slot);
-                writer.WriteString("name", scene.Name);
-                writer.WriteString("notes", scene.Notes);
-                writer.WriteString("saved", scene.SavedUtc);
-                writer.WritePropertyName("parameters");
-                parameters.RootElement.GetProperty("parameters").WriteTo(writer);
-                writer.WriteEndObject();
+                scene!.WriteTo(writer);
             }
 
             writer.WriteEndArray();

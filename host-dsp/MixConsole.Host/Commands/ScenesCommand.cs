@@ -257,20 +257,8 @@ internal sealed class ScenesCommand : ICommand
 
     private static string ExportJson(SceneRecord scene)
     {
-        using var parameters = JsonDocument.Parse(scene.Parameters);
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", scene.Name);
-            writer.WriteString("notes", scene.Notes);
-            writer.WriteNumber("slot", scene.Slot);
-            writer.WriteString("saved", scene.SavedUtc);
-            writer.WritePropertyName("parameters");
-            parameters.RootElement.GetProperty("parameters").WriteTo(writer);
-            writer.WriteEndObject();
-        }
-
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true })) scene.WriteTo(writer);
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
