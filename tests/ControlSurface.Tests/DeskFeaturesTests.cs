@@ -1,7 +1,9 @@
 using MixConsole.ControlSurface.Config;
 using MixConsole.ControlSurface.Engine;
 using MixConsole.ControlSurface.Mapping;
+using MixConsole.ControlSurface.Osc;
 using MixConsole.ControlSurface.Output;
+using MixConsole.ControlSurface.Virtual;
 
 namespace MixConsole.ControlSurface.Tests;
 
@@ -132,5 +134,65 @@ public class DeskFeaturesTests
         h.Surface.TurnEncoder(1, -2, 20);
         h.Run(100);
         Assert.Equal(0.5f - (2 / 120f), (float)h.Sent("/ch/05/dyn/thr")[^1].Value!, 5);
+    }
+
+    [Fact]
+    public void FlippingSends_AndTurningTheSelectedChannelsControls_AllocateNothing()
+    {
+        // A host made of packets encoded once (the fake host allocates its strings): it answers the size probe and
+        // selects channels; whatever the surface sends is drained.
+        var surface = new VirtualSurface(SurfaceConfig.CreateFaderDesk(true));
+        LoopbackTransport link = surface.Loopback;
+        byte[] drain = new byte[1536];
+        byte[][] select = new byte[32][];
+        for (int c = 0; c < 32; c++)
+        {
+            select[c] = new byte[64];
+            Array.Resize(ref select[c], OscWriter.WriteInt(select[c], OscWriter.EncodeString("/-stat/selidx"), c));
+        }
+
+        byte[] info = new byte[32];
+        Array.Resize(ref info, OscWriter.WriteQuery(info, OscWriter.EncodeString("/info")));
+        byte[] size = new byte[64];
+        Array.Resize(ref size, OscWriter.WriteFloat(size, OscWriter.EncodeString("/ch/32/mix/fader"), 0f));
+        byte[] buses = new byte[64];
+        Array.Resize(ref buses, OscWriter.WriteFloat(buses, OscWriter.EncodeString("/bus/16/mix/fader"), 0f));
+        surface.AfterStep = () =>
+        {
+            while (link.HostReceive(drain) > 0)
+            {
+            }
+
+            if (!surface.Engine.Link.IsConnected || surface.Clock.NowMs % 500 == 0)
+            {
+                link.HostSend(info, info.Length);
+            }
+        };
+        surface.Start();
+        surface.Run(100);
+        link.HostSend(size, size.Length);
+        link.HostSend(buses, buses.Length);
+        surface.Run(100);
+        FaderDeskSurface desk = surface.Engine.FaderDesk!;
+        Assert.Equal(32, desk.LayerSize(Layer.Channels));
+        desk.SelectEncoderPage(1);
+        int step = 0;
+
+        // Each call: flip to a bus's sends, step a bank, select another channel, turn its EQ gain, flip back.
+        void Cycle()
+        {
+            step++;
+            desk.ShowSends((step % 16) + 1);
+            surface.Run(5);
+            desk.NextBank();
+            link.HostSend(select[step % 32], select[step % 32].Length);
+            surface.Run(5);
+            surface.TurnEncoder(0, (step % 2) == 0 ? 1 : -1, 2);
+            desk.ShowSends(0);
+            surface.Run(5);
+        }
+
+        Allocations.AssertNone(Cycle, calls: 300, what: "flipping sends, banking, following the selection and turning its controls", warmupCalls: 100);
+        Assert.True(surface.Engine.Link.IsConnected);
     }
 }
