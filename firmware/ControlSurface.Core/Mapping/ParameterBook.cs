@@ -243,17 +243,7 @@ namespace MixConsole.ControlSurface.Mapping
             int[] ids = new int[_count];
             for (int i = 0; i < _count; i++)
             {
-                int h = _hashes[i];
-                int j = i - 1;
-                while (j >= 0 && hashes[j] > h)
-                {
-                    hashes[j + 1] = hashes[j];
-                    ids[j + 1] = ids[j];
-                    j--;
-                }
-
-                hashes[j + 1] = h;
-                ids[j + 1] = i;
+                InsertSorted(hashes, ids, i, _hashes[i], i);
             }
 
             _sortedHashes = hashes;
@@ -276,17 +266,22 @@ namespace MixConsole.ControlSurface.Mapping
                 _sortedIds[i] = _sortedIds[i + 1];
             }
 
-            int h = _hashes[id];
-            int j = last - 1;
-            while (j >= 0 && _sortedHashes[j] > h)
+            InsertSorted(_sortedHashes, _sortedIds, last, _hashes[id], id);
+        }
+
+        // Inserts (hash, id) into the first count entries, kept in hash order (insertion sort step).
+        private static void InsertSorted(int[] hashes, int[] ids, int count, int hash, int id)
+        {
+            int j = count - 1;
+            while (j >= 0 && hashes[j] > hash)
             {
-                _sortedHashes[j + 1] = _sortedHashes[j];
-                _sortedIds[j + 1] = _sortedIds[j];
+                hashes[j + 1] = hashes[j];
+                ids[j + 1] = ids[j];
                 j--;
             }
 
-            _sortedHashes[j + 1] = h;
-            _sortedIds[j + 1] = id;
+            hashes[j + 1] = hash;
+            ids[j + 1] = id;
         }
 
         private static int Hash(byte[] bytes, int offset, int length)
