@@ -578,7 +578,17 @@ namespace MixConsole.ControlSurface.Engine
             int channel = SelectedChannel;
             if (_page > 0)
             {
-                header.Append("CH").AppendNumber(channel, 2).Append(' ').Append(OscPaths.ChannelPageNames[_page - 1]);
+                header.Append("CH");
+                if (channel > 0)
+                {
+                    header.AppendNumber(channel, 2);
+                }
+                else
+                {
+                    header.Append("--");
+                }
+
+                header.Append(' ').Append(OscPaths.ChannelPageNames[_page - 1]);
             }
             else
             {
