@@ -12,7 +12,8 @@ public class FaderDeskTests
     {
         var h = SurfaceHarness.FaderDesk().Connect();
 
-        var expected = new HashSet<string> { "/-stat/selidx", "/main/st/mix/fader" };
+        // The size probes first (the host answers each once per channel, bus or DCA it has), then the strips.
+        var expected = new HashSet<string> { "/ch/*/mix/fader", "/bus/*/mix/fader", "/dca/*/fader", "/-stat/selidx", "/main/st/mix/fader" };
         for (int c = 1; c <= 8; c++)
         {
             expected.Add($"/ch/{c:00}/mix/fader");

@@ -19,6 +19,9 @@ internal sealed class FakeHost : IOscMessageSink
 
     public bool Answers { get; set; } = true;
 
+    /// <summary>Channels, buses and DCAs this console has: serve answers a wildcard query once per existing parameter.</summary>
+    public int[] Size { get; set; } = [32, 16, 8];
+
     /// <summary>When set, the host pairs as serve --pair-key does: changes count only from a paired surface.</summary>
     public byte[]? PairKey { get; set; }
 
@@ -100,9 +103,24 @@ internal sealed class FakeHost : IOscMessageSink
         {
             Reply("/info", "V2.07");
         }
+        else if (address.Contains('*', StringComparison.Ordinal))
+        {
+            AnswerWildcard(address);
+        }
         else if (address != "/xremote" && _values.TryGetValue(address, out object? v))
         {
             Reply(address, v);
+        }
+    }
+
+    // "/ch/*/mix/fader": one answer per channel the console has, with its value (0 when never set).
+    private void AnswerWildcard(string pattern)
+    {
+        int layer = pattern.StartsWith("/ch/", StringComparison.Ordinal) ? 0 : pattern.StartsWith("/bus/", StringComparison.Ordinal) ? 1 : 2;
+        for (int n = 1; n <= Size[layer]; n++)
+        {
+            string address = pattern.Replace("*", layer == 2 ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : n.ToString("00", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            Reply(address, _values.TryGetValue(address, out object? v) ? v : 0f);
         }
     }
 

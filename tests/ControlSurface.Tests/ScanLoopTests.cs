@@ -43,6 +43,7 @@ public class ScanLoopTests(ITestOutputHelper output)
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "scan-loop-measurement.txt"), line + Environment.NewLine);
 
         Assert.Equal(5000 + scans + 50, load.Surface.Engine.ScanCount);
+        Assert.Equal(32, load.Surface.Engine.FaderDesk!.LayerSize(MixConsole.ControlSurface.Mapping.Layer.Channels));
         Assert.True(packets > 0);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MixConsole.ControlSurface.Osc;
 using MixConsole.ControlSurface.Virtual;
 
@@ -60,6 +61,17 @@ internal sealed class InMemoryHost : IOscMessageSink
         if (address == "/info")
         {
             _link.HostSend(_tx, OscWriter.WriteQuery(_tx, a));
+        }
+        else if (address.Contains('*', StringComparison.Ordinal))
+        {
+            // A size probe: one answer per channel, bus or DCA of a full-size console, as serve answers wildcards.
+            int count = address.StartsWith("/ch/", StringComparison.Ordinal) ? 32 : address.StartsWith("/bus/", StringComparison.Ordinal) ? 16 : 8;
+            for (int n = 1; n <= count; n++)
+            {
+                string one = address.Replace("*", count == 8 ? n.ToString(CultureInfo.InvariantCulture) : n.ToString("00", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                float value = Values.TryGetValue(one, out object? set) && set is float f ? f : 0f;
+                _link.HostSend(_tx, OscWriter.WriteFloat(_tx, OscWriter.EncodeString(one), value));
+            }
         }
         else if (Values.TryGetValue(address, out object? v))
         {

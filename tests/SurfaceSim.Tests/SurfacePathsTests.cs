@@ -5,6 +5,7 @@ using MixConsole.ControlSurface.Mapping;
 using MixConsole.ControlSurface.Virtual;
 using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Parameters;
+using SurfaceKind = MixConsole.ControlSurface.Mapping.ParameterKind;
 
 namespace MixConsole.SurfaceSim.Tests;
 
@@ -28,13 +29,39 @@ public class SurfacePathsTests
             byte[] bytes = book.Address(id);
             int length = Array.IndexOf(bytes, (byte)0);
             string path = System.Text.Encoding.ASCII.GetString(bytes, 0, length < 0 ? bytes.Length : length);
-            if (!table.TryGetIndex(path, out _))
+            if (path.Contains('*', StringComparison.Ordinal))
+            {
+                // A size probe: it must name the host's faders of one kind, one answer per channel, bus or DCA.
+                var matches = table.Parameters.Where(p => MixConsole.Control.Osc.OscAddressPattern.IsMatch(path, p.Path)).ToList();
+                Assert.Equal(path.StartsWith("/ch/", StringComparison.Ordinal) ? 32 : path.StartsWith("/bus/", StringComparison.Ordinal) ? 16 : 8, matches.Count);
+                Assert.All(matches, p => Assert.EndsWith("fader", p.Path, StringComparison.Ordinal));
+            }
+            else if (!table.TryGetIndex(path, out _))
             {
                 missing.Add(path);
             }
         }
 
         Assert.Equal(NotParameters, missing.ToArray());
+    }
+
+    [Fact]
+    public void EverySurfaceParameter_TravelsAsTheHostsWireType()
+    {
+        var table = ParameterTable.Create(ConsoleConfig.FromProfile(ConsoleConfig.DefaultProfileName));
+        var book = new VirtualSurface(SurfaceConfig.Create("fader-desk")).Engine.Parameters;
+        for (int id = 0; id < book.Count; id++)
+        {
+            byte[] bytes = book.Address(id);
+            string path = System.Text.Encoding.ASCII.GetString(bytes, 0, Array.IndexOf(bytes, (byte)0));
+            if (book.Kind(id) == SurfaceKind.Link)
+            {
+                continue;
+            }
+
+            char expected = book.Kind(id) switch { SurfaceKind.Level => 'f', SurfaceKind.Name => 's', _ => 'i' };
+            Assert.True(expected == table[table.IndexOf(path)].Spec.WireTypeTag, $"{path} travels as '{table[table.IndexOf(path)].Spec.WireTypeTag}' on the host, '{expected}' on the surface");
+        }
     }
 
     [Fact]

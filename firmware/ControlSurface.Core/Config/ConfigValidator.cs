@@ -113,6 +113,18 @@ namespace MixConsole.ControlSurface.Config
             CheckInput(p.BankPrevButton, "bank down button");
             CheckInput(p.BankNextButton, "bank up button");
             CheckInputs(p.LayerButtons, 3, "LayerButtons", "layer button");
+            if (p.SendsOnFaderButton >= 0)
+            {
+                CheckInput(p.SendsOnFaderButton, "sends on fader button");
+            }
+
+            if (p.EncoderPageButton >= 0)
+            {
+                CheckInput(p.EncoderPageButton, "encoder page button");
+            }
+
+            CheckLed(p.SendsOnFaderLed, "sends on fader LED");
+
             CheckInputs(p.EncoderA, n, "EncoderA", "pan encoder A of strip");
             CheckInputs(p.EncoderB, n, "EncoderB", "pan encoder B of strip");
             CheckLeds(p.MuteLeds, n, "MuteLeds", "mute LED");

@@ -43,6 +43,12 @@ namespace MixConsole.ControlSurface.Config
         /// <summary>Layer buttons: channels, buses, DCAs.</summary>
         public int[] LayerButtons = new int[0];
 
+        /// <summary>Sends on fader (fader desk): flips the channel faders to the selected bus's sends; -1 when not fitted.</summary>
+        public int SendsOnFaderButton = -1;
+
+        /// <summary>Encoder page (fader desk): pan, then the selected channel's EQ, EQ Q/HPF, gate, compressor; -1 when not fitted.</summary>
+        public int EncoderPageButton = -1;
+
         /// <summary>Encoder phase A inputs (pan on the fader desk, parameters on the mastering panel).</summary>
         public int[] EncoderA = new int[0];
 
@@ -66,6 +72,9 @@ namespace MixConsole.ControlSurface.Config
 
         /// <summary>Layer LEDs: channels, buses, DCAs.</summary>
         public int[] LayerLeds = new int[0];
+
+        /// <summary>LED lit while the faders show a bus's sends, -1 when none.</summary>
+        public int SendsOnFaderLed = -1;
 
         /// <summary>LED lit while the host link is up.</summary>
         public int LinkLed = -1;

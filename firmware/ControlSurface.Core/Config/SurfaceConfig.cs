@@ -42,7 +42,8 @@ namespace MixConsole.ControlSurface.Config
 
         /// <summary>
         /// The fader desk as wired in hardware/surface/fader-desk.md: faders on ADC channels 0-7, master on 8;
-        /// inputs 0-7 mute, 8-15 solo, 16-23 select, 24/25 bank, 26-28 layers, 32-47 pan encoders, 48-55 touch.
+        /// inputs 0-7 mute, 8-15 solo, 16-23 select, 24/25 bank, 26-28 layers, 29 sends on fader, 30 encoder page,
+        /// 32-47 pan encoders, 48-55 touch.
         /// </summary>
         public static SurfaceConfig CreateFaderDesk(bool motorised)
         {
@@ -59,6 +60,8 @@ namespace MixConsole.ControlSurface.Config
             p.BankPrevButton = 24;
             p.BankNextButton = 25;
             p.LayerButtons = Sequence(26, 3, 1);
+            p.SendsOnFaderButton = 29;
+            p.EncoderPageButton = 30;
             p.EncoderA = Sequence(32, StripCount, 2);
             p.EncoderB = Sequence(33, StripCount, 2);
             p.MuteLeds = Sequence(0, StripCount, 1);
@@ -66,6 +69,7 @@ namespace MixConsole.ControlSurface.Config
             p.SelectLeds = Sequence(16, StripCount, 1);
             p.LayerLeds = Sequence(24, 3, 1);
             p.LinkLed = 27;
+            p.SendsOnFaderLed = 28;
             p.EncoderRings = Sequence(0, StripCount, 1);
             return c;
         }

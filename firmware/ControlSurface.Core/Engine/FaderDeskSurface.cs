@@ -9,8 +9,10 @@ namespace MixConsole.ControlSurface.Engine
 {
     /// <summary>
     /// The "fader-desk" profile: eight strips (fader, pan encoder with ring, mute/solo/select), a master fader,
-    /// bank and layer buttons over 32 channels, 16 buses and 8 DCAs. Motorised faders follow the host; faders
-    /// without motors use soft takeover.
+    /// bank and layer buttons over the console's channels, buses and DCAs (up to 32, 16 and 8; the host's answers to
+    /// size probes at connect tell how many: no phantom strips), sends on fader (the channel faders flipped to one
+    /// bus's sends) and encoder pages with the selected channel's EQ, high-pass, gate and compressor. Motorised
+    /// faders follow the host; faders without motors use soft takeover.
     /// </summary>
     public sealed class FaderDeskSurface : ISurfaceProfile
     {
@@ -25,6 +27,7 @@ namespace MixConsole.ControlSurface.Engine
         private const int RoleName = 5;
         private const int RoleSelect = 6;
         private const int RoleMain = 7;
+        private const int RoleSend = 8;
 
         private const int ButtonMute = 0;
         private const int ButtonSolo = Strips;
@@ -32,7 +35,9 @@ namespace MixConsole.ControlSurface.Engine
         private const int ButtonBankPrev = 3 * Strips;
         private const int ButtonBankNext = ButtonBankPrev + 1;
         private const int ButtonLayer = ButtonBankNext + 1;
-        private const int ButtonCount = ButtonLayer + 3;
+        private const int ButtonSends = ButtonLayer + 3;
+        private const int ButtonPage = ButtonSends + 1;
+        private const int ButtonCount = ButtonPage + 1;
 
         private static readonly int[] LayerSizes = { 32, 16, 8 };
 
@@ -61,11 +66,18 @@ namespace MixConsole.ControlSurface.Engine
         private readonly int[] _layerOfId;
         private readonly int[] _targetOfId;
         private readonly int[] _bankOfLayer = new int[3];
+        private readonly int[] _sizes = new int[3];
+        private readonly int[] _probeIds = new int[3];
+        private readonly int[] _sendIds = new int[Strips];
+        private readonly ChannelStripEncoders _strip;
         private readonly TextLine[] _lines;
         private readonly int _selectId;
         private readonly int _mainId;
         private readonly int _masterSlot;
         private int _layer;
+        private int _sendsBus;
+        private int _lastSendsBus = 1;
+        private int _page;
 
         internal FaderDeskSurface(SurfaceEngine engine)
         {
@@ -87,6 +99,17 @@ namespace MixConsole.ControlSurface.Engine
             RegisterLayer(2, OscPaths.DcaFader, OscPaths.DcaOn, null, OscPaths.DcaName, null);
             _selectId = _book.Register(OscPaths.SelectIndex, ParameterKind.Index);
             _mainId = _pins.MasterFaderAdcChannel >= 0 ? _book.Register(OscPaths.MainFader, ParameterKind.Level) : -1;
+            for (int l = 0; l < 3; l++)
+            {
+                _probeIds[l] = _book.Register(OscPaths.SizeProbes[l], ParameterKind.Link);
+            }
+
+            for (int s = 0; s < Strips; s++)
+            {
+                _sendIds[s] = _book.Register(OscPaths.Expand(OscPaths.Expand(OscPaths.ChannelSend, s + 1), 1), ParameterKind.Level);
+            }
+
+            _strip = new ChannelStripEncoders(_book);
 
             _roleOfId = new int[_book.Count];
             _layerOfId = new int[_book.Count];
@@ -101,6 +124,11 @@ namespace MixConsole.ControlSurface.Engine
                     MapId(_soloIds[layer][t], RoleSolo, layer, t);
                     MapId(_nameIds[layer][t], RoleName, layer, t);
                 }
+            }
+
+            for (int s = 0; s < Strips; s++)
+            {
+                MapId(_sendIds[s], RoleSend, 0, s);
             }
 
             MapId(_selectId, RoleSelect, 0, 0);
@@ -140,6 +168,9 @@ namespace MixConsole.ControlSurface.Engine
                 _buttonInputs[ButtonLayer + l] = _pins.LayerButtons[l];
             }
 
+            _buttonInputs[ButtonSends] = _pins.SendsOnFaderButton;
+            _buttonInputs[ButtonPage] = _pins.EncoderPageButton;
+
             _lines = new TextLine[_display.Lines];
             for (int i = 0; i < _lines.Length; i++)
             {
@@ -153,8 +184,37 @@ namespace MixConsole.ControlSurface.Engine
         /// <summary>Bank within the layer (0-based; bank b shows targets 8b+1..8b+8).</summary>
         public int Bank => _bankOfLayer[_layer];
 
-        /// <summary>Banks in the current layer.</summary>
-        public int BankCount => LayerSizes[_layer] / Strips;
+        /// <summary>Banks in the current layer (at least one, until the host told its size).</summary>
+        public int BankCount => _sizes[_layer] > Strips ? (_sizes[_layer] + Strips - 1) / Strips : 1;
+
+        /// <summary>Channels, buses or DCAs the connected console has on <paramref name="layer"/> (0 until it answered).</summary>
+        public int LayerSize(Layer layer)
+        {
+            return _sizes[(int)layer];
+        }
+
+        /// <summary>True when strip <paramref name="strip"/> shows something the console has (false: a blank strip).</summary>
+        public bool HasTarget(int strip)
+        {
+            return Target(strip) < _sizes[_layer];
+        }
+
+        /// <summary>1-based bus whose sends the channel faders show, 0 when they show the channel faders.</summary>
+        public int SendsBus => _sendsBus;
+
+        /// <summary>Encoder page: 0 = pans, 1..4 = the selected channel's EQ, EQ Q/HPF, gate, compressor.</summary>
+        public int EncoderPage => _page;
+
+        /// <summary>1-based channel the encoder pages control, 0 when no channel is selected.</summary>
+        public int SelectedChannel
+        {
+            get
+            {
+                int selected = _book.IsKnown(_selectId) ? (int)_book.Value(_selectId) : -1;
+                int channel = selected - OscPaths.ChannelSelectBase + 1;
+                return channel >= 1 && channel <= _sizes[0] ? channel : 0;
+            }
+        }
 
         /// <summary>1-based number (channel, bus or DCA) strip <paramref name="strip"/> controls.</summary>
         public int StripTarget(int strip)
@@ -204,10 +264,55 @@ namespace MixConsole.ControlSurface.Engine
             return _touch.IsTouched(strip);
         }
 
-        /// <summary>Parameter id of strip <paramref name="strip"/>'s fader in the current bank.</summary>
+        /// <summary>Parameter id of strip <paramref name="strip"/>'s fader in the current bank (its send in sends on fader).</summary>
         public int FaderId(int strip)
         {
-            return _faderIds[_layer][Target(strip)];
+            return _sendsBus > 0 ? _sendIds[strip] : _faderIds[_layer][Target(strip)];
+        }
+
+        /// <summary>Parameter id encoder <paramref name="encoder"/> turns on the current page, -1 when none.</summary>
+        public int EncoderId(int encoder)
+        {
+            return _page == 0 ? PanId(encoder) : _strip.Id(_page - 1, encoder);
+        }
+
+        /// <summary>True when encoder <paramref name="encoder"/>'s ring lights from the centre (pans, gains).</summary>
+        public bool IsEncoderBipolar(int encoder)
+        {
+            return _page == 0 || ChannelStripEncoders.IsBipolar(_page - 1, encoder);
+        }
+
+        /// <summary>
+        /// Flips the channel faders to bus <paramref name="bus"/>'s sends (1-based; 0 flips back to the channel
+        /// faders): moving a fader sets /ch/NN/mix/BB/level and the motors follow the send levels.
+        /// </summary>
+        public void ShowSends(int bus)
+        {
+            if (bus < 0 || bus > LayerSizes[1] || bus == _sendsBus)
+            {
+                return;
+            }
+
+            _sendsBus = bus;
+            if (bus > 0)
+            {
+                _lastSendsBus = bus;
+                _layer = 0;
+            }
+
+            Rebind();
+        }
+
+        /// <summary>Shows encoder page <paramref name="page"/> (see <see cref="EncoderPage"/>).</summary>
+        public void SelectEncoderPage(int page)
+        {
+            if (page < 0 || page > ChannelStripEncoders.PageCount || page == _page)
+            {
+                return;
+            }
+
+            _page = page;
+            _engine.QueueVisible();
         }
 
         /// <summary>Parameter id of strip <paramref name="strip"/>'s on switch in the current bank.</summary>
@@ -274,12 +379,19 @@ namespace MixConsole.ControlSurface.Engine
             }
 
             _layer = l;
+            _sendsBus = 0;
             Rebind();
         }
 
         /// <inheritdoc/>
         public void ScanInputs(long nowMs)
         {
+            int channel = SelectedChannel;
+            if (channel > 0 && _strip.Follow(channel) && _page > 0)
+            {
+                _engine.QueueVisible();
+            }
+
             for (int s = 0; s < _faderAdc.Length; s++)
             {
                 _faders.Update(s, _adc.Read(_faderAdc[s]));
@@ -298,16 +410,54 @@ namespace MixConsole.ControlSurface.Engine
                 int detents = _encoders.Update(e, _inputs.Read(_pins.EncoderA[e]), _inputs.Read(_pins.EncoderB[e]), nowMs);
                 if (detents != 0)
                 {
-                    TurnPan(e, detents);
+                    if (_page == 0)
+                    {
+                        TurnPan(e, detents);
+                    }
+                    else
+                    {
+                        TurnChannelControl(e, detents);
+                    }
                 }
             }
 
             for (int b = 0; b < ButtonCount; b++)
             {
+                if (_buttonInputs[b] < 0)
+                {
+                    continue;
+                }
+
                 ButtonEvent ev = _buttons.Update(b, _inputs.Read(_buttonInputs[b]), nowMs);
                 if (ev == ButtonEvent.Pressed || ev == ButtonEvent.LongPress)
                 {
                     OnButton(b, ev == ButtonEvent.LongPress);
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public void OnConnected(ResyncQueue queue)
+        {
+            // The console may have changed while the link was down: learn its size again from the probes' answers.
+            for (int l = 0; l < 3; l++)
+            {
+                _sizes[l] = 0;
+                queue.Enqueue(_probeIds[l]);
+            }
+        }
+
+        /// <inheritdoc/>
+        public void OnAnswer(int id)
+        {
+            int role = _roleOfId[id];
+            if (role >= RoleFader && role <= RoleName)
+            {
+                int layer = _layerOfId[id];
+                int size = _targetOfId[id] + 1;
+                if (size > _sizes[layer])
+                {
+                    _sizes[layer] = size;
                 }
             }
         }
@@ -322,7 +472,17 @@ namespace MixConsole.ControlSurface.Engine
                 return;
             }
 
-            if (role != RoleFader || _layerOfId[id] != _layer)
+            if (role == RoleSend)
+            {
+                if (_sendsBus > 0)
+                {
+                    ApplyHostFader(_targetOfId[id], id, nowMs);
+                }
+
+                return;
+            }
+
+            if (role != RoleFader || _layerOfId[id] != _layer || _sendsBus > 0)
             {
                 return;
             }
@@ -343,7 +503,16 @@ namespace MixConsole.ControlSurface.Engine
             for (int s = 0; s < Strips; s++)
             {
                 int t = Target(s);
-                queue.Enqueue(_faderIds[_layer][t]);
+                queue.Enqueue(FaderId(s));
+                if (_page > 0)
+                {
+                    int id = _strip.Id(_page - 1, s);
+                    if (id >= 0)
+                    {
+                        queue.Enqueue(id);
+                    }
+                }
+
                 queue.Enqueue(_onIds[_layer][t]);
                 queue.Enqueue(_panIds[_layer][t]);
                 queue.Enqueue(_soloIds[_layer][t]);
@@ -361,20 +530,30 @@ namespace MixConsole.ControlSurface.Engine
             bool selectKnown = _book.IsKnown(_selectId);
             int selected = selectKnown ? (int)_book.Value(_selectId) : -1;
             int selectBase = _layer == 0 ? OscPaths.ChannelSelectBase : OscPaths.BusSelectBase;
+            bool channelPage = _page > 0 && SelectedChannel > 0;
             for (int s = 0; s < Strips; s++)
             {
                 int t = Target(s);
+                bool shown = t < _sizes[_layer];
                 int on = _onIds[_layer][t];
                 int solo = _soloIds[_layer][t];
-                int pan = _panIds[_layer][t];
-                leds.Set(_pins.MuteLeds[s], _book.IsKnown(on) && _book.Value(on) < 0.5f);
-                leds.Set(_pins.SoloLeds[s], solo >= 0 && _book.IsKnown(solo) && _book.Value(solo) >= 0.5f);
-                leds.Set(_pins.SelectLeds[s], _layer != 2 && selected == selectBase + t);
+                leds.Set(_pins.MuteLeds[s], shown && _book.IsKnown(on) && _book.Value(on) < 0.5f);
+                leds.Set(_pins.SoloLeds[s], shown && solo >= 0 && _book.IsKnown(solo) && _book.Value(solo) >= 0.5f);
+                leds.Set(_pins.SelectLeds[s], shown && _layer != 2 && selected == selectBase + t);
                 if (_pins.EncoderRings.Length > 0)
                 {
-                    leds.SetRing(_pins.EncoderRings[s], pan >= 0 && _book.IsKnown(pan) ? LedRing.FromCentre(_book.Value(pan)) : 0);
+                    int id = EncoderId(s);
+                    int ring = 0;
+                    if (id >= 0 && _book.IsKnown(id) && (_page == 0 ? shown : channelPage))
+                    {
+                        ring = _page == 0 ? LedRing.FromCentre(_book.Value(id)) : _strip.Ring(_page - 1, s, _book.Value(id));
+                    }
+
+                    leds.SetRing(_pins.EncoderRings[s], ring);
                 }
             }
+
+            leds.Set(_pins.SendsOnFaderLed, _sendsBus > 0);
 
             for (int l = 0; l < 3; l++)
             {
@@ -396,18 +575,56 @@ namespace MixConsole.ControlSurface.Engine
             header.Clear();
             int first = (Bank * Strips) + 1;
             int digits = _layer == 2 ? 1 : 2;
-            header.Append(_layer == 0 ? "CH " : (_layer == 1 ? "BUS " : "DCA "))
-                .AppendNumber(first, digits).Append('-').AppendNumber(first + Strips - 1, digits)
-                .PadTo(_display.Columns - 4).Append(_engine.Link.IsConnected ? "LINK" : "----");
+            int channel = SelectedChannel;
+            if (_page > 0)
+            {
+                header.Append("CH");
+                if (channel > 0)
+                {
+                    header.AppendNumber(channel, 2);
+                }
+                else
+                {
+                    header.Append("--");
+                }
+
+                header.Append(' ').Append(OscPaths.ChannelPageNames[_page - 1]);
+            }
+            else
+            {
+                if (_sendsBus > 0)
+                {
+                    header.Append('B').AppendNumber(_sendsBus, 2).Append(' ');
+                }
+
+                header.Append(_layer == 0 ? "CH " : (_layer == 1 ? "BUS " : "DCA "))
+                    .AppendNumber(first, digits).Append('-').AppendNumber(first + Strips - 1, digits);
+            }
+
+            header.PadTo(_display.Columns - 4).Append(_engine.Link.IsConnected ? "LINK" : "----");
             header.Show(_display, 0);
 
             for (int row = 0; row < Strips / 2 && row + 1 < _lines.Length; row++)
             {
                 TextLine line = _lines[row + 1];
                 line.Clear();
-                AppendStripName(line, row * 2);
-                line.PadTo(_display.Columns / 2);
-                AppendStripName(line, (row * 2) + 1);
+                if (_page > 0 && channel == 0)
+                {
+                    line.Append(row == 0 ? "SELECT A CHANNEL" : "");
+                }
+                else if (_page > 0)
+                {
+                    _strip.AppendControl(line, _page - 1, row * 2);
+                    line.PadTo(_display.Columns / 2);
+                    _strip.AppendControl(line, _page - 1, (row * 2) + 1);
+                }
+                else
+                {
+                    AppendStripName(line, row * 2);
+                    line.PadTo(_display.Columns / 2);
+                    AppendStripName(line, (row * 2) + 1);
+                }
+
                 line.Show(_display, row + 1);
             }
 
@@ -500,14 +717,19 @@ namespace MixConsole.ControlSurface.Engine
 
         private bool SendFader(int slot, int value)
         {
-            int id = slot == _masterSlot ? _mainId : _faderIds[_layer][Target(slot)];
+            if (slot != _masterSlot && !HasTarget(slot))
+            {
+                return false;
+            }
+
+            int id = slot == _masterSlot ? _mainId : FaderId(slot);
             return _engine.SendLevel(id, value / (float)FaderScanner.MaxValue);
         }
 
         private void TurnPan(int strip, int detents)
         {
             int id = _panIds[_layer][Target(strip)];
-            if (id < 0)
+            if (id < 0 || !HasTarget(strip))
             {
                 return;
             }
@@ -518,8 +740,33 @@ namespace MixConsole.ControlSurface.Engine
             _engine.SendLevel(id, value);
         }
 
+        private void TurnChannelControl(int encoder, int detents)
+        {
+            int id = _strip.Id(_page - 1, encoder);
+            if (id < 0 || SelectedChannel == 0 || !_book.IsKnown(id))
+            {
+                // Nothing to turn until the host told where the control stands: a guess would jump it.
+                return;
+            }
+
+            float value = _strip.Turned(_page - 1, encoder, _book.Value(id), detents);
+            if (_book.Kind(id) == ParameterKind.Switch)
+            {
+                _engine.SendInt(id, (int)value);
+            }
+            else
+            {
+                _engine.SendLevel(id, value);
+            }
+        }
+
         private void OnButton(int b, bool longPress)
         {
+            if (b < ButtonBankPrev && !HasTarget(b % Strips))
+            {
+                return;
+            }
+
             if (b < ButtonSolo)
             {
                 if (!longPress)
@@ -569,6 +816,22 @@ namespace MixConsole.ControlSurface.Engine
                     NextBank();
                 }
             }
+            else if (b == ButtonSends)
+            {
+                if (!longPress)
+                {
+                    // The selected bus, as on an X32; otherwise the bus flipped to last.
+                    int selected = _book.IsKnown(_selectId) ? (int)_book.Value(_selectId) - OscPaths.BusSelectBase + 1 : 0;
+                    ShowSends(_sendsBus > 0 ? 0 : (selected >= 1 && selected <= _sizes[1] ? selected : _lastSendsBus));
+                }
+            }
+            else if (b == ButtonPage)
+            {
+                if (!longPress)
+                {
+                    SelectEncoderPage((_page + 1) % (ChannelStripEncoders.PageCount + 1));
+                }
+            }
             else if (!longPress)
             {
                 SelectLayer((Layer)(b - ButtonLayer));
@@ -580,8 +843,19 @@ namespace MixConsole.ControlSurface.Engine
             long now = _engine.NowMs;
             for (int s = 0; s < Strips; s++)
             {
-                int id = _faderIds[_layer][Target(s)];
-                if (_pins.FaderMotors[s] >= 0)
+                if (_sendsBus > 0)
+                {
+                    _book.Renumber(_sendIds[s], OscPaths.ChannelDigitsOffset, Target(s) + 1);
+                    _book.Renumber(_sendIds[s], OscPaths.SendBusDigitsOffset, _sendsBus);
+                }
+
+                int id = FaderId(s);
+                if (_pins.FaderMotors[s] >= 0 && !HasTarget(s))
+                {
+                    // A blank strip parks its fader at the bottom.
+                    _motors.MoveTo(_pins.FaderMotors[s], 0, _faders.Position(s), now);
+                }
+                else if (_pins.FaderMotors[s] >= 0)
                 {
                     ApplyHostFader(s, id, now);
                 }
@@ -624,6 +898,11 @@ namespace MixConsole.ControlSurface.Engine
 
         private void AppendStripName(TextLine line, int strip)
         {
+            if (!HasTarget(strip))
+            {
+                return;
+            }
+
             int t = Target(strip);
             line.AppendNumber(t + 1, 2).Append(' ');
             int nameId = _nameIds[_layer][t];

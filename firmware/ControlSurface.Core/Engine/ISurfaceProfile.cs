@@ -10,6 +10,12 @@ namespace MixConsole.ControlSurface.Engine
         /// <summary>Reads this scan's inputs, runs the motor loops and sends changes.</summary>
         void ScanInputs(long nowMs);
 
+        /// <summary>The link came up: queue what must be asked before the visible controls (the fader desk's size probes).</summary>
+        void OnConnected(ResyncQueue queue);
+
+        /// <summary>The host answered for parameter <paramref name="id"/> (changed or not): it exists on this console.</summary>
+        void OnAnswer(int id);
+
         /// <summary>The host reported a new value for parameter <paramref name="id"/>.</summary>
         void OnHostValue(int id, long nowMs);
 

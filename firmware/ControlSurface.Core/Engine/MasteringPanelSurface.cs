@@ -108,6 +108,16 @@ namespace MixConsole.ControlSurface.Engine
         }
 
         /// <inheritdoc/>
+        public void OnConnected(ResyncQueue queue)
+        {
+        }
+
+        /// <inheritdoc/>
+        public void OnAnswer(int id)
+        {
+        }
+
+        /// <inheritdoc/>
         public void OnHostValue(int id, long nowMs)
         {
         }

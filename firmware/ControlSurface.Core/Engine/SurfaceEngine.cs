@@ -14,7 +14,7 @@ namespace MixConsole.ControlSurface.Engine
     /// </summary>
     public sealed class SurfaceEngine : IOscMessageSink
     {
-        private const int ParameterCapacity = 320;
+        private const int ParameterCapacity = 360;
 
         private readonly SurfaceHardware _hardware;
         private readonly SurfaceConfig _config;
@@ -112,6 +112,7 @@ namespace MixConsole.ControlSurface.Engine
             if (Link.Service(_nowMs))
             {
                 _resync.Clear();
+                _profile.OnConnected(_resync);
                 _profile.QueueVisible(_resync);
             }
 
@@ -157,6 +158,7 @@ namespace MixConsole.ControlSurface.Engine
                 return;
             }
 
+            _profile.OnAnswer(id);
             if (kind == ParameterKind.Name)
             {
                 if (Parameters.StoreName(id, message, 0))

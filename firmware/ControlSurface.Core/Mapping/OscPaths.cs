@@ -69,6 +69,45 @@ namespace MixConsole.ControlSurface.Mapping
         /// <summary>Select index of bus 1.</summary>
         public const int BusSelectBase = 48;
 
+        /// <summary>
+        /// Size probes, sent at connect: the host answers a query with wildcards once per matching parameter, so the
+        /// answers tell how many channels, buses and DCAs this console has (6 channels on a pi4-cs42448 box).
+        /// </summary>
+        public static readonly string[] SizeProbes = { "/ch/*/mix/fader", "/bus/*/mix/fader", "/dca/*/fader" };
+
+        /// <summary>Channel {nn}'s send to bus {nn} (first channel, then bus), fader law: the faders in sends on fader.</summary>
+        public const string ChannelSend = "/ch/{nn}/mix/{nn}/level";
+
+        /// <summary>Offset of the channel number's two digits in every "/ch/{nn}/..." address.</summary>
+        public const int ChannelDigitsOffset = 4;
+
+        /// <summary>Offset of the bus number's two digits in <see cref="ChannelSend"/>.</summary>
+        public const int SendBusDigitsOffset = 11;
+
+        /// <summary>
+        /// The selected channel on the desk's eight encoders, one page of eight per row (null = unused encoder):
+        /// EQ gains and frequencies, EQ Q with EQ on, high-pass and trim, the gate, the compressor.
+        /// </summary>
+        public static readonly string[][] ChannelPages =
+        {
+            new string[] { "/ch/{nn}/eq/1/g", "/ch/{nn}/eq/1/f", "/ch/{nn}/eq/2/g", "/ch/{nn}/eq/2/f", "/ch/{nn}/eq/3/g", "/ch/{nn}/eq/3/f", "/ch/{nn}/eq/4/g", "/ch/{nn}/eq/4/f" },
+            new string[] { "/ch/{nn}/eq/1/q", "/ch/{nn}/eq/2/q", "/ch/{nn}/eq/3/q", "/ch/{nn}/eq/4/q", "/ch/{nn}/eq/on", "/ch/{nn}/preamp/hpon", "/ch/{nn}/preamp/hpf", "/ch/{nn}/preamp/trim" },
+            new string[] { "/ch/{nn}/gate/on", "/ch/{nn}/gate/thr", "/ch/{nn}/gate/range", "/ch/{nn}/gate/attack", "/ch/{nn}/gate/hold", "/ch/{nn}/gate/release", null, null },
+            new string[] { "/ch/{nn}/dyn/on", "/ch/{nn}/dyn/thr", "/ch/{nn}/dyn/ratio", "/ch/{nn}/dyn/knee", "/ch/{nn}/dyn/attack", "/ch/{nn}/dyn/release", "/ch/{nn}/dyn/mgain", "/ch/{nn}/dyn/mix" },
+        };
+
+        /// <summary>Page names on the display, in <see cref="ChannelPages"/> order.</summary>
+        public static readonly string[] ChannelPageNames = { "EQ", "Q/HPF", "GATE", "COMP" };
+
+        /// <summary>Encoder labels (three characters at most), in <see cref="ChannelPages"/> order.</summary>
+        public static readonly string[][] ChannelPageLabels =
+        {
+            new string[] { "1G", "1F", "2G", "2F", "3G", "3F", "4G", "4F" },
+            new string[] { "1Q", "2Q", "3Q", "4Q", "EQ", "HP", "HPF", "TRM" },
+            new string[] { "ON", "THR", "RNG", "ATT", "HLD", "REL", null, null },
+            new string[] { "ON", "THR", "RAT", "KNE", "ATT", "REL", "GN", "MIX" },
+        };
+
         /// <summary>Main stereo fader (the fader desk's master fader).</summary>
         public const string MainFader = "/main/st/mix/fader";
 

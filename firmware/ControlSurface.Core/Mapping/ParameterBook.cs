@@ -19,6 +19,7 @@ namespace MixConsole.ControlSurface.Mapping
         private readonly char[][] _names;
         private readonly int[] _nameLengths;
         private readonly int[] _hashes;
+        private readonly int[] _lengths;
         private readonly char[] _scratchName = new char[NameCapacity];
         private int[] _sortedHashes;
         private int[] _sortedIds;
@@ -36,6 +37,7 @@ namespace MixConsole.ControlSurface.Mapping
             _names = new char[capacity][];
             _nameLengths = new int[capacity];
             _hashes = new int[capacity];
+            _lengths = new int[capacity];
             _sortedHashes = new int[0];
             _sortedIds = new int[0];
             for (int i = 0; i < capacity; i++)
@@ -69,6 +71,7 @@ namespace MixConsole.ControlSurface.Mapping
             _addresses[id] = encoded;
             _kinds[id] = kind;
             _hashes[id] = hash;
+            _lengths[id] = path.Length;
             if (kind == ParameterKind.Name)
             {
                 _names[id] = new char[NameCapacity];
@@ -156,6 +159,33 @@ namespace MixConsole.ControlSurface.Mapping
             return changed;
         }
 
+        /// <summary>
+        /// Rewrites the two digits at <paramref name="offset"/> of parameter <paramref name="id"/>'s address to
+        /// <paramref name="number"/> (01..99) and forgets its value: one slot serves whichever channel or bus is shown
+        /// (sends on fader, the selected channel), so the book need not hold every combination. Allocates nothing.
+        /// </summary>
+        public void Renumber(int id, int offset, int number)
+        {
+            byte[] address = _addresses[id];
+            byte tens = (byte)('0' + (number / 10));
+            byte ones = (byte)('0' + (number % 10));
+            if (address[offset] == tens && address[offset + 1] == ones)
+            {
+                return;
+            }
+
+            address[offset] = tens;
+            address[offset + 1] = ones;
+            _known[id] = false;
+            _values[id] = 0;
+            _localChangeMs[id] = long.MinValue / 2;
+            _hashes[id] = Hash(address, 0, _lengths[id]);
+            if (_sealed)
+            {
+                Reindex(id);
+            }
+        }
+
         /// <summary>Finds the id of the message's address, or -1 when the surface does not know it (or the book is not sealed).</summary>
         public int Find(OscMessage message)
         {
@@ -213,21 +243,45 @@ namespace MixConsole.ControlSurface.Mapping
             int[] ids = new int[_count];
             for (int i = 0; i < _count; i++)
             {
-                int h = _hashes[i];
-                int j = i - 1;
-                while (j >= 0 && hashes[j] > h)
-                {
-                    hashes[j + 1] = hashes[j];
-                    ids[j + 1] = ids[j];
-                    j--;
-                }
-
-                hashes[j + 1] = h;
-                ids[j + 1] = i;
+                InsertSorted(hashes, ids, i, _hashes[i], i);
             }
 
             _sortedHashes = hashes;
             _sortedIds = ids;
+        }
+
+        // Moves one id whose hash changed to its sorted place, in the existing arrays.
+        private void Reindex(int id)
+        {
+            int at = 0;
+            while (_sortedIds[at] != id)
+            {
+                at++;
+            }
+
+            int last = _sortedIds.Length - 1;
+            for (int i = at; i < last; i++)
+            {
+                _sortedHashes[i] = _sortedHashes[i + 1];
+                _sortedIds[i] = _sortedIds[i + 1];
+            }
+
+            InsertSorted(_sortedHashes, _sortedIds, last, _hashes[id], id);
+        }
+
+        // Inserts (hash, id) into the first count entries, kept in hash order (insertion sort step).
+        private static void InsertSorted(int[] hashes, int[] ids, int count, int hash, int id)
+        {
+            int j = count - 1;
+            while (j >= 0 && hashes[j] > hash)
+            {
+                hashes[j + 1] = hashes[j];
+                ids[j + 1] = ids[j];
+                j--;
+            }
+
+            hashes[j + 1] = hash;
+            ids[j + 1] = id;
         }
 
         private static int Hash(byte[] bytes, int offset, int length)

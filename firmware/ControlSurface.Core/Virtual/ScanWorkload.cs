@@ -40,9 +40,17 @@ namespace MixConsole.ControlSurface.Virtual
             _hostLengths[3] = Encode(tx, 3, OscWriter.WriteInt(tx, OscWriter.EncodeString("/ch/05/mix/on"), 0));
 
             _surface.Start();
+            // The host's answer to the size probe for its last channel: a full 32-channel console, every strip live.
+            byte[] size = new byte[64];
+            int sizeLength = OscWriter.WriteFloat(size, OscWriter.EncodeString("/ch/32/mix/fader"), 0f);
             for (int i = 0; i < 50; i++)
             {
                 _link.HostSend(_hostPackets[0], _hostLengths[0]);
+                if (i == 40)
+                {
+                    _link.HostSend(size, sizeLength);
+                }
+
                 _surface.Step();
                 Drain();
             }

@@ -45,6 +45,7 @@ public static class HelpText
           encoder E +N|-N [fast]  turn encoder E by N detents (slow: one per 80 ms; fast: acceleration applies)
           press mute|solo|select S [HOLD_MS]      press a strip button (default hold 40 ms; 600+ is a long press)
           press bank-prev|bank-next|layer-ch|layer-bus|layer-dca [HOLD_MS]
+          press sends | press page    sends on fader (the selected bus) | encoders: pan, the selected channel's EQ, Q/HPF, gate, comp
           press ab|bypass [HOLD_MS]               mastering panel buttons
           bank next|prev|N|A-B    bank with the bank buttons: bank 2 and bank 9-16 both show channels 9-16
           layer ch|bus|dca        press a layer button
@@ -54,6 +55,7 @@ public static class HelpText
           expect fader S V [tol X] [within MS]    motor fader S is physically at V (default tolerance 0.01)
           expect pan S V | expect encoder E V [tol X] [within MS]   the value the encoder controls
           expect mute|solo|select S on|off [within MS]              a strip LED
+          expect ring E V, expect sends on|off, expect strips N    a ring shows V (0..1); flipped; N strips on the console
           expect ab|bypass on|off, expect link up|down, expect bank N|A-B
           expect display LINE TEXT [within MS]    display line LINE (1-8) contains TEXT
           Without 'within' an expect checks once; with it, it keeps the surface running until it holds.

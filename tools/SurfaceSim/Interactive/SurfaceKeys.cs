@@ -77,6 +77,8 @@ public sealed class SurfaceKeys
             (true, 'c') => pins.LayerButtons[0],
             (true, 'b') => pins.LayerButtons[1],
             (true, 'd') => pins.LayerButtons[2],
+            (true, 'f') => pins.SendsOnFaderButton,
+            (true, 'g') => pins.EncoderPageButton,
             (false, 'a') => pins.AbButton,
             (false, 'p') => pins.BypassButton,
             _ => -1,

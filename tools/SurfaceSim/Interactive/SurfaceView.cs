@@ -78,7 +78,7 @@ public static class SurfaceView
         head.Append(selected == ScriptAction.Master ? "| >MAIN" : "|  MAIN");
         target.Append("| st");
         fader.Append("| " + Db(surface.Faders.Position(surface.FaderChannel(ScriptAction.Master))));
-        lines.Add($"bank {desk.Bank + 1}/{desk.BankCount}  layer {desk.Layer}");
+        lines.Add($"bank {desk.Bank + 1}/{desk.BankCount}  layer {desk.Layer} ({desk.LayerSize(desk.Layer)} on the console)  sends {(desk.SendsBus > 0 ? "bus " + desk.SendsBus.ToString(CultureInfo.InvariantCulture) : "off")}  encoder page {desk.EncoderPage}");
         lines.Add(head.ToString());
         lines.Add(target.ToString());
         lines.Add(fader.ToString());

@@ -58,7 +58,7 @@ public sealed class TerminalUi
         }
 
         _lastDraw = now;
-        string status = $"{_keys.Status}   [1-8 strip, 9 master, arrows fader/encoder, m s e, [ ], c b d layer, t touch, q quit]";
+        string status = $"{_keys.Status}   [1-8 strip, 9 master, arrows fader/encoder, m s e, [ ], c b d layer, f sends, g page, t touch, q quit]";
         IReadOnlyList<string> lines = SurfaceView.Render(_session.Surface, _keys.Selected, _host, status);
         int width = Math.Max(20, Console.WindowWidth - 1);
         Console.SetCursorPosition(0, 0);

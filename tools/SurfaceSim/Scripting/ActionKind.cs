@@ -50,4 +50,10 @@ public enum ActionKind
 
     /// <summary>Check a display line.</summary>
     ExpectDisplay,
+
+    /// <summary>An encoder's LED ring shows a value (0..1), in that encoder's shape (from the centre or filled).</summary>
+    ExpectRing,
+
+    /// <summary>The fader desk shows exactly N strips with something on them (the console's size).</summary>
+    ExpectStrips,
 }

@@ -123,7 +123,7 @@ public static class ScriptParser
 
     private static ScriptAction ParsePress(int line, string source, string[] t, bool desk)
     {
-        const string Usage = "press mute|solo|select S [HOLD_MS] or press bank-prev|bank-next|layer-ch|layer-bus|layer-dca [HOLD_MS] "
+        const string Usage = "press mute|solo|select S [HOLD_MS] or press bank-prev|bank-next|layer-ch|layer-bus|layer-dca|sends|page [HOLD_MS] "
             + "(fader-desk); press ab|bypass [HOLD_MS] (mastering-panel)";
         if (t.Length < 2)
         {
@@ -140,6 +140,8 @@ public static class ScriptParser
             "layer-ch" => SurfaceControl.LayerChannels,
             "layer-bus" => SurfaceControl.LayerBuses,
             "layer-dca" => SurfaceControl.LayerDcas,
+            "sends" => SurfaceControl.Sends,
+            "page" => SurfaceControl.Page,
             "ab" => SurfaceControl.Ab,
             "bypass" => SurfaceControl.Bypass,
             _ => throw new FormatException($"no button '{t[1]}'; expected: " + Usage),
@@ -293,6 +295,17 @@ public static class ScriptParser
                     On = OnOff(t[3]),
                     WithinMs = within,
                 };
+            case "sends":
+                RequireDesk(desk, "expect sends");
+                Arity(t, 3, "expect sends on|off [within MS]");
+                return new ScriptAction(line, source, ActionKind.ExpectLed) { Control = SurfaceControl.Sends, On = OnOff(t[2]), WithinMs = within };
+            case "ring":
+                Arity(t, 4, "expect ring E V [within MS]  (V = 0..1, the value the ring shows)");
+                return new ScriptAction(line, source, ActionKind.ExpectRing) { Index = Strip(t[2]), Value = UnitValue(t[3]), WithinMs = within };
+            case "strips":
+                RequireDesk(desk, "expect strips");
+                Arity(t, 3, "expect strips N [within MS]");
+                return new ScriptAction(line, source, ActionKind.ExpectStrips) { Count = StripCount(t[2]), WithinMs = within };
             case "ab":
             case "bypass":
                 if (desk)
@@ -311,7 +324,7 @@ public static class ScriptParser
                 Arity(t, 3, "expect bank N|A-B [within MS]");
                 return ParseBank(line, source, ActionKind.ExpectBank, t[2], allowStep: false) with { WithinMs = within };
             default:
-                throw new FormatException($"cannot expect '{tokens[1]}'; expect fader, pan, encoder, mute, solo, select, link, ab, bypass, bank or display");
+                throw new FormatException($"cannot expect '{tokens[1]}'; expect fader, pan, encoder, ring, strips, mute, solo, select, sends, link, ab, bypass, bank or display");
         }
     }
 
@@ -340,6 +353,16 @@ public static class ScriptParser
         }
 
         return s - 1;
+    }
+
+    private static int StripCount(string text)
+    {
+        if (!int.TryParse(text, NumberStyles.None, Inv, out int n) || n > 8)
+        {
+            throw new FormatException($"'{text}' is not a number of strips (0-8)");
+        }
+
+        return n;
     }
 
     private static int FaderStrip(string text)

@@ -2,6 +2,7 @@ using System.Globalization;
 using MixConsole.ControlSurface.Config;
 using MixConsole.ControlSurface.Engine;
 using MixConsole.ControlSurface.Mapping;
+using MixConsole.ControlSurface.Output;
 using MixConsole.ControlSurface.Virtual;
 using MixConsole.SurfaceSim.Session;
 
@@ -192,6 +193,23 @@ public sealed class ScriptRunner
                 return up == a.On;
             }
 
+            case ActionKind.ExpectRing:
+            {
+                int ring = Pins.EncoderRings[a.Index];
+                int shown = _surface.Leds.Ring(ring);
+                bool centred = _surface.Engine.FaderDesk is not { } d || d.IsEncoderBipolar(a.Index);
+                int expected = centred ? LedRing.FromCentre(a.Value) : LedRing.Fill(a.Value);
+                actual = string.Create(inv, $"ring {a.Index + 1} shows {Convert.ToString(shown, 2).PadLeft(LedRing.LedCount, '0')}; expected {Convert.ToString(expected, 2).PadLeft(LedRing.LedCount, '0')} ({a.Value:0.000})");
+                return shown == expected;
+            }
+
+            case ActionKind.ExpectStrips:
+            {
+                int strips = Enumerable.Range(0, FaderDeskSurface.Strips).Count(Desk.HasTarget);
+                actual = $"{strips} strips show {Desk.Layer} of the console ({Desk.LayerSize(Desk.Layer)} there, {Desk.BankCount} bank(s)); expected {a.Count}";
+                return strips == a.Count && Desk.LayerSize(Desk.Layer) == a.Count;
+            }
+
             case ActionKind.ExpectDisplay:
             {
                 string text = _surface.Display.LineText(a.Index);
@@ -279,6 +297,8 @@ public sealed class ScriptRunner
         SurfaceControl.LayerChannels => Pins.LayerButtons[0],
         SurfaceControl.LayerBuses => Pins.LayerButtons[1],
         SurfaceControl.LayerDcas => Pins.LayerButtons[2],
+        SurfaceControl.Sends => Pins.SendsOnFaderButton,
+        SurfaceControl.Page => Pins.EncoderPageButton,
         SurfaceControl.Ab => Pins.AbButton,
         SurfaceControl.Bypass => Pins.BypassButton,
         _ => throw new InvalidOperationException($"no button for {control}"),
@@ -289,6 +309,7 @@ public sealed class ScriptRunner
         SurfaceControl.Mute => Pins.MuteLeds[strip],
         SurfaceControl.Solo => Pins.SoloLeds[strip],
         SurfaceControl.Select => Pins.SelectLeds[strip],
+        SurfaceControl.Sends => Pins.SendsOnFaderLed,
         SurfaceControl.Ab => Pins.AbLed,
         SurfaceControl.Bypass => Pins.BypassLed,
         SurfaceControl.Link => Pins.LinkLed,
@@ -296,7 +317,7 @@ public sealed class ScriptRunner
     };
 
     private int EncoderParameter(int encoder) =>
-        _surface.Engine.FaderDesk is { } desk ? desk.PanId(encoder) : _surface.Engine.MasteringPanel.ParameterId(encoder);
+        _surface.Engine.FaderDesk is { } desk ? desk.EncoderId(encoder) : _surface.Engine.MasteringPanel.ParameterId(encoder);
 
     private string Address(int id)
     {

@@ -30,6 +30,12 @@ public enum SurfaceControl
     /// <summary>DCAs layer.</summary>
     LayerDcas,
 
+    /// <summary>Sends on fader: flips the channel faders to the selected bus's sends (fader desk).</summary>
+    Sends,
+
+    /// <summary>Encoder page: pans, then the selected channel's EQ, Q/HPF, gate, compressor (fader desk).</summary>
+    Page,
+
     /// <summary>Mastering A/B.</summary>
     Ab,
 

@@ -1,6 +1,7 @@
 using MixConsole.ControlSurface.Config;
 using MixConsole.ControlSurface.Engine;
 using MixConsole.ControlSurface.Hardware;
+using MixConsole.ControlSurface.Mapping;
 using MixConsole.ControlSurface.Virtual;
 using MixConsole.SurfaceSim.Timing;
 
@@ -61,6 +62,7 @@ public sealed class SimSession
         }
 
         Surface.Run(answerMs);
+        RunUntil(SizeKnown, timeoutMs);
         RunUntil(MotorsAtRest, Surface.Config.Tuning.Motors.MoveTimeoutMs);
         return Surface.Engine.Link.IsConnected;
     }
@@ -97,6 +99,9 @@ public sealed class SimSession
 
         return true;
     }
+
+    // The desk shows the console's strips once the host answered its size probe.
+    private bool SizeKnown() => Surface.Engine.FaderDesk is not { } desk || desk.LayerSize(Layer.Channels) > 0;
 
     private bool MotorsAtRest()
     {
