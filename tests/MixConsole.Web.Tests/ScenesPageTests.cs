@@ -55,6 +55,48 @@ public sealed class ScenesPageTests(Browser browser) : IClassFixture<Browser>, I
         Assert.Equal("3", await page.TextContentAsync("#current"));
     }
 
+    [Fact]
+    public async Task AViewer_CanNeitherSaveNorRecallNorUndo()
+    {
+        using var serve = new ServeUnderTest("--audio", "null", "--state", _state);
+        using var osc = new OscClient(serve.OscPort);
+        const string Fader = "/ch/01/mix/fader";
+        osc.Set(Fader, 0.25f);
+        Assert.True(IsNear(osc.QueryUntil(Fader, v => IsNear(v, 0.25f)), 0.25f));
+        osc.Send("/save", "scene", 2, "Low", "");
+        Assert.Equal("Low", osc.QueryUntil("/-show/showfile/scene/002/name", v => v is "Low"));
+        osc.Set(Fader, 0.9f);
+        Assert.True(IsNear(osc.QueryUntil(Fader, v => IsNear(v, 0.9f)), 0.9f));
+        osc.Send("/-action/goscene", 2);
+        Assert.True(IsNear(osc.QueryUntil(Fader, v => IsNear(v, 0.25f)), 0.25f));
+
+        IPage page = await browser.OpenLiveAsync(new Uri(serve.WebAddress, "/scenes.html?view"));
+        Assert.True(await page.IsDisabledAsync("[aria-label='Recall scene 2']"));
+        Assert.True(await page.IsDisabledAsync("#undo"));
+
+        // A viewer's socket that sends the commands anyway: each is dropped; the query after them is answered in order.
+        string answered = await page.EvaluateAsync<string>("""
+            async () => {
+              const { encodeMessage, decodePacket } = await import('/osc.js');
+              const ws = new WebSocket(`ws://${location.host}/ws?view`);
+              ws.binaryType = 'arraybuffer';
+              await new Promise(open => { ws.onopen = open; });
+              const answer = new Promise(done => {
+                ws.onmessage = e => decodePacket(e.data, (address, values) => { if (address === '/-show/showfile/scene/005/name') done(String(values[0])); });
+              });
+              ws.send(encodeMessage('/-action/undoscene'));
+              ws.send(encodeMessage('/-action/goscene', [['i', 2]]));
+              ws.send(encodeMessage('/save', [['s', 'scene'], ['i', 5], ['s', 'Viewer'], ['s', '']]));
+              ws.send(encodeMessage('/-show/showfile/scene/005/name'));
+              return answer;
+            }
+            """);
+
+        Assert.Equal("", answered);
+        Assert.True(IsNear(osc.Query(Fader), 0.25f));
+        Assert.Equal("", osc.Query("/-show/showfile/scene/005/name"));
+    }
+
     public void Dispose() => Directory.Delete(_state, recursive: true);
 
     // Faders travel as k/1023: a set comes back on the nearest grid point.
