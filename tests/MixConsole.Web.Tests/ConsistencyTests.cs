@@ -65,6 +65,36 @@ public sealed class ConsistencyTests(Browser browser) : IClassFixture<Browser>
         await AgreeAsync(osc, all, "/ch/01/mix/on", page => page.GetAttributeAsync("[role='switch'][data-path='/ch/01/mix/on']", "aria-checked"), v => (int)v == 0 ? "true" : "false");
     }
 
+    [Fact]
+    public async Task AnOscMoveThatCrossesAPagesUnsentMove_LeavesThePageShowingTheConsolesValue()
+    {
+        using var serve = new ServeUnderTest("--audio", "null");
+        using var osc = new OscClient(serve.OscPort);
+        IPage observer = await browser.OpenLiveAsync(serve.WebAddress);
+        IBrowserContext context = await browser.Chromium.NewContextAsync();
+        IPage page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        await page.Clock.InstallAsync();
+        await page.GotoAsync(serve.WebAddress.ToString());
+        await page.WaitForSelectorAsync("body[data-state='live']");
+        await page.Clock.PauseAtAsync(DateTime.Now.AddSeconds(1)); // from here the page's timers (its 16 ms coalescing) run only when the test says
+        string fader = MixerPageTests.Selector(Fader(1));
+
+        await page.FocusAsync(fader);
+        await page.Keyboard.PressAsync("ArrowDown"); // shown at once, held unsent
+        osc.Set(Fader(1), 512f / FaderSteps);
+        await observer.WaitForSelectorAsync($"{fader}[aria-valuenow='{Wire(512)}']");
+        await Task.Delay(500); // the same echo reaches the held page
+        await page.Clock.RunForAsync(100); // the held move leaves: the console now holds 766
+
+        object held = osc.QueryUntil(Fader(1), v => Near(v, 766f / FaderSteps));
+        Assert.True(Near(held, 766f / FaderSteps), $"console holds {held}, the page shows {await page.GetAttributeAsync(fader, "aria-valuenow")}");
+        await page.WaitForSelectorAsync($"{fader}[aria-valuenow='{Wire(766)}']");
+        await observer.WaitForSelectorAsync($"{fader}[aria-valuenow='{Wire(766)}']");
+    }
+
+    private static string Wire(int k) => Math.Round((double)k / FaderSteps, 6).ToString(CultureInfo.InvariantCulture);
+
     private static string Fader(int channel) => $"/ch/{channel:00}/mix/fader";
 
     private static async Task KeysAsync(IPage page, string path, string[] keys)
