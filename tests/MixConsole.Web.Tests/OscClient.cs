@@ -10,7 +10,10 @@ internal sealed class OscClient(int port) : IDisposable
     private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
     private readonly IPEndPoint _console = new(IPAddress.Loopback, port);
 
-    public void Set(string path, object value) => _udp.Send(Osc.Message(path, value), _console);
+    public void Set(string path, object value) => Send(path, value);
+
+    /// <summary>Sends a message with any arguments (the scene commands take several).</summary>
+    public void Send(string path, params object[] arguments) => _udp.Send(Osc.Message(path, arguments), _console);
 
     /// <summary>The value a query of <paramref name="path"/> answers (float, int or string).</summary>
     public object Query(string path)

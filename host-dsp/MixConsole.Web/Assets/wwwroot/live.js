@@ -41,7 +41,11 @@ export class Live {
         this.meterFrames++;
         this.onMeters(new Float32Array(data, 12, (data.byteLength - 12) / 4), this.meterFrames);
       } else {
-        decodePacket(data, (address, values) => (address === '/info' ? this.onState('live') : this.onMessage(address, values)));
+        // A path with an unsent move of ours is about to change again: showing someone else's value now would flicker.
+        decodePacket(data, (address, values) => {
+          if (address === '/info') this.onState('live');
+          else if (!this.pending.has(address)) this.onMessage(address, values);
+        });
       }
     };
   }
@@ -57,9 +61,15 @@ export class Live {
     if (!this.flushTimer) this.flushTimer = setTimeout(() => this.flush(), 16);
   }
 
+  // Each set is followed by its query: the console echoes a value back to everyone but the client that set it, so
+  // another client's move that crossed ours on the wire would otherwise stay on this page while the console holds ours.
+  // Answers and echoes leave in order, so the answer is the value after our set and any later change is echoed.
   flush() {
     this.flushTimer = 0;
-    for (const [address, arg] of this.pending) this.send(address, [arg]);
+    for (const [address, arg] of this.pending) {
+      this.send(address, [arg]);
+      this.send(address);
+    }
     this.pending.clear();
   }
 }
