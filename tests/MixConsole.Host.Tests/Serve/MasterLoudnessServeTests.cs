@@ -1,6 +1,4 @@
 using System.Globalization;
-using MixConsole.Audio.Wav;
-using MixConsole.Dsp.Core;
 using MixConsole.Host.Tests.Scenes;
 using Xunit.Abstractions;
 
@@ -58,7 +56,7 @@ public sealed class MasterLoudnessServeTests(ITestOutputHelper log)
         Assert.NotNull(gap);
         Assert.NotNull(tail);
 
-        float[][] wet = ReadAll(output);
+        float[][] wet = ReferenceWav.Read(output).Channels;
         int gapEnd = (int)(SecondStart * Rate);
 
         // Every answer before the reset is libebur128 at one point of the output, and the points move forward.
@@ -168,16 +166,5 @@ public sealed class MasterLoudnessServeTests(ITestOutputHelper log)
 
             return t >= SecondStart && t < SecondEnd ? 0.08 * (bass + pad) : 0;
         });
-    }
-
-    private static float[][] ReadAll(string path)
-    {
-        using var reader = WavReader.Open(path);
-        var all = new List<float>[] { [], [] };
-        var block = new AudioBuffer(reader.Format.Channels, 4096);
-        int n;
-        while ((n = reader.Read(block, 4096)) > 0)
-            for (int c = 0; c < 2; c++) all[c].AddRange(block.Channel(c, n).ToArray());
-        return [all[0].ToArray(), all[1].ToArray()];
     }
 }
