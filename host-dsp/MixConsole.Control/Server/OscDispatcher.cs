@@ -80,8 +80,8 @@ internal sealed class OscDispatcher
         _identity = options.Identity ?? ConsoleIdentity.Own(options.Version);
     }
 
-    /// <summary>Commands beyond the parameter table (scene slots); null when none.</summary>
-    public IOscCommandHandler? Commands { get; set; }
+    /// <summary>Commands beyond the parameter table (scene slots, master loudness), asked in turn; empty when none.</summary>
+    public IOscCommandHandler[] Commands { get; set; } = [];
 
     /// <summary>Every parameter path as ASCII bytes, by index (shared with the echo path).</summary>
     public byte[][] Paths => _paths;
@@ -269,8 +269,9 @@ internal sealed class OscDispatcher
         if (!OscAddressPattern.HasWildcards(address))
         {
             Span<byte> reply = ReplyBuffer();
-            if (Commands is { } commands && commands.TryHandle(in message, reply, out int length))
+            foreach (IOscCommandHandler commands in Commands)
             {
+                if (!commands.TryHandle(in message, reply, out int length)) continue;
                 if (length > 0) Reply(link, in sender, reply.Slice(0, length));
                 return;
             }

@@ -133,7 +133,7 @@ public sealed class OscServer : IDisposable
         return _links.Add(transport);
     }
 
-    /// <summary>Serves commands beyond the parameter table (scene slots) through <paramref name="handler"/>; before <see cref="Start"/>.</summary>
+    /// <summary>Serves commands beyond the parameter table (scene slots, master loudness) through <paramref name="handler"/>, after those added before; before <see cref="Start"/>.</summary>
     /// <exception cref="InvalidOperationException">The server has already started.</exception>
     public void AddCommandHandler(IOscCommandHandler handler)
     {
@@ -143,7 +143,7 @@ public sealed class OscServer : IDisposable
             throw new InvalidOperationException("Add command handlers before starting the server.");
         }
 
-        _dispatcher.Commands = handler;
+        _dispatcher.Commands = [.. _dispatcher.Commands, handler];
     }
 
     /// <summary>Hands every meter snapshot to <paramref name="listener"/> on the control thread; before <see cref="Start"/>.</summary>

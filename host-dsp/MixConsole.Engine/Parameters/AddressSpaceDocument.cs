@@ -40,6 +40,7 @@ public static class AddressSpaceDocument
         text.Append("- `string (s)`: an OSC string, printable ASCII up to the length given.\n");
         text.Append("- A message with no argument queries the value. `/node ,s ch/01/mix` answers one line with the values directly below that node, in the order of this table (the X32's), written as the X32 writes them: `/ch/01/mix ON -0.0 ON +0 OFF -oo`.\n");
         text.Append("- Paths are the X32's (fw 4.06) where the X32 has one (`/master`, sends to effect slots, `/ch/NN/solo` and effect parameters are this console's own). A leaf whose meaning begins \"" + ConsoleAddressSpace.KeptForCompatibility.TrimEnd(' ', ':') + "\" is X32 hardware this console has nothing to act on: it is stored, echoed and saved so X32 apps read a whole console; the reason follows.\n");
+        text.Append("- Commands that are not parameters (`/xremote`, `/meters/N`, scene slots, and the mastering box's live loudness: a query of `/master/loudness` answers `,ffffff` momentary, short-term and integrated LUFS, LRA in LU, true-peak maximum in dBTP and limiter gain reduction in dB; `/master/loudness/reset` restarts them) are listed in `host-dsp/MixConsole.Control/Server/README.md`.\n");
         text.Append("- Scenes (`{\"parameters\": {\"/ch/01/mix/fader\": 0.75}}`) hold the same values as the wire.");
         AppendConsoleState(text, table);
         text.Append("\n\n");

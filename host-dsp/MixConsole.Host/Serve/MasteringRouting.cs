@@ -1,11 +1,13 @@
 using MixConsole.Dsp.Core;
 using MixConsole.Engine.Mastering;
+using MixConsole.Engine.Metering;
 
 namespace MixConsole.Host.Serve;
 
 /// <summary>
 /// The mastering box's signal path: inputs 1-2 straight into the live master chain and out on outputs 1-2
-/// (no console strips in the way, so nothing but the chain touches the sound). Allocation-free per block.
+/// (no console strips in the way, so nothing but the chain touches the sound). The chain's output and its limiter's
+/// gain reduction also go to the control side's loudness meters through <see cref="Tap"/>. Allocation-free per block.
 /// </summary>
 internal sealed class MasteringRouting
 {
@@ -19,7 +21,11 @@ internal sealed class MasteringRouting
         _sampleRateHz = sampleRateHz;
         _chain.Prepare(new ProcessSpec(sampleRateHz, maxBlockFrames, 2));
         _stereo = new AudioBuffer(2, maxBlockFrames);
+        Tap = new MasterOutputTap(sampleRateHz);
     }
+
+    /// <summary>The chain's output on its way to the control side's meters.</summary>
+    public MasterOutputTap Tap { get; }
 
     /// <summary>Follows a longer period (off the audio thread, between blocks): the chain is prepared again, which clears its history.</summary>
     public bool TryPrepareForPeriod(int maxFrames)
@@ -40,6 +46,7 @@ internal sealed class MasteringRouting
         }
 
         _chain.Process(_stereo, frames);
+        Tap.Write(_stereo, frames, _chain.Chain.Limiter.GainReductionDb);
         for (int c = 0; c < output.Channels; c++)
         {
             Span<float> y = output.Channel(c, frames);

@@ -60,9 +60,11 @@ internal static class ServeSession
         engine.Prepare(audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
         AudioBlockHandler process;
         PeriodChangeHandler followPeriod;
+        MasterLoudness? loudness = null;
         if (mastering)
         {
             var routing = new MasteringRouting(masterChain, audio.SampleRateHz, audio.BlockFrames);
+            loudness = new MasterLoudness(routing.Tap);
             process = routing.Process;
             followPeriod = routing.TryPrepareForPeriod;
         }
@@ -100,6 +102,14 @@ internal static class ServeSession
         {
             server.AddTransport(web.Transport);
             server.AddMeterListener(web.Meters);
+        }
+
+        if (loudness is not null)
+        {
+            // Queried on receive threads, fed from the output tap on every control step.
+            var loudnessCommands = new MasterLoudnessCommands(loudness);
+            server.AddCommandHandler(loudnessCommands);
+            server.AddMeterListener(loudnessCommands);
         }
 
         UdpOscTransport udp;
@@ -207,6 +217,8 @@ internal static class ServeSession
         var live = audio.Backend;
         output.WriteLine(string.Create(inv,
             $"audio   {live.FramesProcessed} frames, {live.Xruns} xruns, {live.Suspends} suspends{(live is AlsaBackend alsa ? $" ({alsa.Resyncs} ridden through, {alsa.Restarts} restarts; capture slots rotated {alsa.SlotRotation}, {alsa.SlotRealignments} realignments, {alsa.AlignmentsUnverified} unverified)" : "")}{(audio.Recorder is { } r ? $"; recorded {r.CapturedFrames} frames, {r.DroppedFrames} dropped" : "")}"));
+        loudness?.Update();
+        if (loudness is not null) output.WriteLine($"loudness {loudness.FramesMetered} frames metered, {loudness.FramesLost} lost");
         output.WriteLine(status.Summary());
         if (audioFault is not null)
         {

@@ -86,6 +86,52 @@ internal static partial class LibEbur128
         }
     }
 
+    /// <summary>libebur128 fed a stereo stream piece by piece, read between pieces (what a live meter shows at that point).</summary>
+    public sealed class Stereo : IDisposable
+    {
+        private IntPtr _state;
+
+        public Stereo(int sampleRateHz)
+        {
+            _state = Init(2, (nuint)sampleRateHz, ModeAll);
+            if (_state == IntPtr.Zero)
+                throw new InvalidOperationException("ebur128_init failed");
+        }
+
+        public unsafe void Add(float[] left, float[] right, int start, int frames)
+        {
+            var inter = new float[2 * frames];
+            for (int i = 0; i < frames; i++)
+            {
+                inter[2 * i] = left[start + i];
+                inter[2 * i + 1] = right[start + i];
+            }
+            fixed (float* p = inter)
+                Check(AddFramesFloat(_state, p, (nuint)frames));
+        }
+
+        public double MomentaryLufs { get { Check(LoudnessMomentary(_state, out double v)); return v; } }
+
+        public double ShortTermLufs { get { Check(LoudnessShortTerm(_state, out double v)); return v; } }
+
+        public double IntegratedLufs { get { Check(LoudnessGlobal(_state, out double v)); return v; } }
+
+        public double RangeLu { get { Check(LoudnessRange(_state, out double v)); return v; } }
+
+        /// <summary>Largest true peak of both channels, dBTP.</summary>
+        public double TruePeakDbtp
+        {
+            get
+            {
+                Check(TruePeak(_state, 0, out double l));
+                Check(TruePeak(_state, 1, out double r));
+                return 20 * Math.Log10(Math.Max(l, r));
+            }
+        }
+
+        public void Dispose() => Destroy(ref _state);
+    }
+
     private static void Check(int error)
     {
         if (error != 0)

@@ -7,7 +7,7 @@ using MixConsole.Host.Commands;
 namespace MixConsole.Host.Tests.Scenes;
 
 /// <summary>
-/// <c>mixconsole serve --audio null --state DIR</c> as a child process, so a test can kill -9 it as a power cut would,
+/// <c>mixconsole serve --audio null --state DIR</c> (or any serve command line) as a child process, so a test can kill -9 it as a power cut would,
 /// or stop it with SIGTERM as systemd does. Ready once it prints the UDP port it listens on.
 /// </summary>
 internal sealed partial class ServeProcess : IDisposable
@@ -45,7 +45,12 @@ internal sealed partial class ServeProcess : IDisposable
 
     public string Err { get { lock (_err) return string.Join("\n", _err); } }
 
-    public static ServeProcess Start(string stateDir, params string[] extra)
+    public static ServeProcess Start(string stateDir, params string[] extra) =>
+        StartServe(["--audio", "null", "--state", stateDir, "--osc-port", "0", "--http-port", "0", "--bind", "127.0.0.1",
+            "--allow", "127.0.0.0/8", "--status", "0", "--rt-priority", "0", "--no-mlock", "--rate-limit", "100000", .. extra]);
+
+    /// <summary>Starts <c>mixconsole serve</c> with exactly <paramref name="arguments"/>; they must make it print its UDP port.</summary>
+    public static ServeProcess StartServe(params string[] arguments)
     {
         string dll = typeof(ServeCommand).Assembly.Location;
         var info = new ProcessStartInfo("dotnet")
@@ -54,8 +59,7 @@ internal sealed partial class ServeProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string a in (string[])[dll, "serve", "--audio", "null", "--state", stateDir, "--osc-port", "0", "--http-port", "0", "--bind", "127.0.0.1",
-                     "--allow", "127.0.0.0/8", "--status", "0", "--rt-priority", "0", "--no-mlock", "--rate-limit", "100000", .. extra])
+        foreach (string a in (string[])[dll, "serve", .. arguments])
         {
             info.ArgumentList.Add(a);
         }
@@ -75,6 +79,17 @@ internal sealed partial class ServeProcess : IDisposable
         serve.Port = serve._port.Task.Result;
         serve.StartTime = watch.Elapsed;
         return serve;
+    }
+
+    /// <summary>True once the process has ended by itself or been stopped.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits for the process to end by itself; its exit code, or null on timeout.</summary>
+    public int? WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout)) return null;
+        _process.WaitForExit();
+        return _process.ExitCode;
     }
 
     /// <summary>kill -9: no flush, no backup, no goodbye.</summary>

@@ -1,0 +1,90 @@
+using MixConsole.Dsp.Core;
+
+namespace MixConsole.Engine.Metering;
+
+/// <summary>
+/// The master chain's stereo output on its way to the control side's meters: the audio thread writes each block as
+/// records of at most <see cref="RecordFrames"/> frames (frame count, the limiter's gain reduction in dB, then the
+/// samples interleaved L, R) into a preallocated <see cref="SpscRing{T}"/>; one control thread reads them. A full
+/// ring refuses a whole record and counts its frames in <see cref="LostFrames"/>. Nothing allocates after construction.
+/// </summary>
+public sealed class MasterOutputTap
+{
+    /// <summary>Largest record, in frames: a block of any length is cut into records this size.</summary>
+    public const int RecordFrames = 256;
+
+    /// <summary>Audio the ring holds, in seconds: how long the control side may fall behind before frames are lost.</summary>
+    public const double RingSeconds = 1.0;
+
+    private const int HeaderFloats = 2;
+
+    private readonly SpscRing<float> _ring;
+    private readonly float[] _record = new float[HeaderFloats + 2 * RecordFrames];
+    private readonly float[] _header = new float[HeaderFloats];
+    private long _lostFrames;
+
+    /// <summary>Creates a tap holding <see cref="RingSeconds"/> of stereo audio at <paramref name="sampleRateHz"/>.</summary>
+    public MasterOutputTap(double sampleRateHz)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(sampleRateHz, 0);
+        SampleRateHz = sampleRateHz;
+        int records = (int)Math.Ceiling(sampleRateHz * RingSeconds / RecordFrames);
+        _ring = new SpscRing<float>(records * _record.Length);
+    }
+
+    /// <summary>Sample rate of the audio, in hertz.</summary>
+    public double SampleRateHz { get; }
+
+    /// <summary>Frames refused because the ring was full (the control side fell behind).</summary>
+    public long LostFrames => Interlocked.Read(ref _lostFrames);
+
+    /// <summary>Audio thread: publishes the first <paramref name="frames"/> frames of channels 0 and 1 with the limiter's reduction.</summary>
+    public void Write(AudioBuffer stereo, int frames, float gainReductionDb)
+    {
+        for (int offset = 0; offset < frames; offset += RecordFrames)
+        {
+            int n = Math.Min(RecordFrames, frames - offset);
+            ReadOnlySpan<float> left = stereo.Channel(0).Slice(offset, n), right = stereo.Channel(1).Slice(offset, n);
+            float[] record = _record;
+            record[0] = n;
+            record[1] = gainReductionDb;
+            for (int i = 0; i < n; i++)
+            {
+                record[HeaderFloats + 2 * i] = left[i];
+                record[HeaderFloats + 2 * i + 1] = right[i];
+            }
+
+            if (!_ring.TryWrite(record.AsSpan(0, HeaderFloats + 2 * n))) Interlocked.Add(ref _lostFrames, n);
+        }
+    }
+
+    /// <summary>
+    /// Control thread: takes the oldest record into channels 0 and 1 of <paramref name="stereo"/> (room for
+    /// <see cref="RecordFrames"/>), using <paramref name="interleaved"/> (2 x <see cref="RecordFrames"/> floats) as scratch.
+    /// False when none is waiting.
+    /// </summary>
+    public bool TryRead(AudioBuffer stereo, Span<float> interleaved, out int frames, out float gainReductionDb)
+    {
+        // Records go in whole, so a header in the ring means its samples are there too.
+        if (_ring.Count < HeaderFloats)
+        {
+            frames = 0;
+            gainReductionDb = 0;
+            return false;
+        }
+
+        _ring.Read(_header);
+        frames = (int)_header[0];
+        gainReductionDb = _header[1];
+        Span<float> samples = interleaved.Slice(0, 2 * frames);
+        _ring.Read(samples);
+        Span<float> left = stereo.Channel(0, frames), right = stereo.Channel(1, frames);
+        for (int i = 0; i < frames; i++)
+        {
+            left[i] = samples[2 * i];
+            right[i] = samples[2 * i + 1];
+        }
+
+        return true;
+    }
+}
