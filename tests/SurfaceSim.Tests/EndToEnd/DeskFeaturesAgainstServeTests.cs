@@ -109,13 +109,7 @@ public class DeskFeaturesAgainstServeTests(ITestOutputHelper output)
         }
     }
 
-    private static ChildProcess Serve(int port, params string[] extra)
-    {
-        var serve = new ChildProcess(BuiltPrograms.MixConsole,
-            ["serve", "--audio", "null", "--osc-port", port.ToString(CultureInfo.InvariantCulture), "--http-port", "0", "--bind", "127.0.0.1", "--duration", "300", .. extra]);
-        Assert.True(serve.WaitForLine("listening on udp", Patience), "serve did not start:\n" + serve.Output);
-        return serve;
-    }
+    private static ChildProcess Serve(int port, params string[] extra) => ServeChild.Start(port, Patience, extra);
 
     private static ChildProcess Simulate(string dir, int port, string script)
     {

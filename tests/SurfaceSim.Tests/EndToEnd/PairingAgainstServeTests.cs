@@ -27,10 +27,7 @@ public class PairingAgainstServeTests(ITestOutputHelper output)
         File.WriteAllBytes(wrongKey, RandomNumberGenerator.GetBytes(32));
         try
         {
-            using var serve = new ChildProcess(BuiltPrograms.MixConsole,
-                "serve", "--audio", "null", "--osc-port", port.ToString(CultureInfo.InvariantCulture), "--http-port", "0", "--bind", "127.0.0.1",
-                "--pair-key", key, "--duration", "300");
-            Assert.True(serve.WaitForLine("listening on udp", Patience), "serve did not start:\n" + serve.Output);
+            using var serve = ServeChild.Start(port, Patience, "--pair-key", key);
             using var client = new OscClient(port);
             double channel4Before = client.Query("/ch/04/mix/fader");
 

@@ -57,9 +57,7 @@ public class SurfaceAgainstServeTests(ITestOutputHelper output)
         File.WriteAllText(script, Script);
         try
         {
-            using var serve = new ChildProcess(BuiltPrograms.MixConsole,
-                "serve", "--audio", "null", "--osc-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--http-port", "0", "--bind", "127.0.0.1", "--duration", "300");
-            Assert.True(serve.WaitForLine("listening on udp", Patience), "serve did not start:\n" + serve.Output);
+            using var serve = ServeChild.Start(port, Patience);
 
             using var sim = new ChildProcess(BuiltPrograms.SurfaceSim,
                 "--connect", $"127.0.0.1:{port}", "--profile", "fader-desk", "--script", script);
