@@ -103,17 +103,9 @@ public sealed class SceneSlots(ConsoleStore store)
         glide?.Cancel();
         string before = SceneFile.Save(parameters, onlyChanged: true, SceneScope.Mix);
         int? current = Current;
-        RecallSafes safes = Safes;
         bool fade = glide is not null && fadeSeconds > 0;
-        if (safes.IsEmpty && !fade)
-        {
-            SceneFile.Load(parameters, scene!.Parameters, SceneApplyMode.ResetOthersToDefaults, SceneScope.Mix);
-        }
-        else
-        {
-            if (fade) glide!.Begin(fadeSeconds);
-            LoadAround(parameters, scene!.Parameters, safes, fade ? glide : null);
-        }
+        if (fade) glide!.Begin(fadeSeconds);
+        LoadAround(parameters, scene!.Parameters, Safes, fade ? glide : null);
 
         (_beforeRecall, _currentBeforeRecall) = (before, current);
         Current = slot;

@@ -62,13 +62,7 @@ internal sealed class SceneOscCommands(Func<SceneSlots?> slots, ParameterStore p
         if (address.SequenceEqual("/-show/fade"u8)) return Fade(in message, reply, out replyLength);
         if (address.SequenceEqual(Encoding.ASCII.GetBytes(CurrentAddress)))
         {
-            int current = -1;
-            Guard("current", () =>
-            {
-                current = Slots.Current ?? -1;
-                return true;
-            });
-            replyLength = WriteInt(reply, CurrentAddress, current);
+            replyLength = WriteInt(reply, CurrentAddress, TryRead("current", slots => slots.Current ?? -1, out int current) ? current : -1);
             return true;
         }
 
@@ -122,11 +116,7 @@ internal sealed class SceneOscCommands(Func<SceneSlots?> slots, ParameterStore p
             return true;
         }
 
-        if (message.ArgumentCount == 1 && !Guard("recall", () =>
-            {
-                seconds = Slots.FadeSeconds;
-                return true;
-            }))
+        if (message.ArgumentCount == 1 && !TryRead("recall", slots => slots.FadeSeconds, out seconds))
         {
             return true;
         }
@@ -165,11 +155,7 @@ internal sealed class SceneOscCommands(Func<SceneSlots?> slots, ParameterStore p
         {
             if (RecallSafes.TryParse(Encoding.ASCII.GetString(utf8), out RecallSafes safes, out string error))
             {
-                Guard("safes", () =>
-                {
-                    Slots.Safes = safes;
-                    return true;
-                });
+                TryRead("safes", slots => slots.Safes = safes, out _);
             }
             else
             {
@@ -177,12 +163,7 @@ internal sealed class SceneOscCommands(Func<SceneSlots?> slots, ParameterStore p
             }
         }
 
-        string inForce = "";
-        if (Guard("safes", () =>
-            {
-                inForce = Slots.Safes.ToString();
-                return true;
-            }))
+        if (TryRead("safes", slots => slots.Safes.ToString(), out string inForce))
         {
             replyLength = WriteString(reply, "/-show/safes", inForce);
         }
@@ -200,22 +181,13 @@ internal sealed class SceneOscCommands(Func<SceneSlots?> slots, ParameterStore p
             {
                 log($"scenes  /-show/fade refused: a fade lasts 0..{SceneSlots.MaxFadeSeconds} s");
             }
-            else if (!Guard("fade", () =>
-                     {
-                         Slots.FadeSeconds = seconds;
-                         return true;
-                     }))
+            else if (!TryRead("fade", slots => slots.FadeSeconds = seconds, out _))
             {
                 return true;
             }
         }
 
-        double inForce = 0;
-        if (Guard("fade", () =>
-            {
-                inForce = Slots.FadeSeconds;
-                return true;
-            }))
+        if (TryRead("fade", slots => slots.FadeSeconds, out double inForce))
         {
             replyLength = WriteFloat(reply, "/-show/fade", (float)inForce);
         }
@@ -246,13 +218,8 @@ internal sealed class SceneOscCommands(Func<SceneSlots?> slots, ParameterStore p
         string address = Encoding.ASCII.GetString(message.Address);
         if (message.ArgumentCount == 0)
         {
-            string text = "";
-            Guard("query", () =>
-            {
-                if (Slots.TryGet(slot, out SceneRecord? scene)) text = isName ? scene!.Name : scene!.Notes;
-                return true;
-            });
-            replyLength = WriteString(reply, address, text);
+            TryRead("query", slots => slots.TryGet(slot, out SceneRecord? scene) ? (isName ? scene!.Name : scene!.Notes) : "", out string text);
+            replyLength = WriteString(reply, address, text ?? "");
             return true;
         }
 
@@ -288,6 +255,19 @@ internal sealed class SceneOscCommands(Func<SceneSlots?> slots, ParameterStore p
     }
 
     // A store failure (full disk) answers 0 and is logged; an empty slot answers 0 quietly.
+    // A read (or a setting that answers its value) under the same guard: false, logged, when the store fails or is absent.
+    private bool TryRead<T>(string what, Func<SceneSlots, T> read, out T value)
+    {
+        T result = default!;
+        bool ok = Guard(what, () =>
+        {
+            result = read(Slots);
+            return true;
+        });
+        value = result;
+        return ok;
+    }
+
     private bool Guard(string what, Func<bool> action)
     {
         try
