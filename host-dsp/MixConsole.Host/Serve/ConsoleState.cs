@@ -30,14 +30,14 @@ internal sealed class ConsoleState : IDisposable
     private Timer? _retry;
     private bool _disposed;
 
-    private ConsoleState(string? dir, ConsoleStore? store, string? legacyFile, Action<string> log, string? warning, TimeSpan retryInterval)
+    private ConsoleState(string? dir, ConsoleStore? store, string? legacyFile, Action<string> log, string? note, TimeSpan retryInterval)
     {
         _dir = dir;
         _store = store;
         _legacyFile = legacyFile;
         _log = log;
         _retryInterval = retryInterval;
-        Warning = warning;
+        Say(note);
         Scenes = store is null ? null : new SceneSlots(store);
     }
 
@@ -51,22 +51,13 @@ internal sealed class ConsoleState : IDisposable
     /// Non-null when the store came up damaged (repeated on every status line until a restart) or is not usable
     /// (until the folder opens).
     /// </summary>
-    public string? Warning
-    {
-        get => _warning;
-        private set
-        {
-            _warning = value;
-            // The same words without the log line's prefix, made once: /status reads it on every query.
-            StatusNote = value?.StartsWith(StatusPrefix, StringComparison.Ordinal) == true ? value[StatusPrefix.Length..].TrimStart() : value;
-        }
-    }
+    public string? Warning { get; private set; }
 
-    /// <summary><see cref="Warning"/> as <c>/status</c> adds it (no log prefix), or null.</summary>
+    /// <summary><see cref="Warning"/> as <c>/status</c> adds it (without the log line's prefix), or null.</summary>
     public string? StatusNote { get; private set; }
 
-    private const string StatusPrefix = "store";
-    private string? _warning;
+    // Both forms made once: /status reads the note on every query, the status line the warning.
+    private void Say(string? note) => (StatusNote, Warning) = (note, note is null ? null : "store   " + note);
 
     /// <summary>Opens DIR's store (recovering a damaged one); a null DIR keeps nothing.</summary>
     /// <exception cref="UserFacingException">Another console holds DIR.</exception>
@@ -85,8 +76,8 @@ internal sealed class ConsoleState : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            string unavailable = $"store   STORE UNAVAILABLE: --state {dir}: {e.Message}; the console runs but keeps nothing (no saved state, no scenes) until the folder can be used: tried again every {retry.TotalSeconds:0} s";
-            log(unavailable);
+            string unavailable = $"STORE UNAVAILABLE: --state {dir}: {e.Message}; the console runs but keeps nothing (no saved state, no scenes) until the folder can be used: tried again every {retry.TotalSeconds:0} s";
+            log("store   " + unavailable);
             return new ConsoleState(dir, null, null, log, unavailable, retry);
         }
 
@@ -94,7 +85,7 @@ internal sealed class ConsoleState : IDisposable
         log($"store   {store.Report}");
         string legacy = Path.Combine(dir, LegacyFileName);
         bool import = !store.HasLiveState && File.Exists(legacy);
-        return new ConsoleState(dir, store, import ? legacy : null, log, damaged ? $"store   {store.Report}" : null, retry);
+        return new ConsoleState(dir, store, import ? legacy : null, log, damaged ? store.Report : null, retry);
     }
 
     /// <summary>Sets the console to the saved state (or imports state.json once); a state.json that cannot be read is reported, not fatal.</summary>
@@ -167,7 +158,7 @@ internal sealed class ConsoleState : IDisposable
             _journal.Start();
             _store = store;
             Scenes = new SceneSlots(store);
-            Warning = store.Condition is StoreCondition.RecoveredFromBackup or StoreCondition.StartedFromDefaults ? $"store   {store.Report}" : null;
+            Say(store.Condition is StoreCondition.RecoveredFromBackup or StoreCondition.StartedFromDefaults ? store.Report : null);
             _retry?.Dispose();
         }
     }
