@@ -19,6 +19,7 @@ public sealed class MasterLoudness
     private readonly float[] _interleaved = new float[2 * MasterOutputTap.RecordFrames];
     private readonly int _holdFrames;
     private readonly object _gate = new();
+    private readonly MasterChainMeters _chainMeters;
     private float _reductionHeldDb, _reductionDb;
     private int _heldFrames;
     private long _framesMetered;
@@ -29,6 +30,7 @@ public sealed class MasterLoudness
         _tap = tap ?? throw new ArgumentNullException(nameof(tap));
         _meter.Prepare(new ProcessSpec(tap.SampleRateHz, MasterOutputTap.RecordFrames, 2));
         _holdFrames = Math.Max(1, (int)(tap.SampleRateHz / 100));
+        _chainMeters = new MasterChainMeters(tap.SampleRateHz);
     }
 
     /// <summary>Frames metered since start (resets do not restart it).</summary>
@@ -44,8 +46,10 @@ public sealed class MasterLoudness
         {
             lock (_gate)
             {
-                if (!_tap.TryRead(_block, _interleaved, out int frames, out float reductionDb)) return;
+                if (!_tap.TryRead(_block, _interleaved, out int frames, out MasterChainReadings readings)) return;
                 _meter.Process(_block, frames);
+                _chainMeters.Add(_block, frames, readings);
+                float reductionDb = readings.LimiterReductionDb;
                 Interlocked.Add(ref _framesMetered, frames);
                 if (reductionDb > _reductionHeldDb) _reductionHeldDb = reductionDb;
                 _heldFrames += frames;
@@ -57,6 +61,15 @@ public sealed class MasterLoudness
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The control thread that updates: writes the chain's meter section (and the output peaks as the main bus's) into
+    /// <paramref name="linear"/> at <paramref name="layout"/>'s indices, held since the last take; false when no audio came since.
+    /// </summary>
+    public bool TryTakeChainMeters(Span<float> linear, OscMeterLayout layout)
+    {
+        lock (_gate) return _chainMeters.TryTake(linear, layout);
     }
 
     /// <summary>Any thread: restarts momentary, short-term, integrated, LRA and the true-peak maximum from the next sample.</summary>

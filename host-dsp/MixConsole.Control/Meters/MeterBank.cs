@@ -9,12 +9,18 @@ namespace MixConsole.Control.Meters;
 /// <item><c>/meters/1</c> (96): channels 1-32 pre-fader, then their 32 gate gains, then their 32 compressor gains.</item>
 /// <item><c>/meters/2</c> (49): buses 1-16, matrices 1-6, main left, right, mono, then the gain of 16 bus, 6 matrix,
 /// the main and the mono compressors.</item>
+/// <item><c>/meters/20</c> (10), this console's own, served by the mastering box only: the master chain's input peak
+/// left, right, output peak left, right, limiter gain, the gains of multiband bands 1-4, and the output's left/right
+/// correlation (-1 to +1).</item>
 /// </list>
 /// </summary>
 public sealed class MeterBank
 {
-    /// <summary>Number of banks defined.</summary>
-    public const int BankCount = 3;
+    /// <summary>One above the highest bank number; numbers in between may be undefined.</summary>
+    public const int BankCount = MasterChainBank + 1;
+
+    /// <summary>The mastering box's bank: a number the X32 does not use (its banks stop at 16).</summary>
+    public const int MasterChainBank = 20;
 
     // Blob positions the console has nothing for: a level reads silence, a gain no reduction.
     private const int Silent = -1;
@@ -69,6 +75,15 @@ public sealed class MeterBank
                 indices.Add(layout.MainMono);
                 AddMissing(indices, X32Buses + X32Matrices + 2, NoReduction);
                 break;
+            case MasterChainBank when layout.HasMasterChain:
+                indices.Add(layout.MasterInputPeak(0));
+                indices.Add(layout.MasterInputPeak(1));
+                indices.Add(layout.MasterOutputPeak(0));
+                indices.Add(layout.MasterOutputPeak(1));
+                indices.Add(layout.MasterLimiterGain);
+                for (int b = 0; b < OscMeterLayout.MasterBands; b++) indices.Add(layout.MasterBandGain(b));
+                indices.Add(layout.MasterCorrelation);
+                break;
             default:
                 bank = null!;
                 return false;
@@ -78,13 +93,13 @@ public sealed class MeterBank
         return true;
     }
 
-    /// <summary>Every defined bank over <paramref name="layout"/>, indexed by number.</summary>
-    public static MeterBank[] CreateAll(OscMeterLayout layout)
+    /// <summary>Every bank over <paramref name="layout"/>, indexed by number; null where none is defined.</summary>
+    public static MeterBank?[] CreateAll(OscMeterLayout layout)
     {
-        var banks = new MeterBank[BankCount];
+        var banks = new MeterBank?[BankCount];
         for (int n = 0; n < BankCount; n++)
         {
-            TryCreate(n, layout, out banks[n]);
+            banks[n] = TryCreate(n, layout, out MeterBank bank) ? bank : null;
         }
 
         return banks;

@@ -37,8 +37,8 @@ public sealed class MixerMeterSource : IMeterSource
         {
             linear[Layout.ChannelPreFader(c)] = _frame[engine.ChannelPeakPreFader(c)];
             linear[Layout.ChannelPostFader(c)] = _frame[engine.ChannelPeakPostFader(c)];
-            linear[Layout.ChannelGateGain(c)] = GainOfReduction(_frame[engine.ChannelGateReduction(c)]);
-            linear[Layout.ChannelCompressorGain(c)] = GainOfReduction(_frame[engine.ChannelCompressorReduction(c)]);
+            linear[Layout.ChannelGateGain(c)] = OscMeterLayout.GainOfReduction(_frame[engine.ChannelGateReduction(c)]);
+            linear[Layout.ChannelCompressorGain(c)] = OscMeterLayout.GainOfReduction(_frame[engine.ChannelCompressorReduction(c)]);
         }
 
         for (int b = 0; b < Layout.Buses; b++)
@@ -51,6 +51,4 @@ public sealed class MixerMeterSource : IMeterSource
         linear[Layout.MainMono] = _frame[engine.Mono];
         return true;
     }
-
-    private static float GainOfReduction(float reductionDb) => reductionDb > 0f ? MathF.Pow(10f, -reductionDb / 20f) : 1f;
 }

@@ -10,12 +10,26 @@ namespace MixConsole.Control.Meters;
 /// [channel pre-fader peak x C][channel post-fader peak x C][channel gate gain x C][channel compressor gain x C]
 /// [bus post-fader peak x B][main left][main right][main mono]
 /// </code>
+/// A mastering box's layout (<see cref="HasMasterChain"/>) appends the live master chain's readings:
+/// <code>
+/// [input peak L][input peak R][output peak L][output peak R][limiter gain][band gain x 4][correlation]
+/// </code>
+/// where correlation runs from -1 (out of phase) through 0 (unrelated or silent) to +1 (mono).
 /// </summary>
 public sealed class OscMeterLayout
 {
-    /// <summary>Creates the layout for <paramref name="channels"/> inputs and <paramref name="buses"/> mix buses.</summary>
+    /// <summary>Values in the master chain's section.</summary>
+    public const int MasterChainValues = 10;
+
+    /// <summary>Bands of the multiband compressor the master chain's section carries.</summary>
+    public const int MasterBands = 4;
+
+    /// <summary>
+    /// Creates the layout for <paramref name="channels"/> inputs and <paramref name="buses"/> mix buses, with the master
+    /// chain's section when <paramref name="masterChain"/> (the mastering box, where the chain is the whole signal path).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative or above the console maximum.</exception>
-    public OscMeterLayout(int channels, int buses)
+    public OscMeterLayout(int channels, int buses, bool masterChain = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(channels);
         ArgumentOutOfRangeException.ThrowIfNegative(buses);
@@ -23,7 +37,8 @@ public sealed class OscMeterLayout
         ArgumentOutOfRangeException.ThrowIfGreaterThan(buses, ConsoleConfig.MaxBuses);
         Channels = channels;
         Buses = buses;
-        Count = 4 * channels + buses + 3;
+        HasMasterChain = masterChain;
+        Count = 4 * channels + buses + 3 + (masterChain ? MasterChainValues : 0);
     }
 
     /// <summary>The layout for a console of the given size.</summary>
@@ -70,6 +85,35 @@ public sealed class OscMeterLayout
 
     /// <summary>Index of the mono (centre) main bus's peak.</summary>
     public int MainMono => MainLeft + 2;
+
+    /// <summary>True when the snapshot carries the master chain's section.</summary>
+    public bool HasMasterChain { get; }
+
+    /// <summary>Index of the master chain's input peak, channel 0 (left) or 1 (right).</summary>
+    public int MasterInputPeak(int channel) => MasterChain(0, channel, 2);
+
+    /// <summary>Index of the master chain's output peak, channel 0 (left) or 1 (right).</summary>
+    public int MasterOutputPeak(int channel) => MasterChain(2, channel, 2);
+
+    /// <summary>Index of the master limiter's gain (1.0 = no reduction).</summary>
+    public int MasterLimiterGain => MasterChain(4, 0, 1);
+
+    /// <summary>Index of multiband band <paramref name="band"/>'s (0-based, lowest first) gain (1.0 = no reduction).</summary>
+    public int MasterBandGain(int band) => MasterChain(5, band, MasterBands);
+
+    /// <summary>Index of the output's left/right correlation, -1 to +1.</summary>
+    public int MasterCorrelation => MasterChain(9, 0, 1);
+
+    /// <summary>A gain reduction in dB (positive) as the linear gain the snapshot carries: 6 dB reads 0.5, none 1.0.</summary>
+    public static float GainOfReduction(float reductionDb) => reductionDb > 0f ? MathF.Pow(10f, -reductionDb / 20f) : 1f;
+
+    private int MasterChain(int offset, int item, int items)
+    {
+        if (!HasMasterChain) throw new InvalidOperationException("this layout has no master chain section");
+        ArgumentOutOfRangeException.ThrowIfNegative(item);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(item, items);
+        return MainMono + 1 + offset + item;
+    }
 
     private int CheckChannel(int channel)
     {

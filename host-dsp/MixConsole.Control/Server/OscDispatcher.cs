@@ -80,6 +80,9 @@ internal sealed class OscDispatcher
         _identity = options.Identity ?? ConsoleIdentity.Own(options.Version);
     }
 
+    /// <summary>The meter banks this console serves, by number; null where a number is undefined here.</summary>
+    public MeterBank?[] MeterBanks { get; set; } = [];
+
     /// <summary>Commands beyond the parameter table (scene slots, master loudness), asked in turn; empty when none.</summary>
     public IOscCommandHandler[] Commands { get; set; } = [];
 
@@ -594,7 +597,7 @@ internal sealed class OscDispatcher
             _subscribers.Unsubscribe(link, in sender);
         }
 
-        for (int bank = 0; bank < MeterBank.BankCount; bank++)
+        for (int bank = 0; bank < MeterBanks.Length; bank++)
         {
             if (alias.IsEmpty || (TryParseBank(alias, out int named) && named == bank))
             {
@@ -674,7 +677,7 @@ internal sealed class OscDispatcher
         }
     }
 
-    private static bool TryParseBank(ReadOnlySpan<byte> address, out int bank)
+    private bool TryParseBank(ReadOnlySpan<byte> address, out int bank)
     {
         bank = -1;
         if (!address.StartsWith("/meters/"u8))
@@ -694,7 +697,7 @@ internal sealed class OscDispatcher
             n = n * 10 + (digit - '0');
         }
 
-        if (n >= MeterBank.BankCount)
+        if (n >= MeterBanks.Length || MeterBanks[n] is null)
         {
             return false;
         }

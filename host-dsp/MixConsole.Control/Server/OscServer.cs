@@ -39,7 +39,7 @@ public sealed class OscServer : IDisposable
     private readonly byte[] _valueBuffer = new byte[64 + 4 * ValueSubscriptions.MaxIndices + ValueSubscriptions.MaxAddressBytes];
     private readonly byte[] _scheduledBuffer;
     private readonly float[] _meterSnapshot;
-    private readonly MeterBank[] _banks;
+    private readonly MeterBank?[] _banks;
     private readonly byte[][] _bankPackets;
     private readonly int[] _bankPacketLengths;
     private readonly ManualResetEventSlim _stop = new(false);
@@ -90,8 +90,10 @@ public sealed class OscServer : IDisposable
         _bankPacketLengths = new int[_banks.Length];
         for (int n = 0; n < _banks.Length; n++)
         {
-            _bankPackets[n] = new byte[64 + 4 + 4 * _banks[n].Count];
+            _bankPackets[n] = _banks[n] is { } bank ? new byte[64 + 4 + 4 * bank.Count] : [];
         }
+
+        _dispatcher.MeterBanks = _banks;
 
         _echoCursor = store.CurrentCursor;
     }
@@ -388,14 +390,16 @@ public sealed class OscServer : IDisposable
 
     private int WriteMeterPacket(int bank)
     {
-        MeterBank meterBank = _banks[bank];
+        MeterBank meterBank = _banks[bank]!;
         Span<byte> blob = stackalloc byte[4 + 4 * meterBank.Count];
         meterBank.WriteBlob(_meterSnapshot, blob);
         Span<byte> address = stackalloc byte[12];
         "/meters/"u8.CopyTo(address);
-        address[8] = (byte)('0' + bank);
+        int end = 8;
+        if (bank >= 10) address[end++] = (byte)('0' + bank / 10);
+        address[end++] = (byte)('0' + bank % 10);
         var writer = new OscWriter(_bankPackets[bank]);
-        writer.BeginMessage(address.Slice(0, 9), "b"u8);
+        writer.BeginMessage(address.Slice(0, end), "b"u8);
         writer.WriteBlob(blob);
         return writer.TryComplete(out int length) ? length : 0;
     }
@@ -424,8 +428,9 @@ public sealed class OscServer : IDisposable
                         _metersRead = true;
                     }
 
-                    Span<byte> blob = stackalloc byte[4 + 4 * server._banks[bank].Count];
-                    server._banks[bank].WriteBlob(server._meterSnapshot, blob);
+                    MeterBank meterBank = server._banks[bank]!;
+                    Span<byte> blob = stackalloc byte[4 + 4 * meterBank.Count];
+                    meterBank.WriteBlob(server._meterSnapshot, blob);
                     var writer = new OscWriter(buffer);
                     writer.BeginMessage(address, "b"u8);
                     writer.WriteBlob(blob);

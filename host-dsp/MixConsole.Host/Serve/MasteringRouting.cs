@@ -1,4 +1,6 @@
 using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Lanes;
+using MixConsole.Dsp.Mastering;
 using MixConsole.Engine.Mastering;
 using MixConsole.Engine.Metering;
 
@@ -6,8 +8,9 @@ namespace MixConsole.Host.Serve;
 
 /// <summary>
 /// The mastering box's signal path: inputs 1-2 straight into the live master chain and out on outputs 1-2
-/// (no console strips in the way, so nothing but the chain touches the sound). The chain's output and its limiter's
-/// gain reduction also go to the control side's loudness meters through <see cref="Tap"/>. Allocation-free per block.
+/// (no console strips in the way, so nothing but the chain touches the sound). The chain's output, the input's peaks
+/// and the limiter's and multiband's gain reductions also go to the control side's meters through <see cref="Tap"/>.
+/// Allocation-free per block.
 /// </summary>
 internal sealed class MasteringRouting
 {
@@ -38,15 +41,25 @@ internal sealed class MasteringRouting
 
     public void Process(AudioBuffer input, AudioBuffer output, int frames)
     {
+        var readings = new MasterChainReadings();
         for (int c = 0; c < 2; c++)
         {
             Span<float> x = _stereo.Channel(c, frames);
             if (c < input.Channels) input.Channel(c, frames).CopyTo(x);
             else x.Clear();
+            float peak = VectorMath.AbsMax(x);
+            if (c == 0) readings.InputPeakLeft = peak;
+            else readings.InputPeakRight = peak;
         }
 
         _chain.Process(_stereo, frames);
-        Tap.Write(_stereo, frames, _chain.Chain.Limiter.GainReductionDb);
+        MasterChain chain = _chain.Chain;
+        readings.LimiterReductionDb = chain.Limiter.GainReductionDb;
+        readings.Band0ReductionDb = chain.Multiband.GainReductionDb(0);
+        readings.Band1ReductionDb = chain.Multiband.GainReductionDb(1);
+        readings.Band2ReductionDb = chain.Multiband.GainReductionDb(2);
+        readings.Band3ReductionDb = chain.Multiband.GainReductionDb(3);
+        Tap.Write(_stereo, frames, readings);
         for (int c = 0; c < output.Channels; c++)
         {
             Span<float> y = output.Channel(c, frames);

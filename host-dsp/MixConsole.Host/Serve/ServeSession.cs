@@ -93,7 +93,10 @@ internal static class ServeSession
             options = options with { Identity = identity };
         }
 
-        var meterSource = new MixerMeterSource(engine.Meters);
+        // The mastering box runs no strips: its meters are the chain's, drained from the output tap with the loudness.
+        IMeterSource meterSource = loudness is null
+            ? new MixerMeterSource(engine.Meters)
+            : new MasteringMeterSource(loudness, settings.Config.Channels, settings.Config.Buses);
         using var server = new OscServer(store, options, access, meterSource, log: Log);
         // The web console is one more OSC link and meter listener: the same store, access rules and meters.
         using WebConsole? web = settings.HttpPort == 0 ? null

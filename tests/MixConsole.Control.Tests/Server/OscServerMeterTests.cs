@@ -90,8 +90,39 @@ public class OscServerMeterTests
         Assert.Equal([.. new float[32], .. Enumerable.Repeat(1f, 64)], values);
     }
 
+    [Fact]
+    public void Bank20_IsTheMasterChain_10Values_OnlyWhereTheLayoutHasIt()
+    {
+        var layout = new OscMeterLayout(channels: 6, buses: 4, masterChain: true);
+        var source = new NumberedMeters(layout);
+        using var h = new ServerHarness(meters: source, config: ConsoleConfig.Pi4Cs42448);
+        h.Send(ServerHarness.A, Osc.Message("/meters/20"));
+        h.Server.Tick();
+        var (address, arguments) = Osc.Read(Assert.Single(h.Link.SentTo(ServerHarness.A)));
+        Assert.Equal("/meters/20", address);
+        float[] expected =
+        [
+            source.ValueAt(layout.MasterInputPeak(0)), source.ValueAt(layout.MasterInputPeak(1)),
+            source.ValueAt(layout.MasterOutputPeak(0)), source.ValueAt(layout.MasterOutputPeak(1)),
+            source.ValueAt(layout.MasterLimiterGain),
+            .. Enumerable.Range(0, 4).Select(b => source.ValueAt(layout.MasterBandGain(b))),
+            source.ValueAt(layout.MasterCorrelation),
+        ];
+        Assert.Equal(expected, Osc.MeterValues(Assert.IsType<byte[]>(Assert.Single(arguments))));
+        Assert.Equal(layout.Count - 10, layout.MasterInputPeak(0));
+
+        // A console without the chain's section serves no bank 20.
+        using var console = new ServerHarness();
+        console.Send(ServerHarness.A, Osc.Message("/meters/20"));
+        console.Server.Tick();
+        Assert.Empty(console.Link.Sent);
+        Assert.Equal(0, console.Server.MeterStreamCount);
+    }
+
     [Theory]
     [InlineData("/meters/3")]
+    [InlineData("/meters/19")]
+    [InlineData("/meters/21")]
     [InlineData("/meters/007")]
     [InlineData("/meters/x")]
     [InlineData("/meters/")]
