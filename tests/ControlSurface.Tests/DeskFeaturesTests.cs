@@ -40,6 +40,69 @@ public class DeskFeaturesTests
     }
 
     [Fact]
+    public void ScenesPage_PicksASlot_ShowsItsName_Recalls_SavesOnlyWhenHeld_AndUndoes()
+    {
+        var h = SurfaceHarness.FaderDesk();
+        h.Host.Set("/-show/prepos/current", 2);
+        h.Host.Set("/-show/showfile/scene/003/name", "Chorus");
+        h.Host.Set("/-show/showfile/scene/004/name", "");
+        h.Connect();
+        FaderDeskSurface desk = h.Engine.FaderDesk!;
+        for (int i = 0; i < 5; i++) h.Surface.Press(Pins.EncoderPageButton, 60);
+        h.Run(300);
+        Assert.Equal(5, desk.EncoderPage);
+        Assert.StartsWith("SCENES", h.Surface.Display.LineText(0), StringComparison.Ordinal);
+        Assert.Equal("NOW 002", h.Surface.Display.LineText(1).Trim());
+        Assert.Equal("SEL 000", h.Surface.Display.LineText(2).Trim());
+
+        h.Surface.TurnEncoder(0, 3, 20);
+        h.Run(300);
+        Assert.Equal(3, desk.SceneSlot);
+        Assert.Equal("SEL 003 CHORUS", h.Surface.Display.LineText(2).Trim());
+        Assert.Contains("/-show/showfile/scene/003/name", h.Host.Queries);
+
+        // Select 1 recalls the pick; the host's echo of the recall shows as the current scene.
+        h.Surface.Press(Pins.SelectButtons[0], 60);
+        h.Run(100);
+        Assert.Equal(3, Assert.Single(h.Sent("/-action/goscene")).Value);
+        h.Host.Push("/-show/prepos/current", 3);
+        h.Run(100);
+        Assert.Equal("NOW 003", h.Surface.Display.LineText(1).Trim());
+        Assert.Empty(h.Sent("/-stat/selidx"));
+
+        // A press of select 2 only says how to save; holding it saves, keeping the slot's name.
+        h.Surface.Press(Pins.SelectButtons[1], 60);
+        h.Run(100);
+        Assert.Equal("HOLD 2 TO SAVE", h.Surface.Display.LineText(4).Trim());
+        Assert.Empty(h.Host.Commands);
+        h.Surface.Press(Pins.SelectButtons[1], h.Surface.Config.Tuning.LongPressMs + 100);
+        h.Run(100);
+        var save = Assert.Single(h.Host.Commands);
+        Assert.Equal("/save", save.Address);
+        Assert.Equal(new object[] { "scene", 3, "Chorus", "" }, save.Arguments);
+
+        // An unnamed slot is saved under a name that says where it is.
+        h.Surface.TurnEncoder(0, 1, 20);
+        h.Run(300);
+        h.Surface.Press(Pins.SelectButtons[1], h.Surface.Config.Tuning.LongPressMs + 100);
+        h.Run(100);
+        Assert.Equal(new object[] { "scene", 4, "SCENE 04", "" }, h.Host.Commands[^1].Arguments);
+
+        // Select 3 takes the last recall back; the slot stays at the ends of 0-99.
+        h.Surface.Press(Pins.SelectButtons[2], 60);
+        h.Run(100);
+        Assert.Contains("/-action/undoscene", h.Host.Queries);
+        h.Surface.TurnEncoder(0, -10, 5);
+        h.Run(100);
+        Assert.Equal(0, desk.SceneSlot);
+
+        // The page button comes round to the pans again.
+        h.Surface.Press(Pins.EncoderPageButton, 60);
+        h.Run(100);
+        Assert.Equal(0, desk.EncoderPage);
+    }
+
+    [Fact]
     public void SendsOnFader_MovesTheBusSend_NotTheChannelFader_MotorsFollowSends_AndFlipBackRestores()
     {
         var h = SurfaceHarness.FaderDesk();

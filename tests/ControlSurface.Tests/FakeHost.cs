@@ -59,7 +59,10 @@ internal sealed class FakeHost : IOscMessageSink
         Reply(address, value);
     }
 
-    public IEnumerable<string> Queries => Received.Where(r => r.Value is null).Select(r => r.Address);
+    public IEnumerable<string> Queries => Received.Where(r => r.Value is null && !Commands.Any(c => c.Address == r.Address)).Select(r => r.Address);
+
+    /// <summary>Messages whose first argument is a string (the X32's /save), with every argument.</summary>
+    public List<(string Address, object[] Arguments)> Commands { get; } = new();
 
     public void OnMessage(OscMessage message)
     {
@@ -76,6 +79,11 @@ internal sealed class FakeHost : IOscMessageSink
         }
 
         Received.Add((address, value));
+        if (message.ArgumentCount > 0 && message.TypeTag(0) == 's')
+        {
+            Commands.Add((address, Arguments(message)));
+        }
+
         if (!Answers)
         {
             return;
@@ -111,6 +119,24 @@ internal sealed class FakeHost : IOscMessageSink
         {
             Reply(address, v);
         }
+    }
+
+    private static object[] Arguments(OscMessage message)
+    {
+        var values = new object[message.ArgumentCount];
+        var text = new char[64];
+        for (int k = 0; k < values.Length; k++)
+        {
+            values[k] = message.TypeTag(k) switch
+            {
+                'i' => message.TryGetInt(k, out int i) ? i : "?",
+                'f' => message.TryGetFloat(k, out float f) ? f : "?",
+                's' => message.TryGetString(k, text, out int n) ? new string(text, 0, n) : "?",
+                _ => "?",
+            };
+        }
+
+        return values;
     }
 
     // "/ch/*/mix/fader": one answer per channel the console has, with its value (0 when never set).

@@ -11,8 +11,15 @@ namespace MixConsole.SurfaceSim.Tests;
 
 public class SurfacePathsTests
 {
-    // The one X32 path the surface speaks that is not a parameter: /info is a command (answered, not stored).
+    // X32 paths the surface speaks that are commands, not parameters: /info (answered, not stored) and, on the desk's
+    // scenes page, the scene commands the host serves from its store (Host/Scenes/SceneOscCommands), with their wire types.
     private static readonly string[] NotParameters = ["/info"];
+    private static readonly Dictionary<string, char> SceneCommands = new()
+    {
+        ["/-show/prepos/current"] = 'i',
+        ["/-show/showfile/scene/000/name"] = 's',
+        ["/-action/goscene"] = 'i',
+    };
 
     [Theory]
     [InlineData("fader-desk")]
@@ -42,7 +49,7 @@ public class SurfacePathsTests
             }
         }
 
-        Assert.Equal(NotParameters, missing.ToArray());
+        Assert.Equal(profile == "fader-desk" ? [.. NotParameters, .. SceneCommands.Keys] : NotParameters, missing.ToArray());
     }
 
     [Fact]
@@ -60,6 +67,12 @@ public class SurfacePathsTests
             }
 
             char expected = book.Kind(id) switch { SurfaceKind.Level => 'f', SurfaceKind.Name => 's', _ => 'i' };
+            if (SceneCommands.TryGetValue(path, out char command))
+            {
+                Assert.Equal(command, expected);
+                continue;
+            }
+
             Assert.True(expected == table[table.IndexOf(path)].Spec.WireTypeTag, $"{path} travels as '{table[table.IndexOf(path)].Spec.WireTypeTag}' on the host, '{expected}' on the surface");
         }
     }

@@ -39,6 +39,8 @@ namespace MixConsole.ControlSurface.Engine
         private const int ButtonPage = ButtonSends + 1;
         private const int ButtonCount = ButtonPage + 1;
 
+        private const int ScenePage = ChannelStripEncoders.PageCount + 1;
+
         private static readonly int[] LayerSizes = { 32, 16, 8 };
 
         private readonly SurfaceEngine _engine;
@@ -70,6 +72,7 @@ namespace MixConsole.ControlSurface.Engine
         private readonly int[] _probeIds = new int[3];
         private readonly int[] _sendIds = new int[Strips];
         private readonly ChannelStripEncoders _strip;
+        private readonly SceneKeys _scenes;
         private readonly TextLine[] _lines;
         private readonly int _selectId;
         private readonly int _mainId;
@@ -110,6 +113,7 @@ namespace MixConsole.ControlSurface.Engine
             }
 
             _strip = new ChannelStripEncoders(_book);
+            _scenes = new SceneKeys(engine, _book);
 
             _roleOfId = new int[_book.Count];
             _layerOfId = new int[_book.Count];
@@ -202,8 +206,16 @@ namespace MixConsole.ControlSurface.Engine
         /// <summary>1-based bus whose sends the channel faders show, 0 when they show the channel faders.</summary>
         public int SendsBus => _sendsBus;
 
-        /// <summary>Encoder page: 0 = pans, 1..4 = the selected channel's EQ, EQ Q/HPF, gate, compressor.</summary>
+        /// <summary>Encoder page: 0 = pans, 1..4 = the selected channel's EQ, EQ Q/HPF, gate, compressor, 5 = scenes.</summary>
         public int EncoderPage => _page;
+
+        /// <summary>The scene slot the scenes page points at (0-99).</summary>
+        public int SceneSlot => _scenes.Slot;
+
+        /// <summary>The scene the host last recalled, -1 until it told.</summary>
+        public int CurrentScene => _scenes.Current;
+
+        private bool OnChannelPage => _page > 0 && _page < ScenePage;
 
         /// <summary>1-based channel the encoder pages control, 0 when no channel is selected.</summary>
         public int SelectedChannel
@@ -273,13 +285,13 @@ namespace MixConsole.ControlSurface.Engine
         /// <summary>Parameter id encoder <paramref name="encoder"/> turns on the current page, -1 when none.</summary>
         public int EncoderId(int encoder)
         {
-            return _page == 0 ? PanId(encoder) : _strip.Id(_page - 1, encoder);
+            return _page == 0 ? PanId(encoder) : (OnChannelPage ? _strip.Id(_page - 1, encoder) : -1);
         }
 
         /// <summary>True when encoder <paramref name="encoder"/>'s ring lights from the centre (pans, gains).</summary>
         public bool IsEncoderBipolar(int encoder)
         {
-            return _page == 0 || ChannelStripEncoders.IsBipolar(_page - 1, encoder);
+            return _page == 0 || (OnChannelPage && ChannelStripEncoders.IsBipolar(_page - 1, encoder));
         }
 
         /// <summary>
@@ -306,7 +318,7 @@ namespace MixConsole.ControlSurface.Engine
         /// <summary>Shows encoder page <paramref name="page"/> (see <see cref="EncoderPage"/>).</summary>
         public void SelectEncoderPage(int page)
         {
-            if (page < 0 || page > ChannelStripEncoders.PageCount || page == _page)
+            if (page < 0 || page > ScenePage || page == _page)
             {
                 return;
             }
@@ -387,7 +399,7 @@ namespace MixConsole.ControlSurface.Engine
         public void ScanInputs(long nowMs)
         {
             int channel = SelectedChannel;
-            if (channel > 0 && _strip.Follow(channel) && _page > 0)
+            if (channel > 0 && _strip.Follow(channel) && OnChannelPage)
             {
                 _engine.QueueVisible();
             }
@@ -413,6 +425,13 @@ namespace MixConsole.ControlSurface.Engine
                     if (_page == 0)
                     {
                         TurnPan(e, detents);
+                    }
+                    else if (_page == ScenePage)
+                    {
+                        if (e == 0)
+                        {
+                            _scenes.Turn(detents);
+                        }
                     }
                     else
                     {
@@ -504,7 +523,7 @@ namespace MixConsole.ControlSurface.Engine
             {
                 int t = Target(s);
                 queue.Enqueue(FaderId(s));
-                if (_page > 0)
+                if (OnChannelPage)
                 {
                     int id = _strip.Id(_page - 1, s);
                     if (id >= 0)
@@ -521,6 +540,10 @@ namespace MixConsole.ControlSurface.Engine
 
             queue.Enqueue(_selectId);
             queue.Enqueue(_mainId);
+            if (_page == ScenePage)
+            {
+                _scenes.QueueVisible(queue);
+            }
         }
 
         /// <inheritdoc/>
@@ -530,7 +553,7 @@ namespace MixConsole.ControlSurface.Engine
             bool selectKnown = _book.IsKnown(_selectId);
             int selected = selectKnown ? (int)_book.Value(_selectId) : -1;
             int selectBase = _layer == 0 ? OscPaths.ChannelSelectBase : OscPaths.BusSelectBase;
-            bool channelPage = _page > 0 && SelectedChannel > 0;
+            bool channelPage = OnChannelPage && SelectedChannel > 0;
             for (int s = 0; s < Strips; s++)
             {
                 int t = Target(s);
@@ -576,7 +599,11 @@ namespace MixConsole.ControlSurface.Engine
             int first = (Bank * Strips) + 1;
             int digits = _layer == 2 ? 1 : 2;
             int channel = SelectedChannel;
-            if (_page > 0)
+            if (_page == ScenePage)
+            {
+                header.Append("SCENES");
+            }
+            else if (_page > 0)
             {
                 header.Append("CH");
                 if (channel > 0)
@@ -608,7 +635,11 @@ namespace MixConsole.ControlSurface.Engine
             {
                 TextLine line = _lines[row + 1];
                 line.Clear();
-                if (_page > 0 && channel == 0)
+                if (_page == ScenePage)
+                {
+                    _scenes.AppendRow(line, row);
+                }
+                else if (_page > 0 && channel == 0)
                 {
                     line.Append(row == 0 ? "SELECT A CHANNEL" : "");
                 }
@@ -762,6 +793,13 @@ namespace MixConsole.ControlSurface.Engine
 
         private void OnButton(int b, bool longPress)
         {
+            if (_page == ScenePage && b >= ButtonSelect && b < ButtonBankPrev)
+            {
+                // On the scenes page the select buttons are its keys (shown on the display).
+                _scenes.OnSelect(b - ButtonSelect, longPress);
+                return;
+            }
+
             if (b < ButtonBankPrev && !HasTarget(b % Strips))
             {
                 return;
@@ -829,7 +867,7 @@ namespace MixConsole.ControlSurface.Engine
             {
                 if (!longPress)
                 {
-                    SelectEncoderPage((_page + 1) % (ChannelStripEncoders.PageCount + 1));
+                    SelectEncoderPage((_page + 1) % (ScenePage + 1));
                 }
             }
             else if (!longPress)

@@ -198,6 +198,12 @@ namespace MixConsole.ControlSurface.Link
             return IsConnected && SendRaw(OscWriter.WriteInt(_tx, address, value));
         }
 
+        /// <summary>Sends the X32's <c>/save ,siss "scene" N name ""</c> (see <see cref="OscWriter.WriteSave"/>) when connected.</summary>
+        public bool SendSave(byte[] address, byte[] kind, int slot, char[] name, int nameLength)
+        {
+            return IsConnected && SendRaw(OscWriter.WriteSave(_tx, address, kind, slot, name, nameLength));
+        }
+
         private void Attempt(long nowMs)
         {
             if (!_transport.IsOpen && !_transport.Open())

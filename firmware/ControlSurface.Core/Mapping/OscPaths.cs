@@ -63,6 +63,27 @@ namespace MixConsole.ControlSurface.Mapping
         /// </summary>
         public const string SelectIndex = "/-stat/selidx";
 
+        /// <summary>The scene last recalled (0-99), int; the host answers a query and echoes every recall.</summary>
+        public const string SceneCurrent = "/-show/prepos/current";
+
+        /// <summary>A scene slot's name (three digits, 000-099), string; the host echoes it when the slot list changes.</summary>
+        public const string SceneName = "/-show/showfile/scene/000/name";
+
+        /// <summary>Offset of the slot number's last two digits in <see cref="SceneName"/>.</summary>
+        public const int SceneNameDigitsOffset = 23;
+
+        /// <summary>Recalls scene N (int): the X32's action; the host fades and protects as its scene settings say.</summary>
+        public const string SceneRecall = "/-action/goscene";
+
+        /// <summary>Takes the last recall back (no argument): the console as it was before it.</summary>
+        public const string SceneUndo = "/-action/undoscene";
+
+        /// <summary>The X32's save command, <c>/save ,siss "scene" N name notes</c>.</summary>
+        public const string Save = "/save";
+
+        /// <summary>What <see cref="Save"/> saves: a scene.</summary>
+        public const string SaveScene = "scene";
+
         /// <summary>Select index of channel 1.</summary>
         public const int ChannelSelectBase = 0;
 

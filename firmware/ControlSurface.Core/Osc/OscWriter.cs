@@ -54,6 +54,47 @@ namespace MixConsole.ControlSurface.Osc
             return p;
         }
 
+        /// <summary>
+        /// Writes the X32's save command, <c>/save ,siss "scene" N name ""</c>: <paramref name="paddedKind"/> is the encoded
+        /// "scene", <paramref name="name"/> its first <paramref name="nameLength"/> characters (ASCII). Returns the packet length.
+        /// </summary>
+        public static int WriteSave(byte[] buffer, byte[] paddedAddress, byte[] paddedKind, int slot, char[] name, int nameLength)
+        {
+            int p = CopyAddress(buffer, paddedAddress);
+            buffer[p++] = (byte)',';
+            buffer[p++] = (byte)'s';
+            buffer[p++] = (byte)'i';
+            buffer[p++] = (byte)'s';
+            buffer[p++] = (byte)'s';
+            buffer[p++] = 0;
+            buffer[p++] = 0;
+            buffer[p++] = 0;
+            for (int i = 0; i < paddedKind.Length; i++)
+            {
+                buffer[p++] = paddedKind[i];
+            }
+
+            WriteInt32(buffer, p, slot);
+            p += 4;
+            for (int i = 0; i < nameLength; i++)
+            {
+                buffer[p++] = (byte)name[i];
+            }
+
+            buffer[p++] = 0;
+            while ((p & 3) != 0)
+            {
+                buffer[p++] = 0;
+            }
+
+            // Empty notes: one NUL, padded.
+            buffer[p++] = 0;
+            buffer[p++] = 0;
+            buffer[p++] = 0;
+            buffer[p++] = 0;
+            return p;
+        }
+
         /// <summary>Writes a big-endian int32 at <paramref name="offset"/>.</summary>
         public static void WriteInt32(byte[] buffer, int offset, int value)
         {

@@ -81,6 +81,61 @@ public class DeskFeaturesAgainstServeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ScenesPage_SavesWhenHeld_RecallsAndUndoes_OnTheConsolesStore()
+    {
+        int port = SurfaceAgainstServeTests.FreeUdpPort();
+        string dir = Directory.CreateTempSubdirectory("surfacesim-scenes-").FullName;
+        try
+        {
+            using var serve = Serve(port, "--state", Path.Combine(dir, "state"));
+            using var client = new OscClient(port);
+            client.Set("/ch/01/mix/fader", 0.25f);
+            Assert.Equal(0.25, client.Query("/ch/01/mix/fader"), 0.0015);
+            const string Script = """
+                press page
+                press page
+                press page
+                press page
+                press page                      # past the channel pages to the scenes page
+                expect display 1 SCENES within 10000
+                encoder 1 +3
+                expect display 3 SEL 003 within 10000
+                press select 2 1000             # held: save the console into slot 3
+                expect display 3 SEL 003 SCENE 03 within 20000
+                print saved
+                expect fader 1 0.75 within 60000 # another client moves channel 1
+                press select 1                  # recall slot 3
+                expect display 2 NOW 003 within 20000
+                expect fader 1 0.25 within 20000
+                print recalled
+                expect fader 2 0.5 within 60000 # the test has read the recalled fader and moved channel 2
+                press select 3                  # undo the recall
+                expect fader 1 0.75 within 20000
+                print done
+                """;
+            using var sim = Simulate(dir, port, Script);
+
+            Assert.True(sim.WaitForLine("saved", Patience), "the script did not reach 'saved':\n" + sim.Output);
+            Assert.Equal("SCENE 03", client.QueryText("/-show/showfile/scene/003/name"));
+            client.Set("/ch/01/mix/fader", 0.75f);
+
+            Assert.True(sim.WaitForLine("recalled", Patience), "the script did not reach 'recalled':\n" + sim.Output);
+            Assert.Equal(0.25, client.Query("/ch/01/mix/fader"), 0.0015);
+            client.Set("/ch/02/mix/fader", 0.5f);
+
+            int? code = sim.WaitForExit(Patience);
+            output.WriteLine(sim.Output);
+            Assert.True(code == 0, $"SurfaceSim exited {code?.ToString(CultureInfo.InvariantCulture) ?? "(still running)"}:\n{sim.Output}");
+            Assert.Contains("0 failed", sim.Output, StringComparison.Ordinal);
+            Assert.Equal(0.75, client.Query("/ch/01/mix/fader"), 0.0015);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void SixChannelConsole_ShowsSixStrips()
     {
         int port = SurfaceAgainstServeTests.FreeUdpPort();

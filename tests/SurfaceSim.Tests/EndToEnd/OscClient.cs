@@ -47,6 +47,26 @@ internal sealed class OscClient : IDisposable
         throw new InvalidOperationException($"no answer to {path}");
     }
 
+    /// <summary>Queries <paramref name="path"/> and returns its string argument.</summary>
+    public string QueryText(string path)
+    {
+        var packet = new byte[256];
+        Assert.True(OscWriter.TryWriteMessage(packet, Encoding.ASCII.GetBytes(path), out int length));
+        _udp.Send(packet, length);
+        for (int attempt = 0; attempt < 20; attempt++)
+        {
+            IPEndPoint? from = null;
+            byte[] reply = _udp.Receive(ref from);
+            if (OscMessage.TryParse(reply, out OscMessage m, out _) && m.AddressEquals(Encoding.ASCII.GetBytes(path))
+                && m.TryGetString(0, out ReadOnlySpan<byte> text))
+            {
+                return Encoding.ASCII.GetString(text);
+            }
+        }
+
+        throw new InvalidOperationException($"no answer to {path}");
+    }
+
     public void Set(string path, float value)
     {
         var packet = new byte[256];
