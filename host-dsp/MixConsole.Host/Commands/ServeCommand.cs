@@ -50,7 +50,9 @@ internal sealed class ServeCommand : ICommand
         (/master/bypass 1), so a freshly started console is transparent. --mode mastering is the standalone
         mastering box: stereo in (inputs 1-2 straight into the master chain, no console strips), stereo out,
         chain active, --preset applied (default transparent), /master/ab 1 plays the unprocessed input
-        loudness-matched to the mastered output for a fair comparison.
+        loudness-matched to the mastered output for a fair comparison. With --channels-out 4, outputs 3-4
+        are the monitor: the print (outputs 1-2) heard through /master/preview (off, phone, earbuds, laptop,
+        car, club, mono, side), switched click-free; the print never passes through the preview.
 
         Example: mixconsole serve --allow 192.168.1.0/24 --serial /dev/ttyAMA0 --scene show.json
         Then:    oscsend 127.0.0.1 10023 /ch/01/mix/fader f 0.75
