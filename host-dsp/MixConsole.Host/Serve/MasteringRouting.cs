@@ -32,6 +32,9 @@ internal sealed class MasteringRouting
         Tap = new MasterOutputTap(sampleRateHz);
     }
 
+    /// <summary>Where /master/record sends the print (set before the audio starts); null: no recording.</summary>
+    public MasterRecorder? Recorder { get; set; }
+
     /// <summary>The translation preview on outputs 3-4 (the monitor); the print on 1-2 never passes through it.</summary>
     public PreviewMonitor Monitor { get; } = new();
 
@@ -67,6 +70,7 @@ internal sealed class MasteringRouting
 
         _chain.Process(_stereo, frames);
         Tap.Write(_stereo, frames, _chain.Chain.Limiter.GainReductionDb);
+        Recorder?.Write(_stereo, frames);
         bool monitored = output.Channels >= 4;
         if (monitored)
         {

@@ -61,11 +61,14 @@ internal static class ServeSession
         AudioBlockHandler process;
         PeriodChangeHandler followPeriod;
         MasterLoudness? loudness = null;
+        MasterRecorder? recorder = null;
         if (mastering)
         {
             var routing = new MasteringRouting(masterChain, audio.SampleRateHz, audio.BlockFrames);
             loudness = new MasterLoudness(routing.Tap);
             routing.FollowPreview(store);
+            string recordings = settings.RecordingsDir ?? Path.Combine(settings.StateDir ?? ".", "recordings");
+            routing.Recorder = recorder = new MasterRecorder(audio.SampleRateHz, recordings, store, Log);
             process = routing.Process;
             followPeriod = routing.TryPrepareForPeriod;
         }
@@ -112,6 +115,8 @@ internal static class ServeSession
             server.AddCommandHandler(loudnessCommands);
             server.AddMeterListener(loudnessCommands);
         }
+
+        if (recorder is not null) server.AddCommandHandler(new MasterRecordCommands(recorder));
 
         UdpOscTransport udp;
         try
@@ -211,6 +216,9 @@ internal static class ServeSession
         }
 
         audioThread.Join(TimeSpan.FromSeconds(6));
+        // After the audio: what the ring still holds goes into the recording before it closes.
+        recorder?.Dispose();
+        if (recorder?.Path is { } recorded) output.WriteLine($"recorded {recorded}");
 
         OscServerCounters c = server.Counters;
         output.WriteLine(string.Create(inv,
