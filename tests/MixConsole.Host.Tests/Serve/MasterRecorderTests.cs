@@ -22,7 +22,7 @@ public sealed class MasterRecorderTests(ITestOutputHelper log)
     public void Recordings_OfServe_EqualTheOutputSamplesExactly_WithTheSettingsBeside()
     {
         using var signals = new TestSignals();
-        string input = signals.Write("programme.wav", Rate, 2, 6, (c, i) =>
+        string input = signals.Write("programme.wav", Rate, 2, 8, (c, i) =>
         {
             double t = (double)i / Rate;
             return 0.4 * Math.Sin(2 * Math.PI * 55 * t) * (1 + 0.5 * Math.Sin(2 * Math.PI * 2 * t)) + 0.1 * Math.Sin(2 * Math.PI * (440 + 3 * c) * t);
