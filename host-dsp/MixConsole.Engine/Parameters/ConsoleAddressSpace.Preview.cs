@@ -11,11 +11,14 @@ public static partial class ConsoleAddressSpace
     /// <summary>Path of the preview parameter: an enum of off and the <see cref="PreviewCurves"/> names, in <see cref="PreviewSystem"/> order.</summary>
     public const string PreviewPath = "/master/preview";
 
+    /// <summary>The preview parameter's typed key (bind it with <see cref="ParameterTable.Bind"/>).</summary>
+    public static ParameterKey PreviewKey => new(ParameterOwner.Master, 1, ParameterRole.MasterPreview);
+
     private static readonly ParameterSpec Preview = ParameterSpec.Enum(PreviewLabels(), 0,
         "Translation preview on the monitor outputs (serve --mode mastering, outputs 3-4), never on the print: "
         + "off, or the playback system imitated (curves: host-dsp/MixConsole.Dsp/Preview/README.md)").AsConsoleState();
 
-    private static void AddPreview(ParameterTableBuilder builder) => builder.Add(PreviewPath, Preview);
+    private static void AddPreview(ParameterTableBuilder builder) => builder.Add(PreviewPath, Preview, PreviewKey);
 
     private static string[] PreviewLabels()
     {

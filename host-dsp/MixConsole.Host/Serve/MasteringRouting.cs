@@ -41,7 +41,7 @@ internal sealed class MasteringRouting
     /// <summary>Reads /master/preview from <paramref name="store"/> once per block from now on (a scalar read, no lock).</summary>
     public void FollowPreview(ParameterStore store)
     {
-        _previewIndex = store.Table.IndexOf(ConsoleAddressSpace.PreviewPath);
+        _previewIndex = store.Table.Bind(ConsoleAddressSpace.PreviewKey).Index;
         _previewStore = store;
     }
 
