@@ -23,12 +23,13 @@ public sealed class MasterOutputTap
     private readonly float[] _header = new float[HeaderFloats];
     private long _lostFrames;
 
-    /// <summary>Creates a tap holding <see cref="RingSeconds"/> of stereo audio at <paramref name="sampleRateHz"/>.</summary>
-    public MasterOutputTap(double sampleRateHz)
+    /// <summary>Creates a tap holding <paramref name="ringSeconds"/> (default <see cref="RingSeconds"/>) of stereo audio at <paramref name="sampleRateHz"/>.</summary>
+    public MasterOutputTap(double sampleRateHz, double ringSeconds = RingSeconds)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(sampleRateHz, 0);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ringSeconds, 0);
         SampleRateHz = sampleRateHz;
-        int records = (int)Math.Ceiling(sampleRateHz * RingSeconds / RecordFrames);
+        int records = (int)Math.Ceiling(sampleRateHz * ringSeconds / RecordFrames);
         _ring = new SpscRing<float>(records * _record.Length);
     }
 

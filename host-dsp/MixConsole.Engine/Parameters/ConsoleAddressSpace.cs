@@ -245,6 +245,7 @@ public static partial class ConsoleAddressSpace
         m.Add("/limiter/ceiling", MasterCeiling, ParameterRole.MasterCeiling);
         m.Add("/bypass", MasterBypass, ParameterRole.MasterBypass);
         m.Add("/ab", MasterAb, ParameterRole.MasterAb);
+        AddPreview(builder);
 
         AddHeadamps(builder);
 

@@ -231,4 +231,7 @@ public enum ParameterRole : byte
 
     /// <summary>Master A/B.</summary>
     MasterAb,
+
+    /// <summary>Translation preview on the mastering box's monitor outputs.</summary>
+    MasterPreview,
 }

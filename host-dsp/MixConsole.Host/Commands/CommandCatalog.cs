@@ -12,6 +12,7 @@ internal static class CommandCatalog
         new MasterCommand(),
         new MasterAlbumCommand(),
         new DeliverCommand(),
+        new PreviewCommand(),
         new MixCommand(),
         new ServeCommand(),
         new ScenesCommand(),

@@ -18,7 +18,7 @@ internal sealed class ServeCommand : ICommand
 
     public string Summary => "run the console: mixer engine plus the X32-style OSC server (UDP, optional SLIP serial)";
 
-    public string Usage => "mixconsole serve [--mode console|mastering] [--preset NAME] [--audio alsa|jack|wav|null] [--device PCM] [--capture-device PCM] [--channels-in N] [--channels-out N] [--rate R] [--period F] [--periods K] [--input FILE|DIR] [--output FILE] [--record FILE] [--state DIR] [--osc-port 10023] [--http-port 8080] [--identify-as X32|M32] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--profile NAME] [--duration S] [--status S]";
+    public string Usage => "mixconsole serve [--mode console|mastering] [--preset NAME] [--audio alsa|jack|wav|null] [--device PCM] [--capture-device PCM] [--channels-in N] [--channels-out N] [--rate R] [--period F] [--periods K] [--input FILE|DIR] [--output FILE] [--record FILE] [--recordings DIR] [--state DIR] [--osc-port 10023] [--http-port 8080] [--identify-as X32|M32] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--profile NAME] [--duration S] [--status S]";
 
     public string Description => """
         Runs the mixer engine on an audio thread and serves its parameter table over OSC on UDP port 10023,
@@ -50,7 +50,11 @@ internal sealed class ServeCommand : ICommand
         (/master/bypass 1), so a freshly started console is transparent. --mode mastering is the standalone
         mastering box: stereo in (inputs 1-2 straight into the master chain, no console strips), stereo out,
         chain active, --preset applied (default transparent), /master/ab 1 plays the unprocessed input
-        loudness-matched to the mastered output for a fair comparison.
+        loudness-matched to the mastered output for a fair comparison. With --channels-out 4, outputs 3-4
+        are the monitor: the print (outputs 1-2) heard through /master/preview (off, phone, earbuds, laptop,
+        car, club, mono, side), switched click-free; the print never passes through the preview.
+        /master/record ,i 1 starts recording the print to --recordings DIR on the box (32-bit float WAV,
+        the settings in use beside it as JSON), ,i 0 stops; a full disk stops it with a warning, never a glitch.
 
         Example: mixconsole serve --allow 192.168.1.0/24 --serial /dev/ttyAMA0 --scene show.json
         Then:    oscsend 127.0.0.1 10023 /ch/01/mix/fader f 0.75
@@ -76,6 +80,7 @@ internal sealed class ServeCommand : ICommand
         new("rt-priority", "N", "SCHED_FIFO priority of the audio thread, 0 for normal scheduling (default 70)"),
         new("no-mlock", null, "do not lock memory (mlockall)"),
         new("record", "FILE", "record every input to one WAV (virtual soundcheck; RF64 past 4 GiB)"),
+        new("recordings", "DIR", "mastering mode: folder for /master/record ,i 1 / 0 (the print as 32-bit float WAV, its settings beside it as JSON); default DIR/recordings under --state, else ./recordings"),
         new("state", "DIR", "keep the console in DIR/console.db (SQLite): the live state (restored at start, written within 0.5 s of a change) and 100 scene slots; an older DIR/state.json is imported once"),
         new("osc-port", "PORT", "UDP port for OSC (default 10023)"),
         new("identify-as", "MODEL", "model /info, /xinfo and /status report: X32 or M32 (fw 4.06) for apps that check it (default: MixConsole)"),
@@ -141,6 +146,7 @@ internal sealed class ServeCommand : ICommand
             RateLimitPerSecond = args.GetInt("rate-limit", 2000, 1, 10_000_000),
             LiveAudio = LiveAudioOptions(args, hardware),
             StateDir = args.Get("state"),
+            RecordingsDir = args.Get("recordings"),
             Mode = ParseMode(args.Get("mode")),
             Preset = ParsePreset(args.Get("preset")),
             IdentifyAs = ParseIdentity(args.Get("identify-as")),

@@ -51,20 +51,24 @@ internal static class ServeSession
         using LiveAudioBackend audio = mastering
             ? AudioBackends.Create(settings, 2, 2)
             : AudioBackends.Create(settings, settings.Config.Channels, MixerOutputs.Total(settings.Config.Buses));
-        if (mastering && (audio.InputChannels != 2 || audio.OutputChannels != 2))
+        if (mastering && (audio.InputChannels != 2 || audio.OutputChannels is not (2 or 4)))
         {
             throw new UserFacingException(
-                $"--mode mastering is stereo in, stereo out; the audio has {audio.InputChannels} in and {audio.OutputChannels} out (give a stereo input, or --channels-in 2 --channels-out 2)");
+                $"--mode mastering is stereo in, stereo out; the audio has {audio.InputChannels} in and {audio.OutputChannels} out (give a stereo input, or --channels-in 2 --channels-out 2; --channels-out 4 adds the monitor, with /master/preview, on outputs 3-4)");
         }
 
         engine.Prepare(audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
         AudioBlockHandler process;
         PeriodChangeHandler followPeriod;
         MasterLoudness? loudness = null;
+        MasterRecorder? recorder = null;
         if (mastering)
         {
             var routing = new MasteringRouting(masterChain, audio.SampleRateHz, audio.BlockFrames);
             loudness = new MasterLoudness(routing.Tap);
+            routing.FollowPreview(store);
+            string recordings = settings.RecordingsDir ?? Path.Combine(settings.StateDir ?? ".", "recordings");
+            routing.Recorder = recorder = new MasterRecorder(audio.SampleRateHz, recordings, store, Log);
             process = routing.Process;
             followPeriod = routing.TryPrepareForPeriod;
         }
@@ -114,6 +118,8 @@ internal static class ServeSession
             server.AddCommandHandler(loudnessCommands);
             server.AddMeterListener(loudnessCommands);
         }
+
+        if (recorder is not null) server.AddCommandHandler(new MasterRecordCommands(recorder));
 
         UdpOscTransport udp;
         try
@@ -184,7 +190,7 @@ internal static class ServeSession
         // The chain's own latency: a bypassed console chain reports 0 until it is switched in.
         double chainMs = masterChain.Chain.LatencyFrames * 1000.0 / audio.SampleRateHz;
         output.WriteLine(mastering
-            ? string.Create(inv, $"mode    mastering: inputs 1-2 -> master chain -> outputs 1-2, preset {preset ?? "none (restored state)"}, master chain adds {masterChain.Chain.LatencyFrames} frames ({chainMs:0.00} ms)")
+            ? string.Create(inv, $"mode    mastering: inputs 1-2 -> master chain -> outputs 1-2{(audio.OutputChannels >= 4 ? " (print), 3-4 (monitor, /master/preview)" : "")}, preset {preset ?? "none (restored state)"}, master chain adds {masterChain.Chain.LatencyFrames} frames ({chainMs:0.00} ms)")
             : string.Create(inv, $"mode    console: master chain {(store.GetReal(store.Table.IndexOf("/master/bypass")) != 0 ? "bypassed (/master/bypass 1)" : "active")}{(preset is null ? "" : $", preset {preset}")}, adds {masterChain.Chain.LatencyFrames} frames ({chainMs:0.00} ms) when in use"));
         foreach (IOscTransport transport in server.Transports)
         {
@@ -213,6 +219,9 @@ internal static class ServeSession
         }
 
         audioThread.Join(TimeSpan.FromSeconds(6));
+        // After the audio: what the ring still holds goes into the recording before it closes.
+        recorder?.Dispose();
+        if (recorder?.Path is { } recorded) output.WriteLine($"recorded {recorded}");
 
         OscServerCounters c = server.Counters;
         output.WriteLine(string.Create(inv,

@@ -56,6 +56,9 @@ internal sealed record ServeSettings
     /// <summary>Mastering preset to apply at start (null: none given).</summary>
     public string? Preset { get; init; }
 
+    /// <summary>Folder for /master/record's recordings (mastering mode); null: DIR/recordings under --state, else ./recordings.</summary>
+    public string? RecordingsDir { get; init; }
+
     /// <summary>Model the OSC server reports (--identify-as): null for this console's own name.</summary>
     public string? IdentifyAs { get; init; }
 }

@@ -27,9 +27,7 @@ public static class HtmlReport
         var a = outcome.After;
         var html = new StringBuilder();
         string heading = title ?? $"Master of {Path.GetFileName(session.InputPath)}";
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(SvgPlot.Escape(heading)).Append("</title>");
-        html.Append("<style>body{font-family:system-ui,sans-serif;max-width:820px;margin:24px auto;color:#222}table{border-collapse:collapse;margin:8px 0}td,th{padding:4px 12px;border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}.warn{color:#a40}.ok{color:#070}h2{margin-top:28px}</style></head><body>");
-        html.Append("<h1>").Append(SvgPlot.Escape(heading)).Append("</h1>");
+        OpenPage(html, heading);
         html.Append("<p>").Append(SvgPlot.Escape($"{inputName ?? session.InputPath} → {outcome.Request.OutputPath}: target {F(outcome.Request.TargetLufs)} LUFS, ceiling {F(outcome.Request.CeilingDbtp)} dBTP, preset {session.Preset.Name}, {a.Format}")).Append("</p>");
         html.Append(outcome.OnTarget
             ? $"<p class=\"ok\">On target: {F(a.IntegratedLufs, "0.00")} LUFS ({F(outcome.ErrorLu, "+0.00;-0.00")} LU), true peak {F(a.TruePeakDbtp, "0.00")} dBTP.</p>"
@@ -88,6 +86,14 @@ public static class HtmlReport
         html.Append("<p style=\"color:#888;font-size:12px\">Loudness per ITU-R BS.1770-5 / EBU R128; true peak 8x oversampled at the delivery rate, after dither.</p>");
         html.Append("</body></html>");
         return html.ToString();
+    }
+
+    /// <summary>Starts a report page: doctype, the shared inline style, the title and the heading.</summary>
+    internal static void OpenPage(StringBuilder html, string heading)
+    {
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(SvgPlot.Escape(heading)).Append("</title>");
+        html.Append("<style>body{font-family:system-ui,sans-serif;max-width:820px;margin:24px auto;color:#222}table{border-collapse:collapse;margin:8px 0}td,th{padding:4px 12px;border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}.warn{color:#a40}.ok{color:#070}h2{margin-top:28px}</style></head><body>");
+        html.Append("<h1>").Append(SvgPlot.Escape(heading)).Append("</h1>");
     }
 
     private static List<(double, double)> Series(IReadOnlyList<LoudnessHistoryPoint> points, Func<LoudnessHistoryPoint, double> value) =>
