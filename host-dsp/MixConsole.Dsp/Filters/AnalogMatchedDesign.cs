@@ -148,10 +148,14 @@ public static class AnalogMatchedDesign
                 jac[2] = 2 * dbPerNeper * (br * cos2[i] - bi * sin2[i]) / bm;
                 jac[3] = -2 * dbPerNeper * (ar * cos1[i] - ai * sin1[i]) / am;
                 jac[4] = -2 * dbPerNeper * (ar * cos2[i] - ai * sin2[i]) / am;
+                // weight × jac[a] once per row: the same products, evaluated left to right as before.
+                double wi = weight[i];
                 for (int a = 0; a < 5; a++)
                 {
-                    normal[a * 6 + 5] += weight[i] * jac[a] * r;
-                    for (int b = 0; b < 5; b++) normal[a * 6 + b] += weight[i] * jac[a] * jac[b];
+                    double wa = wi * jac[a];
+                    Span<double> row = normal.Slice(a * 6, 6);
+                    row[5] += wa * r;
+                    for (int b = 0; b < 5; b++) row[b] += wa * jac[b];
                 }
             }
             var candidate = new BiquadCoefficients(x[0], x[1], x[2], x[3], x[4]);

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace MixConsole.Dsp.Oversampling;
 
 /// <summary>
@@ -112,23 +116,50 @@ public sealed class Ebur128PeakInterpolator
     private void Shift(int n) => _buffer.AsSpan(n, _history).CopyTo(_buffer);
 
     // Phase f at output n: sum over t of phase[t] * x[n - extra - t], as libebur128 sums its delay line.
-    // Phase 0 is the sample (weight 1) itself: read, not summed.
+    // Phase 0 is the sample (weight 1) itself: read, not summed. Vectorised over n: each lane runs the scalar
+    // sequence of fused multiply-adds, so the output does not depend on the block split or the vector width.
     private float Kernel(int count, Span<float> peaks)
     {
         float[][] phases = _phases;
-        float[] buf = _buffer;
-        int origin = _history - _extraDelay, centre = (Taps - 1) / 2 / phases.Length;
+        ref float x0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), _history - _extraDelay);
+        int centre = (Taps - 1) / 2 / phases.Length, w = Vector<float>.Count, n = 0;
         float blockMax = 0;
-        for (int n = 0; n < count; n++)
+        if (Vector.IsHardwareAccelerated && count >= w)
         {
-            int at = origin + n;
-            float m = MathF.Abs(buf[at - centre]);
+            Vector<float> max = Vector<float>.Zero;
+            for (; n < count; n += w)
+            {
+                // A last partial vector is recomputed as the whole vector ending at `count`: lanes are independent.
+                int at = Math.Min(n, count - w);
+                Vector<float> m = Vector.Abs(Vector.LoadUnsafe(ref Unsafe.Subtract(ref Unsafe.Add(ref x0, at), centre)));
+                for (int f = 1; f < phases.Length; f++)
+                {
+                    float[] phase = phases[f];
+                    Vector<float> acc = Vector<float>.Zero;
+                    ref float x = ref Unsafe.Add(ref x0, at);
+                    for (int t = 0; t < phase.Length; t++)
+                        acc = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Subtract(ref x, t)), new Vector<float>(phase[t]), acc);
+                    m = Vector.Max(m, Vector.Abs(acc));
+                }
+                if (!peaks.IsEmpty)
+                {
+                    ref float p = ref Unsafe.Add(ref MemoryMarshal.GetReference(peaks), at);
+                    Vector.Max(m, Vector.LoadUnsafe(ref p)).StoreUnsafe(ref p);
+                }
+                max = Vector.Max(max, m);
+            }
+            for (int lane = 0; lane < w; lane++) blockMax = MathF.Max(blockMax, max[lane]);
+            return blockMax;
+        }
+        for (; n < count; n++)
+        {
+            float m = MathF.Abs(Unsafe.Subtract(ref Unsafe.Add(ref x0, n), centre));
             for (int f = 1; f < phases.Length; f++)
             {
                 float[] phase = phases[f];
                 float acc = 0;
                 for (int t = 0; t < phase.Length; t++)
-                    acc = MathF.FusedMultiplyAdd(buf[at - t], phase[t], acc);
+                    acc = MathF.FusedMultiplyAdd(Unsafe.Subtract(ref Unsafe.Add(ref x0, n), t), phase[t], acc);
                 m = MathF.Max(m, MathF.Abs(acc));
             }
             if (!peaks.IsEmpty && m > peaks[n]) peaks[n] = m;

@@ -61,16 +61,14 @@ public struct LinearRamp
     /// <summary>Writes the next <paramref name="values"/>.Length values.</summary>
     public void Fill(Span<float> values)
     {
-        int t = 0, n = values.Length;
-        for (; t < n && Remaining > 0; t++) values[t] = Target - Step * --Remaining;
-        if (t < n) values[t..].Fill(Target);
+        int t = Ramp(values, values, RampWrite.Gain);
+        if (t < values.Length) values[t..].Fill(Target);
     }
 
     /// <summary><paramref name="destination"/> = <paramref name="source"/> × value, sample by sample.</summary>
     public void Scale(ReadOnlySpan<float> source, Span<float> destination)
     {
-        int t = 0, n = source.Length;
-        for (; t < n && Remaining > 0; t++) destination[t] = source[t] * (Target - Step * --Remaining);
+        int n = source.Length, t = Ramp(source, destination, RampWrite.Product);
         float gain = Target;
         if (t == n) return;
         if (gain == 0f)
@@ -88,13 +86,48 @@ public struct LinearRamp
     /// <summary><paramref name="destination"/> += <paramref name="source"/> × value, sample by sample (fused multiply-add at rest).</summary>
     public void MultiplyAdd(ReadOnlySpan<float> source, Span<float> destination)
     {
-        int t = 0, n = source.Length;
-        for (; t < n && Remaining > 0; t++) destination[t] += source[t] * (Target - Step * --Remaining);
+        int n = source.Length, t = Ramp(source, destination, RampWrite.Sum);
         float gain = Target;
         if (t == n || gain == 0f) return;
         var g = new Vector<float>(gain);
         int w = Vector<float>.Count;
         for (; t + w <= n; t += w) Vector.FusedMultiplyAdd(new Vector<float>(source[t..]), g, new Vector<float>(destination[t..])).CopyTo(destination[t..]);
         for (; t < n; t++) destination[t] = MathF.FusedMultiplyAdd(source[t], gain, destination[t]);
+    }
+
+    private enum RampWrite { Gain, Product, Sum }
+
+    // The moving part of a block (up to Remaining samples): sample k's gain is Target - Step * r, r = Remaining - 1 - k,
+    // as Next() computes it (r is a small whole number, exact as a float), so the vector lanes and the scalar tail give
+    // the same bits. Writes the gain, source × gain or destination + source × gain; returns the samples done.
+    private int Ramp(ReadOnlySpan<float> source, Span<float> destination, RampWrite write)
+    {
+        int ramped = Math.Min(source.Length, Remaining), t = 0, w = Vector<float>.Count;
+        if (ramped <= 0) return 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            Vector<float> target = new(Target), step = new(Step);
+            for (; t + w <= ramped; t += w)
+            {
+                Vector<float> gain = target - step * (new Vector<float>(Remaining - 1 - t) - Vector<float>.Indices);
+                Vector<float> value = write == RampWrite.Gain ? gain : new Vector<float>(source[t..]) * gain;
+                if (write == RampWrite.Sum) value = new Vector<float>(destination[t..]) + value;
+                value.CopyTo(destination[t..]);
+            }
+        }
+
+        for (int r = Remaining - t; t < ramped; t++)
+        {
+            float gain = Target - Step * --r;
+            destination[t] = write switch
+            {
+                RampWrite.Gain => gain,
+                RampWrite.Product => source[t] * gain,
+                _ => destination[t] + source[t] * gain,
+            };
+        }
+
+        Remaining -= ramped;
+        return ramped;
     }
 }

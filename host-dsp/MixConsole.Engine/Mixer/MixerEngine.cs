@@ -214,17 +214,14 @@ public sealed class MixerEngine
         _metering.BeginBlock();
         long blockStart = _position;
 
+        // Gliding filters tick inside their strip banks; only the sends may cut the block into chunks.
         int done = 0;
         while (done < frames)
         {
-            int n = frames - done;
-            bool gliding = _follower.HasCoefficientRamps;
-            if (gliding) n = Math.Min(n, CoefficientTickFrames - (int)(_position % CoefficientTickFrames));
-            n = _follower.Sends.PrepareChunk(n);
+            int n = _follower.Sends.PrepareChunk(frames - done);
             ProcessChunk(input, output, done, n);
             done += n;
             _position += n;
-            if (gliding && _position % CoefficientTickFrames == 0) _follower.AdvanceCoefficientRamps();
         }
 
         // The master chain runs once per period, over the whole block of main.
@@ -253,7 +250,7 @@ public sealed class MixerEngine
 
         // 2. High-pass, gate, compressor and EQ for all channels in SIMD lanes.
         bool preEq = f.Sends.AnyPreEqTap();
-        f.ChannelBank.Process(_ch.RawData, _ch.Stride, 0, n, preEq ? _preEq.RawData : default);
+        f.ChannelBank.Process(_ch.RawData, _ch.Stride, 0, n, preEq ? _preEq.RawData : default, _position);
 
         _main.Clear(n);
         _monoBuffer.Clear(n);
@@ -292,7 +289,7 @@ public sealed class MixerEngine
         f.Sends.Mix(_preEq, _ch, _post, _bus, _fxIn, n);
 
         // 4. Buses: EQ and compressor in lanes, then fader, outputs, pan to main, mono, solo.
-        if (_buses > 0) f.BusBank.Process(_bus.RawData, _bus.Stride, 0, n, default);
+        if (_buses > 0) f.BusBank.Process(_bus.RawData, _bus.Stride, 0, n, default, _position);
         Span<float> busPost = _scratch.Channel(0, n);
         for (int b = 0; b < _buses; b++)
         {
@@ -336,7 +333,7 @@ public sealed class MixerEngine
 
         // 6. Main: EQ and linked compressor, fader and balance; collected for the master chain after the last chunk.
         MainRamps main = f.Main;
-        f.MainBank.Process(_main.RawData, _main.Stride, 0, n, default);
+        f.MainBank.Process(_main.RawData, _main.Stride, 0, n, default, _position);
         main.Left.Scale(mainL, mainL);
         main.Right.Scale(mainR, mainR);
         mainL.CopyTo(_mainBlock.Channel(0).Slice(offset, n));

@@ -91,17 +91,6 @@ internal sealed class SnapshotFollower
         _snapNext = true;
     }
 
-    /// <summary>True while any filter glides to new coefficients.</summary>
-    public bool HasCoefficientRamps => ChannelBank.HasCoefficientRamps || BusBank.HasCoefficientRamps || MainBank.HasCoefficientRamps;
-
-    /// <summary>Moves every gliding filter one tick on.</summary>
-    public void AdvanceCoefficientRamps()
-    {
-        ChannelBank.AdvanceCoefficientRamps();
-        BusBank.AdvanceCoefficientRamps();
-        MainBank.AdvanceCoefficientRamps();
-    }
-
     /// <summary>
     /// Audio thread, block start: applies the parts of <paramref name="snapshot"/> newer than the last snapshot
     /// followed (every part, at once, after a reset). A snapshot never compiled yet (generation 0) is ignored.

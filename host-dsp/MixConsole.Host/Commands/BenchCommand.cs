@@ -13,7 +13,7 @@ internal sealed class BenchCommand : ICommand
 
     public string Summary => "time the whole mixer engine with every stage on (real-time factor, block times, allocations)";
 
-    public string Usage => "mixconsole bench [--channels 32] [--buses 16] [--fx 4] [--rate 48000] [--block 32] [--seconds 10] [--moves N] [--no-master] [--json]";
+    public string Usage => "mixconsole bench [--channels 32] [--buses 16] [--fx 4] [--rate 48000] [--block 32] [--seconds 10] [--moves N] [--no-master] [--checksum] [--json]";
 
     public string Description => """
         Runs the console engine on one thread as serve's threads would, in turn: every channel with trim,
@@ -35,7 +35,8 @@ internal sealed class BenchCommand : ICommand
         that published a snapshot), compile_ns_per_change (control time over the moves), allocated_bytes (control
         and audio, during the timed run; must be 0), gc_collections (garbage collections in the
         process during the timed run, of any generation; must be 0: each one pauses the audio thread) and the
-        configuration. The machine may be shared: figures vary from run to run, and the worst block shows
+        configuration; with --checksum also output_checksum, a hash of every output sample of the timed run (two
+        builds with equal checksums played bit-identical output). The machine may be shared: figures vary from run to run, and the worst block shows
         scheduler noise as well.
 
         Example: mixconsole bench --seconds 5 --json
@@ -51,6 +52,7 @@ internal sealed class BenchCommand : ICommand
         new("seconds", "S", "seconds of audio to time (default 10)"),
         new("moves", "N", "parameter changes per block through the store (default 0)"),
         new("no-master", null, "leave the master chain slot empty (console mode, master bypassed)"),
+        new("checksum", null, "also print output_checksum, a hash of every output sample (equal hashes: bit-identical output)"),
         new("json", null, "print one JSON object instead of text"),
     ];
 
@@ -68,7 +70,8 @@ internal sealed class BenchCommand : ICommand
         if (seconds <= 0 || seconds > 3600) throw new UsageException($"--seconds must be above 0 and at most 3600, got {seconds}");
 
         int moves = args.GetInt("moves", 0, 0, 100_000);
-        var r = EngineBench.Run(config, rate, block, seconds, args.Has("no-master") ? null : MasterChainFactory.ForBench, context.Cancellation, moves);
+        var r = EngineBench.Run(config, rate, block, seconds, args.Has("no-master") ? null : MasterChainFactory.ForBench, context.Cancellation, moves,
+            args.Has("checksum"));
         if (args.Has("json"))
         {
             using var stream = new MemoryStream();
@@ -100,6 +103,7 @@ internal sealed class BenchCommand : ICommand
                 w.WriteNumber("compile_ns_per_change", Math.Round(r.CompileNsPerChange));
                 w.WriteNumber("compile_seconds", Math.Round(r.CompileSeconds, 3));
                 w.WriteNumber("block_period_ns", Math.Round(r.BlockPeriodNs));
+                if (r.OutputChecksum is ulong hash) w.WriteString("output_checksum", hash.ToString("x16", CultureInfo.InvariantCulture));
                 w.WriteStartObject("configuration");
                 w.WriteNumber("channels", r.Channels);
                 w.WriteNumber("buses", r.Buses);
@@ -128,6 +132,7 @@ internal sealed class BenchCommand : ICommand
         context.Out.WriteLine(string.Create(inv, $"block_ns_max     {r.BlockNsMax} ns ({100.0 * r.BlockNsMax / r.BlockPeriodNs:0.0} %; includes scheduler noise on a shared machine)"));
         context.Out.WriteLine($"allocated_bytes  {r.AllocatedBytes}");
         context.Out.WriteLine(string.Create(inv, $"gc_collections   {r.Gen0Collections} (gen0 {r.Gen0Collections}, gen1 {r.Gen1Collections}, gen2 {r.Gen2Collections})"));
+        if (r.OutputChecksum is ulong checksum) context.Out.WriteLine(string.Create(inv, $"output_checksum  {checksum:x16}"));
         if (r.MovesPerBlock > 0) context.Out.WriteLine(string.Create(inv, $"moves            {r.MovesPerBlock} per block, {r.Moves} in the timed run"));
         if (r.Snapshots > 0)
         {

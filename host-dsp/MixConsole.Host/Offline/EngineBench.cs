@@ -13,7 +13,7 @@ internal sealed record EngineBenchResult(
     int Channels, int Buses, int FxSlots, double SampleRateHz, int BlockFrames, double Seconds, string MasterChain, int LaneWidth,
     double RealtimeFactor, long BlockNsP50, long BlockNsP99, long BlockNsMax, long AllocatedBytes, double BlockPeriodNs,
     int MovesPerBlock, long Moves, int Gen0Collections, int Gen1Collections, int Gen2Collections, double CpuSeconds,
-    long Snapshots, long CompileNsP50, long CompileNsP99, long CompileNsMax, double CompileNsPerChange, double CompileSeconds);
+    long Snapshots, long CompileNsP50, long CompileNsP99, long CompileNsMax, double CompileNsPerChange, double CompileSeconds, ulong? OutputChecksum);
 
 /// <summary>
 /// Runs the whole engine, every stage on, block by block on one thread, and times each block. Work happens where
@@ -25,7 +25,8 @@ internal sealed record EngineBenchResult(
 internal static class EngineBench
 {
     public static EngineBenchResult Run(ConsoleConfig config, double sampleRateHz, int blockFrames, double seconds,
-        Func<ParameterStore, IAudioProcessor?>? masterChain = null, CancellationToken cancellation = default, int movesPerBlock = 0)
+        Func<ParameterStore, IAudioProcessor?>? masterChain = null, CancellationToken cancellation = default, int movesPerBlock = 0,
+        bool checksum = false)
     {
         var store = new ParameterStore(ParameterTable.Create(config));
         EveryStageScene.Apply(store);
@@ -100,6 +101,7 @@ internal static class EngineBench
         TimeSpan cpuBefore = self.TotalProcessorTime;
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         long processTicks = 0;
+        ulong hash = 14695981039346656037UL;
         for (int b = 0; b < blocks; b++)
         {
             if ((b & 1023) == 0) cancellation.ThrowIfCancellationRequested();
@@ -118,6 +120,7 @@ internal static class EngineBench
 
             times[b] = (long)(dt * tickNs);
             processTicks += dt;
+            if (checksum) hash = Fold(hash, output, blockFrames);
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
@@ -138,6 +141,15 @@ internal static class EngineBench
             audioSeconds / processSeconds, times[blocks / 2], times[Math.Min(blocks - 1, (int)(blocks * 0.99))], times[^1],
             allocated, blockFrames * 1e9 / sampleRateHz, movesPerBlock, moved, gen0, gen1, gen2, cpuSeconds,
             snapshots, CompilePercentile(0.5), CompilePercentile(0.99), snapshots == 0 ? 0 : compileTimes[snapshots - 1],
-            moved == 0 ? 0 : compileSeconds * 1e9 / moved, compileSeconds);
+            moved == 0 ? 0 : compileSeconds * 1e9 / moved, compileSeconds, checksum ? hash : null);
+    }
+
+    // FNV-1a over the bits of every output sample (outside the timed part): equal checksums, bit-identical outputs.
+    private static ulong Fold(ulong hash, AudioBuffer output, int frames)
+    {
+        for (int c = 0; c < output.Channels; c++)
+            foreach (float x in output.Channel(c, frames))
+                hash = (hash ^ (uint)BitConverter.SingleToInt32Bits(x)) * 1099511628211UL;
+        return hash;
     }
 }

@@ -61,6 +61,7 @@ internal sealed class StripBank
     private float[] _masks = [];
     private double _sampleRateHz = 48000;
     private int _rampTicks = 1;
+    private int _tickFrames = 1;
     private int _dynamicsRampSamples = 1;
 
     /// <summary>Creates a bank of <paramref name="strips"/> strips, every stage off.</summary>
@@ -106,6 +107,7 @@ internal sealed class StripBank
         _detected = new float[maxFrames * _width];
         _onMixes = new float[maxFrames * _width];
         _masks = new float[_width];
+        _tickFrames = Math.Max(1, coefficientTickFrames);
         _rampTicks = Math.Max(1, (int)Math.Round(CoefficientRampMs * sampleRateHz / 1000.0 / coefficientTickFrames));
         _dynamicsRampSamples = Math.Max(1, (int)Math.Round(DynamicsRampMs * sampleRateHz / 1000.0));
         _gate.Prepare(sampleRateHz);
@@ -269,6 +271,24 @@ internal sealed class StripBank
         }
         else if (UseScalarReference) Run<ScalarLane<VectorLane>>(planar, stride, offset, frames, preEqTap);
         else Run<VectorLane>(planar, stride, offset, frames, preEqTap);
+    }
+
+    /// <summary>
+    /// As <see cref="Process(Span{float}, int, int, int, Span{float})"/> for the frames starting at stream position
+    /// <paramref name="position"/>, advancing the coefficient ramps at every tick boundary (a multiple of the prepared
+    /// tick) it crosses while a filter glides: only this bank runs in tick-sized pieces then, not the whole graph.
+    /// </summary>
+    public void Process(Span<float> planar, int stride, int offset, int frames, Span<float> preEqTap, long position)
+    {
+        for (int done = 0; done < frames;)
+        {
+            int n = frames - done;
+            bool gliding = HasCoefficientRamps;
+            if (gliding) n = Math.Min(n, _tickFrames - (int)((position + done) % _tickFrames));
+            Process(planar, stride, offset + done, n, preEqTap);
+            done += n;
+            if (gliding && (position + done) % _tickFrames == 0) AdvanceCoefficientRamps();
+        }
     }
 
     private void Run<T>(Span<float> planar, int stride, int offset, int frames, Span<float> preEqTap) where T : struct, ILane<T>
