@@ -24,7 +24,8 @@ public sealed class MasterChainCompiler
     /// <summary>Threshold of every band at 0 % amount, in dBFS (ratio 1:1 there, so it only matters mid-way).</summary>
     public const float LightThresholdDb = -12f;
 
-    private const double ShelfQ = 0.7;
+    /// <summary>Q of the two master shelves.</summary>
+    public const double ShelfQ = 0.7;
 
     private readonly ParameterStore _store;
     private const int Bands = ConsoleAddressSpace.MasterBands, Bells = ConsoleAddressSpace.MasterEqBells;
@@ -167,8 +168,7 @@ public sealed class MasterChainCompiler
         float amount = Math.Clamp(V(_compAmount) / 100f, 0f, 1f), width = V(_width);
         for (int b = 0; b < Bands; b++)
         {
-            t.BandThresholdDb[b] = LightThresholdDb + (V(_bandThreshold[b]) - LightThresholdDb) * amount;
-            t.BandRatio[b] = 1f + (V(_bandRatio[b]) - 1f) * amount;
+            (t.BandThresholdDb[b], t.BandRatio[b]) = BandCurve(amount, V(_bandThreshold[b]), V(_bandRatio[b]));
             t.BandAttackMs[b] = V(_bandAttack[b]);
             t.BandReleaseMs[b] = V(_bandRelease[b]);
             t.BandMakeupDb[b] = V(_bandMakeup[b]);
@@ -220,4 +220,11 @@ public sealed class MasterChainCompiler
         _designedRateHz = fs;
         EqDesignCount++;
     }
+
+    /// <summary>
+    /// One multiband band's threshold (dBFS) and ratio at <paramref name="amount"/> (0..1 of /comp/amount): from
+    /// (<see cref="LightThresholdDb"/>, 1:1) at 0 to the band's own <paramref name="thresholdDb"/> and <paramref name="ratio"/> at 1, linear.
+    /// </summary>
+    public static (float ThresholdDb, float Ratio) BandCurve(float amount, float thresholdDb, float ratio) =>
+        (LightThresholdDb + (thresholdDb - LightThresholdDb) * amount, 1f + (ratio - 1f) * amount);
 }

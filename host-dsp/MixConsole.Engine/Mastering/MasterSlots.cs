@@ -43,4 +43,49 @@ public static class MasterSlots
         }
         return copied;
     }
+
+    /// <summary>The slot in play (<see cref="A"/> or <see cref="B"/>), from /master/ab.</summary>
+    public static int InPlay(ParameterStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.GetReal(store.Table.Bind(new ParameterKey(ParameterOwner.Master, A, ParameterRole.MasterAb)).Index) != 0 ? B : A;
+    }
+
+    /// <summary>Every leaf of setting <paramref name="slot"/> by its path below the slot's prefix (e.g. "/eq/1/g"), with its real value.</summary>
+    public static Dictionary<string, float> Read(ParameterStore store, int slot)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var leaves = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (ParameterDescriptor p in store.Table.Parameters)
+            if (IsSettingOf(p, slot)) leaves[Leaf(p, slot)] = store.GetReal(p.Index);
+        return leaves;
+    }
+
+    /// <summary>
+    /// Sets setting <paramref name="slot"/> to <paramref name="leaves"/> (paths below the slot's prefix), every leaf not
+    /// named back to its default, inside the caller's batch or its own. Names that are not leaves of a setting are
+    /// returned (skipped); a value off a leaf's range is skipped too.
+    /// </summary>
+    public static IReadOnlyList<string> Write(ParameterStore store, int slot, IReadOnlyDictionary<string, float> leaves)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(leaves);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var skipped = new List<string>();
+        using (store.BeginBatch())
+        {
+            foreach (ParameterDescriptor p in store.Table.Parameters)
+            {
+                if (!IsSettingOf(p, slot)) continue;
+                string leaf = Leaf(p, slot);
+                float value = leaves.TryGetValue(leaf, out float v) && used.Add(leaf) ? v : p.Spec.Default;
+                if (!store.TrySetReal(p.Index, value)) skipped.Add(leaf);
+            }
+        }
+        foreach (string leaf in leaves.Keys) if (!used.Contains(leaf) && !skipped.Contains(leaf)) skipped.Add(leaf);
+        return skipped;
+    }
+
+    private static string Leaf(ParameterDescriptor p, int slot) =>
+        p.Path[(slot == A ? ParameterPaths.Master : ConsoleAddressSpace.MasterSlotBPrefix).Length..];
 }
