@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace MixConsole.Store;
 
@@ -76,37 +77,51 @@ public sealed class MasterPresetStore(ConsoleStore store)
         }
     }
 
-    /// <summary>Stores preset JSON as it is (a show's import); checked to be leaves and values first.</summary>
-    public void Import(string name, string json, string savedUtc)
-    {
-        if (!IsValidName(name)) throw new ArgumentException($"a preset name is 1..{MaxNameLength} printable ASCII characters", nameof(name));
-        _ = JsonSerializer.Deserialize<Dictionary<string, float>>(json) ?? throw new JsonException("a preset is an object of leaves");
-        Put(name, json, savedUtc);
-    }
-
     private void Put(string name, string json, string savedUtc)
     {
         lock (_store.Gate)
         {
             EnsureTable();
             using var transaction = _store.Connection.BeginTransaction();
-            using var command = _store.Connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "INSERT OR REPLACE INTO master_presets(name, saved_utc, leaves) VALUES ($name, $saved, $leaves)";
-            command.Parameters.AddWithValue("$name", name);
-            command.Parameters.AddWithValue("$saved", savedUtc);
-            command.Parameters.AddWithValue("$leaves", json);
-            command.ExecuteNonQuery();
+            Insert(transaction, name, savedUtc, json);
             // synchronous=FULL: the WAL is synced before Commit returns, so the caller may acknowledge the save.
             transaction.Commit();
         }
     }
 
-    // Stores made before user presets existed get the table on first use.
-    private void EnsureTable()
+    // One preset's row, inside the caller's transaction (a save, or a whole show's import).
+    internal static void Insert(SqliteTransaction transaction, string name, string savedUtc, string json)
     {
-        using var command = _store.Connection.CreateCommand();
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT OR REPLACE INTO master_presets(name, saved_utc, leaves) VALUES ($name, $saved, $leaves)";
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$saved", savedUtc);
+        command.Parameters.AddWithValue("$leaves", json);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>True when <paramref name="json"/> is a preset's leaves: an object of numbers.</summary>
+    internal static bool IsLeavesJson(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, float>>(json) is not null;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    // Stores made before user presets existed get the table on first use (or in a show's import transaction).
+    internal static void EnsureTable(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "CREATE TABLE IF NOT EXISTS master_presets(name TEXT PRIMARY KEY, saved_utc TEXT NOT NULL, leaves TEXT NOT NULL) WITHOUT ROWID";
         command.ExecuteNonQuery();
     }
+
+    private void EnsureTable() => EnsureTable(_store.Connection);
 }
