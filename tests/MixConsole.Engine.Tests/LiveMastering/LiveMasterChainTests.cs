@@ -219,6 +219,8 @@ public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper lo
         float[][] input = Programme.Create(Rate, 1, 0.2);
         var buffer = new AudioBuffer(2, Block);
         int ab = store.Table.IndexOf("/master/ab"), tilt = store.Table.IndexOf("/master/eq/tilt"), bypass = store.Table.IndexOf("/master/bypass");
+        int mode = store.Table.IndexOf("/master/loudness/mode"), crossover = store.Table.IndexOf("/master/b/comp/xover/1");
+        int saturation = store.Table.IndexOf("/master/sat/on"), dither = store.Table.IndexOf("/master/b/dither/on"), attack = store.Table.IndexOf("/master/comp/2/attack");
         int b = 0;
         void NextBlockAndParameters()
         {
@@ -228,12 +230,17 @@ public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper lo
             if (b % 10 == 0) store.TrySetReal(tilt, (b / 10) % 2 == 0 ? 1f : -1f);
             if (b % 37 == 0) store.TrySetInt(ab, (b / 37) % 2);
             if (b % 53 == 0) store.TrySetInt(bypass, (b / 53) % 2);
+            if (b % 41 == 0) store.TrySetInt(mode, (b / 41) % 3); // LEARN restarts the meter, leaving it sets the gain
+            if (b % 29 == 0) store.TrySetReal(crossover, (b / 29) % 2 == 0 ? 300f : 120f);
+            if (b % 47 == 0) store.TrySetInt(saturation, (b / 47) % 2);
+            if (b % 43 == 0) store.TrySetInt(dither, (b / 43) % 2);
+            if (b % 31 == 0) store.TrySetReal(attack, (b / 31) % 2 == 0 ? 5f : 50f);
             if (!compileOnAudioThread) live.Compile();
             b++;
         }
 
         // TrySet* and a control-side Compile stay outside the count; measure only Process.
         Allocations.AssertNone(() => live.Process(buffer, Block), calls: 2000, warmupCalls: 400, unmeasured: NextBlockAndParameters,
-            what: "LiveMasterChain.Process while tilt, A/B and bypass change");
+            what: "LiveMasterChain.Process while tilt, A/B, bypass, loudness mode, a crossover, saturation, dither and an attack change");
     }
 }

@@ -62,18 +62,8 @@ public sealed class LiveMasterGlideTests(Xunit.Abstractions.ITestOutputHelper lo
         return (outMoved, outReference);
     }
 
-    private static float[][] Sines(double frequencyHz, double amplitude, double rightPhaseRad = 0)
-    {
-        var l = new float[Length];
-        var r = new float[Length];
-        double w = 2 * Math.PI * frequencyHz / Rate;
-        for (int i = 0; i < Length; i++)
-        {
-            l[i] = (float)(amplitude * Math.Sin(w * i));
-            r[i] = (float)(amplitude * Math.Sin(w * i + rightPhaseRad));
-        }
-        return [l, r];
-    }
+    private static float[][] Sines(double frequencyHz, double amplitude, double rightPhaseRad = 0) =>
+        MasterSound.Sines(frequencyHz, amplitude, Length / (double)Rate, rightPhaseRad);
 
     /// <summary>Largest step of (moved - reference) over its sine slope at its largest amplitude, both channels, from just before the move.</summary>
     internal static (double Ratio, double MaxStep, double MaxDifference) StepRatio(float[][] moved, float[][] reference, double frequencyHz, int from, int to)
