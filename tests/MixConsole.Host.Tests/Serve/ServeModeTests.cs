@@ -75,7 +75,7 @@ public sealed partial class ServeModeTests(ITestOutputHelper log)
     public void MasteringMode_HoldsTheCeiling_AndBringsShortTermLoudnessToTheTarget()
     {
         using var signals = new TestSignals();
-        string input = WriteProgramme(signals, "programme.wav", 16, 0.25);
+        string input = WriteProgramme(signals, "programme.wav", 16, 0.175);
         string output = signals.Path("mastered.wav");
         var (code, stdout, stderr) = Serve("--audio", "wav", "--fast", "--mode", "mastering", "--preset", "punchy", "--input", input, "--output", output);
         Assert.True(code == 0, stderr);
