@@ -17,6 +17,11 @@ internal sealed class LiveMasterSlot
     private const int Bands = ConsoleAddressSpace.MasterBands;
 
     private readonly LoudnessMeter _outputMeter = new();
+    // LEARN's probe: the output raised by the gain learned so far into a limiter of its own, never heard, so the
+    // learned gain includes what the limiter will take once the song is played louder.
+    private readonly TruePeakLimiter _probe = new();
+    private readonly LoudnessMeter _probeInMeter = new(), _probeMeter = new();
+    private AudioBuffer _probeBuffer = new(2, 1);
     private readonly LinearSmoother[] _thresholdDb = new LinearSmoother[Bands], _ratio = new LinearSmoother[Bands];
     private readonly LinearSmoother[] _compCrossoverLog = new LinearSmoother[Bands - 1], _imagerCrossoverLog = new LinearSmoother[Bands - 1];
     private readonly LinearSmoother _ceilingDbtp = new(-1f);
@@ -62,6 +67,12 @@ internal sealed class LiveMasterSlot
         Compiler.SampleRateHz = stereo.SampleRateHz;
         Chain.Prepare(stereo);
         _outputMeter.Prepare(stereo, null, LoudnessMeterOptions.LoudnessOnly);
+        _probe.LookaheadMs = Chain.Limiter.LookaheadMs;
+        _probe.SafetyMarginDb = Chain.Limiter.SafetyMarginDb;
+        _probe.Prepare(stereo);
+        _probeInMeter.Prepare(stereo, null, LoudnessMeterOptions.LoudnessOnly);
+        _probeMeter.Prepare(stereo, null, LoudnessMeterOptions.LoudnessOnly);
+        _probeBuffer = new AudioBuffer(2, stereo.MaxBlockFrames);
         foreach (var s in _thresholdDb) s.Prepare(stereo.SampleRateHz, LiveMasterChain.GlideMs);
         foreach (var s in _ratio) s.Prepare(stereo.SampleRateHz, LiveMasterChain.GlideMs);
         foreach (var s in _compCrossoverLog) s.Prepare(stereo.SampleRateHz, LiveMasterChain.GlideMs);
@@ -147,6 +158,7 @@ internal sealed class LiveMasterSlot
     {
         Chain.Process(buffer, frames);
         _outputMeter.Process(buffer, frames);
+        if (_mode == LoudnessMode.Learn) Probe(buffer, frames);
         if (_mode != LoudnessMode.Follow) return;
         double output = _outputMeter.ShortTermLufs;
         if (!(output > LiveMasterChain.SilenceLufs)) return;
@@ -156,13 +168,43 @@ internal sealed class LiveMasterSlot
         SetLoudnessGain(_loudnessGainDb + step);
     }
 
-    // Entering LEARN restarts the integration (gain held); leaving it sets the gain that brings the song to the target.
+    // The probe plays the output raised by what the song so far asks for (target minus its integrated loudness).
+    private void Probe(AudioBuffer buffer, int frames)
+    {
+        float gain = _outputMeter.TryGetIntegratedLufs(out double sofar)
+            ? (float)Decibels.ToGain(Math.Clamp(_targetLufs - sofar, LiveMasterChain.LoudnessGainMinDb, LiveMasterChain.LoudnessGainMaxDb))
+            : 1f;
+        for (int c = 0; c < 2; c++)
+        {
+            Span<float> from = buffer.Channel(c, frames), to = _probeBuffer.Channel(c, frames);
+            for (int i = 0; i < frames; i++) to[i] = gain * from[i];
+        }
+        _probe.CeilingDbtp = Chain.Limiter.CeilingDbtp;
+        if (_probe.ReleaseMs != Chain.Limiter.ReleaseMs) _probe.ReleaseMs = Chain.Limiter.ReleaseMs;
+        _probeInMeter.Process(_probeBuffer, frames);
+        _probe.Process(_probeBuffer, frames);
+        _probeMeter.Process(_probeBuffer, frames);
+    }
+
+    // Entering LEARN restarts the integration (gain held); leaving it sets the gain that brings the song to the target:
+    // target minus the song's loudness, plus what the probe's limiter took at about that gain.
     private void SetMode(LoudnessMode mode)
     {
         if (mode == _mode) return;
-        if (mode == LoudnessMode.Learn) _outputMeter.Reset();
+        if (mode == LoudnessMode.Learn)
+        {
+            _outputMeter.Reset();
+            _probe.Reset();
+            _probeInMeter.Reset();
+            _probeMeter.Reset();
+        }
         else if (_mode == LoudnessMode.Learn && _outputMeter.TryGetIntegratedLufs(out double learned))
-            SetLoudnessGain(_loudnessGainDb + _targetLufs - learned);
+        {
+            double raise = Math.Clamp(_targetLufs - learned, LiveMasterChain.LoudnessGainMinDb, LiveMasterChain.LoudnessGainMaxDb);
+            // The probe's loss, input against output: both saw the same gains, so how the gain moved while learning cancels.
+            double limited = _probeInMeter.TryGetIntegratedLufs(out double into) && _probeMeter.TryGetIntegratedLufs(out double outOf) ? Math.Max(0, into - outOf) : 0;
+            SetLoudnessGain(_loudnessGainDb + raise + limited);
+        }
         _mode = mode;
     }
 

@@ -9,8 +9,8 @@ namespace MixConsole.Engine.Tests.LiveMastering;
 /// <summary>
 /// Learn loudness (/master/loudness/mode LEARN, then HOLD): the box integrates one play of the song, sets the gain
 /// that meets /master/loudness/target and holds it; a repeat of the song, measured by libebur128, lands on the target.
-/// The learning is open-loop (measured at the output with the gain held): a gain that pushes the song further into
-/// the limiter falls short by what the limiter then takes (-14 LUFS here, +3.4 dB: 0.7 LU short).
+/// Targets above the song push it into the limiter: the learned gain includes what a probe limiter took while learning
+/// (without it, -14 LUFS here landed 0.7 LU short, -11 LUFS 1.2 LU short).
 /// </summary>
 public sealed class LiveMasterLearnTests(Xunit.Abstractions.ITestOutputHelper log)
 {
@@ -28,8 +28,9 @@ public sealed class LiveMasterLearnTests(Xunit.Abstractions.ITestOutputHelper lo
     }
 
     [Theory]
+    [InlineData(-11f)]
+    [InlineData(-14f)]
     [InlineData(-16f)]
-    [InlineData(-20f)]
     [InlineData(-23f)]
     public void LearnLoudness_OnePlay_ThenTheRepeatLandsOnTheTarget_WithinHalfAnLu(float targetLufs)
     {
