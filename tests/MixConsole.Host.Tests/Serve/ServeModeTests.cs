@@ -75,9 +75,12 @@ public sealed partial class ServeModeTests(ITestOutputHelper log)
     public void MasteringMode_HoldsTheCeiling_AndBringsShortTermLoudnessToTheTarget()
     {
         using var signals = new TestSignals();
-        string input = WriteProgramme(signals, "programme.wav", 16, 0.175);
+        string input = WriteProgramme(signals, "programme.wav", 16, 0.35);
         string output = signals.Path("mastered.wav");
-        var (code, stdout, stderr) = Serve("--audio", "wav", "--fast", "--mode", "mastering", "--preset", "punchy", "--input", input, "--output", output);
+        // Presets set sound, not delivery: the target comes from a scene (wire value 38/48 = -11 LUFS), over the preset.
+        string scene = signals.Path("loud.json");
+        File.WriteAllText(scene, """{"parameters": {"/master/loudness/target": 0.7916667}}""");
+        var (code, stdout, stderr) = Serve("--audio", "wav", "--fast", "--mode", "mastering", "--preset", "punchy", "--scene", scene, "--input", input, "--output", output);
         Assert.True(code == 0, stderr);
         Assert.Matches(@"mode    mastering: inputs 1-2 -> master chain -> outputs 1-2, preset punchy, master chain adds \d+ frames", stdout);
 
@@ -98,8 +101,7 @@ public sealed partial class ServeModeTests(ITestOutputHelper log)
             inMeter.Process(block, hop);
         }
 
-        const double target = -14.0, ceiling = -1.0; // /master/loudness/target's default: presets set sound, not delivery
-
+        const double target = -11.0, ceiling = -1.0;
         double[] last = [.. st.TakeLast(30)];
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"input {inMeter.IntegratedLufs:0.00} LUFS, {inMeter.TruePeakDbtp:0.00} dBTP; output true peak {meter.TruePeakDbtp:0.000} dBTP, short-term over the last 3 s {last.Min():0.00}..{last.Max():0.00} LUFS"));
