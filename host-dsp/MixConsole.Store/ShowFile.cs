@@ -9,7 +9,7 @@ namespace MixConsole.Store;
 /// <summary>
 /// A whole show as one JSON file, to move it between boxes or keep it in version control: the console as it is
 /// (its live state, every value off its default, console state included), the scene slots with their names, notes
-/// and save times, the current scene, the recall safes and the fade time. Written in a fixed order with no export
+/// and save times, the current scene, the recall safes, the fade time and the user master presets. Written in a fixed order with no export
 /// time, so exporting an imported show gives the same bytes. An import checks the whole file first and replaces
 /// the store's show in one transaction: a bad file changes nothing.
 /// </summary>
@@ -46,6 +46,18 @@ public static class ShowFile
             {
                 slots.TryGet(listed.Slot, out SceneRecord? scene);
                 scene!.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("masterPresets");
+            foreach (var (name, saved, leaves) in new MasterPresetStore(store).List())
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", name);
+                writer.WriteString("saved", saved);
+                writer.WritePropertyName("leaves");
+                writer.WriteRawValue(leaves);
+                writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
@@ -94,13 +106,17 @@ public static class ShowFile
             ConsoleStore.SetMeta(transaction, SceneSlots.CurrentSceneKey, show.Current?.ToString(CultureInfo.InvariantCulture) ?? "");
             ConsoleStore.SetMeta(transaction, SceneSlots.SafesKey, show.Safes.ToString());
             ConsoleStore.SetMeta(transaction, SceneSlots.FadeKey, show.Fade.ToString("R", CultureInfo.InvariantCulture));
+            MasterPresetStore.EnsureTable(store.Connection, transaction);
+            Execute(transaction, "DELETE FROM master_presets");
+            foreach (var (name, saved, leaves) in show.MasterPresets) MasterPresetStore.Insert(transaction, name, saved, leaves);
             transaction.Commit();
         }
 
         return new ShowSummary(show.Scenes.Count, show.ConsoleValues, show.Current);
     }
 
-    private sealed record Show(ParameterStore Console, int ConsoleValues, List<SceneRecord> Scenes, int? Current, RecallSafes Safes, double Fade);
+    private sealed record Show(ParameterStore Console, int ConsoleValues, List<SceneRecord> Scenes, int? Current, RecallSafes Safes, double Fade,
+        List<(string Name, string Saved, string Leaves)> MasterPresets);
 
     private static Show Read(string json, ParameterTable table)
     {
@@ -169,7 +185,26 @@ public static class ShowFile
             }
 
             if (current is { } cur && !scenes.Exists(x => x.Slot == cur)) throw new SceneFormatException($"\"current\" names scene {cur}, which the file does not hold");
-            return new Show(console, consoleParameters.EnumerateObject().Count(), scenes, current, safes, fade);
+            // User master presets: optional (shows written before them have none), each an object of leaf values.
+            var presets = new List<(string, string, string)>();
+            if (root.TryGetProperty("masterPresets", out var list))
+            {
+                if (list.ValueKind != JsonValueKind.Array) throw new SceneFormatException("\"masterPresets\" must be an array");
+                foreach (JsonElement preset in list.EnumerateArray())
+                {
+                    string name = preset.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && MasterPresetStore.IsValidName(n.GetString()!)
+                        ? n.GetString()!
+                        : throw new SceneFormatException($"a master preset needs a name of 1-{MasterPresetStore.MaxNameLength} printable ASCII characters");
+                    string saved = preset.TryGetProperty("saved", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
+                    string leaves = preset.TryGetProperty("leaves", out var l) && l.ValueKind == JsonValueKind.Object && MasterPresetStore.IsLeavesJson(l.GetRawText())
+                        ? l.GetRawText()
+                        : throw new SceneFormatException($"master preset '{name}': \"leaves\" must be an object of numbers");
+                    if (presets.Exists(x => x.Item1 == name)) throw new SceneFormatException($"master preset '{name}' is in the file twice");
+                    presets.Add((name, saved, leaves));
+                }
+            }
+
+            return new Show(console, consoleParameters.EnumerateObject().Count(), scenes, current, safes, fade, presets);
         }
     }
 

@@ -31,6 +31,9 @@ public sealed class ShowFileTests(Xunit.Abstractions.ITestOutputHelper output)
             Assert.True(RecallSafes.TryParse("ch 4 eq", out var safes, out _));
             slots.Safes = safes;
             slots.FadeSeconds = 2.5;
+            var presets = new MasterPresetStore(store);
+            presets.Save("loud", new Dictionary<string, float> { ["/eq/1/g"] = 3f, ["/comp/amount"] = 50f });
+            presets.Save("soft", new Dictionary<string, float> { ["/width"] = 80f });
             using (var journal = new LiveJournal(store, console, _ => { })) journal.Flush();
             firstShow = ShowFile.Export(store, Table);
         }
@@ -41,6 +44,7 @@ public sealed class ShowFileTests(Xunit.Abstractions.ITestOutputHelper output)
         using (var store = ConsoleStore.Open(second.Path))
         {
             new SceneSlots(store).Save(99, "left over", "", restored); // an import replaces what was there
+            new MasterPresetStore(store).Save("left over", new Dictionary<string, float> { ["/width"] = 0f });
             summary = ShowFile.Import(store, firstShow, Table);
             secondShow = ShowFile.Export(store, Table);
             new LiveJournal(store, restored, _ => { }).Restore();
@@ -48,6 +52,10 @@ public sealed class ShowFileTests(Xunit.Abstractions.ITestOutputHelper output)
             Assert.Equal((15, 98), (slots.List().Count, slots.List()[^1].Slot));
             Assert.Equal("ch 4 eq", slots.Safes.ToString());
             Assert.Equal(2.5, slots.FadeSeconds);
+            var presets = new MasterPresetStore(store);
+            Assert.Equal(["loud", "soft"], presets.List().Select(p => p.Name));
+            Assert.True(presets.TryGet("loud", out var loud));
+            Assert.Equal((3f, 50f), (loud["/eq/1/g"], loud["/comp/amount"]));
         }
 
         output.WriteLine($"show file: {firstShow.Length} bytes, {summary.Scenes} scenes, {summary.ConsoleValues} console values");
@@ -68,6 +76,7 @@ public sealed class ShowFileTests(Xunit.Abstractions.ITestOutputHelper output)
     [InlineData("""{"format": "mixconsole-show", "version": 1, "console": {"parameters": {"/ch/99/mix/fader": 0.5}}, "current": null, "safes": "", "fade": 0, "scenes": []}""", "/ch/99/mix/fader")]
     [InlineData("""{"format": "mixconsole-show", "version": 1, "console": {"parameters": {}}, "current": null, "safes": "", "fade": 0, "scenes": [{"slot": 3, "name": "a", "notes": "", "saved": "", "parameters": {"/ch/01/mix/fader": 7}}]}""", "scene 3")]
     [InlineData("""{"format": "mixconsole-show", "version": 1, "console": {"parameters": {}}, "current": 4, "safes": "", "fade": 0, "scenes": []}""", "current")]
+    [InlineData("""{"format": "mixconsole-show", "version": 1, "console": {"parameters": {}}, "current": null, "safes": "", "fade": 0, "scenes": [], "masterPresets": [{"name": "x", "saved": "", "leaves": {"/width": "wide"}}]}""", "master preset 'x'")]
     [InlineData("""{"format": "mixconsole-show", "version": 1, "console": {"parameters": {}}, "current": null, "safes": "ch", "fade": 0, "scenes": []}""", "safes")]
     [InlineData("""{"format": "mixconsole-show", "version": 1, "console": {"parameters": {}}, "current": null, "safes": "", "fade": 99, "scenes": []}""", "fade")]
     public void ABadShow_IsRefusedWithItsReason_AndChangesNothing(string json, string reason)

@@ -93,6 +93,15 @@ public sealed class MasterEq : IAudioProcessor
     /// <summary>Shape of band <paramref name="band"/> (as last set by <see cref="SetBand"/>).</summary>
     public EqBandType GetBandType(int band) => _type[band];
 
+    /// <summary>Frequency of band <paramref name="band"/> in Hz (as last set by <see cref="SetBand"/>).</summary>
+    public double GetBandFrequencyHz(int band) => _frequencyHz[band];
+
+    /// <summary>Gain of band <paramref name="band"/> in dB (as last set by <see cref="SetBand"/>).</summary>
+    public double GetBandGainDb(int band) => _gainDb[band];
+
+    /// <summary>Q of band <paramref name="band"/> (as last set by <see cref="SetBand"/>).</summary>
+    public double GetBandQ(int band) => _q[band];
+
     /// <summary>
     /// The two sections of one band for a filter running at <paramref name="sampleRateHz"/>: shape, frequency in Hz
     /// (10..40000, kept under 0.49 of the rate), gain in dB (±24), Q (0.1..10); the second is the identity except for

@@ -7,17 +7,17 @@ using MixConsole.Engine.Parameters;
 namespace MixConsole.Engine.Mastering;
 
 /// <summary>
-/// The master chain as the live console plays it: a stereo <see cref="MasterChain"/> driven by the /master/*
-/// parameters through a control-side <see cref="MasterChainCompiler"/> (designs and lookups there; here the newest
-/// snapshot is taken at block start and every target is glided to), an automatic loudness gain that walks the
-/// output's short-term loudness to /master/loudness/target at a limited rate, a loudness-matched A/B
-/// (/master/ab = 1 plays the unprocessed input, latency-aligned and gain-matched to the processed output's
-/// short-term loudness) and /master/bypass (the unprocessed input, latency-aligned, at unity). A/B and bypass are
-/// each a <see cref="BypassCrossfade"/>. The chain keeps running while B or the bypass plays, so its lookahead,
-/// envelopes and loudness are current when it is faded back in: what returns nulls against a chain that never
-/// stopped. The latency is <see cref="MasterChain.LatencyFrames"/> in every state, unless
-/// <see cref="ZeroLatencyBypass"/> (the live console): then the bypass plays the undelayed input and switches by a
-/// short dip through silence (<see cref="BypassMode.ZeroLatencyDip"/>), and the latency is 0 while bypassed.
+/// The master chain as the live console plays it: two complete chain settings, slot A (/master/...) and slot B
+/// (/master/b/...), each a stereo <see cref="MasterChain"/> driven through its own control-side
+/// <see cref="MasterChainCompiler"/> (designs and lookups there; here the newest snapshot is taken at block start and
+/// every target is glided to), each with a loudness gain (/master/loudness/mode: follow the short-term loudness to
+/// /master/loudness/target at a limited rate, learn a song's integrated loudness, or hold). /master/ab = 1 plays slot B,
+/// gain-matched to A's short-term loudness; both chains always run, with the same latency, so the switch (a
+/// <see cref="BypassCrossfade"/>) lines up sample for sample and returns to a chain that never stopped.
+/// /master/bypass plays the unprocessed input, latency-aligned, at unity (another <see cref="BypassCrossfade"/>). The
+/// latency is <see cref="MasterChain.LatencyFrames"/> in every state, unless <see cref="ZeroLatencyBypass"/> (the live
+/// console): then the bypass plays the undelayed input and switches by a short dip through silence
+/// (<see cref="BypassMode.ZeroLatencyDip"/>), and the latency is 0 while bypassed.
 /// </summary>
 public sealed class LiveMasterChain : IAudioProcessor
 {
@@ -50,30 +50,33 @@ public sealed class LiveMasterChain : IAudioProcessor
 
     private const double MatchTimeConstantSeconds = 0.3;
 
-    private readonly MasterChainCompiler _compiler;
-    private readonly LoudnessMeter _inputMeter = new(), _outputMeter = new();
+    private readonly LiveMasterSlot _a, _b;
+    private readonly LoudnessMeter _inputMeter = new();
     private readonly BypassCrossfade _ab = new() { FadeMs = CrossfadeMs }, _bypass = new() { FadeMs = CrossfadeMs };
-    private readonly LinearSmoother _thresholdDb = new(), _ratio = new(1f), _ceilingDbtp = new(-1f);
+    private AudioBuffer _slotB = new(2, 1);
     private double _sampleRateHz;
-    private long _appliedVersion = -1;
-    private double _targetLufs = -14.0;
-    private double _loudnessGainDb, _matchGainDb;
+    private double _matchGainDb;
     private float _matchGain = 1f;
 
-    /// <summary>Creates the adapter over <paramref name="store"/>'s /master/* parameters, driving <paramref name="chain"/> (a new neutral chain when null).</summary>
+    /// <summary>Creates the adapter over <paramref name="store"/>'s /master parameters, driving <paramref name="chain"/> with slot A (a new neutral chain when null) and a chain of its own with slot B.</summary>
     public LiveMasterChain(ParameterStore store, MasterChain? chain = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        _compiler = new MasterChainCompiler(store);
-        Chain = chain ?? new MasterChain();
-        Chain.Limiter.SafetyMarginDb = LimiterSafetyMarginDb;
+        _a = new LiveMasterSlot(store, 1, chain ?? new MasterChain());
+        _b = new LiveMasterSlot(store, 2, new MasterChain());
     }
 
-    /// <summary>The chain being driven (its stages head for the parameters from the first processed block).</summary>
-    public MasterChain Chain { get; }
+    /// <summary>The chain slot A drives (its stages head for the parameters from the first processed block).</summary>
+    public MasterChain Chain => _a.Chain;
 
-    /// <summary>The control-side half: call <see cref="Compile"/> (or its <see cref="MasterChainCompiler.Compile"/>) from the control thread.</summary>
-    public MasterChainCompiler Compiler => _compiler;
+    /// <summary>The chain slot B drives.</summary>
+    public MasterChain ChainB => _b.Chain;
+
+    /// <summary>The control-side half of slot A: call <see cref="Compile"/> from the control thread.</summary>
+    public MasterChainCompiler Compiler => _a.Compiler;
+
+    /// <summary>The control-side half of slot B.</summary>
+    public MasterChainCompiler CompilerB => _b.Compiler;
 
     /// <summary>
     /// True (default) to compile at the start of each block on the audio thread, when the store changed: for offline
@@ -82,20 +85,26 @@ public sealed class LiveMasterChain : IAudioProcessor
     /// </summary>
     public bool CompileOnAudioThread { get; set; } = true;
 
-    /// <summary>Control side: compiles the /master/* parameters into a snapshot when the store changed; true when it published one.</summary>
-    public bool Compile() => _compiler.Compile();
+    /// <summary>Control side: compiles both slots' /master parameters into snapshots when the store changed; true when either published.</summary>
+    public bool Compile() => _a.Compiler.Compile() | _b.Compiler.Compile();
 
-    /// <summary>Store version of the snapshot the audio thread took last.</summary>
-    public long AppliedVersion => Volatile.Read(ref _appliedVersion);
+    /// <summary>Store version of the newest snapshot the audio thread took (a slot publishes only when one of its parameters changed).</summary>
+    public long AppliedVersion => Math.Max(_a.AppliedVersion, _b.AppliedVersion);
 
-    /// <summary>The automatic loudness gain in use, in dB.</summary>
-    public double LoudnessGainDb => _loudnessGainDb;
+    /// <summary>Slot A's loudness gain in use, in dB.</summary>
+    public double LoudnessGainDb => _a.LoudnessGainDb;
 
-    /// <summary>The gain applied to the unprocessed B signal so it is as loud as A, in dB.</summary>
+    /// <summary>Slot B's loudness gain in use, in dB.</summary>
+    public double LoudnessGainBDb => _b.LoudnessGainDb;
+
+    /// <summary>The gain applied to slot B's output so it is as loud as A's, in dB.</summary>
     public double MatchGainDb => _matchGainDb;
 
-    /// <summary>Short-term loudness of the processed (A) output, in LUFS.</summary>
-    public double OutputShortTermLufs => _outputMeter.ShortTermLufs;
+    /// <summary>Short-term loudness of slot A's output, in LUFS.</summary>
+    public double OutputShortTermLufs => _a.ShortTermLufs;
+
+    /// <summary>Short-term loudness of slot B's output before the match gain, in LUFS.</summary>
+    public double OutputBShortTermLufs => _b.ShortTermLufs;
 
     /// <summary>Short-term loudness of the unprocessed input, in LUFS.</summary>
     public double InputShortTermLufs => _inputMeter.ShortTermLufs;
@@ -127,15 +136,12 @@ public sealed class LiveMasterChain : IAudioProcessor
         var stereo = new ProcessSpec(spec.SampleRateHz, spec.MaxBlockFrames, 2);
         stereo.Validate();
         _sampleRateHz = spec.SampleRateHz;
-        _compiler.SampleRateHz = spec.SampleRateHz;
-        Chain.Prepare(stereo);
+        _a.Prepare(stereo);
+        _b.Prepare(stereo);
+        _slotB = new AudioBuffer(2, spec.MaxBlockFrames);
         _inputMeter.Prepare(stereo, null, LoudnessMeterOptions.LoudnessOnly);
-        _outputMeter.Prepare(stereo, null, LoudnessMeterOptions.LoudnessOnly);
-        _ab.Prepare(stereo, Chain.LatencyFrames);
+        _ab.Prepare(stereo, 0); // both slots are already aligned: B's output is the "dry" side as it is
         _bypass.Prepare(stereo, Chain.LatencyFrames);
-        _thresholdDb.Prepare(spec.SampleRateHz, GlideMs);
-        _ratio.Prepare(spec.SampleRateHz, GlideMs);
-        _ceilingDbtp.Prepare(spec.SampleRateHz, GlideMs);
         Reset();
     }
 
@@ -143,19 +149,12 @@ public sealed class LiveMasterChain : IAudioProcessor
     public void Reset()
     {
         _inputMeter.Reset();
-        _outputMeter.Reset();
-        _loudnessGainDb = 0;
         _matchGainDb = 0;
         _matchGain = 1f;
-        Chain.LoudnessGain.GainDb = 0;
-        _compiler.Compile(force: true);
-        _compiler.Exchange.TryTakeNewest(out MasterChainTargets targets);
-        Retarget(targets);
-        _thresholdDb.Reset();
-        _ratio.Reset();
-        _ceilingDbtp.Reset();
-        ApplyControlRateTargets(0);
-        Chain.Reset(); // every stage snaps to its target
+        _a.Reset();
+        _b.Reset();
+        _ab.Bypassed = _a.PlayB;
+        _bypass.Bypassed = _a.Bypassed;
         _ab.Reset();
         _bypass.Reset();
     }
@@ -163,69 +162,38 @@ public sealed class LiveMasterChain : IAudioProcessor
     /// <inheritdoc />
     public void Process(AudioBuffer buffer, int frames)
     {
-        if (CompileOnAudioThread) _compiler.Compile();
-        if (_compiler.Exchange.TryTakeNewest(out MasterChainTargets targets)) Retarget(targets);
-        ApplyControlRateTargets(frames);
+        if (CompileOnAudioThread)
+        {
+            _a.Compiler.Compile();
+            _b.Compiler.Compile();
+        }
+        _a.TakeNewest();
+        _b.TakeNewest();
+        _a.ApplyControlRateTargets(frames);
+        _b.ApplyControlRateTargets(frames);
+        _ab.Bypassed = _a.PlayB;
+        _bypass.Bypassed = _a.Bypassed;
 
-        _ab.Capture(buffer, frames);
+        for (int c = 0; c < 2; c++) buffer.Channel(c, frames).CopyTo(_slotB.Channel(c, frames));
         _bypass.Capture(buffer, frames);
         _inputMeter.Process(buffer, frames);
-        Chain.Process(buffer, frames);
-        _outputMeter.Process(buffer, frames);
-
         double seconds = frames / _sampleRateHz;
-        UpdateLoudnessGain(seconds);
+        _a.Process(buffer, frames, seconds);
+        _b.Process(_slotB, frames, seconds);
+
         float matchFrom = _matchGain;
         UpdateMatchGain(seconds);
+        _ab.Capture(_slotB, frames);
         _ab.Apply(buffer, frames, matchFrom, _matchGain);
         _bypass.Apply(buffer, frames);
     }
 
-    // Targets from a snapshot: every stage ramps there by itself (EQ coefficients, trim, width, crossfades) or by a ramp here.
-    private void Retarget(MasterChainTargets t)
-    {
-        Chain.InputTrim.GainDb = t.InputGainDb;
-        Chain.Eq.GlideTo(t.EqSections);
-        _thresholdDb.SetTarget(t.MultibandThresholdDb);
-        _ratio.SetTarget(t.MultibandRatio);
-        for (int b = 0; b < Chain.Multiband.BandCount; b++) Chain.Multiband.Band(b).KneeDb = t.MultibandKneeDb;
-        for (int b = 0; b < Chain.Imager.BandCount; b++) Chain.Imager.SetWidthPercent(b, t.WidthPercent);
-        _targetLufs = t.TargetLufs;
-        _ceilingDbtp.SetTarget((float)t.CeilingDbtp);
-        _ab.Bypassed = t.PlayB;
-        _bypass.Bypassed = t.Bypassed;
-        Volatile.Write(ref _appliedVersion, t.StoreVersion);
-    }
-
-    // The multiband and limiter take their settings once per block: their ramps step per block, within the glide.
-    private void ApplyControlRateTargets(int frames)
-    {
-        float threshold = _thresholdDb.Advance(frames), ratio = _ratio.Advance(frames);
-        for (int b = 0; b < Chain.Multiband.BandCount; b++)
-        {
-            var band = Chain.Multiband.Band(b);
-            band.ThresholdDb = threshold;
-            band.Ratio = ratio;
-        }
-        Chain.Limiter.CeilingDbtp = _ceilingDbtp.Advance(frames);
-    }
-
-    private void UpdateLoudnessGain(double seconds)
-    {
-        double output = _outputMeter.ShortTermLufs;
-        if (!(output > SilenceLufs)) return;
-        double error = _targetLufs - output;
-        double maxStep = LoudnessSlewDbPerSecond * seconds;
-        double step = Math.Clamp(error * seconds / LoudnessTimeConstantSeconds, -maxStep, maxStep);
-        _loudnessGainDb = Math.Clamp(_loudnessGainDb + step, LoudnessGainMinDb, LoudnessGainMaxDb);
-        Chain.LoudnessGain.GainDb = _loudnessGainDb;
-    }
-
+    // B is brought to A's short-term loudness, smoothed: the comparison is of sound, not of level.
     private void UpdateMatchGain(double seconds)
     {
-        double output = _outputMeter.ShortTermLufs, input = _inputMeter.ShortTermLufs;
-        if (!(output > SilenceLufs) || !(input > SilenceLufs)) return;
-        double wanted = Math.Clamp(output - input, -MatchGainLimitDb, MatchGainLimitDb);
+        double a = _a.ShortTermLufs, b = _b.ShortTermLufs;
+        if (!(a > SilenceLufs) || !(b > SilenceLufs)) return;
+        double wanted = Math.Clamp(a - b, -MatchGainLimitDb, MatchGainLimitDb);
         _matchGainDb += (wanted - _matchGainDb) * (1.0 - Math.Exp(-seconds / MatchTimeConstantSeconds));
         _matchGain = (float)Decibels.ToGain(_matchGainDb);
     }

@@ -21,11 +21,22 @@ public sealed class MasterChainCompiler
     /// <summary>Centre of the tilt EQ, in Hz.</summary>
     public const double TiltCentreHz = 1000;
 
-    private const double ShelfQ = 0.7;
+    /// <summary>Threshold of every band at 0 % amount, in dBFS (ratio 1:1 there, so it only matters mid-way).</summary>
+    public const float LightThresholdDb = -12f;
+
+    /// <summary>Q of the two master shelves.</summary>
+    public const double ShelfQ = 0.7;
 
     private readonly ParameterStore _store;
+    private const int Bands = ConsoleAddressSpace.MasterBands, Bells = ConsoleAddressSpace.MasterEqBells;
+
     private readonly ParameterHandle _inputGain, _tilt, _lowShelfGain, _lowShelfFreq, _highShelfGain, _highShelfFreq;
-    private readonly ParameterHandle _compAmount, _width, _target, _ceiling, _bypass, _ab;
+    private readonly ParameterHandle _compAmount, _width, _target, _ceiling, _bypass, _ab, _loudnessMode;
+    private readonly ParameterHandle _bassMono, _saturationOn, _saturationDrive, _saturationMix, _limiterRelease, _ditherOn, _ditherBits, _ditherShape;
+    private readonly ParameterHandle[] _bellFreq = new ParameterHandle[Bells], _bellGain = new ParameterHandle[Bells], _bellQ = new ParameterHandle[Bells];
+    private readonly ParameterHandle[] _bandThreshold = new ParameterHandle[Bands], _bandRatio = new ParameterHandle[Bands], _bandAttack = new ParameterHandle[Bands];
+    private readonly ParameterHandle[] _bandRelease = new ParameterHandle[Bands], _bandMakeup = new ParameterHandle[Bands], _bandWidth = new ParameterHandle[Bands];
+    private readonly ParameterHandle[] _compCrossover = new ParameterHandle[Bands - 1], _imagerCrossover = new ParameterHandle[Bands - 1];
     private readonly ParameterChangeSet _changes;
     private readonly float[] _values;
     private readonly int[] _changed;
@@ -35,19 +46,24 @@ public sealed class MasterChainCompiler
     private double _sampleRateHz = 48000;
     // The last EQ design and what it was made from: a change elsewhere in the chain re-uses it, designs nothing.
     private readonly BiquadCoefficients[] _designed = new BiquadCoefficients[MasterEq.SectionCount];
-    private readonly float[] _designedFrom = new float[5];
+    private readonly float[] _designedFrom = new float[5 + 3 * Bells];
     private double _designedRateHz;
 
-    /// <summary>Binds to <paramref name="store"/>'s master chain parameters by typed key; a missing one throws <see cref="ParameterBindingException"/>, named.</summary>
-    public MasterChainCompiler(ParameterStore store)
+    /// <summary>
+    /// Binds to <paramref name="store"/>'s master chain parameters of setting <paramref name="slot"/> (1 = A at /master, 2 = B
+    /// at /master/b) and the switches both share, by typed key; a missing one throws <see cref="ParameterBindingException"/>, named.
+    /// </summary>
+    public MasterChainCompiler(ParameterStore store, int slot = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(slot, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(slot, 2);
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         ParameterTable table = store.Table;
         _isMaster = new bool[table.Count];
-        ParameterHandle Bind(ParameterRole role)
+        ParameterHandle Bind(ParameterRole role, int index = 0, bool shared = false)
         {
-            ParameterHandle handle = table.Bind(new ParameterKey(ParameterOwner.Master, 1, role));
+            ParameterHandle handle = table.Bind(new ParameterKey(ParameterOwner.Master, shared ? 1 : slot, role, index));
             _isMaster[handle.Index] = true;
             return handle;
         }
@@ -62,8 +78,37 @@ public sealed class MasterChainCompiler
         _width = Bind(ParameterRole.MasterWidth);
         _target = Bind(ParameterRole.MasterLoudnessTarget);
         _ceiling = Bind(ParameterRole.MasterCeiling);
-        _bypass = Bind(ParameterRole.MasterBypass);
-        _ab = Bind(ParameterRole.MasterAb);
+        _bypass = Bind(ParameterRole.MasterBypass, shared: true);
+        _ab = Bind(ParameterRole.MasterAb, shared: true);
+        _loudnessMode = Bind(ParameterRole.MasterLoudnessMode, shared: true);
+        _bassMono = Bind(ParameterRole.MasterBassMono);
+        _saturationOn = Bind(ParameterRole.MasterSaturationOn);
+        _saturationDrive = Bind(ParameterRole.MasterSaturationDrive);
+        _saturationMix = Bind(ParameterRole.MasterSaturationMix);
+        _limiterRelease = Bind(ParameterRole.MasterLimiterRelease);
+        _ditherOn = Bind(ParameterRole.MasterDitherOn);
+        _ditherBits = Bind(ParameterRole.MasterDitherBits);
+        _ditherShape = Bind(ParameterRole.MasterDitherShaping);
+        for (int b = 0; b < Bells; b++)
+        {
+            _bellFreq[b] = Bind(ParameterRole.MasterEqBandFrequency, b + 1);
+            _bellGain[b] = Bind(ParameterRole.MasterEqBandGain, b + 1);
+            _bellQ[b] = Bind(ParameterRole.MasterEqBandQ, b + 1);
+        }
+        for (int b = 0; b < Bands; b++)
+        {
+            _bandThreshold[b] = Bind(ParameterRole.MasterBandThreshold, b + 1);
+            _bandRatio[b] = Bind(ParameterRole.MasterBandRatio, b + 1);
+            _bandAttack[b] = Bind(ParameterRole.MasterBandAttack, b + 1);
+            _bandRelease[b] = Bind(ParameterRole.MasterBandRelease, b + 1);
+            _bandMakeup[b] = Bind(ParameterRole.MasterBandMakeup, b + 1);
+            _bandWidth[b] = Bind(ParameterRole.MasterImagerWidth, b + 1);
+        }
+        for (int x = 0; x < Bands - 1; x++)
+        {
+            _compCrossover[x] = Bind(ParameterRole.MasterCompCrossover, x + 1);
+            _imagerCrossover[x] = Bind(ParameterRole.MasterImagerCrossover, x + 1);
+        }
         _values = new float[table.Count];
         _changed = new int[table.Count];
         _changes = store.TrackChanges();
@@ -120,11 +165,30 @@ public sealed class MasterChainCompiler
         DesignEq();
         _designed.CopyTo(t.EqSections, 0);
 
-        (t.MultibandThresholdDb, t.MultibandRatio) = MultibandCurve(V(_compAmount));
+        float amount = Math.Clamp(V(_compAmount) / 100f, 0f, 1f), width = V(_width);
+        for (int b = 0; b < Bands; b++)
+        {
+            (t.BandThresholdDb[b], t.BandRatio[b]) = BandCurve(amount, V(_bandThreshold[b]), V(_bandRatio[b]));
+            t.BandAttackMs[b] = V(_bandAttack[b]);
+            t.BandReleaseMs[b] = V(_bandRelease[b]);
+            t.BandMakeupDb[b] = V(_bandMakeup[b]);
+            t.WidthPercent[b] = b == 0 && V(_bassMono) != 0 ? 0f : Math.Clamp(width * V(_bandWidth[b]) / 100f, 0f, 200f);
+        }
+        for (int x = 0; x < Bands - 1; x++)
+        {
+            t.CompCrossoverHz[x] = V(_compCrossover[x]);
+            t.ImagerCrossoverHz[x] = V(_imagerCrossover[x]);
+        }
         t.MultibandKneeDb = MultibandKneeDb;
-        t.WidthPercent = V(_width);
+        t.SaturationOn = V(_saturationOn) != 0;
+        t.SaturationDriveDb = V(_saturationDrive);
+        t.SaturationMix = V(_saturationMix) / 100.0;
         t.TargetLufs = V(_target);
         t.CeilingDbtp = V(_ceiling);
+        t.LimiterReleaseMs = V(_limiterRelease);
+        t.DitherBits = V(_ditherOn) == 0 ? 0 : V(_ditherBits) == 0 ? 16 : 24;
+        t.DitherShaping = V(_ditherShape) == 0 ? DitherNoiseShaping.None : DitherNoiseShaping.FirstOrder;
+        t.LoudnessMode = (LoudnessMode)(int)V(_loudnessMode);
         t.PlayB = V(_ab) != 0;
         t.Bypassed = V(_bypass) != 0;
         Exchange.Publish();
@@ -135,7 +199,14 @@ public sealed class MasterChainCompiler
 
     private void DesignEq()
     {
-        Span<float> from = [V(_tilt), V(_lowShelfFreq), V(_lowShelfGain), V(_highShelfFreq), V(_highShelfGain)];
+        Span<float> from = stackalloc float[_designedFrom.Length];
+        from[0] = V(_tilt); from[1] = V(_lowShelfFreq); from[2] = V(_lowShelfGain); from[3] = V(_highShelfFreq); from[4] = V(_highShelfGain);
+        for (int b = 0; b < Bells; b++)
+        {
+            from[5 + 3 * b] = V(_bellFreq[b]);
+            from[6 + 3 * b] = V(_bellGain[b]);
+            from[7 + 3 * b] = V(_bellQ[b]);
+        }
         if (_designedRateHz == _sampleRateHz && from.SequenceEqual(_designedFrom)) return;
         Span<BiquadCoefficients> eq = _designed;
         eq.Fill(BiquadCoefficients.Identity);
@@ -143,18 +214,17 @@ public sealed class MasterChainCompiler
         MasterEq.DesignBand(EqBandType.Tilt, fs, TiltCentreHz, from[0], 0.5, out eq[0], out eq[1]);
         MasterEq.DesignBand(EqBandType.LowShelf, fs, from[1], from[2], ShelfQ, out eq[2], out eq[3]);
         MasterEq.DesignBand(EqBandType.HighShelf, fs, from[3], from[4], ShelfQ, out eq[4], out eq[5]);
+        for (int b = 0; b < Bells; b++)
+            MasterEq.DesignBand(EqBandType.Bell, fs, from[5 + 3 * b], from[6 + 3 * b], from[7 + 3 * b], out eq[6 + 2 * b], out eq[7 + 2 * b]);
         from.CopyTo(_designedFrom);
         _designedRateHz = fs;
         EqDesignCount++;
     }
 
     /// <summary>
-    /// /master/comp/amount (0..100 %) as the multiband's curve: ratio 1:1..4:1 with the threshold sinking from
-    /// -12 to -30 dBFS, both linear in the amount.
+    /// One multiband band's threshold (dBFS) and ratio at <paramref name="amount"/> (0..1 of /comp/amount): from
+    /// (<see cref="LightThresholdDb"/>, 1:1) at 0 to the band's own <paramref name="thresholdDb"/> and <paramref name="ratio"/> at 1, linear.
     /// </summary>
-    public static (float ThresholdDb, float Ratio) MultibandCurve(float amountPercent)
-    {
-        float amount = Math.Clamp(amountPercent / 100f, 0f, 1f);
-        return (-12f - 18f * amount, 1f + 3f * amount);
-    }
+    public static (float ThresholdDb, float Ratio) BandCurve(float amount, float thresholdDb, float ratio) =>
+        (LightThresholdDb + (thresholdDb - LightThresholdDb) * amount, 1f + (ratio - 1f) * amount);
 }

@@ -92,18 +92,6 @@ public static partial class ConsoleAddressSpace
     private static readonly ParameterSpec DelayFxHighCut = ParameterSpec.Log(1000, 20000, 101, "Hz", 8000, "Delay high cut (in the feedback path)");
     private static readonly ParameterSpec DelayFxPingPong = ParameterSpec.Bool(false, "Delay repeats alternate left and right");
 
-    private static readonly ParameterSpec MasterInputGain = ParameterSpec.Linear(-12, 12, 0.1, "dB", 0, "Master chain input gain");
-    private static readonly ParameterSpec MasterTilt = ParameterSpec.Linear(-6, 6, 0.1, "dB", 0, "Master tilt EQ (+ brighter, - darker)");
-    private static readonly ParameterSpec MasterShelfGain = ParameterSpec.Linear(-12, 12, 0.1, "dB", 0, "Master shelf gain");
-    private static readonly ParameterSpec MasterLowShelfFrequency = ParameterSpec.Log(20, 500, 101, "Hz", 100, "Master low shelf frequency");
-    private static readonly ParameterSpec MasterHighShelfFrequency = ParameterSpec.Log(2000, 20000, 101, "Hz", 10000, "Master high shelf frequency");
-    private static readonly ParameterSpec MasterCompAmount = ParameterSpec.Linear(0, 100, 1, "%", 0, "Master multiband compression amount");
-    private static readonly ParameterSpec MasterWidth = ParameterSpec.Linear(0, 200, 1, "%", 100, "Master stereo width (0 mono, 100 as is)");
-    private static readonly ParameterSpec MasterTarget = ParameterSpec.Linear(-30, -6, 0.5, "LUFS", -14, "Master integrated loudness target");
-    private static readonly ParameterSpec MasterCeiling = ParameterSpec.Linear(-6, 0, 0.1, "dBTP", -1, "Master true-peak ceiling");
-    private static readonly ParameterSpec MasterBypass = ParameterSpec.Bool(false, "Master chain bypassed (1 = bypassed)");
-    private static readonly ParameterSpec MasterAb = ParameterSpec.Enum(["A", "B"], 0, "Master A/B setting in use (loudness-matched comparison)");
-
     /// <summary>Builds the table for a console of the size <paramref name="config"/>.</summary>
     /// <exception cref="ConsoleConfigException">The configuration is invalid.</exception>
     public static ParameterTable Build(ConsoleConfig config)
@@ -232,19 +220,7 @@ public static partial class ConsoleAddressSpace
             d.Add("/fader", Fader, ParameterRole.Fader);
         }
 
-        var m = new Declarer(builder, ParameterPaths.Master, ParameterOwner.Master, 1);
-        m.Add("/input/gain", MasterInputGain, ParameterRole.MasterInputGain);
-        m.Add("/eq/tilt", MasterTilt, ParameterRole.MasterTilt);
-        m.Add("/eq/lowshelf/g", MasterShelfGain, ParameterRole.MasterLowShelfGain);
-        m.Add("/eq/lowshelf/f", MasterLowShelfFrequency, ParameterRole.MasterLowShelfFrequency);
-        m.Add("/eq/highshelf/g", MasterShelfGain, ParameterRole.MasterHighShelfGain);
-        m.Add("/eq/highshelf/f", MasterHighShelfFrequency, ParameterRole.MasterHighShelfFrequency);
-        m.Add("/comp/amount", MasterCompAmount, ParameterRole.MasterCompression);
-        m.Add("/width", MasterWidth, ParameterRole.MasterWidth);
-        m.Add("/loudness/target", MasterTarget, ParameterRole.MasterLoudnessTarget);
-        m.Add("/limiter/ceiling", MasterCeiling, ParameterRole.MasterCeiling);
-        m.Add("/bypass", MasterBypass, ParameterRole.MasterBypass);
-        m.Add("/ab", MasterAb, ParameterRole.MasterAb);
+        AddMaster(builder);
         AddPreview(builder);
 
         AddHeadamps(builder);

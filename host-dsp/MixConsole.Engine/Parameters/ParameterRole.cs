@@ -234,4 +234,64 @@ public enum ParameterRole : byte
 
     /// <summary>Translation preview on the mastering box's monitor outputs.</summary>
     MasterPreview,
+
+    /// <summary>Master EQ bell band frequency (slot = band).</summary>
+    MasterEqBandFrequency,
+
+    /// <summary>Master EQ bell band gain (slot = band).</summary>
+    MasterEqBandGain,
+
+    /// <summary>Master EQ bell band Q (slot = band).</summary>
+    MasterEqBandQ,
+
+    /// <summary>Master multiband threshold at full amount (slot = band).</summary>
+    MasterBandThreshold,
+
+    /// <summary>Master multiband ratio at full amount (slot = band).</summary>
+    MasterBandRatio,
+
+    /// <summary>Master multiband attack (slot = band).</summary>
+    MasterBandAttack,
+
+    /// <summary>Master multiband release (slot = band).</summary>
+    MasterBandRelease,
+
+    /// <summary>Master multiband make-up gain (slot = band).</summary>
+    MasterBandMakeup,
+
+    /// <summary>Master multiband crossover frequency (slot = crossover).</summary>
+    MasterCompCrossover,
+
+    /// <summary>Master imager width of one band (slot = band).</summary>
+    MasterImagerWidth,
+
+    /// <summary>Master imager crossover frequency (slot = crossover).</summary>
+    MasterImagerCrossover,
+
+    /// <summary>Master imager: lowest band mono.</summary>
+    MasterBassMono,
+
+    /// <summary>Master saturation on.</summary>
+    MasterSaturationOn,
+
+    /// <summary>Master saturation drive.</summary>
+    MasterSaturationDrive,
+
+    /// <summary>Master saturation wet share.</summary>
+    MasterSaturationMix,
+
+    /// <summary>Master limiter release.</summary>
+    MasterLimiterRelease,
+
+    /// <summary>Master dither on.</summary>
+    MasterDitherOn,
+
+    /// <summary>Master dither word length.</summary>
+    MasterDitherBits,
+
+    /// <summary>Master dither noise shaping.</summary>
+    MasterDitherShaping,
+
+    /// <summary>Master loudness gain mode (follow, learn, hold).</summary>
+    MasterLoudnessMode,
 }

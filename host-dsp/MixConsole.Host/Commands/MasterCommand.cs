@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MixConsole.Audio.Wav;
 using MixConsole.Dsp.Mastering;
+using MixConsole.Engine.Mastering;
 using MixConsole.Host.Cli;
 using MixConsole.Mastering.Analysis;
 using MixConsole.Mastering.Delivery;
@@ -10,6 +11,7 @@ using MixConsole.Mastering.Pipeline;
 using MixConsole.Mastering.Presets;
 using MixConsole.Mastering.Report;
 using MixConsole.Mastering.Targets;
+using MixConsole.Store;
 
 namespace MixConsole.Host.Commands;
 
@@ -23,7 +25,7 @@ internal sealed class MasterCommand : ICommand
 
     public string Summary => "master a mix: loudness target hit exactly, true peaks under the ceiling, tone, width, dither";
 
-    public string Usage => "mixconsole master IN.wav -o OUT.wav [--target T | --lufs X [--ceiling Y]] [--preset P] [--format F] [--rate R] [--reference REF.wav [--match ...]] [--report R.html] [--json]";
+    public string Usage => "mixconsole master IN.wav -o OUT.wav [--target T | --lufs X [--ceiling Y]] [--preset P [--state DIR]] [--format F] [--rate R] [--reference REF.wav [--match ...]] [--report R.html] [--json]";
 
     public string Description => $"""
         Checks the mix (clipping, headroom, DC offset, phase trouble in mono: printed as
@@ -62,6 +64,7 @@ internal sealed class MasterCommand : ICommand
         new("lufs", "X", "integrated loudness target in LUFS, instead of --target"),
         new("ceiling", "Y", $"true-peak ceiling in dBTP (default: the target's, or {DefaultCeilingDbtp:0.0} with --lufs)"),
         new("preset", "P", "tone and dynamics: " + string.Join(", ", MasterPreset.All.Select(p => p.Name)) + " (default transparent)"),
+        new("state", "DIR", "a console's store folder: --preset also finds the user presets saved there"),
         new("format", "F", "wav16, wav24 or wav32f (default: the input's)"),
         new("rate", "R", "output sample rate in Hz (default: the input's); resampled before the limiter"),
         new("reference", "REF", "a reference track to match"),
@@ -175,7 +178,14 @@ internal sealed class MasterCommand : ICommand
     internal static MasterPreset ResolvePreset(ParsedArgs args)
     {
         string name = args.Get("preset") ?? "transparent";
-        return MasterPreset.Find(name) ?? throw new UsageException($"unknown preset '{name}' (presets: {string.Join(", ", MasterPreset.All.Select(p => p.Name))})");
+        if (MasterPreset.Find(name) is { } builtIn) return builtIn;
+        if (args.Get("state") is { } dir)
+        {
+            using ConsoleStore store = ScenesCommand.OpenStore(dir);
+            if (new MasterPresetStore(store).TryGet(name, out Dictionary<string, float> leaves))
+                return MasterPreset.Custom(name, $"user preset from {dir}", chain => MasterSettingLeaves.ApplyTo(chain, leaves));
+        }
+        throw new UsageException($"unknown preset '{name}' (presets: {string.Join(", ", MasterPreset.All.Select(p => p.Name))}; user presets with --state DIR)");
     }
 
     internal static WavSampleFormat? ResolveFormat(ParsedArgs args)

@@ -143,7 +143,7 @@ internal sealed class ScenesCommand : ICommand
         }
     }
 
-    private static ConsoleStore OpenStore(string dir)
+    internal static ConsoleStore OpenStore(string dir)
     {
         try
         {

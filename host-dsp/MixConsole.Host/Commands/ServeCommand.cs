@@ -49,12 +49,15 @@ internal sealed class ServeCommand : ICommand
         --mode console (default) runs the whole console; its master chain is installed but starts bypassed
         (/master/bypass 1), so a freshly started console is transparent. --mode mastering is the standalone
         mastering box: stereo in (inputs 1-2 straight into the master chain, no console strips), stereo out,
-        chain active, --preset applied (default transparent), /master/ab 1 plays the unprocessed input
-        loudness-matched to the mastered output for a fair comparison. With --channels-out 4, outputs 3-4
-        are the monitor: the print (outputs 1-2) heard through /master/preview (off, phone, earbuds, laptop,
-        car, club, mono, side), switched click-free; the print never passes through the preview.
-        /master/record ,i 1 starts recording the print to --recordings DIR on the box (32-bit float WAV,
-        the settings in use beside it as JSON), ,i 0 stops; a full disk stops it with a warning, never a glitch.
+        chain active, --preset applied (default transparent) to setting A; /master/ab 1 plays setting B
+        (/master/b/...) loudness-matched to A, /master/bypass 1 the unprocessed input. Over OSC:
+        /master/preset ,s NAME recalls a preset crossfaded, /master/preset/save ,s NAME keeps the setting
+        in play as a user preset (with --state), /master/copy ,s AB copies A onto B.
+        With --channels-out 4, outputs 3-4 are the monitor: the print (outputs 1-2) heard through
+        /master/preview (off, phone, earbuds, laptop, car, club, mono, side), switched click-free; the print
+        never passes through the preview. /master/record ,i 1 starts recording the print to --recordings DIR
+        on the box (32-bit float WAV, the settings in use beside it as JSON), ,i 0 stops; a full disk stops it
+        with a warning, never a glitch.
 
         Example: mixconsole serve --allow 192.168.1.0/24 --serial /dev/ttyAMA0 --scene show.json
         Then:    oscsend 127.0.0.1 10023 /ch/01/mix/fader f 0.75

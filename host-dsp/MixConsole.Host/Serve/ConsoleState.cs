@@ -39,10 +39,14 @@ internal sealed class ConsoleState : IDisposable
         _retryInterval = retryInterval;
         Say(note);
         Scenes = store is null ? null : new SceneSlots(store);
+        MasterPresets = store is null ? null : new MasterPresetStore(store);
     }
 
     /// <summary>The scene slots, or null while there is no store (none given, or the folder cannot be used yet).</summary>
     public SceneSlots? Scenes { get; private set; }
+
+    /// <summary>The user master presets, or null while there is no store.</summary>
+    public MasterPresetStore? MasterPresets { get; private set; }
 
     /// <summary>True when a previous run left a state to restore (the store's live rows, or a state.json to import).</summary>
     public bool HasSavedState => _store is not null && (_store.HasLiveState || _legacyFile is not null);
@@ -158,6 +162,7 @@ internal sealed class ConsoleState : IDisposable
             _journal.Start();
             _store = store;
             Scenes = new SceneSlots(store);
+            MasterPresets = new MasterPresetStore(store);
             Say(store.Condition is StoreCondition.RecoveredFromBackup or StoreCondition.StartedFromDefaults ? store.Report : null);
             _retry?.Dispose();
         }

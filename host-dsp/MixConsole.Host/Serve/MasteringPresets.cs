@@ -1,42 +1,38 @@
+using MixConsole.Dsp.Mastering;
+using MixConsole.Engine.Mastering;
+using MixConsole.Engine.Parameters;
+using MixConsole.Mastering.Presets;
+
 namespace MixConsole.Host.Serve;
 
 /// <summary>
-/// serve --preset: starting points for the mastering box, as /master/* values (every one on its parameter's
-/// grid). A preset sets the whole /master group, so switching presets never leaves a previous one's knob behind.
+/// The built-in presets on the live chain: each is the offline <see cref="MasterPreset"/> of the same name (one
+/// description: its <see cref="MasterPreset.Apply"/>), read back from a chain it set up into every leaf of one /master
+/// setting (<see cref="MasterSettingLeaves.Read"/>; each snapped to its grid when set). So <c>serve --preset warm</c>
+/// and <c>master --preset warm</c> run the same EQ, dynamics, width, saturation and limiter timing. Not carried over:
+/// the offline input trim (measured from the whole mix; live input gain stays 0 dB) and the offline loudness stage
+/// (live, /master/loudness/target and its mode do that job).
 /// </summary>
 internal static class MasteringPresets
 {
     public const string Transparent = "transparent";
 
-    private static readonly string[] Paths =
-    [
-        "/master/input/gain", "/master/eq/tilt", "/master/eq/lowshelf/g", "/master/eq/lowshelf/f",
-        "/master/eq/highshelf/g", "/master/eq/highshelf/f", "/master/comp/amount", "/master/width",
-        "/master/loudness/target", "/master/limiter/ceiling",
-    ];
-
-    // Columns follow Paths: input dB, tilt dB, low shelf dB/Hz, high shelf dB/Hz, comp %, width %, target LUFS, ceiling dBTP.
-    private static readonly Dictionary<string, float[]> Table = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [Transparent] = [0f, 0f, 0f, 100f, 0f, 10000f, 0f, 100f, -14f, -1f],
-        ["warm"] = [0f, -1.5f, 1.5f, 120f, -1f, 10000f, 25f, 100f, -14f, -1f],
-        ["bright"] = [0f, 1f, 0f, 100f, 2f, 8000f, 20f, 100f, -14f, -1f],
-        ["punchy"] = [0f, 0f, 1f, 80f, 0.5f, 10000f, 50f, 100f, -11f, -1f],
-        ["wide"] = [0f, 0f, 0f, 100f, 1f, 12000f, 20f, 130f, -14f, -1f],
-    };
-
     /// <summary>Preset names, in the order help lists them.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Transparent, "warm", "bright", "punchy", "wide"];
+    public static IReadOnlyList<string> Names { get; } = [.. MasterPreset.All.Select(p => p.Name)];
 
     /// <summary>True when <paramref name="name"/> is a preset (any case).</summary>
-    public static bool Exists(string name) => Table.ContainsKey(name);
+    public static bool Exists(string name) => MasterPreset.Find(name) is not null;
 
-    /// <summary>The /master/* path → real value pairs of <paramref name="name"/>.</summary>
-    public static IReadOnlyList<(string Path, float Value)> Values(string name)
+    /// <summary>The /master path → real value pairs of <paramref name="name"/> for slot A.</summary>
+    public static IReadOnlyList<(string Path, float Value)> Values(string name) =>
+        [.. Leaves(name).Select(l => (ParameterPaths.Master + l.Leaf, l.Value))];
+
+    /// <summary>Every leaf of one setting (relative to the slot's prefix, e.g. "/eq/1/g") and its value in preset <paramref name="name"/>.</summary>
+    public static IReadOnlyList<(string Leaf, float Value)> Leaves(string name)
     {
-        float[] row = Table[name];
-        var values = new (string, float)[Paths.Length];
-        for (int i = 0; i < Paths.Length; i++) values[i] = (Paths[i], row[i]);
-        return values;
+        MasterPreset preset = MasterPreset.Find(name) ?? throw new ArgumentException($"no preset '{name}'", nameof(name));
+        var chain = new MasterChain();
+        preset.Apply(chain, MasterPreset.NominalLufs); // a mix already at the nominal loudness: no trim
+        return [.. MasterSettingLeaves.Read(chain).Select(l => (l.Key, l.Value))];
     }
 }

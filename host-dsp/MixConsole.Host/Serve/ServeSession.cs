@@ -134,6 +134,7 @@ internal static class ServeSession
         server.AddTransport(udp);
         using var sceneFade = new SceneFadeThread(new ParameterGlide(store));
         if (settings.StateDir is not null) server.AddCommandHandler(new SceneOscCommands(() => state.Scenes, store, sceneFade, Log) { Server = server });
+        server.AddCommandHandler(new MasterOscCommands(store, () => state.MasterPresets, Log));
         if (settings.SerialDevice is not null)
         {
             try

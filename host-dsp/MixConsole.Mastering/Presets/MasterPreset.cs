@@ -40,6 +40,16 @@ public sealed record MasterPreset(string Name, string Description, bool UsesDyna
     /// <summary>Every preset, in the order help lists them.</summary>
     public static IReadOnlyList<MasterPreset> All { get; } = [Transparent, Warm, Bright, Punchy, Tight, Wide];
 
+    /// <summary>
+    /// A preset whose tone and dynamics <paramref name="configure"/> sets (a user preset saved on the live console):
+    /// called by <see cref="Apply"/> after the trim, subsonic filter and limiter timing every preset shares.
+    /// </summary>
+    public static MasterPreset Custom(string name, string description, Action<MasterChain> configure) =>
+        new(name, description, UsesDynamics: true) { Configure = configure ?? throw new ArgumentNullException(nameof(configure)) };
+
+    /// <summary>What sets a custom preset's stages (null for the built-in ones).</summary>
+    public Action<MasterChain>? Configure { get; private init; }
+
     /// <summary>The preset with this name (case-insensitive), or null.</summary>
     public static MasterPreset? Find(string name) =>
         All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -62,6 +72,11 @@ public sealed record MasterPreset(string Name, string Description, bool UsesDyna
         chain.SetBypass(MasterStage.Saturation, true);
         chain.Limiter.LookaheadMs = 2;
         chain.Limiter.ReleaseMs = 80;
+        if (Configure is not null)
+        {
+            Configure(chain);
+            return;
+        }
         switch (Name)
         {
             case "warm":

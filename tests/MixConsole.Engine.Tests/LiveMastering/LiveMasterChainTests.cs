@@ -6,7 +6,7 @@ using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Engine.Tests.LiveMastering;
 
-/// <summary>The live master chain: parameters reach the stages (compiled on either side), the loudness gain walks to the target, A/B is loudness-matched, and nothing allocates.</summary>
+/// <summary>The live master chain: parameters reach the stages (compiled on either side), the loudness gain walks to the target, the A/B switch fades, and nothing allocates.</summary>
 public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper log)
 {
     private const int Rate = 48_000;
@@ -189,44 +189,6 @@ public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper lo
     }
 
     [Fact]
-    public void AbSwitch_PlaysTheDryInputAsLoudAsTheMasteredOutput_WithinOneLu()
-    {
-        var store = NewStore();
-        Set(store, "/master/loudness/target", -16f);
-        Set(store, "/master/comp/amount", 60f);
-        Set(store, "/master/eq/tilt", 2f);
-        var live = new LiveMasterChain(store);
-        live.Prepare(new ProcessSpec(Rate, Block, 2));
-        float[][] input = Programme.Create(Rate, 20, 0.2);
-        int switchAt = 12 * Rate;
-        bool switched = false;
-        float[][] output = Run(live, input, start =>
-        {
-            if (!switched && start >= switchAt)
-            {
-                Assert.True(store.TrySetInt(store.Table.IndexOf("/master/ab"), 1));
-                switched = true;
-            }
-        });
-
-        double[] st = ShortTermEvery100Ms(output);
-        double a = st[119]; // 12.0 s: the last 3 s are all A
-        double b = st[^1]; // 20.0 s: the last 3 s are all B
-        double dry = ShortTermEvery100Ms(input)[^1];
-        double aNow = live.OutputShortTermLufs; // the chain keeps mastering while B plays: A's loudness at the same moment
-        log.WriteLine($"A before the switch {a:0.00} LUFS, A alongside B {aNow:0.00} LUFS, B {b:0.00} LUFS, dry {dry:0.00} LUFS, match gain {live.MatchGainDb:0.00} dB");
-        Assert.True(Math.Abs(b - aNow) <= 1.0, $"A {aNow:0.00} LUFS alongside B {b:0.00} LUFS (dry input {dry:0.00} LUFS)");
-        Assert.True(Math.Abs(b - a) <= 1.0, $"A {a:0.00} LUFS before the switch, B {b:0.00} LUFS after (dry input {dry:0.00} LUFS)");
-        Assert.True(Math.Abs(a - dry) > 3.0, $"the comparison must be between different loudnesses: A {a:0.00}, dry {dry:0.00}");
-
-        // B is the input itself, latency-aligned: output / input is one constant gain once the match settled.
-        int latency = live.LatencyFrames, probe = 19 * Rate;
-        double ratio = output[0][probe] / input[0][probe - latency];
-        for (int i = probe; i < probe + 2000; i += 97)
-            Assert.Equal(ratio, output[0][i] / input[0][i - latency], 2);
-    }
-
-    [Fact]
     public void AbSwitch_IsACrossfade_NotAStep()
     {
         var store = NewStore();
@@ -257,6 +219,8 @@ public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper lo
         float[][] input = Programme.Create(Rate, 1, 0.2);
         var buffer = new AudioBuffer(2, Block);
         int ab = store.Table.IndexOf("/master/ab"), tilt = store.Table.IndexOf("/master/eq/tilt"), bypass = store.Table.IndexOf("/master/bypass");
+        int mode = store.Table.IndexOf("/master/loudness/mode"), crossover = store.Table.IndexOf("/master/b/comp/xover/1");
+        int saturation = store.Table.IndexOf("/master/sat/on"), dither = store.Table.IndexOf("/master/b/dither/on"), attack = store.Table.IndexOf("/master/comp/2/attack");
         int b = 0;
         void NextBlockAndParameters()
         {
@@ -266,12 +230,17 @@ public sealed class LiveMasterChainTests(Xunit.Abstractions.ITestOutputHelper lo
             if (b % 10 == 0) store.TrySetReal(tilt, (b / 10) % 2 == 0 ? 1f : -1f);
             if (b % 37 == 0) store.TrySetInt(ab, (b / 37) % 2);
             if (b % 53 == 0) store.TrySetInt(bypass, (b / 53) % 2);
+            if (b % 41 == 0) store.TrySetInt(mode, (b / 41) % 3); // LEARN restarts the meter, leaving it sets the gain
+            if (b % 29 == 0) store.TrySetReal(crossover, (b / 29) % 2 == 0 ? 300f : 120f);
+            if (b % 47 == 0) store.TrySetInt(saturation, (b / 47) % 2);
+            if (b % 43 == 0) store.TrySetInt(dither, (b / 43) % 2);
+            if (b % 31 == 0) store.TrySetReal(attack, (b / 31) % 2 == 0 ? 5f : 50f);
             if (!compileOnAudioThread) live.Compile();
             b++;
         }
 
         // TrySet* and a control-side Compile stay outside the count; measure only Process.
         Allocations.AssertNone(() => live.Process(buffer, Block), calls: 2000, warmupCalls: 400, unmeasured: NextBlockAndParameters,
-            what: "LiveMasterChain.Process while tilt, A/B and bypass change");
+            what: "LiveMasterChain.Process while tilt, A/B, bypass, loudness mode, a crossover, saturation, dither and an attack change");
     }
 }

@@ -62,18 +62,8 @@ public sealed class LiveMasterGlideTests(Xunit.Abstractions.ITestOutputHelper lo
         return (outMoved, outReference);
     }
 
-    private static float[][] Sines(double frequencyHz, double amplitude, double rightPhaseRad = 0)
-    {
-        var l = new float[Length];
-        var r = new float[Length];
-        double w = 2 * Math.PI * frequencyHz / Rate;
-        for (int i = 0; i < Length; i++)
-        {
-            l[i] = (float)(amplitude * Math.Sin(w * i));
-            r[i] = (float)(amplitude * Math.Sin(w * i + rightPhaseRad));
-        }
-        return [l, r];
-    }
+    private static float[][] Sines(double frequencyHz, double amplitude, double rightPhaseRad = 0) =>
+        MasterSound.Sines(frequencyHz, amplitude, Length / (double)Rate, rightPhaseRad);
 
     /// <summary>Largest step of (moved - reference) over its sine slope at its largest amplitude, both channels, from just before the move.</summary>
     internal static (double Ratio, double MaxStep, double MaxDifference) StepRatio(float[][] moved, float[][] reference, double frequencyHz, int from, int to)
@@ -116,6 +106,33 @@ public sealed class LiveMasterGlideTests(Xunit.Abstractions.ITestOutputHelper lo
         { "/master/bypass", 1f, 0f, 100, 0.2, 0, "comp60" },
         { "/master/ab", 0f, 1f, 100, 0.2, 0, "comp60" },
         { "/master/ab", 1f, 0f, 100, 0.2, 0, "comp60" },
+        { "/master/eq/1/g", 0f, 12f, 250, 0.1, 0, "" },
+        { "/master/eq/1/f", 100f, 1000f, 300, 0.1, 0, "bell1+12" },
+        { "/master/eq/1/q", 0.3f, 10f, 400, 0.1, 0, "bell1+12" },
+        { "/master/eq/2/g", 0f, -12f, 3000, 0.1, 0, "" },
+        { "/master/comp/1/thr", -10f, -40f, 60, 0.5, 0, "comp100" },
+        { "/master/comp/1/ratio", 1f, 8f, 60, 0.5, 0, "comp100" },
+        { "/master/comp/2/thr", 0f, -40f, 600, 0.5, 0, "comp100" },
+        { "/master/comp/2/ratio", 1f, 10f, 600, 0.5, 0, "comp100" },
+        { "/master/comp/3/thr", 0f, -40f, 5000, 0.5, 0, "comp100" },
+        { "/master/comp/3/ratio", 1f, 10f, 5000, 0.5, 0, "comp100" },
+        { "/master/comp/2/mgain", 0f, 12f, 600, 0.1, 0, "" },
+        { "/master/comp/2/attack", 0.5f, 200f, 300, 0.5, 0, "comp100" },
+        { "/master/comp/2/release", 2000f, 10f, 300, 0.5, 0, "comp100" },
+        { "/master/comp/xover/1", 40f, 800f, 200, 0.1, 0, "low+6" },
+        { "/master/comp/xover/2", 800f, 16000f, 3000, 0.1, 0, "mid+6" },
+        { "/master/imager/1/width", 100f, 0f, 60, 0.2, Math.PI / 4, "" },
+        { "/master/imager/3/width", 100f, 200f, 8000, 0.1, Math.PI / 8, "" },
+        { "/master/imager/xover/1", 40f, 800f, 200, 0.2, Math.PI / 4, "bassmono" },
+        { "/master/imager/xover/2", 800f, 16000f, 3000, 0.2, Math.PI / 4, "high0" },
+        { "/master/imager/bassmono", 0f, 1f, 60, 0.2, Math.PI / 4, "" },
+        { "/master/imager/bassmono", 1f, 0f, 60, 0.2, Math.PI / 4, "" },
+        { "/master/sat/on", 0f, 1f, 100, 0.2, 0, "" },
+        { "/master/sat/on", 1f, 0f, 100, 0.2, 0, "" },
+        { "/master/sat/drive", 0f, 24f, 100, 0.2, 0, "sat" },
+        { "/master/sat/mix", 0f, 100f, 100, 0.2, 0, "sat" },
+        { "/master/b/eq/tilt", -6f, 6f, 200, 0.2, 0, "playb" },
+        { "/master/b/input/gain", -12f, 12f, 100, 0.1, 0, "playb" },
     };
 
     [Theory]
@@ -129,6 +146,14 @@ public sealed class LiveMasterGlideTests(Xunit.Abstractions.ITestOutputHelper lo
             "highshelf2k" => s => Set(s, "/master/eq/highshelf/f", 2000f),
             "highshelf+12" => s => Set(s, "/master/eq/highshelf/g", 12f),
             "comp60" => s => { Set(s, "/master/comp/amount", 60f); Set(s, "/master/eq/tilt", 3f); },
+            "bell1+12" => s => Set(s, "/master/eq/1/g", 12f),
+            "comp100" => s => Set(s, "/master/comp/amount", 100f),
+            "low+6" => s => Set(s, "/master/comp/1/mgain", 6f),
+            "mid+6" => s => Set(s, "/master/comp/2/mgain", 6f),
+            "bassmono" => s => Set(s, "/master/imager/bassmono", 1f),
+            "high0" => s => Set(s, "/master/imager/3/width", 0f),
+            "sat" => s => Set(s, "/master/sat/on", 1f),
+            "playb" => s => Set(s, "/master/ab", 1f),
             _ => null,
         };
         float[][] input = Sines(frequencyHz, amplitude, rightPhaseRad);
@@ -137,5 +162,34 @@ public sealed class LiveMasterGlideTests(Xunit.Abstractions.ITestOutputHelper lo
         log.WriteLine($"{path} {from} -> {to}: largest step of the difference {step:0.000000} = {ratio:0.000} x its sine slope (largest difference {difference:0.00000})");
         Assert.True(difference > 1e-3, $"the move must change the sound: largest difference {difference}");
         Assert.True(ratio <= StepBound, $"{path} {from} -> {to}: a step of {step:0.000000} is {ratio:0.00} x the difference's own sine slope (bound {StepBound})");
+    }
+
+    public static TheoryData<string, float, float> TimeAndWordLengthMoves => new()
+    {
+        // Controls that move no level here (the limiter's release on a steady tone, the loudness mode) or only by a least significant bit (dither).
+        { "/master/limiter/release", 10f, 1000f },
+        { "/master/loudness/mode", 0f, 2f },
+        { "/master/dither/on", 0f, 1f },
+        { "/master/dither/bits", 0f, 1f },
+        { "/master/dither/shape", 0f, 1f },
+    };
+
+    [Theory]
+    [MemberData(nameof(TimeAndWordLengthMoves))]
+    public void TimeConstantAndDitherControls_MovedInOneJump_StepNoMoreThanTheUntouchedOutput(string path, float from, float to)
+    {
+        // A compressed, limited sine: every time constant is at work when it moves.
+        Action<ParameterStore> setUp = s => { Set(s, "/master/comp/amount", 100f); Set(s, "/master/input/gain", 6f); Set(s, "/master/dither/on", path.StartsWith("/master/dither/") && path != "/master/dither/on" ? 1f : 0f); };
+        var (moved, reference) = MoveOne(path, from, to, Sines(300, 0.5), setUp);
+        double movedStep = 0, referenceStep = 0;
+        for (int c = 0; c < 2; c++)
+            for (int i = MoveAt - Block; i < Length - 1; i++)
+            {
+                movedStep = Math.Max(movedStep, Math.Abs(moved[c][i + 1] - moved[c][i]));
+                referenceStep = Math.Max(referenceStep, Math.Abs(reference[c][i + 1] - reference[c][i]));
+            }
+        double bound = referenceStep * 1.02 + 2.0 / 32768; // two 16-bit steps: the dither's own noise
+        log.WriteLine($"{path} {from} -> {to}: largest output step {movedStep:0.000000}, untouched twin {referenceStep:0.000000} (bound {bound:0.000000})");
+        Assert.True(movedStep <= bound, $"{path}: step {movedStep:0.000000} over the bound {bound:0.000000}");
     }
 }

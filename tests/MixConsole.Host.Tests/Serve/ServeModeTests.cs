@@ -77,7 +77,10 @@ public sealed partial class ServeModeTests(ITestOutputHelper log)
         using var signals = new TestSignals();
         string input = WriteProgramme(signals, "programme.wav", 16, 0.35);
         string output = signals.Path("mastered.wav");
-        var (code, stdout, stderr) = Serve("--audio", "wav", "--fast", "--mode", "mastering", "--preset", "punchy", "--input", input, "--output", output);
+        // Presets set sound, not delivery: the target comes from a scene (wire value 38/48 = -11 LUFS), over the preset.
+        string scene = signals.Path("loud.json");
+        File.WriteAllText(scene, """{"parameters": {"/master/loudness/target": 0.7916667}}""");
+        var (code, stdout, stderr) = Serve("--audio", "wav", "--fast", "--mode", "mastering", "--preset", "punchy", "--scene", scene, "--input", input, "--output", output);
         Assert.True(code == 0, stderr);
         Assert.Matches(@"mode    mastering: inputs 1-2 -> master chain -> outputs 1-2, preset punchy, master chain adds \d+ frames", stdout);
 
@@ -141,7 +144,7 @@ public sealed partial class ServeModeTests(ITestOutputHelper log)
         Assert.Contains("--mode must be console or mastering, got 'karaoke'", modeErr);
         var (preset, _, presetErr) = Serve("--audio", "null", "--mode", "mastering", "--preset", "loud", "--duration", "0.1");
         Assert.NotEqual(0, preset);
-        Assert.Contains("available: transparent, warm, bright, punchy, wide", presetErr);
+        Assert.Contains("available: transparent, warm, bright, punchy, tight, wide", presetErr);
     }
 
     [Fact]
