@@ -125,6 +125,23 @@ public sealed class MixerPageTests(Browser browser, ITestOutputHelper output) : 
         Assert.True(toned.Count >= 3, $"channel 1's meter stood still: {string.Join(", ", toned)}");
     }
 
+    [Fact]
+    public async Task StripColour_FollowsOsc_AndAChoiceOnThePageReachesIt()
+    {
+        using var serve = new ServeUnderTest("--audio", "null");
+        using var osc = new OscClient(serve.OscPort);
+        IPage page = await browser.OpenLiveAsync(serve.WebAddress);
+
+        osc.Set("/ch/02/config/color", 1);
+        await page.WaitForSelectorAsync("section.strip[data-channel='2'][data-colour='RD']:not(.inverted)");
+        Assert.Equal("1", await page.InputValueAsync("select[data-path='/ch/02/config/color']"));
+        Assert.Equal("rgb(224, 72, 72)", await page.EvalOnSelectorAsync<string>("section.strip[data-channel='2']", "el => getComputedStyle(el).borderTopColor"));
+
+        await page.SelectOptionAsync("select[aria-label='Channel 3 colour']", "12");
+        Assert.Equal(12, osc.QueryUntil("/ch/03/config/color", v => v is 12));
+        await page.WaitForSelectorAsync("section.strip[data-channel='3'][data-colour='BLi'].inverted");
+    }
+
     internal static string Selector(string path) => $"[data-path='{path}']";
 
     // aria-valuenow as the page writes it: the wire value rounded to 6 decimals.

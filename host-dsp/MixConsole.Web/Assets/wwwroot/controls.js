@@ -143,3 +143,27 @@ export class NameField {
     if (document.activeElement !== this.el) this.el.value = value;
   }
 }
+
+// An enum the table lists by name (a strip's colour): a native select, so keys and screen readers come with it.
+export class Choice {
+  constructor(path, spec, live, { label, className = '', onShow = () => {} }) {
+    const el = document.createElement('select');
+    el.className = className;
+    el.setAttribute('aria-label', label);
+    el.dataset.path = path;
+    el.disabled = live.readOnly;
+    spec.texts.forEach((text, k) => el.add(new Option(text, String(k))));
+    el.addEventListener('change', () => {
+      onShow(Number(el.value));
+      live.set(path, ['i', Number(el.value)]);
+    });
+    this.el = el;
+    this.onShow = onShow;
+    this.receive(spec.defaultIndex);
+  }
+
+  receive(value) {
+    this.el.value = String(value | 0);
+    this.onShow(value | 0);
+  }
+}
