@@ -1,7 +1,7 @@
 // The mixer page: channel strips in banks, live through one WebSocket.
 import { Live } from './live.js';
 import { pageAccess } from './access.js';
-import { Slider, Switch, NameField, Choice } from './controls.js';
+import { Slider, Switch, NameField, Choice, touch } from './controls.js';
 
 const PATTERNS = ['/ch/*/mix/fader', '/ch/*/mix/on', '/ch/*/mix/pan', '/ch/*/solo', '/ch/*/config/name', '/ch/*/config/color'];
 // The X32's eight strip colours (OFF, RD, GN, YE, BL, MG, CY, WH); 8-15 are the same, drawn inverted.
@@ -120,3 +120,10 @@ function showMeters(values, frame) {
   if (frame === 1) document.body.dataset.firstMeterMs = performance.now().toFixed(1);
   document.body.dataset.meterFrames = String(frame);
 }
+
+// Fine mode for touch: a page setting, not a console parameter.
+const fine = document.getElementById('fine');
+fine.addEventListener('click', () => {
+  touch.fine = !touch.fine;
+  fine.setAttribute('aria-pressed', String(touch.fine));
+});
