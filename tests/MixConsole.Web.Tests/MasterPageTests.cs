@@ -66,20 +66,7 @@ public sealed class MasterPageTests(Browser browser) : IClassFixture<Browser>
         // A viewer has no reset button, and its socket's reset is dropped: the answer after it still has a reading.
         IPage viewer = await browser.OpenLiveAsync(new Uri(serve.WebAddress, "/master.html?view"));
         Assert.True(await viewer.IsHiddenAsync("#loudness-reset"));
-        double afterReset = await viewer.EvaluateAsync<double>("""
-            async () => {
-              const { encodeMessage, decodePacket } = await import('/osc.js');
-              const ws = new WebSocket(`ws://${location.host}/ws?view`);
-              ws.binaryType = 'arraybuffer';
-              await new Promise(open => { ws.onopen = open; });
-              const answer = new Promise(done => {
-                ws.onmessage = e => decodePacket(e.data, (address, values) => { if (address === '/master/loudness') done(values[2]); });
-              });
-              ws.send(encodeMessage('/master/loudness/reset'));
-              ws.send(encodeMessage('/master/loudness'));
-              return answer;
-            }
-            """);
+        double afterReset = await ViewerSocket.SendThenQueryAsync<double>(viewer, "[['/master/loudness/reset', []]]", "/master/loudness", 2);
         Assert.True(double.IsFinite(afterReset), $"integrated after a viewer's reset: {afterReset}");
     }
 
