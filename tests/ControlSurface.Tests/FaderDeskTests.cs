@@ -123,6 +123,20 @@ public class FaderDeskTests
     }
 
     [Fact]
+    public void AnotherClientsMove_ArrivingInsideTheHoldAfterTheSurfacesOwn_IsAskedForOnceTheHoldEnds()
+    {
+        var h = SurfaceHarness.FaderDesk().Connect();
+        h.Surface.MoveFader(0, 0.75f, 100, 50);
+        h.Host.Push("/ch/01/mix/fader", 0.25f); // no later echo repeats it
+        h.Run(50);
+        Assert.InRange(h.Surface.Faders.Position(0), 0.74f, 0.76f);
+
+        h.Run(h.Surface.Config.Tuning.Link.FeedbackHoldMs + 1000);
+        Assert.Contains(h.Host.Queries, q => q == "/ch/01/mix/fader");
+        Assert.InRange(h.Surface.Faders.Position(0), 0.24f, 0.26f);
+    }
+
+    [Fact]
     public void BankButtons_StepBanks_AndLongPressJumpsToTheEnd()
     {
         var h = SurfaceHarness.FaderDesk().Connect();

@@ -8,14 +8,14 @@ public sealed class ConsistencyTests(Browser browser) : IClassFixture<Browser>
 {
     private const int FaderSteps = 1023;
 
-    // Out of ./test until fixed: in one full run of three a page's own move of /ch/04/mix/fader never reached the
-    // console (its query stayed off the expected step). The deterministic crossing test below stays in ./test.
+    // The surface simulator (the firmware's own logic on a real UDP link) owns channel 6 and joins the fight over
+    // channel 1's fader and mute; its motor fader and mute LED must end where the console is, as the pages must.
     [Fact]
-    [Trait("Category", "Soak")]
-    public async Task FourPagesAndAnOscClient_MovingAtOnce_AllShowWhatAQueryAnswers()
+    public async Task FourPagesASurfaceAndAnOscClient_MovingAtOnce_AllShowWhatAQueryAnswers()
     {
         using var serve = new ServeUnderTest("--audio", "null");
         using var osc = new OscClient(serve.OscPort);
+        using var surface = new SimulatedSurface(serve.OscPort);
         IPage[] mixers =
         [
             await browser.OpenLiveAsync(serve.WebAddress, 1440, 900),
@@ -25,8 +25,8 @@ public sealed class ConsistencyTests(Browser browser) : IClassFixture<Browser>
         IPage channel = await browser.OpenLiveAsync(new Uri(serve.WebAddress, "/channel.html?ch=1"));
         IPage[] all = [.. mixers, channel];
 
-        // Each mixer owns one fader (ends on a known step) and all fight over channel 1's with the OSC client;
-        // the channel page and the OSC client both toggle channel 1's mute.
+        // Each mixer owns one fader (ends on a known step) and all fight over channel 1's with the OSC client and the
+        // surface; the channel page, the surface and the OSC client all toggle channel 1's mute.
         var moves = new List<Task>();
         for (int i = 0; i < mixers.Length; i++)
         {
@@ -49,6 +49,14 @@ public sealed class ConsistencyTests(Browser browser) : IClassFixture<Browser>
                 await Task.Delay(5);
             }
         }));
+        moves.Add(surface.RunAsync("""
+            fader 1 -10dB
+            press mute 1
+            fader 6 -20dB
+            fader 1 0dB
+            press mute 1
+            fader 6 0dB
+            """));
         moves.Add(ClicksAsync(channel, "[role='switch'][data-path='/ch/01/mix/on']", 3));
         osc.Set("/ch/01/mix/on", 1);
         await Task.WhenAll(moves);
@@ -66,6 +74,16 @@ public sealed class ConsistencyTests(Browser browser) : IClassFixture<Browser>
 
         // Mute: the switch is checked when /mix/on is 0.
         await AgreeAsync(osc, all, "/ch/01/mix/on", page => page.GetAttributeAsync("[role='switch'][data-path='/ch/01/mix/on']", "aria-checked"), v => (int)v == 0 ? "true" : "false");
+        await AgreeAsync(osc, mixers, Fader(6), page => page.GetAttributeAsync(MixerPageTests.Selector(Fader(6)), "aria-valuenow"), v => ((float)v).ToString("0.######", CultureInfo.InvariantCulture));
+
+        // The surface: its motor faders and mute LED where a query says the console is (the surface's own expects).
+        var inv = CultureInfo.InvariantCulture;
+        string expects = string.Create(inv, $"""
+            expect fader 1 {(float)osc.Query(Fader(1)):0.0000} within 20000
+            expect fader 6 {(float)osc.Query(Fader(6)):0.0000} within 20000
+            expect mute 1 {((int)osc.Query("/ch/01/mix/on") == 0 ? "on" : "off")} within 20000
+            """);
+        Assert.True(await surface.RunAsync(expects), surface.Printed);
     }
 
     [Fact]
@@ -94,6 +112,57 @@ public sealed class ConsistencyTests(Browser browser) : IClassFixture<Browser>
         Assert.True(Near(held, 766f / FaderSteps), $"console holds {held}, the page shows {await page.GetAttributeAsync(fader, "aria-valuenow")}");
         await page.WaitForSelectorAsync($"{fader}[aria-valuenow='{Wire(766)}']");
         await observer.WaitForSelectorAsync($"{fader}[aria-valuenow='{Wire(766)}']");
+    }
+
+    // The lost move behind the flaky four-page run: a page's Home leaves (set and query), then its ArrowUp leaves
+    // before the answer to Home's query is back. That late answer (0) must neither show nor be where the next
+    // ArrowUp steps from, or the console ends one step short.
+    [Fact]
+    public async Task AnAnswerToAnOlderMove_ArrivingAfterANewerMoveLeft_IsNotWhereTheNextKeyStepsFrom()
+    {
+        using var serve = new ServeUnderTest("--audio", "null");
+        using var osc = new OscClient(serve.OscPort);
+        IBrowserContext context = await browser.Chromium.NewContextAsync();
+        IPage page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        LateAnswers late = await LateAnswers.RouteAsync(page);
+        await page.GotoAsync(serve.WebAddress.ToString());
+        await page.WaitForSelectorAsync("body[data-state='live']");
+        string fader = MixerPageTests.Selector(Fader(1));
+        await page.FocusAsync(fader);
+
+        late.Hold();
+        await page.Keyboard.PressAsync("Home");
+        osc.QueryUntil(Fader(1), v => Near(v, 0));
+        await UntilAsync(() => late.HeldOsc >= 1, "the answer to Home's query");
+        await page.Keyboard.PressAsync("ArrowUp");
+        osc.QueryUntil(Fader(1), v => Near(v, 1f / FaderSteps));
+
+        // The answer to Home's query, then a meter frame behind it: once the page counted that frame, it read the answer.
+        late.ReleaseOsc(1);
+        long frames = await MeterFramesAsync(page);
+        await UntilAsync(late.ReleaseThroughMeterFrame, "a held meter frame");
+        await page.WaitForFunctionAsync($"() => Number(document.body.dataset.meterFrames || 0) > {frames}");
+        Assert.Equal(Wire(1), await page.GetAttributeAsync(fader, "aria-valuenow"));
+
+        await page.Keyboard.PressAsync("ArrowUp");
+        late.ReleaseAll();
+        object held = osc.QueryUntil(Fader(1), v => Near(v, 2f / FaderSteps));
+        Assert.True(Near(held, 2f / FaderSteps), $"console holds {held}");
+        await page.WaitForSelectorAsync($"{fader}[aria-valuenow='{Wire(2)}']");
+    }
+
+    private static async Task<long> MeterFramesAsync(IPage page) =>
+        long.Parse(await page.GetAttributeAsync("body", "data-meter-frames") ?? "0", CultureInfo.InvariantCulture);
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "waited 30 s for " + what);
+            await Task.Delay(10);
+        }
     }
 
     private static string Wire(int k) => Math.Round((double)k / FaderSteps, 6).ToString(CultureInfo.InvariantCulture);

@@ -125,6 +125,71 @@ public sealed class MixerPageTests(Browser browser, ITestOutputHelper output) : 
         Assert.True(toned.Count >= 3, $"channel 1's meter stood still: {string.Join(", ", toned)}");
     }
 
+    // Touch: two taps in place (the page's clock held, so both fall inside the window) return a fader to its
+    // default; taps a second apart do not; with Fine on, a drag moves a tenth as far.
+    [Fact]
+    public async Task DoubleTap_ReturnsToTheDefault_AndFineModeDragsATenthAsFar()
+    {
+        using var serve = new ServeUnderTest("--audio", "null");
+        using var osc = new OscClient(serve.OscPort);
+        const string Fader = "/ch/02/mix/fader";
+        osc.Set(Fader, 200f / 1023);
+        IBrowserContext context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { HasTouch = true, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        IPage page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        await page.Clock.InstallAsync();
+        await page.GotoAsync(serve.WebAddress.ToString());
+        await page.Clock.RunForAsync(1000);
+        await page.WaitForSelectorAsync("body[data-state='live']");
+        await WaitForValueAsync(page, Fader, Wire(Fader, 200));
+        await page.Clock.PauseAtAsync(DateTime.Now.AddSeconds(5));
+        LocatorBoundingBoxResult box = (await page.Locator(Selector(Fader)).BoundingBoxAsync())!;
+        float x = box.X + box.Width / 2, y = box.Y + box.Height / 2;
+
+        await page.Touchscreen.TapAsync(x, y);
+        await page.Clock.RunForAsync(1000);
+        await page.Touchscreen.TapAsync(x, y);
+        Assert.Equal(Wire(Fader, 200), await page.GetAttributeAsync(Selector(Fader), "aria-valuenow"));
+        await page.Touchscreen.TapAsync(x, y);
+        await page.Clock.RunForAsync(100);
+        Assert.Equal(Wire(Fader, 767), await page.GetAttributeAsync(Selector(Fader), "aria-valuenow"));
+        AssertAnswers(osc, Fader, 767f / 1023);
+
+        osc.Set(Fader, 200f / 1023);
+        await WaitForValueAsync(page, Fader, Wire(Fader, 200));
+        await page.ClickAsync("#fine");
+        Assert.Equal("true", await page.GetAttributeAsync("#fine", "aria-pressed"));
+        await page.Mouse.MoveAsync(x, y);
+        await page.Mouse.DownAsync();
+        for (int step = 1; step <= 4; step++)
+        {
+            await page.Mouse.MoveAsync(x, y - step * box.Height / 16); // a quarter of the travel upwards
+        }
+
+        await page.Mouse.UpAsync();
+        await page.Clock.RunForAsync(100);
+        int moved = (int)Math.Round(float.Parse((await page.GetAttributeAsync(Selector(Fader), "aria-valuenow"))!, CultureInfo.InvariantCulture) * 1023) - 200;
+        Assert.InRange(moved, 20, 31); // a quarter of 1022 steps is 255; a tenth of it 26
+        AssertAnswers(osc, Fader, (200f + moved) / 1023);
+    }
+
+    [Fact]
+    public async Task StripColour_FollowsOsc_AndAChoiceOnThePageReachesIt()
+    {
+        using var serve = new ServeUnderTest("--audio", "null");
+        using var osc = new OscClient(serve.OscPort);
+        IPage page = await browser.OpenLiveAsync(serve.WebAddress);
+
+        osc.Set("/ch/02/config/color", 1);
+        await page.WaitForSelectorAsync("section.strip[data-channel='2'][data-colour='RD']:not(.inverted)");
+        Assert.Equal("1", await page.InputValueAsync("select[data-path='/ch/02/config/color']"));
+        Assert.Equal("rgb(224, 72, 72)", await page.EvalOnSelectorAsync<string>("section.strip[data-channel='2']", "el => getComputedStyle(el).borderTopColor"));
+
+        await page.SelectOptionAsync("select[aria-label='Channel 3 colour']", "12");
+        Assert.Equal(12, osc.QueryUntil("/ch/03/config/color", v => v is 12));
+        await page.WaitForSelectorAsync("section.strip[data-channel='3'][data-colour='BLi'].inverted");
+    }
+
     internal static string Selector(string path) => $"[data-path='{path}']";
 
     // aria-valuenow as the page writes it: the wire value rounded to 6 decimals.

@@ -16,7 +16,10 @@ internal sealed class OscClient(int port) : IDisposable
     public void Send(string path, params object[] arguments) => _udp.Send(Osc.Message(path, arguments), _console);
 
     /// <summary>The value a query of <paramref name="path"/> answers (float, int or string).</summary>
-    public object Query(string path)
+    public object Query(string path) => QueryAll(path)[0];
+
+    /// <summary>Every argument a query of <paramref name="path"/> answers.</summary>
+    public object[] QueryAll(string path)
     {
         _udp.Send(Osc.Message(path), _console);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
@@ -38,7 +41,7 @@ internal sealed class OscClient(int port) : IDisposable
             var (address, arguments) = Osc.Read(packet);
             if (address == path)
             {
-                return arguments[0];
+                return [.. arguments];
             }
         }
 

@@ -75,22 +75,9 @@ public sealed class ScenesPageTests(Browser browser) : IClassFixture<Browser>, I
         Assert.True(await page.IsDisabledAsync("#undo"));
 
         // A viewer's socket that sends the commands anyway: each is dropped; the query after them is answered in order.
-        string answered = await page.EvaluateAsync<string>("""
-            async () => {
-              const { encodeMessage, decodePacket } = await import('/osc.js');
-              const ws = new WebSocket(`ws://${location.host}/ws?view`);
-              ws.binaryType = 'arraybuffer';
-              await new Promise(open => { ws.onopen = open; });
-              const answer = new Promise(done => {
-                ws.onmessage = e => decodePacket(e.data, (address, values) => { if (address === '/-show/showfile/scene/005/name') done(String(values[0])); });
-              });
-              ws.send(encodeMessage('/-action/undoscene'));
-              ws.send(encodeMessage('/-action/goscene', [['i', 2]]));
-              ws.send(encodeMessage('/save', [['s', 'scene'], ['i', 5], ['s', 'Viewer'], ['s', '']]));
-              ws.send(encodeMessage('/-show/showfile/scene/005/name'));
-              return answer;
-            }
-            """);
+        string answered = await ViewerSocket.SendThenQueryAsync<string>(page, """
+            [['/-action/undoscene', []], ['/-action/goscene', [['i', 2]]], ['/save', [['s', 'scene'], ['i', 5], ['s', 'Viewer'], ['s', '']]]]
+            """, "/-show/showfile/scene/005/name");
 
         Assert.Equal("", answered);
         Assert.True(IsNear(osc.Query(Fader), 0.25f));

@@ -28,11 +28,20 @@ public sealed class ScreenshotTests(Browser browser) : IClassFixture<Browser>, I
         osc.Send("/-action/goscene", 1);
         Assert.Equal(1, osc.QueryUntil("/-show/prepos/current", v => v is 1));
 
+        // The master page shows the mastering box's loudness only where the host measures it: a mastering serve with signal.
+        using var signals = new MixConsole.Host.Tests.TestSignals();
+        using var mastering = new ServeUnderTest("--audio", "wav", "--mode", "mastering", "--input", signals.Sine("sine.wav", 1000, -20, 120));
+
         string folder = Path.Combine(RepositoryRoot(), ".test-results", "screenshots");
         Directory.CreateDirectory(folder);
         foreach (var (name, address) in new[] { ("mixer", "/"), ("channel", "/channel.html?ch=1"), ("master", "/master.html"), ("scenes", "/scenes.html") })
         {
-            IPage page = await browser.OpenLiveAsync(new Uri(serve.WebAddress, address), width, height);
+            IPage page = await browser.OpenLiveAsync(new Uri((name == "master" ? mastering : serve).WebAddress, address), width, height);
+            if (name == "master")
+            {
+                await page.WaitForFunctionAsync("() => Number.isFinite(Number(document.querySelector('[data-reading=integrated]').dataset.value))");
+            }
+
             string file = Path.Combine(folder, $"{name}-{size}.png");
             byte[] png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
             await page.Context.CloseAsync();

@@ -69,7 +69,7 @@ internal sealed partial class ServeUnderTest : IDisposable
         throw new TimeoutException($"serve did not print /{line}/: {_output.Text}");
     }
 
-    private static int FreeTcpPort()
+    public static int FreeTcpPort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

@@ -20,6 +20,8 @@ namespace MixConsole.ControlSurface.Engine
         private readonly SurfaceConfig _config;
         private readonly ISurfaceProfile _profile;
         private readonly ResyncQueue _resync;
+        private readonly ResyncQueue _afterHold;
+        private long _afterHoldDueMs;
         private long _nowMs;
         private long _lastDisplayMs;
         private long _lastLedMs;
@@ -55,6 +57,7 @@ namespace MixConsole.ControlSurface.Engine
 
             Parameters.Seal();
             _resync = new ResyncQueue(Parameters.Count);
+            _afterHold = new ResyncQueue(Parameters.Count);
             _lastDisplayMs = long.MinValue / 2;
             _lastLedMs = long.MinValue / 2;
         }
@@ -119,6 +122,14 @@ namespace MixConsole.ControlSurface.Engine
             if (Link.IsConnected)
             {
                 int id;
+                if (_afterHold.Count > 0 && _nowMs >= _afterHoldDueMs)
+                {
+                    while (_afterHold.TryDequeue(out id))
+                    {
+                        _resync.Enqueue(id);
+                    }
+                }
+
                 for (int i = 0; i < _config.Tuning.Link.ResyncQueriesPerScan && _resync.TryDequeue(out id); i++)
                 {
                     Link.SendQuery(Parameters.Address(id));
@@ -169,9 +180,13 @@ namespace MixConsole.ControlSurface.Engine
                 return;
             }
 
-            if (_nowMs - Parameters.LocalChangeMs(id) < _config.Tuning.Link.FeedbackHoldMs)
+            long heldUntilMs = Parameters.LocalChangeMs(id) + _config.Tuning.Link.FeedbackHoldMs;
+            if (_nowMs < heldUntilMs)
             {
-                // A late echo of the surface's own change: applying it would drag the control backwards.
+                // A late echo of the surface's own change: applying it would drag the control backwards. It may also
+                // be another client's later move, which no echo repeats: ask once the hold is over.
+                _afterHold.Enqueue(id);
+                _afterHoldDueMs = heldUntilMs > _afterHoldDueMs ? heldUntilMs : _afterHoldDueMs;
                 return;
             }
 

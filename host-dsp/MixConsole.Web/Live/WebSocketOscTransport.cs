@@ -53,11 +53,11 @@ public sealed class WebSocketOscTransport : IOscTransport
 
     // A page's packet, on its receive task: the same entry every datagram takes. A viewer may only ask
     // (a single message with no arguments: a query, /xremote, /info); anything else it sends is dropped here,
-    // as is /-action/... (/-action/undoscene acts with no arguments).
+    // as are /-action/... and /master/loudness/reset (both act with no arguments).
     internal void Deliver(WebPage page, ReadOnlyMemory<byte> packet)
     {
         if (page.ReadOnly && !(OscMessage.TryParse(packet.Span, out OscMessage message, out _) && message.ArgumentCount == 0
-            && !message.Address.StartsWith("/-action/"u8)))
+            && !message.Address.StartsWith("/-action/"u8) && !message.Address.SequenceEqual("/master/loudness/reset"u8)))
         {
             Interlocked.Increment(ref _viewerRefusals);
             return;

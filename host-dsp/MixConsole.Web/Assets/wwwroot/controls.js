@@ -6,6 +6,11 @@ export const wireOf = (spec, k) => (spec.wire === 'f' ? k / (spec.steps - 1) : k
 export const indexOf = (spec, value) =>
   Math.max(0, Math.min(spec.steps - 1, spec.wire === 'f' ? Math.round(value * (spec.steps - 1)) : value | 0));
 
+// Fine mode (a page's "Fine" switch): every drag moves a tenth as far, for a phone's short faders.
+export const touch = { fine: false };
+const DOUBLE_TAP_MS = 350;
+const TAP_SLOP_PX = 10;
+
 export class Slider {
   // orientation: 'vertical' (faders) or 'horizontal' (pan, knobs)
   constructor(path, spec, live, { label, orientation = 'vertical', className = '' }) {
@@ -28,7 +33,8 @@ export class Slider {
     this.show(spec.defaultIndex);
     el.addEventListener('keydown', e => this.key(e));
     el.addEventListener('pointerdown', e => this.down(e));
-    el.addEventListener('dblclick', () => this.move(this.spec.defaultIndex));
+    // Touch has its own double tap (in down): the browser's dblclick from taps would fire on any two quick taps.
+    el.addEventListener('dblclick', e => { if (!e.sourceCapabilities?.firesTouchEvents) this.move(this.spec.defaultIndex); });
   }
 
   show(k) {
@@ -65,7 +71,8 @@ export class Slider {
     e.preventDefault();
   }
 
-  // Drags are relative (touching a fader never jumps it); Shift or a second finger held gives a tenth of the travel.
+  // Drags are relative (touching a fader never jumps it); Shift or fine mode gives a tenth of the travel. A double
+  // tap (two short touches in place) returns to the default, as a double click does.
   down(e) {
     this.el.focus();
     this.el.setPointerCapture(e.pointerId);
@@ -74,12 +81,23 @@ export class Slider {
     const length = this.vertical ? rect.height : rect.width;
     const start = this.vertical ? e.clientY : e.clientX;
     const from = this.k;
+    let travelled = 0;
     const moveTo = ev => {
       const delta = this.vertical ? start - ev.clientY : ev.clientX - start;
-      const fine = ev.shiftKey ? 0.1 : 1;
+      travelled = Math.max(travelled, Math.abs(delta));
+      const fine = ev.shiftKey || touch.fine ? 0.1 : 1;
       this.move(from + Math.round((delta / length) * (this.spec.steps - 1) * fine));
     };
-    const up = () => {
+    const up = ev => {
+      if (e.pointerType === 'touch' && ev.type === 'pointerup' && travelled < TAP_SLOP_PX) {
+        const now = performance.now();
+        if (now - (this.lastTap ?? -Infinity) < DOUBLE_TAP_MS) {
+          this.lastTap = undefined;
+          this.move(this.spec.defaultIndex);
+        } else {
+          this.lastTap = now;
+        }
+      }
       this.dragging = false;
       this.el.removeEventListener('pointermove', moveTo);
       this.el.removeEventListener('pointerup', up);
@@ -141,5 +159,29 @@ export class NameField {
 
   receive(value) {
     if (document.activeElement !== this.el) this.el.value = value;
+  }
+}
+
+// An enum the table lists by name (a strip's colour): a native select, so keys and screen readers come with it.
+export class Choice {
+  constructor(path, spec, live, { label, className = '', onShow = () => {} }) {
+    const el = document.createElement('select');
+    el.className = className;
+    el.setAttribute('aria-label', label);
+    el.dataset.path = path;
+    el.disabled = live.readOnly;
+    spec.texts.forEach((text, k) => el.add(new Option(text, String(k))));
+    el.addEventListener('change', () => {
+      onShow(Number(el.value));
+      live.set(path, ['i', Number(el.value)]);
+    });
+    this.el = el;
+    this.onShow = onShow;
+    this.receive(spec.defaultIndex);
+  }
+
+  receive(value) {
+    this.el.value = String(value | 0);
+    this.onShow(value | 0);
   }
 }

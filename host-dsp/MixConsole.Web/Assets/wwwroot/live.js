@@ -12,7 +12,9 @@ export class Live {
     this.onMeters = onMeters;
     this.onOpen = onOpen;
     this.onState = onState || (() => {});
-    this.pending = new Map();
+    this.pending = new Map();  // path -> newest local move not yet sent
+    this.inFlight = new Map(); // path -> the barrier its last sent move waits for
+    this.held = new Map();     // path -> newest values received while its move is in flight
     this.flushTimer = 0;
     this.meterFrames = 0;
     this.connect();
@@ -24,11 +26,15 @@ export class Live {
     this.ws = ws;
     ws.onopen = () => {
       this.onState('loading');
+      this.barriers = 0;
+      this.answered = 0;
+      this.inFlight.clear();
+      this.held.clear();
       this.send('/xremote');
       this.renew = setInterval(() => this.send('/xremote'), RENEW_MS);
       this.onOpen();
       // Answers come back in order: when /info's arrives, every value asked for above has been shown.
-      this.send('/info');
+      this.barrier();
     };
     ws.onclose = () => {
       clearInterval(this.renew);
@@ -41,13 +47,44 @@ export class Live {
         this.meterFrames++;
         this.onMeters(new Float32Array(data, 12, (data.byteLength - 12) / 4), this.meterFrames);
       } else {
-        // A path with an unsent move of ours is about to change again: showing someone else's value now would flicker.
-        decodePacket(data, (address, values) => {
-          if (address === '/info') this.onState('live');
-          else if (!this.pending.has(address)) this.onMessage(address, values);
-        });
+        decodePacket(data, (address, values) => this.receive(address, values));
       }
     };
+  }
+
+  // A path with an unsent move of ours is about to change again: showing someone else's value now would flicker.
+  // A path whose sent move is unanswered keeps only the newest value until the move's barrier comes back: an
+  // answer to an older query would otherwise show an old value, and the next key press would step from it.
+  receive(address, values) {
+    if (address === '/info') {
+      this.answered++;
+      this.release();
+      if (this.answered === 1) this.onState('live');
+    } else if (this.pending.has(address)) {
+      // dropped: our move's answer will say what the console holds
+    } else if (this.inFlight.has(address)) {
+      this.held.set(address, values);
+    } else {
+      this.onMessage(address, values);
+    }
+  }
+
+  // Answers and echoes leave the console in order, so the last value before a barrier's /info is the newest.
+  release() {
+    for (const [address, barrier] of this.inFlight) {
+      if (barrier > this.answered) continue;
+      this.inFlight.delete(address);
+      const values = this.held.get(address);
+      if (values) {
+        this.held.delete(address);
+        this.onMessage(address, values);
+      }
+    }
+  }
+
+  barrier() {
+    this.barriers++;
+    this.send('/info');
   }
 
   send(address, args) {
@@ -69,7 +106,9 @@ export class Live {
     for (const [address, arg] of this.pending) {
       this.send(address, [arg]);
       this.send(address);
+      this.inFlight.set(address, this.barriers + 1);
     }
     this.pending.clear();
+    this.barrier();
   }
 }

@@ -1,9 +1,12 @@
-// The master chain and the main bus: every /master parameter as a control, main meters live.
+// The master chain and the main bus: every /master parameter in the table as a control (a parameter added to the
+// table appears here with no page edit), main meters and the mastering box's loudness live.
 import { Live } from './live.js';
 import { pageAccess } from './access.js';
 import { buildPanel } from './panel.js';
 
-const PATTERNS = ['/master/*', '/master/*/*', '/master/*/*/*', '/main/st/mix/fader', '/main/st/mix/on'];
+const PATTERNS = ['/master/*', '/master/*/*', '/master/*/*/*', '/master/*/*/*/*', '/main/st/mix/fader', '/main/st/mix/on'];
+const LOUDNESS = '/master/loudness';
+const LOUDNESS_MS = 100; // the host's readings move every 10 ms; ten a second is what a reader follows
 const get = async url => (await fetch(url)).json();
 const consoleInfo = await get('/api/console');
 const access = pageAccess(consoleInfo);
@@ -15,7 +18,7 @@ const mainLeft = 4 * consoleInfo.meterChannels + consoleInfo.meterBuses;
 const live = new Live({
   access,
   onOpen: () => PATTERNS.forEach(p => live.send(p)),
-  onMessage: (address, values) => controls.get(address)?.receive(values[0]),
+  onMessage: (address, values) => (address === LOUDNESS ? showLoudness(values) : controls.get(address)?.receive(values[0])),
   onMeters: values => bars.forEach((bar, i) => {
     const linear = values[mainLeft + i];
     bar.dataset.level = linear.toFixed(5);
@@ -24,3 +27,27 @@ const live = new Live({
   onState: state => { document.getElementById('state').textContent = state; document.body.dataset.state = state; },
 });
 const controls = buildPanel(table, live, document.getElementById('controls'), (_, spec) => spec.description);
+
+// Loudness: only a console in mastering mode answers /master/loudness; the section shows once one answer came.
+const section = document.getElementById('loudness');
+const reading = name => section.querySelector(`[data-reading="${name}"]`);
+const fixed = (value, unit) => (Number.isFinite(value) ? `${value.toFixed(1)} ${unit}` : `-inf ${unit}`);
+const target = () => {
+  const control = controls.get('/master/loudness/target');
+  return control ? parseFloat(control.spec.texts[control.k]) : NaN;
+};
+function showLoudness([momentary, shortTerm, integrated, range, truePeak, limiter]) {
+  section.hidden = false;
+  const show = (name, value, text) => { const el = reading(name); el.dataset.value = String(value); el.textContent = text; };
+  show('momentary', momentary, fixed(momentary, 'LUFS'));
+  show('short-term', shortTerm, fixed(shortTerm, 'LUFS'));
+  show('integrated', integrated, fixed(integrated, 'LUFS'));
+  const delta = integrated - target();
+  show('against-target', delta, Number.isFinite(delta) ? `${delta >= 0 ? '+' : ''}${delta.toFixed(1)} LU (target ${target().toFixed(1)} LUFS)` : '-');
+  show('range', range, fixed(range, 'LU'));
+  show('true-peak', truePeak, fixed(truePeak, 'dBTP'));
+  show('limiter', limiter, fixed(limiter, 'dB'));
+}
+setInterval(() => { if (document.body.dataset.state === 'live') live.send(LOUDNESS); }, LOUDNESS_MS);
+document.getElementById('loudness-reset').hidden = live.readOnly;
+document.getElementById('loudness-reset').addEventListener('click', () => live.send('/master/loudness/reset'));

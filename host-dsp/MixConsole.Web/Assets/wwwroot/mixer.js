@@ -1,9 +1,11 @@
 // The mixer page: channel strips in banks, live through one WebSocket.
 import { Live } from './live.js';
 import { pageAccess } from './access.js';
-import { Slider, Switch, NameField } from './controls.js';
+import { Slider, Switch, NameField, Choice, touch } from './controls.js';
 
-const PATTERNS = ['/ch/*/mix/fader', '/ch/*/mix/on', '/ch/*/mix/pan', '/ch/*/solo', '/ch/*/config/name'];
+const PATTERNS = ['/ch/*/mix/fader', '/ch/*/mix/on', '/ch/*/mix/pan', '/ch/*/solo', '/ch/*/config/name', '/ch/*/config/color'];
+// The X32's eight strip colours (OFF, RD, GN, YE, BL, MG, CY, WH); 8-15 are the same, drawn inverted.
+const PALETTE = ['#3a3f47', '#e04848', '#3fbf5f', '#e8c33a', '#4a86e8', '#c64ad8', '#3ac8d8', '#e8e8e8'];
 const METER_FLOOR_DB = -60;
 
 const get = async url => (await fetch(url)).json();
@@ -39,6 +41,16 @@ function strip(ch) {
   head.className = 'head';
   head.innerHTML = `<a class="number" href="/channel.html?ch=${ch + 1}" aria-label="Channel ${ch + 1} page">${ch + 1}</a>`;
   head.append(add(new NameField(`${base}/config/name`, specOf(`${base}/config/name`), live, { label: `Channel ${ch + 1} name` }), `${base}/config/name`));
+  const colour = specOf(`${base}/config/color`);
+  head.append(add(new Choice(`${base}/config/color`, colour, live, {
+    label: `Channel ${ch + 1} colour`,
+    className: 'colour',
+    onShow: k => {
+      el.dataset.colour = colour.texts[k];
+      el.style.setProperty('--strip-colour', PALETTE[k % 8]);
+      el.classList.toggle('inverted', k >= 8);
+    },
+  }), `${base}/config/color`));
 
   const pan = add(new Slider(`${base}/mix/pan`, specOf(`${base}/mix/pan`), live,
     { label: `Channel ${ch + 1} pan`, orientation: 'horizontal', className: 'pan' }), `${base}/mix/pan`);
@@ -108,3 +120,10 @@ function showMeters(values, frame) {
   if (frame === 1) document.body.dataset.firstMeterMs = performance.now().toFixed(1);
   document.body.dataset.meterFrames = String(frame);
 }
+
+// Fine mode for touch: a page setting, not a console parameter.
+const fine = document.getElementById('fine');
+fine.addEventListener('click', () => {
+  touch.fine = !touch.fine;
+  fine.setAttribute('aria-pressed', String(touch.fine));
+});
