@@ -56,6 +56,12 @@ internal sealed record ServeSettings
     /// <summary>Mastering preset to apply at start (null: none given).</summary>
     public string? Preset { get; init; }
 
+    /// <summary>The Pi panel's wiring file (--panel, --panel-config); null for no panel.</summary>
+    public string? PanelConfigPath { get; init; }
+
+    /// <summary>Opens the panel's GPIO and I2C devices (tests hand in doubles); null for the Pi's own.</summary>
+    public Func<MixConsole.Panel.Config.PanelConfig, MixConsole.Panel.Hardware.PanelDevices>? PanelDevices { get; init; }
+
     /// <summary>Model the OSC server reports (--identify-as): null for this console's own name.</summary>
     public string? IdentifyAs { get; init; }
 }
