@@ -46,6 +46,7 @@ public sealed class PiPanel : IDisposable
                 adc = Own(new Ads1115(Open(a.Address, "ADS1115"), InputMultiplexer.AIN0, MeasuringRange.FS4096, DataRate.SPS860, DeviceMode.PowerDown));
             }
 
+            if (config.Ssd1306 is not null) FrameOnlyImages.Register();
             if (config.Ssd1306 is { } d) oled = Own(new Ssd1306(Open(d.Address, "SSD1306"), OledTextDisplay.Width, OledTextDisplay.Height));
             Inputs = new PanelInputs(devices.Gpio, _encoders, pushPins, expander);
             _pots = new PotConverter(adc, [.. (config.Ads1115?.Pots ?? []).Select(p => p.Input)], config.Ads1115?.SupplyVolts ?? 3.3);
