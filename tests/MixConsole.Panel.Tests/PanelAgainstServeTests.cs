@@ -86,3 +86,30 @@ public sealed class PanelAgainstServeTests
         ServeWithPanel.WaitUntil(() => Math.Abs(client.Query("/master/input/gain") - 0.75) < 0.01, () => "input gain at 0.75, is " + client.Query("/master/input/gain"));
     }
 }
+
+/// <summary>The panel is an extra: without its file or one of its devices, serve warns once and runs on.</summary>
+public sealed class PanelMissingTests
+{
+    [Fact]
+    public void MissingConfig_WarnsOnce_AndTheConsoleServes()
+    {
+        using var serve = new ServeWithPanel(new FakePanelBoard(), "/nonexistent/panel.json");
+        using var client = new OscClient(serve.OscPort);
+        Assert.Equal(0.5, client.Query("/master/input/gain"), 3);
+        Assert.Single(serve.Printed.Split('\n'), l => l.StartsWith("warning: panel off", StringComparison.Ordinal));
+        Assert.Contains("warning: panel off, the console runs without it: cannot read panel config /nonexistent/panel.json", serve.Printed);
+    }
+
+    [Fact]
+    public void MissingDevice_WarnsNamingIt_AndReleasesTheGpio()
+    {
+        var board = new FakePanelBoard();
+        board.Missing.Add(0x49);
+        using var serve = new ServeWithPanel(board, PanelFiles.MasteringBox);
+        using var client = new OscClient(serve.OscPort);
+        Assert.Equal(0, client.Query("/master/ab"));
+        Assert.Contains("warning: panel off, the console runs without it: ADS1115 at 0x49: no device answers at 0x49", serve.Printed);
+        Assert.Equal(0, board.Gpio.CallbackCount);
+        Assert.True(board.Expander.Disposed);
+    }
+}
