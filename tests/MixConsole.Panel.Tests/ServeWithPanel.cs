@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using MixConsole.Control.Security;
 using MixConsole.Host.Cli;
@@ -13,7 +12,9 @@ internal sealed partial class ServeWithPanel : IDisposable
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-    private readonly Output _output = new();
+    private readonly StringWriter _text = new();
+    // Serve writes from several threads; the synchronized writer locks itself, and reads take the same lock.
+    private readonly TextWriter _output;
     private readonly CancellationTokenSource _cancel = new();
     private readonly Thread _thread;
     private int _exitCode = -1;
@@ -21,6 +22,7 @@ internal sealed partial class ServeWithPanel : IDisposable
     public ServeWithPanel(FakePanelBoard board, string? panelConfig)
     {
         Board = board;
+        _output = TextWriter.Synchronized(_text);
         CidrNetwork.TryParse("127.0.0.0/8", out CidrNetwork loopback);
         var settings = new ServeSettings
         {
@@ -44,7 +46,13 @@ internal sealed partial class ServeWithPanel : IDisposable
 
     public int OscPort { get; }
 
-    public string Printed => _output.Text;
+    public string Printed
+    {
+        get
+        {
+            lock (_output) return _text.ToString();
+        }
+    }
 
     /// <summary>Waits (generously, no timing asserted) until <paramref name="condition"/> holds.</summary>
     public static void WaitUntil(Func<bool> condition, Func<string> what)
@@ -68,37 +76,11 @@ internal sealed partial class ServeWithPanel : IDisposable
     private Match WaitForLine(Regex line)
     {
         Match m = Match.Empty;
-        WaitUntil(() => (m = line.Match(_output.Text)).Success || !_thread.IsAlive, () => $"/{line}/ in {_output.Text}");
-        Assert.True(m.Success, "serve stopped: " + _output.Text);
+        WaitUntil(() => (m = line.Match(Printed)).Success || !_thread.IsAlive, () => $"/{line}/ in {Printed}");
+        Assert.True(m.Success, "serve stopped: " + Printed);
         return m;
     }
 
     [GeneratedRegex(@"osc     listening on udp [0-9.]+:(\d+)")]
     private static partial Regex OscLine();
-
-    // Serve writes from several threads; tests read while it runs.
-    private sealed class Output : TextWriter
-    {
-        private readonly StringBuilder _text = new();
-
-        public override Encoding Encoding => Encoding.UTF8;
-
-        public string Text
-        {
-            get
-            {
-                lock (_text) return _text.ToString();
-            }
-        }
-
-        public override void Write(char value)
-        {
-            lock (_text) _text.Append(value);
-        }
-
-        public override void Write(string? value)
-        {
-            lock (_text) _text.Append(value);
-        }
-    }
 }
