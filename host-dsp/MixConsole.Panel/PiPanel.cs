@@ -50,7 +50,7 @@ public sealed class PiPanel : IDisposable
             if (config.Ssd1306 is { } d) oled = Own(new Ssd1306(Open(d.Address, "SSD1306"), OledTextDisplay.Width, OledTextDisplay.Height));
             Inputs = new PanelInputs(devices.Gpio, _encoders, pushPins, expander);
             _pots = new PotConverter(adc, [.. (config.Ads1115?.Pots ?? []).Select(p => p.Input)], config.Ads1115?.SupplyVolts ?? 3.3);
-            IDisplay display = oled is null ? new ControlSurface.Virtual.VirtualDisplay(8, 16) : (_display = Own(new OledTextDisplay(oled)));
+            IDisplay display = oled is null ? new ControlSurface.Virtual.VirtualDisplay(8, 16) : (_display = Own(new OledTextDisplay(oled, message => Fault?.Invoke(message))));
             var none = new NoLightsNoMotors();
             Surface = SurfaceFor(config, Inputs, pairKey);
             Engine = new SurfaceEngine(Surface, new SurfaceHardware(_pots, Inputs, none, none, display, new StopwatchClock(), Link));
@@ -112,15 +112,30 @@ public sealed class PiPanel : IDisposable
         Engine.Scan();
     }
 
+    /// <summary>Called once, from the panel's threads, when a device stops answering while the panel runs; the panel then stops and the console runs on.</summary>
+    public Action<string>? Fault { get; set; }
+
     private void Run()
     {
         CancellationToken stop = _stop.Token;
-        while (!stop.IsCancellationRequested)
+        try
         {
-            Step();
-            Thread.Sleep(Surface.Tuning.ScanPeriodMs);
+            while (!stop.IsCancellationRequested)
+            {
+                Step();
+                Thread.Sleep(Surface.Tuning.ScanPeriodMs);
+            }
+        }
+        catch (Exception e) when (IsDeviceFailure(e))
+        {
+            Fault?.Invoke($"panel stopped, the console runs without it: {e.Message}");
         }
     }
+
+    /// <summary>True for what a GPIO or I2C device, or the library under it, throws when it is missing or stops answering.</summary>
+    public static bool IsDeviceFailure(Exception e) => e is IOException or UnauthorizedAccessException or TimeoutException
+        or PlatformNotSupportedException or DllNotFoundException or EntryPointNotFoundException or TypeInitializationException
+        or InvalidOperationException or ArgumentException;
 
     /// <summary>The mastering panel's core configuration with this wiring's inputs, pots and pushes.</summary>
     private static SurfaceConfig SurfaceFor(PanelConfig config, PanelInputs inputs, byte[]? pairKey)

@@ -112,4 +112,19 @@ public sealed class PanelMissingTests
         Assert.Equal(0, board.Gpio.CallbackCount);
         Assert.True(board.Expander.Disposed);
     }
+
+    [Fact]
+    public void DeviceLostWhileRunning_StopsThePanelWithOneWarning_AndTheConsoleServes()
+    {
+        var board = new FakePanelBoard();
+        using var serve = new ServeWithPanel(board, PanelFiles.MasteringBox);
+        using var client = new OscClient(serve.OscPort);
+        ServeWithPanel.WaitUntil(() => board.Oled.Text(0).Contains('%', StringComparison.Ordinal), () => "the panel to have synchronised");
+
+        board.Expander.Unplugged = true;
+        ServeWithPanel.WaitUntil(() => serve.Printed.Contains("warning: panel stopped, the console runs without it: Error 121", StringComparison.Ordinal), () => "the warning: " + serve.Printed);
+        client.Set("/master/width", 0.25f);
+        Assert.Equal(0.25, client.Query("/master/width"), 2);
+        Assert.Single(serve.Printed.Split('\n'), l => l.StartsWith("warning: panel", StringComparison.Ordinal));
+    }
 }

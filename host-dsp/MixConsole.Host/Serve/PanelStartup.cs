@@ -38,12 +38,12 @@ internal static class PanelStartup
             PanelConfig config = PanelConfig.Load(path);
             devices = settings.PanelDevices?.Invoke(config) ?? PanelDevices.OpenPi(config.GpioChip, config.I2cBus);
             PiPanel panel = PiPanel.Open(config, devices, settings.PairKey, hat?.GpioPins ?? [], hat?.I2cAddresses ?? [], hat?.Name ?? "none");
+            panel.Fault = message => output.WriteLine("warning: " + message);
             server.AddTransport(panel.Link);
             output.WriteLine($"panel   {Path.GetFileNameWithoutExtension(path)}: {panel.Description}");
             return panel;
         }
-        catch (Exception e) when (e is PanelConfigException or IOException or UnauthorizedAccessException or PlatformNotSupportedException
-            or DllNotFoundException or EntryPointNotFoundException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is PanelConfigException || PiPanel.IsDeviceFailure(e))
         {
             devices?.Dispose();
             output.WriteLine($"warning: panel off, the console runs without it: {e.Message}");

@@ -27,9 +27,13 @@ internal sealed class OledTextDisplay : IDisplay, IDisposable
     private volatile bool _stopping;
     private bool _dirty;
 
-    public OledTextDisplay(Ssd1306 oled)
+    private readonly Action<string>? _fault;
+
+    /// <summary>Sets the controller up; <paramref name="fault"/> hears once when it stops answering (the display then goes dark, the panel scans on).</summary>
+    public OledTextDisplay(Ssd1306 oled, Action<string>? fault = null)
     {
         _oled = oled ?? throw new ArgumentNullException(nameof(oled));
+        _fault = fault;
         _oled.SendCommand(new SetDisplayOff());
         ISsd1306Command[] setup =
         [
@@ -104,7 +108,16 @@ internal sealed class OledTextDisplay : IDisplay, IDisposable
                 _sending.CopyTo(frame, 0);
             }
 
-            _oled.SendData(frame);
+            try
+            {
+                _oled.SendData(frame);
+            }
+            catch (Exception e) when (PiPanel.IsDeviceFailure(e))
+            {
+                _fault?.Invoke($"panel display stopped: {e.Message}");
+                return;
+            }
+
             FramesSent++;
         }
     }

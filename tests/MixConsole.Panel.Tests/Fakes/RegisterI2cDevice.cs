@@ -15,6 +15,9 @@ internal abstract class RegisterI2cDevice(int address) : I2cDevice
     /// <summary>I2C transactions seen.</summary>
     public int Transactions { get; private set; }
 
+    /// <summary>When set, every transaction fails as a device that stopped answering does (a loose cable).</summary>
+    public volatile bool Unplugged;
+
     /// <summary>True once disposed.</summary>
     public bool Disposed { get; private set; }
 
@@ -30,6 +33,7 @@ internal abstract class RegisterI2cDevice(int address) : I2cDevice
         lock (Gate)
         {
             Transactions++;
+            ThrowIfUnplugged();
             OnRead(buffer);
         }
     }
@@ -45,6 +49,7 @@ internal abstract class RegisterI2cDevice(int address) : I2cDevice
         lock (Gate)
         {
             Transactions++;
+            ThrowIfUnplugged();
             OnWrite(buffer);
         }
     }
@@ -54,8 +59,18 @@ internal abstract class RegisterI2cDevice(int address) : I2cDevice
         lock (Gate)
         {
             Transactions++;
+            ThrowIfUnplugged();
             OnWrite(writeBuffer);
             OnRead(readBuffer);
+        }
+    }
+
+    private void ThrowIfUnplugged()
+    {
+        if (Unplugged)
+        {
+            // What the Linux I2C driver reports when nothing acknowledges the address.
+            throw new IOException($"Error 121 performing I2C data transfer at 0x{ConnectionSettings.DeviceAddress:X2}");
         }
     }
 
