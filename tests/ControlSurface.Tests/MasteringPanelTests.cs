@@ -63,4 +63,78 @@ public class MasteringPanelTests
         Assert.False(h.Surface.Leds.IsLit(Pins.BypassLed));
         Assert.True(h.Surface.Leds.IsLit(Pins.LinkLed));
     }
+
+    [Fact]
+    public void EncoderPush_HeldWhileTurning_GivesFineSteps()
+    {
+        SurfaceConfig config = SurfaceConfig.CreateMasteringPanel();
+        config.Pins.EncoderPushButtons = [20, -1, -1, -1, -1, -1, -1, -1];
+        var h = new SurfaceHarness(config);
+        h.Host.Set("/master/input/gain", 0.5f);
+        h.Connect();
+
+        h.Surface.Inputs.Set(20, true);
+        h.Surface.TurnEncoder(0, 2, 40);
+        h.Surface.Inputs.Set(20, false);
+        h.Surface.TurnEncoder(0, 1, 40);
+        h.Run(10);
+
+        // Two fine detents of a fifth of the 0.005 step, then one whole step.
+        Assert.Equal([0.501f, 0.502f, 0.507f], h.Sent("/master/input/gain").Select(s => (float)s.Value!), new FloatTolerance(1e-5f));
+    }
+
+    [Fact]
+    public void Pot_PicksUpTheHostValueBeforeItSends_AndAgainAfterAnotherClientMovesIt()
+    {
+        SurfaceConfig config = SurfaceConfig.CreateMasteringPanel();
+        config.Pins.EncoderA[5] = -1;
+        config.Pins.EncoderB[5] = -1;
+        config.Pins.PotAdcChannels = [-1, -1, -1, -1, -1, 3, -1, -1];
+        var h = new SurfaceHarness(config);
+        h.Host.Set("/master/width", 0.5f);
+        h.Surface.Faders.SetPosition(3, 0.1f);
+        h.Connect();
+
+        MovePot(h, 3, 0.1f, 0.4f);
+        Assert.Empty(h.Sent("/master/width"));
+        MovePot(h, 3, 0.4f, 0.8f);
+        Assert.Equal(0.8f, (float)h.Sent("/master/width")[^1].Value!, 2);
+
+        // Past the echo hold (a value within 300 ms of the surface's own send is taken for its echo).
+        h.Run(400);
+        h.Host.Received.Clear();
+        h.Host.Push("/master/width", 0.3f);
+        h.Run(400);
+        MovePot(h, 3, 0.8f, 0.5f);
+        Assert.Empty(h.Sent("/master/width"));
+        MovePot(h, 3, 0.5f, 0.2f);
+        Assert.Equal(0.2f, (float)h.Sent("/master/width")[^1].Value!, 2);
+    }
+
+    [Fact]
+    public void ControlWithEncoderAndPot_IsRefused()
+    {
+        SurfaceConfig config = SurfaceConfig.CreateMasteringPanel();
+        config.Pins.PotAdcChannels = [0, -1, -1, -1, -1, -1, -1, -1];
+        var e = Assert.Throws<SurfaceConfigException>(() => new SurfaceHarness(config));
+        Assert.Contains("control 1 has both an encoder and a pot", e.Message);
+    }
+
+    private static void MovePot(SurfaceHarness h, int channel, float from, float to)
+    {
+        for (int i = 1; i <= 100; i++)
+        {
+            h.Surface.Faders.SetPosition(channel, from + ((to - from) * i / 100));
+            h.Run(2);
+        }
+
+        h.Run(100);
+    }
+
+    private sealed class FloatTolerance(float tolerance) : IEqualityComparer<float>
+    {
+        public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(float obj) => 0;
+    }
 }

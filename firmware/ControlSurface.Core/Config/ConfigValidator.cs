@@ -137,8 +137,46 @@ namespace MixConsole.ControlSurface.Config
         private void CheckMasteringPanel(PinMap p)
         {
             int n = SurfaceConfig.MasteringEncoderCount;
-            CheckInputs(p.EncoderA, n, "EncoderA", "encoder A of");
-            CheckInputs(p.EncoderB, n, "EncoderB", "encoder B of");
+            bool pots = p.PotAdcChannels != null && p.PotAdcChannels.Length > 0;
+            bool pushes = p.EncoderPushButtons != null && p.EncoderPushButtons.Length > 0;
+            if (!pots)
+            {
+                CheckInputs(p.EncoderA, n, "EncoderA", "encoder A of");
+                CheckInputs(p.EncoderB, n, "EncoderB", "encoder B of");
+            }
+            else if (Length(p.EncoderA, n, "EncoderA") && Length(p.EncoderB, n, "EncoderB") && Length(p.PotAdcChannels, n, "PotAdcChannels"))
+            {
+                for (int e = 0; e < n; e++)
+                {
+                    string control = "control " + (e + 1).ToString();
+                    if (p.EncoderA[e] >= 0 || p.EncoderB[e] >= 0)
+                    {
+                        CheckInput(p.EncoderA[e], "encoder A of " + control);
+                        CheckInput(p.EncoderB[e], "encoder B of " + control);
+                        if (p.PotAdcChannels[e] >= 0)
+                        {
+                            Problem(control + " has both an encoder and a pot: they would fight over one parameter");
+                        }
+                    }
+
+                    if (p.PotAdcChannels[e] >= 0)
+                    {
+                        CheckAdc(p.PotAdcChannels[e], "pot of " + control);
+                    }
+                }
+            }
+
+            if (pushes && Length(p.EncoderPushButtons, n, "EncoderPushButtons"))
+            {
+                for (int e = 0; e < n; e++)
+                {
+                    if (p.EncoderPushButtons[e] >= 0)
+                    {
+                        CheckInput(p.EncoderPushButtons[e], "encoder push of control " + (e + 1).ToString());
+                    }
+                }
+            }
+
             CheckInput(p.AbButton, "A/B button");
             CheckInput(p.BypassButton, "bypass button");
             CheckLed(p.AbLed, "A/B LED");

@@ -49,11 +49,20 @@ namespace MixConsole.ControlSurface.Config
         /// <summary>Encoder page (fader desk): pan, then the selected channel's EQ, EQ Q/HPF, gate, compressor; -1 when not fitted.</summary>
         public int EncoderPageButton = -1;
 
-        /// <summary>Encoder phase A inputs (pan on the fader desk, parameters on the mastering panel).</summary>
+        /// <summary>Encoder phase A inputs (pan on the fader desk, parameters on the mastering panel; -1 there for a control with a pot or none).</summary>
         public int[] EncoderA = new int[0];
 
         /// <summary>Encoder phase B inputs.</summary>
         public int[] EncoderB = new int[0];
+
+        /// <summary>
+        /// Mastering panel: ADC channel of a pot per control (panel order), -1 where the control has an encoder instead;
+        /// empty when the panel has no pots. A pot picks up its parameter by soft takeover.
+        /// </summary>
+        public int[] PotAdcChannels = new int[0];
+
+        /// <summary>Mastering panel: push switch per encoder (held while turning = fine steps), -1 where none; empty = none.</summary>
+        public int[] EncoderPushButtons = new int[0];
 
         /// <summary>A/B compare button (mastering panel).</summary>
         public int AbButton = -1;

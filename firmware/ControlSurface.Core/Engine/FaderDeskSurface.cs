@@ -487,7 +487,7 @@ namespace MixConsole.ControlSurface.Engine
             int role = _roleOfId[id];
             if (role == RoleMain)
             {
-                _takeover.SetHostValue(_masterSlot, ToSteps(_book.Value(id)), _faders.Stable(_masterSlot));
+                _takeover.SetHostValue(_masterSlot, FaderScanner.StepsOf(_book.Value(id)), _faders.Stable(_masterSlot));
                 return;
             }
 
@@ -899,7 +899,7 @@ namespace MixConsole.ControlSurface.Engine
                 }
                 else if (_book.IsKnown(id))
                 {
-                    _takeover.SetHostValue(s, ToSteps(_book.Value(id)), _faders.Stable(s));
+                    _takeover.SetHostValue(s, FaderScanner.StepsOf(_book.Value(id)), _faders.Stable(s));
                 }
                 else
                 {
@@ -917,7 +917,7 @@ namespace MixConsole.ControlSurface.Engine
                 return;
             }
 
-            int steps = ToSteps(_book.Value(id));
+            int steps = FaderScanner.StepsOf(_book.Value(id));
             int motor = _pins.FaderMotors[strip];
             if (motor >= 0)
             {
@@ -951,12 +951,6 @@ namespace MixConsole.ControlSurface.Engine
         private int Target(int strip)
         {
             return (_bankOfLayer[_layer] * Strips) + strip;
-        }
-
-        private static int ToSteps(float value)
-        {
-            int v = (int)((value * FaderScanner.MaxValue) + 0.5f);
-            return v < 0 ? 0 : (v > FaderScanner.MaxValue ? FaderScanner.MaxValue : v);
         }
 
         private void RegisterLayer(int layer, string fader, string on, string pan, string name, string solo)

@@ -8,8 +8,9 @@ using MixConsole.ControlSurface.Output;
 namespace MixConsole.ControlSurface.Engine
 {
     /// <summary>
-    /// The "mastering-panel" profile: eight encoders with LED rings on the mastering chain (input, tilt, low and
-    /// high shelf, compression, width, target loudness, ceiling), A/B and bypass buttons with LEDs.
+    /// The "mastering-panel" profile: eight controls with LED rings on the mastering chain (input, tilt, low and
+    /// high shelf, compression, width, target loudness, ceiling), A/B and bypass buttons with LEDs. Each control is
+    /// an encoder (a push switch held while turning gives fine steps) or a pot (soft takeover, as a fader without motor).
     /// Values are the host's normalised 0..1 floats; the display shows them as a percentage of travel.
     /// </summary>
     public sealed class MasteringPanelSurface : ISurfaceProfile
@@ -19,6 +20,9 @@ namespace MixConsole.ControlSurface.Engine
 
         private const int ButtonAb = 0;
         private const int ButtonBypass = 1;
+
+        // A held push makes each detent a fifth of a step (0.1 % of travel with the panel's 0.5 % step).
+        private const int FineDivisor = 5;
 
         private readonly SurfaceEngine _engine;
         private readonly ParameterBook _book;
@@ -32,6 +36,9 @@ namespace MixConsole.ControlSurface.Engine
         private readonly int _abId;
         private readonly int _bypassId;
         private readonly TextLine[] _lines;
+        private readonly IFaderAdc _adc;
+        private readonly FaderScanner _pots;
+        private readonly SoftTakeover _takeover;
 
         internal MasteringPanelSurface(SurfaceEngine engine)
         {
@@ -50,6 +57,9 @@ namespace MixConsole.ControlSurface.Engine
             _bypassId = _book.Register(OscPaths.MasterBypass, ParameterKind.Switch);
             _decoder = new QuadratureDecoder(Encoders, _tuning.Encoders);
             _buttons = new ButtonDebouncer(2, _tuning.DebounceMs, _tuning.LongPressMs);
+            _adc = engine.Hardware.Adc;
+            _pots = new FaderScanner(Encoders, _adc.FullScale, _tuning.Faders);
+            _takeover = new SoftTakeover(Encoders, _tuning.TakeoverToleranceSteps);
             _lines = new TextLine[_display.Lines];
             for (int i = 0; i < _lines.Length; i++)
             {
@@ -80,19 +90,13 @@ namespace MixConsole.ControlSurface.Engine
         {
             for (int e = 0; e < Encoders; e++)
             {
-                int detents = _decoder.Update(e, _inputs.Read(_pins.EncoderA[e]), _inputs.Read(_pins.EncoderB[e]), nowMs);
-                if (detents != 0)
+                if (HasPot(e))
                 {
-                    int id = _paramIds[e];
-                    if (!_book.IsKnown(id))
-                    {
-                        // Without the host's value a relative turn would invent one: ask instead.
-                        _engine.Link.SendQuery(_book.Address(id));
-                        continue;
-                    }
-
-                    float value = _book.Value(id) + (detents * _tuning.EncoderStep);
-                    _engine.SendLevel(id, value < 0 ? 0 : (value > 1 ? 1 : value));
+                    ScanPot(e, nowMs);
+                }
+                else if (_pins.EncoderA[e] >= 0)
+                {
+                    ScanEncoder(e, nowMs);
                 }
             }
 
@@ -120,6 +124,14 @@ namespace MixConsole.ControlSurface.Engine
         /// <inheritdoc/>
         public void OnHostValue(int id, long nowMs)
         {
+            for (int e = 0; e < Encoders; e++)
+            {
+                if (_paramIds[e] == id && HasPot(e))
+                {
+                    // Another client moved it: the pot must come back to the new value before it acts again.
+                    _takeover.SetHostValue(e, FaderScanner.StepsOf(_book.Value(id)), _pots.Stable(e));
+                }
+            }
         }
 
         /// <inheritdoc/>
@@ -170,6 +182,62 @@ namespace MixConsole.ControlSurface.Engine
                 }
 
                 line.Show(_display, e);
+            }
+        }
+
+        private bool HasPot(int e)
+        {
+            return _pins.PotAdcChannels.Length > 0 && _pins.PotAdcChannels[e] >= 0;
+        }
+
+        private void ScanEncoder(int e, long nowMs)
+        {
+            int detents = _decoder.Update(e, _inputs.Read(_pins.EncoderA[e]), _inputs.Read(_pins.EncoderB[e]), nowMs);
+            if (detents == 0)
+            {
+                return;
+            }
+
+            int id = _paramIds[e];
+            if (!_book.IsKnown(id))
+            {
+                // Without the host's value a relative turn would invent one: ask instead.
+                _engine.Link.SendQuery(_book.Address(id));
+                return;
+            }
+
+            bool fine = _pins.EncoderPushButtons.Length > 0 && _pins.EncoderPushButtons[e] >= 0 && _inputs.Read(_pins.EncoderPushButtons[e]);
+            float step = fine ? _tuning.EncoderStep / FineDivisor : _tuning.EncoderStep;
+            float value = _book.Value(id) + (detents * step);
+            _engine.SendLevel(id, value < 0 ? 0 : (value > 1 ? 1 : value));
+        }
+
+        private void ScanPot(int e, long nowMs)
+        {
+            _pots.Update(e, _adc.Read(_pins.PotAdcChannels[e]));
+            int id = _paramIds[e];
+            if (!_book.IsKnown(id))
+            {
+                // Until the host's value is known the pot cannot pick it up; the resync asks for it.
+                _pots.MarkSent(e);
+                return;
+            }
+
+            if (_takeover.HostValue(e) < 0)
+            {
+                _takeover.SetHostValue(e, FaderScanner.StepsOf(_book.Value(id)), _pots.Stable(e));
+            }
+
+            if (!_takeover.Update(e, _pots.Stable(e)))
+            {
+                _pots.MarkSent(e);
+                return;
+            }
+
+            int value;
+            if (_pots.TryTakeChange(e, nowMs, out value) && _engine.SendLevel(id, value / (float)FaderScanner.MaxValue))
+            {
+                _takeover.Sent(e, value);
             }
         }
 

@@ -118,6 +118,13 @@ namespace MixConsole.ControlSurface.Input
             return p < 0 ? 0 : (p > MaxValue ? MaxValue : p);
         }
 
+        /// <summary>A host value (0..1) in the scanner's 10-bit steps.</summary>
+        public static int StepsOf(float value)
+        {
+            int v = (int)((value * MaxValue) + 0.5f);
+            return v < 0 ? 0 : (v > MaxValue ? MaxValue : v);
+        }
+
         /// <summary>Filtered position without hysteresis (the motor loop's feedback).</summary>
         public int Position(int channel)
         {

@@ -73,6 +73,12 @@ public sealed record HardwareProfile
     /// </summary>
     public IReadOnlyList<int> AudioCpus { get; init; } = [];
 
+    /// <summary>BCM GPIOs the audio HAT takes (I2S clocks and data lanes, clock selects, resets): the Pi panel keeps off them.</summary>
+    public IReadOnlyList<int> GpioPins { get; init; } = [];
+
+    /// <summary>7-bit addresses the HAT's devices answer on I2C-1: the Pi panel's devices must not share them.</summary>
+    public IReadOnlyList<int> I2cAddresses { get; init; } = [];
+
     /// <summary>Sample rate.</summary>
     public int SampleRateHz { get; init; } = 48_000;
 

@@ -55,7 +55,7 @@ public sealed class AccessAllowlist
     /// <summary>True when the peer may talk to the console.</summary>
     public bool IsAllowed(in OscPeer peer)
     {
-        if (peer.Kind == OscPeerKind.Serial)
+        if (peer.Kind is OscPeerKind.Serial or OscPeerKind.Local)
         {
             return true;
         }

@@ -72,6 +72,7 @@ public readonly record struct OscPeer(OscPeerKind Kind, UInt128 Address, ushort 
     {
         OscPeerKind.Udp => "udp " + ToIPEndPoint(),
         OscPeerKind.Serial => "serial",
+        OscPeerKind.Local => "local",
         OscPeerKind.Web => "web " + ToIPEndPoint(),
         _ => "none",
     };

@@ -14,4 +14,7 @@ public enum OscPeerKind : byte
 
     /// <summary>A web page's WebSocket, identified by the address and port of its TCP connection.</summary>
     Web,
+
+    /// <summary>A controller inside the console's own process (the Pi panel): trusted as the serial line is.</summary>
+    Local,
 }

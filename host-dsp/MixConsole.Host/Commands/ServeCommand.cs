@@ -18,7 +18,7 @@ internal sealed class ServeCommand : ICommand
 
     public string Summary => "run the console: mixer engine plus the X32-style OSC server (UDP, optional SLIP serial)";
 
-    public string Usage => "mixconsole serve [--mode console|mastering] [--preset NAME] [--audio alsa|jack|wav|null] [--device PCM] [--capture-device PCM] [--channels-in N] [--channels-out N] [--rate R] [--period F] [--periods K] [--input FILE|DIR] [--output FILE] [--record FILE] [--recordings DIR] [--state DIR] [--osc-port 10023] [--http-port 8080] [--identify-as X32|M32] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--profile NAME] [--duration S] [--status S]";
+    public string Usage => "mixconsole serve [--mode console|mastering] [--preset NAME] [--audio alsa|jack|wav|null] [--device PCM] [--capture-device PCM] [--channels-in N] [--channels-out N] [--rate R] [--period F] [--periods K] [--input FILE|DIR] [--output FILE] [--record FILE] [--recordings DIR] [--state DIR] [--osc-port 10023] [--http-port 8080] [--identify-as X32|M32] [--bind ADDR] [--allow CIDR]... [--pair-key FILE] [--serial DEV --baud 921600] [--scene FILE] [--panel PROFILE | --panel-config FILE] [--profile NAME] [--duration S] [--status S]";
 
     public string Description => """
         Runs the mixer engine on an audio thread and serves its parameter table over OSC on UDP port 10023,
@@ -59,6 +59,11 @@ internal sealed class ServeCommand : ICommand
         on the box (32-bit float WAV, the settings in use beside it as JSON), ,i 0 stops; a full disk stops it
         with a warning, never a glitch.
 
+        --panel PROFILE runs the rack box's own knobs and display (hardware/pi/panel/PROFILE.json, e.g.
+        mastering-box: encoders on GPIO, buttons on an MCP23017, pots on an ADS1115, an SSD1306) with the
+        surface logic the ESP32 surfaces run; --panel-config FILE names a wiring file of your own. A wiring
+        mistake or a device that does not answer turns the panel off with one warning; the console runs on.
+
         Example: mixconsole serve --allow 192.168.1.0/24 --serial /dev/ttyAMA0 --scene show.json
         Then:    oscsend 127.0.0.1 10023 /ch/01/mix/fader f 0.75
         """;
@@ -94,6 +99,8 @@ internal sealed class ServeCommand : ICommand
         new("serial", "DEV", "also serve SLIP-framed OSC on a serial device, e.g. /dev/ttyAMA0"),
         new("baud", "BPS", "serial speed (default 921600)"),
         new("scene", "FILE", "load a scene (JSON) before serving: the mix; the strip selection is left as it is"),
+        new("panel", "PROFILE", "run the Pi panel wired as hardware/pi/panel/PROFILE.json (mastering-box)"),
+        new("panel-config", "FILE", "run the Pi panel wired as FILE (see hardware/pi/panel/README.md)"),
         new("profile", "NAME", $"console size ({string.Join(", ", ConsoleConfig.ProfileNames)}) and/or hardware profile ({string.Join(", ", HardwareProfiles.Names())})"),
         new("duration", "S", "stop after S seconds (default: run until Ctrl-C)"),
         new("status", "S", "print a status line (audio, control traffic, garbage collections) every S seconds; 0 never (default 60)"),
@@ -153,6 +160,7 @@ internal sealed class ServeCommand : ICommand
             Mode = ParseMode(args.Get("mode")),
             Preset = ParsePreset(args.Get("preset")),
             IdentifyAs = ParseIdentity(args.Get("identify-as")),
+            PanelConfigPath = PanelStartup.ConfigPath(args.Get("panel"), args.Get("panel-config")),
         };
 
         if (!AudioBackends.Names.Contains(settings.Audio))

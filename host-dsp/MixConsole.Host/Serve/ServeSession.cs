@@ -12,6 +12,7 @@ using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
 using MixConsole.Host.Cli;
 using MixConsole.Host.Scenes;
+using MixConsole.Panel;
 using MixConsole.Web;
 
 namespace MixConsole.Host.Serve;
@@ -132,6 +133,7 @@ internal static class ServeSession
         }
 
         server.AddTransport(udp);
+        using PiPanel? panel = PanelStartup.TryOpen(settings, server, output);
         using var sceneFade = new SceneFadeThread(new ParameterGlide(store));
         if (settings.StateDir is not null) server.AddCommandHandler(new SceneOscCommands(() => state.Scenes, store, sceneFade, Log) { Server = server });
         server.AddCommandHandler(new MasterOscCommands(store, () => state.MasterPresets, Log));
@@ -174,6 +176,7 @@ internal static class ServeSession
         EngineWarmUp.Run(settings.Config, audio.SampleRateHz, audio.BlockFrames, audio.InputChannels, audio.OutputChannels);
         state.Start();
         server.Start();
+        panel?.Start();
         string? webLine = web is null ? null : StartWeb(web, options.AdvertisedAddress);
         var status = new ServeStatus(audio, server, output);
         audioThread.Start();

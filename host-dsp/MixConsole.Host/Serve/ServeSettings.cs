@@ -59,6 +59,12 @@ internal sealed record ServeSettings
     /// <summary>Folder for /master/record's recordings (mastering mode); null: DIR/recordings under --state, else ./recordings.</summary>
     public string? RecordingsDir { get; init; }
 
+    /// <summary>The Pi panel's wiring file (--panel, --panel-config); null for no panel.</summary>
+    public string? PanelConfigPath { get; init; }
+
+    /// <summary>Opens the panel's GPIO and I2C devices (tests hand in doubles); null for the Pi's own.</summary>
+    public Func<MixConsole.Panel.Config.PanelConfig, MixConsole.Panel.Hardware.PanelDevices>? PanelDevices { get; init; }
+
     /// <summary>Model the OSC server reports (--identify-as): null for this console's own name.</summary>
     public string? IdentifyAs { get; init; }
 }
