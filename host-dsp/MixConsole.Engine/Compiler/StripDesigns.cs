@@ -15,9 +15,21 @@ internal static class StripDesigns
         })
         : new ButterworthCascade(BiquadCoefficients.Identity, BiquadCoefficients.Identity, 1);
 
-    /// <summary>A detector's key high-pass (12 dB/oct); 20 Hz is off (unity).</summary>
-    public static BiquadCoefficients KeyHighPass(double sampleRateHz, float frequencyHz) =>
-        frequencyHz > 20.5f ? BiquadDesign.HighPass(sampleRateHz, frequencyHz, Math.Sqrt(0.5)) : BiquadCoefficients.Identity;
+    /// <summary>
+    /// A detector's key filter as the X32 types it (<c>ConsoleAddressSpace.KeyFilterTypes</c>): 0 LC6 and 1 LC12 low
+    /// cuts, 2 HC6 and 3 HC12 high cuts (first order, or 12 dB/oct Butterworth), 4..8 band-passes of Q 1, 2, 3, 5, 10
+    /// (RBJ, 0 dB at the centre); unity when off.
+    /// </summary>
+    public static BiquadCoefficients KeyFilter(double sampleRateHz, bool on, int type, float frequencyHz) => !on
+        ? BiquadCoefficients.Identity
+        : type switch
+        {
+            0 => BiquadDesign.FirstOrderHighPass(sampleRateHz, frequencyHz),
+            1 => BiquadDesign.HighPass(sampleRateHz, frequencyHz, Math.Sqrt(0.5)),
+            2 => BiquadDesign.FirstOrderLowPass(sampleRateHz, frequencyHz),
+            3 => BiquadDesign.LowPass(sampleRateHz, frequencyHz, Math.Sqrt(0.5)),
+            _ => BiquadDesign.BandPass(sampleRateHz, frequencyHz, type switch { 4 => 1.0, 5 => 2.0, 6 => 3.0, 7 => 5.0, _ => 10.0 }),
+        };
 
     /// <summary>
     /// One EQ band: type 0 low cut, 1 low shelf, 2 bell, 3 high shelf, 4 high cut. Cuts are 12 dB/oct

@@ -66,13 +66,19 @@ public static class SceneFile
         var numbers = new List<(int Index, float Real)>();
         var texts = new List<(int Index, string Text)>();
         var seen = new HashSet<int>();
+        var migrated = new List<(string Former, float Real)>();
         foreach (var property in parameters.EnumerateObject())
         {
             string path = property.Name;
-            if (!table.TryGetIndex(path, out int index) &&
-                !(ParameterPaths.TryGetCurrent(path, out string current) && table.TryGetIndex(current, out index)))
+            if (!table.TryGetIndex(path, out int index))
             {
-                throw new SceneFormatException($"scene names {path}, which is not a parameter of this console ({table.Config.Channels} channels, {table.Config.Buses} buses)", path);
+                if (!FormerParameters.IsFormer(path) || FormerParameters.WireSpec(path, table) is not { } formerSpec)
+                {
+                    throw new SceneFormatException($"scene names {path}, which is not a parameter of this console ({table.Config.Channels} channels, {table.Config.Buses} buses)", path);
+                }
+
+                if (Holds(scope, formerSpec)) migrated.Add((path, ReadNumber(path, formerSpec, property.Value)));
+                continue;
             }
 
             if (!seen.Add(index))
@@ -94,6 +100,14 @@ public static class SceneFile
             {
                 numbers.Add((index, ReadNumber(path, spec, property.Value)));
             }
+        }
+
+        // A value saved under a former path lands where it lives now, unless the scene names that path itself.
+        var current = new List<(string Path, float Real)>();
+        foreach (var (former, real) in migrated) FormerParameters.Migrate(former, real, current);
+        foreach (var (path, real) in current)
+        {
+            if (table.TryGetIndex(path, out int index) && seen.Add(index)) numbers.Add((index, real));
         }
 
         // One batch: the audio hears the scene whole, never a half-recalled one.

@@ -133,7 +133,8 @@ public class MappingTests
     {
         Assert.Equal(["LCut", "LShv", "PEQ", "HShv", "HCut"], Spec("/ch/01/eq/1/type").Labels);
         Assert.Equal(["PEAK", "RMS"], Spec("/ch/01/dyn/det").Labels);
-        Assert.Equal(["PREEQ", "PRE", "POST"], Spec("/ch/01/mix/01/tap").Labels);
+        Assert.Equal(["IN/LC", "<-EQ", "EQ->", "PRE", "POST", "GRP"], Spec("/ch/01/mix/01/type").Labels);
+        Assert.Equal(["PREEQ", "PRE", "POST"], Spec("/ch/01/mix/fx/1/tap").Labels);
         Assert.Equal(["12", "18", "24"], Spec("/ch/01/preamp/hpslope").Labels);
         Assert.Equal(["PRE", "POST"], Spec("/ch/01/dyn/pos").Labels);
         Assert.Equal(["PFL", "AFL"], Spec("/config/solo/chmode").Labels);

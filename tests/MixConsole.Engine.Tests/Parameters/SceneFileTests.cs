@@ -29,6 +29,44 @@ public class SceneFileTests
     }
 
     [Fact]
+    public void AnOldScene_WithPerSendTaps_LoadsAsTheX32PairsType()
+    {
+        // Before sends took the X32's shape each send had a tap 0 PREEQ, 1 PRE, 2 POST; the odd send of a pair now
+        // holds the pair's type (1 <-EQ, 3 PRE, 4 POST), and an even send's tap is dropped.
+        var store = new ParameterStore(Table);
+        SceneFile.Load(store, """
+            {"parameters": {"/ch/01/mix/01/tap": 0, "/ch/01/mix/02/tap": 2, "/ch/01/mix/03/tap": 1, "/ch/02/mix/05/tap": 2, "/ch/02/mix/07/tap": "PRE"}}
+            """);
+        Assert.Equal(1f, store.GetReal(Table.IndexOf("/ch/01/mix/01/type")));
+        Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/mix/03/type")));
+        Assert.Equal(4f, store.GetReal(Table.IndexOf("/ch/02/mix/05/type")));
+        Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/02/mix/07/type")));
+        Assert.Equal("<-EQ", ParameterFormatter.Format(Table[Table.IndexOf("/ch/01/mix/01/type")].Spec, 1f, compact: true));
+    }
+
+    [Fact]
+    public void AnOldScene_WithKeyHighPasses_LoadsAsTheX32KeyFilters()
+    {
+        // The gate's key high-pass (20..20k Hz) and the compressor's (20..400 Hz on 101 points), 20 Hz = off, are
+        // now the X32's key filters: on, LC12, the frequency. 0.5 on the old compressor grid is 89.4 Hz.
+        var store = new ParameterStore(Table);
+        var gateF = Table[Table.IndexOf("/ch/01/gate/filter/f")].Spec;
+        string gate150 = gateF.NormalizedAt(gateF.GridIndexOfReal(150)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SceneFile.Load(store, "{\"parameters\": {\"/ch/01/gate/keyf\": " + gate150 + """
+            , "/ch/02/gate/keyf": 0, "/bus/03/dyn/hpf": 0.5, "/ch/04/dyn/hpf": 0.5, "/ch/04/dyn/filter/f": 0.75}}
+            """);
+        float Real(string path) => store.GetReal(Table.IndexOf(path));
+        Assert.Equal(1f, Real("/ch/01/gate/filter/on"));
+        Assert.Equal("LC12", ParameterFormatter.FormatCurrent(store, Table.IndexOf("/ch/01/gate/filter/type"), compact: true));
+        Assert.Equal(gateF.RealAt(gateF.GridIndexOfReal(150)), Real("/ch/01/gate/filter/f"));
+        Assert.Equal(0f, Real("/ch/02/gate/filter/on"));
+        Assert.Equal(1f, Real("/bus/03/dyn/filter/on"));
+        Assert.Equal(Math.Sqrt(20 * 400), Real("/bus/03/dyn/filter/f"), 89.4 * 0.02);
+        // A scene that names the current path as well keeps it.
+        Assert.Equal(Table[Table.IndexOf("/ch/04/dyn/filter/f")].Spec.FromNormalized(0.75f), Real("/ch/04/dyn/filter/f"));
+    }
+
+    [Fact]
     public void SaveThenLoad_RestoresEveryValueExactly()
     {
         var original = new ParameterStore(Table);

@@ -13,12 +13,12 @@ namespace MixConsole.Engine.Compiler.Binding;
 internal sealed class StripBinding
 {
     public ParameterHandle Link, Trim, Invert, HpOn, HpFrequency, HpSlope, DelayOn, DelayTime;
-    public ParameterHandle GateOn, GateMode, GateThreshold, GateRange, GateAttack, GateHold, GateRelease, GateKey;
+    public ParameterHandle GateOn, GateMode, GateThreshold, GateRange, GateAttack, GateHold, GateRelease, GateKeyOn, GateKeyType, GateKey;
     public ParameterHandle DynOn, DynDetector, DynThreshold, DynRatio, DynKnee, DynAttack, DynRelease;
-    public ParameterHandle DynMakeup, DynMix, DynHighPass, DynPosition, EqOn;
+    public ParameterHandle DynMakeup, DynMix, DynKeyOn, DynKeyType, DynKey, DynPosition, EqOn;
     public readonly ParameterHandle[] EqType = new ParameterHandle[4], EqFrequency = new ParameterHandle[4], EqGain = new ParameterHandle[4], EqQ = new ParameterHandle[4];
     public ParameterHandle On, Fader, Pan, Stereo, Mono, MonoLevel, Dca, MuteGroups, Solo;
-    public ParameterHandle[] SendLevel = [], SendTap = [], FxLevel = [], FxTap = [];
+    public ParameterHandle[] SendOn = [], SendLevel = [], SendTap = [], FxLevel = [], FxTap = [];
 
     /// <summary>Input channel <paramref name="channel"/> (from 1); <paramref name="own"/> records what each parameter drives.</summary>
     public static StripBinding Channel(ParameterTable table, int channel, Action<int, int> own)
@@ -41,15 +41,20 @@ internal sealed class StripBinding
         p.GateAttack = b.Bind(ParameterRole.GateAttack, StripAspect.Gate);
         p.GateHold = b.Bind(ParameterRole.GateHold, StripAspect.Gate);
         p.GateRelease = b.Bind(ParameterRole.GateRelease, StripAspect.Gate);
+        p.GateKeyOn = b.Bind(ParameterRole.GateKeyFilterOn, StripAspect.Gate);
+        p.GateKeyType = b.Bind(ParameterRole.GateKeyFilterType, StripAspect.Gate);
         p.GateKey = b.Bind(ParameterRole.GateKeyFrequency, StripAspect.Gate);
         p.BindDynamicsAndEq(b);
         p.BindMix(b, config, withMono: true);
+        p.SendOn = new ParameterHandle[config.Buses];
         p.SendLevel = new ParameterHandle[config.Buses];
         p.SendTap = new ParameterHandle[config.Buses];
         for (int bus = 0; bus < config.Buses; bus++)
         {
+            p.SendOn[bus] = b.Bind(ParameterRole.SendOn, StripAspect.Sends, bus + 1);
             p.SendLevel[bus] = b.Bind(ParameterRole.SendLevel, StripAspect.Sends, bus + 1);
-            p.SendTap[bus] = b.Bind(ParameterRole.SendTap, StripAspect.Sends, bus + 1);
+            // As on the X32, the odd send of a bus pair holds the pair's tap (type).
+            p.SendTap[bus] = b.Bind(ParameterRole.SendTap, StripAspect.Sends, (bus & ~1) + 1);
         }
 
         p.FxLevel = new ParameterHandle[config.FxSlots];
@@ -120,7 +125,9 @@ internal sealed class StripBinding
         DynRelease = b.Bind(ParameterRole.DynamicsRelease, StripAspect.Compressor);
         DynMakeup = b.Bind(ParameterRole.DynamicsMakeup, StripAspect.Compressor);
         DynMix = b.Bind(ParameterRole.DynamicsMix, StripAspect.Compressor);
-        DynHighPass = b.Bind(ParameterRole.DynamicsKeyHighPass, StripAspect.Compressor);
+        DynKeyOn = b.Bind(ParameterRole.DynamicsKeyFilterOn, StripAspect.Compressor);
+        DynKeyType = b.Bind(ParameterRole.DynamicsKeyFilterType, StripAspect.Compressor);
+        DynKey = b.Bind(ParameterRole.DynamicsKeyFrequency, StripAspect.Compressor);
         DynPosition = b.Bind(ParameterRole.DynamicsPosition, StripAspect.Compressor);
         EqOn = b.Bind(ParameterRole.EqOn, StripAspect.AllEqBands);
         for (int band = 0; band < 4; band++)
