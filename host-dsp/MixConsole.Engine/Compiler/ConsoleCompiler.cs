@@ -340,10 +340,10 @@ public sealed class ConsoleCompiler
     private void DesignEqBands(StripBinding p, int dirty, Span<Dsp.Filters.BiquadCoefficients> sections)
     {
         bool on = V(p.EqOn) != 0;
-        for (int band = 0; band < StripSection.EqBands; band++)
+        for (int band = 0; band < p.EqType.Length; band++)
         {
-            if (!Has(dirty, StripAspect.EqBand0 + band)) continue;
-            sections[StripSection.Eq0 + band] = StripDesigns.EqBand(_sampleRateHz, on, (int)V(p.EqType[band]),
+            if (!Has(dirty, StripAspect.EqBand(band))) continue;
+            sections[StripSection.Eq(band)] = StripDesigns.EqBand(_sampleRateHz, on, (int)V(p.EqType[band]),
                 V(p.EqFrequency[band]), V(p.EqGain[band]), V(p.EqQ[band]));
         }
     }

@@ -32,8 +32,9 @@ internal static class StripDesigns
         };
 
     /// <summary>
-    /// One EQ band: type 0 low cut, 1 low shelf, 2 bell, 3 high shelf, 4 high cut. Cuts are 12 dB/oct
-    /// Butterworth; shelves and bells are analog-matched, so bells keep their analog shape near Nyquist.
+    /// One EQ band, numbered as the X32: type 0 low cut, 1 low shelf, 2 bell, 3 vintage bell (<see cref="VintageQ"/>),
+    /// 4 high shelf, 5 high cut. Cuts are 12 dB/oct Butterworth; shelves and bells are analog-matched, so bells keep
+    /// their analog shape near Nyquist.
     /// </summary>
     public static BiquadCoefficients EqBand(double sampleRateHz, bool eqOn, int type, double frequencyHz, double gainDb, double q)
     {
@@ -43,8 +44,16 @@ internal static class StripDesigns
             0 => BiquadDesign.HighPass(sampleRateHz, frequencyHz, Math.Sqrt(0.5)),
             1 => AnalogMatchedDesign.LowShelf(sampleRateHz, frequencyHz, q, gainDb),
             2 => AnalogMatchedDesign.Peaking(sampleRateHz, frequencyHz, q, gainDb),
-            3 => AnalogMatchedDesign.HighShelf(sampleRateHz, frequencyHz, q, gainDb),
+            3 => AnalogMatchedDesign.Peaking(sampleRateHz, frequencyHz, VintageQ(q, gainDb), gainDb),
+            4 => AnalogMatchedDesign.HighShelf(sampleRateHz, frequencyHz, q, gainDb),
             _ => BiquadDesign.LowPass(sampleRateHz, frequencyHz, Math.Sqrt(0.5)),
         };
     }
+
+    /// <summary>
+    /// The Q of a vintage (VEQ) bell, which follows its gain as proportional-Q equalisers do: the set Q at
+    /// +/-15 dB, half of it at 0 dB, linear in the gain's size between, so a small lift or cut is broad and
+    /// gentle and a large one narrow.
+    /// </summary>
+    public static double VintageQ(double q, double gainDb) => q * (0.5 + 0.5 * Math.Min(Math.Abs(gainDb), 15) / 15);
 }

@@ -11,6 +11,12 @@ public static partial class ConsoleAddressSpace
 {
     private const int NameLength = 32;
 
+    // EQ bands: 4 on a channel, 6 on a bus and the main bus, as on the X32.
+    private const int ChannelEqBands = 4, BusEqBands = 6;
+
+    /// <summary>The X32's EQ band types in its numbering: 0 LCut, 1 LShv, 2 PEQ, 3 VEQ, 4 HShv, 5 HCut.</summary>
+    public static readonly IReadOnlyList<string> EqTypes = ["LCut", "LShv", "PEQ", "VEQ", "HShv", "HCut"];
+
     // Shared specs: one object per kind of control, so documents group them and grids are built once.
     private static readonly ParameterSpec Name = ParameterSpec.Text(NameLength, "", "Display name (printable ASCII)");
     private static readonly ParameterSpec MixOn = ParameterSpec.Bool(true, "Mute switch, X32 semantics: 1 = ON = unmuted, 0 = muted");
@@ -31,17 +37,20 @@ public static partial class ConsoleAddressSpace
     private static readonly ParameterSpec DelayTime = ParameterSpec.Linear(0.3, 500, 0.1, "ms", 0.3, "Input delay (alignment)");
 
     private static readonly ParameterSpec EqOn = ParameterSpec.Bool(false, "EQ on");
-    private static readonly string[] EqTypes = ["LCut", "LShv", "PEQ", "HShv", "HCut"];
-    private static readonly ParameterSpec EqTypeLowShelf = ParameterSpec.Enum(EqTypes, 1, "EQ band type: low cut, low shelf, bell, high shelf, high cut");
-    private static readonly ParameterSpec EqTypeBell = ParameterSpec.Enum(EqTypes, 2, "EQ band type: low cut, low shelf, bell, high shelf, high cut");
-    private static readonly ParameterSpec EqTypeHighShelf = ParameterSpec.Enum(EqTypes, 3, "EQ band type: low cut, low shelf, bell, high shelf, high cut");
-    private static readonly ParameterSpec[] EqTypeByBand = [EqTypeLowShelf, EqTypeBell, EqTypeBell, EqTypeHighShelf];
+    private const string EqTypeMeaning = "EQ band type, numbered as the X32: low cut, low shelf, bell, vintage bell (its Q follows its gain), high shelf, high cut";
+    private static readonly ParameterSpec EqTypeLowShelf = ParameterSpec.Enum(EqTypes, 1, EqTypeMeaning);
+    private static readonly ParameterSpec EqTypeBell = ParameterSpec.Enum(EqTypes, 2, EqTypeMeaning);
+    private static readonly ParameterSpec EqTypeHighShelf = ParameterSpec.Enum(EqTypes, 4, EqTypeMeaning);
+    // Bands 5 and 6 (buses and the main bus) are neutral bells, so the first four keep the defaults they had.
+    private static readonly ParameterSpec[] EqTypeByBand = [EqTypeLowShelf, EqTypeBell, EqTypeBell, EqTypeHighShelf, EqTypeBell, EqTypeBell];
     private static readonly ParameterSpec[] EqFrequencyByBand =
     [
         ParameterSpec.Log(20, 20000, 201, "Hz", 100, "EQ band frequency"),
         ParameterSpec.Log(20, 20000, 201, "Hz", 500, "EQ band frequency"),
         ParameterSpec.Log(20, 20000, 201, "Hz", 2000, "EQ band frequency"),
         ParameterSpec.Log(20, 20000, 201, "Hz", 10000, "EQ band frequency"),
+        ParameterSpec.Log(20, 20000, 201, "Hz", 200, "EQ band frequency"),
+        ParameterSpec.Log(20, 20000, 201, "Hz", 5000, "EQ band frequency"),
     ];
 
     private static readonly ParameterSpec EqGain = ParameterSpec.Linear(-15, 15, 0.25, "dB", 0, "EQ band gain (bells and shelves)").InNodeAs(2, signed: true);
@@ -116,7 +125,7 @@ public static partial class ConsoleAddressSpace
             d.Keep("/insert/sel", InsertSelect);
             AddGate(d);
             AddDynamics(d);
-            AddEq(d);
+            AddEq(d, ChannelEqBands);
             AddMix(d, ToMainOn);
             AddSends(builder, ch, config.Buses);
 
@@ -143,7 +152,7 @@ public static partial class ConsoleAddressSpace
             d.Keep("/insert/pos", InsertPosition);
             d.Keep("/insert/sel", InsertSelect);
             AddDynamics(d);
-            AddEq(d);
+            AddEq(d, BusEqBands);
             AddMix(d, ToMainOff);
             AddGroups(d, dcaMembers, muteMembers);
             d.Add("/solo", Solo, ParameterRole.Solo);
@@ -184,7 +193,7 @@ public static partial class ConsoleAddressSpace
         main.Keep("/config/icon", Icon);
         main.Keep("/config/color", Color);
         AddDynamics(main);
-        AddEq(main);
+        AddEq(main, BusEqBands);
         main.Add("/mix/on", MixOn, ParameterRole.On);
         main.Add("/mix/fader", Fader, ParameterRole.Fader);
         main.Add("/mix/pan", Pan, ParameterRole.Pan);
@@ -234,10 +243,10 @@ public static partial class ConsoleAddressSpace
         return builder.Build(config);
     }
 
-    private static void AddEq(Declarer d)
+    private static void AddEq(Declarer d, int bands)
     {
         d.Add("/eq/on", EqOn, ParameterRole.EqOn);
-        for (int band = 1; band <= 4; band++)
+        for (int band = 1; band <= bands; band++)
         {
             string p = "/eq/" + (char)('0' + band);
             d.Add(p + "/type", EqTypeByBand[band - 1], ParameterRole.EqType, band);

@@ -15,6 +15,19 @@ public static class FormerParameters
     // A send's tap was one per bus: PREEQ, PRE, POST.
     private static readonly ParameterSpec FormerSendTap = ParameterSpec.Enum(["PREEQ", "PRE", "POST"], 2, "Former send tap");
 
+    /// <summary>How scene values are numbered now: 2, EQ types as the X32 (VEQ at 3). Format 1 had no VEQ.</summary>
+    public const int CurrentFormat = 2;
+
+    /// <summary>True for an EQ band's type (<c>/ch/01/eq/4/type</c>), the value whose numbering format 2 changed.</summary>
+    public static bool IsEqType(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.EndsWith("/type", StringComparison.Ordinal) && path.Length > 12 && path[^6] is >= '1' and <= '6' && path.AsSpan(0, path.Length - 7).EndsWith("/eq");
+    }
+
+    /// <summary>An EQ type written in format 1 (0 LCut, 1 LShv, 2 PEQ, 3 HShv, 4 HCut) as numbered now (HShv 4, HCut 5).</summary>
+    public static float EqTypeBeforeVeq(float type) => type >= 3 ? type + 1 : type;
+
     /// <summary>True when <paramref name="path"/> is a path of an older table.</summary>
     public static bool IsFormer(string path)
     {

@@ -18,7 +18,7 @@ internal static class AllOnScene
              .Real(ch + "/dyn/on", 1).Real(ch + "/dyn/thr", -30).Real(ch + "/dyn/det", c % 2).Real(ch + "/dyn/knee", 4)
              .Real(ch + "/dyn/pos", c % 3 == 0 ? 0 : 1).Real(ch + "/dyn/filter/on", 1).Real(ch + "/dyn/filter/type", 1).Real(ch + "/dyn/filter/f", 120).Real(ch + "/dyn/mgain", 3).Real(ch + "/dyn/mix", 80)
              .Real(ch + "/eq/on", 1).Real(ch + "/eq/1/g", 4).Real(ch + "/eq/2/g", -3).Real(ch + "/eq/3/g", 5).Real(ch + "/eq/4/g", -2)
-             .Real(ch + "/eq/4/type", c % 5)
+             .Real(ch + "/eq/4/type", c % 6)
              .Real(ch + "/mix/pan", (c % 5 - 2) * 40).Real(ch + "/mix/mono", 1).Real(ch + "/mix/mlevel", -6);
             for (int b = 1; b <= config.Buses; b++)
             {

@@ -34,6 +34,20 @@ public sealed class RoutingTests
     }
 
     [Fact]
+    public void BusAndMainEq_HaveSixBands_AsTheX32_AndBandsFiveAndSixAct()
+    {
+        // +6 dB at 1 kHz in bus 1's band 6, -6 dB in the main bus's band 5 (the bell's centre snaps to 990.9 Hz).
+        var h = ThreeBuses().Wire("/ch/01/mix/01/level", 0.75f)
+            .Real("/bus/01/eq/on", 1).Real("/bus/01/eq/6/f", 1000).Real("/bus/01/eq/6/g", 6)
+            .Real("/main/st/eq/on", 1).Real("/main/st/eq/5/f", 1000).Real("/main/st/eq/5/g", -6);
+        var x = EngineHarness.Sine(1000, 0.05, 24000);
+        var y = h.Render([x]);
+        double send = h.RealOf("/ch/01/mix/01/level"), bus = h.RealOf("/bus/01/mix/fader");
+        Assert.Equal(send + bus + 6, GainDb(y[h.Engine.Outputs.Bus(0)], x, 12000), 0.3);
+        Assert.Equal(-3.0103 + h.RealOf("/ch/01/mix/fader") + h.RealOf("/main/st/mix/fader") - 6, GainDb(y[0], x, 12000), 0.3);
+    }
+
+    [Fact]
     public void SendOn_Off_SilencesThatSendOnly()
     {
         var h = ThreeBuses().Wire("/ch/01/mix/01/level", 0.75f).Wire("/ch/01/mix/02/level", 0.75f).Real("/ch/01/mix/01/on", 0);

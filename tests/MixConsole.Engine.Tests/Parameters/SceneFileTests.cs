@@ -20,7 +20,7 @@ public class SceneFileTests
             """);
         Assert.Equal(767, store.GetGridIndex(Table.IndexOf("/ch/01/mix/fader")));
         Assert.Equal(2f, store.GetReal(Table.IndexOf("/ch/01/eq/1/type")));
-        Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/eq/2/type")));
+        Assert.Equal(4f, store.GetReal(Table.IndexOf("/ch/01/eq/2/type"))); // a label names the type as numbered now
         Assert.Equal(0f, store.GetReal(Table.IndexOf("/ch/01/mix/on")));
         Assert.Equal(5f, store.GetReal(Table.IndexOf("/ch/01/grp/dca")));
         Assert.Equal("Kick", store.GetText(Table.IndexOf("/ch/01/config/name")));
@@ -42,6 +42,27 @@ public class SceneFileTests
         Assert.Equal(4f, store.GetReal(Table.IndexOf("/ch/02/mix/05/type")));
         Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/02/mix/07/type")));
         Assert.Equal("<-EQ", ParameterFormatter.Format(Table[Table.IndexOf("/ch/01/mix/01/type")].Spec, 1f, compact: true));
+    }
+
+    [Fact]
+    public void EqTypes_AreNumberedAsTheX32_AndAnOldSceneLoadsAsItSounded()
+    {
+        var saved = new ParameterStore(Table);
+        saved.TrySetReal(Table.IndexOf("/ch/01/eq/2/type"), 3); // VEQ
+        string json = SceneFile.Save(saved, onlyChanged: true);
+        Assert.Contains("\"format\": 2", json, StringComparison.Ordinal);
+        var store = new ParameterStore(Table);
+        SceneFile.Load(store, json);
+        Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/eq/2/type")));
+
+        // Without "format", a scene was written when HShv was 3 and HCut 4.
+        SceneFile.Load(store, """{"parameters": {"/ch/01/eq/2/type": 3, "/ch/01/eq/3/type": 4, "/ch/01/eq/1/type": 2, "/ch/01/eq/4/type": "VEQ"}}""");
+        Assert.Equal(4f, store.GetReal(Table.IndexOf("/ch/01/eq/2/type")));
+        Assert.Equal(5f, store.GetReal(Table.IndexOf("/ch/01/eq/3/type")));
+        Assert.Equal(2f, store.GetReal(Table.IndexOf("/ch/01/eq/1/type")));
+        Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/eq/4/type")));
+        var e = Assert.Throws<SceneFormatException>(() => SceneFile.Load(store, """{"parameters": {"format": 3}}"""));
+        Assert.Contains("format", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,7 +194,8 @@ public class SceneFileTests
         string json = SceneFile.Save(store, onlyChanged: true);
         using var document = System.Text.Json.JsonDocument.Parse(json);
         var parameters = document.RootElement.GetProperty("parameters");
-        Assert.Equal(2, parameters.EnumerateObject().Count());
+        Assert.Equal(3, parameters.EnumerateObject().Count());
+        Assert.Equal(FormerParameters.CurrentFormat, parameters.GetProperty(SceneFile.FormatKey).GetInt32());
         Assert.Equal(0.0, parameters.GetProperty("/ch/04/mix/pan").GetDouble());
         Assert.Equal("Wedge 1", parameters.GetProperty("/bus/01/config/name").GetString());
     }
@@ -196,7 +218,7 @@ public class SceneFileTests
     [InlineData("""{"parameters": {"/ch/01/mix/fader": 1.5}}""", "/ch/01/mix/fader")]
     [InlineData("""{"parameters": {"/ch/01/mix/fader": "loud"}}""", "/ch/01/mix/fader")]
     [InlineData("""{"parameters": {"/ch/01/eq/1/type": 7}}""", "/ch/01/eq/1/type")]
-    [InlineData("""{"parameters": {"/ch/01/eq/1/type": "VEQ"}}""", "/ch/01/eq/1/type")]
+    [InlineData("""{"parameters": {"/ch/01/eq/1/type": "BELL"}}""", "/ch/01/eq/1/type")]
     [InlineData("""{"parameters": {"/ch/01/eq/1/type": 1.5}}""", "/ch/01/eq/1/type")]
     [InlineData("""{"parameters": {"/ch/01/grp/dca": 256}}""", "/ch/01/grp/dca")]
     [InlineData("""{"parameters": {"/ch/01/config/name": 3}}""", "/ch/01/config/name")]

@@ -1,5 +1,6 @@
 using MixConsole.Engine.Compiler;
 using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Mixer.Strips;
 using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Engine.Compiler.Binding;
@@ -16,7 +17,7 @@ internal sealed class StripBinding
     public ParameterHandle GateOn, GateMode, GateThreshold, GateRange, GateAttack, GateHold, GateRelease, GateKeyOn, GateKeyType, GateKey;
     public ParameterHandle DynOn, DynDetector, DynThreshold, DynRatio, DynKnee, DynAttack, DynRelease;
     public ParameterHandle DynMakeup, DynMix, DynKeyOn, DynKeyType, DynKey, DynPosition, EqOn;
-    public readonly ParameterHandle[] EqType = new ParameterHandle[4], EqFrequency = new ParameterHandle[4], EqGain = new ParameterHandle[4], EqQ = new ParameterHandle[4];
+    public ParameterHandle[] EqType = [], EqFrequency = [], EqGain = [], EqQ = [];
     public ParameterHandle On, Fader, Pan, Stereo, Mono, MonoLevel, Dca, MuteGroups, Solo;
     public ParameterHandle[] SendOn = [], SendLevel = [], SendTap = [], FxLevel = [], FxTap = [];
 
@@ -44,7 +45,7 @@ internal sealed class StripBinding
         p.GateKeyOn = b.Bind(ParameterRole.GateKeyFilterOn, StripAspect.Gate);
         p.GateKeyType = b.Bind(ParameterRole.GateKeyFilterType, StripAspect.Gate);
         p.GateKey = b.Bind(ParameterRole.GateKeyFrequency, StripAspect.Gate);
-        p.BindDynamicsAndEq(b);
+        p.BindDynamicsAndEq(b, StripSection.ChannelEqBands);
         p.BindMix(b, config, withMono: true);
         p.SendOn = new ParameterHandle[config.Buses];
         p.SendLevel = new ParameterHandle[config.Buses];
@@ -73,7 +74,7 @@ internal sealed class StripBinding
     {
         var b = new Binder(table, ParameterOwner.Bus, bus, own);
         var p = new StripBinding();
-        p.BindDynamicsAndEq(b);
+        p.BindDynamicsAndEq(b, StripSection.EqBands);
         p.BindMix(b, table.Config, withMono: true);
         return p;
     }
@@ -83,7 +84,7 @@ internal sealed class StripBinding
     {
         var b = new Binder(table, ParameterOwner.MainStereo, 1, own);
         var p = new StripBinding();
-        p.BindDynamicsAndEq(b);
+        p.BindDynamicsAndEq(b, StripSection.EqBands);
         p.On = b.Bind(ParameterRole.On, StripAspect.Mix);
         p.Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
         p.Pan = b.Bind(ParameterRole.Pan, StripAspect.Mix);
@@ -114,7 +115,7 @@ internal sealed class StripBinding
         };
     }
 
-    private void BindDynamicsAndEq(Binder b)
+    private void BindDynamicsAndEq(Binder b, int eqBands)
     {
         DynOn = b.Bind(ParameterRole.DynamicsOn, StripAspect.Compressor);
         DynDetector = b.Bind(ParameterRole.DynamicsDetector, StripAspect.Compressor);
@@ -130,12 +131,16 @@ internal sealed class StripBinding
         DynKey = b.Bind(ParameterRole.DynamicsKeyFrequency, StripAspect.Compressor);
         DynPosition = b.Bind(ParameterRole.DynamicsPosition, StripAspect.Compressor);
         EqOn = b.Bind(ParameterRole.EqOn, StripAspect.AllEqBands);
-        for (int band = 0; band < 4; band++)
+        EqType = new ParameterHandle[eqBands];
+        EqFrequency = new ParameterHandle[eqBands];
+        EqGain = new ParameterHandle[eqBands];
+        EqQ = new ParameterHandle[eqBands];
+        for (int band = 0; band < eqBands; band++)
         {
-            EqType[band] = b.Bind(ParameterRole.EqType, StripAspect.EqBand0 + band, band + 1);
-            EqFrequency[band] = b.Bind(ParameterRole.EqFrequency, StripAspect.EqBand0 + band, band + 1);
-            EqGain[band] = b.Bind(ParameterRole.EqGain, StripAspect.EqBand0 + band, band + 1);
-            EqQ[band] = b.Bind(ParameterRole.EqQ, StripAspect.EqBand0 + band, band + 1);
+            EqType[band] = b.Bind(ParameterRole.EqType, StripAspect.EqBand(band), band + 1);
+            EqFrequency[band] = b.Bind(ParameterRole.EqFrequency, StripAspect.EqBand(band), band + 1);
+            EqGain[band] = b.Bind(ParameterRole.EqGain, StripAspect.EqBand(band), band + 1);
+            EqQ[band] = b.Bind(ParameterRole.EqQ, StripAspect.EqBand(band), band + 1);
         }
     }
 
