@@ -229,6 +229,7 @@ public static partial class ConsoleAddressSpace
         m.Add("/bypass", MasterBypass, ParameterRole.MasterBypass);
         m.Add("/ab", MasterAb, ParameterRole.MasterAb);
 
+        AddOutputs(builder);
         AddHeadamps(builder);
 
         // Shared by every controller so surface select LEDs follow another client's selection; no audio reads it.

@@ -98,9 +98,9 @@ internal static partial class X32NodeTable
         fx/{1-4}/source 2
         fx/{1-8}/par 64
         outputs/main/{01-16} 3
-        outputs/aux/{01-06} 2
-        outputs/p16/{01-16} 2
-        outputs/aes/{01-02} 2
+        outputs/aux/{01-06} 3
+        outputs/p16/{01-16} 3
+        outputs/aes/{01-02} 3
         outputs/rec/{01-02} 2
         headamp/{000-127} 2
         -prefs/remote 4
@@ -118,7 +118,6 @@ internal static partial class X32NodeTable
         "mtx/{01-06}/config", "mtx/{01-06}/preamp", "mtx/{01-06}/dyn", "mtx/{01-06}/eq", "mtx/{01-06}/eq/{1-6}", "mtx/{01-06}/mix",
 "main/m/dyn", "main/m/eq", "main/m/eq/{1-6}",
         "fx/{1-8}", "fx/{1-4}/source", "fx/{1-8}/par",
-        "outputs/main/{01-16}", "outputs/aux/{01-06}", "outputs/p16/{01-16}", "outputs/aes/{01-02}", "outputs/rec/{01-02}",
         "-prefs/remote", "-stat/solosw",
     ];
 
