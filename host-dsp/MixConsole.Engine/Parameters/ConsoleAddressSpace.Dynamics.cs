@@ -54,9 +54,7 @@ public static partial class ConsoleAddressSpace
         d.Add("/gate/hold", GateHold, ParameterRole.GateHold);
         d.Add("/gate/release", GateRelease, ParameterRole.GateRelease);
         d.Keep("/gate/keysrc", KeySource);
-        d.Add("/gate/filter/on", KeyFilterOn, ParameterRole.GateKeyFilterOn);
-        d.Add("/gate/filter/type", KeyFilterType, ParameterRole.GateKeyFilterType);
-        d.Add("/gate/filter/f", KeyFilterFrequency, ParameterRole.GateKeyFrequency);
+        AddKeyFilter(d, "/gate/filter", ParameterRole.GateKeyFilterOn, ParameterRole.GateKeyFilterType, ParameterRole.GateKeyFrequency);
     }
 
     private static void AddDynamics(Declarer d)
@@ -76,8 +74,13 @@ public static partial class ConsoleAddressSpace
         d.Keep("/dyn/keysrc", KeySource);
         d.Add("/dyn/mix", DynMix, ParameterRole.DynamicsMix);
         d.Keep("/dyn/auto", DynAuto);
-        d.Add("/dyn/filter/on", KeyFilterOn, ParameterRole.DynamicsKeyFilterOn);
-        d.Add("/dyn/filter/type", KeyFilterType, ParameterRole.DynamicsKeyFilterType);
-        d.Add("/dyn/filter/f", KeyFilterFrequency, ParameterRole.DynamicsKeyFrequency);
+        AddKeyFilter(d, "/dyn/filter", ParameterRole.DynamicsKeyFilterOn, ParameterRole.DynamicsKeyFilterType, ParameterRole.DynamicsKeyFrequency);
+    }
+
+    private static void AddKeyFilter(Declarer d, string node, ParameterRole on, ParameterRole type, ParameterRole frequency)
+    {
+        d.Add(node + "/on", KeyFilterOn, on);
+        d.Add(node + "/type", KeyFilterType, type);
+        d.Add(node + "/f", KeyFilterFrequency, frequency);
     }
 }
