@@ -87,12 +87,24 @@ public sealed class LiveJournal : IDisposable
 
         int applied = 0;
         var table = parameters.Table;
+        var current = new List<(string Path, float Real)>();
         using (parameters.BeginBatch())
         {
+            // A row written before the table took the X32's shape (/ch/01/config/link) restores to where it lives
+            // now, first, so a row the console wrote since under the current path wins.
+            foreach (var (path, real, _) in rows)
+            {
+                if (!table.TryGetIndex(path, out _) && real is double former) FormerParameters.Migrate(path, (float)former, current);
+            }
+
+            foreach (var (path, real) in current)
+            {
+                if (table.TryGetIndex(path, out int index) && parameters.TrySetReal(index, real)) applied++;
+            }
+
             foreach (var (path, real, text) in rows)
             {
-                // A row written before the table took the X32's shape (/ch/01/config/link) restores to where it lives now.
-                if (!table.TryGetIndex(path, out int index) && !(ParameterPaths.TryGetCurrent(path, out string current) && table.TryGetIndex(current, out index))) continue;
+                if (!table.TryGetIndex(path, out int index)) continue;
                 bool set = table[index].Spec.Kind == ParameterKind.String
                     ? text is string s && parameters.TrySetText(index, s)
                     : real is double r && parameters.TrySetReal(index, (float)r);

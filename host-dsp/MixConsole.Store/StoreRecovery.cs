@@ -115,6 +115,7 @@ internal static class StoreRecovery
             }
 
             Configure(connection);
+            NumberEqTypesAsTheX32(connection);
             db = connection;
             problem = "";
             return true;
@@ -167,10 +168,21 @@ internal static class StoreRecovery
                 slot INTEGER PRIMARY KEY CHECK (slot BETWEEN 0 AND 99),
                 name TEXT NOT NULL, notes TEXT NOT NULL, saved_utc TEXT NOT NULL, parameters TEXT NOT NULL);
             INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}');
+            INSERT OR REPLACE INTO meta(key, value) VALUES ('eqtypes', 'x32');
             COMMIT;
             """);
         return db;
     }
+
+    // A store written before EQ types took the X32's numbering holds HShv as 3 and HCut as 4 in its live rows:
+    // renumbered once, with the mark, in one transaction (scene slots say their numbering themselves).
+    private static void NumberEqTypesAsTheX32(SqliteConnection db) => Execute(db, """
+        BEGIN IMMEDIATE;
+        UPDATE live SET real = real + 1 WHERE real IN (3, 4) AND path GLOB '*/eq/[1-6]/type'
+            AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'eqtypes');
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('eqtypes', 'x32');
+        COMMIT;
+        """);
 
     private static string MoveAside(string dir, string path)
     {

@@ -45,6 +45,74 @@ public sealed class LiveJournalTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void RowsWrittenBeforeTheX32Shape_RestoreWhereTheyLiveNow_AndNewerRowsWin()
+    {
+        using var folder = new TempFolder();
+        using (var store = ConsoleStore.Open(folder.Path))
+        {
+            // A store written before sends and key filters took the X32's shape: per-bus taps (0 PREEQ, 1 PRE,
+            // 2 POST) and key high-passes in Hz; /ch/02's send 3 has since been set under its current path.
+            using var command = store.Connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO live(path, real, text) VALUES
+                ('/ch/01/mix/01/tap', 1, NULL), ('/ch/01/mix/02/tap', 0, NULL), ('/ch/01/gate/keyf', 150, NULL),
+                ('/ch/02/mix/03/tap', 0, NULL), ('/ch/02/mix/03/type', 5, NULL), ('/bus/01/dyn/hpf', 20, NULL)
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var restored = NewConsole();
+        var table = restored.Table;
+        using (var store = ConsoleStore.Open(folder.Path))
+        {
+            new LiveJournal(store, restored, _ => { }).Restore();
+        }
+
+        float Real(string path) => restored.GetReal(table.IndexOf(path));
+        Assert.Equal(3f, Real("/ch/01/mix/01/type")); // PRE
+        Assert.Equal(1f, Real("/ch/01/gate/filter/on"));
+        Assert.Equal(1f, Real("/ch/01/gate/filter/type")); // LC12
+        var f = table[table.IndexOf("/ch/01/gate/filter/f")].Spec;
+        Assert.Equal(f.RealAt(f.GridIndexOfReal(150)), Real("/ch/01/gate/filter/f"));
+        Assert.Equal(5f, Real("/ch/02/mix/03/type")); // GRP, written under the current path, wins
+        Assert.Equal(0f, Real("/bus/01/dyn/filter/on")); // 20 Hz was off
+    }
+
+    [Fact]
+    public void AStoreWrittenBeforeVeq_RecallsTheSameEqTypes_InItsLiveStateAndItsScenes()
+    {
+        // Before VEQ took position 3, HShv was 3 and HCut 4, in the live rows and in the slots' scene JSON.
+        using var folder = new TempFolder();
+        using (var store = ConsoleStore.Open(folder.Path))
+        {
+            using var command = store.Connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM meta WHERE key = 'eqtypes';
+                INSERT INTO live(path, real, text) VALUES ('/ch/01/eq/4/type', 3, NULL), ('/ch/02/eq/1/type', 4, NULL), ('/bus/01/eq/2/type', 1, NULL);
+                INSERT INTO scenes(slot, name, notes, saved_utc, parameters) VALUES (7, 'Old', '', '2026-01-01T00:00:00Z',
+                    '{"parameters": {"/ch/05/eq/3/type": 3, "/ch/06/eq/2/type": 4, "/ch/07/eq/1/type": 0}}');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        // Opened twice: the store is renumbered once.
+        for (int open = 0; open < 2; open++)
+        {
+            var console = NewConsole();
+            using var store = ConsoleStore.Open(folder.Path);
+            new LiveJournal(store, console, _ => { }).Restore();
+            string Type(string path) => ParameterFormatter.FormatCurrent(console, console.Table.IndexOf(path), compact: true);
+            Assert.Equal("HShv", Type("/ch/01/eq/4/type"));
+            Assert.Equal("HCut", Type("/ch/02/eq/1/type"));
+            Assert.Equal("LShv", Type("/bus/01/eq/2/type"));
+            Assert.True(new SceneSlots(store).Recall(7, console));
+            Assert.Equal("HShv", Type("/ch/05/eq/3/type"));
+            Assert.Equal("HCut", Type("/ch/06/eq/2/type"));
+            Assert.Equal("LCut", Type("/ch/07/eq/1/type"));
+        }
+    }
+
+    [Fact]
     public void AMinuteOfMovesAt100PerSecond_WritesUnderOneMegabyte()
     {
         using var folder = new TempFolder();

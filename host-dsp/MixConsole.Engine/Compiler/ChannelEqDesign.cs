@@ -11,7 +11,7 @@ namespace MixConsole.Engine.Compiler;
 public static class ChannelEqDesign
 {
     /// <summary>Sections in a channel EQ (one per band).</summary>
-    public const int Bands = StripSection.EqBands;
+    public const int Bands = StripSection.ChannelEqBands;
 
     /// <summary>Writes channel <paramref name="channel"/>'s (from 1) band sections at <paramref name="sampleRateHz"/>; identity when the EQ is off.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No such channel, or fewer than <see cref="Bands"/> destinations.</exception>

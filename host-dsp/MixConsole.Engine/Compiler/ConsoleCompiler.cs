@@ -314,19 +314,23 @@ public sealed class ConsoleCompiler
         sections[StripSection.HighPass1] = cascade.Section1;
     }
 
+    // The X32's gate mode DUCK (ConsoleAddressSpace.GateModes).
+    private const int GateModeDuck = 4;
+
     private void DesignGate(int c, StripBinding p, ref ChannelTargets t)
     {
-        // Modes EXP2, EXP3, EXP4 are expanders of ratio 2..4; GATE applies the full range.
+        // Modes EXP2, EXP3, EXP4 are expanders of ratio 2..4; GATE applies the full range; DUCK is not built: it passes.
         int mode = (int)V(p.GateMode);
         float ratio = mode < 3 ? mode + 2 : 0;
-        t.Gate = GateSettings.Design(_sampleRateHz, V(p.GateOn) != 0, V(p.GateThreshold), V(p.GateRange), ratio,
+        t.Gate = GateSettings.Design(_sampleRateHz, V(p.GateOn) != 0 && mode != GateModeDuck, V(p.GateThreshold), V(p.GateRange), ratio,
             V(p.GateAttack), V(p.GateHold), V(p.GateRelease));
-        _compiled.ChannelSections[c * StripSection.Count + StripSection.GateKey] = StripDesigns.KeyHighPass(_sampleRateHz, V(p.GateKey));
+        _compiled.ChannelSections[c * StripSection.Count + StripSection.GateKey] =
+            StripDesigns.KeyFilter(_sampleRateHz, V(p.GateKeyOn) != 0, (int)V(p.GateKeyType), V(p.GateKey));
     }
 
     private CompressorSettings DesignCompressor(StripBinding p, Span<Dsp.Filters.BiquadCoefficients> sections)
     {
-        var key = StripDesigns.KeyHighPass(_sampleRateHz, V(p.DynHighPass));
+        var key = StripDesigns.KeyFilter(_sampleRateHz, V(p.DynKeyOn) != 0, (int)V(p.DynKeyType), V(p.DynKey));
         sections[StripSection.CompressorKey] = key;
         sections[StripSection.CompressorKeyPostEq] = key;
         return CompressorSettings.Design(_sampleRateHz, V(p.DynOn) != 0, V(p.DynDetector) != 0, V(p.DynThreshold), V(p.DynRatio),
@@ -336,10 +340,10 @@ public sealed class ConsoleCompiler
     private void DesignEqBands(StripBinding p, int dirty, Span<Dsp.Filters.BiquadCoefficients> sections)
     {
         bool on = V(p.EqOn) != 0;
-        for (int band = 0; band < StripSection.EqBands; band++)
+        for (int band = 0; band < p.EqType.Length; band++)
         {
-            if (!Has(dirty, StripAspect.EqBand0 + band)) continue;
-            sections[StripSection.Eq0 + band] = StripDesigns.EqBand(_sampleRateHz, on, (int)V(p.EqType[band]),
+            if (!Has(dirty, StripAspect.EqBand(band))) continue;
+            sections[StripSection.Eq(band)] = StripDesigns.EqBand(_sampleRateHz, on, (int)V(p.EqType[band]),
                 V(p.EqFrequency[band]), V(p.EqGain[band]), V(p.EqQ[band]));
         }
     }
@@ -381,8 +385,8 @@ public sealed class ConsoleCompiler
         for (int b = 0; b < _buses; b++)
         {
             int i = c * _buses + b;
-            _compiled.SendLevels[i] = MixLaws.DbToLinear(V(p.SendLevel[b]));
-            _compiled.SendTaps[i] = (int)V(p.SendTap[b]);
+            _compiled.SendLevels[i] = V(p.SendOn[b]) != 0 ? MixLaws.DbToLinear(V(p.SendLevel[b])) : 0f;
+            _compiled.SendTaps[i] = SendMixer.TapOfType((int)V(p.SendTap[b]));
         }
 
         for (int s = 0; s < _fxSlots; s++)

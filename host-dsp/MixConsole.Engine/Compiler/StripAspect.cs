@@ -18,14 +18,20 @@ internal static class StripAspect
     /// <summary>A channel's sends to the buses and effects (apart from <see cref="Mix"/>: a fader move re-sends none).</summary>
     public const int Sends = 11;
 
+    /// <summary>EQ band 5 of a bus or the main bus; band 6 follows.</summary>
+    public const int EqBand4 = 12;
+
     /// <summary>Aspects per strip key.</summary>
-    public const int Count = 12;
+    public const int Count = 14;
 
     /// <summary>A pseudo-aspect for eq/on: every band.</summary>
-    public const int AllEqBands = 12;
+    public const int AllEqBands = 14;
 
-    /// <summary>Bit of <paramref name="aspect"/> in a dirty mask (eq/on sets all four band bits).</summary>
-    public static int Bits(int aspect) => aspect == AllEqBands ? 0xF << EqBand0 : 1 << aspect;
+    /// <summary>The aspect of EQ band <paramref name="band"/> (from 0).</summary>
+    public static int EqBand(int band) => band < 4 ? EqBand0 + band : EqBand4 + band - 4;
+
+    /// <summary>Bit of <paramref name="aspect"/> in a dirty mask (eq/on sets every band's bit).</summary>
+    public static int Bits(int aspect) => aspect == AllEqBands ? (0xF << EqBand0) | (0x3 << EqBand4) : 1 << aspect;
 
     /// <summary>Every aspect.</summary>
     public const int All = (1 << Count) - 1;

@@ -15,13 +15,26 @@ internal static class StripDesigns
         })
         : new ButterworthCascade(BiquadCoefficients.Identity, BiquadCoefficients.Identity, 1);
 
-    /// <summary>A detector's key high-pass (12 dB/oct); 20 Hz is off (unity).</summary>
-    public static BiquadCoefficients KeyHighPass(double sampleRateHz, float frequencyHz) =>
-        frequencyHz > 20.5f ? BiquadDesign.HighPass(sampleRateHz, frequencyHz, Math.Sqrt(0.5)) : BiquadCoefficients.Identity;
+    /// <summary>
+    /// A detector's key filter as the X32 types it (<c>ConsoleAddressSpace.KeyFilterTypes</c>): 0 LC6 and 1 LC12 low
+    /// cuts, 2 HC6 and 3 HC12 high cuts (first order, or 12 dB/oct Butterworth), 4..8 band-passes of Q 1, 2, 3, 5, 10
+    /// (RBJ, 0 dB at the centre); unity when off.
+    /// </summary>
+    public static BiquadCoefficients KeyFilter(double sampleRateHz, bool on, int type, float frequencyHz) => !on
+        ? BiquadCoefficients.Identity
+        : type switch
+        {
+            0 => BiquadDesign.FirstOrderHighPass(sampleRateHz, frequencyHz),
+            1 => BiquadDesign.HighPass(sampleRateHz, frequencyHz, Math.Sqrt(0.5)),
+            2 => BiquadDesign.FirstOrderLowPass(sampleRateHz, frequencyHz),
+            3 => BiquadDesign.LowPass(sampleRateHz, frequencyHz, Math.Sqrt(0.5)),
+            _ => BiquadDesign.BandPass(sampleRateHz, frequencyHz, type switch { 4 => 1.0, 5 => 2.0, 6 => 3.0, 7 => 5.0, _ => 10.0 }),
+        };
 
     /// <summary>
-    /// One EQ band: type 0 low cut, 1 low shelf, 2 bell, 3 high shelf, 4 high cut. Cuts are 12 dB/oct
-    /// Butterworth; shelves and bells are analog-matched, so bells keep their analog shape near Nyquist.
+    /// One EQ band, numbered as the X32: type 0 low cut, 1 low shelf, 2 bell, 3 vintage bell (<see cref="VintageQ"/>),
+    /// 4 high shelf, 5 high cut. Cuts are 12 dB/oct Butterworth; shelves and bells are analog-matched, so bells keep
+    /// their analog shape near Nyquist.
     /// </summary>
     public static BiquadCoefficients EqBand(double sampleRateHz, bool eqOn, int type, double frequencyHz, double gainDb, double q)
     {
@@ -31,8 +44,16 @@ internal static class StripDesigns
             0 => BiquadDesign.HighPass(sampleRateHz, frequencyHz, Math.Sqrt(0.5)),
             1 => AnalogMatchedDesign.LowShelf(sampleRateHz, frequencyHz, q, gainDb),
             2 => AnalogMatchedDesign.Peaking(sampleRateHz, frequencyHz, q, gainDb),
-            3 => AnalogMatchedDesign.HighShelf(sampleRateHz, frequencyHz, q, gainDb),
+            3 => AnalogMatchedDesign.Peaking(sampleRateHz, frequencyHz, VintageQ(q, gainDb), gainDb),
+            4 => AnalogMatchedDesign.HighShelf(sampleRateHz, frequencyHz, q, gainDb),
             _ => BiquadDesign.LowPass(sampleRateHz, frequencyHz, Math.Sqrt(0.5)),
         };
     }
+
+    /// <summary>
+    /// The Q of a vintage (VEQ) bell, which follows its gain as proportional-Q equalisers do: the set Q at
+    /// +/-15 dB, half of it at 0 dB, linear in the gain's size between, so a small lift or cut is broad and
+    /// gentle and a large one narrow.
+    /// </summary>
+    public static double VintageQ(double q, double gainDb) => q * (0.5 + 0.5 * Math.Min(Math.Abs(gainDb), 15) / 15);
 }

@@ -18,6 +18,9 @@ internal sealed class SendMixer
     /// <summary>Tap before the fader.</summary>
     public const int TapPreFader = 1;
 
+    /// <summary>Tap after the fader.</summary>
+    public const int TapPostFader = 2;
+
     private readonly int _channels, _buses, _fxSlots;
     private readonly LinearRamp[] _send, _fxSendLeft, _fxSendRight;
     private readonly int[] _sendTap, _fxTap;
@@ -42,6 +45,17 @@ internal sealed class SendMixer
         _fxSends = new SendMatrix(2 * fxSlots, channels, channels);
         _moving = new int[channels * (buses + 2 * fxSlots)];
     }
+
+    /// <summary>
+    /// The tap for an X32 send type (<see cref="Parameters.ConsoleAddressSpace.SendTypes"/>): IN/LC and &lt;-EQ tap
+    /// before the EQ, EQ-> and PRE before the fader (after the EQ and dynamics), POST and GRP after the fader.
+    /// </summary>
+    public static int TapOfType(int type) => type switch
+    {
+        0 or 1 => TapPreEq,
+        2 or 3 => TapPreFader,
+        _ => TapPostFader,
+    };
 
     /// <summary>Takes channel <paramref name="c"/>'s send gains and taps from <paramref name="snapshot"/> (jumping to them when <paramref name="snap"/>).</summary>
     public void Follow(int c, ConsoleSnapshot snapshot, bool snap, int rampSamples)

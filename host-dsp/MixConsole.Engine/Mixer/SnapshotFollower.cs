@@ -238,8 +238,8 @@ internal sealed class SnapshotFollower
         long since, bool snap)
     {
         for (int band = 0; band < StripSection.EqBands; band++)
-            if (Newer(snapshot, key, StripAspect.EqBand0 + band, since))
-                bank.SetSection(strip, StripSection.Eq0 + band, sections[StripSection.Eq0 + band], !snap);
+            if (Newer(snapshot, key, StripAspect.EqBand(band), since))
+                bank.SetSection(strip, StripSection.Eq(band), sections[StripSection.Eq(band)], !snap);
     }
 
     private static bool Newer(ConsoleSnapshot snapshot, int key, int aspect, long since) =>

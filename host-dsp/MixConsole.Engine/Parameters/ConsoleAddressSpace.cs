@@ -11,6 +11,12 @@ public static partial class ConsoleAddressSpace
 {
     private const int NameLength = 32;
 
+    // EQ bands: 4 on a channel, 6 on a bus and the main bus, as on the X32.
+    private const int ChannelEqBands = 4, BusEqBands = 6;
+
+    /// <summary>The X32's EQ band types in its numbering: 0 LCut, 1 LShv, 2 PEQ, 3 VEQ, 4 HShv, 5 HCut.</summary>
+    public static readonly IReadOnlyList<string> EqTypes = ["LCut", "LShv", "PEQ", "VEQ", "HShv", "HCut"];
+
     // Shared specs: one object per kind of control, so documents group them and grids are built once.
     private static readonly ParameterSpec Name = ParameterSpec.Text(NameLength, "", "Display name (printable ASCII)");
     private static readonly ParameterSpec MixOn = ParameterSpec.Bool(true, "Mute switch, X32 semantics: 1 = ON = unmuted, 0 = muted");
@@ -30,39 +36,21 @@ public static partial class ConsoleAddressSpace
     private static readonly ParameterSpec DelayOn = ParameterSpec.Bool(false, "Input delay on");
     private static readonly ParameterSpec DelayTime = ParameterSpec.Linear(0.3, 500, 0.1, "ms", 0.3, "Input delay (alignment)");
 
-    private static readonly ParameterSpec GateOn = ParameterSpec.Bool(false, "Gate/expander on");
-    private static readonly ParameterSpec GateMode = ParameterSpec.Enum(["EXP2", "EXP3", "EXP4", "GATE"], 3, "Expander 1:2, 1:3, 1:4 or gate");
-    private static readonly ParameterSpec GateThreshold = ParameterSpec.Linear(-80, 0, 0.5, "dB", -80, "Gate threshold");
-    private static readonly ParameterSpec GateRange = ParameterSpec.Linear(3, 60, 1, "dB", 60, "Gate range (most attenuation when closed)");
-    private static readonly ParameterSpec GateAttack = ParameterSpec.Linear(0, 120, 1, "ms", 1, "Gate attack").InNodeAs(0);
-    private static readonly ParameterSpec GateHold = ParameterSpec.Log(0.02, 2000, 101, "ms", 50, "Gate hold").InNodeAs(2);
-    private static readonly ParameterSpec GateRelease = ParameterSpec.Log(5, 4000, 101, "ms", 200, "Gate release").InNodeAs(0);
-    private static readonly ParameterSpec GateKeyFilter = ParameterSpec.Log(20, 20000, 201, "Hz", 20, "Gate key (detector) high-pass frequency; 20 Hz is effectively off");
-
-    private static readonly ParameterSpec DynOn = ParameterSpec.Bool(false, "Compressor on");
-    private static readonly ParameterSpec DynDetector = ParameterSpec.Enum(["PEAK", "RMS"], 0, "Compressor detector");
-    private static readonly ParameterSpec DynThreshold = ParameterSpec.Linear(-60, 0, 0.5, "dB", 0, "Compressor threshold");
-    private static readonly ParameterSpec DynRatio = ParameterSpec.Table([1.1, 1.3, 1.5, 2, 2.5, 3, 4, 5, 7, 10, 20, 100], ":1", 4, "Compressor ratio (the X32 list)", DisplayStyle.Ratio);
-    private static readonly ParameterSpec DynKnee = ParameterSpec.Linear(0, 10, 0.5, "dB", 2, "Compressor knee width");
-    private static readonly ParameterSpec DynAttack = ParameterSpec.Linear(0, 120, 1, "ms", 10, "Compressor attack").InNodeAs(0);
-    private static readonly ParameterSpec DynRelease = ParameterSpec.Log(5, 4000, 101, "ms", 100, "Compressor release").InNodeAs(0);
-    private static readonly ParameterSpec DynMakeUp = ParameterSpec.Linear(0, 24, 0.5, "dB", 0, "Compressor make-up gain");
-    private static readonly ParameterSpec DynMix = ParameterSpec.Linear(0, 100, 5, "%", 100, "Compressor wet/dry mix (parallel compression)").InNodeAs(0);
-    private static readonly ParameterSpec DynSideChainHp = ParameterSpec.Log(20, 400, 101, "Hz", 20, "Compressor side-chain high-pass; 20 Hz is effectively off");
-    private static readonly ParameterSpec DynPosition = ParameterSpec.Enum(["PRE", "POST"], 1, "Compressor before (PRE) or after (POST) the EQ");
-
     private static readonly ParameterSpec EqOn = ParameterSpec.Bool(false, "EQ on");
-    private static readonly string[] EqTypes = ["LCut", "LShv", "PEQ", "HShv", "HCut"];
-    private static readonly ParameterSpec EqTypeLowShelf = ParameterSpec.Enum(EqTypes, 1, "EQ band type: low cut, low shelf, bell, high shelf, high cut");
-    private static readonly ParameterSpec EqTypeBell = ParameterSpec.Enum(EqTypes, 2, "EQ band type: low cut, low shelf, bell, high shelf, high cut");
-    private static readonly ParameterSpec EqTypeHighShelf = ParameterSpec.Enum(EqTypes, 3, "EQ band type: low cut, low shelf, bell, high shelf, high cut");
-    private static readonly ParameterSpec[] EqTypeByBand = [EqTypeLowShelf, EqTypeBell, EqTypeBell, EqTypeHighShelf];
+    private const string EqTypeMeaning = "EQ band type, numbered as the X32: low cut, low shelf, bell, vintage bell (its Q follows its gain), high shelf, high cut";
+    private static readonly ParameterSpec EqTypeLowShelf = ParameterSpec.Enum(EqTypes, 1, EqTypeMeaning);
+    private static readonly ParameterSpec EqTypeBell = ParameterSpec.Enum(EqTypes, 2, EqTypeMeaning);
+    private static readonly ParameterSpec EqTypeHighShelf = ParameterSpec.Enum(EqTypes, 4, EqTypeMeaning);
+    // Bands 5 and 6 (buses and the main bus) are neutral bells, so the first four keep the defaults they had.
+    private static readonly ParameterSpec[] EqTypeByBand = [EqTypeLowShelf, EqTypeBell, EqTypeBell, EqTypeHighShelf, EqTypeBell, EqTypeBell];
     private static readonly ParameterSpec[] EqFrequencyByBand =
     [
         ParameterSpec.Log(20, 20000, 201, "Hz", 100, "EQ band frequency"),
         ParameterSpec.Log(20, 20000, 201, "Hz", 500, "EQ band frequency"),
         ParameterSpec.Log(20, 20000, 201, "Hz", 2000, "EQ band frequency"),
         ParameterSpec.Log(20, 20000, 201, "Hz", 10000, "EQ band frequency"),
+        ParameterSpec.Log(20, 20000, 201, "Hz", 200, "EQ band frequency"),
+        ParameterSpec.Log(20, 20000, 201, "Hz", 5000, "EQ band frequency"),
     ];
 
     private static readonly ParameterSpec EqGain = ParameterSpec.Linear(-15, 15, 0.25, "dB", 0, "EQ band gain (bells and shelves)").InNodeAs(2, signed: true);
@@ -125,14 +113,9 @@ public static partial class ConsoleAddressSpace
             d.Keep("/insert/sel", InsertSelect);
             AddGate(d);
             AddDynamics(d);
-            AddEq(d);
+            AddEq(d, ChannelEqBands);
             AddMix(d, ToMainOn);
-            for (int bus = 1; bus <= config.Buses; bus++)
-            {
-                string send = ParameterPaths.Send(ch, bus);
-                builder.Add(send + "/level", SendLevel, new ParameterKey(ParameterOwner.Channel, ch, ParameterRole.SendLevel, bus));
-                builder.Add(send + "/tap", SendTap, new ParameterKey(ParameterOwner.Channel, ch, ParameterRole.SendTap, bus));
-            }
+            AddSends(builder, ch, config.Buses);
 
             for (int slot = 1; slot <= config.FxSlots; slot++)
             {
@@ -157,7 +140,7 @@ public static partial class ConsoleAddressSpace
             d.Keep("/insert/pos", InsertPosition);
             d.Keep("/insert/sel", InsertSelect);
             AddDynamics(d);
-            AddEq(d);
+            AddEq(d, BusEqBands);
             AddMix(d, ToMainOff);
             AddGroups(d, dcaMembers, muteMembers);
             d.Add("/solo", Solo, ParameterRole.Solo);
@@ -198,7 +181,7 @@ public static partial class ConsoleAddressSpace
         main.Keep("/config/icon", Icon);
         main.Keep("/config/color", Color);
         AddDynamics(main);
-        AddEq(main);
+        AddEq(main, BusEqBands);
         main.Add("/mix/on", MixOn, ParameterRole.On);
         main.Add("/mix/fader", Fader, ParameterRole.Fader);
         main.Add("/mix/pan", Pan, ParameterRole.Pan);
@@ -223,6 +206,7 @@ public static partial class ConsoleAddressSpace
         AddMaster(builder);
         AddPreview(builder);
 
+        AddOutputs(builder);
         AddHeadamps(builder);
 
         // Shared by every controller so surface select LEDs follow another client's selection; no audio reads it.
@@ -237,37 +221,10 @@ public static partial class ConsoleAddressSpace
         return builder.Build(config);
     }
 
-    private static void AddGate(Declarer d)
-    {
-        d.Add("/gate/on", GateOn, ParameterRole.GateOn);
-        d.Add("/gate/mode", GateMode, ParameterRole.GateMode);
-        d.Add("/gate/thr", GateThreshold, ParameterRole.GateThreshold);
-        d.Add("/gate/range", GateRange, ParameterRole.GateRange);
-        d.Add("/gate/attack", GateAttack, ParameterRole.GateAttack);
-        d.Add("/gate/hold", GateHold, ParameterRole.GateHold);
-        d.Add("/gate/release", GateRelease, ParameterRole.GateRelease);
-        d.Add("/gate/keyf", GateKeyFilter, ParameterRole.GateKeyFrequency);
-    }
-
-    private static void AddDynamics(Declarer d)
-    {
-        d.Add("/dyn/on", DynOn, ParameterRole.DynamicsOn);
-        d.Add("/dyn/det", DynDetector, ParameterRole.DynamicsDetector);
-        d.Add("/dyn/thr", DynThreshold, ParameterRole.DynamicsThreshold);
-        d.Add("/dyn/ratio", DynRatio, ParameterRole.DynamicsRatio);
-        d.Add("/dyn/knee", DynKnee, ParameterRole.DynamicsKnee);
-        d.Add("/dyn/attack", DynAttack, ParameterRole.DynamicsAttack);
-        d.Add("/dyn/release", DynRelease, ParameterRole.DynamicsRelease);
-        d.Add("/dyn/mgain", DynMakeUp, ParameterRole.DynamicsMakeup);
-        d.Add("/dyn/mix", DynMix, ParameterRole.DynamicsMix);
-        d.Add("/dyn/hpf", DynSideChainHp, ParameterRole.DynamicsKeyHighPass);
-        d.Add("/dyn/pos", DynPosition, ParameterRole.DynamicsPosition);
-    }
-
-    private static void AddEq(Declarer d)
+    private static void AddEq(Declarer d, int bands)
     {
         d.Add("/eq/on", EqOn, ParameterRole.EqOn);
-        for (int band = 1; band <= 4; band++)
+        for (int band = 1; band <= bands; band++)
         {
             string p = "/eq/" + (char)('0' + band);
             d.Add(p + "/type", EqTypeByBand[band - 1], ParameterRole.EqType, band);

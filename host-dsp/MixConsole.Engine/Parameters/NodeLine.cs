@@ -123,11 +123,21 @@ public static class NodeLine
         real = (float)(kilo > 0 ? value * 1000 : value);
         if (spec.Kind == ParameterKind.Float)
         {
+            // "+0.0" and "-0.0" are the grid points either side of zero (the fader's 767 and 768): keep the sign.
+            if (value == 0 && token[0] is '+' or '-') real = (token[0] == '-' ? -0.25f : 0.25f) * SmallestDigit(number);
+
             if (real < spec.Minimum - Tolerance(spec) || real > spec.Maximum + Tolerance(spec)) return false;
             real = Math.Clamp(real, spec.Minimum, spec.Maximum);
         }
 
         return spec.IsValidReal(real);
+    }
+
+    // 0.1 for "+0.0", 1 for "+0": the value of the token's last digit.
+    private static float SmallestDigit(string number)
+    {
+        int point = number.IndexOf('.');
+        return point < 0 ? 1f : MathF.Pow(10, -(number.Length - point - 1));
     }
 
     private static bool IsQuoted(string token) => token.Length >= 2 && token[0] == '"' && token[^1] == '"';

@@ -36,7 +36,7 @@ public readonly record struct ParameterKey(ParameterOwner Owner, int Number, Par
         string slot = Slot == 0 ? "" : Role switch
         {
             ParameterRole.EqType or ParameterRole.EqFrequency or ParameterRole.EqGain or ParameterRole.EqQ => " (band ",
-            ParameterRole.SendLevel or ParameterRole.SendTap => " (bus ",
+            ParameterRole.SendLevel or ParameterRole.SendTap or ParameterRole.SendOn => " (bus ",
             _ => " (slot ",
         } + Slot.ToString(CultureInfo.InvariantCulture) + ")";
         return owner + " " + Role + slot;

@@ -24,7 +24,7 @@ public static class ParameterPaths
     /// <summary>Mix bus prefix, e.g. Bus(3) = "/bus/03".</summary>
     public static string Bus(int bus) => "/bus/" + TwoDigits(bus);
 
-    /// <summary>A channel's send to a mix bus, e.g. Send(1, 3) = "/ch/01/mix/03" (then /level, /tap).</summary>
+    /// <summary>A channel's send to a mix bus, e.g. Send(1, 3) = "/ch/01/mix/03" (then /on, /level; /pan, /type, /panFollow on odd buses).</summary>
     public static string Send(int channel, int bus) => Channel(channel) + "/mix/" + TwoDigits(bus);
 
     /// <summary>A channel's send to an effect slot, e.g. FxSend(1, 2) = "/ch/01/mix/fx/2" (then /level, /tap).</summary>
@@ -49,7 +49,7 @@ public static class ParameterPaths
     /// <summary>
     /// The path a parameter has now for a path it had before the table took the X32's shape
     /// (<c>/ch/01/config/link</c> is <c>/config/chlink/1-2</c>, <c>/config/solo/mode</c> is
-    /// <c>/config/solo/chmode</c>), so older scenes still load; false when <paramref name="former"/> is not one.
+    /// <c>/config/solo/chmode</c>), so older scenes still load; false when <paramref name="former"/> is not one. <see cref="FormerParameters"/> also converts the value.
     /// </summary>
     public static bool TryGetCurrent(string former, out string current)
     {
@@ -66,6 +66,15 @@ public static class ParameterPaths
         }
 
         return current.Length > 0;
+    }
+
+    /// <summary>"/ch/01/mix/03/tap": the per-bus send tap before sends took the X32's shape (<paramref name="bus"/> 3).</summary>
+    internal static bool IsFormerSendTap(string path, out int bus)
+    {
+        bus = 0;
+        return path.Length == 17 && path.StartsWith("/ch/", StringComparison.Ordinal) && path.AsSpan(6, 5).SequenceEqual("/mix/") &&
+               path.EndsWith("/tap", StringComparison.Ordinal) && int.TryParse(path.AsSpan(4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out _) &&
+               int.TryParse(path.AsSpan(11, 2), NumberStyles.None, CultureInfo.InvariantCulture, out bus) && bus >= 1;
     }
 
     private static string TwoDigits(int number)

@@ -67,8 +67,14 @@ public enum ParameterRole : byte
     /// <summary>Gate release.</summary>
     GateRelease,
 
-    /// <summary>Gate key high-pass frequency.</summary>
+    /// <summary>Gate key filter frequency.</summary>
     GateKeyFrequency,
+
+    /// <summary>Gate key filter on.</summary>
+    GateKeyFilterOn,
+
+    /// <summary>Gate key filter type (low cut, high cut, band-pass).</summary>
+    GateKeyFilterType,
 
     /// <summary>Compressor on.</summary>
     DynamicsOn,
@@ -97,8 +103,14 @@ public enum ParameterRole : byte
     /// <summary>Compressor wet/dry mix.</summary>
     DynamicsMix,
 
-    /// <summary>Compressor side-chain high-pass.</summary>
-    DynamicsKeyHighPass,
+    /// <summary>Compressor key filter frequency.</summary>
+    DynamicsKeyFrequency,
+
+    /// <summary>Compressor key filter on.</summary>
+    DynamicsKeyFilterOn,
+
+    /// <summary>Compressor key filter type (low cut, high cut, band-pass).</summary>
+    DynamicsKeyFilterType,
 
     /// <summary>Compressor before or after the EQ.</summary>
     DynamicsPosition,
@@ -148,8 +160,11 @@ public enum ParameterRole : byte
     /// <summary>Send level to a mix bus (slot: bus 1..).</summary>
     SendLevel,
 
-    /// <summary>Send tap to a mix bus (slot: bus 1..).</summary>
+    /// <summary>Send tap to a mix bus, the X32's type on the odd send of a bus pair (slot: the pair's odd bus).</summary>
     SendTap,
+
+    /// <summary>Send switch to a mix bus (slot: bus 1..).</summary>
+    SendOn,
 
     /// <summary>Send level to an effect slot (slot: effect slot 1..).</summary>
     FxSendLevel,

@@ -16,6 +16,12 @@ namespace MixConsole.Engine.Parameters;
 /// </summary>
 public static class SceneFile
 {
+    /// <summary>
+    /// The entry of a "parameters" object that says how its values are numbered (<see cref="FormerParameters.CurrentFormat"/>);
+    /// a scene without it was written before EQ types took the X32's numbering, and loads as it sounded then.
+    /// </summary>
+    public const string FormatKey = "format";
+
     /// <summary>Loads a scene from JSON text into <paramref name="store"/>.</summary>
     /// <exception cref="SceneFormatException">Malformed JSON, no "parameters" object, an unknown path or a bad value.</exception>
     public static void Load(ParameterStore store, string json, SceneApplyMode mode = SceneApplyMode.ResetOthersToDefaults, SceneScope scope = SceneScope.Mix)
@@ -66,13 +72,21 @@ public static class SceneFile
         var numbers = new List<(int Index, float Real)>();
         var texts = new List<(int Index, string Text)>();
         var seen = new HashSet<int>();
+        var migrated = new List<(string Former, float Real)>();
+        bool beforeVeq = ReadFormat(parameters) < FormerParameters.CurrentFormat;
         foreach (var property in parameters.EnumerateObject())
         {
             string path = property.Name;
-            if (!table.TryGetIndex(path, out int index) &&
-                !(ParameterPaths.TryGetCurrent(path, out string current) && table.TryGetIndex(current, out index)))
+            if (path == FormatKey) continue;
+            if (!table.TryGetIndex(path, out int index))
             {
-                throw new SceneFormatException($"scene names {path}, which is not a parameter of this console ({table.Config.Channels} channels, {table.Config.Buses} buses)", path);
+                if (!FormerParameters.IsFormer(path) || FormerParameters.WireSpec(path, table) is not { } formerSpec)
+                {
+                    throw new SceneFormatException($"scene names {path}, which is not a parameter of this console ({table.Config.Channels} channels, {table.Config.Buses} buses)", path);
+                }
+
+                if (Holds(scope, formerSpec)) migrated.Add((path, ReadNumber(path, formerSpec, property.Value)));
+                continue;
             }
 
             if (!seen.Add(index))
@@ -92,8 +106,19 @@ public static class SceneFile
             }
             else
             {
-                numbers.Add((index, ReadNumber(path, spec, property.Value)));
+                float real = ReadNumber(path, spec, property.Value);
+                // A number (not a label) written before VEQ took position 3 names the type as numbered then.
+                bool oldEqType = beforeVeq && property.Value.ValueKind == JsonValueKind.Number && FormerParameters.IsEqType(path);
+                numbers.Add((index, oldEqType ? FormerParameters.EqTypeBeforeVeq(real) : real));
             }
+        }
+
+        // A value saved under a former path lands where it lives now, unless the scene names that path itself.
+        var current = new List<(string Path, float Real)>();
+        foreach (var (former, real) in migrated) FormerParameters.Migrate(former, real, current);
+        foreach (var (path, real) in current)
+        {
+            if (table.TryGetIndex(path, out int index) && seen.Add(index)) numbers.Add((index, real));
         }
 
         // One batch: the audio hears the scene whole, never a half-recalled one.
@@ -153,6 +178,7 @@ public static class SceneFile
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         writer.WriteStartObject("parameters");
+        writer.WriteNumber(FormatKey, FormerParameters.CurrentFormat);
         var table = store.Table;
         for (int i = 0; i < table.Count; i++)
         {
@@ -219,6 +245,14 @@ public static class SceneFile
         }
 
         ApplyParameters(store, parameters, mode, scope);
+    }
+
+    // 2: EQ types numbered as the X32 (VEQ at 3); absent: written before that (1).
+    private static int ReadFormat(JsonElement parameters)
+    {
+        if (!parameters.TryGetProperty(FormatKey, out JsonElement format)) return 1;
+        if (format.TryGetInt32(out int number) && number >= 1 && number <= FormerParameters.CurrentFormat) return number;
+        throw new SceneFormatException($"\"{FormatKey}\" is {format.GetRawText()}; this console reads formats 1 to {FormerParameters.CurrentFormat}", FormatKey);
     }
 
     private static float ReadNumber(string path, ParameterSpec spec, JsonElement value)

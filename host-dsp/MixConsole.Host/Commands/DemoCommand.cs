@@ -161,6 +161,7 @@ internal sealed class DemoCommand : ICommand
 
             w.WriteEndArray();
             w.WriteStartObject("parameters");
+            w.WriteNumber(SceneFile.FormatKey, FormerParameters.CurrentFormat);
             foreach (var stem in stems)
                 w.WriteString(ParameterPaths.Channel(stem.Channel) + "/config/name", char.ToUpperInvariant(stem.Name[0]) + stem.Name[1..]);
             foreach (var (path, real, _) in Scene)

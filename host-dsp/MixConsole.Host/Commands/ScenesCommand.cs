@@ -99,8 +99,9 @@ internal sealed class ScenesCommand : ICommand
                 using (var document = JsonDocument.Parse(shown.Parameters))
                 {
                     var parameters = document.RootElement.GetProperty("parameters");
-                    w.WriteLine($"sets {parameters.EnumerateObject().Count()} values off their defaults (the rest of the mix recalls to defaults):");
-                    foreach (var p in parameters.EnumerateObject()) w.WriteLine($"  {p.Name} {p.Value.GetRawText()}");
+                    var values = parameters.EnumerateObject().Where(p => p.Name != SceneFile.FormatKey).ToList();
+                    w.WriteLine($"sets {values.Count} values off their defaults (the rest of the mix recalls to defaults):");
+                    foreach (var p in values) w.WriteLine($"  {p.Name} {p.Value.GetRawText()}");
                 }
 
                 return 0;

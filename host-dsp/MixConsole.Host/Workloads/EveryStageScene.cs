@@ -29,11 +29,15 @@ internal static class EveryStageScene
             Real(ch + "/delay/time", 1 + c * 0.5f);
             Real(ch + "/gate/on", 1);
             Real(ch + "/gate/thr", -60);
-            Real(ch + "/gate/keyf", 80);
+            Real(ch + "/gate/filter/on", 1);
+            Real(ch + "/gate/filter/type", 1);
+            Real(ch + "/gate/filter/f", 80);
             Real(ch + "/dyn/on", 1);
             Real(ch + "/dyn/thr", -24);
             Real(ch + "/dyn/ratio", 4);
-            Real(ch + "/dyn/hpf", 100);
+            Real(ch + "/dyn/filter/on", 1);
+            Real(ch + "/dyn/filter/type", 1);
+            Real(ch + "/dyn/filter/f", 100);
             Real(ch + "/dyn/det", c % 2);
             Real(ch + "/eq/on", 1);
             for (int band = 1; band <= 4; band++) Real($"{ch}/eq/{band}/g", band % 2 == 0 ? 3 : -2);
@@ -44,7 +48,7 @@ internal static class EveryStageScene
             {
                 string send = ParameterPaths.Send(c, b);
                 Real(send + "/level", -10);
-                Real(send + "/tap", b % 3);
+                if (b % 2 == 1) Real(send + "/type", b % 6);
             }
 
             for (int s = 1; s <= config.FxSlots; s++) Real(ParameterPaths.FxSend(c, s) + "/level", -20);

@@ -98,9 +98,9 @@ internal static partial class X32NodeTable
         fx/{1-4}/source 2
         fx/{1-8}/par 64
         outputs/main/{01-16} 3
-        outputs/aux/{01-06} 2
-        outputs/p16/{01-16} 2
-        outputs/aes/{01-02} 2
+        outputs/aux/{01-06} 3
+        outputs/p16/{01-16} 3
+        outputs/aes/{01-02} 3
         outputs/rec/{01-02} 2
         headamp/{000-127} 2
         -prefs/remote 4
@@ -113,14 +113,11 @@ internal static partial class X32NodeTable
         "config/userrout/in", "config/userrout/out", "config/routing", "config/routing/IN", "config/routing/AES50A",
         "config/routing/AES50B", "config/routing/CARD", "config/routing/OUT", "config/routing/PLAY", "config/userctrl/A",
         "config/userctrl/B", "config/userctrl/C", "config/dp48",
-        "ch/{01-32}/gate/filter", "ch/{01-32}/dyn", "ch/{01-32}/dyn/filter", "ch/{01-32}/mix/{01-15/2}", "ch/{01-32}/mix/{02-16/2}",
         "auxin/{01-08}/config", "auxin/{01-08}/preamp", "auxin/{01-08}/eq", "auxin/{01-08}/eq/{1-4}", "auxin/{01-08}/mix", "auxin/{01-08}/grp",
         "fxrtn/{01-08}/config", "fxrtn/{01-08}/eq", "fxrtn/{01-08}/eq/{1-4}", "fxrtn/{01-08}/mix", "fxrtn/{01-08}/grp",
-        "bus/{01-16}/dyn", "bus/{01-16}/dyn/filter", "bus/{01-16}/eq/{1-6}",
         "mtx/{01-06}/config", "mtx/{01-06}/preamp", "mtx/{01-06}/dyn", "mtx/{01-06}/eq", "mtx/{01-06}/eq/{1-6}", "mtx/{01-06}/mix",
-        "main/st/dyn", "main/st/eq/{1-6}", "main/m/dyn", "main/m/eq", "main/m/eq/{1-6}",
+"main/m/dyn", "main/m/eq", "main/m/eq/{1-6}",
         "fx/{1-8}", "fx/{1-4}/source", "fx/{1-8}/par",
-        "outputs/main/{01-16}", "outputs/aux/{01-06}", "outputs/p16/{01-16}", "outputs/aes/{01-02}", "outputs/rec/{01-02}",
         "-prefs/remote", "-stat/solosw",
     ];
 

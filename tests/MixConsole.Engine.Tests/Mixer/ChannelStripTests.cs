@@ -90,7 +90,9 @@ public sealed class ChannelStripTests
     [InlineData(2, 1000.0, 6.0, 2.0)]
     [InlineData(2, 16000.0, 9.0, 2.0)]
     [InlineData(1, 200.0, -6.0, 0.7)]
-    [InlineData(3, 8000.0, 4.0, 0.7)]
+    [InlineData(4, 8000.0, 4.0, 0.7)]
+    [InlineData(3, 1000.0, 6.0, 2.0)]  // VEQ: Q 2 at 6 dB is 2 (0.5 + 0.5 * 6 / 15) = 1.4
+    [InlineData(3, 2000.0, -15.0, 2.0)] // VEQ at full cut: the set Q
     public void EqBand_MatchesAnalogResponse_AtChosenFrequencies(int type, double frequencyHz, double gainDb, double q)
     {
         var h = Eq(type, frequencyHz, gainDb, q);
@@ -112,9 +114,10 @@ public sealed class ChannelStripTests
     {
         double a = Math.Pow(10, gainDb / 40), w = f / f0;
         System.Numerics.Complex s = new(0, w);
+        if (type == 3) q *= 0.5 + 0.5 * Math.Abs(gainDb) / 15; // VEQ: a bell whose Q follows its gain
         System.Numerics.Complex h = type switch
         {
-            2 => (s * s + s * (a / q) + 1) / (s * s + s / (a * q) + 1),
+            2 or 3 => (s * s + s * (a / q) + 1) / (s * s + s / (a * q) + 1),
             1 => a * (s * s + Math.Sqrt(a) / q * s + a) / (a * s * s + Math.Sqrt(a) / q * s + 1),
             _ => a * (a * s * s + Math.Sqrt(a) / q * s + 1) / (s * s + Math.Sqrt(a) / q * s + a),
         };

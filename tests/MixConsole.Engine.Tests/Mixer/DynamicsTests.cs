@@ -94,6 +94,49 @@ public sealed class DynamicsTests
         Assert.Equal(-expectedDb, EngineHarness.Db(y[^1] / x[^1]) - PathDb(h), 1);
     }
 
+    [Theory]
+    [InlineData(0, false, 0.0)] // filter off: a -20 dB tone over a -40 dB threshold keeps the gate open
+    [InlineData(3, true, 60.0)] // HC12 at 100 Hz: the detector hears the 5 kHz tone ~70 dB down, and the gate closes
+    [InlineData(1, true, 0.0)]  // LC12 at 100 Hz: the tone passes the key filter, the gate stays open
+    [InlineData(8, true, 60.0)] // band-pass Q 10 at 100 Hz: the tone is far outside its band
+    public void GateKeyFilter_ShapesWhatTheDetectorHears_NotTheAudio(int type, bool on, double expectedDb)
+    {
+        var h = new EngineHarness().Real("/ch/01/gate/on", 1).Real("/ch/01/gate/mode", 3).Real("/ch/01/gate/thr", -40)
+            .Real("/ch/01/gate/range", 60).Real("/ch/01/gate/attack", 0).Real("/ch/01/gate/hold", 0).Real("/ch/01/gate/release", 5)
+            .Real("/ch/01/gate/filter/on", on ? 1 : 0).Real("/ch/01/gate/filter/type", type).Real("/ch/01/gate/filter/f", 100);
+        var x = EngineHarness.Sine(5000, 0.1, 48000);
+        var y = h.Render([x])[0];
+        Assert.Equal(-expectedDb, EngineHarness.Db(EngineHarness.Rms(y, 24000) / EngineHarness.Rms(x, 24000)) - PathDb(h), 1);
+    }
+
+    [Fact]
+    public void GateInDuckMode_PassesTheSignal()
+    {
+        // DUCK is stored and echoed; the engine has no ducker, so the gate must not gate in that mode.
+        var h = new EngineHarness().Real("/ch/01/gate/on", 1).Real("/ch/01/gate/mode", 4).Real("/ch/01/gate/thr", -20);
+        var x = EngineHarness.Constant(0.001f, 24000);
+        var y = h.Render([x])[0];
+        Assert.Equal(0, EngineHarness.Db(y[^1] / x[^1]) - PathDb(h), 1);
+    }
+
+    [Fact]
+    public void CompressorKeyFilter_HighCutBelowTheTone_KeepsItUncompressed()
+    {
+        // A 5 kHz tone 20 dB over a -40 dB threshold at 4:1 is pulled down 15 dB; with the key filter cutting
+        // everything above 100 Hz (HC12) the detector hears it ~70 dB down and leaves it alone.
+        double Gain(bool filter)
+        {
+            var h = new EngineHarness().Real("/ch/01/dyn/on", 1).Real("/ch/01/dyn/thr", -40).Real("/ch/01/dyn/ratio", 4)
+                .Real("/ch/01/dyn/knee", 0).Real("/ch/01/dyn/attack", 0)
+                .Real("/ch/01/dyn/filter/on", filter ? 1 : 0).Real("/ch/01/dyn/filter/type", 3).Real("/ch/01/dyn/filter/f", 100);
+            var x = EngineHarness.Sine(5000, 0.1, 48000);
+            return EngineHarness.Db(EngineHarness.Rms(h.Render([x])[0], 24000) / EngineHarness.Rms(x, 24000)) - PathDb(h);
+        }
+
+        Assert.InRange(Gain(filter: false), -17, -12);
+        Assert.Equal(0, Gain(filter: true), 0.5);
+    }
+
     [Fact]
     public void Gate_OpensWithinItsAttack_WhenSignalReturns()
     {

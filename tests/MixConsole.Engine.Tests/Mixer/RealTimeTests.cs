@@ -82,7 +82,7 @@ public sealed class RealTimeTests
     public void SendJump_IsRampedWithNoStep_ThenHeldExactlyAtTheTarget()
     {
         // A moving send ramps sample by sample; at rest it joins the send matrix: the hand-over must not click.
-        var h = new EngineHarness().Real("/ch/01/mix/01/level", float.NegativeInfinity).Real("/ch/01/mix/01/tap", 2);
+        var h = new EngineHarness().Real("/ch/01/mix/01/level", float.NegativeInfinity).Real("/ch/01/mix/01/type", 4);
         var input = new AudioBuffer(4, 32);
         var output = new AudioBuffer(MixerOutputs.Total(2), 32);
         input.Channel(0).Fill(0.5f);

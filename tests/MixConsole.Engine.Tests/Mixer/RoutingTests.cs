@@ -8,12 +8,17 @@ public sealed class RoutingTests
 
     private static double GainDb(float[] y, float[] x, int start) => EngineHarness.Db(EngineHarness.Rms(y, start) / EngineHarness.Rms(x, start));
 
-    [Fact]
-    public void SendTaps_PreEq_PreFader_PostFader_SeeEqAndFaderAsTheirNamesSay()
+    [Theory]
+    [InlineData(0, 2, 4)] // IN/LC, EQ->, POST
+    [InlineData(1, 3, 5)] // <-EQ, PRE, GRP
+    public void SendTypes_BeforeEq_BeforeFader_AfterFader_SeeEqAndFaderAsTheX32Says(int beforeEq, int beforeFader, int afterFader)
     {
-        var h = ThreeBuses().Real("/ch/01/eq/on", 1).Real("/ch/01/eq/2/type", 2).Real("/ch/01/eq/2/f", 1000).Real("/ch/01/eq/2/g", 12)
+        // Sends 1, 3 and 5 each lead a bus pair (the X32 keeps the tap on the odd send); 2 follows 1.
+        var h = new EngineHarness(new ConsoleConfig(Channels: 4, Buses: 6, FxSlots: 1, Dcas: 2, MuteGroups: 2))
+            .Real("/ch/01/eq/on", 1).Real("/ch/01/eq/2/type", 2).Real("/ch/01/eq/2/f", 1000).Real("/ch/01/eq/2/g", 12)
             .Real("/ch/01/mix/fader", -10);
-        for (int b = 1; b <= 3; b++) h.Wire($"/ch/01/mix/{b:00}/level", 0.75f).Real($"/ch/01/mix/{b:00}/tap", b - 1);
+        for (int b = 1; b <= 5; b++) h.Wire($"/ch/01/mix/{b:00}/level", 0.75f);
+        h.Real("/ch/01/mix/01/type", beforeEq).Real("/ch/01/mix/03/type", beforeFader).Real("/ch/01/mix/05/type", afterFader);
         double eqDb = h.SineGainDb(1000) - (-3.0103 + h.RealOf("/ch/01/mix/fader") + h.RealOf("/main/st/mix/fader"));
         // The band's centre snaps to the 990.9 Hz grid point: 1 kHz, a hundredth of an octave off, sees a few hundredths under 12 dB.
         Assert.Equal(12, eqDb, 0.05);
@@ -23,8 +28,33 @@ public sealed class RoutingTests
         double send = h.RealOf("/ch/01/mix/01/level"), bus = h.RealOf("/bus/01/mix/fader"), fader = h.RealOf("/ch/01/mix/fader");
         var outputs = h.Engine.Outputs;
         Assert.Equal(send + bus, GainDb(y[outputs.Bus(0)], x, 12000), 1);
-        Assert.Equal(eqDb + send + bus, GainDb(y[outputs.Bus(1)], x, 12000), 1);
-        Assert.Equal(eqDb + fader + send + bus, GainDb(y[outputs.Bus(2)], x, 12000), 1);
+        Assert.Equal(send + bus, GainDb(y[outputs.Bus(1)], x, 12000), 1);
+        Assert.Equal(eqDb + send + bus, GainDb(y[outputs.Bus(2)], x, 12000), 1);
+        Assert.Equal(eqDb + fader + send + bus, GainDb(y[outputs.Bus(4)], x, 12000), 1);
+    }
+
+    [Fact]
+    public void BusAndMainEq_HaveSixBands_AsTheX32_AndBandsFiveAndSixAct()
+    {
+        // +6 dB at 1 kHz in bus 1's band 6, -6 dB in the main bus's band 5 (the bell's centre snaps to 990.9 Hz).
+        var h = ThreeBuses().Wire("/ch/01/mix/01/level", 0.75f)
+            .Real("/bus/01/eq/on", 1).Real("/bus/01/eq/6/f", 1000).Real("/bus/01/eq/6/g", 6)
+            .Real("/main/st/eq/on", 1).Real("/main/st/eq/5/f", 1000).Real("/main/st/eq/5/g", -6);
+        var x = EngineHarness.Sine(1000, 0.05, 24000);
+        var y = h.Render([x]);
+        double send = h.RealOf("/ch/01/mix/01/level"), bus = h.RealOf("/bus/01/mix/fader");
+        Assert.Equal(send + bus + 6, GainDb(y[h.Engine.Outputs.Bus(0)], x, 12000), 0.3);
+        Assert.Equal(-3.0103 + h.RealOf("/ch/01/mix/fader") + h.RealOf("/main/st/mix/fader") - 6, GainDb(y[0], x, 12000), 0.3);
+    }
+
+    [Fact]
+    public void SendOn_Off_SilencesThatSendOnly()
+    {
+        var h = ThreeBuses().Wire("/ch/01/mix/01/level", 0.75f).Wire("/ch/01/mix/02/level", 0.75f).Real("/ch/01/mix/01/on", 0);
+        var x = EngineHarness.Sine(1000, 0.05, 9600);
+        var y = h.Render([x]);
+        Assert.Equal(0, EngineHarness.Rms(y[h.Engine.Outputs.Bus(0)], 4800));
+        Assert.Equal(h.RealOf("/ch/01/mix/02/level") + h.RealOf("/bus/02/mix/fader"), GainDb(y[h.Engine.Outputs.Bus(1)], x, 4800), 1);
     }
 
     [Fact]

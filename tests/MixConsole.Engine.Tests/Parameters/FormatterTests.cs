@@ -79,7 +79,9 @@ public class FormatterTests
         Assert.True(NodeText.TryFormat(store, "ch/06/config", out string line));
         Assert.Equal("/ch/06/config \"Lead Vox\" 1 YE 1\n", line);
         Assert.True(NodeText.TryFormat(store, "ch/01/mix/03", out line));
-        Assert.Equal("/ch/01/mix/03 -oo POST\n", line);
+        Assert.Equal("/ch/01/mix/03 ON -oo +0 POST 0\n", line);
+        Assert.True(NodeText.TryFormat(store, "ch/01/mix/04", out line));
+        Assert.Equal("/ch/01/mix/04 ON -oo\n", line);
         Assert.False(NodeText.TryFormat(store, "ch/01/nothing", out _));
     }
 }

@@ -131,9 +131,10 @@ public class MappingTests
     [Fact]
     public void Enums_HaveTheDocumentedLabels_InOrder()
     {
-        Assert.Equal(["LCut", "LShv", "PEQ", "HShv", "HCut"], Spec("/ch/01/eq/1/type").Labels);
+        Assert.Equal(["LCut", "LShv", "PEQ", "VEQ", "HShv", "HCut"], Spec("/ch/01/eq/1/type").Labels);
         Assert.Equal(["PEAK", "RMS"], Spec("/ch/01/dyn/det").Labels);
-        Assert.Equal(["PREEQ", "PRE", "POST"], Spec("/ch/01/mix/01/tap").Labels);
+        Assert.Equal(["IN/LC", "<-EQ", "EQ->", "PRE", "POST", "GRP"], Spec("/ch/01/mix/01/type").Labels);
+        Assert.Equal(["PREEQ", "PRE", "POST"], Spec("/ch/01/mix/fx/1/tap").Labels);
         Assert.Equal(["12", "18", "24"], Spec("/ch/01/preamp/hpslope").Labels);
         Assert.Equal(["PRE", "POST"], Spec("/ch/01/dyn/pos").Labels);
         Assert.Equal(["PFL", "AFL"], Spec("/config/solo/chmode").Labels);
@@ -145,9 +146,9 @@ public class MappingTests
     {
         var type = Spec("/ch/01/eq/1/type");
         Assert.Equal(0f, type.FromNormalized(0f));
-        Assert.Equal(2f, type.FromNormalized(0.5f));
-        Assert.Equal(4f, type.FromNormalized(1f));
-        Assert.Equal(0.75f, type.ToNormalized(3f));
+        Assert.Equal(3f, type.FromNormalized(0.5f));
+        Assert.Equal(5f, type.FromNormalized(1f));
+        Assert.Equal(0.6f, type.ToNormalized(3f));
     }
 
     [Fact]
@@ -196,7 +197,7 @@ public class MappingTests
         {
             Assert.Equal(0f, Spec($"/ch/01/eq/{band}/g").Default);
             Assert.NotEqual(0f, Spec($"/ch/01/eq/{band}/type").Default); // never a cut: gain 0 is neutral
-            Assert.NotEqual(4f, Spec($"/ch/01/eq/{band}/type").Default);
+            Assert.NotEqual(5f, Spec($"/ch/01/eq/{band}/type").Default);
         }
     }
 }

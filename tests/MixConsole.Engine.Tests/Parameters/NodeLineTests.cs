@@ -82,7 +82,13 @@ public sealed class NodeLineTests(Xunit.Abstractions.ITestOutputHelper output)
         var outOfRange = NodeLine.Apply(store, "/ch/04/eq/1 PEQ 1k20 +30.00 2.0");
         Assert.NotNull(outOfRange.Problem);
         Assert.Equal(version, store.Version);
-        Assert.False(NodeLine.Apply(store, "/outputs/main/01 4 POST 0").Known);
+        Assert.False(NodeLine.Apply(store, "/config/routing/IN AN1-8 AN9-16 AES50A-1-8 AES50A-9-16 CARD1-8").Known);
+
+        // "+0.0" and "-0.0" are the fader's grid points either side of 0 dB (768 and 767), as the X32 writes them.
+        NodeLine.Apply(store, "/ch/05/mix ON +0.0 ON +0 OFF -0.0");
+        Assert.Equal(768, store.GetGridIndex(Table.IndexOf("/ch/05/mix/fader")));
+        Assert.Equal(767, store.GetGridIndex(Table.IndexOf("/ch/05/mix/mlevel")));
+        Assert.Equal(0f, store.GetReal(Table.IndexOf("/ch/05/mix/pan")));
         Assert.NotNull(NodeLine.Apply(store, "#4.0# \"Scene\"").Problem);
     }
 }

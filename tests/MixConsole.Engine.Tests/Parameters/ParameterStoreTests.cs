@@ -76,9 +76,9 @@ public class ParameterStoreTests
     public void SetInt_IsTheValueForEnumsAndBitmaps_AndTheGridPointForFloats()
     {
         var store = new ParameterStore(Table);
-        Assert.True(store.TrySetInt(EqType, 4));
-        Assert.Equal(4f, store.GetReal(EqType));
-        Assert.False(store.TrySetInt(EqType, 5));
+        Assert.True(store.TrySetInt(EqType, 5));
+        Assert.Equal(5f, store.GetReal(EqType));
+        Assert.False(store.TrySetInt(EqType, 6));
         Assert.True(store.TrySetInt(Dca, 0b1000_0001));
         Assert.Equal(129f, store.GetReal(Dca));
         Assert.False(store.TrySetInt(Dca, 256));
@@ -93,10 +93,12 @@ public class ParameterStoreTests
     {
         var store = new ParameterStore(Table);
         Assert.True(store.TrySetLabel(EqType, "hcut"));
-        Assert.Equal(4f, store.GetReal(EqType));
+        Assert.Equal(5f, store.GetReal(EqType));
         Assert.True(store.TrySetLabel(Table.IndexOf("/ch/01/mix/on"), "OFF"));
         Assert.Equal(0f, store.GetReal(Table.IndexOf("/ch/01/mix/on")));
-        Assert.False(store.TrySetLabel(EqType, "VEQ"));
+        Assert.True(store.TrySetLabel(EqType, "VEQ"));
+        Assert.Equal(3f, store.GetReal(EqType));
+        Assert.False(store.TrySetLabel(EqType, "BELL"));
     }
 
     [Fact]

@@ -14,11 +14,12 @@ public class ParameterTableTests
         "/ch/01/config/name", "/config/chlink/1-2", "/ch/01/preamp/trim", "/ch/01/preamp/invert", "/ch/01/preamp/hpon",
         "/ch/01/preamp/hpf", "/ch/01/preamp/hpslope", "/ch/01/delay/on", "/ch/01/delay/time",
         "/ch/01/gate/on", "/ch/01/gate/mode", "/ch/01/gate/thr", "/ch/01/gate/range", "/ch/01/gate/attack",
-        "/ch/01/gate/hold", "/ch/01/gate/release", "/ch/01/gate/keyf",
+        "/ch/01/gate/hold", "/ch/01/gate/release", "/ch/01/gate/keysrc", "/ch/01/gate/filter/on", "/ch/01/gate/filter/type", "/ch/01/gate/filter/f",
         "/ch/01/dyn/on", "/ch/01/dyn/det", "/ch/01/dyn/thr", "/ch/01/dyn/ratio", "/ch/01/dyn/knee", "/ch/01/dyn/attack",
-        "/ch/01/dyn/release", "/ch/01/dyn/mgain", "/ch/01/dyn/mix", "/ch/01/dyn/hpf", "/ch/01/dyn/pos",
+        "/ch/01/dyn/release", "/ch/01/dyn/mgain", "/ch/01/dyn/mix", "/ch/01/dyn/filter/f", "/ch/01/dyn/pos", "/ch/01/dyn/mode", "/ch/01/dyn/env",
+        "/ch/01/dyn/hold", "/ch/01/dyn/keysrc", "/ch/01/dyn/auto", "/ch/01/dyn/filter/on", "/ch/01/dyn/filter/type",
         "/ch/01/eq/on", "/ch/01/eq/1/type", "/ch/01/eq/1/f", "/ch/01/eq/1/g", "/ch/01/eq/1/q", "/ch/32/eq/4/q",
-        "/ch/01/mix/on", "/ch/01/mix/fader", "/ch/01/mix/pan", "/ch/01/mix/01/level", "/ch/01/mix/16/tap",
+        "/ch/01/mix/on", "/ch/01/mix/fader", "/ch/01/mix/pan", "/ch/01/mix/01/level", "/ch/01/mix/16/on", "/ch/01/mix/15/type", "/ch/01/mix/15/pan", "/ch/01/mix/15/panFollow",
         "/ch/32/mix/fx/4/level", "/ch/01/grp/dca", "/ch/01/grp/mute", "/ch/01/solo",
         "/bus/01/config/name", "/bus/16/eq/1/g", "/bus/01/dyn/thr", "/bus/01/mix/on", "/bus/01/mix/fader", "/bus/01/mix/pan",
         "/main/st/eq/on", "/main/st/dyn/ratio", "/main/st/mix/on", "/main/st/mix/fader", "/main/st/mix/pan",
@@ -141,9 +142,10 @@ public class ParameterTableTests
         Assert.False(small.TryGetIndex("/fx/3/type", out _));
         Assert.Equal(255f, small[small.IndexOf("/ch/01/grp/dca")].Spec.Maximum);
 
-        // The channel strip has the same parameters in both consoles but for the sends.
-        int perChannelBig = CountUnder(Table, "/ch/01/") - 2 * (16 + 4);
-        int perChannelSmall = CountUnder(small, "/ch/01/") - 2 * (4 + 2);
+        // The channel strip has the same parameters in both consoles but for the sends: on and level to each bus,
+        // pan, type and panFollow on each odd one, level and tap to each effect slot.
+        int perChannelBig = CountUnder(Table, "/ch/01/") - (2 * 16 + 3 * 8 + 2 * 4);
+        int perChannelSmall = CountUnder(small, "/ch/01/") - (2 * 4 + 3 * 2 + 2 * 2);
         Assert.Equal(perChannelBig, perChannelSmall);
         // The master chain (two settings) is one instance in both.
         int master = CountUnder(Table, "/master/");

@@ -20,12 +20,71 @@ public class SceneFileTests
             """);
         Assert.Equal(767, store.GetGridIndex(Table.IndexOf("/ch/01/mix/fader")));
         Assert.Equal(2f, store.GetReal(Table.IndexOf("/ch/01/eq/1/type")));
-        Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/eq/2/type")));
+        Assert.Equal(4f, store.GetReal(Table.IndexOf("/ch/01/eq/2/type"))); // a label names the type as numbered now
         Assert.Equal(0f, store.GetReal(Table.IndexOf("/ch/01/mix/on")));
         Assert.Equal(5f, store.GetReal(Table.IndexOf("/ch/01/grp/dca")));
         Assert.Equal("Kick", store.GetText(Table.IndexOf("/ch/01/config/name")));
         Assert.Equal(1f, store.GetReal(Table.IndexOf("/ch/02/eq/on")));
         Assert.Equal(Table[Table.IndexOf("/ch/03/mix/fader")].Spec.Default, store.GetReal(Table.IndexOf("/ch/03/mix/fader")));
+    }
+
+    [Fact]
+    public void AnOldScene_WithPerSendTaps_LoadsAsTheX32PairsType()
+    {
+        // Before sends took the X32's shape each send had a tap 0 PREEQ, 1 PRE, 2 POST; the odd send of a pair now
+        // holds the pair's type (1 <-EQ, 3 PRE, 4 POST), and an even send's tap is dropped.
+        var store = new ParameterStore(Table);
+        SceneFile.Load(store, """
+            {"parameters": {"/ch/01/mix/01/tap": 0, "/ch/01/mix/02/tap": 2, "/ch/01/mix/03/tap": 1, "/ch/02/mix/05/tap": 2, "/ch/02/mix/07/tap": "PRE"}}
+            """);
+        Assert.Equal(1f, store.GetReal(Table.IndexOf("/ch/01/mix/01/type")));
+        Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/mix/03/type")));
+        Assert.Equal(4f, store.GetReal(Table.IndexOf("/ch/02/mix/05/type")));
+        Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/02/mix/07/type")));
+        Assert.Equal("<-EQ", ParameterFormatter.Format(Table[Table.IndexOf("/ch/01/mix/01/type")].Spec, 1f, compact: true));
+    }
+
+    [Fact]
+    public void EqTypes_AreNumberedAsTheX32_AndAnOldSceneLoadsAsItSounded()
+    {
+        var saved = new ParameterStore(Table);
+        saved.TrySetReal(Table.IndexOf("/ch/01/eq/2/type"), 3); // VEQ
+        string json = SceneFile.Save(saved, onlyChanged: true);
+        Assert.Contains("\"format\": 2", json, StringComparison.Ordinal);
+        var store = new ParameterStore(Table);
+        SceneFile.Load(store, json);
+        Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/eq/2/type")));
+
+        // Without "format", a scene was written when HShv was 3 and HCut 4.
+        SceneFile.Load(store, """{"parameters": {"/ch/01/eq/2/type": 3, "/ch/01/eq/3/type": 4, "/ch/01/eq/1/type": 2, "/ch/01/eq/4/type": "VEQ"}}""");
+        Assert.Equal(4f, store.GetReal(Table.IndexOf("/ch/01/eq/2/type")));
+        Assert.Equal(5f, store.GetReal(Table.IndexOf("/ch/01/eq/3/type")));
+        Assert.Equal(2f, store.GetReal(Table.IndexOf("/ch/01/eq/1/type")));
+        Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/eq/4/type")));
+        var e = Assert.Throws<SceneFormatException>(() => SceneFile.Load(store, """{"parameters": {"format": 3}}"""));
+        Assert.Contains("format", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOldScene_WithKeyHighPasses_LoadsAsTheX32KeyFilters()
+    {
+        // The gate's key high-pass (20..20k Hz) and the compressor's (20..400 Hz on 101 points), 20 Hz = off, are
+        // now the X32's key filters: on, LC12, the frequency. 0.5 on the old compressor grid is 89.4 Hz.
+        var store = new ParameterStore(Table);
+        var gateF = Table[Table.IndexOf("/ch/01/gate/filter/f")].Spec;
+        string gate150 = gateF.NormalizedAt(gateF.GridIndexOfReal(150)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SceneFile.Load(store, "{\"parameters\": {\"/ch/01/gate/keyf\": " + gate150 + """
+            , "/ch/02/gate/keyf": 0, "/bus/03/dyn/hpf": 0.5, "/ch/04/dyn/hpf": 0.5, "/ch/04/dyn/filter/f": 0.75}}
+            """);
+        float Real(string path) => store.GetReal(Table.IndexOf(path));
+        Assert.Equal(1f, Real("/ch/01/gate/filter/on"));
+        Assert.Equal("LC12", ParameterFormatter.FormatCurrent(store, Table.IndexOf("/ch/01/gate/filter/type"), compact: true));
+        Assert.Equal(gateF.RealAt(gateF.GridIndexOfReal(150)), Real("/ch/01/gate/filter/f"));
+        Assert.Equal(0f, Real("/ch/02/gate/filter/on"));
+        Assert.Equal(1f, Real("/bus/03/dyn/filter/on"));
+        Assert.Equal(Math.Sqrt(20 * 400), Real("/bus/03/dyn/filter/f"), 89.4 * 0.02);
+        // A scene that names the current path as well keeps it.
+        Assert.Equal(Table[Table.IndexOf("/ch/04/dyn/filter/f")].Spec.FromNormalized(0.75f), Real("/ch/04/dyn/filter/f"));
     }
 
     [Fact]
@@ -135,7 +194,8 @@ public class SceneFileTests
         string json = SceneFile.Save(store, onlyChanged: true);
         using var document = System.Text.Json.JsonDocument.Parse(json);
         var parameters = document.RootElement.GetProperty("parameters");
-        Assert.Equal(2, parameters.EnumerateObject().Count());
+        Assert.Equal(3, parameters.EnumerateObject().Count());
+        Assert.Equal(FormerParameters.CurrentFormat, parameters.GetProperty(SceneFile.FormatKey).GetInt32());
         Assert.Equal(0.0, parameters.GetProperty("/ch/04/mix/pan").GetDouble());
         Assert.Equal("Wedge 1", parameters.GetProperty("/bus/01/config/name").GetString());
     }
@@ -158,7 +218,7 @@ public class SceneFileTests
     [InlineData("""{"parameters": {"/ch/01/mix/fader": 1.5}}""", "/ch/01/mix/fader")]
     [InlineData("""{"parameters": {"/ch/01/mix/fader": "loud"}}""", "/ch/01/mix/fader")]
     [InlineData("""{"parameters": {"/ch/01/eq/1/type": 7}}""", "/ch/01/eq/1/type")]
-    [InlineData("""{"parameters": {"/ch/01/eq/1/type": "VEQ"}}""", "/ch/01/eq/1/type")]
+    [InlineData("""{"parameters": {"/ch/01/eq/1/type": "BELL"}}""", "/ch/01/eq/1/type")]
     [InlineData("""{"parameters": {"/ch/01/eq/1/type": 1.5}}""", "/ch/01/eq/1/type")]
     [InlineData("""{"parameters": {"/ch/01/grp/dca": 256}}""", "/ch/01/grp/dca")]
     [InlineData("""{"parameters": {"/ch/01/config/name": 3}}""", "/ch/01/config/name")]

@@ -1,5 +1,6 @@
 using MixConsole.Engine.Compiler;
 using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Mixer.Strips;
 using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Engine.Compiler.Binding;
@@ -13,12 +14,12 @@ namespace MixConsole.Engine.Compiler.Binding;
 internal sealed class StripBinding
 {
     public ParameterHandle Link, Trim, Invert, HpOn, HpFrequency, HpSlope, DelayOn, DelayTime;
-    public ParameterHandle GateOn, GateMode, GateThreshold, GateRange, GateAttack, GateHold, GateRelease, GateKey;
+    public ParameterHandle GateOn, GateMode, GateThreshold, GateRange, GateAttack, GateHold, GateRelease, GateKeyOn, GateKeyType, GateKey;
     public ParameterHandle DynOn, DynDetector, DynThreshold, DynRatio, DynKnee, DynAttack, DynRelease;
-    public ParameterHandle DynMakeup, DynMix, DynHighPass, DynPosition, EqOn;
-    public readonly ParameterHandle[] EqType = new ParameterHandle[4], EqFrequency = new ParameterHandle[4], EqGain = new ParameterHandle[4], EqQ = new ParameterHandle[4];
+    public ParameterHandle DynMakeup, DynMix, DynKeyOn, DynKeyType, DynKey, DynPosition, EqOn;
+    public ParameterHandle[] EqType = [], EqFrequency = [], EqGain = [], EqQ = [];
     public ParameterHandle On, Fader, Pan, Stereo, Mono, MonoLevel, Dca, MuteGroups, Solo;
-    public ParameterHandle[] SendLevel = [], SendTap = [], FxLevel = [], FxTap = [];
+    public ParameterHandle[] SendOn = [], SendLevel = [], SendTap = [], FxLevel = [], FxTap = [];
 
     /// <summary>Input channel <paramref name="channel"/> (from 1); <paramref name="own"/> records what each parameter drives.</summary>
     public static StripBinding Channel(ParameterTable table, int channel, Action<int, int> own)
@@ -41,15 +42,20 @@ internal sealed class StripBinding
         p.GateAttack = b.Bind(ParameterRole.GateAttack, StripAspect.Gate);
         p.GateHold = b.Bind(ParameterRole.GateHold, StripAspect.Gate);
         p.GateRelease = b.Bind(ParameterRole.GateRelease, StripAspect.Gate);
+        p.GateKeyOn = b.Bind(ParameterRole.GateKeyFilterOn, StripAspect.Gate);
+        p.GateKeyType = b.Bind(ParameterRole.GateKeyFilterType, StripAspect.Gate);
         p.GateKey = b.Bind(ParameterRole.GateKeyFrequency, StripAspect.Gate);
-        p.BindDynamicsAndEq(b);
+        p.BindDynamicsAndEq(b, StripSection.ChannelEqBands);
         p.BindMix(b, config, withMono: true);
+        p.SendOn = new ParameterHandle[config.Buses];
         p.SendLevel = new ParameterHandle[config.Buses];
         p.SendTap = new ParameterHandle[config.Buses];
         for (int bus = 0; bus < config.Buses; bus++)
         {
+            p.SendOn[bus] = b.Bind(ParameterRole.SendOn, StripAspect.Sends, bus + 1);
             p.SendLevel[bus] = b.Bind(ParameterRole.SendLevel, StripAspect.Sends, bus + 1);
-            p.SendTap[bus] = b.Bind(ParameterRole.SendTap, StripAspect.Sends, bus + 1);
+            // As on the X32, the odd send of a bus pair holds the pair's tap (type).
+            p.SendTap[bus] = b.Bind(ParameterRole.SendTap, StripAspect.Sends, (bus & ~1) + 1);
         }
 
         p.FxLevel = new ParameterHandle[config.FxSlots];
@@ -68,7 +74,7 @@ internal sealed class StripBinding
     {
         var b = new Binder(table, ParameterOwner.Bus, bus, own);
         var p = new StripBinding();
-        p.BindDynamicsAndEq(b);
+        p.BindDynamicsAndEq(b, StripSection.EqBands);
         p.BindMix(b, table.Config, withMono: true);
         return p;
     }
@@ -78,7 +84,7 @@ internal sealed class StripBinding
     {
         var b = new Binder(table, ParameterOwner.MainStereo, 1, own);
         var p = new StripBinding();
-        p.BindDynamicsAndEq(b);
+        p.BindDynamicsAndEq(b, StripSection.EqBands);
         p.On = b.Bind(ParameterRole.On, StripAspect.Mix);
         p.Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
         p.Pan = b.Bind(ParameterRole.Pan, StripAspect.Mix);
@@ -109,7 +115,7 @@ internal sealed class StripBinding
         };
     }
 
-    private void BindDynamicsAndEq(Binder b)
+    private void BindDynamicsAndEq(Binder b, int eqBands)
     {
         DynOn = b.Bind(ParameterRole.DynamicsOn, StripAspect.Compressor);
         DynDetector = b.Bind(ParameterRole.DynamicsDetector, StripAspect.Compressor);
@@ -120,15 +126,21 @@ internal sealed class StripBinding
         DynRelease = b.Bind(ParameterRole.DynamicsRelease, StripAspect.Compressor);
         DynMakeup = b.Bind(ParameterRole.DynamicsMakeup, StripAspect.Compressor);
         DynMix = b.Bind(ParameterRole.DynamicsMix, StripAspect.Compressor);
-        DynHighPass = b.Bind(ParameterRole.DynamicsKeyHighPass, StripAspect.Compressor);
+        DynKeyOn = b.Bind(ParameterRole.DynamicsKeyFilterOn, StripAspect.Compressor);
+        DynKeyType = b.Bind(ParameterRole.DynamicsKeyFilterType, StripAspect.Compressor);
+        DynKey = b.Bind(ParameterRole.DynamicsKeyFrequency, StripAspect.Compressor);
         DynPosition = b.Bind(ParameterRole.DynamicsPosition, StripAspect.Compressor);
         EqOn = b.Bind(ParameterRole.EqOn, StripAspect.AllEqBands);
-        for (int band = 0; band < 4; band++)
+        EqType = new ParameterHandle[eqBands];
+        EqFrequency = new ParameterHandle[eqBands];
+        EqGain = new ParameterHandle[eqBands];
+        EqQ = new ParameterHandle[eqBands];
+        for (int band = 0; band < eqBands; band++)
         {
-            EqType[band] = b.Bind(ParameterRole.EqType, StripAspect.EqBand0 + band, band + 1);
-            EqFrequency[band] = b.Bind(ParameterRole.EqFrequency, StripAspect.EqBand0 + band, band + 1);
-            EqGain[band] = b.Bind(ParameterRole.EqGain, StripAspect.EqBand0 + band, band + 1);
-            EqQ[band] = b.Bind(ParameterRole.EqQ, StripAspect.EqBand0 + band, band + 1);
+            EqType[band] = b.Bind(ParameterRole.EqType, StripAspect.EqBand(band), band + 1);
+            EqFrequency[band] = b.Bind(ParameterRole.EqFrequency, StripAspect.EqBand(band), band + 1);
+            EqGain[band] = b.Bind(ParameterRole.EqGain, StripAspect.EqBand(band), band + 1);
+            EqQ[band] = b.Bind(ParameterRole.EqQ, StripAspect.EqBand(band), band + 1);
         }
     }
 

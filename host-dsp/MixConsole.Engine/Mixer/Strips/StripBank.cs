@@ -316,6 +316,7 @@ internal sealed class StripBank
             RunCompressorAt<T>(g, first, beforeEq: true, block, key, frames);
             RunSectionPair<T>(g, StripSection.Eq0, block, frames);
             RunSectionPair<T>(g, StripSection.Eq0 + 2, block, frames);
+            RunSectionPair<T>(g, StripSection.Eq4, block, frames);
             RunCompressorAt<T>(g, first, beforeEq: false, block, key, frames);
 
             TransposeOut(block, frames, first, lanes, planar, stride, offset);
