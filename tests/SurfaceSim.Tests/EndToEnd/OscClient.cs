@@ -19,36 +19,31 @@ internal sealed class OscClient : IDisposable
     }
 
     /// <summary>Queries <paramref name="path"/> and returns its float (floats) or int (switches) argument as a double.</summary>
-    public double Query(string path)
+    public double Query(string path) => Ask(path, (in OscMessage m, out double value) =>
     {
-        var packet = new byte[256];
-        Assert.True(OscWriter.TryWriteMessage(packet, Encoding.ASCII.GetBytes(path), out int length));
-        _udp.Send(packet, length);
-        for (int attempt = 0; attempt < 20; attempt++)
+        if (m.TryGetFloat32(0, out float f))
         {
-            IPEndPoint? from = null;
-            byte[] reply = _udp.Receive(ref from);
-            if (!OscMessage.TryParse(reply, out OscMessage m, out _) || !m.AddressEquals(Encoding.ASCII.GetBytes(path)))
-            {
-                continue;
-            }
-
-            if (m.TryGetFloat32(0, out float f))
-            {
-                return f;
-            }
-
-            if (m.TryGetInt32(0, out int i))
-            {
-                return i;
-            }
+            value = f;
+            return true;
         }
 
-        throw new InvalidOperationException($"no answer to {path}");
-    }
+        bool isInt = m.TryGetInt32(0, out int i);
+        value = i;
+        return isInt;
+    });
 
     /// <summary>Queries <paramref name="path"/> and returns its string argument.</summary>
-    public string QueryText(string path)
+    public string QueryText(string path) => Ask(path, (in OscMessage m, out string value) =>
+    {
+        bool read = m.TryGetString(0, out ReadOnlySpan<byte> text);
+        value = read ? Encoding.ASCII.GetString(text) : "";
+        return read;
+    });
+
+    private delegate bool Reader<T>(in OscMessage message, out T value);
+
+    // Sends the query and reads replies until one for the path carries an argument the reader takes.
+    private T Ask<T>(string path, Reader<T> read)
     {
         var packet = new byte[256];
         Assert.True(OscWriter.TryWriteMessage(packet, Encoding.ASCII.GetBytes(path), out int length));
@@ -57,10 +52,9 @@ internal sealed class OscClient : IDisposable
         {
             IPEndPoint? from = null;
             byte[] reply = _udp.Receive(ref from);
-            if (OscMessage.TryParse(reply, out OscMessage m, out _) && m.AddressEquals(Encoding.ASCII.GetBytes(path))
-                && m.TryGetString(0, out ReadOnlySpan<byte> text))
+            if (OscMessage.TryParse(reply, out OscMessage m, out _) && m.AddressEquals(Encoding.ASCII.GetBytes(path)) && read(in m, out T value))
             {
-                return Encoding.ASCII.GetString(text);
+                return value;
             }
         }
 
