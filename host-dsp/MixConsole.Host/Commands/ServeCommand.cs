@@ -71,7 +71,7 @@ internal sealed class ServeCommand : ICommand
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("mode", "MODE", "console (default: master chain starts bypassed) or mastering (stereo in, master chain, stereo out)"),
-        new("preset", "NAME", $"mastering preset applied at start: {string.Join(", ", MasteringPresets.Names)} (mastering default: transparent)"),
+        new("preset", "NAME", $"mastering preset applied at start: {string.Join(", ", MasteringPresets.Names)}, or a user preset saved in the --state store (mastering default: transparent)"),
         new("audio", "NAME", $"audio backend: {string.Join(", ", AudioBackends.Names)} (default null)"),
         new("device", "PCM", "ALSA playback PCM, e.g. hw:CARD=sndrpihifiberry,DEV=0 (default: the profile's, else 'default')"),
         new("capture-device", "PCM", "ALSA capture PCM (default: same as --device)"),
@@ -158,7 +158,7 @@ internal sealed class ServeCommand : ICommand
             StateDir = args.Get("state"),
             RecordingsDir = args.Get("recordings"),
             Mode = ParseMode(args.Get("mode")),
-            Preset = ParsePreset(args.Get("preset")),
+            Preset = ParsePreset(args.Get("preset"), args.Has("state")),
             IdentifyAs = ParseIdentity(args.Get("identify-as")),
             PanelConfigPath = PanelStartup.ConfigPath(args.Get("panel"), args.Get("panel-config")),
         };
@@ -184,10 +184,12 @@ internal sealed class ServeCommand : ICommand
         throw new UsageException($"--identify-as must be one of {string.Join(", ", ConsoleIdentity.Names)}, got '{text}'");
     }
 
-    private static string? ParsePreset(string? text)
+    // A built-in name in any case; any other name is a user preset, looked up in the --state store at start.
+    private static string? ParsePreset(string? text, bool withStore)
     {
         if (text is null || MasteringPresets.Exists(text)) return text?.ToLowerInvariant();
-        throw new UsageException($"--preset '{text}' is not a preset; available: {string.Join(", ", MasteringPresets.Names)}");
+        if (withStore) return text;
+        throw new UsageException($"--preset '{text}' is not a built-in preset (available: {string.Join(", ", MasteringPresets.Names)}); user presets need --state DIR");
     }
 
     internal static HardwareProfile? FindHardware(string profile)

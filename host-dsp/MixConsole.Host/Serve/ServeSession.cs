@@ -12,6 +12,7 @@ using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
 using MixConsole.Host.Cli;
 using MixConsole.Host.Scenes;
+using MixConsole.Store;
 using MixConsole.Panel;
 using MixConsole.Web;
 
@@ -36,13 +37,14 @@ internal static class ServeSession
         // The mode's starting point (console: chain bypassed, so a fresh console is transparent; mastering: chain
         // on, preset) is the default that restored state and a scene then override where they say otherwise.
         string? preset = settings.Preset ?? (mastering && !restoring ? MasteringPresets.Transparent : null);
-        ApplyModeDefaults(store, mastering, preset, named: null);
+        var presetValues = PresetValues(preset, state.MasterPresets, settings.StateDir);
+        ApplyModeDefaults(store, mastering, presetValues, named: null);
         state.Restore(store);
-        if (restoring) ApplyModeDefaults(store, mastering, settings.Preset, named: null, bypassInConsole: false);
+        if (restoring) ApplyModeDefaults(store, mastering, settings.Preset is null ? [] : presetValues, named: null, bypassInConsole: false);
         if (settings.SceneFile is not null)
         {
             HashSet<string> named = LoadScene(store, settings.SceneFile);
-            ApplyModeDefaults(store, mastering, preset, named);
+            ApplyModeDefaults(store, mastering, presetValues, named);
         }
 
         var engine = new MixerEngine(store);
@@ -289,7 +291,7 @@ internal static class ServeSession
     /// Sets what the mode starts from, leaving alone every path in <paramref name="named"/>: console mode bypasses
     /// the master chain (when <paramref name="bypassInConsole"/>), mastering mode runs it on A; then the preset.
     /// </summary>
-    private static void ApplyModeDefaults(ParameterStore store, bool mastering, string? preset, HashSet<string>? named, bool bypassInConsole = true)
+    private static void ApplyModeDefaults(ParameterStore store, bool mastering, IReadOnlyList<(string Path, float Value)> preset, HashSet<string>? named, bool bypassInConsole = true)
     {
         if (named is null || !named.Contains("/master/bypass"))
         {
@@ -297,11 +299,24 @@ internal static class ServeSession
         }
 
         if (mastering && (named is null || !named.Contains("/master/ab"))) store.TrySetInt(store.Table.IndexOf("/master/ab"), 0);
-        if (preset is null) return;
-        foreach (var (path, value) in MasteringPresets.Values(preset))
+        foreach (var (path, value) in preset)
         {
-            if (named is null || !named.Contains(path)) store.TrySetReal(store.Table.IndexOf(path), value);
+            if ((named is null || !named.Contains(path)) && store.Table.TryGetIndex(path, out int index)) store.TrySetReal(index, value);
         }
+    }
+
+    /// <summary>
+    /// The /master values of <paramref name="name"/> for slot A: a built-in preset, else a user preset saved in the store
+    /// (as <c>/master/preset ,s NAME</c> finds them); none for no preset. An unknown name stops serve with a clear line.
+    /// </summary>
+    private static IReadOnlyList<(string Path, float Value)> PresetValues(string? name, MasterPresetStore? user, string? stateDir)
+    {
+        if (name is null) return [];
+        if (MasteringPresets.Exists(name)) return MasteringPresets.Values(name);
+        if (user is not null && user.TryGet(name, out Dictionary<string, float> leaves))
+            return [.. leaves.Select(l => (ParameterPaths.Master + l.Key, l.Value))];
+        string saved = user is null ? "the store could not be opened" : $"saved there: {(user.List() is { Count: > 0 } list ? string.Join(", ", list.Select(p => p.Name)) : "none")}";
+        throw new UserFacingException($"--preset '{name}' is neither a built-in preset ({string.Join(", ", MasteringPresets.Names)}) nor a user preset in {stateDir} ({saved})");
     }
 
     private static string AdvertisedAddress(IPAddress bind)

@@ -8,6 +8,7 @@ using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Mastering;
 using MixConsole.Engine.Parameters;
 using MixConsole.Host.Serve;
+using MixConsole.Host.Tests.Scenes;
 using MixConsole.Mastering.Presets;
 using MixConsole.Store;
 
@@ -183,6 +184,28 @@ public sealed class MasterPresetTests(Xunit.Abstractions.ITestOutputHelper log)
         var (unknown, _, unknownErr) = CliRun.Run("master", mix, "-o", signals.Path("n.wav"), "--preset", "nosuch", "--state", dir);
         Assert.NotEqual(0, unknown);
         Assert.Contains("unknown preset 'nosuch'", unknownErr);
+
+        // The rack box starts on it too: serve --preset finds a user preset in its store and plays it on A.
+        using (var serve = ServeProcess.Start(dir, "--mode", "mastering", "--preset", "mine"))
+        using (var client = new OscTestClient(serve.Port))
+        {
+            client.Send("/master/eq/1/g");
+            float wire = Assert.IsType<float>(Assert.Single(client.WaitFor("/master/eq/1/g", TimeSpan.FromSeconds(30))!));
+            Assert.Equal(5f, parameters.Table[parameters.Table.IndexOf("/master/eq/1/g")].Spec.FromNormalized(wire));
+            client.Send("/master/sat/on");
+            Assert.Equal(1, Assert.IsType<int>(Assert.Single(client.WaitFor("/master/sat/on", TimeSpan.FromSeconds(30))!)));
+            Assert.Contains("preset mine", serve.Out);
+            Assert.Equal(0, serve.Stop());
+        }
+
+        var (missing, _, missingErr) = CliRun.Run("serve", "--audio", "null", "--state", dir, "--mode", "mastering", "--preset", "nosuch",
+            "--osc-port", "0", "--http-port", "0", "--duration", "1");
+        Assert.NotEqual(0, missing);
+        Assert.Contains("--preset 'nosuch' is neither a built-in preset", missingErr);
+        Assert.Contains("saved there: mine", missingErr);
+        var (noStore, _, noStoreErr) = CliRun.Run("serve", "--audio", "null", "--mode", "mastering", "--preset", "mine", "--osc-port", "0", "--duration", "1");
+        Assert.NotEqual(0, noStore);
+        Assert.Contains("user presets need --state DIR", noStoreErr);
 
         using (ConsoleStore store = ConsoleStore.Open(dir))
         {
