@@ -70,6 +70,48 @@ public sealed class MasterPageTests(Browser browser) : IClassFixture<Browser>
         Assert.True(double.IsFinite(afterReset), $"integrated after a viewer's reset: {afterReset}");
     }
 
+    // The same sine on both sides, 20 dB under full scale, through the transparent chain: the page's chain meters read
+    // the input's peak, the output's, no band reduction and a mono (fully correlated) output.
+    [Fact]
+    public async Task ChainMeters_ShowTheInputPeak_NoBandReduction_AndMonoCorrelation()
+    {
+        using var signals = new MixConsole.Host.Tests.TestSignals();
+        string input = signals.Sine("sine.wav", 1000, -20, 300);
+        using var serve = new ServeUnderTest("--audio", "wav", "--mode", "mastering", "--input", input);
+        IPage page = await browser.OpenLiveAsync(new Uri(serve.WebAddress, "/master.html"));
+        await page.WaitForSelectorAsync("#chain-meters:not([hidden])");
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            double inLeft = await ReadingAsync(page, "input-left"), inRight = await ReadingAsync(page, "input-right");
+            double outLeft = await ReadingAsync(page, "output-left"), correlation = await ReadingAsync(page, "correlation");
+            double[] bands = [await ReadingAsync(page, "band-1"), await ReadingAsync(page, "band-2"), await ReadingAsync(page, "band-3"), await ReadingAsync(page, "band-4")];
+            string seen = $"input {inLeft} / {inRight} dBFS, output {outLeft} dBFS, correlation {correlation}, bands {string.Join(" ", bands)}";
+            if (Math.Abs(inLeft + 20) < 0.05 && Math.Abs(inRight + 20) < 0.05 && double.IsFinite(outLeft) && outLeft < 0
+                && correlation > 0.99 && bands.All(b => b == 0))
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, seen);
+            await Task.Delay(200);
+        }
+
+        Assert.EndsWith("dBFS", (await page.TextContentAsync("[data-reading='input-left']"))!, StringComparison.Ordinal);
+        Assert.StartsWith("+", (await page.TextContentAsync("[data-reading='correlation']"))!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConsoleMode_HasNoChainMeters()
+    {
+        using var serve = new ServeUnderTest("--audio", "null");
+        IPage page = await browser.OpenLiveAsync(new Uri(serve.WebAddress, "/master.html"));
+        // A meter frame has been drawn (main meters carry its level), and the console's frame has no chain section.
+        await page.WaitForFunctionAsync("() => document.querySelector('.main-meters .meter').dataset.level !== undefined");
+        Assert.True(await page.IsHiddenAsync("#chain-meters"));
+    }
+
     private static async Task<double> ReadingAsync(IPage page, string name) =>
         double.Parse(await page.GetAttributeAsync($"[data-reading='{name}']", "data-value") ?? "NaN", CultureInfo.InvariantCulture);
 }

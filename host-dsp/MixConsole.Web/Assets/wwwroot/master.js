@@ -19,11 +19,14 @@ const live = new Live({
   access,
   onOpen: () => PATTERNS.forEach(p => live.send(p)),
   onMessage: (address, values) => (address === LOUDNESS ? showLoudness(values) : controls.get(address)?.receive(values[0])),
-  onMeters: values => bars.forEach((bar, i) => {
-    const linear = values[mainLeft + i];
-    bar.dataset.level = linear.toFixed(5);
-    bar.firstChild.style.transform = `scaleY(${(linear <= 0 ? 0 : Math.max(0, 1 + (20 * Math.log10(linear)) / 60)).toFixed(4)})`;
-  }),
+  onMeters: values => {
+    bars.forEach((bar, i) => {
+      const linear = values[mainLeft + i];
+      bar.dataset.level = linear.toFixed(5);
+      bar.firstChild.style.transform = `scaleY(${(linear <= 0 ? 0 : Math.max(0, 1 + (20 * Math.log10(linear)) / 60)).toFixed(4)})`;
+    });
+    showChain(values);
+  },
   onState: state => { document.getElementById('state').textContent = state; document.body.dataset.state = state; },
 });
 const controls = buildPanel(table, live, document.getElementById('controls'), (_, spec) => spec.description);
@@ -48,6 +51,33 @@ function showLoudness([momentary, shortTerm, integrated, range, truePeak, limite
   show('true-peak', truePeak, fixed(truePeak, 'dBTP'));
   show('limiter', limiter, fixed(limiter, 'dB'));
 }
+// The mastering box's meter section follows main left, right and mono in the frame (the host's /meters/20): input
+// and output peaks, limiter and band gains (1.0 = no reduction), correlation. A console's frame ends before it.
+const CHAIN = ['input-left', 'input-right', 'output-left', 'output-right', 'limiter-gr', 'band-1', 'band-2', 'band-3', 'band-4', 'correlation'];
+const chainSection = document.getElementById('chain-meters');
+const decibels = linear => (linear > 0 ? 20 * Math.log10(linear) : -Infinity);
+function showChain(values) {
+  const at = mainLeft + 3;
+  if (values.length < at + CHAIN.length) return;
+  chainSection.hidden = false;
+  CHAIN.forEach((name, i) => {
+    const v = values[at + i];
+    const el = chainSection.querySelector(`[data-reading="${name}"]`);
+    if (name === 'correlation') {
+      el.dataset.value = String(v);
+      el.textContent = `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
+    } else if (i < 4) {
+      const db = decibels(v);
+      el.dataset.value = String(db);
+      el.textContent = Number.isFinite(db) ? `${db.toFixed(1)} dBFS` : '-inf dBFS';
+    } else {
+      const reduction = v > 0 ? -decibels(v) : Infinity;
+      el.dataset.value = String(reduction);
+      el.textContent = i === 4 ? `${reduction.toFixed(1)} dB` : reduction.toFixed(1);
+    }
+  });
+}
+
 setInterval(() => { if (document.body.dataset.state === 'live') live.send(LOUDNESS); }, LOUDNESS_MS);
 document.getElementById('loudness-reset').hidden = live.readOnly;
 document.getElementById('loudness-reset').addEventListener('click', () => live.send('/master/loudness/reset'));
