@@ -145,14 +145,18 @@ public class MasteringPanelTests
         Assert.Equal("PRESET 03/03", h.Surface.Display.LineText(0).TrimEnd());
         Assert.Equal("NIGHT DRIVE MAST", h.Surface.Display.LineText(1));
 
-        // Other encoders do nothing on this page; a long press recalls and stays on the page.
-        h.Surface.TurnEncoder(1, 2, 200);
+        // Any encoder picks (the Pi's box has pots first); a long press recalls and stays on the page.
+        h.Surface.TurnEncoder(3, -1, 200);
+        h.Run(100);
+        Assert.Equal("WARM", h.Surface.Display.LineText(1).TrimEnd());
+        h.Surface.TurnEncoder(1, 1, 200);
         h.Surface.Press(Pins.EncoderPageButton, 700);
         h.Run(100);
 
         var recall = Assert.Single(h.Host.Commands, c => c.Address == "/master/preset");
         Assert.Equal(["Night Drive Master v2"], recall.Arguments);
         Assert.Empty(h.Sent("/master/eq/tilt"));
+        Assert.Empty(h.Sent("/master/eq/highshelf/g"));
         Assert.Equal(Engine.MasteringPanelSurface.PagePresets, h.Engine.MasteringPanel.Page);
         Assert.Equal("IN: NIGHT DRIVE ", h.Surface.Display.LineText(4));
     }

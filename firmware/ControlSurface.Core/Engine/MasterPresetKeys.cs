@@ -7,7 +7,7 @@ namespace MixConsole.ControlSurface.Engine
 {
     /// <summary>
     /// The mastering panel's presets page: the host's preset names (<c>/master/preset/list</c>, built-in first, then the
-    /// user's), encoder 1 picks one, a long press of the page button recalls it with <c>/master/preset ,s NAME</c> (the
+    /// user's), an encoder picks one, a long press of the page button recalls it with <c>/master/preset ,s NAME</c> (the
     /// host crossfades, as from any client). The whole name is kept for the recall; the display shows what fits.
     /// </summary>
     internal sealed class MasterPresetKeys

@@ -15,7 +15,7 @@ namespace MixConsole.ControlSurface.Engine
     /// Values are the host's normalised 0..1 floats; the display shows them as a percentage of travel.
     /// An optional page button (<see cref="PinMap.EncoderPageButton"/>) steps the encoders through three pages: the
     /// main page above, the multiband page (each band's threshold and make-up, the two crossovers) and the presets page
-    /// (<see cref="MasterPresetKeys"/>; a long press of the page button there recalls the picked preset).
+    /// (<see cref="MasterPresetKeys"/>: any encoder picks; a long press of the page button there recalls the picked preset).
     /// </summary>
     public sealed class MasteringPanelSurface : ISurfaceProfile
     {
@@ -300,11 +300,8 @@ namespace MixConsole.ControlSurface.Engine
 
             if (_page == PagePresets)
             {
-                if (e == 0)
-                {
-                    _presets.Turn(detents);
-                }
-
+                // Any encoder picks: a panel may have pots where the first controls are (the Pi's mastering box).
+                _presets.Turn(detents);
                 return;
             }
 
