@@ -73,7 +73,7 @@ public sealed class PiPanel : IDisposable
 
     internal PanelInputs Inputs { get; }
 
-    /// <summary>"4 encoders, 2 buttons, 4 pots, display on gpiochip0, i2c-1" for the start-up line.</summary>
+    /// <summary>"4 encoders, 3 buttons, 4 pots, display on gpiochip0, i2c-1" for the start-up line.</summary>
     public string Description { get; private set; } = "";
 
     /// <summary>
@@ -166,6 +166,7 @@ public sealed class PiPanel : IDisposable
         foreach (ButtonWiring b in config.Mcp23017?.Buttons ?? [])
         {
             if (b.Action == "ab") p.AbButton = inputs.ExpanderBase + b.Input;
+            else if (b.Action == "page") p.EncoderPageButton = inputs.ExpanderBase + b.Input;
             else p.BypassButton = inputs.ExpanderBase + b.Input;
         }
 

@@ -42,6 +42,9 @@ internal sealed class FakeHost : IOscMessageSink
 
     public void Set(string address, string value) => _values[address] = value;
 
+    /// <summary>An answer of many strings (the mastering preset list).</summary>
+    public void Set(string address, string[] values) => _values[address] = values;
+
     /// <summary>Reads everything the surface sent; answers queries and /info when <see cref="Answers"/>.</summary>
     public void Pump()
     {
@@ -181,22 +184,27 @@ internal sealed class FakeHost : IOscMessageSink
         {
             float f => OscWriter.WriteFloat(_tx, a, f),
             int i => OscWriter.WriteInt(_tx, a, i),
-            string s => WriteString(a, s),
+            string s => WriteStrings(a, [s]),
+            string[] list => WriteStrings(a, list),
             _ => throw new ArgumentException("unsupported value"),
         };
         _link.HostSend(_tx, n);
     }
 
-    private int WriteString(byte[] address, string s)
+    private int WriteStrings(byte[] address, string[] strings)
     {
         Array.Copy(address, _tx, address.Length);
         int p = address.Length;
-        _tx[p++] = (byte)',';
-        _tx[p++] = (byte)'s';
-        _tx[p++] = 0;
-        _tx[p++] = 0;
-        byte[] text = OscWriter.EncodeString(s);
-        Array.Copy(text, 0, _tx, p, text.Length);
-        return p + text.Length;
+        byte[] tags = OscWriter.EncodeString("," + new string('s', strings.Length));
+        Array.Copy(tags, 0, _tx, p, tags.Length);
+        p += tags.Length;
+        foreach (string s in strings)
+        {
+            byte[] text = OscWriter.EncodeString(s);
+            Array.Copy(text, 0, _tx, p, text.Length);
+            p += text.Length;
+        }
+
+        return p;
     }
 }

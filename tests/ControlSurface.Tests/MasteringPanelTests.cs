@@ -120,6 +120,110 @@ public class MasteringPanelTests
         Assert.Contains("control 1 has both an encoder and a pot", e.Message);
     }
 
+    [Fact]
+    public void PresetsPage_ShowsTheHostsPresetNames_AndRecallsThePickedOneByItsWholeName()
+    {
+        var h = SurfaceHarness.MasteringPanel();
+        h.Host.Set("/master/preset/list", ["transparent", "warm", "Night Drive Master v2"]);
+        h.Connect();
+        Assert.DoesNotContain("/master/preset/list", h.Host.Queries);
+
+        h.Surface.Press(Pins.EncoderPageButton, 50);
+        h.Surface.Press(Pins.EncoderPageButton, 50);
+        h.Run(100);
+
+        Assert.Equal(Engine.MasteringPanelSurface.PagePresets, h.Engine.MasteringPanel.Page);
+        Assert.Contains("/master/preset/list", h.Host.Queries);
+        Assert.Equal("PRESET 01/03", h.Surface.Display.LineText(0).TrimEnd());
+        Assert.Equal("TRANSPARENT", h.Surface.Display.LineText(1).TrimEnd());
+
+        h.Surface.TurnEncoder(0, 1, 200);
+        h.Run(100);
+        Assert.Equal("WARM", h.Surface.Display.LineText(1).TrimEnd());
+        h.Surface.TurnEncoder(0, 5, 200);
+        h.Run(100);
+        Assert.Equal("PRESET 03/03", h.Surface.Display.LineText(0).TrimEnd());
+        Assert.Equal("NIGHT DRIVE MAST", h.Surface.Display.LineText(1));
+
+        // Any encoder picks (the Pi's box has pots first); a long press recalls and stays on the page.
+        h.Surface.TurnEncoder(3, -1, 200);
+        h.Run(100);
+        Assert.Equal("WARM", h.Surface.Display.LineText(1).TrimEnd());
+        h.Surface.TurnEncoder(1, 1, 200);
+        h.Surface.Press(Pins.EncoderPageButton, 700);
+        h.Run(100);
+
+        var recall = Assert.Single(h.Host.Commands, c => c.Address == "/master/preset");
+        Assert.Equal(["Night Drive Master v2"], recall.Arguments);
+        Assert.Empty(h.Sent("/master/eq/tilt"));
+        Assert.Empty(h.Sent("/master/eq/highshelf/g"));
+        Assert.Equal(Engine.MasteringPanelSurface.PagePresets, h.Engine.MasteringPanel.Page);
+        Assert.Equal("IN: NIGHT DRIVE ", h.Surface.Display.LineText(4));
+    }
+
+    [Fact]
+    public void PresetsPage_WithAnEmptyList_ShowsNone_AndSendsNothing()
+    {
+        var h = SurfaceHarness.MasteringPanel();
+        h.Host.Set("/master/preset/list", Array.Empty<string>());
+        h.Connect();
+
+        h.Surface.Press(Pins.EncoderPageButton, 50);
+        h.Surface.Press(Pins.EncoderPageButton, 50);
+        h.Run(100);
+        h.Surface.TurnEncoder(0, 1, 200);
+        h.Surface.Press(Pins.EncoderPageButton, 700);
+        h.Run(100);
+
+        Assert.Equal("PRESET NONE", h.Surface.Display.LineText(0).TrimEnd());
+        Assert.DoesNotContain(h.Host.Commands, c => c.Address == "/master/preset");
+    }
+
+    [Fact]
+    public void MultibandPage_EncodersMoveEachBandsThresholdMakeupAndCrossovers_AndThePageButtonCyclesBack()
+    {
+        var h = SurfaceHarness.MasteringPanel();
+        h.Host.Set("/master/comp/2/thr", 0.5f);
+        h.Host.Set("/master/comp/3/mgain", 0.25f);
+        h.Host.Set("/master/eq/tilt", 0.5f);
+        h.Connect();
+
+        h.Surface.Press(Pins.EncoderPageButton, 50);
+        h.Run(100);
+
+        string[] band = ["/master/comp/1/thr", "/master/comp/2/thr", "/master/comp/3/thr", "/master/comp/1/mgain",
+            "/master/comp/2/mgain", "/master/comp/3/mgain", "/master/comp/xover/1", "/master/comp/xover/2"];
+        Assert.Equal(Engine.MasteringPanelSurface.PageBands, h.Engine.MasteringPanel.Page);
+        Assert.Subset(h.Host.Queries.ToHashSet(), band.ToHashSet());
+        h.Surface.TurnEncoder(1, 2, 40);
+        h.Surface.TurnEncoder(5, -1, 40);
+        h.Run(10);
+
+        Assert.Equal(0.51f, (float)h.Sent("/master/comp/2/thr")[^1].Value!, 4);
+        Assert.Equal(0.245f, (float)h.Sent("/master/comp/3/mgain")[^1].Value!, 4);
+        Assert.Empty(h.Sent("/master/eq/tilt"));
+        Assert.Empty(h.Sent("/master/eq/highshelf/g"));
+        Assert.Equal("MD THR     51.0%", h.Surface.Display.LineText(1));
+        Assert.Equal("HI MUP     24.5%", h.Surface.Display.LineText(5));
+
+        h.Surface.Press(Pins.EncoderPageButton, 50);
+        h.Surface.Press(Pins.EncoderPageButton, 50);
+        h.Surface.TurnEncoder(1, 2, 40);
+        h.Run(10);
+        Assert.Equal(Engine.MasteringPanelSurface.PageMain, h.Engine.MasteringPanel.Page);
+        Assert.Equal(0.51f, (float)h.Sent("/master/eq/tilt")[^1].Value!, 4);
+        Assert.Equal("TILT       51.0%", h.Surface.Display.LineText(1));
+    }
+
+    [Fact]
+    public void PageButton_OnAnInputAlreadyInUse_IsRefused()
+    {
+        SurfaceConfig config = SurfaceConfig.CreateMasteringPanel();
+        config.Pins.EncoderPageButton = config.Pins.AbButton;
+        var e = Assert.Throws<SurfaceConfigException>(() => new SurfaceHarness(config));
+        Assert.Contains("page button", e.Message);
+    }
+
     private static void MovePot(SurfaceHarness h, int channel, float from, float to)
     {
         for (int i = 1; i <= 100; i++)

@@ -14,7 +14,7 @@ public sealed class PanelAgainstServeTests
         var board = new FakePanelBoard();
         using var serve = new ServeWithPanel(board, PanelFiles.MasteringBox);
         using var client = new OscClient(serve.OscPort);
-        Assert.True(serve.Printed.Contains("panel   mastering-box: 4 encoders, 2 buttons, 4 pots, display", StringComparison.Ordinal), serve.Printed);
+        Assert.True(serve.Printed.Contains("panel   mastering-box: 4 encoders, 3 buttons, 4 pots, display", StringComparison.Ordinal), serve.Printed);
         double before = client.Query("/master/eq/lowshelf/g");
         Assert.Equal(0.5, before, 3);
         // The panel must know the host's value before a relative turn counts: its display shows it once it does.
@@ -60,6 +60,40 @@ public sealed class PanelAgainstServeTests
         board.Expander.Press(0, true);
         ServeWithPanel.WaitUntil(() => client.Query("/master/ab") == 0, () => "A/B to switch back to A");
         board.Expander.Press(0, false);
+    }
+
+    [Fact]
+    public void PresetsPage_RecallFromThePanel_ChangesTheChain_AsAClientQueriesIt()
+    {
+        var board = new FakePanelBoard();
+        using var serve = new ServeWithPanel(board, PanelFiles.MasteringBox);
+        using var client = new OscClient(serve.OscPort);
+        Assert.Equal(0.5, client.Query("/master/eq/lowshelf/g"), 3);
+        ServeWithPanel.WaitUntil(() => board.Oled.Text(0).Contains('%', StringComparison.Ordinal), () => "the panel to have synchronised");
+
+        // The page button (expander input 2): main, multiband, presets.
+        for (int i = 0; i < 2; i++)
+        {
+            board.Expander.Press(2, true);
+            Thread.Sleep(100);
+            board.Expander.Press(2, false);
+            Thread.Sleep(100);
+        }
+
+        ServeWithPanel.WaitUntil(() => board.Oled.Text(0).StartsWith("PRESET 01/", StringComparison.Ordinal), () => "the presets page, shows '" + board.Oled.Text(0) + "'");
+        Assert.Equal("TRANSPARENT", board.Oled.Text(1).TrimEnd());
+        board.Turn(5, 6, +1);
+        ServeWithPanel.WaitUntil(() => board.Oled.Text(1).TrimEnd() == "WARM", () => "WARM picked, shows '" + board.Oled.Text(1) + "'");
+
+        // Held: recalled by name into the slot not in play (B), which then plays, crossfaded. Warm lifts the low shelf
+        // by 1.5 dB (0.5625 of -12..+12 dB) and turns the saturation on; slot A keeps what played.
+        board.Expander.Press(2, true);
+        ServeWithPanel.WaitUntil(() => client.Query("/master/ab") == 1, () => "B, holding the recalled preset, to play");
+        ServeWithPanel.WaitUntil(() => Math.Abs(client.Query("/master/b/eq/lowshelf/g") - 0.5625) < 1e-3, () => "B's low shelf at warm's +1.5 dB, is " + client.Query("/master/b/eq/lowshelf/g"));
+        Assert.Equal(1, client.Query("/master/b/sat/on"));
+        Assert.Equal(0.5, client.Query("/master/eq/lowshelf/g"), 3);
+        board.Expander.Press(2, false);
+        ServeWithPanel.WaitUntil(() => board.Oled.Text(4).TrimEnd() == "IN: WARM", () => "IN: WARM on line 5, shows '" + board.Oled.Text(4) + "'");
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public class SurfacePathsTests
         ["/-action/goscene"] = 'i',
     };
 
+    // The mastering panel's presets page asks for the names the host serves from its presets (Host/Serve/MasterOscCommands).
+    private const string PresetList = "/master/preset/list";
+
     [Theory]
     [InlineData("fader-desk")]
     [InlineData("mastering-panel")]
@@ -49,7 +52,7 @@ public class SurfacePathsTests
             }
         }
 
-        Assert.Equal(profile == "fader-desk" ? [.. NotParameters, .. SceneCommands.Keys] : NotParameters, missing.ToArray());
+        Assert.Equal(profile == "fader-desk" ? [.. NotParameters, .. SceneCommands.Keys] : [.. NotParameters, PresetList], missing.ToArray());
     }
 
     [Fact]

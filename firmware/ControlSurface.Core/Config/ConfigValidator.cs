@@ -179,6 +179,11 @@ namespace MixConsole.ControlSurface.Config
 
             CheckInput(p.AbButton, "A/B button");
             CheckInput(p.BypassButton, "bypass button");
+            if (p.EncoderPageButton >= 0)
+            {
+                CheckInput(p.EncoderPageButton, "page button");
+            }
+
             CheckLed(p.AbLed, "A/B LED");
             CheckLed(p.BypassLed, "bypass LED");
             CheckRings(p.EncoderRings, n);

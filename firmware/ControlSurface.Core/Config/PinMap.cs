@@ -46,7 +46,10 @@ namespace MixConsole.ControlSurface.Config
         /// <summary>Sends on fader (fader desk): flips the channel faders to the selected bus's sends; -1 when not fitted.</summary>
         public int SendsOnFaderButton = -1;
 
-        /// <summary>Encoder page (fader desk): pan, then the selected channel's EQ, EQ Q/HPF, gate, compressor; -1 when not fitted.</summary>
+        /// <summary>
+        /// Encoder page: on the fader desk pan, then the selected channel's EQ, EQ Q/HPF, gate, compressor; on the mastering
+        /// panel the main, multiband and presets pages (held on the presets page: recall). -1 when not fitted.
+        /// </summary>
         public int EncoderPageButton = -1;
 
         /// <summary>Encoder phase A inputs (pan on the fader desk, parameters on the mastering panel; -1 there for a control with a pot or none).</summary>

@@ -87,6 +87,7 @@ namespace MixConsole.ControlSurface.Config
             p.EncoderB = Sequence(1, MasteringEncoderCount, 2);
             p.AbButton = 16;
             p.BypassButton = 17;
+            p.EncoderPageButton = 18;
             p.EncoderRings = Sequence(0, MasteringEncoderCount, 1);
             p.AbLed = 0;
             p.BypassLed = 1;

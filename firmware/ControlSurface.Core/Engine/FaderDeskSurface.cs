@@ -3,6 +3,7 @@ using MixConsole.ControlSurface.Hardware;
 using MixConsole.ControlSurface.Input;
 using MixConsole.ControlSurface.Link;
 using MixConsole.ControlSurface.Mapping;
+using MixConsole.ControlSurface.Osc;
 using MixConsole.ControlSurface.Output;
 
 namespace MixConsole.ControlSurface.Engine
@@ -464,6 +465,11 @@ namespace MixConsole.ControlSurface.Engine
                 _sizes[l] = 0;
                 queue.Enqueue(_probeIds[l]);
             }
+        }
+
+        /// <inheritdoc/>
+        public void OnList(int id, OscMessage message)
+        {
         }
 
         /// <inheritdoc/>

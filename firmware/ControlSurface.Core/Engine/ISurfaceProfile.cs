@@ -1,4 +1,5 @@
 using MixConsole.ControlSurface.Link;
+using MixConsole.ControlSurface.Osc;
 
 namespace MixConsole.ControlSurface.Engine
 {
@@ -15,6 +16,9 @@ namespace MixConsole.ControlSurface.Engine
 
         /// <summary>The host answered for parameter <paramref name="id"/> (changed or not): it exists on this console.</summary>
         void OnAnswer(int id);
+
+        /// <summary>The host answered list parameter <paramref name="id"/> (<see cref="Mapping.ParameterKind.NameList"/>) with <paramref name="message"/>.</summary>
+        void OnList(int id, OscMessage message);
 
         /// <summary>The host reported a new value for parameter <paramref name="id"/>.</summary>
         void OnHostValue(int id, long nowMs);

@@ -164,6 +164,13 @@ namespace MixConsole.ControlSurface.Engine
             }
 
             ParameterKind kind = Parameters.Kind(id);
+            if (kind == ParameterKind.NameList)
+            {
+                // An empty list is an answer too: no names.
+                _profile.OnList(id, message);
+                return;
+            }
+
             if (kind == ParameterKind.Link || message.ArgumentCount == 0)
             {
                 return;

@@ -198,6 +198,12 @@ namespace MixConsole.ControlSurface.Link
             return IsConnected && SendRaw(OscWriter.WriteInt(_tx, address, value));
         }
 
+        /// <summary>Sends a string value (the first <paramref name="length"/> characters of <paramref name="text"/>) when connected.</summary>
+        public bool SendString(byte[] address, char[] text, int length)
+        {
+            return IsConnected && SendRaw(OscWriter.WriteString(_tx, address, text, length));
+        }
+
         /// <summary>Sends the X32's <c>/save ,siss "scene" N name ""</c> (see <see cref="OscWriter.WriteSave"/>) when connected.</summary>
         public bool SendSave(byte[] address, byte[] kind, int slot, char[] name, int nameLength)
         {

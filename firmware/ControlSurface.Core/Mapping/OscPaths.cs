@@ -174,6 +174,26 @@ namespace MixConsole.ControlSurface.Mapping
             "INPUT", "TILT", "LOW", "HIGH", "COMP", "WIDTH", "TARGET", "CEIL",
         };
 
+        /// <summary>The mastering panel's multiband page, in panel order: each band's threshold, each band's make-up, the two crossovers.</summary>
+        public static readonly string[] MasteringBandEncoders =
+        {
+            "/master/comp/1/thr", "/master/comp/2/thr", "/master/comp/3/thr",
+            "/master/comp/1/mgain", "/master/comp/2/mgain", "/master/comp/3/mgain",
+            "/master/comp/xover/1", "/master/comp/xover/2",
+        };
+
+        /// <summary>Display labels of the multiband page (six characters at most).</summary>
+        public static readonly string[] MasteringBandLabels =
+        {
+            "LO THR", "MD THR", "HI THR", "LO MUP", "MD MUP", "HI MUP", "XO L/M", "XO M/H",
+        };
+
+        /// <summary>Recalls a mastering preset by name (<c>,s NAME</c>), crossfaded by the host.</summary>
+        public const string MasterPreset = "/master/preset";
+
+        /// <summary>Asks for every mastering preset name; the answer carries them all as strings, built-in first.</summary>
+        public const string MasterPresetList = "/master/preset/list";
+
         /// <summary>Replaces "{nn}" with a two-digit <paramref name="number"/> or "{n}" with a plain one; used at start-up only.</summary>
         public static string Expand(string template, int number)
         {

@@ -19,5 +19,7 @@ namespace MixConsole.ControlSurface.Mapping
 
         /// <summary>Link housekeeping (/info): answers only prove the host is alive.</summary>
         Link = 4,
+        /// <summary>A list of strings (the mastering preset names): the profile reads the whole answer.</summary>
+        NameList = 5,
     }
 }

@@ -7,7 +7,7 @@ namespace MixConsole.ControlSurface.Osc
     public sealed class OscMessage
     {
         /// <summary>Most arguments a message may carry; more are rejected as malformed.</summary>
-        public const int MaxArguments = 16;
+        public const int MaxArguments = 32;
 
         private readonly int[] _argumentOffsets = new int[MaxArguments];
         private readonly byte[] _typeTags = new byte[MaxArguments];

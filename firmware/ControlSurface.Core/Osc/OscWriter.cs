@@ -75,17 +75,7 @@ namespace MixConsole.ControlSurface.Osc
             }
 
             WriteInt32(buffer, p, slot);
-            p += 4;
-            for (int i = 0; i < nameLength; i++)
-            {
-                buffer[p++] = (byte)name[i];
-            }
-
-            buffer[p++] = 0;
-            while ((p & 3) != 0)
-            {
-                buffer[p++] = 0;
-            }
+            p = WriteChars(buffer, p + 4, name, nameLength);
 
             // Empty notes: one NUL, padded.
             buffer[p++] = 0;
@@ -93,6 +83,14 @@ namespace MixConsole.ControlSurface.Osc
             buffer[p++] = 0;
             buffer[p++] = 0;
             return p;
+        }
+
+        /// <summary>Writes a message with one string argument (",s"), the first <paramref name="length"/> characters of <paramref name="text"/> (ASCII). Returns the packet length.</summary>
+        public static int WriteString(byte[] buffer, byte[] paddedAddress, char[] text, int length)
+        {
+            int p = CopyAddress(buffer, paddedAddress);
+            p = WriteTypeTag(buffer, p, (byte)'s');
+            return WriteChars(buffer, p, text, length);
         }
 
         /// <summary>Writes a big-endian int32 at <paramref name="offset"/>.</summary>
@@ -131,6 +129,23 @@ namespace MixConsole.ControlSurface.Osc
             }
 
             return paddedAddress.Length;
+        }
+
+        // An OSC string: the characters, a NUL, padding to 4 bytes.
+        private static int WriteChars(byte[] buffer, int p, char[] text, int length)
+        {
+            for (int i = 0; i < length; i++)
+            {
+                buffer[p++] = (byte)text[i];
+            }
+
+            buffer[p++] = 0;
+            while ((p & 3) != 0)
+            {
+                buffer[p++] = 0;
+            }
+
+            return p;
         }
 
         private static int WriteTypeTag(byte[] buffer, int p, byte tag)

@@ -16,7 +16,10 @@ public static class PanelWiringCheck
     public static IReadOnlyList<string> Controls { get; } = [.. OscPaths.MasteringLabels.Select(l => l.ToLowerInvariant())];
 
     /// <summary>Button actions a panel button can have.</summary>
-    public static IReadOnlyList<string> Actions { get; } = ["ab", "bypass"];
+    public static IReadOnlyList<string> Actions { get; } = ["ab", "bypass", "page"];
+
+    // The page button (main, multiband, presets pages) is optional; the panel needs the others.
+    private static readonly string[] RequiredActions = ["ab", "bypass"];
 
     /// <summary>
     /// Throws <see cref="PanelConfigException"/> naming every problem of <paramref name="config"/> next to an audio HAT
@@ -99,7 +102,9 @@ public static class PanelWiringCheck
 
         foreach (string action in Actions)
         {
-            if (config.Mcp23017?.Buttons.Count(b => b.Action == action) != 1) problems.Add($"the panel needs exactly one '{action}' button on the MCP23017");
+            int count = config.Mcp23017?.Buttons.Count(b => b.Action == action) ?? 0;
+            if (RequiredActions.Contains(action) && count != 1) problems.Add($"the panel needs exactly one '{action}' button on the MCP23017");
+            else if (count > 1) problems.Add($"the panel takes at most one '{action}' button");
         }
 
         if (config.Ads1115 is { } adc)
