@@ -73,6 +73,7 @@ public sealed class MixerLayerTests(Browser browser) : IClassFixture<Browser>
         Assert.Equal("3", await page.GetAttributeAsync("body", "data-sends"));
         Assert.True(await page.IsVisibleAsync(Slider(Send)));
         Assert.False(await page.IsVisibleAsync(Slider("/ch/02/mix/fader")));
+        Assert.Equal("rgb(242, 194, 48)", await page.EvalOnSelectorAsync<string>($"{Slider(Send)} .thumb", "el => getComputedStyle(el).backgroundColor"));
         await page.WaitForSelectorAsync($"[role='slider'][data-path='/ch/05/mix/03/level'][aria-valuenow='{Math.Round(256 / 1023.0, 6).ToString(CultureInfo.InvariantCulture)}']");
 
         Assert.Equal(0f, (float)osc.Query(Send), 5);

@@ -23,13 +23,13 @@ const countOf = pattern => Object.keys(table.params).filter(p => pattern.test(p)
 const controls = new Map(); // OSC path -> control
 const meters = [];          // per channel: { level, gr }
 const strips = document.getElementById('strips');
-let sendsBus = 0;           // the bus whose sends the channel faders show; 0 = the channel faders
+const sendParts = new Map(); // bus -> per channel [send level slider, send on switch], made when first chosen
 
 const live = new Live({
   access,
   onOpen: () => {
     PATTERNS.forEach(p => live.send(p));
-    if (sendsBus) live.send(`/ch/*/mix/${two(sendsBus)}/{level,on}`);
+    for (const bus of sendParts.keys()) live.send(`/ch/*/mix/${two(bus)}/{level,on}`);
   },
   onMessage: (address, values) => controls.get(address)?.receive(values[0]),
   onMeters: showMeters,
@@ -162,7 +162,6 @@ showBank();
 const sendsChoice = document.getElementById('sends');
 const sendLevelSpec = specOf('/ch/01/mix/01/level');
 const sendOnSpec = specOf('/ch/01/mix/01/on');
-const sendParts = new Map(); // bus -> per channel [level slider el, on switch el]
 const ownParts = channelStrips.map(el => [el.querySelector('.fader'), el.querySelector('.mute')]);
 for (let bus = 1; bus <= buses; bus++) sendsChoice.add(new Option(`Bus ${bus}`, String(bus)));
 function sendsOf(bus) {
@@ -180,7 +179,7 @@ function sendsOf(bus) {
   return sendParts.get(bus);
 }
 function showSends() {
-  sendsBus = Number(sendsChoice.value);
+  const sendsBus = Number(sendsChoice.value);
   const parts = sendsBus ? sendsOf(sendsBus) : ownParts;
   channelStrips.forEach((el, i) => {
     el.querySelector('.body > .slider').replaceWith(parts[i][0]);
