@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using static MixConsole.Web.Tests.MixerPageTests;
 
 namespace MixConsole.Web.Tests;
 
@@ -125,10 +126,4 @@ public sealed class MixerLayerTests(Browser browser) : IClassFixture<Browser>
     }
 
     private static string Slider(string path) => $"[role='slider'][data-path='{path}']";
-
-    private static void AssertAnswers(OscClient osc, string path, float expected)
-    {
-        object answer = osc.QueryUntil(path, v => v is float f && Math.Abs(f - expected) < 1e-5f);
-        Assert.Equal(expected, (float)answer, 5);
-    }
 }
