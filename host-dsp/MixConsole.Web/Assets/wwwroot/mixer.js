@@ -3,7 +3,7 @@ import { Live } from './live.js';
 import { pageAccess } from './access.js';
 import { Slider, Switch, NameField, Choice, touch } from './controls.js';
 
-// Channels, then the bus, DCA and main layers; a send's specs come from bus 1's (all sends share them).
+// Channels, then the bus, DCA and main layers; every send shares channel 1's send to bus 1's specs.
 const PATTERNS = ['/ch/*/mix/fader', '/ch/*/mix/on', '/ch/*/mix/pan', '/ch/*/solo', '/ch/*/config/name', '/ch/*/config/color',
   '/bus/*/mix/{fader,on,pan}', '/bus/*/config/{name,color}', '/dca/*/{fader,on}', '/dca/*/config/name', '/main/st/mix/{fader,on}'];
 const SEND_SPECS = '/ch/01/mix/01/{level,on}';
