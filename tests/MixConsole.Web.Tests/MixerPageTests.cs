@@ -211,7 +211,7 @@ public sealed class MixerPageTests(Browser browser, ITestOutputHelper output) : 
             new object[] { path, wire },
             new PageWaitForFunctionOptions { PollingInterval = 2 });
 
-    private static void AssertAnswers(OscClient osc, string path, float expected)
+    internal static void AssertAnswers(OscClient osc, string path, float expected)
     {
         object answer = osc.QueryUntil(path, v => v is float f && Math.Abs(f - expected) < 1e-5f);
         Assert.Equal(expected, (float)answer, 5);

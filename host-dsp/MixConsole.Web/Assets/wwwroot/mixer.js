@@ -3,7 +3,10 @@ import { Live } from './live.js';
 import { pageAccess } from './access.js';
 import { Slider, Switch, NameField, Choice, touch } from './controls.js';
 
-const PATTERNS = ['/ch/*/mix/fader', '/ch/*/mix/on', '/ch/*/mix/pan', '/ch/*/solo', '/ch/*/config/name', '/ch/*/config/color'];
+// Channels, then the bus, DCA and main layers; every send shares channel 1's send to bus 1's specs.
+const PATTERNS = ['/ch/*/mix/fader', '/ch/*/mix/on', '/ch/*/mix/pan', '/ch/*/solo', '/ch/*/config/name', '/ch/*/config/color',
+  '/bus/*/mix/{fader,on,pan}', '/bus/*/config/{name,color}', '/dca/*/{fader,on}', '/dca/*/config/name', '/main/st/mix/{fader,on}'];
+const SEND_SPECS = '/ch/01/mix/01/{level,on}';
 // The X32's eight strip colours (OFF, RD, GN, YE, BL, MG, CY, WH); 8-15 are the same, drawn inverted.
 const PALETTE = ['#3a3f47', '#e04848', '#3fbf5f', '#e8c33a', '#4a86e8', '#c64ad8', '#3ac8d8', '#e8e8e8'];
 const METER_FLOOR_DB = -60;
@@ -13,94 +16,180 @@ const two = n => String(n).padStart(2, '0');
 
 const consoleInfo = await get('/api/console');
 const access = pageAccess(consoleInfo);
-const table = await get('/api/params?' + PATTERNS.map(p => 'match=' + encodeURIComponent(p)).join('&'));
+const table = await get('/api/params?' + [...PATTERNS, SEND_SPECS].map(p => 'match=' + encodeURIComponent(p)).join('&'));
 const specOf = path => table.specs[table.params[path]];
+const countOf = pattern => Object.keys(table.params).filter(p => pattern.test(p)).length;
 
 const controls = new Map(); // OSC path -> control
 const meters = [];          // per channel: { level, gr }
 const strips = document.getElementById('strips');
+const sendParts = new Map(); // bus -> per channel [send level slider, send on switch], made when first chosen
 
 const live = new Live({
   access,
-  onOpen: () => PATTERNS.forEach(p => live.send(p)),
+  onOpen: () => {
+    PATTERNS.forEach(p => live.send(p));
+    for (const bus of sendParts.keys()) live.send(`/ch/*/mix/${two(bus)}/{level,on}`);
+  },
   onMessage: (address, values) => controls.get(address)?.receive(values[0]),
   onMeters: showMeters,
   onState: state => { document.getElementById('state').textContent = state; document.body.dataset.state = state; },
 });
 
-function strip(ch) {
-  const n = two(ch + 1);
-  const base = `/ch/${n}`;
+const add = (control, path) => { controls.set(path, control); return control.el; };
+
+// One strip of any layer: the paths it has decide its parts (a DCA has no pan or colour, main no name).
+function strip({ layer, number, title, href, fader, on, pan, name, colour, solo, meter }) {
   const el = document.createElement('section');
   el.className = 'strip';
-  el.setAttribute('aria-label', `Channel ${ch + 1}`);
-  el.dataset.channel = String(ch + 1);
-  const add = (control, path) => { controls.set(path, control); return control.el; };
+  el.setAttribute('aria-label', title);
+  el.dataset.layer = layer;
+  el.dataset[layer === 'ch' ? 'channel' : layer] = String(number);
 
   const head = document.createElement('div');
   head.className = 'head';
-  head.innerHTML = `<a class="number" href="/channel.html?ch=${ch + 1}" aria-label="Channel ${ch + 1} page">${ch + 1}</a>`;
-  head.append(add(new NameField(`${base}/config/name`, specOf(`${base}/config/name`), live, { label: `Channel ${ch + 1} name` }), `${base}/config/name`));
-  const colour = specOf(`${base}/config/color`);
-  head.append(add(new Choice(`${base}/config/color`, colour, live, {
-    label: `Channel ${ch + 1} colour`,
-    className: 'colour',
-    onShow: k => {
-      el.dataset.colour = colour.texts[k];
-      el.style.setProperty('--strip-colour', PALETTE[k % 8]);
-      el.classList.toggle('inverted', k >= 8);
-    },
-  }), `${base}/config/color`));
+  const label = href ? document.createElement('a') : document.createElement('span');
+  label.className = 'number';
+  if (href) { label.href = href; label.setAttribute('aria-label', `${title} page`); }
+  label.textContent = layer === 'main' ? 'ST' : String(number);
+  head.append(label);
+  if (name) head.append(add(new NameField(name, specOf(name), live, { label: `${title} name` }), name));
+  if (colour) {
+    const spec = specOf(colour);
+    head.append(add(new Choice(colour, spec, live, {
+      label: `${title} colour`,
+      className: 'colour',
+      onShow: k => {
+        el.dataset.colour = spec.texts[k];
+        el.style.setProperty('--strip-colour', PALETTE[k % 8]);
+        el.classList.toggle('inverted', k >= 8);
+      },
+    }), colour));
+  }
 
-  const pan = add(new Slider(`${base}/mix/pan`, specOf(`${base}/mix/pan`), live,
-    { label: `Channel ${ch + 1} pan`, orientation: 'horizontal', className: 'pan' }), `${base}/mix/pan`);
+  el.append(head);
+  if (pan) el.append(add(new Slider(pan, specOf(pan), live, { label: `${title} pan`, orientation: 'horizontal', className: 'pan' }), pan));
 
-  const meter = document.createElement('div');
-  meter.className = 'meter';
-  meter.setAttribute('aria-hidden', 'true');
-  meter.dataset.meter = 'post';
-  meter.innerHTML = '<div class="level"></div><div class="gr"></div>';
-  meters[ch] = { el: meter, level: meter.firstChild, gr: meter.lastChild, shown: -1 };
-
-  const fader = add(new Slider(`${base}/mix/fader`, specOf(`${base}/mix/fader`), live,
-    { label: `Channel ${ch + 1} fader`, className: 'fader' }), `${base}/mix/fader`);
   const body = document.createElement('div');
   body.className = 'body';
-  body.append(meter, fader);
+  if (meter !== undefined) {
+    const m = document.createElement('div');
+    m.className = 'meter';
+    m.setAttribute('aria-hidden', 'true');
+    m.dataset.meter = 'post';
+    m.innerHTML = '<div class="level"></div><div class="gr"></div>';
+    meters[meter] = { el: m, level: m.firstChild, gr: m.lastChild, shown: -1 };
+    body.append(m);
+  }
+
+  body.append(add(new Slider(fader, specOf(fader), live, { label: `${title} fader`, className: 'fader' }), fader));
 
   const buttons = document.createElement('div');
   buttons.className = 'buttons';
-  buttons.append(
-    add(new Switch(`${base}/mix/on`, specOf(`${base}/mix/on`), live, { label: `Channel ${ch + 1} mute`, text: 'MUTE', inverted: true, className: 'mute' }), `${base}/mix/on`),
-    add(new Switch(`${base}/solo`, specOf(`${base}/solo`), live, { label: `Channel ${ch + 1} solo`, text: 'SOLO', className: 'solo' }), `${base}/solo`));
-
-  el.append(head, pan, body, buttons);
+  buttons.append(add(new Switch(on, specOf(on), live, { label: `${title} mute`, text: 'MUTE', inverted: true, className: 'mute' }), on));
+  if (solo) buttons.append(add(new Switch(solo, specOf(solo), live, { label: `${title} solo`, text: 'SOLO', className: 'solo' }), solo));
+  el.append(body, buttons);
   return el;
 }
 
-for (let ch = 0; ch < consoleInfo.channels; ch++) strips.append(strip(ch));
+const channelStrips = [];
+for (let ch = 1; ch <= consoleInfo.channels; ch++) {
+  const base = `/ch/${two(ch)}`;
+  const el = strip({
+    layer: 'ch', number: ch, title: `Channel ${ch}`, href: `/channel.html?ch=${ch}`, meter: ch - 1,
+    fader: `${base}/mix/fader`, on: `${base}/mix/on`, pan: `${base}/mix/pan`, solo: `${base}/solo`,
+    name: `${base}/config/name`, colour: `${base}/config/color`,
+  });
+  channelStrips.push(el);
+  strips.append(el);
+}
 
-// Banks show N strips at a time; all strips stay live (their values keep arriving) while hidden.
+const buses = countOf(/^\/bus\/\d\d\/mix\/fader$/);
+for (let bus = 1; bus <= buses; bus++) {
+  const base = `/bus/${two(bus)}`;
+  strips.append(strip({
+    layer: 'bus', number: bus, title: `Bus ${bus}`,
+    fader: `${base}/mix/fader`, on: `${base}/mix/on`, pan: `${base}/mix/pan`, name: `${base}/config/name`, colour: `${base}/config/color`,
+  }));
+}
+
+const dcas = countOf(/^\/dca\/\d+\/fader$/);
+for (let dca = 1; dca <= dcas; dca++) {
+  strips.append(strip({ layer: 'dca', number: dca, title: `DCA ${dca}`, fader: `/dca/${dca}/fader`, on: `/dca/${dca}/on`, name: `/dca/${dca}/config/name` }));
+}
+
+strips.append(strip({ layer: 'main', number: 1, title: 'Main', fader: '/main/st/mix/fader', on: '/main/st/mix/on' }));
+
+// Banks show N strips of the chosen layer at a time; all strips stay live (their values keep arriving) while hidden.
 const bankSize = document.getElementById('bank-size');
 const banks = document.getElementById('banks');
+const layers = document.getElementById('layers');
+let layer = 'ch';
 let bank = 0;
 function showBank() {
+  const shown = [...strips.children].filter(s => s.dataset.layer === layer);
   const size = Number(bankSize.value);
-  const count = Math.ceil(consoleInfo.channels / size);
+  const count = Math.max(1, Math.ceil(shown.length / size));
   bank = Math.min(bank, count - 1);
   banks.replaceChildren(...Array.from({ length: count }, (_, b) => {
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = `${b * size + 1}-${Math.min(consoleInfo.channels, (b + 1) * size)}`;
+    button.textContent = `${b * size + 1}-${Math.min(shown.length, (b + 1) * size)}`;
     button.setAttribute('aria-pressed', String(b === bank));
     button.addEventListener('click', () => { bank = b; showBank(); });
     return button;
   }));
-  [...strips.children].forEach((s, i) => { s.hidden = Math.floor(i / size) !== bank; });
-  strips.style.setProperty('--strips', String(Math.min(size, consoleInfo.channels)));
+  [...strips.children].forEach(s => { s.hidden = true; });
+  shown.forEach((s, i) => { s.hidden = Math.floor(i / size) !== bank; });
+  strips.style.setProperty('--strips', String(Math.max(1, Math.min(size, shown.length))));
+  [...layers.children].forEach(b => b.setAttribute('aria-pressed', String(b.dataset.layer === layer)));
+  strips.setAttribute('aria-label', layers.querySelector(`[data-layer='${layer}']`).textContent + ' strips');
 }
+const layerNames = [['ch', 'Channels', consoleInfo.channels], ['bus', 'Buses', buses], ['dca', 'DCAs', dcas], ['main', 'Main', 1]];
+layers.replaceChildren(...layerNames.filter(([, , n]) => n > 0).map(([key, text]) => {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.layer = key;
+  button.textContent = text;
+  button.addEventListener('click', () => { layer = key; bank = 0; showBank(); });
+  return button;
+}));
 bankSize.addEventListener('change', showBank);
 showBank();
+
+// Sends on fader: each channel's fader and mute become its send to the chosen bus (level and on), made once per bus
+// and kept live; choosing "Off" puts the channel's own fader and mute back.
+const sendsChoice = document.getElementById('sends');
+const sendLevelSpec = specOf('/ch/01/mix/01/level');
+const sendOnSpec = specOf('/ch/01/mix/01/on');
+const ownParts = channelStrips.map(el => [el.querySelector('.fader'), el.querySelector('.mute')]);
+for (let bus = 1; bus <= buses; bus++) sendsChoice.add(new Option(`Bus ${bus}`, String(bus)));
+function sendsOf(bus) {
+  if (!sendParts.has(bus)) {
+    sendParts.set(bus, channelStrips.map((_, i) => {
+      const base = `/ch/${two(i + 1)}/mix/${two(bus)}`;
+      const title = `Channel ${i + 1} send to bus ${bus}`;
+      return [
+        add(new Slider(`${base}/level`, sendLevelSpec, live, { label: `${title} level`, className: 'fader send' }), `${base}/level`),
+        add(new Switch(`${base}/on`, sendOnSpec, live, { label: `${title} on`, text: 'SEND', className: 'send-on' }), `${base}/on`),
+      ];
+    }));
+    live.send(`/ch/*/mix/${two(bus)}/{level,on}`);
+  }
+  return sendParts.get(bus);
+}
+function showSends() {
+  const sendsBus = Number(sendsChoice.value);
+  const parts = sendsBus ? sendsOf(sendsBus) : ownParts;
+  channelStrips.forEach((el, i) => {
+    el.querySelector('.body > .slider').replaceWith(parts[i][0]);
+    el.querySelector('.buttons > .switch').replaceWith(parts[i][1]);
+  });
+  if (sendsBus) document.body.dataset.sends = String(sendsBus);
+  else delete document.body.dataset.sends;
+  if (sendsBus && layer !== 'ch') { layer = 'ch'; showBank(); }
+}
+sendsChoice.addEventListener('change', showSends);
 
 // Meter values are linear (1.0 = 0 dBFS) in the OSC meter layout: [pre x C][post x C][gate x C][comp gain x C]...
 const heightOf = linear => (linear <= 0 ? 0 : Math.max(0, 1 - (20 * Math.log10(linear)) / METER_FLOOR_DB));
