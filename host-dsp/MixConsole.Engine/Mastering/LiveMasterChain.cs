@@ -1,5 +1,4 @@
 using MixConsole.Dsp.Core;
-using MixConsole.Dsp.Loudness;
 using MixConsole.Dsp.Mastering;
 using MixConsole.Dsp.Smoothing;
 using MixConsole.Engine.Parameters;
@@ -51,7 +50,6 @@ public sealed class LiveMasterChain : IAudioProcessor
     private const double MatchTimeConstantSeconds = 0.3;
 
     private readonly LiveMasterSlot _a, _b;
-    private readonly LoudnessMeter _inputMeter = new();
     private readonly BypassCrossfade _ab = new() { FadeMs = CrossfadeMs }, _bypass = new() { FadeMs = CrossfadeMs };
     private AudioBuffer _slotB = new(2, 1);
     private double _sampleRateHz;
@@ -106,8 +104,6 @@ public sealed class LiveMasterChain : IAudioProcessor
     /// <summary>Short-term loudness of slot B's output before the match gain, in LUFS.</summary>
     public double OutputBShortTermLufs => _b.ShortTermLufs;
 
-    /// <summary>Short-term loudness of the unprocessed input, in LUFS.</summary>
-    public double InputShortTermLufs => _inputMeter.ShortTermLufs;
 
     /// <summary>The dry share of the bypass crossfade: 0 = the chain, 1 = bypassed (with <see cref="ZeroLatencyBypass"/>, the dip's progress: 0.5 = silence).</summary>
     public float BypassWeight => _bypass.Weight;
@@ -139,7 +135,6 @@ public sealed class LiveMasterChain : IAudioProcessor
         _a.Prepare(stereo);
         _b.Prepare(stereo);
         _slotB = new AudioBuffer(2, spec.MaxBlockFrames);
-        _inputMeter.Prepare(stereo, null, LoudnessMeterOptions.LoudnessOnly);
         _ab.Prepare(stereo, 0); // both slots are already aligned: B's output is the "dry" side as it is
         _bypass.Prepare(stereo, Chain.LatencyFrames);
         Reset();
@@ -148,7 +143,6 @@ public sealed class LiveMasterChain : IAudioProcessor
     /// <summary>Clears history; the current parameters apply at once, without glides (compiles here: a control-side call).</summary>
     public void Reset()
     {
-        _inputMeter.Reset();
         _matchGainDb = 0;
         _matchGain = 1f;
         _a.Reset();
@@ -176,7 +170,6 @@ public sealed class LiveMasterChain : IAudioProcessor
 
         for (int c = 0; c < 2; c++) buffer.Channel(c, frames).CopyTo(_slotB.Channel(c, frames));
         _bypass.Capture(buffer, frames);
-        _inputMeter.Process(buffer, frames);
         double seconds = frames / _sampleRateHz;
         _a.Process(buffer, frames, seconds);
         _b.Process(_slotB, frames, seconds);
