@@ -55,8 +55,7 @@ public sealed class PanelAgainstServeTests
 
         board.Expander.Press(0, true);
         ServeWithPanel.WaitUntil(() => client.Query("/master/ab") == 1, () => "A/B to switch to B");
-        board.Expander.Press(0, false);
-        Thread.Sleep(100);
+        board.Expander.PressUntilScanned(0, false);
         board.Expander.Press(0, true);
         ServeWithPanel.WaitUntil(() => client.Query("/master/ab") == 0, () => "A/B to switch back to A");
         board.Expander.Press(0, false);
@@ -72,13 +71,9 @@ public sealed class PanelAgainstServeTests
         ServeWithPanel.WaitUntil(() => board.Oled.Text(0).Contains('%', StringComparison.Ordinal), () => "the panel to have synchronised");
 
         // The page button (expander input 2): main, multiband, presets.
-        for (int i = 0; i < 2; i++)
-        {
-            board.Expander.Press(2, true);
-            Thread.Sleep(100);
-            board.Expander.Press(2, false);
-            Thread.Sleep(100);
-        }
+        board.Expander.Click(2);
+        ServeWithPanel.WaitUntil(() => !board.Oled.Text(0).Contains("INPUT", StringComparison.Ordinal), () => "the multiband page, shows '" + board.Oled.Text(0) + "'");
+        board.Expander.Click(2);
 
         ServeWithPanel.WaitUntil(() => board.Oled.Text(0).StartsWith("PRESET 01/", StringComparison.Ordinal), () => "the presets page, shows '" + board.Oled.Text(0) + "'");
         Assert.Equal("TRANSPARENT", board.Oled.Text(1).TrimEnd());

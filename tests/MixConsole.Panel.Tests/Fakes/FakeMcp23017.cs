@@ -13,6 +13,7 @@ internal sealed class FakeMcp23017(int address = 0x20) : RegisterI2cDevice(addre
     private readonly byte[] _registers = InitialRegisters();
     private ushort _pressed;
     private int _pointer;
+    private int _portReads;
 
     /// <summary>Register <paramref name="register"/> as the panel left it.</summary>
     public byte Register(byte register)
@@ -24,6 +25,36 @@ internal sealed class FakeMcp23017(int address = 0x20) : RegisterI2cDevice(addre
     public void Press(int input, bool pressed)
     {
         lock (Gate) _pressed = (ushort)(pressed ? _pressed | (1 << input) : _pressed & ~(1 << input));
+    }
+
+    /// <summary>Reads of the GPIO port registers: the panel's scans.</summary>
+    public int PortReads
+    {
+        get
+        {
+            lock (Gate) return _portReads;
+        }
+    }
+
+    /// <summary>
+    /// Presses or releases input <paramref name="input"/> and keeps it so until the panel has scanned it across
+    /// <paramref name="heldMs"/> (longer than its debounce): a fixed sleep loses the edge when a loaded machine stalls the scan thread.
+    /// </summary>
+    public void PressUntilScanned(int input, bool pressed, int heldMs = 60)
+    {
+        Press(input, pressed);
+        int before = PortReads;
+        ServeWithPanel.WaitUntil(() => PortReads > before, () => "the panel to scan the expander");
+        var held = System.Diagnostics.Stopwatch.StartNew();
+        int first = PortReads;
+        ServeWithPanel.WaitUntil(() => held.ElapsedMilliseconds >= heldMs && PortReads > first + 1, () => "the panel to scan the expander again");
+    }
+
+    /// <summary>A short press and release, each seen by the panel's scans.</summary>
+    public void Click(int input)
+    {
+        PressUntilScanned(input, true);
+        PressUntilScanned(input, false);
     }
 
     protected override void OnWrite(ReadOnlySpan<byte> bytes)
@@ -51,6 +82,7 @@ internal sealed class FakeMcp23017(int address = 0x20) : RegisterI2cDevice(addre
         if (register is GpioA or GpioA + 1)
         {
             int port = register - GpioA;
+            _portReads++;
             // An input with its pull-up on reads high unless its button is pressed; without the pull-up it floats (read low here).
             byte pullUps = _registers[GpPuA + port];
             byte pressed = (byte)(_pressed >> (8 * port));
