@@ -14,7 +14,7 @@ public static class JackPorts
         }
         finally
         {
-            LibJack.jack_client_close(client);
+            LibJack.Close(client);
         }
     }
 }

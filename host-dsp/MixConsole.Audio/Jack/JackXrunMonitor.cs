@@ -31,7 +31,7 @@ public sealed unsafe class JackXrunMonitor : IDisposable
         LibJack.jack_deactivate(_client);
         // jack_client_close cancels the notification thread: no xrun may call into managed code from then on.
         LibJack.jack_set_xrun_callback(_client, null, IntPtr.Zero);
-        LibJack.jack_client_close(_client);
+        LibJack.Close(_client);
         _client = IntPtr.Zero;
         _self.Free();
     }

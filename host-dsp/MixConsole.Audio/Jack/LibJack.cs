@@ -74,6 +74,22 @@ internal static unsafe class LibJack
         return names;
     }
 
+    // Long enough for a loaded machine's server to answer; a wedged one costs this once.
+    private static readonly TimeSpan ClosePatience = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// jack_client_close, bounded: libjack waits for the server's answer without a timeout and a wedged server never
+    /// gives one (jackaudio/jack2#395), which would hang a console's stop for ever. False when the close was abandoned
+    /// to its own thread; the client's handle must not be used again either way.
+    /// </summary>
+    public static bool Close(IntPtr client)
+    {
+        if (client == IntPtr.Zero) return true;
+        var closer = new Thread(() => jack_client_close(client)) { IsBackground = true, Name = "jack close" };
+        closer.Start();
+        return closer.Join(ClosePatience);
+    }
+
     /// <summary>Opens a client without starting a server; null and a one-line reason when there is none.</summary>
     public static IntPtr Open(string clientName, string? server, out string? error)
     {
