@@ -173,6 +173,11 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         json.WriteString("wire", spec.WireTypeTag.ToString());
         json.WriteString("unit", spec.Unit);
         json.WriteString("description", spec.Description);
+        if (spec.Description.StartsWith(ConsoleAddressSpace.KeptForCompatibility, StringComparison.Ordinal))
+        {
+            json.WriteBoolean("kept", true); // stored and echoed, no effect: a page may leave it out
+        }
+
         if (spec.Kind == ParameterKind.String)
         {
             json.WriteNumber("maxLength", spec.MaxLength);

@@ -46,6 +46,8 @@ live.set = (address, arg) => {
   if (isDynamics(address)) dynamicsCurve.schedule(60);
 };
 
+// Settings kept only for X32 apps (no effect here) stay off this page: they would crowd the ones that act.
+table.params = Object.fromEntries(Object.entries(table.params).filter(([, id]) => !table.specs[id].kept));
 const controls = buildPanel(table, live, box, (path, spec) => {
   const band = path.match(/\/eq\/(\d)\//);
   return `${band ? `EQ band ${band[1]} ` : ''}${spec.description}`;
