@@ -46,12 +46,23 @@ public sealed class ChannelEqHandleTests(Browser browser, ITestOutputHelper outp
         await page.Mouse.UpAsync();
         double wantHz = minHz * Math.Pow(maxHz / minHz, X(startHz) + dx / area.Width);
         double wantDb = maxDb - (Y(startDb) + dy / area.Height) * (maxDb - minDb);
-        double hz = Real(Frequency, osc.QueryUntil(Frequency, v => Real(Frequency, v) > startHz * 1.5));
-        double db = Real(Gain, osc.QueryUntil(Gain, v => Real(Gain, v) > startDb + 5));
+        // The drag's moves travel coalesced: wait for the last (a query may still read one from the way there).
+        double hz = Real(Frequency, osc.QueryUntil(Frequency, v => Math.Abs(X(Real(Frequency, v)) - X(wantHz)) <= 1.0 / 200));
+        double db = Real(Gain, osc.QueryUntil(Gain, v => Math.Abs(Real(Gain, v) - wantDb) <= 0.25));
         output.WriteLine($"dragged ({dx:0.0}, {dy:0.0}) px: {startHz:0} Hz {startDb:0.00} dB -> {hz:0} Hz {db:0.00} dB (axes say {wantHz:0} Hz {wantDb:0.00} dB)");
         // Within a grid step of where the axes put the pointer: 1/200 of the log span for Hz, 0.25 dB for gain.
         Assert.InRange(Math.Abs(X(hz) - X(wantHz)), 0, 1.0 / 200);
         Assert.InRange(Math.Abs(db - wantDb), 0, 0.25);
+
+        // The wheel over the handle steps Q: up narrows (Q's grid runs from 10 down to 0.3), down widens.
+        const string Q = "/ch/01/eq/2/q";
+        double startQ = Real(Q, osc.Query(Q));
+        box = (await handle.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Mouse.WheelAsync(0, -100);
+        Assert.True(Real(Q, osc.QueryUntil(Q, v => Real(Q, v) > startQ)) > startQ, "the wheel did not narrow the band");
+        await page.Mouse.WheelAsync(0, 100);
+        Assert.Equal(startQ, Real(Q, osc.QueryUntil(Q, v => Real(Q, v) == startQ)));
 
         // A gain change from OSC moves the handle.
         ChannelDynamicsTests.SetReal(osc, Gain, -12);
