@@ -16,7 +16,7 @@ const consoleInfo = await get('/api/console');
 const access = pageAccess(consoleInfo);
 const table = await get('/api/params?reals&' + PATTERNS.map(p => 'match=' + encodeURIComponent(p)).join('&'));
 const box = document.getElementById('controls');
-const dynamics = new DynamicsView(consoleInfo.meterChannels, ch);
+const dynamics = new DynamicsView(document.getElementById('dynamics'), consoleInfo.meterChannels, ch);
 const isEq = address => address.includes('/eq/');
 const isDynamics = address => address.includes('/gate/') || address.includes('/dyn/');
 

@@ -4,19 +4,25 @@
 const decibels = linear => (linear > 0 ? 20 * Math.log10(linear) : -Infinity);
 
 export class DynamicsView {
-  // meterChannels: channels in the meter frame; ch: this page's channel (from 1)
-  constructor(meterChannels, ch) {
-    const part = (name, gainAt) => ({
-      svg: document.getElementById(`${name}-curve`),
-      path: document.getElementById(`${name}-path`),
-      point: document.getElementById(`${name}-point`),
-      reading: document.getElementById(`${name}-gr`),
-      gainAt,
-      curve: null,
-    });
+  // box: where the two drawings go; meterChannels: channels in the meter frame; ch: this page's channel (from 1)
+  constructor(box, meterChannels, ch) {
+    const part = (name, title, gainAt) => {
+      const section = document.createElement('section');
+      section.className = 'dyn-box';
+      section.setAttribute('aria-label', title);
+      section.innerHTML = `<h2>${title} <span id="${name}-gr" class="gr-reading" data-reduction="0">GR 0.0 dB</span></h2>
+        <svg id="${name}-curve" class="transfer" role="img" aria-label="${title} transfer curve, input level against output level"
+             viewBox="0 0 300 300" data-min-db="-60" data-max-db="0">
+          <path class="grid" d="M0,300 L300,0"></path><path id="${name}-path" class="curve" d=""></path>
+          <circle id="${name}-point" class="point" r="7" cx="-20" cy="-20" visibility="hidden"></circle>
+        </svg>`;
+      box.append(section);
+      const find = suffix => section.querySelector(`#${name}-${suffix}`);
+      return { svg: find('curve'), path: find('path'), point: find('point'), reading: find('gr'), gainAt, curve: null };
+    };
     this.preFader = ch - 1;
-    this.gate = part('gate', 2 * meterChannels + ch - 1);
-    this.comp = part('comp', 3 * meterChannels + ch - 1);
+    this.gate = part('gate', 'Gate', 2 * meterChannels + ch - 1);
+    this.comp = part('comp', 'Compressor', 3 * meterChannels + ch - 1);
   }
 
   // Curves from /api/dynamics: inputDb with gateDb and compressorDb, the output at each input level.

@@ -2,6 +2,8 @@
 // the band's own sliders, which stay the accessible controls (the handles are aria-hidden: one handle is two sliders
 // at once, ARIA has no two-axis slider, and the sliders already give each axis its keys and screen-reader name).
 
+import { followPointer } from './controls.js';
+
 // Grid index of the reals entry nearest to `value` on an axis (`toAxis` maps a real to the axis, e.g. log for Hz).
 function nearest(reals, value, toAxis) {
   let best = 0;
@@ -72,15 +74,7 @@ export class EqHandles {
       g.move(nearest(g.spec.reals, db, v => v));
       this.place(handle);
     };
-    const up = () => {
-      handle.dragging = false;
-      handle.el.removeEventListener('pointermove', moveTo);
-      handle.el.removeEventListener('pointerup', up);
-      handle.el.removeEventListener('pointercancel', up);
-    };
-    handle.el.addEventListener('pointermove', moveTo);
-    handle.el.addEventListener('pointerup', up);
-    handle.el.addEventListener('pointercancel', up);
+    followPointer(handle.el, moveTo, () => { handle.dragging = false; });
   }
 
   // The wheel narrows (up) or widens (down) the band one Q step; Q's grid runs from narrow to wide.
