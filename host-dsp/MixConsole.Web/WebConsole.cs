@@ -153,19 +153,11 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
         }
         else if (path == "/api/eq")
         {
-            if (!int.TryParse(request.Query["ch"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int channel))
-            {
-                response.StatusCode = StatusCodes.Status400BadRequest;
-                return;
-            }
-
-            await WriteJsonAsync(response, json =>
-            {
-                if (!_catalog.TryWriteChannelEq(channel, _options.SampleRateHz, json))
-                {
-                    response.StatusCode = StatusCodes.Status404NotFound;
-                }
-            }).ConfigureAwait(false);
+            await WriteChannelJsonAsync(context, (channel, json) => _catalog.TryWriteChannelEq(channel, _options.SampleRateHz, json)).ConfigureAwait(false);
+        }
+        else if (path == "/api/dynamics")
+        {
+            await WriteChannelJsonAsync(context, (channel, json) => _catalog.TryWriteChannelDynamics(channel, _options.SampleRateHz, json)).ConfigureAwait(false);
         }
         else if (path == "/api/params")
         {
@@ -179,7 +171,7 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
             using var buffer = new MemoryStream();
             await using (var json = new Utf8JsonWriter(buffer))
             {
-                if (!_catalog.TryWriteParams(patterns, json))
+                if (!_catalog.TryWriteParams(patterns, json, request.Query.ContainsKey("reals")))
                 {
                     response.StatusCode = StatusCodes.Status400BadRequest;
                     return;
@@ -338,6 +330,25 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
         pairing.CreateChallenge(in peer, nonce);
         PairingAuthenticator.ComputeResponse(_options.PairKey, nonce, mac);
         pairing.VerifyResponse(in peer, mac);
+    }
+
+    // A channel's drawing data (?ch=N): 400 without a number, 404 for no such channel.
+    private static async Task WriteChannelJsonAsync(HttpContext context, Func<int, Utf8JsonWriter, bool> write)
+    {
+        HttpResponse response = context.Response;
+        if (!int.TryParse(context.Request.Query["ch"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int channel))
+        {
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        await WriteJsonAsync(response, json =>
+        {
+            if (!write(channel, json))
+            {
+                response.StatusCode = StatusCodes.Status404NotFound;
+            }
+        }).ConfigureAwait(false);
     }
 
     private static async Task WriteJsonAsync(HttpResponse response, Action<Utf8JsonWriter> write)

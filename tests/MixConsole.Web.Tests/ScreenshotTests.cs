@@ -22,6 +22,14 @@ public sealed class ScreenshotTests(Browser browser) : IClassFixture<Browser>, I
         osc.Set("/ch/01/config/name", "Kick");
         osc.Set("/ch/02/config/name", "Snare");
         osc.Set("/ch/03/mix/fader", 0.5f);
+        // The channel page with its curves at work: a kick's EQ, an expander and a compressor.
+        foreach ((string path, double real) in new[] { ("/ch/01/eq/on", 1), ("/ch/01/eq/1/g", 4.5), ("/ch/01/eq/2/g", -6), ("/ch/01/eq/2/f", 400), ("/ch/01/eq/3/g", 3), ("/ch/01/eq/3/f", 4000),
+            ("/ch/01/gate/on", 1), ("/ch/01/gate/mode", 1), ("/ch/01/gate/thr", -45), ("/ch/01/gate/range", 30),
+            ("/ch/01/dyn/on", 1), ("/ch/01/dyn/thr", -24), ("/ch/01/dyn/ratio", 4), ("/ch/01/dyn/knee", 6), ("/ch/01/dyn/mgain", 4) })
+        {
+            ChannelDynamicsTests.SetReal(osc, path, real);
+        }
+
         osc.Send("/save", "scene", 0, "Soundcheck", "all channels flat");
         osc.Send("/save", "scene", 1, "Set 1", "band in, vocals up");
         Assert.Equal("Set 1", osc.QueryUntil("/-show/showfile/scene/001/name", v => v is "Set 1"));

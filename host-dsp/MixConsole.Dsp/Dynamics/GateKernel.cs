@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MixConsole.Dsp.Lanes;
 
 namespace MixConsole.Dsp.Dynamics;
@@ -11,6 +12,14 @@ namespace MixConsole.Dsp.Dynamics;
 /// </summary>
 public static class GateKernel
 {
+    /// <summary>
+    /// The static curve below the threshold: attenuation in dB (positive) at a level of <paramref name="levelDb"/>, each dB
+    /// under <paramref name="thresholdDb"/> costing <paramref name="expansion"/> dB (ratio - 1; huge for a gate), at most the range.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Attenuation<T>(T levelDb, T thresholdDb, T rangeDb, T expansion) where T : struct, ILane<T> =>
+        T.Min(rangeDb, (thresholdDb - levelDb) * expansion);
+
     /// <summary>
     /// Gates <paramref name="frames"/> lane-interleaved frames of <paramref name="block"/> in place, keyed by <paramref name="key"/>,
     /// for the row of lanes starting at <paramref name="first"/>. <paramref name="detected"/> and <paramref name="gainDb"/> are
@@ -56,7 +65,7 @@ public static class GateKernel
             T d = T.Load(detected, i);
             T levelDb = needDb ? T.Load(level, i) : floorDb;
             hold = T.SelectGreaterOrEqual(d, thresholdGain, holdSamples, T.Max(hold - one, zero));
-            T target = T.SelectGreaterOrEqual(d, thresholdGain, zero, T.Min(range, (threshold - levelDb) * expansion));
+            T target = T.SelectGreaterOrEqual(d, thresholdGain, zero, Attenuation(levelDb, threshold, range, expansion));
             T opened = target + attack * (gr - target);
             T released = target + release * (gr - target);
             gr = T.SelectGreater(gr, target, opened, T.SelectGreater(hold, zero, gr, released));

@@ -314,15 +314,9 @@ public sealed class ConsoleCompiler
         sections[StripSection.HighPass1] = cascade.Section1;
     }
 
-    // The X32's gate mode DUCK (ConsoleAddressSpace.GateModes).
-    private const int GateModeDuck = 4;
-
     private void DesignGate(int c, StripBinding p, ref ChannelTargets t)
     {
-        // Modes EXP2, EXP3, EXP4 are expanders of ratio 2..4; GATE applies the full range; DUCK is not built: it passes.
-        int mode = (int)V(p.GateMode);
-        float ratio = mode < 3 ? mode + 2 : 0;
-        t.Gate = GateSettings.Design(_sampleRateHz, V(p.GateOn) != 0 && mode != GateModeDuck, V(p.GateThreshold), V(p.GateRange), ratio,
+        t.Gate = GateSettings.DesignMode(_sampleRateHz, V(p.GateOn) != 0, (int)V(p.GateMode), V(p.GateThreshold), V(p.GateRange),
             V(p.GateAttack), V(p.GateHold), V(p.GateRelease));
         _compiled.ChannelSections[c * StripSection.Count + StripSection.GateKey] =
             StripDesigns.KeyFilter(_sampleRateHz, V(p.GateKeyOn) != 0, (int)V(p.GateKeyType), V(p.GateKey));

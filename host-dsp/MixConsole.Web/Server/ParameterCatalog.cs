@@ -68,11 +68,52 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         return true;
     }
 
+    /// <summary>Steady input levels a dynamics curve is drawn at: -60..0 dB in 0.5 dB steps.</summary>
+    public const int DynamicsPoints = 121;
+
+    /// <summary>
+    /// Channel <paramref name="channel"/>'s gate and compressor as the engine designs them, as static transfer curves:
+    /// {"inputDb":[-60,...,0],"gateDb":[...],"compressorDb":[...]}; false when there is no such channel.
+    /// </summary>
+    public bool TryWriteChannelDynamics(int channel, double sampleRateHz, Utf8JsonWriter json)
+    {
+        if (channel < 1 || channel > store.Table.Config.Channels)
+        {
+            return false;
+        }
+
+        Span<float> inputDb = stackalloc float[DynamicsPoints], gateDb = stackalloc float[DynamicsPoints], compressorDb = stackalloc float[DynamicsPoints];
+        for (int i = 0; i < DynamicsPoints; i++)
+        {
+            inputDb[i] = -60f + 0.5f * i;
+        }
+
+        ChannelDynamicsDesign.Curves(store, channel, sampleRateHz, inputDb, gateDb, compressorDb);
+        json.WriteStartObject();
+        WriteArray(json, "inputDb", inputDb);
+        WriteArray(json, "gateDb", gateDb);
+        WriteArray(json, "compressorDb", compressorDb);
+        json.WriteEndObject();
+        return true;
+    }
+
+    private static void WriteArray(Utf8JsonWriter json, string name, ReadOnlySpan<float> values)
+    {
+        json.WriteStartArray(name);
+        foreach (float value in values)
+        {
+            json.WriteNumberValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
     /// <summary>
     /// {"specs":[...],"params":{"/ch/01/mix/fader":0,...}} for every path matching one of <paramref name="patterns"/>;
-    /// false when a pattern is not a valid OSC path pattern.
+    /// false when a pattern is not a valid OSC path pattern. With <paramref name="reals"/> each numeric spec also lists
+    /// the real value of every grid point ("reals", null for minus infinity), for pages that place controls on a scale.
     /// </summary>
-    public bool TryWriteParams(IReadOnlyList<string> patterns, Utf8JsonWriter json)
+    public bool TryWriteParams(IReadOnlyList<string> patterns, Utf8JsonWriter json, bool reals = false)
     {
         foreach (string pattern in patterns)
         {
@@ -110,7 +151,7 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         json.WriteStartArray("specs");
         foreach (ParameterSpec spec in specs)
         {
-            WriteSpec(spec, json);
+            WriteSpec(spec, json, reals);
         }
 
         json.WriteEndArray();
@@ -125,13 +166,18 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         return true;
     }
 
-    private static void WriteSpec(ParameterSpec spec, Utf8JsonWriter json)
+    private static void WriteSpec(ParameterSpec spec, Utf8JsonWriter json, bool reals)
     {
         json.WriteStartObject();
         json.WriteString("kind", spec.Kind.ToString().ToLowerInvariant());
         json.WriteString("wire", spec.WireTypeTag.ToString());
         json.WriteString("unit", spec.Unit);
         json.WriteString("description", spec.Description);
+        if (spec.Description.StartsWith(ConsoleAddressSpace.KeptForCompatibility, StringComparison.Ordinal))
+        {
+            json.WriteBoolean("kept", true); // stored and echoed, no effect: a page may leave it out
+        }
+
         if (spec.Kind == ParameterKind.String)
         {
             json.WriteNumber("maxLength", spec.MaxLength);
@@ -148,6 +194,19 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         }
 
         json.WriteEndArray();
+        if (reals && spec.Kind != ParameterKind.Bool)
+        {
+            json.WriteStartArray("reals");
+            for (int k = 0; k < spec.StepCount; k++)
+            {
+                double real = spec.RealAt(k);
+                if (double.IsFinite(real)) json.WriteNumberValue(real);
+                else json.WriteNullValue();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 }

@@ -35,6 +35,17 @@ internal struct GateSettings
     /// <summary>1 when on (the switch ramps), 0 when off.</summary>
     public float On;
 
+    /// <summary>The X32's gate mode DUCK (<c>ConsoleAddressSpace.GateModes</c>): stored, not built, so the gate passes.</summary>
+    public const int ModeDuck = 4;
+
+    /// <summary>
+    /// Designs the gate of X32 gate mode <paramref name="mode"/>: EXP2, EXP3, EXP4 are expanders of ratio 2..4, GATE
+    /// applies the full range, DUCK passes (off).
+    /// </summary>
+    public static GateSettings DesignMode(double sampleRateHz, bool on, int mode, float thresholdDb, float rangeDb,
+        float attackMs, float holdMs, float releaseMs) =>
+        Design(sampleRateHz, on && mode != ModeDuck, thresholdDb, rangeDb, mode < 3 ? mode + 2 : 0, attackMs, holdMs, releaseMs);
+
     /// <summary>
     /// Designs a gate at <paramref name="sampleRateHz"/>; <paramref name="expanderRatio"/> 0 means a gate
     /// (full range below the threshold), 2..4 an expander of that ratio.

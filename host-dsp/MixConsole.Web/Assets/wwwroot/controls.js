@@ -99,14 +99,22 @@ export class Slider {
         }
       }
       this.dragging = false;
-      this.el.removeEventListener('pointermove', moveTo);
-      this.el.removeEventListener('pointerup', up);
-      this.el.removeEventListener('pointercancel', up);
     };
-    this.el.addEventListener('pointermove', moveTo);
-    this.el.addEventListener('pointerup', up);
-    this.el.addEventListener('pointercancel', up);
+    followPointer(this.el, moveTo, up);
   }
+}
+
+// Calls move(event) for each pointer move on `el` until the pointer is lifted or cancelled, then end(event).
+export function followPointer(el, move, end) {
+  const up = ev => {
+    end(ev);
+    el.removeEventListener('pointermove', move);
+    el.removeEventListener('pointerup', up);
+    el.removeEventListener('pointercancel', up);
+  };
+  el.addEventListener('pointermove', move);
+  el.addEventListener('pointerup', up);
+  el.addEventListener('pointercancel', up);
 }
 
 export class Switch {
