@@ -23,8 +23,9 @@ function meterElement(label, kind, min, max) {
   return el;
 }
 
-// One signal's level in dBFS: aria-valuenow the peak shown (clamped to the scale), data-peak-db, data-rms-db and
-// data-hold-db unclamped (2 decimals, '-inf' for silence).
+// One signal's level in dBFS, its colours fixed to the scale: covers hang from the top down to the peak (dark) and to
+// the RMS (half dark), so the lit bar is the RMS and the dimmer part above it the peak. aria-valuenow is the peak
+// shown (clamped to the scale); data-peak-db, data-rms-db and data-hold-db are unclamped (2 decimals, '-inf' for silence).
 export class LevelMeter {
   constructor(label) {
     this.el = meterElement(label, 'level', FLOOR_DB, 0);
@@ -60,8 +61,8 @@ export class LevelMeter {
     el.dataset.holdDb = hold;
     el.setAttribute('aria-valuenow', clamp(this.peak, FLOOR_DB, 0));
     el.setAttribute('aria-valuetext', `peak ${fixed(this.peak, 1)} dBFS, RMS ${fixed(this.rms, 1)} dBFS`);
-    this.peakBar.style.transform = `scaleY(${heightOf(this.peak).toFixed(4)})`;
-    this.rmsBar.style.transform = `scaleY(${heightOf(this.rms).toFixed(4)})`;
+    this.peakBar.style.transform = `scaleY(${(1 - heightOf(this.peak)).toFixed(4)})`;
+    this.rmsBar.style.transform = `scaleY(${(1 - heightOf(this.rms)).toFixed(4)})`;
     this.holdMark.style.transform = `translateY(${(100 * (1 - heightOf(this.hold))).toFixed(2)}%)`;
   }
 }
