@@ -56,7 +56,7 @@ public sealed class MeterFrameAllocationTests(ITestOutputHelper output)
         Task sending = page.SendAsync(stop.Token);
         var feed = new WebMeterFeed(pages, Layout);
         var levels = new float[Layout.Count];
-        // Read as raw frames (4 bytes of WebSocket header for a 600-byte unmasked payload) so the reader allocates nothing either.
+        // Read as raw frames (4 bytes of WebSocket header for an unmasked payload under 64 KB) so the reader allocates nothing either.
         var received = new byte[4 + WebMeterFeed.FrameBytes(Layout)];
         long step = TimeProvider.System.TimestampFrequency / WebMeterFeed.FramesPerSecond;
         long now = 0;
@@ -81,6 +81,10 @@ public sealed class MeterFrameAllocationTests(ITestOutputHelper output)
         }
 
         processBytes = GC.GetTotalAllocatedBytes(precise: true) - processBytes;
+        // The last frame's header: version, sequence, channels, buses, where the screen section starts, values.
+        Assert.Equal("MTR2"u8.ToArray(), received[4..8]);
+        Assert.Equal((uint)(Warmup + Frames), BitConverter.ToUInt32(received, 8));
+        Assert.Equal(new[] { Layout.Channels, Layout.Buses, Layout.FirstScreenValue, Layout.Count }, Enumerable.Range(0, 4).Select(i => (int)BitConverter.ToUInt16(received, 12 + 2 * i)));
         output.WriteLine($"whole process, the page's send loop: {processBytes} bytes over {Frames} frames ({(double)processBytes / Frames:0.0} per frame)");
         page.Close();
         await stop.CancelAsync();

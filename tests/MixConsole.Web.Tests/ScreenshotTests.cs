@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Microsoft.Playwright;
+using MixConsole.Audio.Wav;
 
 namespace MixConsole.Web.Tests;
 
@@ -17,8 +18,14 @@ public sealed class ScreenshotTests(Browser browser) : IClassFixture<Browser>, I
     [MemberData(nameof(Sizes))]
     public async Task EveryPage_IsPhotographed_WhenLive(string size, int width, int height)
     {
-        using var serve = new ServeUnderTest("--audio", "null", "--state", _state);
+        // The mixer's meters move: eight channels of tones at falling levels, each swelling at its own pace.
+        using var signals = new MixConsole.Host.Tests.TestSignals();
+        string tones = signals.Write("tones.wav", 48_000, 8, 60, (c, i) => Math.Pow(10, (-4 - 4 * c) / 20.0)
+            * (0.6 + 0.4 * Math.Sin(2 * Math.PI * i / (48_000 * (1 + 0.3 * c)))) * Math.Sin(2 * Math.PI * (110 << (c % 4)) * i / 48_000), WavSampleFormat.Pcm16);
+        using var serve = new ServeUnderTest("--audio", "wav", "--input", tones, "--state", _state);
         using var osc = new OscClient(serve.OscPort);
+        osc.Set("/ch/01/dyn/on", 1);
+        osc.Set("/ch/01/dyn/thr", 0.5f);
         osc.Set("/ch/01/config/name", "Kick");
         osc.Set("/ch/02/config/name", "Snare");
         osc.Set("/ch/03/mix/fader", 0.5f);
@@ -37,7 +44,6 @@ public sealed class ScreenshotTests(Browser browser) : IClassFixture<Browser>, I
         Assert.Equal(1, osc.QueryUntil("/-show/prepos/current", v => v is 1));
 
         // The master page shows the mastering box's loudness only where the host measures it: a mastering serve with signal.
-        using var signals = new MixConsole.Host.Tests.TestSignals();
         using var mastering = new ServeUnderTest("--audio", "wav", "--mode", "mastering", "--input", signals.Sine("sine.wav", 1000, -20, 120));
 
         string folder = Path.Combine(RepositoryRoot(), ".test-results", "screenshots");
@@ -45,6 +51,11 @@ public sealed class ScreenshotTests(Browser browser) : IClassFixture<Browser>, I
         foreach (var (name, address) in new[] { ("mixer", "/"), ("channel", "/channel.html?ch=1"), ("master", "/master.html"), ("scenes", "/scenes.html") })
         {
             IPage page = await browser.OpenLiveAsync(new Uri((name == "master" ? mastering : serve).WebAddress, address), width, height);
+            if (name == "mixer")
+            {
+                await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-channel=\"1\"] [data-meter=compressor]').dataset.reductionDb) > 1");
+            }
+
             if (name == "master")
             {
                 await page.WaitForFunctionAsync("() => Number.isFinite(Number(document.querySelector('[data-reading=integrated]').dataset.value))");

@@ -25,11 +25,7 @@ public sealed class MasteringMeterSource : IMeterSource
         ArgumentOutOfRangeException.ThrowIfLessThan(linear.Length, Layout.Count, nameof(linear));
         _loudness.Update();
         if (!_loudness.TryTakeChainMeters(linear, Layout)) return false;
-        for (int c = 0; c < Layout.Channels; c++)
-        {
-            linear[Layout.ChannelGateGain(c)] = 1f;
-            linear[Layout.ChannelCompressorGain(c)] = 1f;
-        }
+        Layout.WriteNoReduction(linear);
 
         return true;
     }

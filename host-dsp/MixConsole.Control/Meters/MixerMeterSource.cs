@@ -5,12 +5,15 @@ namespace MixConsole.Control.Meters;
 /// <summary>
 /// Serves the mixer engine's meter frames (published by the audio thread through its lock-free ring) in
 /// the OSC layout: peaks stay linear; the engine's gain reduction in dB becomes a linear gain (6 dB of
-/// reduction reads 0.5). Read from one control thread only (the ring has one consumer).
+/// reduction reads 0.5). Every frame waiting is read, so the RMS (<see cref="RmsWindow"/>) integrates each window.
+/// Read from one control thread only (the ring has one consumer).
 /// </summary>
 public sealed class MixerMeterSource : IMeterSource
 {
     private readonly MixerMeters _meters;
     private readonly float[] _frame;
+    private readonly RmsWindow _rms;
+    private readonly float[] _windowRms;
 
     /// <summary>Reads frames from <paramref name="meters"/>.</summary>
     public MixerMeterSource(MixerMeters meters)
@@ -18,6 +21,8 @@ public sealed class MixerMeterSource : IMeterSource
         _meters = meters ?? throw new ArgumentNullException(nameof(meters));
         Layout = new OscMeterLayout(meters.Layout.Config.Channels, meters.Layout.Config.Buses);
         _frame = new float[meters.Layout.FrameLength];
+        _rms = new RmsWindow(Layout.Channels + Layout.Buses + 2);
+        _windowRms = new float[_rms.Meters];
     }
 
     /// <inheritdoc/>
@@ -27,7 +32,14 @@ public sealed class MixerMeterSource : IMeterSource
     public bool TryReadLatest(Span<float> linear)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(linear.Length, Layout.Count, nameof(linear));
-        if (!_meters.TryReadLatest(_frame))
+        bool any = false;
+        while (_meters.TryRead(_frame))
+        {
+            any = true;
+            AddRmsWindow();
+        }
+
+        if (!any)
         {
             return false;
         }
@@ -49,6 +61,30 @@ public sealed class MixerMeterSource : IMeterSource
         linear[Layout.MainLeft] = _frame[engine.Main];
         linear[Layout.MainRight] = _frame[engine.Main + 1];
         linear[Layout.MainMono] = _frame[engine.Mono];
+        WriteScreenSection(linear, engine);
         return true;
+    }
+
+    // RMS in the order of the screen section: channels, buses, main left and right.
+    private void AddRmsWindow()
+    {
+        MeterLayout engine = _meters.Layout;
+        int channels = Layout.Channels, buses = Layout.Buses;
+        for (int c = 0; c < channels; c++) _windowRms[c] = _frame[engine.ChannelRmsPostFader(c)];
+        for (int b = 0; b < buses; b++) _windowRms[channels + b] = _frame[engine.BusRms(b)];
+        _windowRms[channels + buses] = _frame[engine.Main + 2];
+        _windowRms[channels + buses + 1] = _frame[engine.Main + 3];
+        _rms.Add(_windowRms);
+    }
+
+    private void WriteScreenSection(Span<float> linear, MeterLayout engine)
+    {
+        for (int i = 0; i < _rms.Meters; i++) linear[Layout.FirstScreenValue + i] = _rms.Rms(i);
+        for (int b = 0; b < Layout.Buses; b++)
+        {
+            linear[Layout.BusCompressorGain(b)] = OscMeterLayout.GainOfReduction(_frame[engine.BusCompressorReduction(b)]);
+        }
+
+        linear[Layout.MainCompressorGain] = OscMeterLayout.GainOfReduction(_frame[engine.Main + 4]);
     }
 }

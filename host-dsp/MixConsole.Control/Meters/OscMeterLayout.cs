@@ -15,6 +15,11 @@ namespace MixConsole.Control.Meters;
 /// [input peak L][input peak R][output peak L][output peak R][limiter gain][band gain x 4][correlation]
 /// </code>
 /// where correlation runs from -1 (out of phase) through 0 (unrelated or silent) to +1 (mono).
+/// Last, the screen section, which no X32 bank carries (the web console's strips read it): RMS levels integrated over
+/// the last <see cref="RmsWindow.WindowMs"/> ms, linear, and the bus and main compressors' gains:
+/// <code>
+/// [channel post-fader RMS x C][bus RMS x B][main RMS left][main RMS right][bus compressor gain x B][main compressor gain]
+/// </code>
 /// </summary>
 public sealed class OscMeterLayout
 {
@@ -38,7 +43,8 @@ public sealed class OscMeterLayout
         Channels = channels;
         Buses = buses;
         HasMasterChain = masterChain;
-        Count = 4 * channels + buses + 3 + (masterChain ? MasterChainValues : 0);
+        FirstScreenValue = 4 * channels + buses + 3 + (masterChain ? MasterChainValues : 0);
+        Count = FirstScreenValue + channels + 2 * buses + 3;
     }
 
     /// <summary>The layout for a console of the given size.</summary>
@@ -70,12 +76,7 @@ public sealed class OscMeterLayout
     public int ChannelCompressorGain(int channel) => 3 * Channels + CheckChannel(channel);
 
     /// <summary>Index of bus <paramref name="bus"/>'s (0-based) peak after its fader.</summary>
-    public int BusPostFader(int bus)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(bus);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bus, Buses);
-        return 4 * Channels + bus;
-    }
+    public int BusPostFader(int bus) => 4 * Channels + CheckBus(bus);
 
     /// <summary>Index of the main stereo bus's left peak.</summary>
     public int MainLeft => 4 * Channels + Buses;
@@ -104,6 +105,40 @@ public sealed class OscMeterLayout
     /// <summary>Index of the output's left/right correlation, -1 to +1.</summary>
     public int MasterCorrelation => MasterChain(9, 0, 1);
 
+    /// <summary>Index of the screen section's first value: the values before it are the ones X32 banks pick from.</summary>
+    public int FirstScreenValue { get; }
+
+    /// <summary>Index of channel <paramref name="channel"/>'s (0-based) RMS after its fader.</summary>
+    public int ChannelRms(int channel) => FirstScreenValue + CheckChannel(channel);
+
+    /// <summary>Index of bus <paramref name="bus"/>'s (0-based) RMS after its fader.</summary>
+    public int BusRms(int bus) => FirstScreenValue + Channels + CheckBus(bus);
+
+    /// <summary>Index of the main stereo bus's left RMS; right follows.</summary>
+    public int MainRmsLeft => FirstScreenValue + Channels + Buses;
+
+    /// <summary>Index of the main stereo bus's right RMS.</summary>
+    public int MainRmsRight => MainRmsLeft + 1;
+
+    /// <summary>Index of bus <paramref name="bus"/>'s (0-based) compressor gain (1.0 = no reduction).</summary>
+    public int BusCompressorGain(int bus) => MainRmsRight + 1 + CheckBus(bus);
+
+    /// <summary>Index of the main stereo bus's compressor gain (1.0 = no reduction).</summary>
+    public int MainCompressorGain => MainRmsRight + 1 + Buses;
+
+    /// <summary>Writes 1.0 (no reduction) to every gain of the console's strips in <paramref name="linear"/>.</summary>
+    public void WriteNoReduction(Span<float> linear)
+    {
+        for (int c = 0; c < Channels; c++)
+        {
+            linear[ChannelGateGain(c)] = 1f;
+            linear[ChannelCompressorGain(c)] = 1f;
+        }
+
+        for (int b = 0; b < Buses; b++) linear[BusCompressorGain(b)] = 1f;
+        linear[MainCompressorGain] = 1f;
+    }
+
     /// <summary>A gain reduction in dB (positive) as the linear gain the snapshot carries: 6 dB reads 0.5, none 1.0.</summary>
     public static float GainOfReduction(float reductionDb) => reductionDb > 0f ? MathF.Pow(10f, -reductionDb / 20f) : 1f;
 
@@ -113,6 +148,13 @@ public sealed class OscMeterLayout
         ArgumentOutOfRangeException.ThrowIfNegative(item);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(item, items);
         return MainMono + 1 + offset + item;
+    }
+
+    private int CheckBus(int bus)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bus);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bus, Buses);
+        return bus;
     }
 
     private int CheckChannel(int channel)

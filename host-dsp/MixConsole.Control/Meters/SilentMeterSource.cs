@@ -14,11 +14,7 @@ public sealed class SilentMeterSource : IMeterSource
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(linear.Length, Layout.Count, nameof(linear));
         linear.Slice(0, Layout.Count).Clear();
-        for (int c = 0; c < Layout.Channels; c++)
-        {
-            linear[Layout.ChannelGateGain(c)] = 1f;
-            linear[Layout.ChannelCompressorGain(c)] = 1f;
-        }
+        Layout.WriteNoReduction(linear);
 
         return true;
     }

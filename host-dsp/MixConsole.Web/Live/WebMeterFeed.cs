@@ -7,7 +7,8 @@ namespace MixConsole.Web.Live;
 /// Meters for the pages: listens to the OSC server's meter snapshots and, 30 times a second, writes one binary
 /// frame that every page gets (its unsent frame replaced). The frame is written into one buffer made here.
 /// <code>
-/// 'M' 'T' 'R' '1' | uint32 LE sequence | uint16 LE channels | uint16 LE buses | float32 LE x count (the OSC meter layout)
+/// 'M' 'T' 'R' '2' | uint32 LE sequence | uint16 LE channels | uint16 LE buses | uint16 LE first screen value | uint16 LE count
+/// | float32 LE x count (the OSC meter layout: the values X32 banks pick from, then its screen section of RMS and bus gains)
 /// </code>
 /// </summary>
 public sealed class WebMeterFeed : IMeterListener
@@ -16,7 +17,7 @@ public sealed class WebMeterFeed : IMeterListener
     public const int FramesPerSecond = 30;
 
     /// <summary>Bytes before the values.</summary>
-    public const int HeaderBytes = 12;
+    public const int HeaderBytes = 16;
 
     private readonly WebSocketOscTransport _pages;
     private readonly byte[] _frame;
@@ -32,9 +33,11 @@ public sealed class WebMeterFeed : IMeterListener
         ArgumentNullException.ThrowIfNull(layout);
         _count = layout.Count;
         _frame = new byte[FrameBytes(layout)];
-        "MTR1"u8.CopyTo(_frame);
+        "MTR2"u8.CopyTo(_frame);
         BinaryPrimitives.WriteUInt16LittleEndian(_frame.AsSpan(8), (ushort)layout.Channels);
         BinaryPrimitives.WriteUInt16LittleEndian(_frame.AsSpan(10), (ushort)layout.Buses);
+        BinaryPrimitives.WriteUInt16LittleEndian(_frame.AsSpan(12), (ushort)layout.FirstScreenValue);
+        BinaryPrimitives.WriteUInt16LittleEndian(_frame.AsSpan(14), (ushort)layout.Count);
         _intervalTicks = (time ?? TimeProvider.System).TimestampFrequency / FramesPerSecond;
     }
 

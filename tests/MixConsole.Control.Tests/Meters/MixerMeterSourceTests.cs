@@ -3,6 +3,7 @@ using MixConsole.Dsp.Core;
 using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Mixer;
 using MixConsole.Engine.Parameters;
+using MixConsole.Tests.Shared;
 
 namespace MixConsole.Control.Tests.Meters;
 
@@ -48,5 +49,77 @@ public class MixerMeterSourceTests
         // About 24 dB over a -30 dB threshold at 4:1 reduces by about 18 dB (less in the knee): a gain well under 1.
         float gain = values[layout.ChannelCompressorGain(1)];
         Assert.InRange(gain, 0.05f, 0.5f);
+    }
+
+    // A 0.5 sine on channel 1 at unity, sent at 0 dB to bus 1 (whose compressor squeezes it), silence on channel 3.
+    [Fact]
+    public void ScreenSection_CarriesA300msRms_3dBUnderASinesPeak_BusAndMainLevels_AndBusReduction()
+    {
+        var (engine, store, input, output) = SineOnChannel1();
+        Assert.True(store.TrySetReal(store.Table.IndexOf("/bus/01/dyn/on"), 1f));
+        Assert.True(store.TrySetReal(store.Table.IndexOf("/bus/01/dyn/thr"), -30f));
+        var source = new MixerMeterSource(engine.Meters);
+        OscMeterLayout layout = source.Layout;
+        var values = new float[layout.Count];
+        long n = 0;
+        for (int b = 0; b < 48000 / 2 / Block; b++) Process(engine, input, output, ref n);
+
+        Assert.True(source.TryReadLatest(values));
+        float peak = values[layout.ChannelPostFader(0)], rms = values[layout.ChannelRms(0)];
+        Assert.InRange(peak, 0.499f, 0.5005f);
+        Assert.InRange(20 * Math.Log10(peak / rms), 2.96, 3.06);
+        Assert.Equal(0f, values[layout.ChannelRms(2)]);
+        float busPeak = values[layout.BusPostFader(0)], busRms = values[layout.BusRms(0)];
+        Assert.InRange(busRms, 0.01f, 0.5f);
+        Assert.InRange(20 * Math.Log10(busPeak / busRms), 2.5, 3.5);
+        Assert.Equal(0f, values[layout.BusRms(1)]);
+        Assert.InRange(values[layout.BusCompressorGain(0)], 0.05f, 0.5f);
+        Assert.Equal(1f, values[layout.BusCompressorGain(1)]);
+        Assert.InRange(values[layout.MainRmsLeft], 0.1f, 0.5f);
+        Assert.InRange(values[layout.MainRmsRight], 0.1f, 0.5f);
+        Assert.Equal(1f, values[layout.MainCompressorGain]);
+    }
+
+    [Fact]
+    public void ReadingEveryFrame_WithItsRms_AllocatesNothing()
+    {
+        var (engine, _, input, output) = SineOnChannel1();
+        var source = new MixerMeterSource(engine.Meters);
+        var values = new float[source.Layout.Count];
+        long n = 0;
+        bool read = true;
+        AllocationResult result = Allocations.Measure(
+            () => read &= source.TryReadLatest(values),
+            calls: 300,
+            warmupCalls: 100,
+            unmeasured: () =>
+            {
+                for (int b = 0; b < 48000 / 30 / Block + 1; b++) Process(engine, input, output, ref n);
+            });
+        Assert.True(result.Bytes == 0, result.ToString());
+        Assert.True(read, "a window was missed");
+    }
+
+    private const int Block = 32;
+
+    private static (MixerEngine Engine, ParameterStore Store, AudioBuffer Input, AudioBuffer Output) SineOnChannel1()
+    {
+        var config = ConsoleConfig.Pi4Cs42448;
+        var store = new ParameterStore(ParameterTable.Create(config));
+        foreach (string path in new[] { "/ch/01/mix/fader", "/ch/01/mix/01/level", "/bus/01/mix/fader", "/main/st/mix/fader" })
+        {
+            Assert.True(store.TrySetReal(store.Table.IndexOf(path), 0f), path);
+        }
+
+        var engine = new MixerEngine(store);
+        int outputs = MixerOutputs.Total(config.Buses);
+        engine.Prepare(48000, Block, config.Channels, outputs);
+        return (engine, store, new AudioBuffer(config.Channels, Block), new AudioBuffer(outputs, Block));
+    }
+
+    private static void Process(MixerEngine engine, AudioBuffer input, AudioBuffer output, ref long n)
+    {
+        for (int i = 0; i < Block; i++, n++) input.Channel(0)[i] = 0.5f * MathF.Sin(2 * MathF.PI * 1000 * n / 48000f);
+        engine.Process(input, output, Block);
     }
 }

@@ -109,7 +109,7 @@ public class OscServerMeterTests
             source.ValueAt(layout.MasterCorrelation),
         ];
         Assert.Equal(expected, Osc.MeterValues(Assert.IsType<byte[]>(Assert.Single(arguments))));
-        Assert.Equal(layout.Count - 10, layout.MasterInputPeak(0));
+        Assert.Equal(layout.FirstScreenValue - 10, layout.MasterInputPeak(0));
 
         // A console without the chain's section serves no bank 20.
         using var console = new ServerHarness();

@@ -1,4 +1,4 @@
-// One WebSocket to the console: OSC both ways, coalesced moves, meter frames ('MTR1' + LE floats).
+// One WebSocket to the console: OSC both ways, coalesced moves, meter frames ('MTR2' + LE floats).
 import { encodeMessage, decodePacket } from './osc.js';
 
 const METER_MAGIC = 0x4d; // 'M'; OSC packets start with '/' or '#'
@@ -44,8 +44,11 @@ export class Live {
     ws.onmessage = event => {
       const data = event.data;
       if (new Uint8Array(data, 0, 1)[0] === METER_MAGIC) {
+        // Header: 'MTR2', sequence, channels, buses, first screen value, count; the X32 banks' values, then the screen's.
+        const header = new DataView(data, 0, 16);
+        const screen = header.getUint16(12, true);
         this.meterFrames++;
-        this.onMeters(new Float32Array(data, 12, (data.byteLength - 12) / 4), this.meterFrames);
+        this.onMeters(new Float32Array(data, 16, screen), this.meterFrames, new Float32Array(data, 16 + 4 * screen, header.getUint16(14, true) - screen));
       } else {
         decodePacket(data, (address, values) => this.receive(address, values));
       }

@@ -2,6 +2,7 @@
 import { Live } from './live.js';
 import { pageAccess } from './access.js';
 import { Slider, Switch, NameField, Choice, touch } from './controls.js';
+import { stripMeters } from './meters.js';
 
 // Channels, then the bus, DCA and main layers; every send shares channel 1's send to bus 1's specs.
 const PATTERNS = ['/ch/*/mix/fader', '/ch/*/mix/on', '/ch/*/mix/pan', '/ch/*/solo', '/ch/*/config/name', '/ch/*/config/color',
@@ -9,7 +10,6 @@ const PATTERNS = ['/ch/*/mix/fader', '/ch/*/mix/on', '/ch/*/mix/pan', '/ch/*/sol
 const SEND_SPECS = '/ch/01/mix/01/{level,on}';
 // The X32's eight strip colours (OFF, RD, GN, YE, BL, MG, CY, WH); 8-15 are the same, drawn inverted.
 const PALETTE = ['#3a3f47', '#e04848', '#3fbf5f', '#e8c33a', '#4a86e8', '#c64ad8', '#3ac8d8', '#e8e8e8'];
-const METER_FLOOR_DB = -60;
 
 const get = async url => (await fetch(url)).json();
 const two = n => String(n).padStart(2, '0');
@@ -21,7 +21,7 @@ const specOf = path => table.specs[table.params[path]];
 const countOf = pattern => Object.keys(table.params).filter(p => pattern.test(p)).length;
 
 const controls = new Map(); // OSC path -> control
-const meters = [];          // per channel: { level, gr }
+const meters = [];          // per metered strip: { el (the strip), show(values, screen, now, visible) }
 const strips = document.getElementById('strips');
 const sendParts = new Map(); // bus -> per channel [send level slider, send on switch], made when first chosen
 
@@ -72,14 +72,10 @@ function strip({ layer, number, title, href, fader, on, pan, name, colour, solo,
 
   const body = document.createElement('div');
   body.className = 'body';
-  if (meter !== undefined) {
-    const m = document.createElement('div');
-    m.className = 'meter';
-    m.setAttribute('aria-hidden', 'true');
-    m.dataset.meter = 'post';
-    m.innerHTML = '<div class="level"></div><div class="gr"></div>';
-    meters[meter] = { el: m, level: m.firstChild, gr: m.lastChild, shown: -1 };
-    body.append(m);
+  if (meter) {
+    const block = stripMeters(title, meter.sides, meter.kinds);
+    meters.push({ el, show: (values, screen, now, visible) => meter.show(block, values, screen, now, visible) });
+    body.append(block.el);
   }
 
   body.append(add(new Slider(fader, specOf(fader), live, { label: `${title} fader`, className: 'fader' }), fader));
@@ -92,11 +88,39 @@ function strip({ layer, number, title, href, fader, on, pan, name, colour, solo,
   return el;
 }
 
+// What each layer's strip meters read: the frame's X32-bank values ([pre x C][post x C][gate gain x C][comp gain x C]
+// [bus x B][main L, R, mono]) and its screen section ([RMS: channel x C, bus x B, main L, R][comp gain: bus x B, main]).
+const C = consoleInfo.meterChannels;
+const B = consoleInfo.meterBuses;
+const channelMeter = c => ({
+  sides: [''], kinds: ['compressor', 'gate'],
+  show: ({ levels, reductions }, v, s, now, visible) => {
+    levels[0].update(v[C + c], s[c], now, visible);
+    reductions.compressor.update(v[3 * C + c], visible);
+    reductions.gate.update(v[2 * C + c], visible);
+  },
+});
+const busMeter = b => ({
+  sides: [''], kinds: ['compressor'],
+  show: ({ levels, reductions }, v, s, now, visible) => {
+    levels[0].update(v[4 * C + b], s[C + b], now, visible);
+    reductions.compressor.update(s[C + B + 2 + b], visible);
+  },
+});
+const mainMeter = {
+  sides: ['left', 'right'], kinds: ['compressor'],
+  show: ({ levels, reductions }, v, s, now, visible) => {
+    levels[0].update(v[4 * C + B], s[C + B], now, visible);
+    levels[1].update(v[4 * C + B + 1], s[C + B + 1], now, visible);
+    reductions.compressor.update(s[C + 2 * B + 2], visible);
+  },
+};
+
 const channelStrips = [];
 for (let ch = 1; ch <= consoleInfo.channels; ch++) {
   const base = `/ch/${two(ch)}`;
   const el = strip({
-    layer: 'ch', number: ch, title: `Channel ${ch}`, href: `/channel.html?ch=${ch}`, meter: ch - 1,
+    layer: 'ch', number: ch, title: `Channel ${ch}`, href: `/channel.html?ch=${ch}`, meter: ch <= C ? channelMeter(ch - 1) : undefined,
     fader: `${base}/mix/fader`, on: `${base}/mix/on`, pan: `${base}/mix/pan`, solo: `${base}/solo`,
     name: `${base}/config/name`, colour: `${base}/config/color`,
   });
@@ -108,17 +132,18 @@ const buses = countOf(/^\/bus\/\d\d\/mix\/fader$/);
 for (let bus = 1; bus <= buses; bus++) {
   const base = `/bus/${two(bus)}`;
   strips.append(strip({
-    layer: 'bus', number: bus, title: `Bus ${bus}`,
+    layer: 'bus', number: bus, title: `Bus ${bus}`, meter: bus <= B ? busMeter(bus - 1) : undefined,
     fader: `${base}/mix/fader`, on: `${base}/mix/on`, pan: `${base}/mix/pan`, name: `${base}/config/name`, colour: `${base}/config/color`,
   }));
 }
 
+// A DCA carries no audio, so it has no meter: a sum of its members' levels would be a number no signal has.
 const dcas = countOf(/^\/dca\/\d+\/fader$/);
 for (let dca = 1; dca <= dcas; dca++) {
   strips.append(strip({ layer: 'dca', number: dca, title: `DCA ${dca}`, fader: `/dca/${dca}/fader`, on: `/dca/${dca}/on`, name: `/dca/${dca}/config/name` }));
 }
 
-strips.append(strip({ layer: 'main', number: 1, title: 'Main', fader: '/main/st/mix/fader', on: '/main/st/mix/on' }));
+strips.append(strip({ layer: 'main', number: 1, title: 'Main', fader: '/main/st/mix/fader', on: '/main/st/mix/on', meter: mainMeter }));
 
 // Banks show N strips of the chosen layer at a time; all strips stay live (their values keep arriving) while hidden.
 const bankSize = document.getElementById('bank-size');
@@ -191,21 +216,10 @@ function showSends() {
 }
 sendsChoice.addEventListener('change', showSends);
 
-// Meter values are linear (1.0 = 0 dBFS) in the OSC meter layout: [pre x C][post x C][gate x C][comp gain x C]...
-const heightOf = linear => (linear <= 0 ? 0 : Math.max(0, 1 - (20 * Math.log10(linear)) / METER_FLOOR_DB));
-function showMeters(values, frame) {
-  const channels = consoleInfo.meterChannels;
-  for (let ch = 0; ch < channels; ch++) {
-    const m = meters[ch];
-    const post = values[channels + ch];
-    const gain = values[3 * channels + ch];
-    if (post !== m.shown) {
-      m.shown = post;
-      m.el.dataset.level = post.toFixed(5);
-      m.level.style.transform = `scaleY(${heightOf(post).toFixed(4)})`;
-    }
-    m.gr.style.transform = `scaleY(${(1 - heightOf(gain)).toFixed(4)})`;
-  }
+// Levels and gains are linear (1.0 = 0 dBFS, 1.0 = no reduction); hidden strips keep their ballistics, unpainted.
+function showMeters(values, frame, screen) {
+  const now = performance.now();
+  for (const m of meters) m.show(values, screen, now, !m.el.hidden);
   if (frame === 1) document.body.dataset.firstMeterMs = performance.now().toFixed(1);
   document.body.dataset.meterFrames = String(frame);
 }
