@@ -52,6 +52,29 @@ public sealed class SceneOscTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Showdump_AnswersTheShowLine_ThenEachStoredScene_AsTheX32Does()
+    {
+        using var dir = new TestSignals();
+        using var serve = ServeProcess.Start(dir.Path("state"));
+        using var control = new OscTestClient(serve.Port);
+        control.Send("/save", "scene", 7, "Chorus", "big");
+        Assert.Equal(["scene", 1], control.WaitFor("/save", Answer));
+
+        string version = ServeVersion(control);
+        control.Send("/showdump");
+        Assert.Equal(["/-show/showfile/show \"\" 0 0 0 0 0 0 0 0 0 0 \"V" + version + "\"\n"], control.WaitFor("/node", Answer));
+        Assert.Equal(["/-show/showfile/scene/007 \"Chorus\" \"big\" %000000000 1\n"], control.WaitFor("/node", Answer));
+        Assert.Equal(0, serve.Stop());
+    }
+
+    // The fourth string of /info: the firmware the show line names.
+    private static string ServeVersion(OscTestClient control)
+    {
+        control.Send("/info");
+        return Assert.IsType<string>(control.WaitFor("/info", Answer)![3]);
+    }
+
+    [Fact]
     public void SaveRecallRenameDelete_OverOsc_AreAnsweredEchoedAndKept_AndTheCliSeesThemOnceStopped()
     {
         using var dir = new TestSignals();
