@@ -163,6 +163,7 @@ public static partial class ConsoleAddressSpace
             d.Add("/delay/lowcut", DelayFxLowCut, ParameterRole.EchoLowCut);
             d.Add("/delay/highcut", DelayFxHighCut, ParameterRole.EchoHighCut);
             d.Add("/delay/pingpong", DelayFxPingPong, ParameterRole.EchoPingPong);
+            AddFxSource(builder, slot);
         }
 
         for (int slot = 1; slot <= config.FxSlots; slot++)

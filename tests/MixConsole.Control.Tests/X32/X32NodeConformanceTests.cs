@@ -121,6 +121,7 @@ public sealed class X32NodeConformanceTests(ITestOutputHelper output)
         { "/-prefs/remote/protocol", 'i', 3, "MC HUI CC", "", 1, false },
         { "/-prefs/remote/port", 'i', 3, "MIDI CARD RTP", "", 2, false },
         { "/-prefs/remote/ioenable", 'i', 4096, "%000000000000", "%111111111111", 3, false },
+        { "/fx/4/source/r", 'i', 18, "INS MIX1 MIX2 MIX3 MIX4 MIX5 MIX6 MIX7 MIX8 MIX9 MIX10 MIX11 MIX12 MIX13 MIX14 MIX15 MIX16 M/C", "", 1, false },
         { "/headamp/127/gain", 'f', 145, "-12.0", "60.0", 0, false },
         { "/headamp/000/phantom", 'i', 2, "OFF", "ON", 1, false },
     };

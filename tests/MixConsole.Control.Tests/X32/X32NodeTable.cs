@@ -103,7 +103,7 @@ internal static partial class X32NodeTable
         dca/{1-8} 2
         dca/{1-8}/config 3
         fx/{1-8} 1
-        fx/{1-4}/source 2
+        fx/{1-4}/source 2 INS|MIX\d+|M/C
         fx/{1-8}/par 64
         outputs/main/{01-16} 3
         outputs/aux/{01-06} 3
@@ -122,7 +122,7 @@ internal static partial class X32NodeTable
         "fxrtn/{01-08}/config", "fxrtn/{01-08}/eq", "fxrtn/{01-08}/eq/{1-4}", "fxrtn/{01-08}/mix", "fxrtn/{01-08}/grp",
         "mtx/{01-06}/config", "mtx/{01-06}/preamp", "mtx/{01-06}/dyn", "mtx/{01-06}/eq", "mtx/{01-06}/eq/{1-6}", "mtx/{01-06}/mix",
 "main/m/dyn", "main/m/eq", "main/m/eq/{1-6}",
-        "fx/{1-8}", "fx/{1-4}/source", "fx/{1-8}/par",
+        "fx/{1-8}", "fx/{1-8}/par",
         "-stat/solosw",
     ];
 
