@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Net;
 using MixConsole.Control.Meters;
 using MixConsole.Control.Tests.Transport;
 using MixConsole.Engine.Configuration;
@@ -125,27 +124,7 @@ public class OscServerX32MeterBankTests
     {
         var clock = new ManualClock();
         using var live = new LiveServer(time: clock);
-        int port = LibloTools.FreeUdpPort();
-        using (var registrar = new UdpTestClient(live.EndPoint, port: port))
-        {
-            registrar.Send(Osc.Message("/meters", "/meters/6", 16));
-        }
-
-        Assert.True(LiveServer.WaitUntil(() => live.Server.MeterStreamCount == 1 && live.Server.Counters.MeterPacketsSent == 1));
-        using var dump = new OscDump(port);
-        using var prober = new UdpTestClient(live.EndPoint);
-        dump.WaitUntilListening(() =>
-        {
-            prober.SendTo(Osc.Message("/probe"), new IPEndPoint(IPAddress.Loopback, port));
-            return true;
-        });
-
-        for (int step = 1; step <= 5; step++)
-        {
-            clock.Advance(TimeSpan.FromMilliseconds(50));
-            Assert.True(LiveServer.WaitUntil(() => live.Server.Counters.MeterPacketsSent == 1 + step), $"no blob after step {step}");
-        }
-
+        using OscDump dump = MeterDump.Start(live, clock, Osc.Message("/meters", "/meters/6", 16), 5);
         string[] lines = dump.WaitForLines(l => l.Contains("/meters/6 b [", StringComparison.Ordinal), 5);
         Assert.All(lines, l => Assert.EndsWith($"/meters/6 b [{4 + 4 * 4} byte blob]", l, StringComparison.Ordinal));
     }
