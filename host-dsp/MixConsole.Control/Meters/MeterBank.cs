@@ -9,15 +9,19 @@ namespace MixConsole.Control.Meters;
 /// <item><c>/meters/1</c> (96): channels 1-32 pre-fader, then their 32 gate gains, then their 32 compressor gains.</item>
 /// <item><c>/meters/2</c> (49): buses 1-16, matrices 1-6, main left, right, mono, then the gain of 16 bus, 6 matrix,
 /// the main and the mono compressors.</item>
+/// <item><c>/meters/3</c> to <c>/meters/16</c>: the X32's other banks (<see cref="TryCreateX32Bank"/>).</item>
 /// <item><c>/meters/20</c> (10), this console's own, served by the mastering box only: the master chain's input peak
 /// left, right, output peak left, right, limiter gain, the gains of multiband bands 1-4, and the output's left/right
 /// correlation (-1 to +1).</item>
 /// </list>
 /// </summary>
-public sealed class MeterBank
+public sealed partial class MeterBank
 {
     /// <summary>One above the highest bank number; numbers in between may be undefined.</summary>
     public const int BankCount = MasterChainBank + 1;
+
+    /// <summary>Streams a client can request: the banks, then the variants of the banks that take arguments (<see cref="Topic"/>).</summary>
+    public const int TopicCount = BankCount + SurfaceVariants + StripVariants;
 
     /// <summary>The mastering box's bank: a number the X32 does not use (its banks stop at 16).</summary>
     public const int MasterChainBank = 20;
@@ -34,17 +38,20 @@ public sealed class MeterBank
 
     private readonly int[] _indices;
 
-    private MeterBank(int number, int[] indices)
+    private readonly bool _shorts;
+
+    private MeterBank(int number, int[] indices, bool shorts = false)
     {
         Number = number;
         _indices = indices;
+        _shorts = shorts;
     }
 
     /// <summary>The N in <c>/meters/N</c>.</summary>
     public int Number { get; }
 
-    /// <summary>Values in one blob.</summary>
-    public int Count => _indices.Length;
+    /// <summary>32-bit words in one blob after its count (two values a word in the banks of short integers).</summary>
+    public int Count => _shorts ? _indices.Length / 2 : _indices.Length;
 
     /// <summary>Snapshot indices in blob order; negative where the console has no such meter.</summary>
     public ReadOnlySpan<int> Indices => _indices;
@@ -85,8 +92,7 @@ public sealed class MeterBank
                 indices.Add(layout.MasterCorrelation);
                 break;
             default:
-                bank = null!;
-                return false;
+                return TryCreateX32Bank(number, 0, number == 5 ? 1 : 0, layout, out bank);
         }
 
         bank = new MeterBank(number, [.. indices]);
@@ -96,12 +102,13 @@ public sealed class MeterBank
     /// <summary>Every bank over <paramref name="layout"/>, indexed by number; null where none is defined.</summary>
     public static MeterBank?[] CreateAll(OscMeterLayout layout)
     {
-        var banks = new MeterBank?[BankCount];
+        var banks = new MeterBank?[TopicCount];
         for (int n = 0; n < BankCount; n++)
         {
             banks[n] = TryCreate(n, layout, out MeterBank bank) ? bank : null;
         }
 
+        AddVariants(banks, layout);
         return banks;
     }
 
@@ -111,18 +118,25 @@ public sealed class MeterBank
     /// </summary>
     public int WriteBlob(ReadOnlySpan<float> snapshot, Span<byte> destination)
     {
-        int length = 4 + 4 * _indices.Length;
+        int length = 4 + 4 * Count;
         if (destination.Length < length)
         {
             return 0;
         }
 
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(destination, _indices.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(destination, Count);
         for (int i = 0; i < _indices.Length; i++)
         {
             int index = _indices[i];
             float value = index >= 0 ? snapshot[index] : index == NoReduction ? 1f : 0f;
-            System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(destination.Slice(4 + 4 * i, 4), value);
+            if (_shorts)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(destination.Slice(4 + 2 * i, 2), Short(index, value));
+            }
+            else
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(destination.Slice(4 + 4 * i, 4), value);
+            }
         }
 
         return length;

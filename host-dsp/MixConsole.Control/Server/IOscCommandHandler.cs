@@ -14,4 +14,10 @@ public interface IOscCommandHandler
     /// sender into <paramref name="reply"/>. False when the address is not its own (the server counts it as unknown).
     /// </summary>
     bool TryHandle(in OscMessage message, Span<byte> reply, out int replyLength);
+
+    /// <summary>
+    /// This handler's lines of a <c>/showdump</c> answer, each one X32 node line ending in '\n'
+    /// (<c>/-show/showfile/scene/000 "Intro" "" %000000000 1</c>); none unless it holds part of the show.
+    /// </summary>
+    IEnumerable<string> ShowDumpLines() => [];
 }

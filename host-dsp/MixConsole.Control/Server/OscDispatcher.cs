@@ -164,7 +164,7 @@ internal sealed class OscDispatcher
     private static bool IsCommand(ReadOnlySpan<byte> address) =>
         address.SequenceEqual("/xremote"u8) || address.SequenceEqual("/subscribe"u8) || address.SequenceEqual("/renew"u8) ||
         address.SequenceEqual("/unsubscribe"u8) || address.SequenceEqual("/batchsubscribe"u8) || address.SequenceEqual("/formatsubscribe"u8) || address.SequenceEqual("/info"u8) || address.SequenceEqual("/xinfo"u8) ||
-        address.SequenceEqual("/status"u8) ||
+        address.SequenceEqual("/status"u8) || address.SequenceEqual("/showdump"u8) ||
         address.SequenceEqual("/node"u8) || address.SequenceEqual("/meters"u8) || address.StartsWith("/meters/"u8);
 
     // True when the message was dealt with here (held, or refused as unschedulable); false when it is due now.
@@ -231,6 +231,10 @@ internal sealed class OscDispatcher
         else if (address.SequenceEqual("/node"u8))
         {
             ReplyNode(in message, link, in sender);
+        }
+        else if (address.SequenceEqual("/showdump"u8))
+        {
+            ReplyShowDump(link, in sender);
         }
         else if (address.SequenceEqual("/meters"u8) || address.StartsWith("/meters/"u8))
         {
@@ -420,7 +424,7 @@ internal sealed class OscDispatcher
             return;
         }
 
-        if (!_table.TryGetNodeChildrenUtf8(node, out IReadOnlyList<int> children))
+        if (!_table.TryGetNodeChildrenUtf8(node, out IReadOnlyList<int> children) && !TryGetFirstNodeBelow(node, out children))
         {
             _counters.AddUnknownAddress();
             return;
@@ -433,14 +437,52 @@ internal sealed class OscDispatcher
             return;
         }
 
+        ReplyNodeLine(link, in sender, line.AsSpan(0, chars));
+    }
+
+    // "/showdump": the show as node lines, the X32's header first (show name, ten counters, firmware), then each
+    // handler's (the scene slots). Rare, so it may allocate.
+    private void ReplyShowDump(int link, in OscPeer sender)
+    {
+        ReplyNodeLine(link, in sender, ("/-show/showfile/show \"\" 0 0 0 0 0 0 0 0 0 0 \"V" + _identity.FirmwareVersion + "\"\n").AsSpan());
+        foreach (IOscCommandHandler commands in Commands)
+        {
+            foreach (string line in commands.ShowDumpLines())
+            {
+                ReplyNodeLine(link, in sender, line.AsSpan());
+            }
+        }
+    }
+
+    private void ReplyNodeLine(int link, in OscPeer sender, ReadOnlySpan<char> line)
+    {
         Span<byte> reply = ReplyBuffer();
         var writer = new OscWriter(reply);
         writer.BeginMessage("/node"u8, "s"u8);
-        writer.WriteString(line.AsSpan(0, chars));
+        writer.WriteString(line);
         if (writer.TryComplete(out int length))
         {
             Reply(link, in sender, reply.Slice(0, length));
         }
+    }
+
+    // A node with no leaf of its own ("ch/01", "config", "/") answers as the X32 does: the line of the first node below it.
+    private bool TryGetFirstNodeBelow(ReadOnlySpan<byte> node, out IReadOnlyList<int> children)
+    {
+        children = [];
+        if (!node.IsEmpty && node[0] == (byte)'/') node = node.Slice(1);
+        if (!node.IsEmpty && node[^1] == (byte)'/') node = node[..^1];
+        foreach (byte[] path in _paths)
+        {
+            // "/" + node + "/" begins the path (every path, for the root).
+            if (node.IsEmpty || (path.Length > node.Length + 2 && path.AsSpan(1).StartsWith(node) && path[node.Length + 1] == (byte)'/'))
+            {
+                int leaf = path.AsSpan().LastIndexOf((byte)'/');
+                return _table.TryGetNodeChildrenUtf8(path.AsSpan(0, leaf), out children);
+            }
+        }
+
+        return false;
     }
 
     // "/subscribe ,s path [,i factor]": the value itself, every 50 ms x factor, for 10 s.
@@ -483,6 +525,14 @@ internal sealed class OscDispatcher
         bool added;
         if (count == 5 && message.TryGetString(1, out ReadOnlySpan<byte> bankPath) && TryParseBank(bankPath, out int bank))
         {
+            // a and b choose the strips of banks 5 and 6, as in /meters.
+            bank = MeterBank.Topic(bank, first, bank == 5 ? Math.Max(last, 1) : 0);
+            if (bank < 0)
+            {
+                _counters.AddRejectedValue();
+                return;
+            }
+
             added = _values.Subscribe(link, in sender, alias, SubscriptionForm.Meters, [], bank, interval);
         }
         else
@@ -599,7 +649,7 @@ internal sealed class OscDispatcher
 
         for (int bank = 0; bank < MeterBanks.Length; bank++)
         {
-            if (alias.IsEmpty || (TryParseBank(alias, out int named) && named == bank))
+            if (alias.IsEmpty || (TryParseBank(alias, out int named) && MeterBanks[bank]?.Number == named))
             {
                 _meterStreams.Unsubscribe(link, in sender, bank);
             }
@@ -653,19 +703,32 @@ internal sealed class OscDispatcher
             firstInt = 1;
         }
 
-        int factor = 1;
+        if (!TryParseBank(bankAddress, out int bank))
+        {
+            _counters.AddUnknownAddress();
+            return;
+        }
+
+        // Banks 5 and 6 take their strip selection first; the int after it, if any, is the time factor.
+        Span<int> choice = [0, bank == 5 ? 1 : 0];
+        int arguments = MeterBank.ArgumentCount(bank), factor = 1;
         for (int a = firstInt; a < message.ArgumentCount; a++)
         {
-            if (!message.TryGetInt32(a, out factor))
+            int n = a - firstInt;
+            if (!message.TryGetInt32(a, out int value))
             {
                 _counters.AddRejectedValue();
                 return;
             }
+
+            if (n < arguments) choice[n] = value;
+            else factor = value;
         }
 
-        if (!TryParseBank(bankAddress, out int bank))
+        bank = MeterBank.Topic(bank, choice[0], choice[1]);
+        if (bank < 0)
         {
-            _counters.AddUnknownAddress();
+            _counters.AddRejectedValue();
             return;
         }
 
@@ -697,7 +760,7 @@ internal sealed class OscDispatcher
             n = n * 10 + (digit - '0');
         }
 
-        if (n >= MeterBanks.Length || MeterBanks[n] is null)
+        if (n >= MeterBank.BankCount || n >= MeterBanks.Length || MeterBanks[n] is null)
         {
             return false;
         }

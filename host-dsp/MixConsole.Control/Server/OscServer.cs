@@ -396,8 +396,9 @@ public sealed class OscServer : IDisposable
         Span<byte> address = stackalloc byte[12];
         "/meters/"u8.CopyTo(address);
         int end = 8;
-        if (bank >= 10) address[end++] = (byte)('0' + bank / 10);
-        address[end++] = (byte)('0' + bank % 10);
+        int number = meterBank.Number;
+        if (number >= 10) address[end++] = (byte)('0' + number / 10);
+        address[end++] = (byte)('0' + number % 10);
         var writer = new OscWriter(_bankPackets[bank]);
         writer.BeginMessage(address.Slice(0, end), "b"u8);
         writer.WriteBlob(blob);

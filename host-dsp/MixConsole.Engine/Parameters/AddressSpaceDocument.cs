@@ -114,9 +114,11 @@ public static class AddressSpaceDocument
         var paths = new List<string>();
         foreach (var parameter in table.Parameters)
         {
-            if (!parameter.InScenes)
+            // The X32's preferences are console state as a whole: one entry for the family.
+            string path = parameter.Path.StartsWith("/-prefs/", StringComparison.Ordinal) ? "/-prefs/..." : parameter.Path;
+            if (!parameter.InScenes && !paths.Contains("`" + path + "`"))
             {
-                paths.Add("`" + parameter.Path + "`");
+                paths.Add("`" + path + "`");
             }
         }
 
@@ -292,7 +294,8 @@ public static class AddressSpaceDocument
             for (int p = 0; p < group.Positions; p++)
             {
                 values[p].Add(int.Parse(instance[p], CultureInfo.InvariantCulture));
-                widths[p] = instance[p].Length;
+                // The narrowest instance sets the padding: unpadded X32 numbers (btn/5..12) read back as written.
+                widths[p] = widths[p] == 0 ? instance[p].Length : Math.Min(widths[p], instance[p].Length);
             }
         }
 

@@ -92,6 +92,7 @@ public static partial class ConsoleAddressSpace
 
         builder.Add("/config/name", ConsoleName, ParameterKey.Console(ParameterRole.Name));
         AddConfig(builder, config);
+        AddRouting(builder);
 
         for (int ch = 1; ch <= config.Channels; ch++)
         {
@@ -162,6 +163,7 @@ public static partial class ConsoleAddressSpace
             d.Add("/delay/lowcut", DelayFxLowCut, ParameterRole.EchoLowCut);
             d.Add("/delay/highcut", DelayFxHighCut, ParameterRole.EchoHighCut);
             d.Add("/delay/pingpong", DelayFxPingPong, ParameterRole.EchoPingPong);
+            AddFxSource(builder, slot);
         }
 
         for (int slot = 1; slot <= config.FxSlots; slot++)
@@ -208,6 +210,7 @@ public static partial class ConsoleAddressSpace
 
         AddOutputs(builder);
         AddHeadamps(builder);
+        AddPrefs(builder);
 
         // Shared by every controller so surface select LEDs follow another client's selection; no audio reads it.
         // Console state, as on the X32: loading a scene must not move the engineer's selected strip.

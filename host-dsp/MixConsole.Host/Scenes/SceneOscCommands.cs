@@ -16,6 +16,7 @@ namespace MixConsole.Host.Scenes;
 /// <c>/-action/undoscene</c> (MixConsole's own: the mix as it was before the last recall, answered like a recall),
 /// <c>/-show/safes [,s "ch 3 eq dyn"]</c> (MixConsole's own: what recalls leave alone, see <see cref="RecallSafes"/>; answers the safes in force),
 /// <c>/delete ,si "scene" N</c>, <c>/rename ,sis "scene" N name</c> (answered like /save),
+/// <c>/showdump</c> (the stored scenes' node lines, after the server's show line),
 /// <c>/-show/showfile/scene/NNN/name</c> and <c>.../notes</c> (a query answers <c>,s</c>, empty for an empty slot; a
 /// <c>,s</c> sets it) and <c>/-show/prepos/current</c> (<c>,i</c>, -1 when none). A change to the list is echoed to
 /// every <c>/xremote</c> subscriber as the slot's name and notes. While the store cannot be used yet, every command
@@ -68,6 +69,21 @@ internal sealed class SceneOscCommands(Func<SceneSlots?> slots, ParameterStore p
 
         if (address.StartsWith(Encoding.ASCII.GetBytes(ShowPrefix))) return ShowField(in message, reply, out replyLength);
         return false;
+    }
+
+    /// <summary><c>/showdump</c>'s scene lines, as the X32 writes them: slot, name, notes, safes bitmap, 1 for a stored scene.</summary>
+    public IEnumerable<string> ShowDumpLines()
+    {
+        IReadOnlyList<SceneRecord> scenes = [];
+        if (!Guard("showdump", () => { scenes = Slots.List(); return true; })) return [];
+        var lines = new List<string>(scenes.Count);
+        foreach (SceneRecord scene in scenes)
+        {
+            lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{ShowPrefix}{scene.Slot:000} \"{scene.Name}\" \"{scene.Notes}\" %000000000 1\n"));
+        }
+
+        return lines;
     }
 
     private bool Save(in OscMessage message, Span<byte> reply, out int replyLength)

@@ -100,28 +100,8 @@ public class OscServerLibloTests
         var layout = OscMeterLayout.For(ConsoleConfig.Default);
         var clock = new ManualClock();
         using var live = new LiveServer(new RampMeters(layout), time: clock);
-        int port = LibloTools.FreeUdpPort();
-        using (var registrar = new UdpTestClient(live.EndPoint, port: port))
-        {
-            registrar.Send(Osc.Message("/meters/0"));
-        }
-
-        // The first blob goes at once, before anyone listens on X; the next waits for the server's clock to move.
-        Assert.True(LiveServer.WaitUntil(() => live.Server.MeterStreamCount == 1 && live.Server.Counters.MeterPacketsSent == 1));
-        using var dump = new OscDump(port);
-        using var prober = new UdpTestClient(live.EndPoint);
-        dump.WaitUntilListening(() =>
-        {
-            prober.SendTo(Osc.Message("/probe"), new IPEndPoint(IPAddress.Loopback, port));
-            return true;
-        });
-
-        // Ten 50 ms steps of the server's clock, ten blobs: the pace is the server's, counted, never timed.
-        for (int step = 1; step <= 10; step++)
-        {
-            clock.Advance(TimeSpan.FromMilliseconds(50));
-            Assert.True(LiveServer.WaitUntil(() => live.Server.Counters.MeterPacketsSent == 1 + step), $"no blob after step {step}");
-        }
+        // Ten 50 ms steps of the server's clock, ten blobs.
+        using OscDump dump = MeterDump.Start(live, clock, Osc.Message("/meters/0"), 10);
 
         // liblo prints blobs over 12 bytes as "[N byte blob]": it checks the framing and the size.
         string[] lines = dump.WaitForLines(l => l.Contains("/meters/0 b [", StringComparison.Ordinal), 10);

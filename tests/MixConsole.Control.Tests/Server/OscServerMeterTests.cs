@@ -120,7 +120,7 @@ public class OscServerMeterTests
     }
 
     [Theory]
-    [InlineData("/meters/3")]
+    [InlineData("/meters/17")]
     [InlineData("/meters/19")]
     [InlineData("/meters/21")]
     [InlineData("/meters/007")]
@@ -172,7 +172,7 @@ public class OscServerMeterTests
     }
 
     /// <summary>Meters whose every value is distinct, so a misplaced index shows.</summary>
-    private sealed class NumberedMeters(OscMeterLayout layout) : IMeterSource
+    internal sealed class NumberedMeters(OscMeterLayout layout) : IMeterSource
     {
         public OscMeterLayout Layout => layout;
 

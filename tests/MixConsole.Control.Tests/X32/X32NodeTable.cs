@@ -27,21 +27,29 @@ internal static partial class X32NodeTable
         config/talk/A 4
         config/talk/B 4
         config/osc 6
-        config/userrout/in 32
+        config/userrout/in 32 \d+
         config/userrout/out 48
-        config/routing 1
-        config/routing/IN 5
+        config/routing 1 REC
+        config/routing/IN 5 AN1-8
         config/routing/AES50A 6
         config/routing/AES50B 6
         config/routing/CARD 4
-        config/routing/OUT 4
+        config/routing/OUT 4 AN1-4
         config/routing/PLAY 5
         config/userctrl/A 1
+        config/userctrl/A/enc 4
+        config/userctrl/A/btn 8
         config/userctrl/B 1
+        config/userctrl/B/enc 4
+        config/userctrl/B/btn 8
         config/userctrl/C 1
+        config/userctrl/C/enc 4
+        config/userctrl/C/btn 8
         config/tape 3
         config/amixenable 2
-        config/dp48 3
+        config/dp48 3 %[01]{4}
+        config/dp48/link 24 OFF|ON
+        config/dp48/grpname 12
         ch/{01-32}/config 4
         ch/{01-32}/delay 2
         ch/{01-32}/preamp 5
@@ -95,7 +103,7 @@ internal static partial class X32NodeTable
         dca/{1-8} 2
         dca/{1-8}/config 3
         fx/{1-8} 1
-        fx/{1-4}/source 2
+        fx/{1-4}/source 2 INS|MIX\d+|M/C
         fx/{1-8}/par 64
         outputs/main/{01-16} 3
         outputs/aux/{01-06} 3
@@ -103,22 +111,19 @@ internal static partial class X32NodeTable
         outputs/aes/{01-02} 3
         outputs/rec/{01-02} 2
         headamp/{000-127} 2
-        -prefs/remote 4
+        -prefs/remote 4 OFF|ON
         -stat/solosw 80
         """;
 
     /// <summary>Families (node patterns of <see cref="Document"/>) the console does not yet answer in the X32's shape.</summary>
     public static readonly string[] Pending =
     [
-        "config/userrout/in", "config/userrout/out", "config/routing", "config/routing/IN", "config/routing/AES50A",
-        "config/routing/AES50B", "config/routing/CARD", "config/routing/OUT", "config/routing/PLAY", "config/userctrl/A",
-        "config/userctrl/B", "config/userctrl/C", "config/dp48",
         "auxin/{01-08}/config", "auxin/{01-08}/preamp", "auxin/{01-08}/eq", "auxin/{01-08}/eq/{1-4}", "auxin/{01-08}/mix", "auxin/{01-08}/grp",
         "fxrtn/{01-08}/config", "fxrtn/{01-08}/eq", "fxrtn/{01-08}/eq/{1-4}", "fxrtn/{01-08}/mix", "fxrtn/{01-08}/grp",
         "mtx/{01-06}/config", "mtx/{01-06}/preamp", "mtx/{01-06}/dyn", "mtx/{01-06}/eq", "mtx/{01-06}/eq/{1-6}", "mtx/{01-06}/mix",
 "main/m/dyn", "main/m/eq", "main/m/eq/{1-6}",
-        "fx/{1-8}", "fx/{1-4}/source", "fx/{1-8}/par",
-        "-prefs/remote", "-stat/solosw",
+        "fx/{1-8}", "fx/{1-8}/par",
+        "-stat/solosw",
     ];
 
     /// <summary>Every family: its pattern and the nodes it expands to with their value counts.</summary>

@@ -82,7 +82,10 @@ public sealed class NodeLineTests(Xunit.Abstractions.ITestOutputHelper output)
         var outOfRange = NodeLine.Apply(store, "/ch/04/eq/1 PEQ 1k20 +30.00 2.0");
         Assert.NotNull(outOfRange.Problem);
         Assert.Equal(version, store.Version);
-        Assert.False(NodeLine.Apply(store, "/config/routing/IN AN1-8 AN9-16 AES50A-1-8 AES50A-9-16 CARD1-8").Known);
+        Assert.False(NodeLine.Apply(store, "/-stat/solosw/01 ON").Known);
+        var routing = NodeLine.Apply(store, "/config/routing/IN AN1-8 AN9-16 A1-8 A9-16 CARD1-6");
+        Assert.Equal((true, 5, null as string), (routing.Known, routing.Applied, routing.Problem)); // an X32 scene's routing is kept
+        Assert.Equal(4f, store.GetReal(Table.IndexOf("/config/routing/IN/17-24")));
 
         // "+0.0" and "-0.0" are the fader's grid points either side of 0 dB (768 and 767), as the X32 writes them.
         NodeLine.Apply(store, "/ch/05/mix ON +0.0 ON +0 OFF -0.0");

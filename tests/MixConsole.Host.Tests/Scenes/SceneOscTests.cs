@@ -52,6 +52,29 @@ public sealed class SceneOscTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Showdump_AnswersTheShowLine_ThenEachStoredScene_AsTheX32Does()
+    {
+        using var dir = new TestSignals();
+        using var serve = ServeProcess.Start(dir.Path("state"));
+        using var control = new OscTestClient(serve.Port);
+        control.Send("/save", "scene", 7, "Chorus", "big");
+        Assert.Equal(["scene", 1], control.WaitFor("/save", Answer));
+
+        string version = ServeVersion(control);
+        control.Send("/showdump");
+        Assert.Equal(["/-show/showfile/show \"\" 0 0 0 0 0 0 0 0 0 0 \"V" + version + "\"\n"], control.WaitFor("/node", Answer));
+        Assert.Equal(["/-show/showfile/scene/007 \"Chorus\" \"big\" %000000000 1\n"], control.WaitFor("/node", Answer));
+        Assert.Equal(0, serve.Stop());
+    }
+
+    // The fourth string of /info: the firmware the show line names.
+    private static string ServeVersion(OscTestClient control)
+    {
+        control.Send("/info");
+        return Assert.IsType<string>(control.WaitFor("/info", Answer)![3]);
+    }
+
+    [Fact]
     public void SaveRecallRenameDelete_OverOsc_AreAnsweredEchoedAndKept_AndTheCliSeesThemOnceStopped()
     {
         using var dir = new TestSignals();
@@ -184,7 +207,8 @@ public sealed class SceneOscTests(ITestOutputHelper output)
         /ch/03/mix/01 ON -12.0 +0 POST 0
         /headamp/000 +25.0 OFF
         /headamp/001 +20.0 OFF
-        /config/routing/IN AN1-8 AN9-16 AES50A1-8 AES50A9-16 CARD1-8
+        /config/routing/IN AN1-8 AN9-16 A1-8 A9-16 AUX1-4
+        /fx/1/par 20.0 1.5 50 50
         """;
 
     [Fact]
@@ -197,7 +221,8 @@ public sealed class SceneOscTests(ITestOutputHelper output)
         output.WriteLine(run.Out);
         Assert.True(run.ExitCode == 0, run.Err);
         Assert.Contains("scene 20 'Festival' imported", run.Out);
-        Assert.Contains("/config/routing/IN (1 line): skipped, not on this console", run.Out);
+        Assert.Contains("/fx/#/par (1 line): skipped, not on this console", run.Out);
+        Assert.DoesNotContain("/config/routing", run.Out); // kept for compatibility, so it comes across
         Assert.DoesNotContain("/ch/#/mix/#", run.Out); // sends are in the X32's shape: on, level, pan, type, panFollow
         Assert.DoesNotContain("/headamp", run.Out);
         Assert.DoesNotContain("/ch/#/config", run.Out);
