@@ -18,7 +18,7 @@ namespace MixConsole.Engine.Compiler;
 /// own <see cref="MixerEngine.Process"/> at block start when <see cref="MixerEngine.CompileOnAudioThread"/> is
 /// set (offline renders and tests). A second caller finds the compiler busy and returns at once.</para>
 /// </summary>
-public sealed class ConsoleCompiler
+public sealed partial class ConsoleCompiler
 {
     private const int TapPreEq = 0;
 
@@ -285,6 +285,8 @@ public sealed class ConsoleCompiler
                 MarkParts(ret, StripAspect.Bits(StripAspect.Mix));
             }
         }
+
+        DesignMatrices();
     }
 
     private void MarkParts(int key, int dirty)

@@ -34,6 +34,11 @@ internal sealed class ConsoleSnapshot
         MainSections = new BiquadCoefficients[StripSection.Count];
         Returns = new ReturnTargets[fx];
         Effects = new EffectSettings[fx];
+        Matrices = new MatrixTargets[config.Matrices];
+        MatrixSections = new BiquadCoefficients[config.Matrices * StripSection.Count];
+        MatrixSends = new float[config.Matrices * MatrixSources(config)];
+        MatrixPostFader = new bool[config.Matrices * MatrixSources(config)];
+        Array.Fill(MatrixSections, BiquadCoefficients.Identity);
         Array.Fill(ChannelSections, BiquadCoefficients.Identity);
         Array.Fill(BusSections, BiquadCoefficients.Identity);
         Array.Fill(MainSections, BiquadCoefficients.Identity);
@@ -96,6 +101,21 @@ internal sealed class ConsoleSnapshot
     /// <summary>Per effect slot.</summary>
     public readonly EffectSettings[] Effects;
 
+    /// <summary>Per matrix bus.</summary>
+    public readonly MatrixTargets[] Matrices;
+
+    /// <summary>Biquad sections of each matrix, at [matrix * <see cref="StripSection.Count"/> + section].</summary>
+    public readonly BiquadCoefficients[] MatrixSections;
+
+    /// <summary>Gains into each matrix, at [matrix * <see cref="MatrixSources"/> + source]: buses, main left, main right, mono.</summary>
+    public readonly float[] MatrixSends;
+
+    /// <summary>Whether each matrix input taps its source after the source's fader (else before it), like <see cref="MatrixSends"/>.</summary>
+    public readonly bool[] MatrixPostFader;
+
+    /// <summary>Sources a matrix mixes: every bus, then main left, main right and mono.</summary>
+    public static int MatrixSources(ConsoleConfig config) => config.Buses + 3;
+
     /// <summary>Index of part (<paramref name="key"/>, <paramref name="aspect"/>) in <see cref="PartGeneration"/>.</summary>
     public static int Part(int key, int aspect) => key * StripAspect.Count + aspect;
 
@@ -151,6 +171,18 @@ internal sealed class ConsoleSnapshot
                 CopyKey(source, keys.Return(s));
                 Returns[s] = source.Returns[s];
             }
+        }
+
+        int inputs = source.MatrixSends.Length / Math.Max(1, keys.Matrices);
+        for (int m = 0; m < keys.Matrices; m++)
+        {
+            int key = keys.Matrix(m);
+            if (source.KeyGeneration[key] <= since) continue;
+            CopyKey(source, key);
+            Matrices[m] = source.Matrices[m];
+            source.MatrixSections.AsSpan(m * sections, sections).CopyTo(MatrixSections.AsSpan(m * sections));
+            source.MatrixSends.AsSpan(m * inputs, inputs).CopyTo(MatrixSends.AsSpan(m * inputs));
+            source.MatrixPostFader.AsSpan(m * inputs, inputs).CopyTo(MatrixPostFader.AsSpan(m * inputs));
         }
 
         Generation = source.Generation;

@@ -38,6 +38,7 @@ internal sealed class SnapshotFollower
         Effects = new EffectSlot[_fxSlots];
         for (int s = 0; s < _fxSlots; s++) Effects[s] = new EffectSlot();
         Sends = new SendMixer(_channels, _buses, _fxSlots);
+        Matrices = new MatrixMixer(config.Matrices, _buses);
     }
 
     public ChannelRamps[] Channels { get; }
@@ -63,6 +64,8 @@ internal sealed class SnapshotFollower
 
     public SendMixer Sends { get; }
 
+    public MatrixMixer Matrices { get; }
+
     /// <summary>Solo taps after fader and pan (AFL).</summary>
     public bool SoloAfterFader { get; private set; }
 
@@ -78,6 +81,7 @@ internal sealed class SnapshotFollower
         MainBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
         foreach (var d in Delays) d.Prepare(sampleRateHz, maxDelayMs);
         foreach (var e in Effects) e.Prepare(sampleRateHz, maxBlockFrames);
+        Matrices.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames, gainRampSamples);
     }
 
     /// <summary>Clears audio history; the next snapshot followed applies whole, without ramps.</summary>
@@ -88,6 +92,7 @@ internal sealed class SnapshotFollower
         MainBank.Reset();
         foreach (var d in Delays) d.Reset();
         foreach (var e in Effects) e.Reset();
+        Matrices.Reset();
         _snapNext = true;
     }
 
@@ -129,6 +134,7 @@ internal sealed class SnapshotFollower
             }
         }
 
+        Matrices.Follow(snapshot, since, snap);
         if (snap)
         {
             ChannelBank.FinishRamps();
@@ -242,7 +248,7 @@ internal sealed class SnapshotFollower
                 bank.SetSection(strip, StripSection.Eq(band), sections[StripSection.Eq(band)], !snap);
     }
 
-    private static bool Newer(ConsoleSnapshot snapshot, int key, int aspect, long since) =>
+    internal static bool Newer(ConsoleSnapshot snapshot, int key, int aspect, long since) =>
         snapshot.PartGeneration[ConsoleSnapshot.Part(key, aspect)] > since;
 
     private void Set(ref LinearRamp ramp, float target, bool snap)

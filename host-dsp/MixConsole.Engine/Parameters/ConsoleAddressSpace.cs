@@ -142,6 +142,7 @@ public static partial class ConsoleAddressSpace
             AddDynamics(d);
             AddEq(d, BusEqBands);
             AddMix(d, ToMainOff);
+            AddMatrixSends(d, config.Matrices, stereoSource: false);
             AddGroups(d, dcaMembers, muteMembers);
             d.Add("/solo", Solo, ParameterRole.Solo);
         }
@@ -185,6 +186,7 @@ public static partial class ConsoleAddressSpace
         main.Add("/mix/on", MixOn, ParameterRole.On);
         main.Add("/mix/fader", Fader, ParameterRole.Fader);
         main.Add("/mix/pan", Pan, ParameterRole.Pan);
+        AddMatrixSends(main, config.Matrices, stereoSource: true);
 
         var mono = new Declarer(builder, ParameterPaths.MainMono, ParameterOwner.MainMono, 1);
         mono.Add("/config/name", Name, ParameterRole.Name);
@@ -192,6 +194,8 @@ public static partial class ConsoleAddressSpace
         mono.Keep("/config/color", Color);
         mono.Add("/mix/on", MixOn, ParameterRole.On);
         mono.Add("/mix/fader", Fader, ParameterRole.Fader);
+        AddMatrixSends(mono, config.Matrices, stereoSource: false);
+        AddMatrices(builder, config.Matrices);
 
         for (int dca = 1; dca <= config.Dcas; dca++)
         {

@@ -32,4 +32,7 @@ public enum ParameterOwner : byte
 
     /// <summary>The master (mastering) chain.</summary>
     Master,
+
+    /// <summary>A matrix bus, numbered from 1.</summary>
+    Matrix,
 }

@@ -44,6 +44,13 @@ internal sealed class ConsoleBinding
             Returns[s] = StripBinding.FxReturn(table, s + 1, (i, a) => Own(i, returnKey, a));
         }
 
+        Matrices = new MatrixBinding[config.Matrices];
+        for (int m = 0; m < config.Matrices; m++)
+        {
+            int key = keys.Matrix(m);
+            Matrices[m] = MatrixBinding.Create(table, m + 1, (i, a) => Own(i, key, a));
+        }
+
         DcaOn = new ParameterHandle[config.Dcas];
         DcaFader = new ParameterHandle[config.Dcas];
         for (int d = 0; d < config.Dcas; d++)
@@ -79,6 +86,8 @@ internal sealed class ConsoleBinding
     public EffectBinding[] Effects { get; }
 
     public StripBinding[] Returns { get; }
+
+    public MatrixBinding[] Matrices { get; }
 
     public ParameterHandle[] DcaOn { get; }
 

@@ -102,6 +102,18 @@ internal sealed class StripBinding
         };
     }
 
+    /// <summary>Matrix <paramref name="matrix"/> (from 1): polarity, dynamics, 6-band EQ, on and fader.</summary>
+    public static StripBinding Matrix(ParameterTable table, int matrix, Action<int, int> own)
+    {
+        var b = new Binder(table, ParameterOwner.Matrix, matrix, own);
+        var p = new StripBinding();
+        p.BindDynamicsAndEq(b, StripSection.EqBands);
+        p.Invert = b.Bind(ParameterRole.Invert, StripAspect.Mix);
+        p.On = b.Bind(ParameterRole.On, StripAspect.Mix);
+        p.Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
+        return p;
+    }
+
     /// <summary>Effect return <paramref name="slot"/> (from 1).</summary>
     public static StripBinding FxReturn(ParameterTable table, int slot, Action<int, int> own)
     {
