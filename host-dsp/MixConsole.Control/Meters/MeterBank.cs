@@ -60,7 +60,7 @@ public sealed class MeterBank
                 AddChannels(indices, layout, layout.ChannelPostFader, Silent);
                 AddMissing(indices, X32AuxInputs + X32FxReturns, Silent);
                 AddBuses(indices, layout);
-                AddMissing(indices, X32Matrices, Silent);
+                AddMatrices(indices, layout);
                 break;
             case 1:
                 AddChannels(indices, layout, layout.ChannelPreFader, Silent);
@@ -69,7 +69,7 @@ public sealed class MeterBank
                 break;
             case 2:
                 AddBuses(indices, layout);
-                AddMissing(indices, X32Matrices, Silent);
+                AddMatrices(indices, layout);
                 indices.Add(layout.MainLeft);
                 indices.Add(layout.MainRight);
                 indices.Add(layout.MainMono);
@@ -141,6 +141,14 @@ public sealed class MeterBank
         for (int b = 0; b < X32Buses; b++)
         {
             indices.Add(b < layout.Buses ? layout.BusPostFader(b) : Silent);
+        }
+    }
+
+    private static void AddMatrices(List<int> indices, OscMeterLayout layout)
+    {
+        for (int m = 0; m < X32Matrices; m++)
+        {
+            indices.Add(m < layout.Matrices ? layout.MatrixPostFader(m) : Silent);
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class MixerMeterSource : IMeterSource
     public MixerMeterSource(MixerMeters meters)
     {
         _meters = meters ?? throw new ArgumentNullException(nameof(meters));
-        Layout = new OscMeterLayout(meters.Layout.Config.Channels, meters.Layout.Config.Buses);
+        Layout = OscMeterLayout.For(meters.Layout.Config);
         _frame = new float[meters.Layout.FrameLength];
     }
 
@@ -49,6 +49,11 @@ public sealed class MixerMeterSource : IMeterSource
         linear[Layout.MainLeft] = _frame[engine.Main];
         linear[Layout.MainRight] = _frame[engine.Main + 1];
         linear[Layout.MainMono] = _frame[engine.Mono];
+        for (int m = 0; m < Layout.Matrices; m++)
+        {
+            linear[Layout.MatrixPostFader(m)] = _frame[engine.MatrixPeak(m)];
+        }
+
         return true;
     }
 }

@@ -29,8 +29,10 @@ public sealed class OscMeterLayout
     /// chain's section when <paramref name="masterChain"/> (the mastering box, where the chain is the whole signal path).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative or above the console maximum.</exception>
-    public OscMeterLayout(int channels, int buses, bool masterChain = false)
+    public OscMeterLayout(int channels, int buses, bool masterChain = false, int matrices = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(matrices);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(matrices, ConsoleConfig.MaxMatrices);
         ArgumentOutOfRangeException.ThrowIfNegative(channels);
         ArgumentOutOfRangeException.ThrowIfNegative(buses);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(channels, ConsoleConfig.MaxChannels);
@@ -38,14 +40,16 @@ public sealed class OscMeterLayout
         Channels = channels;
         Buses = buses;
         HasMasterChain = masterChain;
-        Count = 4 * channels + buses + 3 + (masterChain ? MasterChainValues : 0);
+        Matrices = matrices;
+        FirstMatrix = 4 * channels + buses + 3 + (masterChain ? MasterChainValues : 0);
+        Count = FirstMatrix + matrices;
     }
 
     /// <summary>The layout for a console of the given size.</summary>
     public static OscMeterLayout For(ConsoleConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return new OscMeterLayout(config.Channels, config.Buses);
+        return new OscMeterLayout(config.Channels, config.Buses, matrices: config.Matrices);
     }
 
     /// <summary>Input channels metered.</summary>
@@ -76,6 +80,19 @@ public sealed class OscMeterLayout
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bus, Buses);
         return 4 * Channels + bus;
     }
+
+    /// <summary>Matrix buses (their levels follow everything else, so the positions before keep their places).</summary>
+    public int Matrices { get; }
+
+    /// <summary>Position of matrix <paramref name="matrix"/> (0-based) after its fader.</summary>
+    public int MatrixPostFader(int matrix)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(matrix);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(matrix, Matrices);
+        return FirstMatrix + matrix;
+    }
+
+    private int FirstMatrix { get; }
 
     /// <summary>Index of the main stereo bus's left peak.</summary>
     public int MainLeft => 4 * Channels + Buses;

@@ -49,4 +49,50 @@ public class MixerMeterSourceTests
         float gain = values[layout.ChannelCompressorGain(1)];
         Assert.InRange(gain, 0.05f, 0.5f);
     }
+
+    [Fact]
+    public void MatrixLevels_ReachMetersBankZero_AtTheX32sMatrixPositions_AndBankTwo()
+    {
+        // Channel 1 -> bus 1 -> matrix 2 at unity: bus 1 and matrix 2 carry the sine; the other matrices are silent.
+        var config = new ConsoleConfig(Channels: 2, Buses: 2, FxSlots: 0, Matrices: 3);
+        var store = new ParameterStore(ParameterTable.Create(config));
+        Assert.True(store.TrySetNormalized(store.Table.IndexOf("/ch/01/mix/01/level"), 0.75f));
+        Assert.True(store.TrySetNormalized(store.Table.IndexOf("/bus/01/mix/02/level"), 0.75f));
+        var engine = new MixerEngine(store);
+        const int Block = 32;
+        int outputs = MixerOutputs.Total(config.Buses, config.Matrices);
+        engine.Prepare(48000, Block, config.Channels, outputs);
+        var input = new AudioBuffer(config.Channels, Block);
+        var output = new AudioBuffer(outputs, Block);
+        var source = new MixerMeterSource(engine.Meters);
+        var values = new float[source.Layout.Count];
+        long n = 0;
+        for (int b = 0; b < 48000 / 5 / Block; b++)
+        {
+            for (int i = 0; i < Block; i++, n++) input.Channel(0)[i] = 0.5f * MathF.Sin(2 * MathF.PI * 1000 * n / 48000f);
+            engine.Process(input, output, Block);
+        }
+
+        Assert.True(source.TryReadLatest(values));
+        Assert.True(MeterBank.TryCreate(0, source.Layout, out MeterBank bank0));
+        Assert.True(MeterBank.TryCreate(2, source.Layout, out MeterBank bank2));
+        float[] blob0 = Blob(bank0, values), blob2 = Blob(bank2, values);
+        // /meters/0: 32 channels, 8 aux inputs, 8 effect returns, 16 buses, then matrices 1-6 at 64..69.
+        Assert.Equal(70, blob0.Length);
+        Assert.InRange(blob0[48], 0.49f, 0.501f);
+        Assert.InRange(blob0[65], 0.49f, 0.501f);
+        Assert.Equal([0f, 0f, 0f, 0f], [blob0[64], blob0[66], blob0[67], blob0[69]]);
+        // /meters/2: 16 buses, then matrices 1-6 at 16..21.
+        Assert.InRange(blob2[17], 0.49f, 0.501f);
+        Assert.Equal(0f, blob2[16]);
+    }
+
+    private static float[] Blob(MeterBank bank, float[] values)
+    {
+        var bytes = new byte[4 + 4 * bank.Count];
+        Assert.Equal(bytes.Length, bank.WriteBlob(values, bytes));
+        var blob = new float[bank.Count];
+        for (int i = 0; i < blob.Length; i++) blob[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 + 4 * i));
+        return blob;
+    }
 }

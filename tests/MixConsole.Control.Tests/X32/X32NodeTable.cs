@@ -75,23 +75,31 @@ internal static partial class X32NodeTable
         bus/{01-16}/eq 1
         bus/{01-16}/eq/{1-6} 4
         bus/{01-16}/mix 6
+        bus/{01-16}/mix/{01-05/2} 4 ON|OFF
+        bus/{01-16}/mix/{02-06/2} 2 ON|OFF
         bus/{01-16}/grp 2
         mtx/{01-06}/config 3
         mtx/{01-06}/preamp 1
         mtx/{01-06}/dyn 15
+        mtx/{01-06}/dyn/filter 3
+        mtx/{01-06}/insert 3
         mtx/{01-06}/eq 1
         mtx/{01-06}/eq/{1-6} 4
-        mtx/{01-06}/mix 3
+        mtx/{01-06}/mix 2
         main/st/config 3
         main/st/dyn 15
         main/st/eq 1
         main/st/eq/{1-6} 4
         main/st/mix 3
+        main/st/mix/{01-05/2} 4 ON|OFF
+        main/st/mix/{02-06/2} 2 ON|OFF
         main/m/config 3
         main/m/dyn 15
         main/m/eq 1
         main/m/eq/{1-6} 4
         main/m/mix 2
+        main/m/mix/{01-05/2} 4 ON|OFF
+        main/m/mix/{02-06/2} 2 ON|OFF
         dca/{1-8} 2
         dca/{1-8}/config 3
         fx/{1-8} 1
@@ -115,7 +123,6 @@ internal static partial class X32NodeTable
         "config/userctrl/B", "config/userctrl/C", "config/dp48",
         "auxin/{01-08}/config", "auxin/{01-08}/preamp", "auxin/{01-08}/eq", "auxin/{01-08}/eq/{1-4}", "auxin/{01-08}/mix", "auxin/{01-08}/grp",
         "fxrtn/{01-08}/config", "fxrtn/{01-08}/eq", "fxrtn/{01-08}/eq/{1-4}", "fxrtn/{01-08}/mix", "fxrtn/{01-08}/grp",
-        "mtx/{01-06}/config", "mtx/{01-06}/preamp", "mtx/{01-06}/dyn", "mtx/{01-06}/eq", "mtx/{01-06}/eq/{1-6}", "mtx/{01-06}/mix",
 "main/m/dyn", "main/m/eq", "main/m/eq/{1-6}",
         "fx/{1-8}", "fx/{1-4}/source", "fx/{1-8}/par",
         "-prefs/remote", "-stat/solosw",
