@@ -261,10 +261,13 @@ public sealed partial class ConsoleCompiler
         int mono = _keys.Mono;
         if (_dirty[mono] != 0)
         {
+            int d = _dirty[mono] & (StripAspect.Bits(StripAspect.Compressor) | StripAspect.Bits(StripAspect.Mix) | StripAspect.Bits(StripAspect.AllEqBands));
             _dirty[mono] = 0;
             var p = _binding.Mono;
-            _compiled.Main.Mono = Muted(p.On) ? 0f : MixLaws.DbToLinear(V(p.Fader));
-            MarkParts(mono, StripAspect.Bits(StripAspect.Mix));
+            if (Has(d, StripAspect.Compressor)) _compiled.Main.MonoCompressor = DesignCompressor(p, _compiled.MonoSections);
+            if (Has(d, StripAspect.Mix)) _compiled.Main.Mono = Muted(p.On) ? 0f : MixLaws.DbToLinear(V(p.Fader));
+            DesignEqBands(p, d, _compiled.MonoSections);
+            MarkParts(mono, d);
         }
 
         for (int s = 0; s < _fxSlots; s++)

@@ -32,6 +32,7 @@ internal sealed class ConsoleSnapshot
         Buses = new BusTargets[buses];
         BusSections = new BiquadCoefficients[buses * StripSection.Count];
         MainSections = new BiquadCoefficients[StripSection.Count];
+        MonoSections = new BiquadCoefficients[StripSection.Count];
         Returns = new ReturnTargets[fx];
         Effects = new EffectSettings[fx];
         Matrices = new MatrixTargets[config.Matrices];
@@ -42,6 +43,7 @@ internal sealed class ConsoleSnapshot
         Array.Fill(ChannelSections, BiquadCoefficients.Identity);
         Array.Fill(BusSections, BiquadCoefficients.Identity);
         Array.Fill(MainSections, BiquadCoefficients.Identity);
+        Array.Fill(MonoSections, BiquadCoefficients.Identity);
     }
 
     /// <summary>How strip keys are numbered.</summary>
@@ -94,6 +96,9 @@ internal sealed class ConsoleSnapshot
 
     /// <summary>Biquad sections of main (the same for both sides).</summary>
     public readonly BiquadCoefficients[] MainSections;
+
+    /// <summary>Biquad sections of the mono bus.</summary>
+    public readonly BiquadCoefficients[] MonoSections;
 
     /// <summary>Per effect return.</summary>
     public readonly ReturnTargets[] Returns;
@@ -156,6 +161,7 @@ internal sealed class ConsoleSnapshot
             CopyKey(source, keys.Mono);
             Main = source.Main;
             source.MainSections.CopyTo(MainSections, 0);
+            source.MonoSections.CopyTo(MonoSections, 0);
         }
 
         for (int s = 0; s < fx; s++)

@@ -121,6 +121,7 @@ public sealed class MixerEngine
             _follower.ChannelBank.UseScalarReference = value;
             _follower.BusBank.UseScalarReference = value;
             _follower.MainBank.UseScalarReference = value;
+            _follower.MonoBank.UseScalarReference = value;
             _follower.Matrices.Bank.UseScalarReference = value;
         }
     }
@@ -346,6 +347,7 @@ public sealed class MixerEngine
         // 6. Main: EQ and linked compressor, fader and balance; collected for the master chain after the last chunk.
         MainRamps main = f.Main;
         f.MainBank.Process(_main.RawData, _main.Stride, 0, n, default, _position);
+        f.MonoBank.Process(_monoBuffer.RawData, _monoBuffer.Stride, 0, n, default, _position);
         int mainSource = f.Matrices.MainLeftSource;
         if (matrices) AddMatrixTaps(mainSource, postFader: false, mainL, mainR, mono);
         main.Left.Scale(mainL, mainL);

@@ -32,6 +32,7 @@ internal sealed class SnapshotFollower
         BusBank = new StripBank(Math.Max(1, _buses));
         MainBank = new StripBank(2);
         MainBank.SetLinked(0, true);
+        MonoBank = new StripBank(1);
         Delays = new ChannelDelay[_channels];
         for (int c = 0; c < _channels; c++) Delays[c] = new ChannelDelay();
         DelayActive = new bool[_channels];
@@ -54,6 +55,8 @@ internal sealed class SnapshotFollower
     public StripBank BusBank { get; }
 
     public StripBank MainBank { get; }
+
+    public StripBank MonoBank { get; }
 
     public ChannelDelay[] Delays { get; }
 
@@ -79,6 +82,7 @@ internal sealed class SnapshotFollower
         ChannelBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
         BusBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
         MainBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
+        MonoBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
         foreach (var d in Delays) d.Prepare(sampleRateHz, maxDelayMs);
         foreach (var e in Effects) e.Prepare(sampleRateHz, maxBlockFrames);
         Matrices.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames, gainRampSamples);
@@ -90,6 +94,7 @@ internal sealed class SnapshotFollower
         ChannelBank.Reset();
         BusBank.Reset();
         MainBank.Reset();
+        MonoBank.Reset();
         foreach (var d in Delays) d.Reset();
         foreach (var e in Effects) e.Reset();
         Matrices.Reset();
@@ -114,7 +119,7 @@ internal sealed class SnapshotFollower
             if (snapshot.KeyGeneration[keys.Bus(b)] > since) FollowBus(snapshot, b, keys.Bus(b), since, snap);
 
         if (snapshot.KeyGeneration[keys.Main] > since) FollowMain(snapshot, keys.Main, since, snap);
-        if (Newer(snapshot, keys.Mono, StripAspect.Mix, since)) Set(ref Main.Mono, snapshot.Main.Mono, snap);
+        if (snapshot.KeyGeneration[keys.Mono] > since) FollowMono(snapshot, keys.Mono, since, snap);
         for (int s = 0; s < _fxSlots; s++)
         {
             if (Newer(snapshot, keys.Fx(s), StripAspect.Effect, since))
@@ -140,6 +145,7 @@ internal sealed class SnapshotFollower
             ChannelBank.FinishRamps();
             BusBank.FinishRamps();
             MainBank.FinishRamps();
+            MonoBank.FinishRamps();
             _snapNext = false;
         }
 
@@ -231,6 +237,14 @@ internal sealed class SnapshotFollower
 
         FollowEqBands(snapshot, MainBank, 0, key, sections, since, snap);
         FollowEqBands(snapshot, MainBank, 1, key, sections, since, snap);
+    }
+
+    private void FollowMono(ConsoleSnapshot snapshot, int key, long since, bool snap)
+    {
+        ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections = snapshot.MonoSections;
+        if (Newer(snapshot, key, StripAspect.Compressor, since)) FollowCompressor(MonoBank, 0, in snapshot.Main.MonoCompressor, sections);
+        if (Newer(snapshot, key, StripAspect.Mix, since)) Set(ref Main.Mono, snapshot.Main.Mono, snap);
+        FollowEqBands(snapshot, MonoBank, 0, key, sections, since, snap);
     }
 
     private static void FollowCompressor(StripBank bank, int strip, in CompressorSettings compressor, ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections)

@@ -192,6 +192,8 @@ public static partial class ConsoleAddressSpace
         mono.Add("/config/name", Name, ParameterRole.Name);
         mono.Keep("/config/icon", Icon);
         mono.Keep("/config/color", Color);
+        AddDynamics(mono);
+        AddEq(mono, BusEqBands);
         mono.Add("/mix/on", MixOn, ParameterRole.On);
         mono.Add("/mix/fader", Fader, ParameterRole.Fader);
         AddMatrixSends(mono, config.Matrices, stereoSource: false);

@@ -90,6 +90,8 @@ public sealed class X32NodeConformanceTests(ITestOutputHelper output)
         { "/main/st/mix/01/pan", 'f', 101, "-100", "+100", 2, false },
         { "/main/st/mix/03/type", 'i', 5, "IN/LC <-EQ EQ-> PRE POST", "", 3, false },
         { "/main/m/mix/06/level", 'f', 1024, "-oo", "+10.0", 1, false },
+        { "/main/m/dyn/ratio", 'i', 12, "1.1 1.3 1.5 2.0 2.5 3.0 4.0 5.0 7.0 10 20 100", "", 5, true },
+        { "/main/m/eq/6/g", 'f', 121, "-15.00", "+15.00", 2, false },
         { "/dca/1/on", 'i', 2, "OFF", "ON", 0, false },
         { "/dca/1/fader", 'f', 1024, "-oo", "+10.0", 1, false },
         { "/config/chlink/1-2", 'i', 2, "OFF", "ON", 0, false },

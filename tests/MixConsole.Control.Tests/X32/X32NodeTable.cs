@@ -95,6 +95,7 @@ internal static partial class X32NodeTable
         main/st/mix/{02-06/2} 2 ON|OFF
         main/m/config 3
         main/m/dyn 15
+        main/m/dyn/filter 3
         main/m/eq 1
         main/m/eq/{1-6} 4
         main/m/mix 2
@@ -123,7 +124,6 @@ internal static partial class X32NodeTable
         "config/userctrl/B", "config/userctrl/C", "config/dp48",
         "auxin/{01-08}/config", "auxin/{01-08}/preamp", "auxin/{01-08}/eq", "auxin/{01-08}/eq/{1-4}", "auxin/{01-08}/mix", "auxin/{01-08}/grp",
         "fxrtn/{01-08}/config", "fxrtn/{01-08}/eq", "fxrtn/{01-08}/eq/{1-4}", "fxrtn/{01-08}/mix", "fxrtn/{01-08}/grp",
-"main/m/dyn", "main/m/eq", "main/m/eq/{1-6}",
         "fx/{1-8}", "fx/{1-4}/source", "fx/{1-8}/par",
         "-prefs/remote", "-stat/solosw",
     ];

@@ -49,6 +49,7 @@ internal static class AllOnScene
         }
 
         h.Real("/main/st/eq/on", 1).Real("/main/st/eq/3/g", 2).Real("/main/st/dyn/on", 1).Real("/main/st/dyn/thr", -20).Real("/main/st/mix/fader", -3);
+        h.Real("/main/m/eq/on", 1).Real("/main/m/eq/6/g", 2).Real("/main/m/dyn/on", 1).Real("/main/m/dyn/thr", -25);
     }
 
     /// <summary>Deterministic programme: filtered noise with bursts and gaps, different on every channel.</summary>

@@ -91,15 +91,15 @@ internal sealed class StripBinding
         return p;
     }
 
-    /// <summary>The mono bus.</summary>
+    /// <summary>The mono bus: dynamics, 6-band EQ, on and fader.</summary>
     public static StripBinding MainMono(ParameterTable table, Action<int, int> own)
     {
         var b = new Binder(table, ParameterOwner.MainMono, 1, own);
-        return new StripBinding
-        {
-            On = b.Bind(ParameterRole.On, StripAspect.Mix),
-            Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix),
-        };
+        var p = new StripBinding();
+        p.BindDynamicsAndEq(b, StripSection.EqBands);
+        p.On = b.Bind(ParameterRole.On, StripAspect.Mix);
+        p.Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
+        return p;
     }
 
     /// <summary>Matrix <paramref name="matrix"/> (from 1): polarity, dynamics, 6-band EQ, on and fader.</summary>
