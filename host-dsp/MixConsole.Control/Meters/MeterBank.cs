@@ -58,7 +58,8 @@ public sealed class MeterBank
         {
             case 0:
                 AddChannels(indices, layout, layout.ChannelPostFader, Silent);
-                AddMissing(indices, X32AuxInputs + X32FxReturns, Silent);
+                for (int a = 0; a < X32AuxInputs; a++) indices.Add(a < layout.AuxInputs ? layout.AuxInputPostFader(a) : Silent);
+                AddMissing(indices, X32FxReturns, Silent);
                 AddBuses(indices, layout);
                 AddMatrices(indices, layout);
                 break;

@@ -49,6 +49,12 @@ public sealed class MixerMeterSource : IMeterSource
         linear[Layout.MainLeft] = _frame[engine.Main];
         linear[Layout.MainRight] = _frame[engine.Main + 1];
         linear[Layout.MainMono] = _frame[engine.Mono];
+        for (int a = 0; a < Layout.AuxInputs; a++)
+        {
+            // Aux inputs are the engine's input strips after the channels.
+            linear[Layout.AuxInputPostFader(a)] = _frame[engine.ChannelPeakPostFader(Layout.Channels + a)];
+        }
+
         for (int m = 0; m < Layout.Matrices; m++)
         {
             linear[Layout.MatrixPostFader(m)] = _frame[engine.MatrixPeak(m)];

@@ -29,8 +29,10 @@ public sealed class OscMeterLayout
     /// chain's section when <paramref name="masterChain"/> (the mastering box, where the chain is the whole signal path).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative or above the console maximum.</exception>
-    public OscMeterLayout(int channels, int buses, bool masterChain = false, int matrices = 0)
+    public OscMeterLayout(int channels, int buses, bool masterChain = false, int matrices = 0, int auxInputs = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(auxInputs);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(auxInputs, ConsoleConfig.MaxAuxInputs);
         ArgumentOutOfRangeException.ThrowIfNegative(matrices);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(matrices, ConsoleConfig.MaxMatrices);
         ArgumentOutOfRangeException.ThrowIfNegative(channels);
@@ -42,14 +44,15 @@ public sealed class OscMeterLayout
         HasMasterChain = masterChain;
         Matrices = matrices;
         FirstMatrix = 4 * channels + buses + 3 + (masterChain ? MasterChainValues : 0);
-        Count = FirstMatrix + matrices;
+        AuxInputs = auxInputs;
+        Count = FirstMatrix + matrices + auxInputs;
     }
 
     /// <summary>The layout for a console of the given size.</summary>
     public static OscMeterLayout For(ConsoleConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return new OscMeterLayout(config.Channels, config.Buses, matrices: config.Matrices);
+        return new OscMeterLayout(config.Channels, config.Buses, matrices: config.Matrices, auxInputs: config.AuxInputs);
     }
 
     /// <summary>Input channels metered.</summary>
@@ -93,6 +96,17 @@ public sealed class OscMeterLayout
     }
 
     private int FirstMatrix { get; }
+
+    /// <summary>Aux inputs (their levels follow the matrices').</summary>
+    public int AuxInputs { get; }
+
+    /// <summary>Position of aux input <paramref name="aux"/> (0-based) after its fader.</summary>
+    public int AuxInputPostFader(int aux)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(aux);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(aux, AuxInputs);
+        return FirstMatrix + Matrices + aux;
+    }
 
     /// <summary>Index of the main stereo bus's left peak.</summary>
     public int MainLeft => 4 * Channels + Buses;

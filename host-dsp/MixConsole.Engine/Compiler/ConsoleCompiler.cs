@@ -25,7 +25,7 @@ public sealed partial class ConsoleCompiler
     private readonly ParameterStore _store;
     private readonly ConsoleBinding _binding;
     private readonly KeyLayout _keys;
-    private readonly int _channels, _buses, _fxSlots, _dcas, _muteGroups;
+    private readonly int _channels, _buses, _fxSlots, _dcas, _muteGroups, _firstAuxInput;
     private readonly float[] _values, _applied;
     private readonly int[] _dirty;
     private readonly ParameterChangeSet _changes;
@@ -46,7 +46,8 @@ public sealed partial class ConsoleCompiler
         ConsoleConfig config = store.Table.Config;
         _binding = new ConsoleBinding(store.Table);
         _keys = _binding.Keys;
-        _channels = config.Channels;
+        _channels = config.InputStrips;
+        _firstAuxInput = config.Channels;
         _buses = config.Buses;
         _fxSlots = config.FxSlots;
         _dcas = config.Dcas;
@@ -217,6 +218,8 @@ public sealed partial class ConsoleCompiler
             int d = _dirty[c];
             if (d == 0) continue;
             _dirty[c] = 0;
+            // Aux inputs have no high-pass, gate or compressor: those parts of their strips stay off.
+            if (c >= _firstAuxInput) d &= ~(StripAspect.Bits(StripAspect.HighPass) | StripAspect.Bits(StripAspect.Gate) | StripAspect.Bits(StripAspect.Compressor));
             int leader = IsLinked(c) ? c & ~1 : c;
             var p = _binding.Channels[leader];
             ref ChannelTargets t = ref _compiled.Channels[c];
@@ -307,8 +310,8 @@ public sealed partial class ConsoleCompiler
         float gain = MixLaws.DbToLinear(V(leader.Trim));
         if (V(_binding.Channels[c].Invert) != 0) gain = -gain;
         t.Trim = gain;
-        t.DelayOn = V(leader.DelayOn) != 0;
-        t.DelayMs = V(leader.DelayTime);
+        t.DelayOn = leader.DelayOn.IsBound && V(leader.DelayOn) != 0;
+        t.DelayMs = leader.DelayTime.IsBound ? V(leader.DelayTime) : 0f;
     }
 
     private void DesignHighPass(int c, StripBinding p)

@@ -19,7 +19,7 @@ internal sealed class ConsoleSnapshot
     {
         ArgumentNullException.ThrowIfNull(config);
         Keys = new KeyLayout(config);
-        int channels = config.Channels, buses = config.Buses, fx = config.FxSlots;
+        int channels = config.InputStrips, buses = config.Buses, fx = config.FxSlots;
         PartGeneration = new long[Keys.Count * StripAspect.Count];
         KeyGeneration = new long[Keys.Count];
         Channels = new ChannelTargets[channels];

@@ -9,7 +9,8 @@ namespace MixConsole.Engine.Compiler;
 /// </summary>
 internal readonly struct KeyLayout(ConsoleConfig config)
 {
-    public readonly int Channels = config.Channels;
+    // Input strips: the channels, then the aux inputs.
+    public readonly int Channels = config.InputStrips;
     public readonly int Buses = config.Buses;
     public readonly int FxSlots = config.FxSlots;
     public readonly int Matrices = config.Matrices;

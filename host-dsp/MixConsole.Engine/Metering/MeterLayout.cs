@@ -34,7 +34,7 @@ public sealed class MeterLayout
         ArgumentNullException.ThrowIfNull(config);
         Config = config;
         FirstChannel = HeaderLength;
-        FirstBus = FirstChannel + config.Channels * PerChannel;
+        FirstBus = FirstChannel + config.InputStrips * PerChannel;
         FirstFxReturn = FirstBus + config.Buses * PerBus;
         Main = FirstFxReturn + config.FxSlots * PerFxReturn;
         Mono = Main + 5;

@@ -22,7 +22,7 @@ internal sealed class MixerMetering
 
     public MixerMetering(ConsoleConfig config)
     {
-        _channels = config.Channels;
+        _channels = config.InputStrips;
         _buses = config.Buses;
         _fxSlots = config.FxSlots;
         _layout = new MeterLayout(config);

@@ -57,7 +57,7 @@ public sealed class MixerEngine
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _config = store.Table.Config;
-        _channels = _config.Channels;
+        _channels = _config.InputStrips;
         _buses = _config.Buses;
         _fxSlots = _config.FxSlots;
         _compiler = new ConsoleCompiler(store);

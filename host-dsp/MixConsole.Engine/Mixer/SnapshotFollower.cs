@@ -22,7 +22,7 @@ internal sealed class SnapshotFollower
 
     public SnapshotFollower(ConsoleConfig config)
     {
-        _channels = config.Channels;
+        _channels = config.InputStrips;
         _buses = config.Buses;
         _fxSlots = config.FxSlots;
         Channels = new ChannelRamps[_channels];

@@ -115,20 +115,15 @@ public static partial class ConsoleAddressSpace
             AddDynamics(d);
             AddEq(d, ChannelEqBands);
             AddMix(d, ToMainOn);
-            AddSends(builder, ch, config.Buses);
-
-            for (int slot = 1; slot <= config.FxSlots; slot++)
-            {
-                string send = ParameterPaths.FxSend(ch, slot);
-                builder.Add(send + "/level", SendLevel, new ParameterKey(ParameterOwner.Channel, ch, ParameterRole.FxSendLevel, slot));
-                builder.Add(send + "/tap", SendTap, new ParameterKey(ParameterOwner.Channel, ch, ParameterRole.FxSendTap, slot));
-            }
-
+            AddSends(d, config.Buses);
+            AddFxSends(d, config.FxSlots);
             AddGroups(d, dcaMembers, muteMembers);
             d.Keep("/automix/group", AutomixGroup);
             d.Keep("/automix/weight", AutomixWeight);
             d.Add("/solo", Solo, ParameterRole.Solo);
         }
+
+        AddAuxInputs(builder, config, dcaMembers, muteMembers);
 
         for (int bus = 1; bus <= config.Buses; bus++)
         {

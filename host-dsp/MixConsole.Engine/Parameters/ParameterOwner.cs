@@ -35,4 +35,7 @@ public enum ParameterOwner : byte
 
     /// <summary>A matrix bus, numbered from 1.</summary>
     Matrix,
+
+    /// <summary>An aux input strip, numbered from 1.</summary>
+    AuxInput,
 }

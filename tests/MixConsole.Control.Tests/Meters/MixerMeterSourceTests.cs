@@ -95,4 +95,32 @@ public class MixerMeterSourceTests
         for (int i = 0; i < blob.Length; i++) blob[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 + 4 * i));
         return blob;
     }
+
+    [Fact]
+    public void AuxInputLevels_ReachMetersBankZero_AtTheX32sAuxPositions()
+    {
+        var config = new ConsoleConfig(Channels: 2, Buses: 2, FxSlots: 0, Matrices: 0, AuxInputs: 3);
+        var engine = new MixerEngine(new ParameterStore(ParameterTable.Create(config)));
+        const int Block = 32;
+        int outputs = MixerOutputs.Total(config.Buses);
+        engine.Prepare(48000, Block, config.InputStrips, outputs);
+        var input = new AudioBuffer(config.InputStrips, Block);
+        var output = new AudioBuffer(outputs, Block);
+        var source = new MixerMeterSource(engine.Meters);
+        var values = new float[source.Layout.Count];
+        long n = 0;
+        for (int b = 0; b < 48000 / 5 / Block; b++)
+        {
+            // The engine's input 4 is aux input 2 (after channels 1-2 and aux input 1).
+            for (int i = 0; i < Block; i++, n++) input.Channel(3)[i] = 0.5f * MathF.Sin(2 * MathF.PI * 1000 * n / 48000f);
+            engine.Process(input, output, Block);
+        }
+
+        Assert.True(source.TryReadLatest(values));
+        Assert.True(MeterBank.TryCreate(0, source.Layout, out MeterBank bank0));
+        float[] blob0 = Blob(bank0, values);
+        // /meters/0: 32 channels, then aux inputs 1-8 at 32..39.
+        Assert.InRange(blob0[33], 0.49f, 0.501f);
+        Assert.Equal([0f, 0f, 0f, 0f], [blob0[0], blob0[32], blob0[34], blob0[35]]);
+    }
 }

@@ -62,6 +62,8 @@ internal static partial class X32NodeTable
         auxin/{01-08}/eq 1
         auxin/{01-08}/eq/{1-4} 4
         auxin/{01-08}/mix 6
+        auxin/{01-08}/mix/{01-15/2} 5 ON|OFF
+        auxin/{01-08}/mix/{02-16/2} 2 ON|OFF
         auxin/{01-08}/grp 2
         fxrtn/{01-08}/config 3
         fxrtn/{01-08}/eq 1
@@ -122,7 +124,6 @@ internal static partial class X32NodeTable
         "config/userrout/in", "config/userrout/out", "config/routing", "config/routing/IN", "config/routing/AES50A",
         "config/routing/AES50B", "config/routing/CARD", "config/routing/OUT", "config/routing/PLAY", "config/userctrl/A",
         "config/userctrl/B", "config/userctrl/C", "config/dp48",
-        "auxin/{01-08}/config", "auxin/{01-08}/preamp", "auxin/{01-08}/eq", "auxin/{01-08}/eq/{1-4}", "auxin/{01-08}/mix", "auxin/{01-08}/grp",
         "fxrtn/{01-08}/config", "fxrtn/{01-08}/eq", "fxrtn/{01-08}/eq/{1-4}", "fxrtn/{01-08}/mix", "fxrtn/{01-08}/grp",
         "fx/{1-8}", "fx/{1-4}/source", "fx/{1-8}/par",
         "-prefs/remote", "-stat/solosw",

@@ -19,11 +19,13 @@ internal sealed class ConsoleBinding
         Array.Fill(OwnerOf, -1);
         var keys = Keys;
 
-        Channels = new StripBinding[config.Channels];
-        for (int c = 0; c < config.Channels; c++)
+        Channels = new StripBinding[config.InputStrips];
+        for (int c = 0; c < config.InputStrips; c++)
         {
             int key = c;
-            Channels[c] = StripBinding.Channel(table, c + 1, (i, a) => Own(i, key, a));
+            Channels[c] = c < config.Channels
+                ? StripBinding.Channel(table, c + 1, (i, a) => Own(i, key, a))
+                : StripBinding.AuxInput(table, c - config.Channels + 1, (i, a) => Own(i, key, a));
         }
 
         Buses = new StripBinding[config.Buses];
