@@ -59,7 +59,8 @@ public sealed class MeterBank
             case 0:
                 AddChannels(indices, layout, layout.ChannelPostFader, Silent);
                 for (int a = 0; a < X32AuxInputs; a++) indices.Add(a < layout.AuxInputs ? layout.AuxInputPostFader(a) : Silent);
-                AddMissing(indices, X32FxReturns, Silent);
+                // The X32's returns 1-8 are the left and right of effects 1-4.
+                for (int r = 0; r < X32FxReturns; r++) indices.Add(r < 2 * layout.FxSlots ? layout.FxReturnPostFader(r) : Silent);
                 AddBuses(indices, layout);
                 AddMatrices(indices, layout);
                 break;

@@ -55,6 +55,12 @@ public sealed class MixerMeterSource : IMeterSource
             linear[Layout.AuxInputPostFader(a)] = _frame[engine.ChannelPeakPostFader(Layout.Channels + a)];
         }
 
+        for (int s = 0; s < Layout.FxSlots; s++)
+        {
+            linear[Layout.FxReturnPostFader(2 * s)] = _frame[engine.FxReturnPeak(s)];
+            linear[Layout.FxReturnPostFader(2 * s + 1)] = _frame[engine.FxReturnPeak(s) + 1];
+        }
+
         for (int m = 0; m < Layout.Matrices; m++)
         {
             linear[Layout.MatrixPostFader(m)] = _frame[engine.MatrixPeak(m)];

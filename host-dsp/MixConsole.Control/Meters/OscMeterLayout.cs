@@ -29,8 +29,10 @@ public sealed class OscMeterLayout
     /// chain's section when <paramref name="masterChain"/> (the mastering box, where the chain is the whole signal path).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative or above the console maximum.</exception>
-    public OscMeterLayout(int channels, int buses, bool masterChain = false, int matrices = 0, int auxInputs = 0)
+    public OscMeterLayout(int channels, int buses, bool masterChain = false, int matrices = 0, int auxInputs = 0, int fxSlots = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(fxSlots);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fxSlots, ConsoleConfig.MaxFxSlots);
         ArgumentOutOfRangeException.ThrowIfNegative(auxInputs);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(auxInputs, ConsoleConfig.MaxAuxInputs);
         ArgumentOutOfRangeException.ThrowIfNegative(matrices);
@@ -45,14 +47,15 @@ public sealed class OscMeterLayout
         Matrices = matrices;
         FirstMatrix = 4 * channels + buses + 3 + (masterChain ? MasterChainValues : 0);
         AuxInputs = auxInputs;
-        Count = FirstMatrix + matrices + auxInputs;
+        FxSlots = fxSlots;
+        Count = FirstMatrix + matrices + auxInputs + 2 * fxSlots;
     }
 
     /// <summary>The layout for a console of the given size.</summary>
     public static OscMeterLayout For(ConsoleConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return new OscMeterLayout(config.Channels, config.Buses, matrices: config.Matrices, auxInputs: config.AuxInputs);
+        return new OscMeterLayout(config.Channels, config.Buses, matrices: config.Matrices, auxInputs: config.AuxInputs, fxSlots: config.FxSlots);
     }
 
     /// <summary>Input channels metered.</summary>
@@ -96,6 +99,17 @@ public sealed class OscMeterLayout
     }
 
     private int FirstMatrix { get; }
+
+    /// <summary>Effect slots, each with a stereo return (their levels follow the aux inputs').</summary>
+    public int FxSlots { get; }
+
+    /// <summary>Position of effect return side <paramref name="side"/> (0-based: slot 1 left, slot 1 right, slot 2 left, ...).</summary>
+    public int FxReturnPostFader(int side)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(side);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(side, 2 * FxSlots);
+        return FirstMatrix + Matrices + AuxInputs + side;
+    }
 
     /// <summary>Aux inputs (their levels follow the matrices').</summary>
     public int AuxInputs { get; }

@@ -12,17 +12,23 @@ public static partial class ConsoleAddressSpace
     /// <summary>The path of aux input <paramref name="aux"/> (from 1), e.g. <c>/auxin/03</c>.</summary>
     public static string AuxInputPath(int aux) => "/auxin/" + aux.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
 
+    // What every input strip starts with, channel or aux input: config, then the preamp's trim and polarity.
+    private static void AddInputHead(Declarer d)
+    {
+        d.Add("/config/name", Name, ParameterRole.Name);
+        d.Keep("/config/icon", Icon);
+        d.Keep("/config/color", Color);
+        d.Keep("/config/source", ChannelSource);
+        d.Add("/preamp/trim", Trim, ParameterRole.Trim);
+        d.Add("/preamp/invert", Invert, ParameterRole.Invert);
+    }
+
     private static void AddAuxInputs(ParameterTableBuilder builder, ConsoleConfig config, ParameterSpec? dcaMembers, ParameterSpec? muteMembers)
     {
         for (int aux = 1; aux <= config.AuxInputs; aux++)
         {
             var d = new Declarer(builder, AuxInputPath(aux), ParameterOwner.AuxInput, aux);
-            d.Add("/config/name", Name, ParameterRole.Name);
-            d.Keep("/config/icon", Icon);
-            d.Keep("/config/color", Color);
-            d.Keep("/config/source", ChannelSource);
-            d.Add("/preamp/trim", Trim, ParameterRole.Trim);
-            d.Add("/preamp/invert", Invert, ParameterRole.Invert);
+            AddInputHead(d);
             AddEq(d, ChannelEqBands);
             AddMix(d, ToMainOn);
             AddSends(d, config.Buses);

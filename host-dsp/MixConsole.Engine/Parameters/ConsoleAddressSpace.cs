@@ -96,13 +96,7 @@ public static partial class ConsoleAddressSpace
         for (int ch = 1; ch <= config.Channels; ch++)
         {
             var d = new Declarer(builder, ParameterPaths.Channel(ch), ParameterOwner.Channel, ch);
-            d.Add("/config/name", Name, ParameterRole.Name);
-            d.Keep("/config/icon", Icon);
-            d.Keep("/config/color", Color);
-            d.Keep("/config/source", ChannelSource);
-
-            d.Add("/preamp/trim", Trim, ParameterRole.Trim);
-            d.Add("/preamp/invert", Invert, ParameterRole.Invert);
+            AddInputHead(d);
             d.Add("/preamp/hpon", HpOn, ParameterRole.HighPassOn);
             d.Add("/preamp/hpslope", HpSlope, ParameterRole.HighPassSlope);
             d.Add("/preamp/hpf", HpFrequency, ParameterRole.HighPassFrequency);

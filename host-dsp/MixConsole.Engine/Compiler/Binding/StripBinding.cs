@@ -103,10 +103,7 @@ internal sealed class StripBinding
     public static StripBinding MainStereo(ParameterTable table, Action<int, int> own)
     {
         var b = new Binder(table, ParameterOwner.MainStereo, 1, own);
-        var p = new StripBinding();
-        p.BindDynamicsAndEq(b, StripSection.EqBands);
-        p.On = b.Bind(ParameterRole.On, StripAspect.Mix);
-        p.Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
+        var p = Summing(b);
         p.Pan = b.Bind(ParameterRole.Pan, StripAspect.Mix);
         return p;
     }
@@ -114,21 +111,23 @@ internal sealed class StripBinding
     /// <summary>The mono bus: dynamics, 6-band EQ, on and fader.</summary>
     public static StripBinding MainMono(ParameterTable table, Action<int, int> own)
     {
-        var b = new Binder(table, ParameterOwner.MainMono, 1, own);
-        var p = new StripBinding();
-        p.BindDynamicsAndEq(b, StripSection.EqBands);
-        p.On = b.Bind(ParameterRole.On, StripAspect.Mix);
-        p.Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
-        return p;
+        return Summing(new Binder(table, ParameterOwner.MainMono, 1, own));
     }
 
     /// <summary>Matrix <paramref name="matrix"/> (from 1): polarity, dynamics, 6-band EQ, on and fader.</summary>
     public static StripBinding Matrix(ParameterTable table, int matrix, Action<int, int> own)
     {
         var b = new Binder(table, ParameterOwner.Matrix, matrix, own);
+        var p = Summing(b);
+        p.Invert = b.Bind(ParameterRole.Invert, StripAspect.Mix);
+        return p;
+    }
+
+    // A summing bus without sends of its own (main, mono, a matrix): dynamics, 6-band EQ, on and fader.
+    private static StripBinding Summing(Binder b)
+    {
         var p = new StripBinding();
         p.BindDynamicsAndEq(b, StripSection.EqBands);
-        p.Invert = b.Bind(ParameterRole.Invert, StripAspect.Mix);
         p.On = b.Bind(ParameterRole.On, StripAspect.Mix);
         p.Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
         return p;
