@@ -23,17 +23,23 @@ public static partial class ConsoleAddressSpace
         d.Add("/preamp/invert", Invert, ParameterRole.Invert);
     }
 
+    // What follows on every input strip: its 4-band EQ, mix, sends to the buses and effects, and groups.
+    private static void AddInputMix(Declarer d, ConsoleConfig config, ParameterSpec? dcaMembers, ParameterSpec? muteMembers)
+    {
+        AddEq(d, ChannelEqBands);
+        AddMix(d, ToMainOn);
+        AddSends(d, config.Buses);
+        AddFxSends(d, config.FxSlots);
+        AddGroups(d, dcaMembers, muteMembers);
+    }
+
     private static void AddAuxInputs(ParameterTableBuilder builder, ConsoleConfig config, ParameterSpec? dcaMembers, ParameterSpec? muteMembers)
     {
         for (int aux = 1; aux <= config.AuxInputs; aux++)
         {
             var d = new Declarer(builder, AuxInputPath(aux), ParameterOwner.AuxInput, aux);
             AddInputHead(d);
-            AddEq(d, ChannelEqBands);
-            AddMix(d, ToMainOn);
-            AddSends(d, config.Buses);
-            AddFxSends(d, config.FxSlots);
-            AddGroups(d, dcaMembers, muteMembers);
+            AddInputMix(d, config, dcaMembers, muteMembers);
             d.Add("/solo", Solo, ParameterRole.Solo);
         }
     }

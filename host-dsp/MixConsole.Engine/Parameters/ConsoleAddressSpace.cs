@@ -107,11 +107,7 @@ public static partial class ConsoleAddressSpace
             d.Keep("/insert/sel", InsertSelect);
             AddGate(d);
             AddDynamics(d);
-            AddEq(d, ChannelEqBands);
-            AddMix(d, ToMainOn);
-            AddSends(d, config.Buses);
-            AddFxSends(d, config.FxSlots);
-            AddGroups(d, dcaMembers, muteMembers);
+            AddInputMix(d, config, dcaMembers, muteMembers);
             d.Keep("/automix/group", AutomixGroup);
             d.Keep("/automix/weight", AutomixWeight);
             d.Add("/solo", Solo, ParameterRole.Solo);
