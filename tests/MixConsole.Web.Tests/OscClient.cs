@@ -10,6 +10,9 @@ internal sealed class OscClient(int port) : IDisposable
     private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
     private readonly IPEndPoint _console = new(IPAddress.Loopback, port);
 
+    /// <summary>The UDP port this client sends from: with the loopback address, how the console sees it.</summary>
+    public int LocalPort => ((IPEndPoint)_udp.Client.LocalEndPoint!).Port;
+
     public void Set(string path, object value) => Send(path, value);
 
     /// <summary>Sends a message with any arguments (the scene commands take several).</summary>
