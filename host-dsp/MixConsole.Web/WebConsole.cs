@@ -33,6 +33,7 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
     private readonly int _meterFrameBytes;
     private readonly WebSessions? _sessions;
     private readonly OscServer? _server;
+    private readonly ParameterStore _store;
     private WebApplication? _app;
     private int _disposed;
 
@@ -46,6 +47,7 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
     public WebConsole(ParameterStore store, OscMeterLayout meterLayout, WebConsoleOptions options, AccessController? access = null, Action<string>? log = null, OscServer? server = null)
     {
         _server = server;
+        _store = store;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(meterLayout);
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -173,6 +175,10 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
 
             response.Headers.CacheControl = "no-store";
             await WriteJsonAsync(response, json => SettingsReport.Write(json, _options, Address, _server, _access, Transport)).ConfigureAwait(false);
+        }
+        else if (path == "/api/master")
+        {
+            await WriteJsonAsync(response, json => MasterCurves.Write(_store, _options.SampleRateHz, json)).ConfigureAwait(false);
         }
         else if (path == "/api/eq")
         {
