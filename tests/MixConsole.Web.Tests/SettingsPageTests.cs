@@ -13,7 +13,7 @@ public sealed class SettingsPageTests(Browser browser) : IClassFixture<Browser>
     {
         using var serve = new ServeUnderTest("--audio", "null");
         using var osc = new OscClient(serve.OscPort);
-        osc.Send("/xremote");
+        IDisposable remote = osc.StayRemote();
         IPage page = await browser.OpenLiveAsync(new Uri(serve.WebAddress, "/settings.html"));
 
         string subscriber = $"tr[data-kind='osc udp'][data-address='127.0.0.1:{osc.LocalPort}']";
@@ -34,6 +34,7 @@ public sealed class SettingsPageTests(Browser browser) : IClassFixture<Browser>
         // A mixer page opened beside it shows up as one more page, and the subscriber's /unsubscribe takes it off.
         IPage mixer = await browser.OpenLiveAsync(serve.WebAddress);
         await page.WaitForSelectorAsync("tr[data-kind='web page'][data-page='/']");
+        remote.Dispose();
         osc.Send("/unsubscribe");
         await page.WaitForSelectorAsync(subscriber, new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
         await page.WaitForSelectorAsync(itself);
@@ -48,7 +49,7 @@ public sealed class SettingsPageTests(Browser browser) : IClassFixture<Browser>
         await File.WriteAllTextAsync(keyFile, Key);
         using var serve = new ServeUnderTest("--audio", "null", "--pair-key", keyFile);
         using var osc = new OscClient(serve.OscPort);
-        osc.Send("/xremote");
+        using IDisposable remote = osc.StayRemote();
 
         using (var http = new HttpClient())
         {

@@ -43,6 +43,8 @@ export async function drawMasterCurves() {
   });
   const xovers = master.multiband.crossoversHz;
   edges = master.multiband.bands.map((_, b) => [b === 0 ? bands.minHz : xovers[b - 1], b === xovers.length ? bands.maxHz : xovers[b]]);
+  const hzText = hz => (hz >= 1000 ? `${(hz / 1000).toFixed(hz >= 10000 ? 0 : 1)} kHz` : `${Math.round(hz)} Hz`);
+  document.getElementById('band-caption').textContent = `Crossovers ${xovers.map(hzText).join(', ')} (slot ${master.slot.toUpperCase()}); 20 Hz to 20 kHz, +6 to -30 dB, reduction on the same scale`;
   bandSvg.dataset.drawn = String((Number(bandSvg.dataset.drawn) || 0) + 1);
 
   // The side leaving the imager is the sum of its bands, each scaled by the width it plays (the mid passes as is).
@@ -57,6 +59,7 @@ export async function drawMasterCurves() {
     });
     return yOf(widths.minPercent, widths.maxPercent, 100 * Math.hypot(re, im));
   }));
+  document.getElementById('width-caption').textContent = `Bands ${master.imager.widthPercent.map(w => `${Math.round(w)} %`).join(' | ')} split at ${master.imager.crossoversHz.map(hzText).join(', ')}; 0 to 200 % (line at 100 %, as is)`;
   widthSvg.dataset.drawn = String((Number(widthSvg.dataset.drawn) || 0) + 1);
 }
 
