@@ -63,20 +63,7 @@ internal static class MasterCurves
         Span<BiquadCoefficients> sections = stackalloc BiquadCoefficients[LinkwitzRileyCrossover.MaxBandSections];
         for (int b = 0; b < Bands; b++)
         {
-            int count = crossover.GetBandSections(b, sections);
-            json.WriteStartArray();
-            foreach (BiquadCoefficients c in sections[..count])
-            {
-                json.WriteStartArray();
-                json.WriteNumberValue(c.B0);
-                json.WriteNumberValue(c.B1);
-                json.WriteNumberValue(c.B2);
-                json.WriteNumberValue(c.A1);
-                json.WriteNumberValue(c.A2);
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
+            ParameterCatalog.WriteSections(json, sections[..crossover.GetBandSections(b, sections)]);
         }
 
         json.WriteEndArray();

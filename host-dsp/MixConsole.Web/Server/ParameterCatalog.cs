@@ -51,7 +51,16 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         ChannelEqDesign.Design(store, channel, sampleRateHz, sections);
         json.WriteStartObject();
         json.WriteNumber("sampleRateHz", sampleRateHz);
-        json.WriteStartArray("sections");
+        json.WritePropertyName("sections");
+        WriteSections(json, sections);
+        json.WriteEndObject();
+        return true;
+    }
+
+    /// <summary>Biquads as pages draw them: [[b0,b1,b2,a1,a2],...] (a0 = 1).</summary>
+    public static void WriteSections(Utf8JsonWriter json, ReadOnlySpan<BiquadCoefficients> sections)
+    {
+        json.WriteStartArray();
         foreach (BiquadCoefficients c in sections)
         {
             json.WriteStartArray();
@@ -64,8 +73,6 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
-        return true;
     }
 
     /// <summary>
