@@ -49,7 +49,8 @@ function show({ network, access: rules, clients }) {
     tr.dataset.page = c.page;
     tr.dataset.readOnly = String(c.readOnly);
     const what = [c.page, ...c.subscriptions].filter(Boolean).join(' ');
-    for (const cell of [c.kind, c.address, what, c.readOnly ? 'read-only' : 'yes', ago(c.connectedSeconds), `${ago(c.lastSeenSeconds)} ago`]) {
+    const since = new Date(Date.now() - 1000 * c.connectedSeconds).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    for (const cell of [c.kind, c.address, what, c.readOnly ? 'read-only' : 'yes', `${since} (${ago(c.connectedSeconds)})`, `${ago(c.lastSeenSeconds)} ago`]) {
       const td = document.createElement('td');
       td.textContent = cell;
       tr.append(td);
