@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 using MixConsole.Control.Meters;
 using MixConsole.Control.Security;
+using MixConsole.Control.Server;
 using MixConsole.Control.Transport;
 using MixConsole.Engine.Parameters;
 using MixConsole.Web.Live;
@@ -31,12 +32,22 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly int _meterFrameBytes;
     private readonly WebSessions? _sessions;
+    private readonly OscServer? _server;
+    private readonly ParameterStore _store;
     private WebApplication? _app;
     private int _disposed;
 
     /// <summary>Prepares the server; add <see cref="Transport"/> and <see cref="Meters"/> to the OSC server, start that, then <see cref="StartAsync"/>.</summary>
-    public WebConsole(ParameterStore store, OscMeterLayout meterLayout, WebConsoleOptions options, AccessController? access = null, Action<string>? log = null)
+    /// <param name="store">The parameter values the pages read and write.</param>
+    /// <param name="meterLayout">The meter frame's layout.</param>
+    /// <param name="options">Where to listen and how many pages to serve.</param>
+    /// <param name="access">Allowlist, rate limit and pairing; null serves everyone.</param>
+    /// <param name="log">Receives a line per notable event.</param>
+    /// <param name="server">The OSC server, whose links and subscribers the settings page lists (none listed when null).</param>
+    public WebConsole(ParameterStore store, OscMeterLayout meterLayout, WebConsoleOptions options, AccessController? access = null, Action<string>? log = null, OscServer? server = null)
     {
+        _server = server;
+        _store = store;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(meterLayout);
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -151,6 +162,24 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
             bool loginNeeded = _sessions is not null && !_sessions.IsValid(request.Cookies[WebSessions.CookieName]);
             await WriteJsonAsync(response, json => _catalog.WriteConsole(json, loginNeeded)).ConfigureAwait(false);
         }
+        else if (path == "/api/settings")
+        {
+            // Who is connected from where, and the allowlist, map the console for someone who wants to pass as a paired
+            // client: with a key set they are for a page that has logged in. A viewer (?view) sees them like anyone
+            // allowed: the report changes nothing, and viewing is a page's choice, not a lesser right.
+            if (_sessions is not null && !_sessions.IsValid(request.Cookies[WebSessions.CookieName]))
+            {
+                response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            response.Headers.CacheControl = "no-store";
+            await WriteJsonAsync(response, json => SettingsReport.Write(json, _options, Address, _server, _access, Transport)).ConfigureAwait(false);
+        }
+        else if (path == "/api/master")
+        {
+            await WriteJsonAsync(response, json => MasterCurves.Write(_store, _options.SampleRateHz, json)).ConfigureAwait(false);
+        }
         else if (path == "/api/eq")
         {
             await WriteChannelJsonAsync(context, (channel, json) => _catalog.TryWriteChannelEq(channel, _options.SampleRateHz, json)).ConfigureAwait(false);
@@ -234,7 +263,8 @@ public sealed class WebConsole : IAsyncDisposable, IDisposable
         }
 
         using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        var page = new WebPage(socket, peer, _meterFrameBytes, readOnly);
+        string pagePath = context.Request.Query["page"].ToString();
+        var page = new WebPage(socket, peer, _meterFrameBytes, readOnly, _assets.TryGet(pagePath, out _) ? pagePath : "");
         if (!Transport.Add(page))
         {
             await socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "already connected", CancellationToken.None).ConfigureAwait(false);

@@ -10,6 +10,12 @@ internal sealed class OscClient(int port) : IDisposable
     private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
     private readonly IPEndPoint _console = new(IPAddress.Loopback, port);
 
+    /// <summary>The UDP port this client sends from: with the loopback address, how the console sees it.</summary>
+    public int LocalPort => ((IPEndPoint)_udp.Client.LocalEndPoint!).Port;
+
+    /// <summary>Subscribes with <c>/xremote</c> and renews every 3 s, as X32 apps do (it lapses after 10 s), until disposed.</summary>
+    public IDisposable StayRemote() => new Renewal(this);
+
     public void Set(string path, object value) => Send(path, value);
 
     /// <summary>Sends a message with any arguments (the scene commands take several).</summary>
@@ -68,4 +74,16 @@ internal sealed class OscClient(int port) : IDisposable
     }
 
     public void Dispose() => _udp.Dispose();
+
+    // Disposing waits for a renewal in flight: none arrives after the caller's next message.
+    private sealed class Renewal(OscClient client) : IDisposable
+    {
+        private readonly Timer _timer = new(_ => client.Send("/xremote"), null, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+
+        public void Dispose()
+        {
+            using var done = new ManualResetEvent(false);
+            if (_timer.Dispose(done)) done.WaitOne();
+        }
+    }
 }

@@ -42,13 +42,16 @@ public sealed class ScreenshotTests(Browser browser) : IClassFixture<Browser>, I
         Assert.Equal("Set 1", osc.QueryUntil("/-show/showfile/scene/001/name", v => v is "Set 1"));
         osc.Send("/-action/goscene", 1);
         Assert.Equal(1, osc.QueryUntil("/-show/prepos/current", v => v is 1));
+        using IDisposable remote = osc.StayRemote(); // a client for the settings page to list
 
         // The master page shows the mastering box's loudness only where the host measures it: a mastering serve with signal.
         using var mastering = new ServeUnderTest("--audio", "wav", "--mode", "mastering", "--input", signals.Sine("sine.wav", 1000, -20, 120));
+        using var masteringOsc = new OscClient(mastering.OscPort);
+        masteringOsc.Set("/master/comp/amount", 1f); // full compression: the middle band's reduction shows
 
         string folder = Path.Combine(RepositoryRoot(), ".test-results", "screenshots");
         Directory.CreateDirectory(folder);
-        foreach (var (name, address) in new[] { ("mixer", "/"), ("channel", "/channel.html?ch=1"), ("master", "/master.html"), ("scenes", "/scenes.html") })
+        foreach (var (name, address) in new[] { ("mixer", "/"), ("channel", "/channel.html?ch=1"), ("master", "/master.html"), ("scenes", "/scenes.html"), ("settings", "/settings.html") })
         {
             IPage page = await browser.OpenLiveAsync(new Uri((name == "master" ? mastering : serve).WebAddress, address), width, height);
             if (name == "mixer")
@@ -59,6 +62,13 @@ public sealed class ScreenshotTests(Browser browser) : IClassFixture<Browser>, I
             if (name == "master")
             {
                 await page.WaitForFunctionAsync("() => Number.isFinite(Number(document.querySelector('[data-reading=integrated]').dataset.value))");
+                await page.WaitForFunctionAsync("() => Number(document.querySelector('#band-gr rect[data-band=\"2\"]')?.dataset.reductionDb) > 1 && document.querySelector('#width-curve').dataset.drawn");
+            }
+
+            if (name == "settings")
+            {
+                await page.WaitForSelectorAsync($"tr[data-kind='osc udp'][data-address='127.0.0.1:{osc.LocalPort}']");
+                await page.WaitForSelectorAsync("tr[data-kind='web page'][data-page='/settings.html']");
             }
 
             string file = Path.Combine(folder, $"{name}-{size}.png");

@@ -50,6 +50,9 @@ public sealed class AccessController
     /// <summary>The pairing authenticator in paired mode, otherwise null.</summary>
     public PairingAuthenticator? Pairing { get; }
 
+    /// <summary>The networks allowed to talk at all.</summary>
+    public AccessAllowlist Allowlist => _allowlist;
+
     /// <summary>Refusals of every reason so far.</summary>
     public long TotalRefusals
     {

@@ -178,6 +178,30 @@ public sealed class OscServer : IDisposable
         Counters.AddEchoes(sent);
     }
 
+    /// <summary>
+    /// The live <c>/xremote</c> subscriptions and meter streams, for a status page. Rare: it allocates its list.
+    /// </summary>
+    public IReadOnlyList<OscSubscriberStatus> ListSubscribers()
+    {
+        var list = new List<OscSubscriberStatus>();
+        Describe(_subscribers, _ => "/xremote", list);
+        Describe(_meterStreams, topic => "/meters/" + topic.ToString(System.Globalization.CultureInfo.InvariantCulture), list);
+        return list;
+    }
+
+    private void Describe(SubscriptionRegistry registry, Func<int, string> address, List<OscSubscriberStatus> list)
+    {
+        var entries = new Subscription[registry.Capacity];
+        int count = registry.CopyActive(entries);
+        long now = _time.GetTimestamp();
+        for (int s = 0; s < count; s++)
+        {
+            Subscription entry = entries[s];
+            TimeSpan left = _time.GetElapsedTime(now, entry.ExpiresAt);
+            list.Add(new OscSubscriberStatus(entry.Link, entry.Peer, address(entry.Topic), _time.GetElapsedTime(entry.SubscribedAt, now), registry.Lifetime - left));
+        }
+    }
+
     /// <summary>Starts every transport's receive thread and, unless told otherwise, the control thread.</summary>
     /// <param name="runControlThread">False when the caller drives <see cref="Tick"/> itself (tests with a manual clock).</param>
     public void Start(bool runControlThread = true)

@@ -9,4 +9,5 @@ namespace MixConsole.Control.Server;
 /// <param name="ExpiresAt">Timestamp (of the registry's clock) at which it lapses unless renewed.</param>
 /// <param name="IntervalTicks">Send interval in timestamp ticks (meters), 0 when changes are pushed as they happen.</param>
 /// <param name="NextDueAt">Timestamp of the next periodic send (meters).</param>
-public readonly record struct Subscription(int Link, OscPeer Peer, int Topic, long ExpiresAt, long IntervalTicks, long NextDueAt);
+/// <param name="SubscribedAt">Timestamp of the request that began it (renewals keep it).</param>
+public readonly record struct Subscription(int Link, OscPeer Peer, int Topic, long ExpiresAt, long IntervalTicks, long NextDueAt, long SubscribedAt = 0);

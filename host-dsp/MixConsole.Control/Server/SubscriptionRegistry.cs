@@ -77,7 +77,7 @@ public sealed class SubscriptionRegistry
                 {
                     bool lapsed = entry.ExpiresAt <= now;
                     long due = lapsed || intervalTicks != entry.IntervalTicks ? now : entry.NextDueAt;
-                    entry = entry with { ExpiresAt = now + _lifetimeTicks, IntervalTicks = intervalTicks, NextDueAt = due };
+                    entry = entry with { ExpiresAt = now + _lifetimeTicks, IntervalTicks = intervalTicks, NextDueAt = due, SubscribedAt = lapsed ? now : entry.SubscribedAt };
                     return lapsed ? SubscribeResult.Added : SubscribeResult.Renewed;
                 }
 
@@ -98,7 +98,7 @@ public sealed class SubscriptionRegistry
                 free = _count++;
             }
 
-            _entries[free] = new Subscription(link, peer, topic, now + _lifetimeTicks, intervalTicks, now);
+            _entries[free] = new Subscription(link, peer, topic, now + _lifetimeTicks, intervalTicks, now, now);
             return SubscribeResult.Added;
         }
     }

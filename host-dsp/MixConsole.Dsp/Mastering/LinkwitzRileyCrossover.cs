@@ -267,17 +267,61 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
                 _first[k] = _second[k] = _allpass[k] = Section.Of(BiquadCoefficients.Identity, BiquadCoefficients.Identity);
                 continue;
             }
-            double f = Math.Clamp(_crossoversHz[k], 20, 0.45 * _sampleRateHz);
-            if (k > 0) f = Math.Max(f, _crossoversHz[k - 1]);
+            double f = SplitHz(k);
             BiquadCoefficients lp = BiquadDesign.LowPass(_sampleRateHz, f, q);
             BiquadCoefficients hp = BiquadDesign.HighPass(_sampleRateHz, f, q);
-            // LP^2 + HP^2 of the same Butterworth pair is the allpass (a2, a1, 1) / (1, a1, a2).
-            var ap = new BiquadCoefficients(lp.A2, lp.A1, 1, lp.A1, lp.A2);
+            BiquadCoefficients ap = Allpass(lp);
             _first[k] = _second[k] = Section.Of(lp, hp);
             // Bands below split k: band 0 always, band 1 only from split 2 on (at split 1 it is made, not filtered).
             _allpass[k] = Section.Of(ap, k >= 2 ? ap : BiquadCoefficients.Identity);
         }
     }
+
+    /// <summary>Most sections <see cref="GetBandSections"/> writes.</summary>
+    public const int MaxBandSections = 2 * MaxSplits;
+
+    /// <summary>
+    /// The biquads whose product is band <paramref name="band"/>'s response as <see cref="Split"/> makes it, for drawing:
+    /// the LR4 high-pass of every split below the band, the LR4 low-pass of its own, the allpass of every split above.
+    /// Returns how many were written (at most <see cref="MaxBandSections"/>). Valid after <see cref="Prepare"/>.
+    /// </summary>
+    public int GetBandSections(int band, Span<BiquadCoefficients> sections)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(band);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(band, _bandCount);
+        double q = Math.Sqrt(0.5);
+        int n = 0;
+        for (int k = 0; k < _bandCount - 1; k++)
+        {
+            BiquadCoefficients lp = BiquadDesign.LowPass(_sampleRateHz, SplitHz(k), q);
+            if (k < band)
+            {
+                sections[n] = sections[n + 1] = BiquadDesign.HighPass(_sampleRateHz, SplitHz(k), q);
+                n += 2;
+            }
+            else if (k == band)
+            {
+                sections[n] = sections[n + 1] = lp;
+                n += 2;
+            }
+            else
+            {
+                sections[n++] = Allpass(lp);
+            }
+        }
+
+        return n;
+    }
+
+    // Split k's frequency as designed: inside 20 Hz..0.45 fs and not below the split before it.
+    private double SplitHz(int k)
+    {
+        double f = Math.Clamp(_crossoversHz[k], 20, 0.45 * _sampleRateHz);
+        return k > 0 ? Math.Max(f, _crossoversHz[k - 1]) : f;
+    }
+
+    // LP^2 + HP^2 of the same Butterworth pair is the allpass (a2, a1, 1) / (1, a1, a2).
+    private static BiquadCoefficients Allpass(in BiquadCoefficients lp) => new(lp.A2, lp.A1, 1, lp.A1, lp.A2);
 
     // Coefficients of one 4-lane section: lanes 0, 1 from `pair0`, lanes 2, 3 from `pair1` (float, as Biquad rounds them).
     private readonly struct Section(Vector128<float> b0, Vector128<float> b1, Vector128<float> b2, Vector128<float> a1, Vector128<float> a2)

@@ -172,7 +172,7 @@ public sealed class MasterChainCompiler
             t.BandAttackMs[b] = V(_bandAttack[b]);
             t.BandReleaseMs[b] = V(_bandRelease[b]);
             t.BandMakeupDb[b] = V(_bandMakeup[b]);
-            t.WidthPercent[b] = b == 0 && V(_bassMono) != 0 ? 0f : Math.Clamp(width * V(_bandWidth[b]) / 100f, 0f, 200f);
+            t.WidthPercent[b] = BandWidthPercent(b, V(_bassMono) != 0, width, V(_bandWidth[b]));
         }
         for (int x = 0; x < Bands - 1; x++)
         {
@@ -220,6 +220,10 @@ public sealed class MasterChainCompiler
         _designedRateHz = fs;
         EqDesignCount++;
     }
+
+    /// <summary>The imager width band <paramref name="band"/> plays, in percent: the master width times the band's, 0 for the low band with bass mono.</summary>
+    public static float BandWidthPercent(int band, bool bassMono, float widthPercent, float bandWidthPercent) =>
+        band == 0 && bassMono ? 0f : Math.Clamp(widthPercent * bandWidthPercent / 100f, 0f, 200f);
 
     /// <summary>
     /// One multiband band's threshold (dBFS) and ratio at <paramref name="amount"/> (0..1 of /comp/amount): from

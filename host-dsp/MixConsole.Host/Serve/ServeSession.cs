@@ -107,7 +107,7 @@ internal static class ServeSession
         using var server = new OscServer(store, options, access, meterSource, log: Log);
         // The web console is one more OSC link and meter listener: the same store, access rules and meters.
         using WebConsole? web = settings.HttpPort == 0 ? null
-            : new WebConsole(store, meterSource.Layout, new WebConsoleOptions { Bind = settings.Bind, Port = settings.HttpPort, SampleRateHz = audio.SampleRateHz, PairKey = settings.PairKey }, access, Log);
+            : new WebConsole(store, meterSource.Layout, new WebConsoleOptions { Bind = settings.Bind, Port = settings.HttpPort, SampleRateHz = audio.SampleRateHz, PairKey = settings.PairKey }, access, Log, server);
         if (web is not null)
         {
             server.AddTransport(web.Transport);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using MixConsole.Control.Transport;
 
@@ -30,12 +31,15 @@ internal sealed class WebPage
     private bool _meterFresh;
     private volatile bool _closed;
     private long _dropped;
+    private long _lastHeard;
 
-    public WebPage(WebSocket socket, OscPeer peer, int meterFrameBytes, bool readOnly)
+    public WebPage(WebSocket socket, OscPeer peer, int meterFrameBytes, bool readOnly, string pagePath = "")
     {
         _socket = socket;
         Peer = peer;
         ReadOnly = readOnly;
+        PagePath = pagePath;
+        ConnectedAt = _lastHeard = Stopwatch.GetTimestamp();
         _meterFrame = new byte[meterFrameBytes];
         _meterSend = new byte[meterFrameBytes];
     }
@@ -45,6 +49,15 @@ internal sealed class WebPage
 
     /// <summary>True for a viewer: it receives everything and its changes are refused.</summary>
     public bool ReadOnly { get; }
+
+    /// <summary>Which page this is ("/master.html"), as the page said when it connected; empty when it did not.</summary>
+    public string PagePath { get; }
+
+    /// <summary><see cref="Stopwatch"/> timestamp of the connection.</summary>
+    public long ConnectedAt { get; }
+
+    /// <summary><see cref="Stopwatch"/> timestamp of the page's latest packet (or its connection).</summary>
+    public long LastHeard => Volatile.Read(ref _lastHeard);
 
     /// <summary>Packets not sent because the page read too slowly to keep its outbox from filling.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -123,6 +136,7 @@ internal sealed class WebPage
                 return;
             }
 
+            Volatile.Write(ref _lastHeard, Stopwatch.GetTimestamp());
             deliver(this, _inbound.AsMemory(0, length));
         }
     }

@@ -52,7 +52,16 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         ChannelEqDesign.Design(store, channel, sampleRateHz, sections);
         json.WriteStartObject();
         json.WriteNumber("sampleRateHz", sampleRateHz);
-        json.WriteStartArray("sections");
+        json.WritePropertyName("sections");
+        WriteSections(json, sections);
+        json.WriteEndObject();
+        return true;
+    }
+
+    /// <summary>Biquads as pages draw them: [[b0,b1,b2,a1,a2],...] (a0 = 1).</summary>
+    public static void WriteSections(Utf8JsonWriter json, ReadOnlySpan<BiquadCoefficients> sections)
+    {
+        json.WriteStartArray();
         foreach (BiquadCoefficients c in sections)
         {
             json.WriteStartArray();
@@ -65,8 +74,6 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
-        return true;
     }
 
     /// <summary>Steady input levels a dynamics curve is drawn at: -60..0 dB in 0.5 dB steps.</summary>

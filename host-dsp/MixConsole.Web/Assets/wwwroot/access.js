@@ -15,5 +15,8 @@ export function pageAccess(consoleInfo) {
     });
     document.querySelector('header').after(form);
   }
-  return { readOnly, socketQuery: view ? '?view' : '' };
+  // The socket says which page it is, for the settings page's list of clients.
+  const query = new URLSearchParams({ page: location.pathname });
+  if (view) query.set('view', '');
+  return { readOnly, socketQuery: '?' + query };
 }

@@ -3,6 +3,7 @@
 import { Live } from './live.js';
 import { pageAccess } from './access.js';
 import { buildPanel } from './panel.js';
+import { drawMasterCurves, showBandReduction } from './master-curves.js';
 
 const PATTERNS = ['/master/*', '/master/*/*', '/master/*/*/*', '/master/*/*/*/*', '/main/st/mix/fader', '/main/st/mix/on'];
 const LOUDNESS = '/master/loudness';
@@ -18,8 +19,13 @@ const mainLeft = 4 * consoleInfo.meterChannels + consoleInfo.meterBuses;
 const live = new Live({
   access,
   onOpen: () => PATTERNS.forEach(p => live.send(p)),
-  onMessage: (address, values) => (address === LOUDNESS ? showLoudness(values) : controls.get(address)?.receive(values[0])),
-  onMeters: values => {
+  onMessage: (address, values) => {
+    if (address === LOUDNESS) return showLoudness(values);
+    controls.get(address)?.receive(values[0]);
+    if (SHAPES_CURVES.test(address)) scheduleCurves(10);
+  },
+  onMeters: (values, frames) => {
+    document.body.dataset.meterFrames = String(frames);
     bars.forEach((bar, i) => {
       const linear = values[mainLeft + i];
       bar.dataset.level = linear.toFixed(5);
@@ -27,8 +33,16 @@ const live = new Live({
     });
     showChain(values);
   },
-  onState: state => { document.getElementById('state').textContent = state; document.body.dataset.state = state; },
+  onState: state => { document.getElementById('state').textContent = state; document.body.dataset.state = state; if (state === 'live') scheduleCurves(0); },
 });
+
+// The band and width curves follow the crossovers, widths and the A/B switch; a local move reaches the store after
+// the page's 16 ms coalescing, so it redraws a little later.
+const SHAPES_CURVES = /^\/master\/(b\/)?(comp\/xover|imager|width|ab$)/;
+let curveTimer = 0;
+const scheduleCurves = delay => { clearTimeout(curveTimer); curveTimer = setTimeout(drawMasterCurves, delay); };
+const sent = live.set.bind(live);
+live.set = (address, arg) => { sent(address, arg); if (SHAPES_CURVES.test(address)) scheduleCurves(60); };
 const controls = buildPanel(table, live, document.getElementById('controls'), (_, spec) => spec.description);
 
 // Loudness: only a console in mastering mode answers /master/loudness; the section shows once one answer came.
@@ -77,6 +91,7 @@ function showChain(values) {
       el.textContent = i === 4 ? `${reduction.toFixed(1)} dB` : reduction.toFixed(1);
     }
   });
+  showBandReduction([5, 6, 7].map(i => { const v = values[at + i]; return v > 0 ? -decibels(v) : 0; }));
 }
 
 setInterval(() => { if (document.body.dataset.state === 'live') live.send(LOUDNESS); }, LOUDNESS_MS);
