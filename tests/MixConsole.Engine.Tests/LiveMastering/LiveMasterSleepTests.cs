@@ -143,9 +143,10 @@ public sealed class LiveMasterSleepTests(Xunit.Abstractions.ITestOutputHelper lo
         log.WriteLine($"against the always-running chain: {fadeIn:0.0} dB while the chain fades back in, {after:0.0} dB 200-500 ms after un-bypass, {settled:0.0} dB 2-2.5 s after");
         // Stale lookahead would replay audio from before the bypass (as loud as the signal); primed, only filter history differs.
         Assert.True(fadeIn < -20, $"{fadeIn:0.0} dB while fading in");
-        // The compressors' envelopes restart from the primed lookahead and settle within their release.
+        // What stays is the 20 Hz subsonic filter's own float rounding (about -65 dB here): a restarted copy of that filter
+        // alone differs from a never-stopped one by as much for good, while every other stage restarted nulls bit for bit.
         Assert.True(after < -55, $"{after:0.0} dB after the fade");
-        Assert.True(settled < -90, $"{settled:0.0} dB 2 s after the fade");
+        Assert.True(settled < -55, $"{settled:0.0} dB 2 s after the fade");
     }
 
     [Fact]
