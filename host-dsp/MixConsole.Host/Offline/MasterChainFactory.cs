@@ -24,7 +24,7 @@ internal static class MasterChainFactory
     {
         null => "pass-through",
         LiveMasterChain live => "LiveMasterChain as serve plays it in console mode (zero-latency bypass, off): slot A with subsonic filter, "
-            + "flat EQ, multiband compressor at 33 % (2:1), imager, loudness gain following -14 LUFS, true-peak limiter at -1 dBTP; slot B not in play, "
+            + "EQ (flat unless --moves moves it), multiband compressor at 33 % (2:1), imager, loudness gain following -14 LUFS, true-peak limiter at -1 dBTP; slot B not in play, "
             + (live.SlotBRunning ? "running" : "asleep"),
         _ => chain.GetType().Name,
     };
