@@ -25,6 +25,28 @@ public sealed class ChannelPageTests(Browser browser, ITestOutputHelper output) 
     ];
 
     [Fact]
+    public async Task SendsAndEffectSends_OnTheChannelPage_ReachAnOscQuery_AndFollowOsc()
+    {
+        using var serve = new ServeUnderTest("--audio", "null");
+        using var osc = new OscClient(serve.OscPort);
+        IPage page = await browser.OpenLiveAsync(new Uri(serve.WebAddress, "/channel.html?ch=2"));
+        const string Send = "/ch/02/mix/03/level", FxSend = "/ch/02/mix/fx/2/level", SendOn = "/ch/02/mix/03/on";
+        await page.WaitForSelectorAsync(MixerPageTests.Selector(FxSend));
+        Assert.Equal("Bus 03 Send level", await page.GetAttributeAsync(MixerPageTests.Selector(Send), "aria-label"));
+
+        await page.FocusAsync(MixerPageTests.Selector(Send));
+        await page.Keyboard.PressAsync("End");
+        MixerPageTests.AssertAnswers(osc, Send, 1f);
+        Assert.Equal(0f, (float)osc.Query("/ch/02/mix/fader") - 0.7498f, 3);
+        await page.FocusAsync(MixerPageTests.Selector(FxSend));
+        await page.Keyboard.PressAsync("End");
+        MixerPageTests.AssertAnswers(osc, FxSend, 1f);
+
+        osc.Send(SendOn, 0);
+        await page.WaitForFunctionAsync("s => document.querySelector(s)?.getAttribute('aria-checked') === 'false'", MixerPageTests.Selector(SendOn));
+    }
+
+    [Fact]
     public async Task TheDrawnEqCurve_MatchesTheEnginesMagnitude_Within0p3dB_At20Frequencies()
     {
         using var serve = new ServeUnderTest("--audio", "null");

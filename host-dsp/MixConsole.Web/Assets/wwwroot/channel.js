@@ -1,5 +1,6 @@
 // One channel: preamp, delay, the 4-band EQ with the response drawn from the engine's own coefficients and a handle
-// per band, and the gate and compressor with their transfer curves and live gain reduction.
+// per band, the gate and compressor with their transfer curves and live gain reduction, then the mix: fader, pan,
+// the sends to the 16 buses and to the effect slots.
 import { Live } from './live.js';
 import { pageAccess } from './access.js';
 import { buildPanel } from './panel.js';
@@ -8,7 +9,8 @@ import { DynamicsView } from './dynamics.js';
 
 const ch = Math.max(1, Number(new URLSearchParams(location.search).get('ch')) || 1);
 const base = `/ch/${String(ch).padStart(2, '0')}`;
-const PATTERNS = [`${base}/preamp/*`, `${base}/delay/*`, `${base}/eq/on`, `${base}/eq/*/*`, `${base}/gate/*`, `${base}/dyn/*`, `${base}/mix/on`];
+const PATTERNS = [`${base}/preamp/*`, `${base}/delay/*`, `${base}/eq/on`, `${base}/eq/*/*`, `${base}/gate/*`, `${base}/dyn/*`,
+  `${base}/mix/*`, `${base}/mix/*/*`, `${base}/mix/fx/*/*`];
 document.getElementById('title').textContent = `Channel ${ch}`;
 
 const get = async url => (await fetch(url)).json();
@@ -49,8 +51,9 @@ live.set = (address, arg) => {
 // Settings kept only for X32 apps (no effect here) stay off this page: they would crowd the ones that act.
 table.params = Object.fromEntries(Object.entries(table.params).filter(([, id]) => !table.specs[id].kept));
 const controls = buildPanel(table, live, box, (path, spec) => {
-  const band = path.match(/\/eq\/(\d)\//);
-  return `${band ? `EQ band ${band[1]} ` : ''}${spec.description}`;
+  const band = path.match(/\/eq\/(\d)\//), bus = path.match(/\/mix\/(\d\d)\//), fx = path.match(/\/mix\/fx\/(\d)\//);
+  const where = band ? `EQ band ${band[1]} ` : bus ? `Bus ${bus[1]} ` : fx ? `FX ${fx[1]} ` : '';
+  return `${where}${spec.description}`;
 });
 const handles = new EqHandles(document.getElementById('eq-curve'), controls, base);
 
