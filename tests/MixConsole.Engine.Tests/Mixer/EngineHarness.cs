@@ -10,16 +10,14 @@ internal sealed class EngineHarness
 {
     public const double Rate = 48000;
 
-    /// <param name="matrixOutputs">Prepares output channels for the matrices too (after solo right).</param>
-    public EngineHarness(ConsoleConfig? config = null, int maxBlock = 512, bool scalar = false, bool matrixOutputs = false)
+    public EngineHarness(ConsoleConfig? config = null, int maxBlock = 512, bool scalar = false)
     {
         Config = config ?? new ConsoleConfig(Channels: 4, Buses: 2, FxSlots: 1, Dcas: 2, MuteGroups: 2);
         Table = ParameterTable.Create(Config);
         Store = new ParameterStore(Table);
         Engine = new MixerEngine(Store) { UseScalarReference = scalar };
         MaxBlock = maxBlock;
-        Outputs = MixerOutputs.Total(Config.Buses, matrixOutputs ? Config.Matrices : 0);
-        Engine.Prepare(Rate, maxBlock, Config.Channels, Outputs);
+        Engine.Prepare(Rate, maxBlock, Config.Channels, MixerOutputs.Total(Config.Buses));
     }
 
     public ConsoleConfig Config { get; }
@@ -27,7 +25,6 @@ internal sealed class EngineHarness
     public ParameterStore Store { get; }
     public MixerEngine Engine { get; }
     public int MaxBlock { get; }
-    public int Outputs { get; }
 
     /// <summary>Sets a float parameter by its 0..1 wire value.</summary>
     public EngineHarness Wire(string path, float normalized)
@@ -51,7 +48,7 @@ internal sealed class EngineHarness
     {
         int frames = inputs.Max(i => i?.Length ?? 0);
         var input = new AudioBuffer(Config.Channels, MaxBlock);
-        int outs = Outputs;
+        int outs = MixerOutputs.Total(Config.Buses);
         var output = new AudioBuffer(outs, MaxBlock);
         var result = new float[outs][];
         for (int o = 0; o < outs; o++) result[o] = new float[frames];
