@@ -92,7 +92,7 @@ public sealed class MixerMeterTests(Browser browser, ITestOutputHelper output) :
         double busPeak = await DbAsync(page, Level("bus", 1), "peak-db");
         Assert.InRange(busPeak, SineDbfs - 0.3, SineDbfs + 0.3);
         Assert.InRange(busPeak - await DbAsync(page, Level("bus", 1), "rms-db"), 2.5, 3.5);
-        Assert.Equal("-inf", await page.GetAttributeAsync(Level("bus", 2), "data-peak-db"));
+        Assert.Equal(double.NegativeInfinity, await DbAsync(page, Level("bus", 2), "peak-db"));
 
         await page.ClickAsync("#layers [data-layer='main']");
         foreach (string side in new[] { "left", "right" })
@@ -123,9 +123,12 @@ public sealed class MixerMeterTests(Browser browser, ITestOutputHelper output) :
             "([s, a]) => Number.isFinite(Number(document.querySelector(s)?.getAttribute('data-' + a)))",
             new object[] { selector, attribute });
 
+    // Waits for the attribute: a strip redrawn on a layer switch has no reading until its next frame.
     private static async Task<double> DbAsync(IPage page, string selector, string attribute)
     {
-        string text = (await page.GetAttributeAsync(selector, "data-" + attribute))!;
+        IJSHandle reading = await page.WaitForFunctionAsync(
+            "([s, a]) => document.querySelector(s)?.getAttribute('data-' + a) ?? false", new object[] { selector, attribute });
+        string text = await reading.JsonValueAsync<string>();
         return text == "-inf" ? double.NegativeInfinity : double.Parse(text, CultureInfo.InvariantCulture);
     }
 }
