@@ -211,11 +211,6 @@ public sealed unsafe class JackBackend : AudioBackend
         Volatile.Write(ref _callbackFrames, frames);
     }
 
-    private static int _closesAbandoned;
-
-    /// <summary>Closes this process has abandoned because the server never answered (see <see cref="LibJack.Close"/>).</summary>
-    public static int ClosesAbandoned => Volatile.Read(ref _closesAbandoned);
-
     /// <inheritdoc />
     protected override void CloseCore()
     {
@@ -223,7 +218,7 @@ public sealed unsafe class JackBackend : AudioBackend
         {
             if (Interlocked.Exchange(ref _activated, 0) == 1) LibJack.jack_deactivate(_client);
             QuietNotifications();
-            if (!LibJack.Close(_client)) Interlocked.Increment(ref _closesAbandoned);
+            LibJack.Close(_client);
             _client = IntPtr.Zero;
         }
         if (_self.IsAllocated) _self.Free();

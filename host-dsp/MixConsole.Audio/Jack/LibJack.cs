@@ -87,8 +87,15 @@ internal static unsafe class LibJack
         if (client == IntPtr.Zero) return true;
         var closer = new Thread(() => jack_client_close(client)) { IsBackground = true, Name = "jack close" };
         closer.Start();
-        return closer.Join(ClosePatience);
+        if (closer.Join(ClosePatience)) return true;
+        Interlocked.Increment(ref _closesAbandoned);
+        return false;
     }
+
+    private static int _closesAbandoned;
+
+    /// <summary>Closes this process has abandoned because the server never answered.</summary>
+    public static int ClosesAbandoned => Volatile.Read(ref _closesAbandoned);
 
     /// <summary>Opens a client without starting a server; null and a one-line reason when there is none.</summary>
     public static IntPtr Open(string clientName, string? server, out string? error)

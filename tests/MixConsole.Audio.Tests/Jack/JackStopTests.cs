@@ -38,7 +38,7 @@ public sealed class JackStopTests(ITestOutputHelper output)
         }) { IsBackground = true, Name = "allocation pressure" };
         pressure.Start();
         int collections = GC.CollectionCount(0);
-        int abandonedBefore = JackBackend.ClosesAbandoned;
+        int abandonedBefore = LibJack.ClosesAbandoned;
         var longestStop = TimeSpan.Zero;
         int openRetries = 0;
         try
@@ -95,7 +95,7 @@ public sealed class JackStopTests(ITestOutputHelper output)
         }
 
         int gcs = GC.CollectionCount(0) - collections;
-        output.WriteLine($"{Rounds} start/stop rounds, {gcs} gen0 collections meanwhile ({allocated / (1 << 20)} MiB allocated), longest stop {longestStop.TotalMilliseconds:0} ms, {openRetries} opens retried, {JackBackend.ClosesAbandoned - abandonedBefore} closes abandoned to a server that never answered, server xruns {monitor.Xruns}");
+        output.WriteLine($"{Rounds} start/stop rounds, {gcs} gen0 collections meanwhile ({allocated / (1 << 20)} MiB allocated), longest stop {longestStop.TotalMilliseconds:0} ms, {openRetries} opens retried, {LibJack.ClosesAbandoned - abandonedBefore} closes abandoned to a server that never answered, server xruns {monitor.Xruns}");
         // The pressure was real: collections ran all through the rounds, not just once.
         Assert.True(gcs >= Rounds, $"only {gcs} collections in {Rounds} rounds");
     }
