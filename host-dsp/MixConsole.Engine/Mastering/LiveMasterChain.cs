@@ -11,12 +11,18 @@ namespace MixConsole.Engine.Mastering;
 /// <see cref="MasterChainCompiler"/> (designs and lookups there; here the newest snapshot is taken at block start and
 /// every target is glided to), each with a loudness gain (/master/loudness/mode: follow the short-term loudness to
 /// /master/loudness/target at a limited rate, learn a song's integrated loudness, or hold). /master/ab = 1 plays slot B,
-/// gain-matched to A's short-term loudness; both chains always run, with the same latency, so the switch (a
-/// <see cref="BypassCrossfade"/>) lines up sample for sample and returns to a chain that never stopped.
-/// /master/bypass plays the unprocessed input, latency-aligned, at unity (another <see cref="BypassCrossfade"/>). The
+/// gain-matched to A's short-term loudness; both chains run with the same latency, so the switch (a
+/// <see cref="BypassCrossfade"/>) lines up sample for sample. Slot B sleeps while it is not heard and would sound as A
+/// does (its settings equal A's since the last <see cref="Reset"/>; with <see cref="ZeroLatencyBypass"/>, the live
+/// console, whenever it is not heard): it wakes, at the block its settings diverge or it is put in play, as a copy of
+/// A's whole running state (<see cref="StateCopier"/>), so with equal settings it plays exactly what an always-running
+/// B would have. /master/bypass plays the unprocessed input, latency-aligned, at unity (another
+/// <see cref="BypassCrossfade"/>); the chains keep running, so un-bypass returns to the processed sound itself. The
 /// latency is <see cref="MasterChain.LatencyFrames"/> in every state, unless <see cref="ZeroLatencyBypass"/> (the live
 /// console): then the bypass plays the undelayed input and switches by a short dip through silence
-/// (<see cref="BypassMode.ZeroLatencyDip"/>), and the latency is 0 while bypassed.
+/// (<see cref="BypassMode.ZeroLatencyDip"/>), the latency is 0 while bypassed, and the chains stop once the dip is
+/// over; un-bypass restarts them primed with the recent input (no stale lookahead) and they run through the dip's
+/// fade-out before they are heard.
 /// </summary>
 public sealed class LiveMasterChain : IAudioProcessor
 {
@@ -52,6 +58,8 @@ public sealed class LiveMasterChain : IAudioProcessor
     private readonly LiveMasterSlot _a, _b;
     private readonly BypassCrossfade _ab = new() { FadeMs = CrossfadeMs }, _bypass = new() { FadeMs = CrossfadeMs };
     private AudioBuffer _slotB = new(2, 1);
+    private StateCopier? _wakeB;
+    private bool _bAsleep, _chainsStopped;
     private double _sampleRateHz;
     private double _matchGainDb;
     private float _matchGain = 1f;
@@ -88,6 +96,18 @@ public sealed class LiveMasterChain : IAudioProcessor
 
     /// <summary>Store version of the newest snapshot the audio thread took (a slot publishes only when one of its parameters changed).</summary>
     public long AppliedVersion => Math.Max(_a.AppliedVersion, _b.AppliedVersion);
+
+    /// <summary>True (default) to let slot B sleep while it would sound as A does or is not heard; false runs B every block.</summary>
+    public bool SlotBSleeps { get; set; } = true;
+
+    /// <summary>True (default) to stop the chains while <see cref="ZeroLatencyBypass"/> plays the dry input (restarted primed on un-bypass); false keeps them running.</summary>
+    public bool StopsChainsWhenBypassed { get; set; } = true;
+
+    /// <summary>True while the chains are stopped by the live console's bypass (audio thread's view; read between blocks).</summary>
+    public bool ChainsStopped => _chainsStopped;
+
+    /// <summary>True while slot B runs (audio thread's view; read between blocks).</summary>
+    public bool SlotBRunning => !_bAsleep;
 
     /// <summary>Slot A's loudness gain in use, in dB.</summary>
     public double LoudnessGainDb => _a.LoudnessGainDb;
@@ -135,6 +155,7 @@ public sealed class LiveMasterChain : IAudioProcessor
         _a.Prepare(stereo);
         _b.Prepare(stereo);
         _slotB = new AudioBuffer(2, spec.MaxBlockFrames);
+        _wakeB = _b.StateCopierFrom(_a);
         _ab.Prepare(stereo, 0); // both slots are already aligned: B's output is the "dry" side as it is
         _bypass.Prepare(stereo, Chain.LatencyFrames);
         Reset();
@@ -151,6 +172,9 @@ public sealed class LiveMasterChain : IAudioProcessor
         _bypass.Bypassed = _a.Bypassed;
         _ab.Reset();
         _bypass.Reset();
+        _chainsStopped = false;
+        _bAsleep = SlotBSleeps && _wakeB is not null && !_a.PlayB
+            && (ZeroLatencyBypass || _a.Compiler.Exchange.Front.SameSettings(_b.Compiler.Exchange.Front));
     }
 
     /// <inheritdoc />
@@ -161,30 +185,55 @@ public sealed class LiveMasterChain : IAudioProcessor
             _a.Compiler.Compile();
             _b.Compiler.Compile();
         }
-        _a.TakeNewest();
-        _b.TakeNewest();
+        bool newA = _a.TryTakeNewest(out MasterChainTargets a), newB = _b.TryTakeNewest(out MasterChainTargets b);
+        if (_bAsleep && (a.PlayB || !(ZeroLatencyBypass || a.SameSettings(b))))
+        {
+            // A's state before this block's targets is what an always-running B with A's settings would hold now.
+            _wakeB!.Copy();
+            _bAsleep = false;
+            newB = true;
+        }
+        if (newA) _a.Apply(a);
+        if (newB && _bAsleep) _b.MarkTaken(b);
+        else if (newB) _b.Apply(b);
         _a.ApplyControlRateTargets(frames);
-        _b.ApplyControlRateTargets(frames);
+        if (!_bAsleep) _b.ApplyControlRateTargets(frames);
         _ab.Bypassed = _a.PlayB;
+        bool wasStopped = _chainsStopped;
         _bypass.Bypassed = _a.Bypassed;
+        // The live console's bypass takes the chains out: they stop once the dip is over, and restart primed.
+        _chainsStopped = StopsChainsWhenBypassed && ZeroLatencyBypass && _bypass.IsDrySettled;
+        if (wasStopped && !_chainsStopped)
+        {
+            _bypass.Prime(_a.Chain);
+            if (!_bAsleep) _bypass.Prime(_b.Chain);
+        }
 
-        for (int c = 0; c < 2; c++) buffer.Channel(c, frames).CopyTo(_slotB.Channel(c, frames));
         _bypass.Capture(buffer, frames);
-        double seconds = frames / _sampleRateHz;
-        _a.Process(buffer, frames, seconds);
-        _b.Process(_slotB, frames, seconds);
+        if (!_chainsStopped)
+        {
+            if (!_bAsleep)
+                for (int c = 0; c < 2; c++) buffer.Channel(c, frames).CopyTo(_slotB.Channel(c, frames));
+            double seconds = frames / _sampleRateHz;
+            _a.Process(buffer, frames, seconds);
+            if (!_bAsleep) _b.Process(_slotB, frames, seconds);
 
-        float matchFrom = _matchGain;
-        UpdateMatchGain(seconds);
-        _ab.Capture(_slotB, frames);
-        _ab.Apply(buffer, frames, matchFrom, _matchGain);
+            float matchFrom = _matchGain;
+            UpdateMatchGain(seconds);
+            if (!_bAsleep)
+            {
+                _ab.Capture(_slotB, frames);
+                _ab.Apply(buffer, frames, matchFrom, _matchGain);
+            }
+        }
         _bypass.Apply(buffer, frames);
+        if (!_bAsleep && SlotBSleeps && ZeroLatencyBypass && !_a.PlayB && _ab.IsWetSettled) _bAsleep = true;
     }
 
-    // B is brought to A's short-term loudness, smoothed: the comparison is of sound, not of level.
+    // B is brought to A's short-term loudness, smoothed: the comparison is of sound, not of level. A sleeping B sounds as A.
     private void UpdateMatchGain(double seconds)
     {
-        double a = _a.ShortTermLufs, b = _b.ShortTermLufs;
+        double a = _a.ShortTermLufs, b = _bAsleep ? a : _b.ShortTermLufs;
         if (!(a > SilenceLufs) || !(b > SilenceLufs)) return;
         double wanted = Math.Clamp(a - b, -MatchGainLimitDb, MatchGainLimitDb);
         _matchGainDb += (wanted - _matchGainDb) * (1.0 - Math.Exp(-seconds / MatchTimeConstantSeconds));

@@ -100,7 +100,21 @@ internal sealed class LiveMasterSlot
     /// <summary>Audio thread, block start: takes the newest snapshot when there is one and sets every target from it.</summary>
     public void TakeNewest()
     {
-        if (!Compiler.Exchange.TryTakeNewest(out MasterChainTargets t)) return;
+        if (TryTakeNewest(out MasterChainTargets t)) Apply(t);
+    }
+
+    /// <summary>Audio thread: takes the newest snapshot when there is one (true), without applying it; <paramref name="t"/> is the newest either way.</summary>
+    public bool TryTakeNewest(out MasterChainTargets t) => Compiler.Exchange.TryTakeNewest(out t);
+
+    /// <summary>Audio thread: records <paramref name="t"/> as taken without applying it (a sleeping slot B).</summary>
+    public void MarkTaken(MasterChainTargets t) => Volatile.Write(ref _appliedVersion, t.StoreVersion);
+
+    /// <summary>Plans copying <paramref name="source"/>'s whole running state (chain, meters, ramps, loudness gain) into this slot; control side.</summary>
+    public StateCopier StateCopierFrom(LiveMasterSlot source) => new(source, this, typeof(MasterChainCompiler));
+
+    /// <summary>Audio thread: sets every target from <paramref name="t"/>.</summary>
+    public void Apply(MasterChainTargets t)
+    {
         PlayB = t.PlayB;
         Bypassed = t.Bypassed;
         MasterChain c = Chain;

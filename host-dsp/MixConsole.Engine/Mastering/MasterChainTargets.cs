@@ -82,4 +82,19 @@ public sealed class MasterChainTargets
 
     /// <summary>True to bypass the chain: the dry input, latency-aligned, at unity.</summary>
     public bool Bypassed { get; set; }
+
+    /// <summary>True when <paramref name="other"/> sets the chain exactly as this does (what it plays and its store version aside).</summary>
+    public bool SameSettings(MasterChainTargets other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return EqSections.AsSpan().SequenceEqual(other.EqSections) && InputGainDb == other.InputGainDb
+            && BandThresholdDb.AsSpan().SequenceEqual(other.BandThresholdDb) && BandRatio.AsSpan().SequenceEqual(other.BandRatio)
+            && BandAttackMs.AsSpan().SequenceEqual(other.BandAttackMs) && BandReleaseMs.AsSpan().SequenceEqual(other.BandReleaseMs)
+            && BandMakeupDb.AsSpan().SequenceEqual(other.BandMakeupDb) && MultibandKneeDb == other.MultibandKneeDb
+            && CompCrossoverHz.AsSpan().SequenceEqual(other.CompCrossoverHz) && WidthPercent.AsSpan().SequenceEqual(other.WidthPercent)
+            && ImagerCrossoverHz.AsSpan().SequenceEqual(other.ImagerCrossoverHz) && SaturationOn == other.SaturationOn
+            && SaturationDriveDb == other.SaturationDriveDb && SaturationMix == other.SaturationMix && TargetLufs == other.TargetLufs
+            && CeilingDbtp == other.CeilingDbtp && LimiterReleaseMs == other.LimiterReleaseMs && DitherBits == other.DitherBits
+            && DitherShaping == other.DitherShaping && LoudnessMode == other.LoudnessMode;
+    }
 }

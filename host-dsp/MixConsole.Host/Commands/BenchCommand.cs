@@ -19,8 +19,8 @@ internal sealed class BenchCommand : ICommand
         Runs the console engine on one thread as serve's threads would, in turn: every channel with trim,
         delay, 24 dB/oct high-pass, keyed gate, side-chain filtered compressor, 4-band EQ, pan, mono send,
         a send to every bus and every effect slot; every bus with EQ, compressor and fader into main;
-        reverbs and delays in the effect slots; main EQ and compressor; the live master chain (multiband
-        working); meters and live loudness. Input is deterministic noise that swells so the dynamics work.
+        reverbs and delays in the effect slots; main EQ and compressor; the live master chain as serve's console
+        mode plays it (multiband working; slot B, not in play, sleeps); meters and live loudness. Input is deterministic noise that swells so the dynamics work.
 
         Before every block a control step compiles what changed into a snapshot (the console's and the master
         chain's compilers, as serve's compiler thread does); the audio block then only takes the newest snapshot

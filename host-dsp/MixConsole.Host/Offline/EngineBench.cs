@@ -137,7 +137,7 @@ internal static class EngineBench
         double audioSeconds = (double)blocks * blockFrames / sampleRateHz;
         double processSeconds = processTicks / (double)Stopwatch.Frequency;
         return new EngineBenchResult(config.Channels, config.Buses, config.FxSlots, sampleRateHz, blockFrames, audioSeconds,
-            chain?.GetType().Name ?? "pass-through", System.Numerics.Vector<float>.Count,
+            MasterChainFactory.Describe(chain), System.Numerics.Vector<float>.Count,
             audioSeconds / processSeconds, times[blocks / 2], times[Math.Min(blocks - 1, (int)(blocks * 0.99))], times[^1],
             allocated, blockFrames * 1e9 / sampleRateHz, movesPerBlock, moved, gen0, gen1, gen2, cpuSeconds,
             snapshots, CompilePercentile(0.5), CompilePercentile(0.99), snapshots == 0 ? 0 : compileTimes[snapshots - 1],

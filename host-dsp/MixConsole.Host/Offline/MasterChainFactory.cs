@@ -18,4 +18,14 @@ internal static class MasterChainFactory
         store.TrySetReal(table.Bind(new ParameterKey(ParameterOwner.Master, 1, ParameterRole.MasterBypass)).Index, 0);
         return new LiveMasterChain(store) { ZeroLatencyBypass = true };
     }
+
+    /// <summary>What the bench's master slot ran, in words (after the run: slot B's state is the audio thread's last).</summary>
+    public static string Describe(IAudioProcessor? chain) => chain switch
+    {
+        null => "pass-through",
+        LiveMasterChain live => "LiveMasterChain as serve plays it in console mode (zero-latency bypass, off): slot A with subsonic filter, "
+            + "EQ (flat unless --moves moves it), multiband compressor at 33 % (2:1), imager, loudness gain following -14 LUFS, true-peak limiter at -1 dBTP; slot B not in play, "
+            + (live.SlotBRunning ? "running" : "asleep"),
+        _ => chain.GetType().Name,
+    };
 }
