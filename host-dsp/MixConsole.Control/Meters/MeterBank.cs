@@ -65,9 +65,11 @@ public sealed partial class MeterBank
         {
             case 0:
                 AddChannels(indices, layout, layout.ChannelPostFader, Silent);
-                AddMissing(indices, X32AuxInputs + X32FxReturns, Silent);
+                for (int a = 0; a < X32AuxInputs; a++) indices.Add(a < layout.AuxInputs ? layout.AuxInputPostFader(a) : Silent);
+                // The X32's returns 1-8 are the left and right of effects 1-4.
+                for (int r = 0; r < X32FxReturns; r++) indices.Add(r < 2 * layout.FxSlots ? layout.FxReturnPostFader(r) : Silent);
                 AddBuses(indices, layout);
-                AddMissing(indices, X32Matrices, Silent);
+                AddMatrices(indices, layout);
                 break;
             case 1:
                 AddChannels(indices, layout, layout.ChannelPreFader, Silent);
@@ -76,7 +78,7 @@ public sealed partial class MeterBank
                 break;
             case 2:
                 AddBuses(indices, layout);
-                AddMissing(indices, X32Matrices, Silent);
+                AddMatrices(indices, layout);
                 indices.Add(layout.MainLeft);
                 indices.Add(layout.MainRight);
                 indices.Add(layout.MainMono);
@@ -155,6 +157,14 @@ public sealed partial class MeterBank
         for (int b = 0; b < X32Buses; b++)
         {
             indices.Add(b < layout.Buses ? layout.BusPostFader(b) : Silent);
+        }
+    }
+
+    private static void AddMatrices(List<int> indices, OscMeterLayout layout)
+    {
+        for (int m = 0; m < X32Matrices; m++)
+        {
+            indices.Add(m < layout.Matrices ? layout.MatrixPostFader(m) : Silent);
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class MixerMeterSource : IMeterSource
     public MixerMeterSource(MixerMeters meters)
     {
         _meters = meters ?? throw new ArgumentNullException(nameof(meters));
-        Layout = new OscMeterLayout(meters.Layout.Config.Channels, meters.Layout.Config.Buses);
+        Layout = OscMeterLayout.For(meters.Layout.Config);
         _frame = new float[meters.Layout.FrameLength];
         _rms = new RmsWindow(Layout.Channels + Layout.Buses + 2);
         _windowRms = new float[_rms.Meters];
@@ -61,6 +61,23 @@ public sealed class MixerMeterSource : IMeterSource
         linear[Layout.MainLeft] = _frame[engine.Main];
         linear[Layout.MainRight] = _frame[engine.Main + 1];
         linear[Layout.MainMono] = _frame[engine.Mono];
+        for (int a = 0; a < Layout.AuxInputs; a++)
+        {
+            // Aux inputs are the engine's input strips after the channels.
+            linear[Layout.AuxInputPostFader(a)] = _frame[engine.ChannelPeakPostFader(Layout.Channels + a)];
+        }
+
+        for (int s = 0; s < Layout.FxSlots; s++)
+        {
+            linear[Layout.FxReturnPostFader(2 * s)] = _frame[engine.FxReturnPeak(s)];
+            linear[Layout.FxReturnPostFader(2 * s + 1)] = _frame[engine.FxReturnPeak(s) + 1];
+        }
+
+        for (int m = 0; m < Layout.Matrices; m++)
+        {
+            linear[Layout.MatrixPostFader(m)] = _frame[engine.MatrixPeak(m)];
+        }
+
         WriteScreenSection(linear, engine);
         return true;
     }

@@ -15,6 +15,10 @@ namespace MixConsole.Control.Meters;
 /// [input peak L][input peak R][output peak L][output peak R][limiter gain][band gain x 4][correlation]
 /// </code>
 /// where correlation runs from -1 (out of phase) through 0 (unrelated or silent) to +1 (mono).
+/// Then the strips the X32 banks carry beyond channels and buses, post-fader peaks:
+/// <code>
+/// [matrix x M][aux input x A][effect return left, right x F]
+/// </code>
 /// Last, the screen section, which no X32 bank carries (the web console's strips read it): RMS levels integrated over
 /// the last <see cref="RmsWindow.WindowMs"/> ms, linear, and the bus and main compressors' gains:
 /// <code>
@@ -34,8 +38,14 @@ public sealed class OscMeterLayout
     /// chain's section when <paramref name="masterChain"/> (the mastering box, where the chain is the whole signal path).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative or above the console maximum.</exception>
-    public OscMeterLayout(int channels, int buses, bool masterChain = false)
+    public OscMeterLayout(int channels, int buses, bool masterChain = false, int matrices = 0, int auxInputs = 0, int fxSlots = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(fxSlots);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fxSlots, ConsoleConfig.MaxFxSlots);
+        ArgumentOutOfRangeException.ThrowIfNegative(auxInputs);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(auxInputs, ConsoleConfig.MaxAuxInputs);
+        ArgumentOutOfRangeException.ThrowIfNegative(matrices);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(matrices, ConsoleConfig.MaxMatrices);
         ArgumentOutOfRangeException.ThrowIfNegative(channels);
         ArgumentOutOfRangeException.ThrowIfNegative(buses);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(channels, ConsoleConfig.MaxChannels);
@@ -43,7 +53,11 @@ public sealed class OscMeterLayout
         Channels = channels;
         Buses = buses;
         HasMasterChain = masterChain;
-        FirstScreenValue = 4 * channels + buses + 3 + (masterChain ? MasterChainValues : 0);
+        Matrices = matrices;
+        FirstMatrix = 4 * channels + buses + 3 + (masterChain ? MasterChainValues : 0);
+        AuxInputs = auxInputs;
+        FxSlots = fxSlots;
+        FirstScreenValue = FirstMatrix + matrices + auxInputs + 2 * fxSlots;
         Count = FirstScreenValue + channels + 2 * buses + 3;
     }
 
@@ -51,7 +65,7 @@ public sealed class OscMeterLayout
     public static OscMeterLayout For(ConsoleConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return new OscMeterLayout(config.Channels, config.Buses);
+        return new OscMeterLayout(config.Channels, config.Buses, matrices: config.Matrices, auxInputs: config.AuxInputs, fxSlots: config.FxSlots);
     }
 
     /// <summary>Input channels metered.</summary>
@@ -77,6 +91,41 @@ public sealed class OscMeterLayout
 
     /// <summary>Index of bus <paramref name="bus"/>'s (0-based) peak after its fader.</summary>
     public int BusPostFader(int bus) => 4 * Channels + CheckBus(bus);
+
+    /// <summary>Matrix buses (their levels follow the master chain's section, so the positions before keep their places).</summary>
+    public int Matrices { get; }
+
+    /// <summary>Position of matrix <paramref name="matrix"/> (0-based) after its fader.</summary>
+    public int MatrixPostFader(int matrix)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(matrix);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(matrix, Matrices);
+        return FirstMatrix + matrix;
+    }
+
+    private int FirstMatrix { get; }
+
+    /// <summary>Effect slots, each with a stereo return (their levels follow the aux inputs').</summary>
+    public int FxSlots { get; }
+
+    /// <summary>Position of effect return side <paramref name="side"/> (0-based: slot 1 left, slot 1 right, slot 2 left, ...).</summary>
+    public int FxReturnPostFader(int side)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(side);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(side, 2 * FxSlots);
+        return FirstMatrix + Matrices + AuxInputs + side;
+    }
+
+    /// <summary>Aux inputs (their levels follow the matrices').</summary>
+    public int AuxInputs { get; }
+
+    /// <summary>Position of aux input <paramref name="aux"/> (0-based) after its fader.</summary>
+    public int AuxInputPostFader(int aux)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(aux);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(aux, AuxInputs);
+        return FirstMatrix + Matrices + aux;
+    }
 
     /// <summary>Index of the main stereo bus's left peak.</summary>
     public int MainLeft => 4 * Channels + Buses;

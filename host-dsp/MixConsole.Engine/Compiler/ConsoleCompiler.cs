@@ -18,14 +18,14 @@ namespace MixConsole.Engine.Compiler;
 /// own <see cref="MixerEngine.Process"/> at block start when <see cref="MixerEngine.CompileOnAudioThread"/> is
 /// set (offline renders and tests). A second caller finds the compiler busy and returns at once.</para>
 /// </summary>
-public sealed class ConsoleCompiler
+public sealed partial class ConsoleCompiler
 {
     private const int TapPreEq = 0;
 
     private readonly ParameterStore _store;
     private readonly ConsoleBinding _binding;
     private readonly KeyLayout _keys;
-    private readonly int _channels, _buses, _fxSlots, _dcas, _muteGroups;
+    private readonly int _channels, _buses, _fxSlots, _dcas, _muteGroups, _firstAuxInput;
     private readonly float[] _values, _applied;
     private readonly int[] _dirty;
     private readonly ParameterChangeSet _changes;
@@ -46,7 +46,8 @@ public sealed class ConsoleCompiler
         ConsoleConfig config = store.Table.Config;
         _binding = new ConsoleBinding(store.Table);
         _keys = _binding.Keys;
-        _channels = config.Channels;
+        _channels = config.InputStrips;
+        _firstAuxInput = config.Channels;
         _buses = config.Buses;
         _fxSlots = config.FxSlots;
         _dcas = config.Dcas;
@@ -217,6 +218,8 @@ public sealed class ConsoleCompiler
             int d = _dirty[c];
             if (d == 0) continue;
             _dirty[c] = 0;
+            // Aux inputs have no high-pass, gate or compressor: those parts of their strips stay off.
+            if (c >= _firstAuxInput) d &= ~(StripAspect.Bits(StripAspect.HighPass) | StripAspect.Bits(StripAspect.Gate) | StripAspect.Bits(StripAspect.Compressor));
             int leader = IsLinked(c) ? c & ~1 : c;
             var p = _binding.Channels[leader];
             ref ChannelTargets t = ref _compiled.Channels[c];
@@ -261,10 +264,13 @@ public sealed class ConsoleCompiler
         int mono = _keys.Mono;
         if (_dirty[mono] != 0)
         {
+            int d = _dirty[mono] & (StripAspect.Bits(StripAspect.Compressor) | StripAspect.Bits(StripAspect.Mix) | StripAspect.Bits(StripAspect.AllEqBands));
             _dirty[mono] = 0;
             var p = _binding.Mono;
-            _compiled.Main.Mono = Muted(p.On) ? 0f : MixLaws.DbToLinear(V(p.Fader));
-            MarkParts(mono, StripAspect.Bits(StripAspect.Mix));
+            if (Has(d, StripAspect.Compressor)) _compiled.Main.MonoCompressor = DesignCompressor(p, _compiled.MonoSections);
+            if (Has(d, StripAspect.Mix)) _compiled.Main.Mono = Muted(p.On) ? 0f : MixLaws.DbToLinear(V(p.Fader));
+            DesignEqBands(p, d, _compiled.MonoSections);
+            MarkParts(mono, d);
         }
 
         for (int s = 0; s < _fxSlots; s++)
@@ -285,6 +291,8 @@ public sealed class ConsoleCompiler
                 MarkParts(ret, StripAspect.Bits(StripAspect.Mix));
             }
         }
+
+        DesignMatrices();
     }
 
     private void MarkParts(int key, int dirty)
@@ -302,8 +310,8 @@ public sealed class ConsoleCompiler
         float gain = MixLaws.DbToLinear(V(leader.Trim));
         if (V(_binding.Channels[c].Invert) != 0) gain = -gain;
         t.Trim = gain;
-        t.DelayOn = V(leader.DelayOn) != 0;
-        t.DelayMs = V(leader.DelayTime);
+        t.DelayOn = leader.DelayOn.IsBound && V(leader.DelayOn) != 0;
+        t.DelayMs = leader.DelayTime.IsBound ? V(leader.DelayTime) : 0f;
     }
 
     private void DesignHighPass(int c, StripBinding p)

@@ -19,7 +19,7 @@ internal sealed class ConsoleSnapshot
     {
         ArgumentNullException.ThrowIfNull(config);
         Keys = new KeyLayout(config);
-        int channels = config.Channels, buses = config.Buses, fx = config.FxSlots;
+        int channels = config.InputStrips, buses = config.Buses, fx = config.FxSlots;
         PartGeneration = new long[Keys.Count * StripAspect.Count];
         KeyGeneration = new long[Keys.Count];
         Channels = new ChannelTargets[channels];
@@ -32,11 +32,18 @@ internal sealed class ConsoleSnapshot
         Buses = new BusTargets[buses];
         BusSections = new BiquadCoefficients[buses * StripSection.Count];
         MainSections = new BiquadCoefficients[StripSection.Count];
+        MonoSections = new BiquadCoefficients[StripSection.Count];
         Returns = new ReturnTargets[fx];
         Effects = new EffectSettings[fx];
+        Matrices = new MatrixTargets[config.Matrices];
+        MatrixSections = new BiquadCoefficients[config.Matrices * StripSection.Count];
+        MatrixSends = new float[config.Matrices * MatrixSources(config)];
+        MatrixPostFader = new bool[config.Matrices * MatrixSources(config)];
+        Array.Fill(MatrixSections, BiquadCoefficients.Identity);
         Array.Fill(ChannelSections, BiquadCoefficients.Identity);
         Array.Fill(BusSections, BiquadCoefficients.Identity);
         Array.Fill(MainSections, BiquadCoefficients.Identity);
+        Array.Fill(MonoSections, BiquadCoefficients.Identity);
     }
 
     /// <summary>How strip keys are numbered.</summary>
@@ -90,11 +97,29 @@ internal sealed class ConsoleSnapshot
     /// <summary>Biquad sections of main (the same for both sides).</summary>
     public readonly BiquadCoefficients[] MainSections;
 
+    /// <summary>Biquad sections of the mono bus.</summary>
+    public readonly BiquadCoefficients[] MonoSections;
+
     /// <summary>Per effect return.</summary>
     public readonly ReturnTargets[] Returns;
 
     /// <summary>Per effect slot.</summary>
     public readonly EffectSettings[] Effects;
+
+    /// <summary>Per matrix bus.</summary>
+    public readonly MatrixTargets[] Matrices;
+
+    /// <summary>Biquad sections of each matrix, at [matrix * <see cref="StripSection.Count"/> + section].</summary>
+    public readonly BiquadCoefficients[] MatrixSections;
+
+    /// <summary>Gains into each matrix, at [matrix * <see cref="MatrixSources"/> + source]: buses, main left, main right, mono.</summary>
+    public readonly float[] MatrixSends;
+
+    /// <summary>Whether each matrix input taps its source after the source's fader (else before it), like <see cref="MatrixSends"/>.</summary>
+    public readonly bool[] MatrixPostFader;
+
+    /// <summary>Sources a matrix mixes: every bus, then main left, main right and mono.</summary>
+    public static int MatrixSources(ConsoleConfig config) => config.Buses + 3;
 
     /// <summary>Index of part (<paramref name="key"/>, <paramref name="aspect"/>) in <see cref="PartGeneration"/>.</summary>
     public static int Part(int key, int aspect) => key * StripAspect.Count + aspect;
@@ -136,6 +161,7 @@ internal sealed class ConsoleSnapshot
             CopyKey(source, keys.Mono);
             Main = source.Main;
             source.MainSections.CopyTo(MainSections, 0);
+            source.MonoSections.CopyTo(MonoSections, 0);
         }
 
         for (int s = 0; s < fx; s++)
@@ -151,6 +177,18 @@ internal sealed class ConsoleSnapshot
                 CopyKey(source, keys.Return(s));
                 Returns[s] = source.Returns[s];
             }
+        }
+
+        int inputs = source.MatrixSends.Length / Math.Max(1, keys.Matrices);
+        for (int m = 0; m < keys.Matrices; m++)
+        {
+            int key = keys.Matrix(m);
+            if (source.KeyGeneration[key] <= since) continue;
+            CopyKey(source, key);
+            Matrices[m] = source.Matrices[m];
+            source.MatrixSections.AsSpan(m * sections, sections).CopyTo(MatrixSections.AsSpan(m * sections));
+            source.MatrixSends.AsSpan(m * inputs, inputs).CopyTo(MatrixSends.AsSpan(m * inputs));
+            source.MatrixPostFader.AsSpan(m * inputs, inputs).CopyTo(MatrixPostFader.AsSpan(m * inputs));
         }
 
         Generation = source.Generation;

@@ -4,14 +4,16 @@ namespace MixConsole.Engine.Compiler;
 
 /// <summary>
 /// Numbering of the strip keys a snapshot is divided into (each key has <see cref="StripAspect.Count"/> parts):
-/// channels, buses, main, mono, effect slots, effect returns; the compiler adds one key past them for the
+/// channels, buses, main, mono, effect slots, effect returns, matrices; the compiler adds one key past them for the
 /// console-wide parameters (solo, DCAs, mute groups, bypass) that re-derive every mix.
 /// </summary>
 internal readonly struct KeyLayout(ConsoleConfig config)
 {
-    public readonly int Channels = config.Channels;
+    // Input strips: the channels, then the aux inputs.
+    public readonly int Channels = config.InputStrips;
     public readonly int Buses = config.Buses;
     public readonly int FxSlots = config.FxSlots;
+    public readonly int Matrices = config.Matrices;
 
     public int Bus(int bus) => Channels + bus;
 
@@ -23,8 +25,10 @@ internal readonly struct KeyLayout(ConsoleConfig config)
 
     public int Return(int slot) => Mono + 1 + FxSlots + slot;
 
+    public int Matrix(int matrix) => Mono + 1 + 2 * FxSlots + matrix;
+
     /// <summary>Strip keys in a snapshot.</summary>
-    public int Count => Mono + 1 + 2 * FxSlots;
+    public int Count => Mono + 1 + 2 * FxSlots + Matrices;
 
     /// <summary>The compiler's key for console-wide parameters (not in snapshots).</summary>
     public int Global => Count;

@@ -20,6 +20,9 @@ internal struct MainTargets
     /// <summary>1 with the master chain in, 0 bypassed (crossfaded).</summary>
     public float MasterWet;
 
+    /// <summary>The mono bus's compressor, designed.</summary>
+    public CompressorSettings MonoCompressor;
+
     /// <summary>Mono bus gain: fader and mute.</summary>
     public float Mono;
 

@@ -12,7 +12,9 @@ namespace MixConsole.Engine.Configuration;
 /// <param name="FxSlots">Effect slots /fx/N with their returns /fxrtn/NN (0..8).</param>
 /// <param name="Dcas">DCA groups /dca/N (0..16; one bit each in /ch/NN/grp/dca).</param>
 /// <param name="MuteGroups">Mute groups /config/mute/N (0..16; one bit each in /ch/NN/grp/mute).</param>
-public sealed record ConsoleConfig(int Channels = 32, int Buses = 16, int FxSlots = 4, int Dcas = 8, int MuteGroups = 6)
+/// <param name="Matrices">Matrix buses /mtx/NN fed from the buses, main and mono (0..6, as on the X32).</param>
+/// <param name="AuxInputs">Aux input strips /auxin/NN, fed by the inputs after the channels' (0..8, as on the X32).</param>
+public sealed record ConsoleConfig(int Channels = 32, int Buses = 16, int FxSlots = 4, int Dcas = 8, int MuteGroups = 6, int Matrices = 6, int AuxInputs = 8)
 {
     /// <summary>Most input channels: /ch/NN carries two digits.</summary>
     public const int MaxChannels = 99;
@@ -29,20 +31,30 @@ public sealed record ConsoleConfig(int Channels = 32, int Buses = 16, int FxSlot
     /// <summary>Most mute groups: the /grp/mute bitmap is kept to 16 bits.</summary>
     public const int MaxMuteGroups = 16;
 
+    /// <summary>Most matrix buses (as on the X32: /mtx/01../mtx/06).</summary>
+    public const int MaxMatrices = 6;
+
+    /// <summary>Most aux inputs (as on the X32: /auxin/01../auxin/08).</summary>
+    public const int MaxAuxInputs = 8;
+
+    /// <summary>Input strips of the mixer: the channels, then the aux inputs (they share the channel strip's kernels).</summary>
+    public int InputStrips => Channels + AuxInputs;
+
     /// <summary>Name of the full-size profile.</summary>
     public const string DefaultProfileName = "default";
 
     /// <summary>Name of the Raspberry Pi 4 profile with a CS42448 codec (6 in / 8 out).</summary>
     public const string Pi4Cs42448ProfileName = "pi4-cs42448";
 
-    /// <summary>The full console: 32 channels, 16 buses, 4 effect slots, 8 DCAs, 6 mute groups.</summary>
+    /// <summary>The full console: 32 channels, 16 buses, 4 effect slots, 8 DCAs, 6 mute groups, 6 matrices, 8 aux inputs.</summary>
     public static ConsoleConfig Default { get; } = new();
 
     /// <summary>
     /// A Pi 4 with a CS42448 codec: 6 inputs become 6 channels; 8 outputs carry main L/R and
-    /// 4 buses (monitor mixes) plus the mono bus and a spare; 2 effect slots keep the small CPU in budget.
+    /// 4 buses (monitor mixes) plus the mono bus and a spare; 2 effect slots keep the small CPU in budget;
+    /// no matrices (no outputs left for them) and no aux inputs (no inputs left for them).
     /// </summary>
-    public static ConsoleConfig Pi4Cs42448 { get; } = new(Channels: 6, Buses: 4, FxSlots: 2, Dcas: 8, MuteGroups: 6);
+    public static ConsoleConfig Pi4Cs42448 { get; } = new(Channels: 6, Buses: 4, FxSlots: 2, Dcas: 8, MuteGroups: 6, Matrices: 0, AuxInputs: 0);
 
     /// <summary>Names accepted by <see cref="FromProfile"/>.</summary>
     public static IReadOnlyList<string> ProfileNames { get; } = [DefaultProfileName, Pi4Cs42448ProfileName];
@@ -68,7 +80,7 @@ public sealed record ConsoleConfig(int Channels = 32, int Buses = 16, int FxSlot
 
     /// <summary>
     /// Reads a configuration from JSON: <c>{"profile": "pi4-cs42448"}</c>, explicit counts
-    /// <c>{"channels": 16, "buses": 8, "fxSlots": 2, "dcas": 8, "muteGroups": 6}</c>, or a profile
+    /// <c>{"channels": 16, "buses": 8, "fxSlots": 2, "dcas": 8, "muteGroups": 6, "matrices": 2, "auxInputs": 2}</c>, or a profile
     /// with some counts overridden. Unknown keys are errors (a typo must not silently keep a default).
     /// </summary>
     /// <exception cref="ConsoleConfigException">The JSON is malformed, names an unknown key or profile, or the counts are invalid.</exception>
@@ -125,8 +137,14 @@ public sealed record ConsoleConfig(int Channels = 32, int Buses = 16, int FxSlot
                     case "muteGroups":
                         config = config with { MuteGroups = ReadCount(property, errors) };
                         break;
+                    case "matrices":
+                        config = config with { Matrices = ReadCount(property, errors) };
+                        break;
+                    case "auxInputs":
+                        config = config with { AuxInputs = ReadCount(property, errors) };
+                        break;
                     default:
-                        errors.Add($"unknown key \"{property.Name}\" (expected profile, channels, buses, fxSlots, dcas, muteGroups)");
+                        errors.Add($"unknown key \"{property.Name}\" (expected profile, channels, buses, fxSlots, dcas, muteGroups, matrices, auxInputs)");
                         break;
                 }
             }
@@ -150,6 +168,8 @@ public sealed record ConsoleConfig(int Channels = 32, int Buses = 16, int FxSlot
         Check(errors, nameof(FxSlots), FxSlots, 0, MaxFxSlots, "as on the X32");
         Check(errors, nameof(Dcas), Dcas, 0, MaxDcas, "one bit each in /grp/dca");
         Check(errors, nameof(MuteGroups), MuteGroups, 0, MaxMuteGroups, "one bit each in /grp/mute");
+        Check(errors, nameof(Matrices), Matrices, 0, MaxMatrices, "as on the X32");
+        Check(errors, nameof(AuxInputs), AuxInputs, 0, MaxAuxInputs, "as on the X32");
         return errors;
     }
 

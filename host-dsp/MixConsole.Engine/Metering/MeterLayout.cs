@@ -6,7 +6,7 @@ namespace MixConsole.Engine.Metering;
 /// Where each reading sits in a meter frame: a fixed-length run of floats the audio thread publishes
 /// at <see cref="MixerMeters.PublishRateHz"/>. Levels are linear (1.0 = 0 dBFS, as X32 meter blobs);
 /// gain reduction is in dB (positive = attenuating); loudness in LUFS, <see cref="SilenceLufs"/> when
-/// nothing has been measured yet. Order: header, channels, buses, effect returns, main, mono, solo, loudness.
+/// nothing has been measured yet. Order: header, channels, buses, effect returns, main, mono, solo, loudness, matrices.
 /// </summary>
 public sealed class MeterLayout
 {
@@ -18,6 +18,9 @@ public sealed class MeterLayout
 
     /// <summary>Floats per effect return: left and right peak (after the return fader).</summary>
     public const int PerFxReturn = 2;
+
+    /// <summary>Floats per matrix bus: peak, RMS (after the fader), compressor gain reduction.</summary>
+    public const int PerMatrix = 3;
 
     /// <summary>Header floats: time and frames lost.</summary>
     public const int HeaderLength = 2;
@@ -31,13 +34,14 @@ public sealed class MeterLayout
         ArgumentNullException.ThrowIfNull(config);
         Config = config;
         FirstChannel = HeaderLength;
-        FirstBus = FirstChannel + config.Channels * PerChannel;
+        FirstBus = FirstChannel + config.InputStrips * PerChannel;
         FirstFxReturn = FirstBus + config.Buses * PerBus;
         Main = FirstFxReturn + config.FxSlots * PerFxReturn;
         Mono = Main + 5;
         Solo = Mono + 2;
         Loudness = Solo + 2;
-        FrameLength = Loudness + 3;
+        FirstMatrix = Loudness + 3;
+        FrameLength = FirstMatrix + config.Matrices * PerMatrix;
     }
 
     /// <summary>The console size this layout describes.</summary>
@@ -72,6 +76,12 @@ public sealed class MeterLayout
 
     /// <summary>Offset of main loudness: momentary, short-term, integrated (LUFS, BS.1770).</summary>
     public int Loudness { get; }
+
+    /// <summary>Offset of matrix 0's first reading (after loudness, so the readings before keep their places).</summary>
+    public int FirstMatrix { get; }
+
+    /// <summary>Peak of matrix <paramref name="matrix"/> (0-based) after its fader; RMS and compressor gain reduction (dB) follow.</summary>
+    public int MatrixPeak(int matrix) => FirstMatrix + matrix * PerMatrix;
 
     /// <summary>Peak before the fader of channel <paramref name="channel"/> (0-based).</summary>
     public int ChannelPeakPreFader(int channel) => FirstChannel + channel * PerChannel;

@@ -22,7 +22,7 @@ internal sealed class MixerMetering
 
     public MixerMetering(ConsoleConfig config)
     {
-        _channels = config.Channels;
+        _channels = config.InputStrips;
         _buses = config.Buses;
         _fxSlots = config.FxSlots;
         _layout = new MeterLayout(config);
@@ -65,6 +65,9 @@ internal sealed class MixerMetering
 
     /// <summary>Solo right.</summary>
     public LevelAccumulator SoloRight;
+
+    /// <summary>The matrices whose levels and gain reduction each frame carries (none until the engine sets them).</summary>
+    public Mixer.MatrixMixer? Matrices { get; set; }
 
     /// <summary>Sizes the loudness meter and the window for <paramref name="sampleRateHz"/>.</summary>
     public void Prepare(double sampleRateHz, int maxBlockFrames)
@@ -149,6 +152,7 @@ internal sealed class MixerMetering
         f[l] = Lufs(_loudness.MomentaryLufs);
         f[l + 1] = Lufs(_loudness.ShortTermLufs);
         f[l + 2] = _loudness.TryGetIntegratedLufs(out double integrated) ? Lufs(integrated) : MeterLayout.SilenceLufs;
+        PublishMatrices(f, frames);
         _meters.Publish();
         ClearWindow(channelBank, busBank, mainBank);
     }
@@ -174,5 +178,18 @@ internal sealed class MixerMetering
         channelBank.ClearGainReductionMeters();
         busBank.ClearGainReductionMeters();
         mainBank.ClearGainReductionMeters();
+        Matrices?.ClearMeters();
+    }
+
+    private void PublishMatrices(Span<float> f, int frames)
+    {
+        if (Matrices is not { } matrices) return;
+        for (int m = 0; m < matrices.Count; m++)
+        {
+            int o = _layout.MatrixPeak(m);
+            f[o] = matrices.Levels[m].Peak;
+            f[o + 1] = matrices.Levels[m].Rms(frames);
+            f[o + 2] = matrices.Bank.CompressorGainReductionDb(m);
+        }
     }
 }

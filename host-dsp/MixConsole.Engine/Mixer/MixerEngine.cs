@@ -41,7 +41,7 @@ public sealed class MixerEngine
     // Buffers: planar; per chunk at frame 0, except main, which collects the whole block for the master chain.
     private AudioBuffer _ch = new(1, 1), _preEq = new(1, 1), _post = new(1, 1), _bus = new(1, 1), _fxIn = new(1, 1), _fxOut = new(1, 1);
     private AudioBuffer _main = new(2, 1), _mainBlock = new(2, 1), _dry = new(2, 1), _monoBuffer = new(1, 1), _solo = new(2, 1);
-    private AudioBuffer _scratch = new(1, 1), _silence = new(1, 1);
+    private AudioBuffer _scratch = new(1, 1), _silence = new(1, 1), _busPost = new(1, 1);
 
     private IAudioProcessor? _masterChain;
     private double _sampleRateHz;
@@ -57,12 +57,13 @@ public sealed class MixerEngine
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _config = store.Table.Config;
-        _channels = _config.Channels;
+        _channels = _config.InputStrips;
         _buses = _config.Buses;
         _fxSlots = _config.FxSlots;
         _compiler = new ConsoleCompiler(store);
         _follower = new SnapshotFollower(_config);
         _metering = new MixerMetering(_config);
+        _metering.Matrices = _follower.Matrices;
     }
 
     /// <summary>The console size.</summary>
@@ -120,6 +121,8 @@ public sealed class MixerEngine
             _follower.ChannelBank.UseScalarReference = value;
             _follower.BusBank.UseScalarReference = value;
             _follower.MainBank.UseScalarReference = value;
+            _follower.MonoBank.UseScalarReference = value;
+            _follower.Matrices.Bank.UseScalarReference = value;
         }
     }
 
@@ -157,7 +160,7 @@ public sealed class MixerEngine
         _maxBlockFrames = maxBlockFrames;
         _inputs = inputs;
         _outputs = outputs;
-        Outputs = new MixerOutputs(_buses, outputs);
+        Outputs = new MixerOutputs(_buses, outputs, _config.Matrices);
         int gainRampSamples = Math.Max(1, (int)Math.Round(GainRampMs * sampleRateHz / 1000.0));
         _follower.Prepare(sampleRateHz, maxBlockFrames, CoefficientTickFrames, gainRampSamples, MaxInputDelayMs);
 
@@ -173,6 +176,8 @@ public sealed class MixerEngine
         _solo = new AudioBuffer(2, maxBlockFrames);
         _post = new AudioBuffer(_channels, maxBlockFrames);
         _scratch = new AudioBuffer(1, maxBlockFrames);
+        // Matrices tap every bus after its fader, so each bus keeps its own post-fader buffer then.
+        _busPost = new AudioBuffer(_config.Matrices > 0 ? Math.Max(1, _buses) : 1, maxBlockFrames);
         _silence = new AudioBuffer(1, maxBlockFrames);
 
         _metering.Prepare(sampleRateHz, maxBlockFrames);
@@ -257,6 +262,7 @@ public sealed class MixerEngine
         _solo.Clear(n);
         _bus.Clear(n);
         _fxIn.Clear(n);
+        f.Matrices.BeginChunk(n);
         Span<float> mainL = _main.Channel(0, n), mainR = _main.Channel(1, n);
         Span<float> mono = _monoBuffer.Channel(0, n), soloL = _solo.Channel(0, n), soloR = _solo.Channel(1, n);
         // 3. Fader, pan, mono and solo of every channel.
@@ -290,11 +296,12 @@ public sealed class MixerEngine
 
         // 4. Buses: EQ and compressor in lanes, then fader, outputs, pan to main, mono, solo.
         if (_buses > 0) f.BusBank.Process(_bus.RawData, _bus.Stride, 0, n, default, _position);
-        Span<float> busPost = _scratch.Channel(0, n);
+        bool matrices = f.Matrices.Count > 0;
         for (int b = 0; b < _buses; b++)
         {
             ref MixRamps r = ref f.Buses[b];
             ReadOnlySpan<float> busIn = _bus.Channel(b, n);
+            Span<float> busPost = _busPost.Channel(matrices ? b : 0, n);
             if (r.MixAtRest)
             {
                 PlanarMath.FaderPanMono(busIn, busPost, r.Fader.Target, r.PanLeft.Target, r.PanRight.Target, r.Mono.Target,
@@ -307,6 +314,12 @@ public sealed class MixerEngine
                 r.PanLeft.MultiplyAdd(busPost, mainL);
                 r.PanRight.MultiplyAdd(busPost, mainR);
                 r.Mono.MultiplyAdd(busPost, mono);
+            }
+
+            if (matrices)
+            {
+                f.Matrices.AddTap(b, postFader: false, busIn);
+                f.Matrices.AddTap(b, postFader: true, busPost);
             }
 
             int o = Outputs.Bus(b);
@@ -334,6 +347,9 @@ public sealed class MixerEngine
         // 6. Main: EQ and linked compressor, fader and balance; collected for the master chain after the last chunk.
         MainRamps main = f.Main;
         f.MainBank.Process(_main.RawData, _main.Stride, 0, n, default, _position);
+        f.MonoBank.Process(_monoBuffer.RawData, _monoBuffer.Stride, 0, n, default, _position);
+        int mainSource = f.Matrices.MainLeftSource;
+        if (matrices) AddMatrixTaps(mainSource, postFader: false, mainL, mainR, mono);
         main.Left.Scale(mainL, mainL);
         main.Right.Scale(mainR, mainR);
         mainL.CopyTo(_mainBlock.Channel(0).Slice(offset, n));
@@ -341,6 +357,11 @@ public sealed class MixerEngine
         main.Mono.Scale(mono, mono);
         main.Solo.Scale(soloL, soloL);
         main.Solo.Scale(soloR, soloR);
+        if (matrices)
+        {
+            AddMatrixTaps(mainSource, postFader: true, mainL, mainR, mono);
+            f.Matrices.Process(n, _position, output, offset, Outputs);
+        }
 
         // 7. Meters and outputs of mono and solo.
         meters.Mono.Add(mono);
@@ -349,6 +370,13 @@ public sealed class MixerEngine
         CopyOut(output, Outputs.Mono, offset, mono);
         CopyOut(output, Outputs.SoloLeft, offset, soloL);
         CopyOut(output, Outputs.SoloRight, offset, soloR);
+    }
+
+    private void AddMatrixTaps(int mainSource, bool postFader, ReadOnlySpan<float> mainL, ReadOnlySpan<float> mainR, ReadOnlySpan<float> mono)
+    {
+        _follower.Matrices.AddTap(mainSource, postFader, mainL);
+        _follower.Matrices.AddTap(mainSource + 1, postFader, mainR);
+        _follower.Matrices.AddTap(mainSource + 2, postFader, mono);
     }
 
     private static void CopyOut(AudioBuffer output, int channel, int offset, ReadOnlySpan<float> audio)

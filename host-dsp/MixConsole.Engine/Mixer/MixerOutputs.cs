@@ -2,23 +2,23 @@ namespace MixConsole.Engine.Mixer;
 
 /// <summary>
 /// The engine's output channels in order: main left, main right, bus 1..N (after their faders),
-/// mono, solo left, solo right. With fewer output channels the list is cut short (a Pi codec with
+/// mono, solo left, solo right, matrix 1..M. With fewer output channels the list is cut short (a Pi codec with
 /// 8 outputs and 4 buses gets main, buses 1-4, mono and solo left); a missing output is -1.
 /// </summary>
 public sealed class MixerOutputs
 {
     private readonly int _buses;
 
-    /// <summary>Lays out <paramref name="buses"/> buses over <paramref name="outputs"/> output channels.</summary>
-    public MixerOutputs(int buses, int outputs)
+    /// <summary>Lays out <paramref name="buses"/> buses and <paramref name="matrices"/> matrices over <paramref name="outputs"/> output channels.</summary>
+    public MixerOutputs(int buses, int outputs, int matrices = 0)
     {
         _buses = buses;
         Available = outputs;
-        Used = Math.Min(outputs, Total(buses));
+        Used = Math.Min(outputs, Total(buses, matrices));
     }
 
-    /// <summary>Output channels a full layout needs for <paramref name="buses"/> buses.</summary>
-    public static int Total(int buses) => 5 + buses;
+    /// <summary>Output channels a full layout needs for <paramref name="buses"/> buses and <paramref name="matrices"/> matrices.</summary>
+    public static int Total(int buses, int matrices = 0) => 5 + buses + matrices;
 
     /// <summary>Output channels given.</summary>
     public int Available { get; }
@@ -43,6 +43,9 @@ public sealed class MixerOutputs
 
     /// <summary>Solo right output, or -1.</summary>
     public int SoloRight => Checked(4 + _buses);
+
+    /// <summary>Output of matrix <paramref name="matrix"/> (0-based), after solo right, or -1.</summary>
+    public int Matrix(int matrix) => Checked(5 + _buses + matrix);
 
     private int Checked(int index) => index < Available ? index : -1;
 }

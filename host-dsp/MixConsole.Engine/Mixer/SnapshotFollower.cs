@@ -22,7 +22,7 @@ internal sealed class SnapshotFollower
 
     public SnapshotFollower(ConsoleConfig config)
     {
-        _channels = config.Channels;
+        _channels = config.InputStrips;
         _buses = config.Buses;
         _fxSlots = config.FxSlots;
         Channels = new ChannelRamps[_channels];
@@ -32,12 +32,14 @@ internal sealed class SnapshotFollower
         BusBank = new StripBank(Math.Max(1, _buses));
         MainBank = new StripBank(2);
         MainBank.SetLinked(0, true);
+        MonoBank = new StripBank(1);
         Delays = new ChannelDelay[_channels];
         for (int c = 0; c < _channels; c++) Delays[c] = new ChannelDelay();
         DelayActive = new bool[_channels];
         Effects = new EffectSlot[_fxSlots];
         for (int s = 0; s < _fxSlots; s++) Effects[s] = new EffectSlot();
         Sends = new SendMixer(_channels, _buses, _fxSlots);
+        Matrices = new MatrixMixer(config.Matrices, _buses);
     }
 
     public ChannelRamps[] Channels { get; }
@@ -54,6 +56,8 @@ internal sealed class SnapshotFollower
 
     public StripBank MainBank { get; }
 
+    public StripBank MonoBank { get; }
+
     public ChannelDelay[] Delays { get; }
 
     /// <summary>Channels whose delay line runs (switched on, or fading out after being switched off).</summary>
@@ -62,6 +66,8 @@ internal sealed class SnapshotFollower
     public EffectSlot[] Effects { get; }
 
     public SendMixer Sends { get; }
+
+    public MatrixMixer Matrices { get; }
 
     /// <summary>Solo taps after fader and pan (AFL).</summary>
     public bool SoloAfterFader { get; private set; }
@@ -76,8 +82,10 @@ internal sealed class SnapshotFollower
         ChannelBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
         BusBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
         MainBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
+        MonoBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
         foreach (var d in Delays) d.Prepare(sampleRateHz, maxDelayMs);
         foreach (var e in Effects) e.Prepare(sampleRateHz, maxBlockFrames);
+        Matrices.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames, gainRampSamples);
     }
 
     /// <summary>Clears audio history; the next snapshot followed applies whole, without ramps.</summary>
@@ -86,8 +94,10 @@ internal sealed class SnapshotFollower
         ChannelBank.Reset();
         BusBank.Reset();
         MainBank.Reset();
+        MonoBank.Reset();
         foreach (var d in Delays) d.Reset();
         foreach (var e in Effects) e.Reset();
+        Matrices.Reset();
         _snapNext = true;
     }
 
@@ -109,7 +119,7 @@ internal sealed class SnapshotFollower
             if (snapshot.KeyGeneration[keys.Bus(b)] > since) FollowBus(snapshot, b, keys.Bus(b), since, snap);
 
         if (snapshot.KeyGeneration[keys.Main] > since) FollowMain(snapshot, keys.Main, since, snap);
-        if (Newer(snapshot, keys.Mono, StripAspect.Mix, since)) Set(ref Main.Mono, snapshot.Main.Mono, snap);
+        if (snapshot.KeyGeneration[keys.Mono] > since) FollowMono(snapshot, keys.Mono, since, snap);
         for (int s = 0; s < _fxSlots; s++)
         {
             if (Newer(snapshot, keys.Fx(s), StripAspect.Effect, since))
@@ -129,11 +139,13 @@ internal sealed class SnapshotFollower
             }
         }
 
+        Matrices.Follow(snapshot, since, snap);
         if (snap)
         {
             ChannelBank.FinishRamps();
             BusBank.FinishRamps();
             MainBank.FinishRamps();
+            MonoBank.FinishRamps();
             _snapNext = false;
         }
 
@@ -227,6 +239,14 @@ internal sealed class SnapshotFollower
         FollowEqBands(snapshot, MainBank, 1, key, sections, since, snap);
     }
 
+    private void FollowMono(ConsoleSnapshot snapshot, int key, long since, bool snap)
+    {
+        ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections = snapshot.MonoSections;
+        if (Newer(snapshot, key, StripAspect.Compressor, since)) FollowCompressor(MonoBank, 0, in snapshot.Main.MonoCompressor, sections);
+        if (Newer(snapshot, key, StripAspect.Mix, since)) Set(ref Main.Mono, snapshot.Main.Mono, snap);
+        FollowEqBands(snapshot, MonoBank, 0, key, sections, since, snap);
+    }
+
     private static void FollowCompressor(StripBank bank, int strip, in CompressorSettings compressor, ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections)
     {
         bank.SetCompressor(strip, in compressor);
@@ -242,7 +262,7 @@ internal sealed class SnapshotFollower
                 bank.SetSection(strip, StripSection.Eq(band), sections[StripSection.Eq(band)], !snap);
     }
 
-    private static bool Newer(ConsoleSnapshot snapshot, int key, int aspect, long since) =>
+    internal static bool Newer(ConsoleSnapshot snapshot, int key, int aspect, long since) =>
         snapshot.PartGeneration[ConsoleSnapshot.Part(key, aspect)] > since;
 
     private void Set(ref LinearRamp ramp, float target, bool snap)

@@ -31,7 +31,7 @@ public static partial class ConsoleAddressSpace
     private static readonly ParameterSpec AuxLink = ParameterSpec.Bool(false, Kept + "no aux inputs here");
     private static readonly ParameterSpec FxLink = ParameterSpec.Bool(false, Kept + "each effect return is already a stereo strip here");
     private static readonly ParameterSpec BusLink = ParameterSpec.Bool(false, Kept + "mix buses are mono here (no stereo bus pairs yet)");
-    private static readonly ParameterSpec MatrixLink = ParameterSpec.Bool(false, Kept + "no matrix buses here yet");
+    private static readonly ParameterSpec MatrixLink = ParameterSpec.Bool(false, Kept + "matrices are mono here: a linked pair is two mono matrices");
     private static readonly ParameterSpec LinkOption = ParameterSpec.Bool(true, Kept + "a channel link here always links every section but polarity");
     private static readonly ParameterSpec MonoMode = ParameterSpec.Enum(["LR+M", "LCR"], 0, Kept + "the mono bus here is fed per strip (/mix/mono, /mix/mlevel)");
     private static readonly ParameterSpec MonoLink = ParameterSpec.Bool(false, Kept + "the mono bus here has its own fader");

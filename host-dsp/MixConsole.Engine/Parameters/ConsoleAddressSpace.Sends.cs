@@ -16,17 +16,28 @@ public static partial class ConsoleAddressSpace
     private static readonly ParameterSpec SendPan = ParameterSpec.Linear(-100, 100, 2, "", 0, Kept + "mix buses are mono here: a send's pan acts on an X32 only for a linked bus pair", DisplayStyle.Pan);
     private static readonly ParameterSpec SendPanFollow = ParameterSpec.Index(2, 0, Kept + "mix buses are mono here: the send's pan has nothing to follow");
 
-    private static void AddSends(ParameterTableBuilder builder, int channel, int buses)
+    private static void AddSends(Declarer d, int buses)
     {
         for (int bus = 1; bus <= buses; bus++)
         {
-            string send = ParameterPaths.Send(channel, bus);
-            builder.Add(send + "/on", SendOn, new ParameterKey(ParameterOwner.Channel, channel, ParameterRole.SendOn, bus));
-            builder.Add(send + "/level", SendLevel, new ParameterKey(ParameterOwner.Channel, channel, ParameterRole.SendLevel, bus));
+            string send = "/mix/" + bus.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            d.Add(send + "/on", SendOn, ParameterRole.SendOn, bus);
+            d.Add(send + "/level", SendLevel, ParameterRole.SendLevel, bus);
             if (bus % 2 == 0) continue;
-            builder.Add(send + "/pan", SendPan);
-            builder.Add(send + "/type", SendType, new ParameterKey(ParameterOwner.Channel, channel, ParameterRole.SendTap, bus));
-            builder.Add(send + "/panFollow", SendPanFollow);
+            d.Keep(send + "/pan", SendPan);
+            d.Add(send + "/type", SendType, ParameterRole.SendTap, bus);
+            d.Keep(send + "/panFollow", SendPanFollow);
+        }
+    }
+
+    // This console's own stereo effect sends (the X32 feeds its effects from buses): level and tap per slot.
+    private static void AddFxSends(Declarer d, int fxSlots)
+    {
+        for (int slot = 1; slot <= fxSlots; slot++)
+        {
+            string send = "/mix/fx/" + (char)('0' + slot);
+            d.Add(send + "/level", SendLevel, ParameterRole.FxSendLevel, slot);
+            d.Add(send + "/tap", SendTap, ParameterRole.FxSendTap, slot);
         }
     }
 }

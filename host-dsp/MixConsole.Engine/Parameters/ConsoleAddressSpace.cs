@@ -97,13 +97,7 @@ public static partial class ConsoleAddressSpace
         for (int ch = 1; ch <= config.Channels; ch++)
         {
             var d = new Declarer(builder, ParameterPaths.Channel(ch), ParameterOwner.Channel, ch);
-            d.Add("/config/name", Name, ParameterRole.Name);
-            d.Keep("/config/icon", Icon);
-            d.Keep("/config/color", Color);
-            d.Keep("/config/source", ChannelSource);
-
-            d.Add("/preamp/trim", Trim, ParameterRole.Trim);
-            d.Add("/preamp/invert", Invert, ParameterRole.Invert);
+            AddInputHead(d);
             d.Add("/preamp/hpon", HpOn, ParameterRole.HighPassOn);
             d.Add("/preamp/hpslope", HpSlope, ParameterRole.HighPassSlope);
             d.Add("/preamp/hpf", HpFrequency, ParameterRole.HighPassFrequency);
@@ -114,22 +108,13 @@ public static partial class ConsoleAddressSpace
             d.Keep("/insert/sel", InsertSelect);
             AddGate(d);
             AddDynamics(d);
-            AddEq(d, ChannelEqBands);
-            AddMix(d, ToMainOn);
-            AddSends(builder, ch, config.Buses);
-
-            for (int slot = 1; slot <= config.FxSlots; slot++)
-            {
-                string send = ParameterPaths.FxSend(ch, slot);
-                builder.Add(send + "/level", SendLevel, new ParameterKey(ParameterOwner.Channel, ch, ParameterRole.FxSendLevel, slot));
-                builder.Add(send + "/tap", SendTap, new ParameterKey(ParameterOwner.Channel, ch, ParameterRole.FxSendTap, slot));
-            }
-
-            AddGroups(d, dcaMembers, muteMembers);
+            AddInputMix(d, config, dcaMembers, muteMembers);
             d.Keep("/automix/group", AutomixGroup);
             d.Keep("/automix/weight", AutomixWeight);
             d.Add("/solo", Solo, ParameterRole.Solo);
         }
+
+        AddAuxInputs(builder, config, dcaMembers, muteMembers);
 
         for (int bus = 1; bus <= config.Buses; bus++)
         {
@@ -143,6 +128,7 @@ public static partial class ConsoleAddressSpace
             AddDynamics(d);
             AddEq(d, BusEqBands);
             AddMix(d, ToMainOff);
+            AddMatrixSends(d, config.Matrices, stereoSource: false);
             AddGroups(d, dcaMembers, muteMembers);
             d.Add("/solo", Solo, ParameterRole.Solo);
         }
@@ -187,13 +173,18 @@ public static partial class ConsoleAddressSpace
         main.Add("/mix/on", MixOn, ParameterRole.On);
         main.Add("/mix/fader", Fader, ParameterRole.Fader);
         main.Add("/mix/pan", Pan, ParameterRole.Pan);
+        AddMatrixSends(main, config.Matrices, stereoSource: true);
 
         var mono = new Declarer(builder, ParameterPaths.MainMono, ParameterOwner.MainMono, 1);
         mono.Add("/config/name", Name, ParameterRole.Name);
         mono.Keep("/config/icon", Icon);
         mono.Keep("/config/color", Color);
+        AddDynamics(mono);
+        AddEq(mono, BusEqBands);
         mono.Add("/mix/on", MixOn, ParameterRole.On);
         mono.Add("/mix/fader", Fader, ParameterRole.Fader);
+        AddMatrixSends(mono, config.Matrices, stereoSource: false);
+        AddMatrices(builder, config.Matrices);
 
         for (int dca = 1; dca <= config.Dcas; dca++)
         {

@@ -31,12 +31,14 @@ public readonly record struct ParameterKey(ParameterOwner Owner, int Number, Par
             ParameterOwner.Dca => "DCA " + Number.ToString(CultureInfo.InvariantCulture),
             ParameterOwner.MuteGroup => "mute group " + Number.ToString(CultureInfo.InvariantCulture),
             ParameterOwner.Master => "master chain",
+            ParameterOwner.Matrix => "matrix " + Number.ToString(CultureInfo.InvariantCulture),
+            ParameterOwner.AuxInput => "aux input " + Number.ToString(CultureInfo.InvariantCulture),
             _ => Owner.ToString(),
         };
         string slot = Slot == 0 ? "" : Role switch
         {
             ParameterRole.EqType or ParameterRole.EqFrequency or ParameterRole.EqGain or ParameterRole.EqQ => " (band ",
-            ParameterRole.SendLevel or ParameterRole.SendTap or ParameterRole.SendOn => " (bus ",
+            ParameterRole.SendLevel or ParameterRole.SendTap or ParameterRole.SendOn => Owner is ParameterOwner.Channel or ParameterOwner.AuxInput ? " (bus " : " (matrix ",
             _ => " (slot ",
         } + Slot.ToString(CultureInfo.InvariantCulture) + ")";
         return owner + " " + Role + slot;

@@ -32,4 +32,10 @@ public enum ParameterOwner : byte
 
     /// <summary>The master (mastering) chain.</summary>
     Master,
+
+    /// <summary>A matrix bus, numbered from 1.</summary>
+    Matrix,
+
+    /// <summary>An aux input strip, numbered from 1.</summary>
+    AuxInput,
 }

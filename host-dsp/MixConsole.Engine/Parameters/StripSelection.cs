@@ -7,7 +7,7 @@ namespace MixConsole.Engine.Parameters;
 /// Numbered as on the X32 so X32 apps and the surface agree with the host: channels 1..32 are 0..31, aux inputs
 /// 32..39, effect returns 1..8 are 40..47, buses 1..16 are 48..63, matrices 64..69, main stereo 70, mono 71.
 /// Strips past the X32's size follow at 72: channels 33.. first, then buses 17...
-/// The host has no aux inputs or matrices: those indices, and those of strips a smaller console lacks, are
+/// The host has no aux inputs: those indices, and those of strips a smaller console lacks, are
 /// accepted and relayed (an X32 app may send them) but select nothing here. No audio depends on the selection.
 /// </summary>
 public static class StripSelection
@@ -27,7 +27,7 @@ public static class StripSelection
     /// <summary>Index of bus 1.</summary>
     public const int FirstBus = 48;
 
-    /// <summary>Index of matrix 1 (the host has none).</summary>
+    /// <summary>Index of matrix 1.</summary>
     public const int FirstMatrix = 64;
 
     /// <summary>Index of the main stereo bus (/main/st).</summary>

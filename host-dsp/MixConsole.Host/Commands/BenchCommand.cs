@@ -13,7 +13,7 @@ internal sealed class BenchCommand : ICommand
 
     public string Summary => "time the whole mixer engine with every stage on (real-time factor, block times, allocations)";
 
-    public string Usage => "mixconsole bench [--channels 32] [--buses 16] [--fx 4] [--rate 48000] [--block 32] [--seconds 10] [--moves N] [--no-master] [--checksum] [--json]";
+    public string Usage => "mixconsole bench [--channels 32] [--buses 16] [--fx 4] [--matrices 0] [--aux 0] [--rate 48000] [--block 32] [--seconds 10] [--moves N] [--no-master] [--checksum] [--json]";
 
     public string Description => """
         Runs the console engine on one thread as serve's threads would, in turn: every channel with trim,
@@ -47,6 +47,8 @@ internal sealed class BenchCommand : ICommand
         new("channels", "N", "input channels (default 32)"),
         new("buses", "N", "mix buses (default 16)"),
         new("fx", "N", "effect slots (default 4)"),
+        new("matrices", "N", "matrix buses fed from every bus, main and mono (default 0: the issue-15 benchmark console has none)"),
+        new("aux", "N", "aux input strips after the channels (default 0: the issue-15 benchmark console has none)"),
         new("rate", "HZ", "sample rate (default 48000)"),
         new("block", "FRAMES", "frames per block (default 32)"),
         new("seconds", "S", "seconds of audio to time (default 10)"),
@@ -62,7 +64,9 @@ internal sealed class BenchCommand : ICommand
         var config = new ConsoleConfig(
             Channels: args.GetInt("channels", 32, 1, ConsoleConfig.MaxChannels),
             Buses: args.GetInt("buses", 16, 0, ConsoleConfig.MaxBuses),
-            FxSlots: args.GetInt("fx", 4, 0, ConsoleConfig.MaxFxSlots));
+            FxSlots: args.GetInt("fx", 4, 0, ConsoleConfig.MaxFxSlots),
+            Matrices: args.GetInt("matrices", 0, 0, ConsoleConfig.MaxMatrices),
+            AuxInputs: args.GetInt("aux", 0, 0, ConsoleConfig.MaxAuxInputs));
         double rate = args.GetDouble("rate", 48000);
         if (rate < 8000 || rate > 384000) throw new UsageException($"--rate must be 8000..384000 Hz, got {rate}");
         int block = args.GetInt("block", 32, 1, 8192);
@@ -106,6 +110,8 @@ internal sealed class BenchCommand : ICommand
                 if (r.OutputChecksum is ulong hash) w.WriteString("output_checksum", hash.ToString("x16", CultureInfo.InvariantCulture));
                 w.WriteStartObject("configuration");
                 w.WriteNumber("channels", r.Channels);
+                w.WriteNumber("matrices", config.Matrices);
+                w.WriteNumber("aux_inputs", config.AuxInputs);
                 w.WriteNumber("buses", r.Buses);
                 w.WriteNumber("fx_slots", r.FxSlots);
                 w.WriteNumber("rate", r.SampleRateHz);
@@ -124,7 +130,7 @@ internal sealed class BenchCommand : ICommand
         }
 
         var inv = CultureInfo.InvariantCulture;
-        context.Out.WriteLine(string.Create(inv, $"configuration    {r.Channels} channels, {r.Buses} buses, {r.FxSlots} effect slots, {r.SampleRateHz:0} Hz, {r.BlockFrames}-frame blocks, {r.Seconds:0.##} s, one thread, {r.LaneWidth} SIMD lanes"));
+        context.Out.WriteLine(string.Create(inv, $"configuration    {r.Channels} channels, {r.Buses} buses, {r.FxSlots} effect slots, {config.Matrices} matrices, {config.AuxInputs} aux inputs, {r.SampleRateHz:0} Hz, {r.BlockFrames}-frame blocks, {r.Seconds:0.##} s, one thread, {r.LaneWidth} SIMD lanes"));
         context.Out.WriteLine($"master chain     {r.MasterChain}");
         context.Out.WriteLine(string.Create(inv, $"realtime_factor  {r.RealtimeFactor:0.0}x (at the median block: {r.BlockPeriodNs / Math.Max(1, r.BlockNsP50):0.0}x; the mean counts every preemption on a busy machine){(r.CpuSeconds > 0 ? $"; on processor time: {r.Seconds / r.CpuSeconds:0.0}x" : "")}"));
         context.Out.WriteLine(string.Create(inv, $"block_ns_p50     {r.BlockNsP50} ns ({100.0 * r.BlockNsP50 / r.BlockPeriodNs:0.0} % of the {r.BlockPeriodNs / 1000:0.0} us block period)"));

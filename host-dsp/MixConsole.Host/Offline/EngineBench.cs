@@ -31,7 +31,7 @@ internal static class EngineBench
         var store = new ParameterStore(ParameterTable.Create(config));
         EveryStageScene.Apply(store);
         var engine = new MixerEngine(store);
-        int outputs = MixerOutputs.Total(config.Buses);
+        int outputs = MixerOutputs.Total(config.Buses, config.Matrices);
         engine.Prepare(sampleRateHz, blockFrames, config.Channels, outputs);
         var chain = masterChain?.Invoke(store);
         engine.SetMasterChain(chain);

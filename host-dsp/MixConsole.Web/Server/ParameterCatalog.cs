@@ -33,6 +33,7 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         json.WriteNumber("meterChannels", meters.Channels);
         json.WriteNumber("meterBuses", meters.Buses);
         json.WriteNumber("meterCount", meters.Count);
+        json.WriteBoolean("meterChain", meters.HasMasterChain);
         json.WriteEndObject();
     }
 

@@ -122,4 +122,75 @@ public class MixerMeterSourceTests
         for (int i = 0; i < Block; i++, n++) input.Channel(0)[i] = 0.5f * MathF.Sin(2 * MathF.PI * 1000 * n / 48000f);
         engine.Process(input, output, Block);
     }
+
+    [Fact]
+    public void MatrixLevels_ReachMetersBankZero_AtTheX32sMatrixPositions_AndBankTwo()
+    {
+        // Channel 1 -> bus 1 -> matrix 2 at unity: bus 1 and matrix 2 carry the sine; the other matrices are silent.
+        var store = new ParameterStore(ParameterTable.Create(new ConsoleConfig(Channels: 2, Buses: 2, FxSlots: 0, Matrices: 3)));
+        Assert.True(store.TrySetNormalized(store.Table.IndexOf("/ch/01/mix/01/level"), 0.75f));
+        Assert.True(store.TrySetNormalized(store.Table.IndexOf("/bus/01/mix/02/level"), 0.75f));
+        float[] blob0 = SineIntoBank(store, 0, 0), blob2 = SineIntoBank(store, 0, 2);
+        // /meters/0: 32 channels, 8 aux inputs, 8 effect returns, 16 buses, then matrices 1-6 at 64..69.
+        Assert.Equal(70, blob0.Length);
+        Assert.InRange(blob0[48], 0.49f, 0.501f);
+        Assert.InRange(blob0[65], 0.49f, 0.501f);
+        Assert.Equal([0f, 0f, 0f, 0f], [blob0[64], blob0[66], blob0[67], blob0[69]]);
+        // /meters/2: 16 buses, then matrices 1-6 at 16..21.
+        Assert.InRange(blob2[17], 0.49f, 0.501f);
+        Assert.Equal(0f, blob2[16]);
+    }
+
+    [Fact]
+    public void AuxInputLevels_ReachMetersBankZero_AtTheX32sAuxPositions()
+    {
+        // The engine's input 4 is aux input 2 (after channels 1-2 and aux input 1).
+        var store = new ParameterStore(ParameterTable.Create(new ConsoleConfig(Channels: 2, Buses: 2, FxSlots: 0, Matrices: 0, AuxInputs: 3)));
+        float[] blob0 = SineIntoBank(store, 3, 0);
+        // /meters/0: 32 channels, then aux inputs 1-8 at 32..39.
+        Assert.InRange(blob0[33], 0.49f, 0.501f);
+        Assert.Equal([0f, 0f, 0f, 0f], [blob0[0], blob0[32], blob0[34], blob0[35]]);
+    }
+
+    [Fact]
+    public void EffectReturnLevels_ReachMetersBankZero_AsTheX32sReturnPairs()
+    {
+        // Channel 1 feeds effect slot 2 (a delay): its return, X32 returns 3 (left) and 4 (right) at 42 and 43, carries it.
+        var store = new ParameterStore(ParameterTable.Create(new ConsoleConfig(Channels: 2, Buses: 2, FxSlots: 2, Matrices: 0, AuxInputs: 0)));
+        Assert.True(store.TrySetInt(store.Table.IndexOf("/fx/2/type"), 1));
+        Assert.True(store.TrySetReal(store.Table.IndexOf("/fx/2/delay/time"), 10));
+        Assert.True(store.TrySetNormalized(store.Table.IndexOf("/ch/01/mix/fx/2/level"), 0.75f));
+        float[] blob0 = SineIntoBank(store, 0, 0);
+        Assert.InRange(blob0[42], 0.1f, 1f);
+        Assert.InRange(blob0[43], 0.1f, 1f);
+        Assert.Equal([0f, 0f, 0f], [blob0[40], blob0[41], blob0[44]]);
+    }
+
+    // A 0.5 sine on engine input <paramref name="input"/> for 0.2 s, then meter bank <paramref name="bank"/> as a client reads it.
+    private static float[] SineIntoBank(ParameterStore store, int input, int bank)
+    {
+        var config = store.Table.Config;
+        var engine = new MixerEngine(store);
+        const int Block = 32;
+        int outputs = MixerOutputs.Total(config.Buses, config.Matrices);
+        engine.Prepare(48000, Block, config.InputStrips, outputs);
+        var audioIn = new AudioBuffer(config.InputStrips, Block);
+        var audioOut = new AudioBuffer(outputs, Block);
+        var source = new MixerMeterSource(engine.Meters);
+        var values = new float[source.Layout.Count];
+        long n = 0;
+        for (int b = 0; b < 48000 / 5 / Block; b++)
+        {
+            for (int i = 0; i < Block; i++, n++) audioIn.Channel(input)[i] = 0.5f * MathF.Sin(2 * MathF.PI * 1000 * n / 48000f);
+            engine.Process(audioIn, audioOut, Block);
+        }
+
+        Assert.True(source.TryReadLatest(values));
+        Assert.True(MeterBank.TryCreate(bank, source.Layout, out MeterBank meterBank));
+        var bytes = new byte[4 + 4 * meterBank.Count];
+        Assert.Equal(bytes.Length, meterBank.WriteBlob(values, bytes));
+        var blob = new float[meterBank.Count];
+        for (int i = 0; i < blob.Length; i++) blob[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 + 4 * i));
+        return blob;
+    }
 }

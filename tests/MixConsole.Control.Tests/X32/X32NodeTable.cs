@@ -70,6 +70,8 @@ internal static partial class X32NodeTable
         auxin/{01-08}/eq 1
         auxin/{01-08}/eq/{1-4} 4
         auxin/{01-08}/mix 6
+        auxin/{01-08}/mix/{01-15/2} 5 ON|OFF
+        auxin/{01-08}/mix/{02-16/2} 2 ON|OFF
         auxin/{01-08}/grp 2
         fxrtn/{01-08}/config 3
         fxrtn/{01-08}/eq 1
@@ -83,23 +85,32 @@ internal static partial class X32NodeTable
         bus/{01-16}/eq 1
         bus/{01-16}/eq/{1-6} 4
         bus/{01-16}/mix 6
+        bus/{01-16}/mix/{01-05/2} 4 ON|OFF
+        bus/{01-16}/mix/{02-06/2} 2 ON|OFF
         bus/{01-16}/grp 2
         mtx/{01-06}/config 3
         mtx/{01-06}/preamp 1
         mtx/{01-06}/dyn 15
+        mtx/{01-06}/dyn/filter 3
+        mtx/{01-06}/insert 3
         mtx/{01-06}/eq 1
         mtx/{01-06}/eq/{1-6} 4
-        mtx/{01-06}/mix 3
+        mtx/{01-06}/mix 2
         main/st/config 3
         main/st/dyn 15
         main/st/eq 1
         main/st/eq/{1-6} 4
         main/st/mix 3
+        main/st/mix/{01-05/2} 4 ON|OFF
+        main/st/mix/{02-06/2} 2 ON|OFF
         main/m/config 3
         main/m/dyn 15
+        main/m/dyn/filter 3
         main/m/eq 1
         main/m/eq/{1-6} 4
         main/m/mix 2
+        main/m/mix/{01-05/2} 4 ON|OFF
+        main/m/mix/{02-06/2} 2 ON|OFF
         dca/{1-8} 2
         dca/{1-8}/config 3
         fx/{1-8} 1
@@ -118,10 +129,7 @@ internal static partial class X32NodeTable
     /// <summary>Families (node patterns of <see cref="Document"/>) the console does not yet answer in the X32's shape.</summary>
     public static readonly string[] Pending =
     [
-        "auxin/{01-08}/config", "auxin/{01-08}/preamp", "auxin/{01-08}/eq", "auxin/{01-08}/eq/{1-4}", "auxin/{01-08}/mix", "auxin/{01-08}/grp",
         "fxrtn/{01-08}/config", "fxrtn/{01-08}/eq", "fxrtn/{01-08}/eq/{1-4}", "fxrtn/{01-08}/mix", "fxrtn/{01-08}/grp",
-        "mtx/{01-06}/config", "mtx/{01-06}/preamp", "mtx/{01-06}/dyn", "mtx/{01-06}/eq", "mtx/{01-06}/eq/{1-6}", "mtx/{01-06}/mix",
-"main/m/dyn", "main/m/eq", "main/m/eq/{1-6}",
         "fx/{1-8}", "fx/{1-8}/par",
         "-stat/solosw",
     ];

@@ -39,7 +39,17 @@ internal static class AllOnScene
         }
 
         for (int s = 1; s <= config.FxSlots; s++) h.Real(ParameterPaths.Fx(s) + "/type", (s - 1) % 2);
+        for (int m = 1; m <= config.Matrices; m++)
+        {
+            string mtx = ConsoleAddressSpace.MatrixPath(m), send = $"/mix/{m:00}";
+            h.Real(mtx + "/eq/on", 1).Real(mtx + "/eq/5/g", 3).Real(mtx + "/dyn/on", 1).Real(mtx + "/dyn/thr", -30).Real(mtx + "/mix/fader", -2);
+            for (int b = 1; b <= config.Buses; b++) h.Real(ParameterPaths.Bus(b) + send + "/level", -6 - b);
+            h.Real("/main/st" + send + "/level", -6).Real("/main/m" + send + "/level", -12);
+            if (m % 2 == 1) h.Real("/main/st" + send + "/type", 3).Real("/main/st" + send + "/pan", 40);
+        }
+
         h.Real("/main/st/eq/on", 1).Real("/main/st/eq/3/g", 2).Real("/main/st/dyn/on", 1).Real("/main/st/dyn/thr", -20).Real("/main/st/mix/fader", -3);
+        h.Real("/main/m/eq/on", 1).Real("/main/m/eq/6/g", 2).Real("/main/m/dyn/on", 1).Real("/main/m/dyn/thr", -25);
     }
 
     /// <summary>Deterministic programme: filtered noise with bursts and gaps, different on every channel.</summary>

@@ -10,14 +10,16 @@ internal sealed class EngineHarness
 {
     public const double Rate = 48000;
 
-    public EngineHarness(ConsoleConfig? config = null, int maxBlock = 512, bool scalar = false)
+    /// <param name="matrixOutputs">Prepares output channels for the matrices too (after solo right).</param>
+    public EngineHarness(ConsoleConfig? config = null, int maxBlock = 512, bool scalar = false, bool matrixOutputs = false)
     {
         Config = config ?? new ConsoleConfig(Channels: 4, Buses: 2, FxSlots: 1, Dcas: 2, MuteGroups: 2);
         Table = ParameterTable.Create(Config);
         Store = new ParameterStore(Table);
         Engine = new MixerEngine(Store) { UseScalarReference = scalar };
         MaxBlock = maxBlock;
-        Engine.Prepare(Rate, maxBlock, Config.Channels, MixerOutputs.Total(Config.Buses));
+        Outputs = MixerOutputs.Total(Config.Buses, matrixOutputs ? Config.Matrices : 0);
+        Engine.Prepare(Rate, maxBlock, Config.Channels, Outputs);
     }
 
     public ConsoleConfig Config { get; }
@@ -25,6 +27,7 @@ internal sealed class EngineHarness
     public ParameterStore Store { get; }
     public MixerEngine Engine { get; }
     public int MaxBlock { get; }
+    public int Outputs { get; }
 
     /// <summary>Sets a float parameter by its 0..1 wire value.</summary>
     public EngineHarness Wire(string path, float normalized)
@@ -48,7 +51,7 @@ internal sealed class EngineHarness
     {
         int frames = inputs.Max(i => i?.Length ?? 0);
         var input = new AudioBuffer(Config.Channels, MaxBlock);
-        int outs = MixerOutputs.Total(Config.Buses);
+        int outs = Outputs;
         var output = new AudioBuffer(outs, MaxBlock);
         var result = new float[outs][];
         for (int o = 0; o < outs; o++) result[o] = new float[frames];

@@ -19,11 +19,13 @@ internal sealed class ConsoleBinding
         Array.Fill(OwnerOf, -1);
         var keys = Keys;
 
-        Channels = new StripBinding[config.Channels];
-        for (int c = 0; c < config.Channels; c++)
+        Channels = new StripBinding[config.InputStrips];
+        for (int c = 0; c < config.InputStrips; c++)
         {
             int key = c;
-            Channels[c] = StripBinding.Channel(table, c + 1, (i, a) => Own(i, key, a));
+            Channels[c] = c < config.Channels
+                ? StripBinding.Channel(table, c + 1, (i, a) => Own(i, key, a))
+                : StripBinding.AuxInput(table, c - config.Channels + 1, (i, a) => Own(i, key, a));
         }
 
         Buses = new StripBinding[config.Buses];
@@ -42,6 +44,13 @@ internal sealed class ConsoleBinding
             int fxKey = keys.Fx(s), returnKey = keys.Return(s);
             Effects[s] = EffectBinding.Create(table, s + 1, i => Own(i, fxKey, StripAspect.Effect));
             Returns[s] = StripBinding.FxReturn(table, s + 1, (i, a) => Own(i, returnKey, a));
+        }
+
+        Matrices = new MatrixBinding[config.Matrices];
+        for (int m = 0; m < config.Matrices; m++)
+        {
+            int key = keys.Matrix(m);
+            Matrices[m] = MatrixBinding.Create(table, m + 1, (i, a) => Own(i, key, a));
         }
 
         DcaOn = new ParameterHandle[config.Dcas];
@@ -79,6 +88,8 @@ internal sealed class ConsoleBinding
     public EffectBinding[] Effects { get; }
 
     public StripBinding[] Returns { get; }
+
+    public MatrixBinding[] Matrices { get; }
 
     public ParameterHandle[] DcaOn { get; }
 

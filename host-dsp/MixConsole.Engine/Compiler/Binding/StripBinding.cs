@@ -47,26 +47,46 @@ internal sealed class StripBinding
         p.GateKey = b.Bind(ParameterRole.GateKeyFrequency, StripAspect.Gate);
         p.BindDynamicsAndEq(b, StripSection.ChannelEqBands);
         p.BindMix(b, config, withMono: true);
-        p.SendOn = new ParameterHandle[config.Buses];
-        p.SendLevel = new ParameterHandle[config.Buses];
-        p.SendTap = new ParameterHandle[config.Buses];
+        p.BindSends(b, config);
+        return p;
+    }
+
+    /// <summary>
+    /// Aux input <paramref name="aux"/> (from 1): an input strip with the X32's trim, polarity, 4-band EQ, mix, sends
+    /// and groups; no delay, high-pass, gate or compressor (the compiler leaves those parts of its strip off).
+    /// </summary>
+    public static StripBinding AuxInput(ParameterTable table, int aux, Action<int, int> own)
+    {
+        var b = new Binder(table, ParameterOwner.AuxInput, aux, own);
+        var p = new StripBinding();
+        p.Trim = b.Bind(ParameterRole.Trim, StripAspect.Input);
+        p.Invert = b.Bind(ParameterRole.Invert, StripAspect.Input);
+        p.BindEq(b, StripSection.ChannelEqBands);
+        p.BindMix(b, table.Config, withMono: true);
+        p.BindSends(b, table.Config);
+        return p;
+    }
+
+    private void BindSends(Binder b, ConsoleConfig config)
+    {
+        SendOn = new ParameterHandle[config.Buses];
+        SendLevel = new ParameterHandle[config.Buses];
+        SendTap = new ParameterHandle[config.Buses];
         for (int bus = 0; bus < config.Buses; bus++)
         {
-            p.SendOn[bus] = b.Bind(ParameterRole.SendOn, StripAspect.Sends, bus + 1);
-            p.SendLevel[bus] = b.Bind(ParameterRole.SendLevel, StripAspect.Sends, bus + 1);
+            SendOn[bus] = b.Bind(ParameterRole.SendOn, StripAspect.Sends, bus + 1);
+            SendLevel[bus] = b.Bind(ParameterRole.SendLevel, StripAspect.Sends, bus + 1);
             // As on the X32, the odd send of a bus pair holds the pair's tap (type).
-            p.SendTap[bus] = b.Bind(ParameterRole.SendTap, StripAspect.Sends, (bus & ~1) + 1);
+            SendTap[bus] = b.Bind(ParameterRole.SendTap, StripAspect.Sends, (bus & ~1) + 1);
         }
 
-        p.FxLevel = new ParameterHandle[config.FxSlots];
-        p.FxTap = new ParameterHandle[config.FxSlots];
+        FxLevel = new ParameterHandle[config.FxSlots];
+        FxTap = new ParameterHandle[config.FxSlots];
         for (int s = 0; s < config.FxSlots; s++)
         {
-            p.FxLevel[s] = b.Bind(ParameterRole.FxSendLevel, StripAspect.Sends, s + 1);
-            p.FxTap[s] = b.Bind(ParameterRole.FxSendTap, StripAspect.Sends, s + 1);
+            FxLevel[s] = b.Bind(ParameterRole.FxSendLevel, StripAspect.Sends, s + 1);
+            FxTap[s] = b.Bind(ParameterRole.FxSendTap, StripAspect.Sends, s + 1);
         }
-
-        return p;
     }
 
     /// <summary>Mix bus <paramref name="bus"/> (from 1).</summary>
@@ -83,23 +103,34 @@ internal sealed class StripBinding
     public static StripBinding MainStereo(ParameterTable table, Action<int, int> own)
     {
         var b = new Binder(table, ParameterOwner.MainStereo, 1, own);
-        var p = new StripBinding();
-        p.BindDynamicsAndEq(b, StripSection.EqBands);
-        p.On = b.Bind(ParameterRole.On, StripAspect.Mix);
-        p.Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
+        var p = Summing(b);
         p.Pan = b.Bind(ParameterRole.Pan, StripAspect.Mix);
         return p;
     }
 
-    /// <summary>The mono bus.</summary>
+    /// <summary>The mono bus: dynamics, 6-band EQ, on and fader.</summary>
     public static StripBinding MainMono(ParameterTable table, Action<int, int> own)
     {
-        var b = new Binder(table, ParameterOwner.MainMono, 1, own);
-        return new StripBinding
-        {
-            On = b.Bind(ParameterRole.On, StripAspect.Mix),
-            Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix),
-        };
+        return Summing(new Binder(table, ParameterOwner.MainMono, 1, own));
+    }
+
+    /// <summary>Matrix <paramref name="matrix"/> (from 1): polarity, dynamics, 6-band EQ, on and fader.</summary>
+    public static StripBinding Matrix(ParameterTable table, int matrix, Action<int, int> own)
+    {
+        var b = new Binder(table, ParameterOwner.Matrix, matrix, own);
+        var p = Summing(b);
+        p.Invert = b.Bind(ParameterRole.Invert, StripAspect.Mix);
+        return p;
+    }
+
+    // A summing bus without sends of its own (main, mono, a matrix): dynamics, 6-band EQ, on and fader.
+    private static StripBinding Summing(Binder b)
+    {
+        var p = new StripBinding();
+        p.BindDynamicsAndEq(b, StripSection.EqBands);
+        p.On = b.Bind(ParameterRole.On, StripAspect.Mix);
+        p.Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix);
+        return p;
     }
 
     /// <summary>Effect return <paramref name="slot"/> (from 1).</summary>
@@ -130,6 +161,11 @@ internal sealed class StripBinding
         DynKeyType = b.Bind(ParameterRole.DynamicsKeyFilterType, StripAspect.Compressor);
         DynKey = b.Bind(ParameterRole.DynamicsKeyFrequency, StripAspect.Compressor);
         DynPosition = b.Bind(ParameterRole.DynamicsPosition, StripAspect.Compressor);
+        BindEq(b, eqBands);
+    }
+
+    private void BindEq(Binder b, int eqBands)
+    {
         EqOn = b.Bind(ParameterRole.EqOn, StripAspect.AllEqBands);
         EqType = new ParameterHandle[eqBands];
         EqFrequency = new ParameterHandle[eqBands];

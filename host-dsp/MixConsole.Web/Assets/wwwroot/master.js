@@ -66,13 +66,14 @@ function showLoudness([momentary, shortTerm, integrated, range, truePeak, limite
   show('limiter', limiter, fixed(limiter, 'dB'));
 }
 // The mastering box's meter section follows main left, right and mono in the frame (the host's /meters/20): input
-// and output peaks, limiter and band gains (1.0 = no reduction), correlation. A console's frame ends before it.
+// and output peaks, limiter and band gains (1.0 = no reduction), correlation. A console's frame has none (its matrix,
+// aux input and effect return levels follow there instead).
 const CHAIN = ['input-left', 'input-right', 'output-left', 'output-right', 'limiter-gr', 'band-1', 'band-2', 'band-3', 'band-4', 'correlation'];
 const chainSection = document.getElementById('chain-meters');
 const decibels = linear => (linear > 0 ? 20 * Math.log10(linear) : -Infinity);
 function showChain(values) {
   const at = mainLeft + 3;
-  if (values.length < at + CHAIN.length) return;
+  if (!consoleInfo.meterChain || values.length < at + CHAIN.length) return;
   chainSection.hidden = false;
   CHAIN.forEach((name, i) => {
     const v = values[at + i];
