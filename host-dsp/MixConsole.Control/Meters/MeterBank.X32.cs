@@ -4,19 +4,19 @@ namespace MixConsole.Control.Meters;
 /// The X32's banks 3 to 16 (Maillot's protocol document, fw 4.06), with this console's values where it has them and
 /// silence (or no reduction, for a gain) where it has not:
 /// <list type="bullet">
-/// <item>3 (22): aux sends 1-6, aux returns 1-8, effect returns 1-8: none here.</item>
+/// <item>3 (22): aux sends 1-6 (none here), aux returns 1-8 (the aux inputs), effect returns 1-8.</item>
 /// <item>4 (82): input channels 1-32 (pre-fader), aux returns 1-8, outputs 1-16, P16 1-16, aux sends 1-6, AES 1-2,
-/// monitor 1-2: the channels here.</item>
+/// monitor 1-2: the channels here (the aux inputs are metered after their faders only).</item>
 /// <item>5 (27) chosen by two arguments: 16 strips (0 channels 1-16, 1 channels 17-32, 2 aux and effect returns,
 /// 3 buses), 8 groups (1 buses 1-8, 2 buses 9-16, 3 matrices), main left, right, mono (post-fader).</item>
 /// <item>6 (4) for strip 0-71 (channels 0-31, aux returns 32-39, effect returns 40-47, buses 48-63, matrices 64-69,
 /// main 70, mono 71): level after trim, gate gain, compressor gain, level after fader.</item>
 /// <item>7 (16) bus sends: the buses here. 8 (6) matrix sends, 9 (32) effect sends and returns, 10 (32) and
 /// 14 (80) effect meters, 11 (5) monitor, 12 (4) recorder: none here.</item>
-/// <item>13 (48): channels 1-32 post-fader, aux returns 1-8, effect returns 1-8.</item>
+/// <item>13 (48): channels 1-32 post-fader, aux returns 1-8 (the aux inputs), effect returns 1-8.</item>
 /// <item>15 (50 words): the RTA's 100 bands as little-endian shorts of dB x 256: no RTA here, every band at -128 dB.</item>
 /// <item>16 (48 words): gate gains of 32 channels, compressor gains of 32 channels, 16 buses, 6 matrices, main and
-/// mono, as shorts of gain x 32767; then 8 automix gains as log2(gain) x 256: no automixer here (0).</item>
+/// mono, as shorts of gain x 32767 (the buses' and main's compressors are metered here); then 8 automix gains as log2(gain) x 256: no automixer here (0).</item>
 /// </list>
 /// </summary>
 public sealed partial class MeterBank
@@ -53,7 +53,8 @@ public sealed partial class MeterBank
         switch (number)
         {
             case 3:
-                AddMissing(indices, X32AuxSends + X32AuxInputs + X32FxReturns, Silent);
+                AddMissing(indices, X32AuxSends, Silent);
+                AddReturns(indices, layout);
                 break;
             case 4:
                 AddChannels(indices, layout, layout.ChannelPreFader, Silent);
@@ -74,7 +75,7 @@ public sealed partial class MeterBank
                 break;
             case 13:
                 AddChannels(indices, layout, layout.ChannelPostFader, Silent);
-                AddMissing(indices, X32AuxInputs + X32FxReturns, Silent);
+                AddReturns(indices, layout);
                 break;
             case 15:
                 AddMissing(indices, 100, RtaFloor);
@@ -83,7 +84,7 @@ public sealed partial class MeterBank
             case 16:
                 AddChannels(indices, layout, layout.ChannelGateGain, NoReduction);
                 AddChannels(indices, layout, layout.ChannelCompressorGain, NoReduction);
-                AddMissing(indices, X32Buses + X32Matrices + 2, NoReduction);
+                AddDynamicsGains(indices, layout);
                 AddMissing(indices, 8, NoAutomix);
                 shorts = true;
                 break;
@@ -117,9 +118,15 @@ public sealed partial class MeterBank
         }
     }
 
-    // 16 strip meters of the console surface: channels 1-16 or 17-32, the returns (none here) or the buses.
+    // 16 strip meters of the console surface: channels 1-16 or 17-32, the aux and effect returns or the buses.
     private static void AddSurfaceStrips(List<int> indices, OscMeterLayout layout, int group)
     {
+        if (group == 2)
+        {
+            AddReturns(indices, layout);
+            return;
+        }
+
         for (int i = 0; i < 16; i++)
         {
             int channel = group * 16 + i, bus = i;
@@ -132,9 +139,16 @@ public sealed partial class MeterBank
         }
     }
 
-    // 8 group meters: buses 1-8, buses 9-16 or the matrices (none here).
+    // 8 group meters: buses 1-8, buses 9-16 or the matrices (6, then two unused).
     private static void AddSurfaceGroups(List<int> indices, OscMeterLayout layout, int group)
     {
+        if (group == 3)
+        {
+            AddMatrices(indices, layout);
+            AddMissing(indices, 8 - X32Matrices, Silent);
+            return;
+        }
+
         for (int i = 0; i < 8; i++)
         {
             int bus = (group - 1) * 8 + i;
@@ -145,7 +159,7 @@ public sealed partial class MeterBank
     // One strip's level after trim, gate gain, compressor gain and level after fader, in the X32's strip numbering.
     private static void AddStrip(List<int> indices, OscMeterLayout layout, int strip)
     {
-        int bus = strip - 48;
+        int bus = strip - 48, aux = strip - 32, side = strip - 40, matrix = strip - 64;
         if (strip < layout.Channels && strip < X32Channels)
         {
             indices.AddRange([layout.ChannelPreFader(strip), layout.ChannelGateGain(strip), layout.ChannelCompressorGain(strip), layout.ChannelPostFader(strip)]);
@@ -154,7 +168,10 @@ public sealed partial class MeterBank
 
         int after = strip switch
         {
+            >= 32 and < 40 when aux < layout.AuxInputs => layout.AuxInputPostFader(aux),
+            >= 40 and < 48 when side < 2 * layout.FxSlots => layout.FxReturnPostFader(side),
             >= 48 and < 64 when bus < layout.Buses => layout.BusPostFader(bus),
+            >= 64 and < 70 when matrix < layout.Matrices => layout.MatrixPostFader(matrix),
             70 => layout.MainLeft,
             71 => layout.MainMono,
             _ => Silent,

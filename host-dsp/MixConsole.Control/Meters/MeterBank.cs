@@ -65,9 +65,7 @@ public sealed partial class MeterBank
         {
             case 0:
                 AddChannels(indices, layout, layout.ChannelPostFader, Silent);
-                for (int a = 0; a < X32AuxInputs; a++) indices.Add(a < layout.AuxInputs ? layout.AuxInputPostFader(a) : Silent);
-                // The X32's returns 1-8 are the left and right of effects 1-4.
-                for (int r = 0; r < X32FxReturns; r++) indices.Add(r < 2 * layout.FxSlots ? layout.FxReturnPostFader(r) : Silent);
+                AddReturns(indices, layout);
                 AddBuses(indices, layout);
                 AddMatrices(indices, layout);
                 break;
@@ -82,7 +80,7 @@ public sealed partial class MeterBank
                 indices.Add(layout.MainLeft);
                 indices.Add(layout.MainRight);
                 indices.Add(layout.MainMono);
-                AddMissing(indices, X32Buses + X32Matrices + 2, NoReduction);
+                AddDynamicsGains(indices, layout);
                 break;
             case MasterChainBank when layout.HasMasterChain:
                 indices.Add(layout.MasterInputPeak(0));
@@ -158,6 +156,22 @@ public sealed partial class MeterBank
         {
             indices.Add(b < layout.Buses ? layout.BusPostFader(b) : Silent);
         }
+    }
+
+    // The X32's aux returns 1-8 (the aux inputs here), then its effect returns 1-8: the left and right of effects 1-4.
+    private static void AddReturns(List<int> indices, OscMeterLayout layout)
+    {
+        for (int a = 0; a < X32AuxInputs; a++) indices.Add(a < layout.AuxInputs ? layout.AuxInputPostFader(a) : Silent);
+        for (int r = 0; r < X32FxReturns; r++) indices.Add(r < 2 * layout.FxSlots ? layout.FxReturnPostFader(r) : Silent);
+    }
+
+    // Compressor gains of 16 buses, 6 matrices, main and mono: the buses' and main's are metered here.
+    private static void AddDynamicsGains(List<int> indices, OscMeterLayout layout)
+    {
+        for (int b = 0; b < X32Buses; b++) indices.Add(b < layout.Buses ? layout.BusCompressorGain(b) : NoReduction);
+        AddMissing(indices, X32Matrices, NoReduction);
+        indices.Add(layout.MainCompressorGain);
+        indices.Add(NoReduction);
     }
 
     private static void AddMatrices(List<int> indices, OscMeterLayout layout)

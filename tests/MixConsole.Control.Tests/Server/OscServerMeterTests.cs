@@ -75,7 +75,10 @@ public class OscServerMeterTests
             .. Enumerable.Range(0, 16).Select(b => b < 4 ? source.ValueAt(layout.BusPostFader(b)) : 0f),
             .. new float[6],
             source.ValueAt(layout.MainLeft), source.ValueAt(layout.MainRight), source.ValueAt(layout.MainMono),
-            .. Enumerable.Repeat(1f, 16 + 6 + 2),
+            // The buses' and main's compressor gains; matrices and mono have none metered.
+            .. Enumerable.Range(0, 16).Select(b => b < 4 ? source.ValueAt(layout.BusCompressorGain(b)) : 1f),
+            .. Enumerable.Repeat(1f, 6),
+            source.ValueAt(layout.MainCompressorGain), 1f,
         ];
         Assert.Equal(expected, values);
     }

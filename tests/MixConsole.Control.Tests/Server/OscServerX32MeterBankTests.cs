@@ -115,7 +115,10 @@ public class OscServerX32MeterBankTests
             Assert.Equal(c < 6 ? Gain(source.ValueAt(layout.ChannelCompressorGain(c))) : short.MaxValue, values[32 + c]);
         }
 
-        Assert.All(values[64..88], v => Assert.Equal(short.MaxValue, v));
+        for (int b = 0; b < 16; b++) Assert.Equal(b < 4 ? Gain(source.ValueAt(layout.BusCompressorGain(b))) : short.MaxValue, values[64 + b]);
+        Assert.All(values[80..86], v => Assert.Equal(short.MaxValue, v));
+        Assert.Equal(Gain(source.ValueAt(layout.MainCompressorGain)), values[86]);
+        Assert.Equal(short.MaxValue, values[87]);
         Assert.All(values[88..], v => Assert.Equal(0, v));
     }
 
