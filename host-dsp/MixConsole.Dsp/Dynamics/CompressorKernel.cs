@@ -92,14 +92,7 @@ public static class CompressorKernel
         T restOnMix = restOn * restMix;
         if (skipIdleBlocks && !reachedKnee && !moving && frames > 0 && !T.AnyNonZero(gr))
         {
-            // Idle (under the knee all block, no gain reduction left, nothing ramping): the loops below would hold the gain
-            // reduction at 0 and apply one constant gain per lane, 1 without make-up.
-            gr = T.SelectGreater(mask, zero, zero, gr);
-            T.Store(gr, compressors.GainReductionDb, first);
-            T.Store(T.Max(grMax, gr * restOn), compressors.MaxGainReductionDb, first);
-            T gain = T.MultiplyAdd(restOnMix, T.DbToGain(restMakeup - gr) - one, one);
-            if (T.AnyNonZero(gain - one))
-                for (int i = 0; i < frames * w; i += w) T.Store(T.Load(block, i) * gain, block, i);
+            ProcessIdle(compressors, first, block, frames, mask, grMax, restOn, restOnMix, restMakeup);
             return;
         }
 
@@ -137,5 +130,21 @@ public static class CompressorKernel
             T onMix = moving ? T.Load(onMixes, i) : restOnMix;
             T.Store(T.Load(block, i) * T.MultiplyAdd(onMix, T.DbToGain(T.Load(level, i)) - one, one), block, i);
         }
+    }
+
+    // Idle (under the knee all block, no gain reduction left, nothing ramping): the loops of Process would hold the gain
+    // reduction at 0 and apply one constant gain per lane, 1 without make-up. Apart, so Process keeps its locals in registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ProcessIdle<T>(CompressorLanes compressors, int first, Span<float> block, int frames, T mask, T grMax, T restOn, T restOnMix,
+        T restMakeup) where T : struct, ILane<T>
+    {
+        int w = T.Width;
+        T zero = T.Splat(0f), one = T.Splat(1f);
+        T gr = T.SelectGreater(mask, zero, zero, T.Load(compressors.GainReductionDb, first));
+        T.Store(gr, compressors.GainReductionDb, first);
+        T.Store(T.Max(grMax, gr * restOn), compressors.MaxGainReductionDb, first);
+        T gain = T.MultiplyAdd(restOnMix, T.DbToGain(restMakeup - gr) - one, one);
+        if (T.AnyNonZero(gain - one))
+            for (int i = 0; i < frames * w; i += w) T.Store(T.Load(block, i) * gain, block, i);
     }
 }

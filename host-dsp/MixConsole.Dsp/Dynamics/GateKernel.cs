@@ -96,6 +96,7 @@ public static class GateKernel
 
     // Every lane's detector stayed at or above its threshold all block, its gate open (0 dB) and its switch at rest: the
     // smoothing loop would re-arm each hold and keep 0 dB at every sample. Leaves the state that loop leaves.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool StayedOpen<T>(GateLanes gates, int first, T lowest, T thresholdGain, Span<float> gainDb) where T : struct, ILane<T>
     {
         T zero = T.Splat(0f), one = T.Splat(1f);
