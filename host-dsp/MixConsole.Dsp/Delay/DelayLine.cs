@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace MixConsole.Dsp.Delay;
@@ -86,6 +87,20 @@ public sealed class DelayLine
     public void Process(Span<float> audio, int delayFrames)
     {
         int delay = Math.Clamp(delayFrames, 0, MaxDelayFrames);
+        int n = audio.Length, start = (_write + 1) & _mask, from = (start - delay) & _mask;
+        if (start + n <= _buffer.Length && from + n <= _buffer.Length && n <= _buffer.Length - delay)
+        {
+            // The usual block: neither the write nor the read wraps round the ring, so two straight copies, unchecked
+            // (the bounds are the condition above); in this order, a delay shorter than the block reads what it wrote.
+            ref float ring = ref MemoryMarshal.GetArrayDataReference(_buffer);
+            ref float io = ref MemoryMarshal.GetReference(audio);
+            CopyUnchecked(ref io, ref Unsafe.Add(ref ring, start), n);
+            CopyUnchecked(ref Unsafe.Add(ref ring, from), ref io, n);
+            _write = (_write + n) & _mask;
+            PrefetchNextWrite(n);
+            return;
+        }
+
         // Block copies instead of a per-sample ring walk; a chunk may not overwrite what it still has to read.
         int chunk = _buffer.Length - delay;
         for (int done = 0; done < audio.Length; done += chunk)
@@ -191,6 +206,14 @@ public sealed class DelayLine
         int head = Math.Min(destination.Length, _buffer.Length - at);
         Copy(_buffer.AsSpan(at, head), destination);
         if (head < destination.Length) Copy(_buffer.AsSpan(0, destination.Length - head), destination[head..]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyUnchecked(ref float source, ref float destination, int count)
+    {
+        int i = 0, w = Vector<float>.Count;
+        for (; i + w <= count; i += w) Vector.LoadUnsafe(ref source, (nuint)i).StoreUnsafe(ref destination, (nuint)i);
+        for (; i < count; i++) Unsafe.Add(ref destination, i) = Unsafe.Add(ref source, i);
     }
 
     // Block-sized copies inline as a few vector moves: a library call per copy costs more than the copy itself.

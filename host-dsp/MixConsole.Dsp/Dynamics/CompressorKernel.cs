@@ -31,7 +31,12 @@ public static class CompressorKernel
     /// <paramref name="onMixes"/> are scratch of frames × width floats.
     /// </summary>
     public static void Process<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> key,
-        Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask) where T : struct, ILane<T>
+        Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask) where T : struct, ILane<T> =>
+        Process(compressors, first, link, block, key, detected, gainDb, onMixes, frames, mask, skipIdleBlocks: true);
+
+    // skipIdleBlocks false runs the plain path only (the tests compare the two).
+    internal static void Process<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> key,
+        Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask, bool skipIdleBlocks) where T : struct, ILane<T>
     {
         int w = T.Width;
         Span<float> level = gainDb[..(frames * w)];
@@ -58,7 +63,8 @@ public static class CompressorKernel
 
         // Below the knee the curve asks for nothing: a block that never reaches it in any lane skips the logarithms.
         T kneeStart = T.Load(compressors.KneeStartPower, first);
-        if (T.AnyNonZero(T.SelectGreaterOrEqual(loudest, kneeStart, mask, zero)))
+        bool reachedKnee = T.AnyNonZero(T.SelectGreaterOrEqual(loudest, kneeStart, mask, zero));
+        if (reachedKnee)
         {
             // Static curve with a quadratic knee. Powers under the knee give 0 whatever the logarithm says, so it needs no floor for silence.
             T dbPerOctave = T.Splat(0.5f * DbPerOctave), negativeThreshold = zero - threshold;
@@ -84,6 +90,12 @@ public static class CompressorKernel
         bool moving = T.AnyNonZero(onLeft) || T.AnyNonZero(mixLeft) || T.AnyNonZero(makeupLeft);
         T restOn = (onTarget - onStep * onLeft) * mask, restMix = mixTarget - mixStep * mixLeft, restMakeup = makeupTarget - makeupStep * makeupLeft;
         T restOnMix = restOn * restMix;
+        if (skipIdleBlocks && !reachedKnee && !moving && frames > 0 && !T.AnyNonZero(gr))
+        {
+            ProcessIdle(compressors, first, block, frames, mask, grMax, restOn, restOnMix, restMakeup);
+            return;
+        }
+
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
             T target = T.Load(level, i);
@@ -118,5 +130,21 @@ public static class CompressorKernel
             T onMix = moving ? T.Load(onMixes, i) : restOnMix;
             T.Store(T.Load(block, i) * T.MultiplyAdd(onMix, T.DbToGain(T.Load(level, i)) - one, one), block, i);
         }
+    }
+
+    // Idle (under the knee all block, no gain reduction left, nothing ramping): the loops of Process would hold the gain
+    // reduction at 0 and apply one constant gain per lane, 1 without make-up. Apart, so Process keeps its locals in registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ProcessIdle<T>(CompressorLanes compressors, int first, Span<float> block, int frames, T mask, T grMax, T restOn, T restOnMix,
+        T restMakeup) where T : struct, ILane<T>
+    {
+        int w = T.Width;
+        T zero = T.Splat(0f), one = T.Splat(1f);
+        T gr = T.SelectGreater(mask, zero, zero, T.Load(compressors.GainReductionDb, first));
+        T.Store(gr, compressors.GainReductionDb, first);
+        T.Store(T.Max(grMax, gr * restOn), compressors.MaxGainReductionDb, first);
+        T gain = T.MultiplyAdd(restOnMix, T.DbToGain(restMakeup - gr) - one, one);
+        if (T.AnyNonZero(gain - one))
+            for (int i = 0; i < frames * w; i += w) T.Store(T.Load(block, i) * gain, block, i);
     }
 }

@@ -27,7 +27,12 @@ public static class GateKernel
     /// every gate stayed wide open (the block was left untouched and <paramref name="gainDb"/> is all 0).
     /// </summary>
     public static bool Process<T>(GateLanes gates, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> key,
-        Span<float> detected, Span<float> gainDb, int frames) where T : struct, ILane<T>
+        Span<float> detected, Span<float> gainDb, int frames) where T : struct, ILane<T> =>
+        Process<T>(gates, first, link, block, key, detected, gainDb, frames, skipOpenBlocks: true);
+
+    // skipOpenBlocks false runs the plain path only (the tests compare the two).
+    internal static bool Process<T>(GateLanes gates, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> key,
+        Span<float> detected, Span<float> gainDb, int frames, bool skipOpenBlocks) where T : struct, ILane<T>
     {
         // Three passes over the block: the detector with its decibel conversion, the gain smoothing (the only long
         // recurrence), then the gain itself. Each pass keeps its loop-carried chain short, so the logs and exponentials
@@ -51,6 +56,7 @@ public static class GateKernel
 
         // Open or closed is decided on the linear level; only an expander below its threshold needs the level in dB.
         T thresholdGain = T.Load(gates.ThresholdGain, first);
+        if (skipOpenBlocks && frames > 0 && StayedOpen<T>(gates, first, lowest, thresholdGain, level)) return false;
         bool needDb = T.AnyNonZero(T.SelectGreater(thresholdGain, lowest, T.Load(gates.Expander, first), zero));
         if (needDb)
             for (int i = 0; i < frames * w; i += w) T.Store(T.GainToDb(T.Load(detected, i)), level, i);
@@ -88,7 +94,27 @@ public static class GateKernel
         return true;
     }
 
-    /// <summary>Multiplies <paramref name="frames"/> frames of <paramref name="block"/> by the gains in dB <see cref="Process{T}"/> left in <paramref name="gainDb"/> (for a second channel keyed with the first).</summary>
+    // Every lane's detector stayed at or above its threshold all block, its gate open (0 dB) and its switch at rest: the
+    // smoothing loop would re-arm each hold and keep 0 dB at every sample. Leaves the state that loop leaves.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool StayedOpen<T>(GateLanes gates, int first, T lowest, T thresholdGain, Span<float> gainDb) where T : struct, ILane<T>
+    {
+        T zero = T.Splat(0f), one = T.Splat(1f);
+        T onLeft = T.Load(gates.On.Remaining, first);
+        if (T.AnyNonZero(T.SelectGreater(thresholdGain, lowest, one, zero)) || T.AnyNonZero(T.Load(gates.GainReductionDb, first)) || T.AnyNonZero(onLeft))
+            return false;
+
+        onLeft = T.Max(onLeft - one, zero);
+        T appliedDb = zero * (T.Load(gates.On.Target, first) - T.Load(gates.On.Step, first) * onLeft);
+        T.Store(T.Load(gates.HoldSamples, first), gates.Hold, first);
+        T.Store(zero, gates.GainReductionDb, first);
+        T.Store(onLeft, gates.On.Remaining, first);
+        T.Store(T.Max(T.Load(gates.MaxGainReductionDb, first), appliedDb), gates.MaxGainReductionDb, first);
+        gainDb.Clear();
+        return true;
+    }
+
+    /// <summary>Multiplies <paramref name="frames"/> frames of <paramref name="block"/> by the gains in dB <see cref="Process{T}(GateLanes, int, ReadOnlySpan{float}, Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int)"/> left in <paramref name="gainDb"/> (for a second channel keyed with the first).</summary>
     public static void ApplyGain<T>(Span<float> block, ReadOnlySpan<float> gainDb, int frames) where T : struct, ILane<T>
     {
         int w = T.Width;

@@ -1,5 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.InteropServices;
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Delay;
 using MixConsole.Dsp.Filters;
@@ -223,7 +225,7 @@ public sealed class Reverb : IAudioProcessor
         float damping = 0.9f * Damping, wet = Mix, dry = 1f - Mix;
         const float inputGain = 0.35355339f; // 1/sqrt(8): the input spreads over eight lines at unit power
         const float outputGain = 0.35355339f;
-        float[] ring = _ring;
+        ref float taps = ref MemoryMarshal.GetArrayDataReference(_ring);
         int mask = _ringMask, write = _ringWrite;
         // Read offsets (length - 1 pushes ago is exactly length frames of loop delay), within each line's range.
         int d0 = Lag(0), d1 = Lag(1), d2 = Lag(2), d3 = Lag(3), d4 = Lag(4), d5 = Lag(5), d6 = Lag(6), d7 = Lag(7);
@@ -238,10 +240,11 @@ public sealed class Reverb : IAudioProcessor
             float xl = inLeft[n], xr = inRight[n];
             float x = diffused[n];
 
-            float t0 = ring[(((write - d0) & mask) << 3) + 0], t1 = ring[(((write - d1) & mask) << 3) + 1];
-            float t2 = ring[(((write - d2) & mask) << 3) + 2], t3 = ring[(((write - d3) & mask) << 3) + 3];
-            float t4 = ring[(((write - d4) & mask) << 3) + 4], t5 = ring[(((write - d5) & mask) << 3) + 5];
-            float t6 = ring[(((write - d6) & mask) << 3) + 6], t7 = ring[(((write - d7) & mask) << 3) + 7];
+            // Unchecked: a masked position times eight plus a line number lies inside the ring.
+            float t0 = Unsafe.Add(ref taps, (((write - d0) & mask) << 3) + 0), t1 = Unsafe.Add(ref taps, (((write - d1) & mask) << 3) + 1);
+            float t2 = Unsafe.Add(ref taps, (((write - d2) & mask) << 3) + 2), t3 = Unsafe.Add(ref taps, (((write - d3) & mask) << 3) + 3);
+            float t4 = Unsafe.Add(ref taps, (((write - d4) & mask) << 3) + 4), t5 = Unsafe.Add(ref taps, (((write - d5) & mask) << 3) + 5);
+            float t6 = Unsafe.Add(ref taps, (((write - d6) & mask) << 3) + 6), t7 = Unsafe.Add(ref taps, (((write - d7) & mask) << 3) + 7);
             // Output taps summed in line order with the signs of OutputSignsLeft/Right.
             float outL = t0 - t1 + t2 - t3 + t4 - t5 + t6 - t7;
             float outR = t0 + t1 - t2 - t3 + t4 + t5 - t6 - t7;
@@ -253,8 +256,8 @@ public sealed class Reverb : IAudioProcessor
             Vector128<float> xv = Vector128.Create(x);
             write = (write + 1) & mask;
             int at = write << 3;
-            Flush(low + inputSigns * xv).CopyTo(ring.AsSpan(at, 4));
-            Flush(high + inputSigns * xv).CopyTo(ring.AsSpan(at + 4, 4));
+            Flush(low + inputSigns * xv).StoreUnsafe(ref taps, (nuint)at);
+            Flush(high + inputSigns * xv).StoreUnsafe(ref taps, (nuint)(at + 4));
 
             outLeft[n] = dry * xl + wet * outputGain * outL;
             outRight[n] = dry * xr + wet * outputGain * outR;
@@ -323,6 +326,7 @@ public sealed class Reverb : IAudioProcessor
 
     // Orthonormal fast Walsh-Hadamard transform of eight values (lossless mixing), lines 0-3 and 4-7 in two vectors:
     // butterflies a + b, a - b at widths 1, 2, 4, then the 1/sqrt(8) scale.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per frame in the loop: a call there costs as much as the butterflies
     private static void Hadamard8(Vector128<float> lowIn, Vector128<float> highIn, out Vector128<float> low, out Vector128<float> high)
     {
         Vector128<float> firstOfPair = Vector128.Create(-1, 0, -1, 0).AsSingle(), firstHalf = Vector128.Create(-1, -1, 0, 0).AsSingle();

@@ -267,8 +267,7 @@ public sealed class StereoDelay : IAudioProcessor
         ReadTaps(_left, _timeLeftFrames, tapL);
         ReadTaps(_right, _timeRightFrames, tapR);
 
-        Biquad.ProcessCascade(_lowCutLeft, _highCutLeft, tapL);
-        Biquad.ProcessCascade(_lowCutRight, _highCutRight, tapR);
+        Biquad.ProcessCascadePair(_lowCutLeft, _highCutLeft, tapL, _lowCutRight, _highCutRight, tapR);
         int v = 0;
         if (Vector.IsHardwareAccelerated)
         {

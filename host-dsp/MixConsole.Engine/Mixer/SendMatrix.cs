@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MixConsole.Engine.Mixer;
@@ -18,8 +19,8 @@ internal sealed class SendMatrix
     private readonly int _capacity;
     private readonly int _sourceRows;
     private readonly int[] _count;
-    private readonly int[] _tap;
-    private readonly int[] _source;
+    // Tap (low 2 bits) and source row (the rest) of each send in one word: one load per send in the row loop.
+    private readonly int[] _tapSource;
     private readonly float[] _gain;
 
     /// <summary>A matrix of <paramref name="rows"/> destinations, each fed by up to <paramref name="sourcesPerRow"/> sends from <paramref name="sourceRows"/> rows per tap.</summary>
@@ -32,9 +33,8 @@ internal sealed class SendMatrix
         _rows = rows;
         _capacity = sourcesPerRow;
         _count = new int[Math.Max(1, rows)];
-        _tap = new int[Math.Max(1, rows) * sourcesPerRow];
-        _source = new int[_tap.Length];
-        _gain = new float[_tap.Length];
+        _tapSource = new int[Math.Max(1, rows) * sourcesPerRow];
+        _gain = new float[_tapSource.Length];
     }
 
     /// <summary>Forgets every send (start of a block).</summary>
@@ -49,8 +49,7 @@ internal sealed class SendMatrix
         int k = _count[row];
         if (k == _capacity) throw new InvalidOperationException("more sends into one row than the matrix was sized for");
         int at = row * _capacity + k;
-        _tap[at] = tap;
-        _source[at] = source;
+        _tapSource[at] = tap | source << 2;
         _gain[at] = gain;
         _count[row] = k + 1;
     }
@@ -75,58 +74,58 @@ internal sealed class SendMatrix
         }
     }
 
-    private void MixRow(ReadOnlySpan<float> tap0, ReadOnlySpan<float> tap1, ReadOnlySpan<float> tap2, int sourceStride,
+    private unsafe void MixRow(ReadOnlySpan<float> tap0, ReadOnlySpan<float> tap1, ReadOnlySpan<float> tap2, int sourceStride,
         Span<float> row, int first, int count)
     {
-        ref float a0 = ref MemoryMarshal.GetReference(tap0);
-        ref float a1 = ref MemoryMarshal.GetReference(tap1);
-        ref float a2 = ref MemoryMarshal.GetReference(tap2);
-        ref float d = ref MemoryMarshal.GetReference(row);
-        int w = Vector<float>.Count, frames = row.Length, t = 0, end = first + count;
-        for (; t + TileVectors * w <= frames; t += TileVectors * w)
+        fixed (float* p0 = tap0, p1 = tap1, p2 = tap2, d = row)
         {
-            nuint i = (nuint)t;
-            var s0 = Vector.LoadUnsafe(ref d, i);
-            var s1 = Vector.LoadUnsafe(ref d, i + (nuint)w);
-            var s2 = Vector.LoadUnsafe(ref d, i + (nuint)(2 * w));
-            var s3 = Vector.LoadUnsafe(ref d, i + (nuint)(3 * w));
-            for (int k = first; k < end; k++)
+            // MixInto checked that every source row lies inside its tap; entries were range-checked by Add.
+            float** taps = stackalloc float*[3];
+            taps[0] = p0;
+            taps[1] = p1;
+            taps[2] = p2;
+            ref int tapSource = ref MemoryMarshal.GetArrayDataReference(_tapSource);
+            ref float gains = ref MemoryMarshal.GetArrayDataReference(_gain);
+            int w = Vector<float>.Count, frames = row.Length, t = 0, end = first + count;
+            for (; t + TileVectors * w <= frames; t += TileVectors * w)
             {
-                ref float x = ref Source(ref a0, ref a1, ref a2, k, sourceStride);
-                var g = new Vector<float>(_gain[k]);
-                s0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref x, i), g, s0);
-                s1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref x, i + (nuint)w), g, s1);
-                s2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref x, i + (nuint)(2 * w)), g, s2);
-                s3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref x, i + (nuint)(3 * w)), g, s3);
+                var s0 = Vector.Load(d + t);
+                var s1 = Vector.Load(d + t + w);
+                var s2 = Vector.Load(d + t + 2 * w);
+                var s3 = Vector.Load(d + t + 3 * w);
+                for (int k = first; k < end; k++)
+                {
+                    float* x = Source(taps, Unsafe.Add(ref tapSource, k), sourceStride) + t;
+                    var g = new Vector<float>(Unsafe.Add(ref gains, k));
+                    s0 = Vector.FusedMultiplyAdd(Vector.Load(x), g, s0);
+                    s1 = Vector.FusedMultiplyAdd(Vector.Load(x + w), g, s1);
+                    s2 = Vector.FusedMultiplyAdd(Vector.Load(x + 2 * w), g, s2);
+                    s3 = Vector.FusedMultiplyAdd(Vector.Load(x + 3 * w), g, s3);
+                }
+
+                s0.Store(d + t);
+                s1.Store(d + t + w);
+                s2.Store(d + t + 2 * w);
+                s3.Store(d + t + 3 * w);
             }
 
-            s0.StoreUnsafe(ref d, i);
-            s1.StoreUnsafe(ref d, i + (nuint)w);
-            s2.StoreUnsafe(ref d, i + (nuint)(2 * w));
-            s3.StoreUnsafe(ref d, i + (nuint)(3 * w));
-        }
+            for (; t + w <= frames; t += w)
+            {
+                var s = Vector.Load(d + t);
+                for (int k = first; k < end; k++)
+                    s = Vector.FusedMultiplyAdd(Vector.Load(Source(taps, Unsafe.Add(ref tapSource, k), sourceStride) + t), new Vector<float>(Unsafe.Add(ref gains, k)), s);
+                s.Store(d + t);
+            }
 
-        for (; t + w <= frames; t += w)
-        {
-            nuint i = (nuint)t;
-            var s = Vector.LoadUnsafe(ref d, i);
-            for (int k = first; k < end; k++)
-                s = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref Source(ref a0, ref a1, ref a2, k, sourceStride), i), new Vector<float>(_gain[k]), s);
-            s.StoreUnsafe(ref d, i);
-        }
-
-        for (; t < frames; t++)
-        {
-            float s = row[t];
-            for (int k = first; k < end; k++) s = MathF.FusedMultiplyAdd(System.Runtime.CompilerServices.Unsafe.Add(ref Source(ref a0, ref a1, ref a2, k, sourceStride), t), _gain[k], s);
-            row[t] = s;
+            for (; t < frames; t++)
+            {
+                float s = d[t];
+                for (int k = first; k < end; k++) s = MathF.FusedMultiplyAdd(Source(taps, Unsafe.Add(ref tapSource, k), sourceStride)[t], Unsafe.Add(ref gains, k), s);
+                d[t] = s;
+            }
         }
     }
 
-    private ref float Source(ref float a0, ref float a1, ref float a2, int k, int sourceStride)
-    {
-        int tap = _tap[k];
-        ref float tapBase = ref tap == 0 ? ref a0 : ref tap == 1 ? ref a1 : ref a2;
-        return ref System.Runtime.CompilerServices.Unsafe.Add(ref tapBase, _source[k] * sourceStride);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe float* Source(float** taps, int tapSource, int sourceStride) => taps[tapSource & 3] + (nint)(tapSource >> 2) * sourceStride;
 }

@@ -48,6 +48,35 @@ public class DelayLineTests
             Assert.Equal(i >= delayFrames ? input[i - delayFrames] : 0f, output[i]);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(31)]
+    [InlineData(64)]
+    [InlineData(200)]
+    public void BlockProcess_EqualsPushAndRead_WhetherOrNotTheBlockWraps(int delayFrames)
+    {
+        // A 200-frame line is 256 long: blocks of 1..40 frames land on every offset, some straight, some wrapping.
+        var line = new DelayLine();
+        line.PrepareFrames(200);
+        var reference = new DelayLine();
+        reference.PrepareFrames(200);
+        float[] input = TestSignals.Noise(5000, 11);
+        float[] output = (float[])input.Clone();
+        for (int start = 0, k = 0; start < output.Length; k++)
+        {
+            int n = Math.Min(1 + k * 7 % 40, output.Length - start);
+            line.Process(output.AsSpan(start, n), delayFrames);
+            start += n;
+        }
+
+        for (int i = 0; i < input.Length; i++)
+        {
+            reference.Push(input[i]);
+            Assert.Equal(BitConverter.SingleToInt32Bits(reference.Read(delayFrames)), BitConverter.SingleToInt32Bits(output[i]));
+        }
+    }
+
     [Fact]
     public void FractionalDelay_OfASine_HasTheRightPhaseAndLevel()
     {

@@ -111,4 +111,23 @@ public class BiquadTests
 
         Assert.Equal(twoPasses, cascade);
     }
+
+    [Fact]
+    public void ProcessCascadePair_GivesEachChannelTheSamplesOfItsOwnCascade()
+    {
+        float[] left = TestSignals.Noise(4000, 5), right = TestSignals.Noise(4000, 6);
+        Biquad LowCut() => new(BiquadDesign.HighPass(48000, 120, 0.707));
+        Biquad HighCut() => new(BiquadDesign.LowPass(48000, 6000, 0.707));
+        Biquad aL = LowCut(), bL = HighCut(), aR = LowCut(), bR = HighCut(), pL = LowCut(), qL = HighCut(), pR = LowCut(), qR = HighCut();
+        float[] apartL = (float[])left.Clone(), apartR = (float[])right.Clone(), pairL = (float[])left.Clone(), pairR = (float[])right.Clone();
+        for (int start = 0; start < left.Length; start += 32)
+        {
+            Biquad.ProcessCascade(aL, bL, apartL.AsSpan(start, 32));
+            Biquad.ProcessCascade(aR, bR, apartR.AsSpan(start, 32));
+            Biquad.ProcessCascadePair(pL, qL, pairL.AsSpan(start, 32), pR, qR, pairR.AsSpan(start, 32));
+        }
+
+        Assert.Equal(apartL, pairL);
+        Assert.Equal(apartR, pairR);
+    }
 }
