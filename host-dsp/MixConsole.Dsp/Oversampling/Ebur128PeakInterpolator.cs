@@ -65,12 +65,7 @@ public sealed class Ebur128PeakInterpolator
     public void Reset() => Array.Clear(_buffer);
 
     /// <summary>Largest |x| among the history samples that future outputs depend on.</summary>
-    public float HistoryAbsMax()
-    {
-        float m = 0;
-        for (int i = 0; i < _history; i++) m = MathF.Max(m, MathF.Abs(_buffer[i]));
-        return m;
-    }
+    public float HistoryAbsMax() => Lanes.VectorMath.AbsMax(_buffer.AsSpan(0, _history));
 
     /// <summary>Raises each <paramref name="peaks"/>[n] to at least this meter's largest point for input sample n (delayed by <see cref="LatencyFrames"/>).</summary>
     public void Process(ReadOnlySpan<float> input, Span<float> peaks)
