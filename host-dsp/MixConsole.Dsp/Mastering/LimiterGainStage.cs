@@ -31,6 +31,11 @@ internal sealed class LimiterGainStage
     private bool _detectorStale;
     // The gain computer is at a fixed point (fully recovered, every ring settled): a block without detection only moves positions.
     private bool _atRest;
+    // Largest |input| (over the channels) of each recent block and its length, in a ring: bounds the filters' input
+    // histories without scanning them.
+    private float[] _recentMax = [];
+    private int[] _recentFrames = [];
+    private int _recentPos;
 
     // Each sample's gain also honours the intervals this many frames either side: band-limited ringing
     // (an abrupt end, a step) puts an interval's peak under the influence of samples a few frames away.
@@ -95,6 +100,10 @@ internal sealed class LimiterGainStage
             _commonMeters[c].Prepare(spec.SampleRateHz, spec.MaxBlockFrames, commonDelay);
             _delay[c] = new float[_delayLength];
         }
+        // One slot per frame of the longest history, plus this block's: enough even for blocks of one frame.
+        int recent = Math.Max(_upsampler.HistoryFrames, _commonMeters.Length > 0 ? _commonMeters[0].HistoryFrames : 0) + 2;
+        _recentMax = new float[recent];
+        _recentFrames = new int[recent];
         _holdValues = new double[_lookahead + 2 * NeighbourFrames + 2];
         _holdIndices = new long[_lookahead + 2 * NeighbourFrames + 2];
         int firstLength = (_lookahead + 2) / 2;
@@ -113,6 +122,9 @@ internal sealed class LimiterGainStage
         foreach (var d in _delay) Array.Clear(d);
         _delayPos = 0;
         _detectorStale = false;
+        Array.Clear(_recentMax);
+        Array.Clear(_recentFrames);
+        _recentPos = 0;
         _holdHead = 0;
         _holdCount = 0;
         _requiredCount = 0;
@@ -148,15 +160,9 @@ internal sealed class LimiterGainStage
         bool doubled = true, common = true;
         if (SkipsProvenQuiet)
         {
-            double inputMax = 0, doubledMax = 0, commonMax = 0;
-            for (int c = 0; c < channels; c++) inputMax = Math.Max(inputMax, VectorMath.AbsMax(buffer.Channel(c, frames)));
-            for (int c = 0; c < channels; c++)
-            {
-                doubledMax = Math.Max(doubledMax, _upsampler.HistoryAbsMax(c));
-                commonMax = Math.Max(commonMax, _commonMeters[c].HistoryAbsMax());
-            }
-            doubledMax = Math.Max(doubledMax, inputMax);
-            commonMax = Math.Max(commonMax, inputMax);
+            double inputMax = BlockAbsMax(buffer, frames, channels);
+            double doubledMax = Math.Max(inputMax, RecentAbsMax(_upsampler.HistoryFrames));
+            double commonMax = Math.Max(inputMax, RecentAbsMax(_commonMeters.Length > 0 ? _commonMeters[0].HistoryFrames : 0));
             common = !(commonMax * _commonMeterL1Norm * Room < ceiling); // NaN counts as loud
             // The 2x samples the block's 8x points read: the half-band's outputs over the look-back and the block
             // (a stale detector's history is among them; a current one holds exact samples of its own). Every one
@@ -201,9 +207,40 @@ internal sealed class LimiterGainStage
             _commonMeters[c].Process(buffer.Channel(c, frames), peaks);
         }
 
+        if (!SkipsProvenQuiet) BlockAbsMax(buffer, frames, channels);
         float blockMin = ComputeGains(started ? peaks : ReadOnlySpan<float>.Empty, frames, ceiling);
         ApplyDelayed(buffer, frames, channels);
         _blockMinGain = blockMin;
+    }
+
+    // The block's largest |input| over the channels, also kept with its length as the newest of the recent blocks.
+    private double BlockAbsMax(AudioBuffer buffer, int frames, int channels)
+    {
+        float max = 0;
+        for (int c = 0; c < channels; c++) max = MathF.Max(max, VectorMath.AbsMax(buffer.Channel(c, frames)));
+        if (frames > 0)
+        {
+            _recentMax[_recentPos] = max;
+            _recentFrames[_recentPos] = frames;
+            if (++_recentPos == _recentMax.Length) _recentPos = 0;
+        }
+        return max;
+    }
+
+    // At least the largest |input| among the last `frames` samples before this block (whole recent blocks, so maybe more);
+    // slots never written stand for the silence a reset history holds.
+    private double RecentAbsMax(int frames)
+    {
+        double max = 0;
+        int covered = 0, at = _recentPos - 1; // the newest slot is this block's own: skipped
+        for (int k = 1; k < _recentMax.Length && covered < frames; k++)
+        {
+            if (--at < 0) at += _recentMax.Length;
+            if (_recentFrames[at] == 0) break;
+            max = Math.Max(max, _recentMax[at]);
+            covered += _recentFrames[at];
+        }
+        return max;
     }
 
     private double MaxDetectorHistory(int channels)

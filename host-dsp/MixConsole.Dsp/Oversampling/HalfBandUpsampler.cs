@@ -19,7 +19,7 @@ internal sealed class HalfBandUpsampler
     private readonly int _taps;
     // Partial filters for a cheap bound (narrowest first): the folded taps next to the centre, and the L1 norm of all
     // the others; an odd output is within that norm times the largest |input| of its window of what the partial gives.
-    private static readonly int[] s_centreWidths = [16, 64];
+    private static readonly int[] s_centreWidths = [16, 32, 64];
     private readonly float[][] _centres;
     private readonly double[] _outerL1Norms;
     private float[] _centreOut = [];
@@ -82,8 +82,8 @@ internal sealed class HalfBandUpsampler
         foreach (var h in _history) Array.Clear(h);
     }
 
-    /// <summary>Largest |x| among the samples held as history of <paramref name="channel"/> (those the next outputs, and the look-back ones, depend on).</summary>
-    public float HistoryAbsMax(int channel) => VectorMath.AbsMax(_history[channel].AsSpan(0, _lookBack + _taps));
+    /// <summary>Input frames held as history (the last this many samples before a block are all the next outputs, and the look-back ones, depend on besides the block).</summary>
+    public int HistoryFrames => _lookBack + _taps;
 
     /// <summary>
     /// For each input frame n writes <paramref name="even"/>[n] = x[n - D] and <paramref name="odd"/>[n] = the value at
@@ -133,7 +133,8 @@ internal sealed class HalfBandUpsampler
         for (int k = 0; k < _centres.Length; k++)
         {
             double rest = (_outerL1Norms[k] + 1e-3 * OddL1Norm) * windowAbsMax;
-            if (rest >= limit) continue;
+            // The centre taps give about the largest sample: a partial whose rest leaves no room for that is not tried, unless it is the last.
+            if (rest >= limit || (rest + windowAbsMax >= limit && k < _centres.Length - 1)) continue;
             // Output j's window starts at hist[j + 1]; the partial's pairs start DelayFrames - width later.
             float[] centre = _centres[k];
             FoldedFir.Process(centre, hist.AsSpan(DelayFrames - centre.Length), count, partial);
