@@ -130,11 +130,12 @@ internal sealed class HalfBandUpsampler
         int count = _lookBack + input.Length;
         input.CopyTo(hist.AsSpan(_lookBack + _taps));
         Span<float> partial = _centreOut.AsSpan(0, count);
+        float blockAbsMax = VectorMath.AbsMax(input);
         for (int k = 0; k < _centres.Length; k++)
         {
             double rest = (_outerL1Norms[k] + 1e-3 * OddL1Norm) * windowAbsMax;
-            // The centre taps give about the largest sample: a partial whose rest leaves no room for that is not tried, unless it is the last.
-            if (rest >= limit || (rest + windowAbsMax >= limit && k < _centres.Length - 1)) continue;
+            // The centre taps give about the block's largest sample: a partial whose rest leaves no room for that is not tried, unless it is the last.
+            if (rest >= limit || (rest + blockAbsMax >= limit && k < _centres.Length - 1)) continue;
             // Output j's window starts at hist[j + 1]; the partial's pairs start DelayFrames - width later.
             float[] centre = _centres[k];
             FoldedFir.Process(centre, hist.AsSpan(DelayFrames - centre.Length), count, partial);
