@@ -31,6 +31,7 @@ public sealed class Compressor
     private TimeConstantSetting _attack = new(10f);
     private TimeConstantSetting _release = new(100f);
     private TimeConstantSetting _rmsTime = new(10f, minimumMs: 0.1f);
+    private float _kneeStartThresholdDb = float.NaN, _kneeStartKneeDb = float.NaN, _kneeStartPower;
 
     /// <summary>Creates a compressor with console defaults: -20 dB, 4:1, 0 dB knee, 10 ms / 100 ms, peak, no side-chain filter.</summary>
     public Compressor() => Prepare(48000);
@@ -153,7 +154,14 @@ public sealed class Compressor
     {
         float knee = KneeDb;
         _lane.ThresholdDb[0] = ThresholdDb;
-        _lane.KneeStartPower[0] = (float)Math.Pow(10, (ThresholdDb - knee / 2.0) / 10.0);
+        if (ThresholdDb != _kneeStartThresholdDb || knee != _kneeStartKneeDb)
+        {
+            // A power per block per band was a measurable share of the multiband: recomputed only when it moves.
+            _kneeStartThresholdDb = ThresholdDb;
+            _kneeStartKneeDb = knee;
+            _kneeStartPower = (float)Math.Pow(10, (ThresholdDb - knee / 2.0) / 10.0);
+        }
+        _lane.KneeStartPower[0] = _kneeStartPower;
         _lane.Slope[0] = 1f - 1f / Ratio;
         _lane.KneeDb[0] = knee;
         _lane.InverseTwoKnee[0] = knee > 0 ? 1f / (2f * knee) : 0f;

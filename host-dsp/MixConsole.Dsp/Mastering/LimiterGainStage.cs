@@ -29,6 +29,13 @@ internal sealed class LimiterGainStage
     private int _delayLength, _delayPos;
     // After a block proved quiet the detector history is not computed; the next detected block recomputes it by look-back.
     private bool _detectorStale;
+    // The gain computer is at a fixed point (fully recovered, every ring settled): a block without detection only moves positions.
+    private bool _atRest;
+    // Largest |input| (over the channels) of each recent block and its length, in a ring: bounds the filters' input
+    // histories without scanning them.
+    private float[] _recentMax = [];
+    private int[] _recentFrames = [];
+    private int _recentPos;
 
     // Each sample's gain also honours the intervals this many frames either side: band-limited ringing
     // (an abrupt end, a step) puts an interval's peak under the influence of samples a few frames away.
@@ -93,6 +100,10 @@ internal sealed class LimiterGainStage
             _commonMeters[c].Prepare(spec.SampleRateHz, spec.MaxBlockFrames, commonDelay);
             _delay[c] = new float[_delayLength];
         }
+        // One slot per frame of the longest history, plus this block's: enough even for blocks of one frame.
+        int recent = Math.Max(_upsampler.HistoryFrames, _commonMeters.Length > 0 ? _commonMeters[0].HistoryFrames : 0) + 2;
+        _recentMax = new float[recent];
+        _recentFrames = new int[recent];
         _holdValues = new double[_lookahead + 2 * NeighbourFrames + 2];
         _holdIndices = new long[_lookahead + 2 * NeighbourFrames + 2];
         int firstLength = (_lookahead + 2) / 2;
@@ -111,6 +122,9 @@ internal sealed class LimiterGainStage
         foreach (var d in _delay) Array.Clear(d);
         _delayPos = 0;
         _detectorStale = false;
+        Array.Clear(_recentMax);
+        Array.Clear(_recentFrames);
+        _recentPos = 0;
         _holdHead = 0;
         _holdCount = 0;
         _requiredCount = 0;
@@ -121,42 +135,119 @@ internal sealed class LimiterGainStage
         _secondSum = _secondRing.Length;
         _releaseDepth = 0;
         _blockMinGain = 1;
+        _atRest = false;
     }
+
+    /// <summary>
+    /// True (default) to skip the detectors that provably cannot reach the ceiling in a block (bounds from the
+    /// filters' L1 norms; an interval whose peak stays under the ceiling needs no gain, so the output is the same);
+    /// false runs every detector on every block.
+    /// </summary>
+    public bool SkipsProvenQuiet { get; set; } = true;
+
+    /// <summary>Blocks in which the half-band and 8x detectors ran (for tests of the skip).</summary>
+    internal long DoubledRateBlocks { get; private set; }
 
     /// <summary>Limits <paramref name="buffer"/> in place so its detected true peak stays under <paramref name="ceilingLinear"/>.</summary>
     public void Process(AudioBuffer buffer, int frames, double ceilingLinear)
     {
         int channels = Math.Min(buffer.Channels, _detectors.Length);
         double ceiling = ceilingLinear;
-        bool quiet = IsSafelyUnder(buffer, frames, channels, ceiling);
         Span<float> peaks = _peaks.AsSpan(0, frames);
-        if (quiet)
+        // Float rounding in the filters is far below a thousandth of their L1 norms times the input.
+        const double Room = 1 + 1e-3;
+        double interpolatorNorm = DoubledRatePeakInterpolator.MaxPhaseL1Norm * Room;
+        bool doubled = true, common = true;
+        if (SkipsProvenQuiet)
         {
-            // No detection: the half-band only keeps its input history.
-            for (int c = 0; c < channels; c++)
+            double inputMax = BlockAbsMax(buffer, frames, channels);
+            double doubledMax = Math.Max(inputMax, RecentAbsMax(_upsampler.HistoryFrames));
+            double commonMax = Math.Max(inputMax, RecentAbsMax(_commonMeters.Length > 0 ? _commonMeters[0].HistoryFrames : 0));
+            common = !(commonMax * _commonMeterL1Norm * Room < ceiling); // NaN counts as loud
+            // The 2x samples the block's 8x points read: the half-band's outputs over the look-back and the block
+            // (a stale detector's history is among them; a current one holds exact samples of its own). Every one
+            // under `limit` keeps every 8x point under the ceiling.
+            double limit = ceiling / interpolatorNorm;
+            double historyMax = _detectorStale ? 0 : MaxDetectorHistory(channels);
+            doubled = !(doubledMax * _upsampler.OddL1Norm < limit) || !(historyMax < limit);
+            if (doubled && doubledMax < limit && historyMax < limit)
             {
-                _upsampler.Advance(c, buffer.Channel(c, frames));
-                _commonMeters[c].Advance(buffer.Channel(c, frames));
+                doubled = false;
+                for (int c = 0; c < channels && !doubled; c++)
+                    doubled = !_upsampler.OddProvablyUnder(c, buffer.Channel(c, frames), (float)doubledMax, limit);
             }
-            _detectorStale = true;
         }
-        else
+
+        bool started = false;
+        if (doubled)
         {
+            DoubledRateBlocks++;
             int back = _detectorStale ? DoubledRatePeakInterpolator.HistoryFrames : 0;
             Span<float> even = _even.AsSpan(0, back + frames), odd = _odd.AsSpan(0, back + frames);
             for (int c = 0; c < channels; c++)
             {
                 _upsampler.Process(c, buffer.Channel(c, frames), even, odd, back);
                 if (back > 0) _detectors[c].Skip(even[..back], odd[..back]);
-                _detectors[c].Process(even[back..], odd[back..], peaks, accumulate: c > 0); // the linked peak: the loudest channel
-                _commonMeters[c].Process(buffer.Channel(c, frames), peaks);
+                _detectors[c].Process(even[back..], odd[back..], peaks, accumulate: started); // the linked peak: the loudest channel
+                started = true;
             }
             _detectorStale = false;
         }
+        else
+        {
+            // No 8x detection: the half-band only keeps its input history; the next detected block recomputes the look-back.
+            for (int c = 0; c < channels; c++) _upsampler.Advance(c, buffer.Channel(c, frames));
+            _detectorStale = true;
+        }
+        for (int c = 0; c < channels; c++)
+        {
+            if (!common) { _commonMeters[c].Advance(buffer.Channel(c, frames)); continue; }
+            if (!started) peaks.Clear();
+            started = true;
+            _commonMeters[c].Process(buffer.Channel(c, frames), peaks);
+        }
 
-        float blockMin = ComputeGains(quiet || channels == 0 ? ReadOnlySpan<float>.Empty : peaks, frames, ceiling);
+        if (!SkipsProvenQuiet) BlockAbsMax(buffer, frames, channels);
+        float blockMin = ComputeGains(started ? peaks : ReadOnlySpan<float>.Empty, frames, ceiling);
         ApplyDelayed(buffer, frames, channels);
         _blockMinGain = blockMin;
+    }
+
+    // The block's largest |input| over the channels, also kept with its length as the newest of the recent blocks.
+    private double BlockAbsMax(AudioBuffer buffer, int frames, int channels)
+    {
+        float max = 0;
+        for (int c = 0; c < channels; c++) max = MathF.Max(max, VectorMath.AbsMax(buffer.Channel(c, frames)));
+        if (frames > 0)
+        {
+            _recentMax[_recentPos] = max;
+            _recentFrames[_recentPos] = frames;
+            if (++_recentPos == _recentMax.Length) _recentPos = 0;
+        }
+        return max;
+    }
+
+    // At least the largest |input| among the last `frames` samples before this block (whole recent blocks, so maybe more);
+    // slots never written stand for the silence a reset history holds.
+    private double RecentAbsMax(int frames)
+    {
+        double max = 0;
+        int covered = 0, at = _recentPos - 1; // the newest slot is this block's own: skipped
+        for (int k = 1; k < _recentMax.Length && covered < frames; k++)
+        {
+            if (--at < 0) at += _recentMax.Length;
+            if (_recentFrames[at] == 0) break;
+            max = Math.Max(max, _recentMax[at]);
+            covered += _recentFrames[at];
+        }
+        return max;
+    }
+
+    private double MaxDetectorHistory(int channels)
+    {
+        double max = 0;
+        for (int c = 0; c < channels; c++) max = Math.Max(max, _detectors[c].HistoryAbsMax());
+        return max;
     }
 
     // The serial part: required gain per interval, held minimum, release, two moving averages. Fields live in
@@ -173,9 +264,22 @@ internal sealed class LimiterGainStage
         int pos1 = _firstPos, pos2 = _secondPos;
         double sum1 = _firstSum, sum2 = _secondSum;
         double inverse1 = 1.0 / ring1.Length, inverse2 = 1.0 / ring2.Length;
-        bool detect = !peaks.IsEmpty;
+        // Peaks at or under the ceiling ask for no gain: such a block is the same as one without detection.
+        bool detect = !peaks.IsEmpty && !(VectorMath.AbsMax(peaks) <= ceiling); // NaN: the per-sample path
         float blockMin = 1;
         Span<float> gains = _gains.AsSpan(0, frames);
+        if (!detect && _atRest)
+        {
+            // At rest every step below leaves every value as it is: only the positions move.
+            float rest = (float)Math.Min(sum2 * inverse2, 1.0);
+            gains.Fill(rest);
+            index += frames;
+            holdIndices[head] = index - 1;
+            _requiredCount = index;
+            _firstPos = (int)((pos1 + (long)frames) % ring1.Length);
+            _secondPos = (int)((pos2 + (long)frames) % ring2.Length);
+            return Math.Min(rest, 1f);
+        }
         for (int i = 0; i < frames; i++)
         {
             double required = 1.0;
@@ -233,7 +337,16 @@ internal sealed class LimiterGainStage
         _secondPos = pos2;
         _firstSum = sum1;
         _secondSum = sum2;
+        _atRest = depth == 0 && count == 1 && holdValues[head] == 1.0 && IsSettled(ring1, 1.0, sum1) && IsSettled(ring2, sum1 * inverse1, sum2);
         return blockMin;
+    }
+
+    // A ring at rest holds one value everywhere, and its running sum is what the next lap's exact sum will be.
+    private static bool IsSettled(double[] ring, double value, double sum)
+    {
+        foreach (double v in ring)
+            if (v != value) return false;
+        return sum == ExactSum(ring);
     }
 
     private static double ExactSum(double[] ring)
@@ -262,26 +375,6 @@ internal sealed class LimiterGainStage
             VectorMath.Multiply(line.AsSpan(0, frames - first), gains[first..], x[first..]);
         }
         _delayPos = write + frames >= length ? write + frames - length : write + frames;
-    }
-
-    // True when no detector point of this block can exceed the ceiling: the largest |input| the block's 2x samples
-    // (and the look-back ones) depend on, times the half-band's and the 8x interpolator's L1 norms, with room for float rounding.
-    private bool IsSafelyUnder(AudioBuffer buffer, int frames, int channels, double ceiling)
-    {
-        double gain = Math.Max(_upsampler.OddL1Norm * DoubledRatePeakInterpolator.MaxPhaseL1Norm, _commonMeterL1Norm) * (1 + 1e-3);
-        double inputMax = 0, doubledHistoryMax = 0, commonHistoryMax = 0;
-        for (int c = 0; c < channels; c++) inputMax = Math.Max(inputMax, VectorMath.AbsMax(buffer.Channel(c, frames)));
-        if (inputMax * gain >= ceiling) return false; // loud: no need to scan the histories
-        for (int c = 0; c < channels; c++)
-        {
-            inputMax = Math.Max(inputMax, _upsampler.HistoryAbsMax(c));
-            commonHistoryMax = Math.Max(commonHistoryMax, _commonMeters[c].HistoryAbsMax());
-            // A stale detector history is bounded through the half-band history, which covers its look-back frames.
-            if (!_detectorStale) doubledHistoryMax = Math.Max(doubledHistoryMax, _detectors[c].HistoryAbsMax());
-        }
-        double bound = Math.Max(Math.Max(inputMax * _upsampler.OddL1Norm, doubledHistoryMax) * DoubledRatePeakInterpolator.MaxPhaseL1Norm,
-            Math.Max(inputMax, commonHistoryMax) * _commonMeterL1Norm);
-        return bound * (1 + 1e-3) < ceiling;
     }
 
     private void UpdateRelease() => _releaseDecay = Math.Exp(-1 / (_releaseMs * 1e-3 * _sampleRateHz));

@@ -65,6 +65,9 @@ public sealed class StereoImager : IAudioProcessor
     /// <inheritdoc />
     public int LatencyFrames => 0;
 
+    /// <summary>True (default) to sum steady widths of at most 100 % on the path whose power trackers run apart; false keeps the general loop (tests compare the two).</summary>
+    internal bool SteadyPath { get; set; } = true;
+
     /// <inheritdoc />
     public void Prepare(in ProcessSpec spec)
     {
@@ -96,6 +99,11 @@ public sealed class StereoImager : IAudioProcessor
         left.Clear();
         right.Clear();
         double k = _powerCoefficient;
+        if (SteadyPath && _bands.Length <= 4 && IsSteadyAndNotWidening())
+        {
+            SumSteady(left, right, frames);
+            return;
+        }
         for (int b = 0; b < _bands.Length; b++)
         {
             Span<float> bl = _bands[b].Channel(0, frames), br = _bands[b].Channel(1, frames);
@@ -122,5 +130,71 @@ public sealed class StereoImager : IAudioProcessor
             _midPower[b] = midPower < 1e-20 ? 0 : midPower;
             _sidePower[b] = sidePower < 1e-20 ? 0 : sidePower;
         }
+    }
+
+    // No width glides and none over 100 %: the output needs no power, so the sum runs free of the trackers' chains.
+    private bool IsSteadyAndNotWidening()
+    {
+        for (int b = 0; b < _bands.Length; b++)
+            if (_widthSmoothers[b].IsSmoothing || (!(b == 0 && BassMono) && !(_widthSmoothers[b].Target <= 1))) return false;
+        return true;
+    }
+
+    // The same arithmetic as the general loop, band by band; then the power trackers of all bands in one pass, so
+    // their serial one-poles overlap instead of each waiting on its own previous sample.
+    private void SumSteady(Span<float> left, Span<float> right, int frames)
+    {
+        for (int b = 0; b < _bands.Length; b++)
+        {
+            Span<float> bl = _bands[b].Channel(0, frames), br = _bands[b].Channel(1, frames);
+            double width = b == 0 && BassMono ? 0 : _widthSmoothers[b].Target;
+            for (int i = 0; i < frames; i++)
+            {
+                float mid = 0.5f * (bl[i] + br[i]), side = 0.5f * (bl[i] - br[i]);
+                float s = (float)(side * width);
+                left[i] += mid + s;
+                right[i] += mid - s;
+            }
+        }
+        int last = _bands.Length - 1;
+        TrackPowers(frames, Math.Min(1, last), Math.Min(2, last), Math.Min(3, last));
+    }
+
+    // Bands 0, b1, b2, b3 (a repeated band is tracked twice on copies and written back once, unchanged).
+    private void TrackPowers(int frames, int b1, int b2, int b3)
+    {
+        double k = _powerCoefficient;
+        double m0 = _midPower[0], s0 = _sidePower[0], m1 = _midPower[b1], s1 = _sidePower[b1];
+        double m2 = _midPower[b2], s2 = _sidePower[b2], m3 = _midPower[b3], s3 = _sidePower[b3];
+        Span<float> l0 = _bands[0].Channel(0, frames), r0 = _bands[0].Channel(1, frames);
+        Span<float> l1 = _bands[b1].Channel(0, frames), r1 = _bands[b1].Channel(1, frames);
+        Span<float> l2 = _bands[b2].Channel(0, frames), r2 = _bands[b2].Channel(1, frames);
+        Span<float> l3 = _bands[b3].Channel(0, frames), r3 = _bands[b3].Channel(1, frames);
+        for (int i = 0; i < frames; i++)
+        {
+            float mid = 0.5f * (l0[i] + r0[i]), side = 0.5f * (l0[i] - r0[i]);
+            m0 += k * (mid * mid - m0);
+            s0 += k * (side * side - s0);
+            mid = 0.5f * (l1[i] + r1[i]); side = 0.5f * (l1[i] - r1[i]);
+            m1 += k * (mid * mid - m1);
+            s1 += k * (side * side - s1);
+            mid = 0.5f * (l2[i] + r2[i]); side = 0.5f * (l2[i] - r2[i]);
+            m2 += k * (mid * mid - m2);
+            s2 += k * (side * side - s2);
+            mid = 0.5f * (l3[i] + r3[i]); side = 0.5f * (l3[i] - r3[i]);
+            m3 += k * (mid * mid - m3);
+            s3 += k * (side * side - s3);
+        }
+        // Written highest first, so a band tracked twice keeps its one value (the copies are equal).
+        StorePowers(b3, m3, s3);
+        StorePowers(b2, m2, s2);
+        StorePowers(b1, m1, s1);
+        StorePowers(0, m0, s0);
+    }
+
+    private void StorePowers(int band, double midPower, double sidePower)
+    {
+        _midPower[band] = midPower < 1e-20 ? 0 : midPower;
+        _sidePower[band] = sidePower < 1e-20 ? 0 : sidePower;
     }
 }

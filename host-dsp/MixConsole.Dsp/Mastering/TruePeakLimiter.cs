@@ -53,6 +53,19 @@ public sealed class TruePeakLimiter : IAudioProcessor
         set => _safetyMarginDb = Math.Clamp(value, 0, 1);
     }
 
+    /// <summary>
+    /// True (default) to skip, block by block, the detectors whose points provably stay under the ceiling (L1-norm
+    /// bounds with room for float rounding): such points ask for no gain, so the output is bit for bit the same.
+    /// </summary>
+    internal bool SkipsProvenQuiet
+    {
+        get => _main.SkipsProvenQuiet;
+        set => _main.SkipsProvenQuiet = _catcher.SkipsProvenQuiet = value;
+    }
+
+    /// <summary>Blocks in which either stage ran its half-band and 8x detectors.</summary>
+    internal long DoubledRateBlocks => _main.DoubledRateBlocks + _catcher.DoubledRateBlocks;
+
     /// <summary>Deepest gain reduction during the last processed block, in dB (0 = untouched, positive = reduced). For meters.</summary>
     public float GainReductionDb => _gainReductionDb;
 

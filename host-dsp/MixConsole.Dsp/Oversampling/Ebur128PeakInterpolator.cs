@@ -64,13 +64,8 @@ public sealed class Ebur128PeakInterpolator
     /// <summary>Clears the history (as if preceded by silence); keeps the preparation.</summary>
     public void Reset() => Array.Clear(_buffer);
 
-    /// <summary>Largest |x| among the history samples that future outputs depend on.</summary>
-    public float HistoryAbsMax()
-    {
-        float m = 0;
-        for (int i = 0; i < _history; i++) m = MathF.Max(m, MathF.Abs(_buffer[i]));
-        return m;
-    }
+    /// <summary>Input frames held as history: the last this many samples before a block are all that its outputs depend on besides the block.</summary>
+    public int HistoryFrames => _history;
 
     /// <summary>Raises each <paramref name="peaks"/>[n] to at least this meter's largest point for input sample n (delayed by <see cref="LatencyFrames"/>).</summary>
     public void Process(ReadOnlySpan<float> input, Span<float> peaks)

@@ -17,6 +17,12 @@ internal sealed class HalfBandUpsampler
     // The odd phase is symmetric: tap t and tap 2D-1-t share _folded[t], so each pair costs one add and one FMA.
     private readonly float[] _folded;
     private readonly int _taps;
+    // Partial filters for a cheap bound (narrowest first): the folded taps next to the centre, and the L1 norm of all
+    // the others; an odd output is within that norm times the largest |input| of its window of what the partial gives.
+    private static readonly int[] s_centreWidths = [16, 32, 64];
+    private readonly float[][] _centres;
+    private readonly double[] _outerL1Norms;
+    private float[] _centreOut = [];
     // Per channel: the last lookBack + taps inputs (oldest first), then room for one block; shifted down after each block.
     private float[][] _history = [];
     private int _maxBlockFrames, _lookBack;
@@ -41,6 +47,15 @@ internal sealed class HalfBandUpsampler
             l1 += 2 * Math.Abs((float)c);
         }
         OddL1Norm = Math.Max(1, l1);
+        int widths = 0;
+        while (widths < s_centreWidths.Length && s_centreWidths[widths] < DelayFrames) widths++;
+        _centres = new float[widths][];
+        _outerL1Norms = new double[widths];
+        for (int k = 0; k < widths; k++)
+        {
+            _centres[k] = _folded[(DelayFrames - s_centreWidths[k])..];
+            for (int t = 0; t < DelayFrames - s_centreWidths[k]; t++) _outerL1Norms[k] += 2 * Math.Abs(_folded[t]);
+        }
     }
 
     /// <summary>Sum of |tap| of the odd phase (at least 1): no output exceeds this times the largest |input| in its window.</summary>
@@ -59,6 +74,7 @@ internal sealed class HalfBandUpsampler
         _lookBack = Math.Max(0, lookBackFrames);
         _history = new float[channels][];
         for (int c = 0; c < channels; c++) _history[c] = new float[_lookBack + _taps + maxBlockFrames];
+        _centreOut = new float[_lookBack + maxBlockFrames];
     }
 
     public void Reset()
@@ -66,8 +82,8 @@ internal sealed class HalfBandUpsampler
         foreach (var h in _history) Array.Clear(h);
     }
 
-    /// <summary>Largest |x| among the samples held as history of <paramref name="channel"/> (those the next outputs, and the look-back ones, depend on).</summary>
-    public float HistoryAbsMax(int channel) => VectorMath.AbsMax(_history[channel].AsSpan(0, _lookBack + _taps));
+    /// <summary>Input frames held as history (the last this many samples before a block are all the next outputs, and the look-back ones, depend on besides the block).</summary>
+    public int HistoryFrames => _lookBack + _taps;
 
     /// <summary>
     /// For each input frame n writes <paramref name="even"/>[n] = x[n - D] and <paramref name="odd"/>[n] = the value at
@@ -98,6 +114,34 @@ internal sealed class HalfBandUpsampler
         hist.AsSpan(origin + DelayFrames, count).CopyTo(even);
         FoldedFir.Process(_folded, hist.AsSpan(origin), count, odd);
         Shift(hist, frames);
+    }
+
+    /// <summary>
+    /// True when every odd output over the prepared look-back frames and <paramref name="input"/> is provably under
+    /// <paramref name="limit"/>, without computing them: a partial filter of the centre taps exactly, plus the other
+    /// taps' L1 norm times <paramref name="windowAbsMax"/> (at least the largest |x| in the history and the block),
+    /// plus a thousandth of the whole L1 norm for float rounding; wider partials are tried while the bound fails.
+    /// Leaves the history as it was: <see cref="Process(int, ReadOnlySpan{float}, Span{float}, Span{float}, int)"/> or <see cref="Advance"/> follows.
+    /// </summary>
+    public bool OddProvablyUnder(int channel, ReadOnlySpan<float> input, float windowAbsMax, double limit)
+    {
+        if (input.Length > _maxBlockFrames) throw new ArgumentOutOfRangeException(nameof(input), "block larger than prepared");
+        float[] hist = _history[channel];
+        int count = _lookBack + input.Length;
+        input.CopyTo(hist.AsSpan(_lookBack + _taps));
+        Span<float> partial = _centreOut.AsSpan(0, count);
+        float blockAbsMax = VectorMath.AbsMax(input);
+        for (int k = 0; k < _centres.Length; k++)
+        {
+            double rest = (_outerL1Norms[k] + 1e-3 * OddL1Norm) * windowAbsMax;
+            // The centre taps give about the block's largest sample: a partial whose rest leaves no room for that is not tried, unless it is the last.
+            if (rest >= limit || (rest + blockAbsMax >= limit && k < _centres.Length - 1)) continue;
+            // Output j's window starts at hist[j + 1]; the partial's pairs start DelayFrames - width later.
+            float[] centre = _centres[k];
+            FoldedFir.Process(centre, hist.AsSpan(DelayFrames - centre.Length), count, partial);
+            if (VectorMath.AbsMax(partial) + rest < limit) return true;
+        }
+        return false;
     }
 
     /// <summary>Takes a block into the history without computing its outputs (they can be recomputed by the next block's look-back).</summary>

@@ -83,6 +83,39 @@ public class ImagerTests
             Signals.AssertIdentical(reference, Signals.Run(Make(), [l, r], block), $"block {block}");
     }
 
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    public void Imager_SteadyPath_IsBitIdenticalToTheGeneralLoop_ThroughNarrowingGlidesAndWidening(int bands, bool bassMono)
+    {
+        var rng = new Random(bands);
+        const int n = 48000;
+        float[] l = new float[n], r = new float[n];
+        for (int i = 0; i < n; i++) { l[i] = (float)(rng.NextDouble() - 0.5); r[i] = (float)(0.1 * l[i] + (rng.NextDouble() - 0.5)); } // nearly uncorrelated: the widening limit binds, so the tracked powers shape it
+        float[][] Run(bool steady)
+        {
+            var imager = new StereoImager { BandCount = bands, BassMono = bassMono, SteadyPath = steady };
+            var output = new float[2][] { new float[n], new float[n] };
+            imager.Prepare(new Dsp.Core.ProcessSpec(48000, 64, 2));
+            var buffer = new Dsp.Core.AudioBuffer(2, 64);
+            for (int start = 0, block = 0; start < n; start += 64, block++)
+            {
+                // Steady at 100 %, narrowed, widened (the powers tracked on the steady path then shape the output), back.
+                if (block == 100) imager.SetWidthPercent(bands - 1, 40);
+                if (block == 250) imager.SetWidthPercent(1, 180);
+                if (block == 450) imager.SetWidthPercent(1, 100);
+                l.AsSpan(start, 64).CopyTo(buffer.Channel(0, 64));
+                r.AsSpan(start, 64).CopyTo(buffer.Channel(1, 64));
+                imager.Process(buffer, 64);
+                buffer.Channel(0, 64).CopyTo(output[0].AsSpan(start));
+                buffer.Channel(1, 64).CopyTo(output[1].AsSpan(start));
+            }
+            return output;
+        }
+        Signals.AssertIdentical(Run(steady: false), Run(steady: true), $"{bands} bands, bass mono {bassMono}");
+    }
+
     [Fact]
     public void Imager_ProcessAllocatesNothing() => Signals.AssertProcessAllocatesNothing(new StereoImager());
 }

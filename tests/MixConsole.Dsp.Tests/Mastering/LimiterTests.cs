@@ -136,6 +136,47 @@ public class LimiterTests(ITestOutputHelper output)
             Signals.AssertIdentical(reference, Signals.Run(new TruePeakLimiter(), x, block), $"block {block}");
     }
 
+    // Programme wandering through the ceiling: swelling noise, intersample-peak patterns and near-Nyquist bursts scaled
+    // from 30 dB under to 6 dB over, then silence for the release to rest; left and right differ.
+    private static float[][] Wandering(int seed)
+    {
+        const int n = Rate * 4;
+        var rng = new Random(seed);
+        float[] l = new float[n], r = new float[n];
+        double pink = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double level = i < 3 * Rate ? Math.Pow(10, (-30 + 36 * (0.5 - 0.5 * Math.Cos(2 * Math.PI * i / (0.7 * Rate)))) / 20) : 0;
+            pink = 0.97 * pink + 0.03 * (2 * rng.NextDouble() - 1);
+            double noise = 4 * pink + 0.3 * (2 * rng.NextDouble() - 1);
+            double isp = (i / 2) % 2 == 0 ? 1 : -1; // +,+,-,-: its true peak sits 3 dB over its samples
+            double burst = Math.Sin(2 * Math.PI * 0.47 * i + seed);
+            int part = i / 2400 % 3;
+            double x = part == 0 ? noise : part == 1 ? isp : burst;
+            l[i] = (float)(level * x);
+            r[i] = (float)(level * (part == 1 ? -x : 0.8 * x + 0.2 * noise));
+        }
+        return [l, r];
+    }
+
+    [Theory]
+    [InlineData(1, 32, -1.0)]
+    [InlineData(2, 7, -0.1)]
+    [InlineData(3, 512, -6.0)]
+    public void Limiter_SkippingProvenQuietDetection_IsBitIdenticalToDetectingEveryBlock(int seed, int block, double ceiling)
+    {
+        float[][] x = Wandering(seed);
+        var plain = new TruePeakLimiter { CeilingDbtp = ceiling, SkipsProvenQuiet = false };
+        var skipping = new TruePeakLimiter { CeilingDbtp = ceiling };
+        float[][] expected = Signals.Run(plain, x, block), actual = Signals.Run(skipping, x, block);
+        Signals.AssertIdentical(expected, actual, $"seed {seed}, block {block}, ceiling {ceiling}");
+        // Not vacuous: the material both limits and leaves blocks whose detection was skipped.
+        Assert.True(skipping.DoubledRateBlocks < plain.DoubledRateBlocks, $"{skipping.DoubledRateBlocks} of {plain.DoubledRateBlocks} detected");
+        Assert.True(skipping.DoubledRateBlocks > 0);
+        Assert.True(Math.Max(ReferenceTruePeak.PeakDb(actual[0]), ReferenceTruePeak.PeakDb(actual[1])) <= ceiling);
+        output.WriteLine($"detected {skipping.DoubledRateBlocks} of {plain.DoubledRateBlocks} stage blocks");
+    }
+
     [Fact]
     public void Limiter_ProcessAllocatesNothing() => Signals.AssertProcessAllocatesNothing(new TruePeakLimiter());
 }

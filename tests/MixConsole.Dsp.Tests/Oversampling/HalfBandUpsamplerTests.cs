@@ -80,6 +80,48 @@ public class HalfBandUpsamplerTests
         foreach (float v in odd) Assert.True(Math.Abs(v) <= upsampler.OddL1Norm * (1 + 1e-6), $"{v} over {upsampler.OddL1Norm}");
     }
 
+    [Theory]
+    [InlineData(0.06)]
+    [InlineData(0.015)]
+    public void OddProvablyUnder_NeverClaimsAnOutputAtOrOverTheLimit_OverTheLookBackAndTheBlock(double transitionWidth)
+    {
+        const int block = 32, lookBack = 4;
+        var upsampler = Prepared(transitionWidth, block, lookBack);
+        var rng = new Random(5);
+        float[] even = new float[lookBack + block], odd = new float[lookBack + block], x = new float[block];
+        var window = new List<float>();
+        int claims = 0;
+        for (int b = 0; b < 3000; b++)
+        {
+            // Blocks of noise, near-Nyquist tones and +,+,-,- runs at levels that wander over 40 dB.
+            double level = Math.Pow(10, -2 * rng.NextDouble());
+            for (int i = 0; i < block; i++)
+            {
+                int n = b * block + i;
+                x[i] = (float)(level * ((b / 7) % 3) switch { 0 => 2 * rng.NextDouble() - 1, 1 => Math.Sin(2.9 * n), _ => (n / 2) % 2 == 0 ? 1 : -1 });
+                window.Add(x[i]);
+            }
+            if (window.Count > upsampler.DelayFrames * 2 + lookBack + block) window.RemoveRange(0, window.Count - (upsampler.DelayFrames * 2 + lookBack + block));
+            float windowMax = window.Max(Math.Abs);
+            bool[] under = new bool[6];
+            double[] limits = new double[6];
+            for (int k = 0; k < 6; k++)
+            {
+                limits[k] = windowMax * (0.5 + 0.4 * k);
+                under[k] = upsampler.OddProvablyUnder(0, x, windowMax, limits[k]);
+            }
+            upsampler.Process(0, x, even, odd, b == 0 ? 0 : lookBack);
+            float actual = odd.Max(Math.Abs);
+            for (int k = 0; k < 6; k++)
+            {
+                if (!under[k]) continue;
+                claims++;
+                Assert.True(actual < limits[k], $"block {b}: an odd output of {actual} against a limit of {limits[k]} claimed under");
+            }
+        }
+        Assert.True(claims > 1000, $"only {claims} claims"); // the bound is useful, not only safe
+    }
+
     private static HalfBandUpsampler Prepared(double transitionWidth, int maxBlock, int lookBack = 0)
     {
         var upsampler = new HalfBandUpsampler(transitionWidth);
