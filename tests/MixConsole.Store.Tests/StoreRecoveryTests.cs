@@ -12,7 +12,7 @@ public sealed class StoreRecoveryTests(Xunit.Abstractions.ITestOutputHelper outp
 {
     [Theory]
     [MemberData(nameof(StoreDamage.All), MemberType = typeof(StoreDamage))]
-    public void ADamagedStore_IsMovedAside_AndTheBackupComesBack(Damage damage)
+    public async Task ADamagedStore_IsMovedAside_AndTheBackupComesBack(Damage damage)
     {
         using var folder = new TempFolder();
         var console = new ParameterStore(ParameterTable.Create(ConsoleConfig.Default));
@@ -25,10 +25,9 @@ public sealed class StoreRecoveryTests(Xunit.Abstractions.ITestOutputHelper outp
         }
 
         StoreDamage.Apply(folder.StoreFile, damage);
-        var watch = Stopwatch.StartNew();
-        using (var store = ConsoleStore.Open(folder.Path))
+        // Recovery ends (no hang, no retry loop) however loaded the machine: a bound on the wait, not a budget.
+        using (var store = await Task.Run(() => ConsoleStore.Open(folder.Path)).WaitAsync(TimeSpan.FromSeconds(120)))
         {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"recovery took {watch.Elapsed}");
             Assert.Equal(StoreCondition.RecoveredFromBackup, store.Condition);
             Assert.Contains("STORE DAMAGED", store.Report);
             Assert.Equal("ok", store.IntegrityCheck());

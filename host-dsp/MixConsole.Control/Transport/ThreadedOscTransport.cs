@@ -127,6 +127,9 @@ public abstract class ThreadedOscTransport : IOscTransport
         return true;
     }
 
+    /// <summary>True once the receive thread has ended (or never started).</summary>
+    internal bool ReceiveThreadEnded => _thread is not { IsAlive: true };
+
     /// <summary>Waits (up to 2 s) for the receive thread to see <see cref="IsStopping"/> and end.</summary>
     protected void WaitForReceiveThread() => _thread?.Join(TimeSpan.FromSeconds(2));
 }

@@ -319,7 +319,9 @@ public sealed class ParameterStore
     /// Finds the parameters changed since <paramref name="cursor"/> (start from 0, or from
     /// <see cref="CurrentCursor"/> to skip history) and advances the cursor. Each changed parameter is
     /// listed once, in table order; read its current value to echo it. A change still being written
-    /// is reported by the next call. <paramref name="destination"/> must hold <see cref="Count"/> indices.
+    /// is reported by the next call; one changed again during the call is listed now and again by the next call, so
+    /// every change up to the new cursor is listed by this call or an earlier one. <paramref name="destination"/> must
+    /// hold <see cref="Count"/> indices.
     /// Allocates nothing. Returns how many indices were written.
     /// </summary>
     public int CollectChanges(ref long cursor, Span<int> destination)
@@ -338,7 +340,8 @@ public sealed class ParameterStore
         for (int i = 0; i < _changeSequence.Length; i++)
         {
             long sequence = Volatile.Read(ref _changeSequence[i]);
-            if (sequence > cursor && sequence <= horizon)
+            // No upper bound: a parameter changed again while this runs still holds the change the horizon counts.
+            if (sequence > cursor)
             {
                 destination[count++] = i;
             }

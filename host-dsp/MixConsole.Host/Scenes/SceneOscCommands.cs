@@ -137,13 +137,17 @@ internal sealed class SceneOscCommands(Func<SceneSlots?> slots, ParameterStore p
             return true;
         }
 
-        _fade.Restart();
+        _fade.Hold();
         if (Guard("recall", () => Slots.Recall(slot, _parameters, _fade.Glide, seconds)))
         {
             _fade.Go();
             LastRecallTime = watch.Elapsed;
             replyLength = WriteInt(reply, CurrentAddress, slot);
             Server?.SendToSubscribers(reply.Slice(0, replyLength));
+        }
+        else
+        {
+            _fade.Resume();
         }
 
         return true;

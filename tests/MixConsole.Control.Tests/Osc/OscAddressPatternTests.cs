@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MixConsole.Control.Osc;
 
 namespace MixConsole.Control.Tests.Osc;
@@ -58,9 +57,9 @@ public class OscAddressPatternTests
     {
         byte[] pattern = System.Text.Encoding.ASCII.GetBytes("/" + string.Concat(Enumerable.Repeat("*a", 30)) + "b");
         byte[] address = System.Text.Encoding.ASCII.GetBytes("/" + new string('a', 3000));
-        var clock = Stopwatch.StartNew();
-        Assert.False(OscAddressPattern.IsMatch(pattern, address));
-        Assert.True(clock.ElapsedMilliseconds < 200, $"took {clock.ElapsedMilliseconds} ms");
+        Assert.False(OscAddressPattern.IsMatch(pattern, address, out int steps));
+        // The work itself, counted: a clock would measure the machine's load as well.
+        Assert.True(steps <= OscAddressPattern.StepBudget + 1, $"took {steps} matching steps");
     }
 
     [Fact]

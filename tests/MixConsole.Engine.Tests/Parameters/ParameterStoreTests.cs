@@ -135,6 +135,59 @@ public class ParameterStoreTests
         Assert.Equal([Fader], Sorted(changed, count));
     }
 
+    // The journal's and the echo's promise: when a call moves the cursor to h, every write counted up to h has been
+    // listed, even when its parameter was written again while the call ran (a fader moved without pause).
+    [Fact]
+    public void CollectChanges_ListsEveryWriteUpToItsCursor_WhileTheParametersKeepMoving()
+    {
+        var store = new ParameterStore(Table);
+        var changed = new int[store.Count];
+        // The table's last parameters: a call's scan reaches them last, so the window to move them in is widest.
+        int[] moving = [.. Enumerable.Range(0, store.Count).Reverse().Where(i => Table[i].Spec.StepCount >= 100).Take(3)];
+        var writes = new System.Collections.Concurrent.ConcurrentQueue<(long Sequence, int Index)>();
+        long cursor = store.CurrentCursor;
+        var writer = new Thread(() =>
+        {
+            for (int k = 0; k < 1_000_000; k++)
+            {
+                int index = moving[k % moving.Length];
+                long before = store.GetChangeSequence(index);
+                store.TrySetNormalized(index, (k % 1000) / 999f);
+                long after = store.GetChangeSequence(index);
+                if (after != before) writes.Enqueue((after, index)); // one writer: the sequence is this write's
+            }
+        });
+        writer.Start();
+        // Each call that moved the cursor: it covers the writes in (the previous call's To, To] and listed these.
+        var tos = new List<long>();
+        var listed = new List<int[]>();
+        long checkedWrites = 0;
+        bool writing = true;
+        while (writing || !writes.IsEmpty)
+        {
+            writing = writer.IsAlive;
+            long from = cursor;
+            int count = store.CollectChanges(ref cursor, changed);
+            if (cursor > from)
+            {
+                tos.Add(cursor);
+                listed.Add(changed[..count]);
+            }
+
+            while (writes.TryPeek(out var write) && write.Sequence <= cursor)
+            {
+                writes.TryDequeue(out _);
+                int call = tos.BinarySearch(write.Sequence);
+                if (call < 0) call = ~call;
+                Assert.True(listed[call].Contains(write.Index), $"write {write.Sequence} to {Table[write.Index].Path} was under the cursor {tos[call]} its call moved to, and not listed");
+                checkedWrites++;
+            }
+        }
+
+        writer.Join();
+        Assert.True(checkedWrites > 0, "no write was checked");
+    }
+
     [Fact]
     public void Version_MovesOnlyWhenAValueChanges()
     {

@@ -70,10 +70,10 @@ internal sealed partial class ServeProcess : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!serve._port.Task.Wait(TimeSpan.FromSeconds(60)))
+        if (!serve._port.Task.Wait(TimeSpan.FromSeconds(180)))
         {
             serve.Kill();
-            throw new TimeoutException("serve did not start listening within 60 s:\n" + serve.Err);
+            throw new TimeoutException("serve did not start listening within 180 s:\n" + serve.Err);
         }
 
         serve.Port = serve._port.Task.Result;
