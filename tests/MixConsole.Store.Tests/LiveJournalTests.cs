@@ -113,6 +113,38 @@ public sealed class LiveJournalTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AStoreWrittenBeforeTheX32Effects_RecallsTheSlotsAsHallAndStereoDelay()
+    {
+        // Before the X32's types, a slot was REVERB 0 or DELAY 1 with both effects' named settings in real units.
+        using var folder = new TempFolder();
+        using (var store = ConsoleStore.Open(folder.Path))
+        {
+            using var command = store.Connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM meta WHERE key = 'fxtypes';
+                INSERT INTO live(path, real, text) VALUES ('/fx/1/type', 1, NULL), ('/fx/1/delay/time', 250, NULL), ('/fx/1/reverb/decay', 9, NULL),
+                    ('/fx/2/reverb/predelay', 50, NULL), ('/fx/2/delay/time', 1800, NULL);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        // Opened twice: the store is renumbered once.
+        for (int open = 0; open < 2; open++)
+        {
+            var console = NewConsole();
+            using var store = ConsoleStore.Open(folder.Path);
+            new LiveJournal(store, console, _ => { }).Restore();
+            string Token(string path) => ParameterFormatter.FormatCurrent(console, console.Table.IndexOf(path), compact: true);
+            float Real(int slot, int par) => X32EffectTypes.At(slot, console.GetReal(console.Table.IndexOf($"/fx/{slot}/type")))
+                .Real(par, console.GetNormalized(console.Table.IndexOf($"/fx/{slot}/par/{par:00}")));
+            Assert.Equal("DLY", Token("/fx/1/type"));
+            Assert.Equal(250f, Real(1, 2));
+            Assert.Equal("HALL", Token("/fx/2/type"));
+            Assert.Equal(50f, Real(2, 1));
+        }
+    }
+
+    [Fact]
     public void AMinuteOfMovesAt100PerSecond_WritesUnderOneMegabyte()
     {
         using var folder = new TempFolder();
