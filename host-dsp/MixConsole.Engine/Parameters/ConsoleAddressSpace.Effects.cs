@@ -13,8 +13,8 @@ public static partial class ConsoleAddressSpace
 {
     private const int X32FxSlots = 8;
 
-    // The X32 answers a par with the float it holds; this grid is finer than any type's own.
-    private const double ParStep = 1.0 / 4096;
+    // The X32 answers a par with the float it holds: a grid as fine as a float's, so a type's own grid points stay exact.
+    private const double ParStep = 1.0 / (1 << 24);
 
     private static readonly ParameterSpec FxSource = ParameterSpec.Enum(
         ["INS", "MIX1", "MIX2", "MIX3", "MIX4", "MIX5", "MIX6", "MIX7", "MIX8", "MIX9", "MIX10", "MIX11", "MIX12", "MIX13", "MIX14", "MIX15", "MIX16", "M/C"],

@@ -35,9 +35,54 @@ public static class X32EffectTypes
         return types[Math.Clamp((int)position, 0, types.Count - 1)];
     }
 
-    private static ParameterSpec Lin(double min, double max, double step, string unit, string name) => ParameterSpec.Linear(min, max, step, unit, min, name);
+    /// <summary>
+    /// The spec par <paramref name="index"/> of <paramref name="store"/>'s table has under its slot's current type (the
+    /// X32's range, unit and labels); false for any other parameter, or a par the type has no table for. Allocates nothing.
+    /// </summary>
+    public static bool TryGetParameterSpec(ParameterStore store, int index, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ParameterSpec? spec)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        spec = null;
+        string path = store.Table[index].Path;
+        // "/fx/N/par/NN": the slot's type sits before its sources (slots 1-4) and its pars, in table order.
+        if (path.Length != 12 || !path.StartsWith("/fx/", StringComparison.Ordinal) || string.CompareOrdinal(path, 5, "/par/", 0, 5) != 0) return false;
+        int slot = path[4] - '0', par = (path[10] - '0') * 10 + path[11] - '0';
+        int typeIndex = index - par - (slot <= SendSlots ? 2 : 0);
+        if (typeIndex < 0 || store.Table[typeIndex].Path is not { Length: 10 } typePath || typePath[4] != path[4] || !typePath.EndsWith("/type", StringComparison.Ordinal)) return false;
+        var parameters = At(slot, store.GetReal(typeIndex)).Parameters;
+        if (par > parameters.Count) return false;
+        spec = parameters[par - 1];
+        return true;
+    }
 
-    private static ParameterSpec Log(double min, double max, string unit, string name) => ParameterSpec.Log(min, max, LogPoints, unit, min, name);
+    /// <summary>
+    /// After a client set <c>/fx/N/type</c> (table index <paramref name="index"/>) from <paramref name="before"/>: when
+    /// the type changed to one with a table here, the slot's pars take its defaults, as the X32 loads them (one batch).
+    /// Any other parameter, or an unchanged type, is left alone.
+    /// </summary>
+    public static void LoadDefaultsOnTypeChange(ParameterStore store, int index, float before)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        string path = store.Table[index].Path;
+        float after = store.GetReal(index);
+        if (path.Length != 10 || !path.StartsWith("/fx/", StringComparison.Ordinal) || !path.EndsWith("/type", StringComparison.Ordinal) || after == before) return;
+        int slot = path[4] - '0';
+        var type = At(slot, after);
+        if (type.Parameters.Count == 0) return;
+        int first = index + 1 + (slot <= SendSlots ? 2 : 0);
+        using (store.BeginBatch())
+        {
+            for (int k = 0; k < ParameterCount; k++) store.TrySetNormalized(first + k, type.DefaultNormalized[k]);
+        }
+    }
+
+    // Node tokens as the X32 writes them: whole steps without decimals ("20"), half steps with one ("0.0").
+    private static ParameterSpec Lin(double min, double max, double step, string unit, string name) =>
+        ParameterSpec.Linear(min, max, step, unit, min, name).InNodeAs(step >= 1 ? 0 : 1);
+
+    // Times and multipliers with two decimals ("1.57", "0.95"); frequencies as the formatter writes them.
+    private static ParameterSpec Log(double min, double max, string unit, string name) =>
+        unit == "Hz" ? ParameterSpec.Log(min, max, LogPoints, unit, min, name) : ParameterSpec.Log(min, max, LogPoints, unit, min, name).InNodeAs(2);
 
     private static ParameterSpec Choice(string[] labels, string name) => ParameterSpec.Enum(labels, 0, name);
 
