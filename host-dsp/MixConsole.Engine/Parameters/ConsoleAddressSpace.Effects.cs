@@ -28,15 +28,14 @@ public static partial class ConsoleAddressSpace
     private static void AddFxSlots(ParameterTableBuilder builder, ConsoleConfig config)
     {
         var parSpecs = new Dictionary<(float, string), ParameterSpec>();
+        var typeSpecs = new Dictionary<(int, string), ParameterSpec>();
         for (int slot = 1; slot <= X32FxSlots; slot++)
         {
             bool runs = slot <= config.FxSlots;
             var types = X32EffectTypes.ForSlot(slot);
-            var labels = new string[types.Count];
-            for (int k = 0; k < labels.Length; k++) labels[k] = types[k].Label;
             string kept = slot > X32EffectTypes.SendSlots ? Kept + "slots 5-8 are the X32's insert effects, and no type of theirs runs here"
                 : Kept + "this console runs " + config.FxSlots.ToString(CultureInfo.InvariantCulture) + " effect slots";
-            var type = ParameterSpec.Enum(labels, 0, runs ? "Effect type, the X32's list: " + RunTypes : kept);
+            var type = TypeSpec(typeSpecs, types, runs ? "Effect type, the X32's list: " + RunTypes : kept);
             var d = new Declarer(builder, ParameterPaths.Fx(slot), ParameterOwner.FxSlot, slot);
             if (runs) d.Add("/type", type, ParameterRole.EffectType);
             else d.Keep("/type", type);
@@ -55,6 +54,19 @@ public static partial class ConsoleAddressSpace
                 else d.Keep(suffix, spec);
             }
         }
+    }
+
+    // Shared by the slots with the same list and meaning, as the par specs are.
+    private static ParameterSpec TypeSpec(Dictionary<(int, string), ParameterSpec> specs, IReadOnlyList<X32EffectType> types, string meaning)
+    {
+        if (!specs.TryGetValue((types.Count, meaning), out var spec))
+        {
+            var labels = new string[types.Count];
+            for (int k = 0; k < labels.Length; k++) labels[k] = types[k].Label;
+            specs[(types.Count, meaning)] = spec = ParameterSpec.Enum(labels, 0, meaning);
+        }
+
+        return spec;
     }
 
     // Shared by every par with the same default and meaning, so a grid is built once and documents group them.

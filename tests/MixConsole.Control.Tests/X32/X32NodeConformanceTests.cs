@@ -237,7 +237,7 @@ public sealed class X32NodeConformanceTests(ITestOutputHelper output)
         return null;
     }
 
-    private static string? NodeLine(ServerHarness h, string node)
+    internal static string? NodeLine(ServerHarness h, string node)
     {
         h.Link.Clear();
         h.Send(ServerHarness.A, X32WireClient.Message("/node", node));

@@ -61,7 +61,7 @@ public class SceneFileTests
         Assert.Equal(5f, store.GetReal(Table.IndexOf("/ch/01/eq/3/type")));
         Assert.Equal(2f, store.GetReal(Table.IndexOf("/ch/01/eq/1/type")));
         Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/eq/4/type")));
-        var e = Assert.Throws<SceneFormatException>(() => SceneFile.Load(store, """{"parameters": {"format": 3}}"""));
+        var e = Assert.Throws<SceneFormatException>(() => SceneFile.Load(store, """{"parameters": {"format": 4}}"""));
         Assert.Contains("format", e.Message, StringComparison.Ordinal);
     }
 
