@@ -94,6 +94,7 @@ public static class ParameterFormatter
     {
         ArgumentNullException.ThrowIfNull(store);
         var spec = store.Table[index].Spec;
+        if (X32EffectTypes.TryGetParameterSpec(store, index, out var typed)) return Format(typed, typed.FromNormalized(store.GetNormalized(index)), compact);
         return spec.Kind == ParameterKind.String ? FormatText(store.GetText(index)) : Format(spec, store.GetReal(index), compact);
     }
 
