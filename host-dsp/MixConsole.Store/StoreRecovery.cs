@@ -116,6 +116,7 @@ internal static class StoreRecovery
 
             Configure(connection);
             NumberEqTypesAsTheX32(connection);
+            NumberEffectTypesAsTheX32(connection);
             db = connection;
             problem = "";
             return true;
@@ -169,6 +170,7 @@ internal static class StoreRecovery
                 name TEXT NOT NULL, notes TEXT NOT NULL, saved_utc TEXT NOT NULL, parameters TEXT NOT NULL);
             INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}');
             INSERT OR REPLACE INTO meta(key, value) VALUES ('eqtypes', 'x32');
+            INSERT OR REPLACE INTO meta(key, value) VALUES ('fxtypes', 'x32');
             COMMIT;
             """);
         return db;
@@ -181,6 +183,20 @@ internal static class StoreRecovery
         UPDATE live SET real = real + 1 WHERE real IN (3, 4) AND path GLOB '*/eq/[1-6]/type'
             AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'eqtypes');
         INSERT OR IGNORE INTO meta(key, value) VALUES ('eqtypes', 'x32');
+        COMMIT;
+        """);
+
+    // A store written before the effect slots took the X32's types holds REVERB 0 or DELAY 1 and both effects' named
+    // settings: the settings of the type the slot ran stay (they become its pars as they load), and the type becomes
+    // HALL or DLY, once, with the mark, in one transaction.
+    private static void NumberEffectTypesAsTheX32(SqliteConnection db) => Execute(db, """
+        BEGIN IMMEDIATE;
+        DELETE FROM live WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fxtypes') AND (
+            (path GLOB '/fx/[1-8]/reverb/*' AND EXISTS (SELECT 1 FROM live t WHERE t.path = substr(live.path, 1, 5) || '/type' AND t.real = 1))
+            OR (path GLOB '/fx/[1-8]/delay/*' AND NOT EXISTS (SELECT 1 FROM live t WHERE t.path = substr(live.path, 1, 5) || '/type' AND t.real = 1)));
+        UPDATE live SET real = CASE WHEN real >= 1 THEN 10 ELSE 0 END WHERE path GLOB '/fx/[1-8]/type'
+            AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fxtypes');
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('fxtypes', 'x32');
         COMMIT;
         """);
 

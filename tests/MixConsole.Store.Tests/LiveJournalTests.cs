@@ -83,17 +83,12 @@ public sealed class LiveJournalTests(ITestOutputHelper output)
     {
         // Before VEQ took position 3, HShv was 3 and HCut 4, in the live rows and in the slots' scene JSON.
         using var folder = new TempFolder();
-        using (var store = ConsoleStore.Open(folder.Path))
-        {
-            using var command = store.Connection.CreateCommand();
-            command.CommandText = """
+        WriteAsAnOlderStore(folder.Path, """
                 DELETE FROM meta WHERE key = 'eqtypes';
                 INSERT INTO live(path, real, text) VALUES ('/ch/01/eq/4/type', 3, NULL), ('/ch/02/eq/1/type', 4, NULL), ('/bus/01/eq/2/type', 1, NULL);
                 INSERT INTO scenes(slot, name, notes, saved_utc, parameters) VALUES (7, 'Old', '', '2026-01-01T00:00:00Z',
                     '{"parameters": {"/ch/05/eq/3/type": 3, "/ch/06/eq/2/type": 4, "/ch/07/eq/1/type": 0}}');
-                """;
-            command.ExecuteNonQuery();
-        }
+                """);
 
         // Opened twice: the store is renumbered once.
         for (int open = 0; open < 2; open++)
@@ -110,6 +105,42 @@ public sealed class LiveJournalTests(ITestOutputHelper output)
             Assert.Equal("HCut", Type("/ch/06/eq/2/type"));
             Assert.Equal("LCut", Type("/ch/07/eq/1/type"));
         }
+    }
+
+    [Fact]
+    public void AStoreWrittenBeforeTheX32Effects_RecallsTheSlotsAsHallAndStereoDelay()
+    {
+        // Before the X32's types, a slot was REVERB 0 or DELAY 1 with both effects' named settings in real units.
+        using var folder = new TempFolder();
+        WriteAsAnOlderStore(folder.Path, """
+                DELETE FROM meta WHERE key = 'fxtypes';
+                INSERT INTO live(path, real, text) VALUES ('/fx/1/type', 1, NULL), ('/fx/1/delay/time', 250, NULL), ('/fx/1/reverb/decay', 9, NULL),
+                    ('/fx/2/reverb/predelay', 50, NULL), ('/fx/2/delay/time', 1800, NULL);
+                """);
+
+        // Opened twice: the store is renumbered once.
+        for (int open = 0; open < 2; open++)
+        {
+            var console = NewConsole();
+            using var store = ConsoleStore.Open(folder.Path);
+            new LiveJournal(store, console, _ => { }).Restore();
+            string Token(string path) => ParameterFormatter.FormatCurrent(console, console.Table.IndexOf(path), compact: true);
+            float Real(int slot, int par) => X32EffectTypes.At(slot, console.GetReal(console.Table.IndexOf($"/fx/{slot}/type")))
+                .Real(par, console.GetNormalized(console.Table.IndexOf($"/fx/{slot}/par/{par:00}")));
+            Assert.Equal("DLY", Token("/fx/1/type"));
+            Assert.Equal(250f, Real(1, 2));
+            Assert.Equal("HALL", Token("/fx/2/type"));
+            Assert.Equal(50f, Real(2, 1));
+        }
+    }
+
+    // A store as an older console left it: its marks removed, its rows and slots as they were written then.
+    private static void WriteAsAnOlderStore(string folder, string sql)
+    {
+        using var store = ConsoleStore.Open(folder);
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     [Fact]

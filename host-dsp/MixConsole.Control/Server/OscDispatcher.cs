@@ -333,6 +333,39 @@ internal sealed class OscDispatcher
 
     private bool TrySet(int index, in OscMessage message, int link, in OscPeer sender)
     {
+        if (X32EffectTypes.TryGetParameterSpec(_store, index, out var typed)) return SetEffectParameter(index, typed, in message, link, in sender);
+        float before = _store.GetReal(index);
+        if (!TrySetValue(index, in message, link, in sender)) return false;
+        X32EffectTypes.LoadDefaultsOnTypeChange(_store, index, before);
+        return true;
+    }
+
+    // An effect par: the X32's float snapped to its slot type's grid, or a position (int or label) on that grid.
+    private bool SetEffectParameter(int index, ParameterSpec typed, in OscMessage message, int link, in OscPeer sender)
+    {
+        float normalized;
+        switch (message.GetArgumentType(0))
+        {
+            case OscType.Float32 when message.TryGetFloat32(0, out float f) && f >= 0 && f <= 1:
+                normalized = typed.ToNormalized(typed.FromNormalized(f));
+                break;
+            case OscType.Int32 when message.TryGetInt32(0, out int i) && i >= 0 && i < typed.StepCount:
+                normalized = typed.NormalizedAt(i);
+                break;
+            case OscType.String:
+                Span<char> label = stackalloc char[32];
+                if (!message.TryGetString(0, label, out int chars) || !typed.TryGetLabelIndex(label.Slice(0, chars), out int position)) return false;
+                normalized = typed.NormalizedAt(position);
+                break;
+            default:
+                return false;
+        }
+
+        return SetNormalized(index, _table[index].Spec, normalized, link, in sender);
+    }
+
+    private bool TrySetValue(int index, in OscMessage message, int link, in OscPeer sender)
+    {
         ParameterSpec spec = _table[index].Spec;
         switch (message.GetArgumentType(0))
         {

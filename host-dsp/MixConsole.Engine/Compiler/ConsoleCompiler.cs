@@ -279,7 +279,7 @@ public sealed partial class ConsoleCompiler
             if (_dirty[fx] != 0)
             {
                 _dirty[fx] = 0;
-                _compiled.Effects[s] = DesignEffect(_binding.Effects[s]);
+                _compiled.Effects[s] = EffectDesign.Design(_binding.Effects[s], _values, _sampleRateHz);
                 MarkParts(fx, StripAspect.Bits(StripAspect.Effect));
             }
 
@@ -442,20 +442,6 @@ public sealed partial class ConsoleCompiler
         t.SoloLevel = MixLaws.DbToLinear(V(_binding.SoloLevel));
         t.MasterWet = V(_binding.MasterBypass) != 0 ? 0f : 1f;
         t.SoloAfterFader = V(_binding.SoloMode) != 0;
-    }
-
-    private EffectSettings DesignEffect(EffectBinding p)
-    {
-        float delayMs = V(p.DelayMode) == 0
-            ? V(p.DelayTime)
-            : (float)(60000.0 / V(p.Tempo) * EffectSlot.NoteInBeats(V(p.Note)));
-        return new EffectSettings
-        {
-            Type = (int)V(p.Type),
-            Reverb = Dsp.Effects.Reverb.Design(_sampleRateHz, V(p.PreDelay), V(p.Decay), V(p.Size) / 100f, V(p.Damping) / 100f),
-            Delay = Dsp.Effects.StereoDelay.Design(_sampleRateHz, EffectSlot.MaxDelayMs, delayMs, delayMs, V(p.Feedback) / 100f,
-                V(p.LowCut), V(p.HighCut), V(p.PingPong) != 0),
-        };
     }
 
     /// <summary>Fader plus the DCAs it belongs to, or silence when muted by its switch, a DCA or a mute group.</summary>

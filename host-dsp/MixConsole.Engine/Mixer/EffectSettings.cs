@@ -1,19 +1,26 @@
 using MixConsole.Dsp.Effects;
+using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Engine.Mixer;
 
 /// <summary>
-/// One effect slot's settings, designed on the control side for the prepared rate (tempo and note already a time,
-/// line lengths, loop gains and loop filters computed): the audio thread only takes them.
+/// One effect slot's settings, designed on the control side for the prepared rate from the slot's X32 type and pars
+/// (line lengths, loop gains, loop filters and times computed): the audio thread only takes them.
 /// </summary>
 internal struct EffectSettings
 {
-    /// <summary><see cref="EffectSlot.ReverbType"/> or <see cref="EffectSlot.DelayType"/>.</summary>
-    public int Type;
+    /// <summary>What runs the slot's type; <see cref="EffectKernel.None"/> outputs silence.</summary>
+    public EffectKernel Kernel;
 
     /// <summary>The reverb's design.</summary>
     public ReverbDesign Reverb;
 
-    /// <summary>The delay's design (both sides at one time).</summary>
+    /// <summary>The delay's design (both sides).</summary>
     public StereoDelayDesign Delay;
+
+    /// <summary>Linear gain on the reverb's output (the X32 reverbs' level).</summary>
+    public float ReverbGain;
+
+    /// <summary>The delay's wet share 0..1 (the X32 delay's mix); the rest is the slot's input, dry.</summary>
+    public float DelayMix;
 }

@@ -1,28 +1,27 @@
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Effects;
+using MixConsole.Dsp.Smoothing;
+using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Engine.Mixer;
 
 /// <summary>
-/// One send/return effect slot: an algorithmic reverb or a stereo delay (the kernels), fully wet.
-/// Switching type starts the newly chosen effect from silence.
+/// One send/return effect slot: an algorithmic reverb or a stereo delay (the kernels), run by the slot's X32 type;
+/// a type that neither runs outputs silence. Switching kernel starts the newly chosen one from silence.
 /// </summary>
 internal sealed class EffectSlot
 {
-    public const int ReverbType = 0;
-    public const int DelayType = 1;
+    /// <summary>Longest delay time of the delay effect, in milliseconds (the X32 delay's time range).</summary>
+    public const double MaxDelayMs = 3000;
 
-    // Note values of /fx/N/delay/note in beats: 1/2, 1/4., 1/4, 1/4T, 1/8., 1/8, 1/8T, 1/16.
-    private static readonly double[] NoteBeats = [2.0, 1.5, 1.0, 2.0 / 3.0, 0.75, 0.5, 1.0 / 3.0, 0.25];
-
-    /// <summary>Longest delay time of the delay effect, in milliseconds.</summary>
-    public const double MaxDelayMs = 2000;
+    private const double GainRampMs = 20;
 
     private readonly Reverb _reverb = new();
     private readonly StereoDelay _delay = new(MaxDelayMs);
-    private int _type = ReverbType;
+    private readonly LinearSmoother _gainLeft = new(1f), _gainRight = new(1f);
+    private EffectKernel _kernel = EffectKernel.None;
 
-    public int Type => _type;
+    public EffectKernel Kernel => _kernel;
 
     public void Prepare(double sampleRateHz, int maxBlockFrames)
     {
@@ -31,35 +30,52 @@ internal sealed class EffectSlot
         _delay.Prepare(spec);
         _reverb.Mix = 1f;
         _delay.Mix = 1f;
+        _gainLeft.Prepare(sampleRateHz, GainRampMs);
+        _gainRight.Prepare(sampleRateHz, GainRampMs);
     }
 
     public void Reset()
     {
         _reverb.Reset();
         _delay.Reset();
+        _gainLeft.Reset();
+        _gainRight.Reset();
     }
 
-    /// <summary>Note values of /fx/N/delay/note in beats (the compiler turns tempo and note into a time).</summary>
-    public static double NoteInBeats(float note) => NoteBeats[Math.Clamp((int)note, 0, NoteBeats.Length - 1)];
-
-    /// <summary>Audio thread: takes designed settings (no design here); switching type starts the chosen kernel from silence.</summary>
+    /// <summary>Audio thread: takes designed settings (no design here); switching kernel starts the chosen one from silence.</summary>
     public void Apply(in EffectSettings settings)
     {
-        int type = settings.Type;
-        if (type != _type)
+        var kernel = settings.Kernel;
+        if (kernel != _kernel)
         {
-            if (type == ReverbType) _reverb.Reset();
-            else _delay.Reset();
-            _type = type;
+            if (kernel == EffectKernel.Reverb) _reverb.Reset();
+            else if (kernel == EffectKernel.Delay) _delay.Reset();
+            _kernel = kernel;
         }
 
         _reverb.Apply(in settings.Reverb);
         _delay.Apply(in settings.Delay);
+        _delay.Mix = settings.DelayMix;
+        _gainLeft.SetTarget(settings.ReverbGain);
+        _gainRight.SetTarget(settings.ReverbGain);
     }
 
     public void Process(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, Span<float> outLeft, Span<float> outRight)
     {
-        if (_type == ReverbType) _reverb.Process(inLeft, inRight, outLeft, outRight);
-        else _delay.Process(inLeft, inRight, outLeft, outRight);
+        switch (_kernel)
+        {
+            case EffectKernel.Reverb:
+                _reverb.Process(inLeft, inRight, outLeft, outRight);
+                _gainLeft.ApplyGain(outLeft[..inLeft.Length]);
+                _gainRight.ApplyGain(outRight[..inRight.Length]);
+                break;
+            case EffectKernel.Delay:
+                _delay.Process(inLeft, inRight, outLeft, outRight);
+                break;
+            default:
+                outLeft[..inLeft.Length].Clear();
+                outRight[..inRight.Length].Clear();
+                break;
+        }
     }
 }

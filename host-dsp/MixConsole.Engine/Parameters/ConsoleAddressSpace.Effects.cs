@@ -1,23 +1,82 @@
+using System.Globalization;
+using MixConsole.Engine.Configuration;
+
 namespace MixConsole.Engine.Parameters;
 
 /// <summary>
-/// The X32's effect sources (<c>/fx/1-4/source/l</c> and <c>/r</c>, fw 4.06): which mix bus, or the insert, feeds
-/// each side of the first four slots (slots 5-8 are insert-only on the X32 and have none). Here every slot is fed by
-/// its own send from each channel (<c>/ch/NN/mix/fx/N</c>), so the sources are kept for compatibility.
+/// The X32's effect slots <c>/fx/1-8</c> (fw 4.06): the type (<see cref="X32EffectTypes"/>), the sources of slots 1-4
+/// and 64 pars, each the X32's float 0..1 that the slot's type scales (<see cref="X32EffectType.Real"/>). Slots this
+/// console runs (<see cref="ConsoleConfig.FxSlots"/>) carry keys; the rest are kept. The sources are kept: here every
+/// slot is fed by its own send from each channel (<c>/ch/NN/mix/fx/N</c>).
 /// </summary>
 public static partial class ConsoleAddressSpace
 {
-    private const int X32SourcedFxSlots = 4;
+    private const int X32FxSlots = 8;
+
+    // The X32 answers a par with the float it holds: a grid as fine as a float's, so a type's own grid points stay exact.
+    private const double ParStep = 1.0 / (1 << 24);
 
     private static readonly ParameterSpec FxSource = ParameterSpec.Enum(
         ["INS", "MIX1", "MIX2", "MIX3", "MIX4", "MIX5", "MIX6", "MIX7", "MIX8", "MIX9", "MIX10", "MIX11", "MIX12", "MIX13", "MIX14", "MIX15", "MIX16", "M/C"],
         0, Kept + "each effect slot here is fed by its own send from every channel (/ch/NN/mix/fx/N)");
 
-    private static void AddFxSource(ParameterTableBuilder builder, int slot)
+    private const string RunTypes = "HALL, AMBI, RPLT, ROOM, CHAM, PLAT, VREV, VRM, GATE and RVRS run on the reverb, DLY on the stereo delay; "
+        + "any other type is stored and the slot outputs silence";
+
+    private const string ParMeaning = "Effect parameter: the X32's float 0..1, scaled by the slot's type (docs/x32-compatibility.md)";
+
+    private static void AddFxSlots(ParameterTableBuilder builder, ConsoleConfig config)
     {
-        if (slot > X32SourcedFxSlots) return;
-        string node = ParameterPaths.Fx(slot) + "/source/";
-        builder.Add(node + "l", FxSource);
-        builder.Add(node + "r", FxSource);
+        var parSpecs = new Dictionary<(float, string), ParameterSpec>();
+        var typeSpecs = new Dictionary<(int, string), ParameterSpec>();
+        for (int slot = 1; slot <= X32FxSlots; slot++)
+        {
+            bool runs = slot <= config.FxSlots;
+            var types = X32EffectTypes.ForSlot(slot);
+            string kept = slot > X32EffectTypes.SendSlots ? Kept + "slots 5-8 are the X32's insert effects, and no type of theirs runs here"
+                : Kept + "this console runs " + config.FxSlots.ToString(CultureInfo.InvariantCulture) + " effect slots";
+            var type = TypeSpec(typeSpecs, types, runs ? "Effect type, the X32's list: " + RunTypes : kept);
+            var d = new Declarer(builder, ParameterPaths.Fx(slot), ParameterOwner.FxSlot, slot);
+            if (runs) d.Add("/type", type, ParameterRole.EffectType);
+            else d.Keep("/type", type);
+
+            if (slot <= X32EffectTypes.SendSlots)
+            {
+                d.Keep("/source/l", FxSource);
+                d.Keep("/source/r", FxSource);
+            }
+
+            for (int par = 1; par <= X32EffectTypes.ParameterCount; par++)
+            {
+                var spec = ParSpec(parSpecs, types[0].DefaultNormalized[par - 1], runs ? ParMeaning : kept);
+                string suffix = "/par/" + par.ToString("00", CultureInfo.InvariantCulture);
+                if (runs) d.Add(suffix, spec, ParameterRole.EffectParameter, par);
+                else d.Keep(suffix, spec);
+            }
+        }
+    }
+
+    // Shared by the slots with the same list and meaning, as the par specs are.
+    private static ParameterSpec TypeSpec(Dictionary<(int, string), ParameterSpec> specs, IReadOnlyList<X32EffectType> types, string meaning)
+    {
+        if (!specs.TryGetValue((types.Count, meaning), out var spec))
+        {
+            var labels = new string[types.Count];
+            for (int k = 0; k < labels.Length; k++) labels[k] = types[k].Label;
+            specs[(types.Count, meaning)] = spec = ParameterSpec.Enum(labels, 0, meaning);
+        }
+
+        return spec;
+    }
+
+    // Shared by every par with the same default and meaning, so a grid is built once and documents group them.
+    private static ParameterSpec ParSpec(Dictionary<(float, string), ParameterSpec> specs, float defaultNormalized, string meaning)
+    {
+        if (!specs.TryGetValue((defaultNormalized, meaning), out var spec))
+        {
+            specs[(defaultNormalized, meaning)] = spec = ParameterSpec.Linear(0, 1, ParStep, "", defaultNormalized, meaning);
+        }
+
+        return spec;
     }
 }

@@ -66,20 +66,6 @@ public static partial class ConsoleAddressSpace
     private static readonly ParameterSpec SoloLevel = ParameterSpec.Fader(0.0, "Solo bus level");
     private static readonly ParameterSpec ConsoleName = ParameterSpec.Text(NameLength, "MixConsole", "Console name (reported by /info and /status)");
 
-    private static readonly ParameterSpec FxType = ParameterSpec.Enum(["REVERB", "DELAY"], 0, "Effect in the slot");
-    private static readonly ParameterSpec ReverbPreDelay = ParameterSpec.Linear(0, 200, 1, "ms", 20, "Reverb pre-delay");
-    private static readonly ParameterSpec ReverbDecay = ParameterSpec.Log(0.2, 10, 101, "s", 1.5, "Reverb decay time (RT60)");
-    private static readonly ParameterSpec ReverbSize = ParameterSpec.Linear(0, 100, 1, "%", 50, "Reverb room size");
-    private static readonly ParameterSpec ReverbDamping = ParameterSpec.Linear(0, 100, 1, "%", 50, "Reverb high-frequency damping");
-    private static readonly ParameterSpec DelayFxTime = ParameterSpec.Linear(1, 2000, 1, "ms", 350, "Delay time (TIME mode)");
-    private static readonly ParameterSpec DelayFxMode = ParameterSpec.Enum(["TIME", "TEMPO"], 0, "Delay set by time or by tempo and note");
-    private static readonly ParameterSpec DelayFxTempo = ParameterSpec.Linear(30, 300, 0.5, "BPM", 120, "Delay tempo (TEMPO mode)");
-    private static readonly ParameterSpec DelayFxNote = ParameterSpec.Enum(["1/2", "1/4.", "1/4", "1/4T", "1/8.", "1/8", "1/8T", "1/16"], 4, "Delay note value at the tempo (. dotted, T triplet)");
-    private static readonly ParameterSpec DelayFxFeedback = ParameterSpec.Linear(0, 95, 1, "%", 30, "Delay feedback");
-    private static readonly ParameterSpec DelayFxLowCut = ParameterSpec.Log(20, 2000, 101, "Hz", 100, "Delay low cut (in the feedback path)");
-    private static readonly ParameterSpec DelayFxHighCut = ParameterSpec.Log(1000, 20000, 101, "Hz", 8000, "Delay high cut (in the feedback path)");
-    private static readonly ParameterSpec DelayFxPingPong = ParameterSpec.Bool(false, "Delay repeats alternate left and right");
-
     /// <summary>Builds the table for a console of the size <paramref name="config"/>.</summary>
     /// <exception cref="ConsoleConfigException">The configuration is invalid.</exception>
     public static ParameterTable Build(ConsoleConfig config)
@@ -133,24 +119,7 @@ public static partial class ConsoleAddressSpace
             d.Add("/solo", Solo, ParameterRole.Solo);
         }
 
-        for (int slot = 1; slot <= config.FxSlots; slot++)
-        {
-            var d = new Declarer(builder, ParameterPaths.Fx(slot), ParameterOwner.FxSlot, slot);
-            d.Add("/type", FxType, ParameterRole.EffectType);
-            d.Add("/reverb/predelay", ReverbPreDelay, ParameterRole.ReverbPreDelay);
-            d.Add("/reverb/decay", ReverbDecay, ParameterRole.ReverbDecay);
-            d.Add("/reverb/size", ReverbSize, ParameterRole.ReverbSize);
-            d.Add("/reverb/damping", ReverbDamping, ParameterRole.ReverbDamping);
-            d.Add("/delay/mode", DelayFxMode, ParameterRole.EchoMode);
-            d.Add("/delay/time", DelayFxTime, ParameterRole.EchoTime);
-            d.Add("/delay/tempo", DelayFxTempo, ParameterRole.EchoTempo);
-            d.Add("/delay/note", DelayFxNote, ParameterRole.EchoNote);
-            d.Add("/delay/feedback", DelayFxFeedback, ParameterRole.EchoFeedback);
-            d.Add("/delay/lowcut", DelayFxLowCut, ParameterRole.EchoLowCut);
-            d.Add("/delay/highcut", DelayFxHighCut, ParameterRole.EchoHighCut);
-            d.Add("/delay/pingpong", DelayFxPingPong, ParameterRole.EchoPingPong);
-            AddFxSource(builder, slot);
-        }
+        AddFxSlots(builder, config);
 
         for (int slot = 1; slot <= config.FxSlots; slot++)
         {

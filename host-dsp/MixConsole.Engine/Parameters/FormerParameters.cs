@@ -5,7 +5,8 @@ namespace MixConsole.Engine.Parameters;
 /// scenes, show files and stores recall the same sound: moved paths (<see cref="ParameterPaths.TryGetCurrent"/>);
 /// a send's tap (0 PREEQ, 1 PRE, 2 POST) is the X32 type of its pair (1 &lt;-EQ, 3 PRE, 4 POST) on the odd send, and
 /// an even send's tap is dropped (the X32 keeps one per pair); a key high-pass (<c>/gate/keyf</c>, <c>/dyn/hpf</c>,
-/// 20 Hz = off) is the X32 key filter (<c>/gate/filter</c>, <c>/dyn/filter</c>: on, LC12, the frequency).
+/// 20 Hz = off) is the X32 key filter (<c>/gate/filter</c>, <c>/dyn/filter</c>: on, LC12, the frequency); an effect
+/// slot's REVERB or DELAY with its named parameters (<c>/fx/1/reverb/decay</c>) is the X32's HALL or DLY with its pars.
 /// </summary>
 public static class FormerParameters
 {
@@ -15,8 +16,65 @@ public static class FormerParameters
     // A send's tap was one per bus: PREEQ, PRE, POST.
     private static readonly ParameterSpec FormerSendTap = ParameterSpec.Enum(["PREEQ", "PRE", "POST"], 2, "Former send tap");
 
-    /// <summary>How scene values are numbered now: 2, EQ types as the X32 (VEQ at 3). Format 1 had no VEQ.</summary>
-    public const int CurrentFormat = 2;
+    /// <summary>How scene values are numbered now: 3, effect types as the X32's. Format 2 had REVERB 0 and DELAY 1; format 1 no VEQ.</summary>
+    public const int CurrentFormat = 3;
+
+    /// <summary>The format from which EQ types are numbered as the X32 (VEQ at 3).</summary>
+    public const int VeqFormat = 2;
+
+    /// <summary>The format from which effect slots hold the X32's types and pars.</summary>
+    public const int X32EffectsFormat = 3;
+
+    /// <summary>An effect slot's type before format 3: 0 REVERB, 1 DELAY (read by label or number).</summary>
+    public static ParameterSpec FormerEffectType { get; } = ParameterSpec.Enum(["REVERB", "DELAY"], 0, "Former effect type");
+
+    // The X32's HALL and DLY, what a former REVERB and DELAY are now.
+    private const int HallType = 0, DelayType = 10;
+
+    // The named effect parameters before the X32's pars, on the grids they were saved on.
+    private static readonly Dictionary<string, ParameterSpec> FormerEffectSpecs = new()
+    {
+        ["reverb/predelay"] = ParameterSpec.Linear(0, 200, 1, "ms", 20, "Former reverb pre-delay"),
+        ["reverb/decay"] = ParameterSpec.Log(0.2, 10, 101, "s", 1.5, "Former reverb decay"),
+        ["reverb/size"] = ParameterSpec.Linear(0, 100, 1, "%", 50, "Former reverb size"),
+        ["reverb/damping"] = ParameterSpec.Linear(0, 100, 1, "%", 50, "Former reverb damping"),
+        ["delay/mode"] = ParameterSpec.Enum(["TIME", "TEMPO"], 0, "Former delay mode"),
+        ["delay/time"] = ParameterSpec.Linear(1, 2000, 1, "ms", 350, "Former delay time"),
+        ["delay/tempo"] = ParameterSpec.Linear(30, 300, 0.5, "BPM", 120, "Former delay tempo"),
+        ["delay/note"] = ParameterSpec.Enum(["1/2", "1/4.", "1/4", "1/4T", "1/8.", "1/8", "1/8T", "1/16"], 4, "Former delay note"),
+        ["delay/feedback"] = ParameterSpec.Linear(0, 95, 1, "%", 30, "Former delay feedback"),
+        ["delay/lowcut"] = ParameterSpec.Log(20, 2000, 101, "Hz", 100, "Former delay low cut"),
+        ["delay/highcut"] = ParameterSpec.Log(1000, 20000, 101, "Hz", 8000, "Former delay high cut"),
+        ["delay/pingpong"] = ParameterSpec.Bool(false, "Former delay ping-pong"),
+    };
+
+    /// <summary>True for an effect slot's type (<c>/fx/1/type</c>), the value whose numbering format 3 changed.</summary>
+    public static bool IsEffectType(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.Length == 10 && path.StartsWith("/fx/", StringComparison.Ordinal) && path.EndsWith("/type", StringComparison.Ordinal);
+    }
+
+    /// <summary>A former effect type (0 REVERB, 1 DELAY) as the X32's type list numbers it (HALL, DLY).</summary>
+    public static float EffectTypeBeforeX32(float type) => type >= 1 ? DelayType : HallType;
+
+    /// <summary>
+    /// True for a former named effect parameter; <paramref name="delay"/> says whether it belonged to the delay (it
+    /// then applies when the slot's type is DLY) or to the reverb (when HALL).
+    /// </summary>
+    public static bool IsFormerEffect(string path, out int slot, out bool delay)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        slot = 0;
+        delay = false;
+        if (path.Length < 8 || !path.StartsWith("/fx/", StringComparison.Ordinal) || path[5] != '/' || !FormerEffectSpecs.ContainsKey(path[6..])) return false;
+        slot = path[4] - '0';
+        delay = path[6] == 'd';
+        return true;
+    }
+
+    /// <summary>The X32 type a slot holding <paramref name="type"/> runs the former parameters of: true for DLY.</summary>
+    public static bool RunsFormerDelay(float type) => (int)type == DelayType;
 
     /// <summary>True for an EQ band's type (<c>/ch/01/eq/4/type</c>), the value whose numbering format 2 changed.</summary>
     public static bool IsEqType(string path)
@@ -32,7 +90,8 @@ public static class FormerParameters
     public static bool IsFormer(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return ParameterPaths.TryGetCurrent(path, out _) || ParameterPaths.IsFormerSendTap(path, out _) || IsKeyHighPass(path, out _);
+        return ParameterPaths.TryGetCurrent(path, out _) || ParameterPaths.IsFormerSendTap(path, out _) || IsKeyHighPass(path, out _)
+            || IsFormerEffect(path, out _, out _);
     }
 
     /// <summary>The spec a former path's wire value (0..1 float, int) was written on, in <paramref name="table"/>; null when it has none there.</summary>
@@ -42,6 +101,7 @@ public static class FormerParameters
         ArgumentNullException.ThrowIfNull(table);
         if (former.EndsWith("/dyn/hpf", StringComparison.Ordinal)) return FormerDynamicsHighPass;
         if (ParameterPaths.IsFormerSendTap(former, out _)) return FormerSendTap;
+        if (IsFormerEffect(former, out int slot, out _)) return table.TryGetIndex(ParameterPaths.Fx(slot) + "/type", out _) ? FormerEffectSpecs[former[6..]] : null;
         return Successor(former) is { } path && table.TryGetIndex(path, out int index) ? table[index].Spec : null;
     }
 
@@ -64,9 +124,35 @@ public static class FormerParameters
             into.Add((filter + "/type", KeyFilterLowCut12));
             into.Add((filter + "/f", on ? real : 1000f));
         }
+        else if (IsFormerEffect(former, out int slot, out bool delay))
+        {
+            MigrateEffect(ParameterPaths.Fx(slot) + "/par/", former[(delay ? 12 : 13)..], real, delay, into);
+        }
         else if (ParameterPaths.TryGetCurrent(former, out string current))
         {
             into.Add((current, real));
+        }
+    }
+
+    // A former reverb value as HALL's par, a former delay value as DLY's: a delay time brings DLY's own mix, mode and
+    // factors (100, ST, 1 and 1), a feedback both sides' feeds. Tempo and note are dropped (DLY has no tempo of its own).
+    private static void MigrateEffect(string pars, string name, float real, bool delay, List<(string Path, float Real)> into)
+    {
+        var type = X32EffectTypes.Send[delay ? DelayType : HallType];
+        void Par(int par, float value) => into.Add((pars + par.ToString("00", System.Globalization.CultureInfo.InvariantCulture), type.Parameters[par - 1].ToNormalized(value)));
+        const int factorOne = 4;
+        switch (name)
+        {
+            case "predelay": Par(1, real); break;
+            case "decay": Par(2, real); break;
+            case "size": Par(3, 2 + 0.98f * real); break;
+            case "damping": Par(4, 1000f * MathF.Pow(20f, 1f - real / 100f)); break;
+            case "time": Par(1, 100); Par(2, real); Par(4, factorOne); Par(5, factorOne); break;
+            case "feedback": Par(10, real); Par(11, real); break;
+            case "lowcut": Par(9, real); break;
+            case "highcut": Par(12, real); break;
+            case "pingpong": Par(3, real >= 0.5f ? 1 : 0); break;
+            default: break;
         }
     }
 

@@ -22,9 +22,19 @@ public static class NodeLine
         for (int k = 0; k < count; k++)
         {
             var parameter = store.Table[children[k]];
-            bool ok = parameter.Kind == ParameterKind.String
-                ? IsQuoted(tokens[k]) && tokens[k].Length - 2 <= parameter.Spec.MaxLength
-                : TryParseToken(parameter.Spec, tokens[k], out reals[k]);
+            bool ok;
+            if (X32EffectTypes.TryGetParameterSpec(store, children[k], out var typed))
+            {
+                // An effect par is written as its slot's type shows it; the store holds the X32's float.
+                ok = TryParseToken(typed, tokens[k], out float real);
+                reals[k] = typed.ToNormalized(real);
+            }
+            else
+            {
+                ok = parameter.Kind == ParameterKind.String
+                    ? IsQuoted(tokens[k]) && tokens[k].Length - 2 <= parameter.Spec.MaxLength
+                    : TryParseToken(parameter.Spec, tokens[k], out reals[k]);
+            }
             if (!ok) return NodeLineResult.Refused(node, $"'{tokens[k]}' is not a value of {parameter.Path}");
         }
 

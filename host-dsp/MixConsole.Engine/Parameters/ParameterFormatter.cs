@@ -94,6 +94,7 @@ public static class ParameterFormatter
     {
         ArgumentNullException.ThrowIfNull(store);
         var spec = store.Table[index].Spec;
+        if (X32EffectTypes.TryGetParameterSpec(store, index, out var typed)) return Format(typed, typed.FromNormalized(store.GetNormalized(index)), compact);
         return spec.Kind == ParameterKind.String ? FormatText(store.GetText(index)) : Format(spec, store.GetReal(index), compact);
     }
 
@@ -102,6 +103,12 @@ public static class ParameterFormatter
     {
         ArgumentNullException.ThrowIfNull(store);
         var spec = store.Table[index].Spec;
+        if (X32EffectTypes.TryGetParameterSpec(store, index, out var typed))
+        {
+            // An effect par as its slot's type shows it ("5k74", "X"); the store holds the X32's float.
+            return TryFormat(typed, typed.FromNormalized(store.GetNormalized(index)), compact, destination, out charsWritten);
+        }
+
         if (spec.Kind != ParameterKind.String)
         {
             return TryFormat(spec, store.GetReal(index), compact, destination, out charsWritten);

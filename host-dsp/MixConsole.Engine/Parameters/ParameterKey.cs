@@ -39,6 +39,7 @@ public readonly record struct ParameterKey(ParameterOwner Owner, int Number, Par
         {
             ParameterRole.EqType or ParameterRole.EqFrequency or ParameterRole.EqGain or ParameterRole.EqQ => " (band ",
             ParameterRole.SendLevel or ParameterRole.SendTap or ParameterRole.SendOn => Owner is ParameterOwner.Channel or ParameterOwner.AuxInput ? " (bus " : " (matrix ",
+            ParameterRole.EffectParameter => " (par ",
             _ => " (slot ",
         } + Slot.ToString(CultureInfo.InvariantCulture) + ")";
         return owner + " " + Role + slot;

@@ -175,41 +175,8 @@ public enum ParameterRole : byte
     /// <summary>Effect in the slot.</summary>
     EffectType,
 
-    /// <summary>Reverb pre-delay.</summary>
-    ReverbPreDelay,
-
-    /// <summary>Reverb decay time.</summary>
-    ReverbDecay,
-
-    /// <summary>Reverb size.</summary>
-    ReverbSize,
-
-    /// <summary>Reverb damping.</summary>
-    ReverbDamping,
-
-    /// <summary>Delay effect set by time or by tempo.</summary>
-    EchoMode,
-
-    /// <summary>Delay effect time.</summary>
-    EchoTime,
-
-    /// <summary>Delay effect tempo.</summary>
-    EchoTempo,
-
-    /// <summary>Delay effect note value.</summary>
-    EchoNote,
-
-    /// <summary>Delay effect feedback.</summary>
-    EchoFeedback,
-
-    /// <summary>Delay effect low cut.</summary>
-    EchoLowCut,
-
-    /// <summary>Delay effect high cut.</summary>
-    EchoHighCut,
-
-    /// <summary>Delay effect ping-pong.</summary>
-    EchoPingPong,
+    /// <summary>An effect slot's X32 par (slot: par 1..64), scaled by the slot's type.</summary>
+    EffectParameter,
 
     /// <summary>Master chain input gain.</summary>
     MasterInputGain,

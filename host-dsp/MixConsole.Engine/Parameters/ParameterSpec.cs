@@ -12,7 +12,10 @@ namespace MixConsole.Engine.Parameters;
 /// </summary>
 public sealed class ParameterSpec
 {
-    private readonly float[] _grid;
+    // Grids up to this size are tabulated; a finer one (an X32 effect par's float) is computed point by point.
+    private const int LargestTabulatedGrid = 1 << 16;
+
+    private readonly float[]? _grid;
     private readonly ParameterMapping? _mapping;
     private readonly string[] _labels;
 
@@ -39,14 +42,23 @@ public sealed class ParameterSpec
         _labels = labels;
         MaxLength = maxLength;
         DefaultText = defaultText;
-        _grid = new float[stepCount];
         float min = float.PositiveInfinity;
         float max = float.NegativeInfinity;
-        for (int k = 0; k < stepCount; k++)
+        if (stepCount <= LargestTabulatedGrid)
         {
-            _grid[k] = (float)mapping!.RealAtGridIndex(k, stepCount);
-            min = Math.Min(min, _grid[k]);
-            max = Math.Max(max, _grid[k]);
+            _grid = new float[stepCount];
+            for (int k = 0; k < stepCount; k++)
+            {
+                _grid[k] = (float)mapping!.RealAtGridIndex(k, stepCount);
+                min = Math.Min(min, _grid[k]);
+                max = Math.Max(max, _grid[k]);
+            }
+        }
+        else
+        {
+            // Only monotonic mappings get grids this fine: the ends are the extremes.
+            float first = (float)mapping!.RealAtGridIndex(0, stepCount), last = (float)mapping.RealAtGridIndex(stepCount - 1, stepCount);
+            (min, max) = (Math.Min(first, last), Math.Max(first, last));
         }
 
         if (mapping is not null)
@@ -54,7 +66,7 @@ public sealed class ParameterSpec
             Minimum = min;
             Maximum = max;
             DefaultGridIndex = mapping.GridIndexOfReal(defaultReal, stepCount);
-            Default = _grid[DefaultGridIndex];
+            Default = RealAt(DefaultGridIndex);
         }
     }
 
@@ -242,7 +254,7 @@ public sealed class ParameterSpec
     }
 
     /// <summary>Real value of grid point <paramref name="gridIndex"/> (0..StepCount-1).</summary>
-    public float RealAt(int gridIndex) => _grid[gridIndex];
+    public float RealAt(int gridIndex) => _grid is not null ? _grid[gridIndex] : (float)_mapping!.RealAtGridIndex(gridIndex, StepCount);
 
     /// <summary>Normalised (wire) value of grid point <paramref name="gridIndex"/>: index / (StepCount - 1).</summary>
     public float NormalizedAt(int gridIndex) => ParameterGrid.NormalizedAt(gridIndex, StepCount);
@@ -254,13 +266,13 @@ public sealed class ParameterSpec
     public int GridIndexOfNormalized(float normalized) => ParameterGrid.IndexOfNormalized(normalized, StepCount);
 
     /// <summary>The grid value nearest to <paramref name="real"/>.</summary>
-    public float SnapReal(float real) => _grid[GridIndexOfReal(real)];
+    public float SnapReal(float real) => RealAt(GridIndexOfReal(real));
 
     /// <summary>Normalised (wire) value of the grid point nearest to <paramref name="real"/>.</summary>
     public float ToNormalized(float real) => NormalizedAt(GridIndexOfReal(real));
 
     /// <summary>Real value of the grid point nearest to the normalised value <paramref name="normalized"/>.</summary>
-    public float FromNormalized(float normalized) => _grid[GridIndexOfNormalized(normalized)];
+    public float FromNormalized(float normalized) => RealAt(GridIndexOfNormalized(normalized));
 
     /// <summary>
     /// True when <paramref name="real"/> is a number inside <see cref="Minimum"/>..<see cref="Maximum"/>

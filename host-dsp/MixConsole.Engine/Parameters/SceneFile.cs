@@ -73,7 +73,8 @@ public static class SceneFile
         var texts = new List<(int Index, string Text)>();
         var seen = new HashSet<int>();
         var migrated = new List<(string Former, float Real)>();
-        bool beforeVeq = ReadFormat(parameters) < FormerParameters.CurrentFormat;
+        int format = ReadFormat(parameters);
+        bool beforeVeq = format < FormerParameters.VeqFormat, beforeX32Effects = format < FormerParameters.X32EffectsFormat;
         foreach (var property in parameters.EnumerateObject())
         {
             string path = property.Name;
@@ -106,16 +107,23 @@ public static class SceneFile
             }
             else
             {
-                float real = ReadNumber(path, spec, property.Value);
+                // An effect type written before the X32's types was REVERB or DELAY.
+                bool oldEffectType = beforeX32Effects && FormerParameters.IsEffectType(path);
+                float real = ReadNumber(path, oldEffectType ? FormerParameters.FormerEffectType : spec, property.Value);
                 // A number (not a label) written before VEQ took position 3 names the type as numbered then.
                 bool oldEqType = beforeVeq && property.Value.ValueKind == JsonValueKind.Number && FormerParameters.IsEqType(path);
-                numbers.Add((index, oldEqType ? FormerParameters.EqTypeBeforeVeq(real) : real));
+                numbers.Add((index, oldEqType ? FormerParameters.EqTypeBeforeVeq(real) : oldEffectType ? FormerParameters.EffectTypeBeforeX32(real) : real));
             }
         }
 
         // A value saved under a former path lands where it lives now, unless the scene names that path itself.
         var current = new List<(string Path, float Real)>();
-        foreach (var (former, real) in migrated) FormerParameters.Migrate(former, real, current);
+        foreach (var (former, real) in migrated)
+        {
+            // A former slot's reverb and delay settings both stood; the X32's pars hold those of the type it ran.
+            if (FormerParameters.IsFormerEffect(former, out int slot, out bool delay) && delay != RunsFormerDelay(table, numbers, slot)) continue;
+            FormerParameters.Migrate(former, real, current);
+        }
         foreach (var (path, real) in current)
         {
             if (table.TryGetIndex(path, out int index) && seen.Add(index)) numbers.Add((index, real));
@@ -247,7 +255,14 @@ public static class SceneFile
         ApplyParameters(store, parameters, mode, scope);
     }
 
-    // 2: EQ types numbered as the X32 (VEQ at 3); absent: written before that (1).
+    private static bool RunsFormerDelay(ParameterTable table, List<(int Index, float Real)> numbers, int slot)
+    {
+        int type = table.IndexOf(ParameterPaths.Fx(slot) + "/type");
+        int found = numbers.FindIndex(n => n.Index == type);
+        return FormerParameters.RunsFormerDelay(found < 0 ? table[type].Spec.Default : numbers[found].Real);
+    }
+
+    // 3: effect slots as the X32's; 2: EQ types numbered as the X32 (VEQ at 3); absent: written before that (1).
     private static int ReadFormat(JsonElement parameters)
     {
         if (!parameters.TryGetProperty(FormatKey, out JsonElement format)) return 1;

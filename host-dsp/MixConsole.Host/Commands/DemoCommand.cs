@@ -99,6 +99,11 @@ internal sealed class DemoCommand : ICommand
         }
     }
 
+    // The X32 stereo delay's position in the effect types; a par's X32 float for a real value of the slot's type.
+    private const int Delay = 10;
+
+    private static float Fx(int type, int par, float real) => X32EffectTypes.Send[type].Parameters[par - 1].ToNormalized(real);
+
     /// <summary>The demo scene in real units (dB, Hz, ms, %, enum positions); written to the session as wire values.</summary>
     internal static IReadOnlyList<(string Path, float Real, string Why)> Scene { get; } =
     [
@@ -132,10 +137,12 @@ internal sealed class DemoCommand : ICommand
         ("/ch/07/dyn/on", 1, ""), ("/ch/07/dyn/thr", -24, ""), ("/ch/07/dyn/ratio", 3, ""),
         ("/ch/07/mix/pan", -16, ""), ("/ch/07/mix/fader", -2, ""),
         ("/ch/07/mix/fx/1/level", -14, ""), ("/ch/07/mix/fx/2/level", -10, ""),
-        ("/fx/1/type", 0, "fx 1: plate-like reverb, 1.8 s, 20 ms pre-delay"),
-        ("/fx/1/reverb/decay", 1.8f, ""), ("/fx/1/reverb/predelay", 20, ""),
-        ("/fx/2/type", 1, "fx 2: delay at 120 BPM, dotted eighth, 35 % feedback"),
-        ("/fx/2/delay/mode", 1, ""), ("/fx/2/delay/tempo", 120, ""), ("/fx/2/delay/note", 4, ""), ("/fx/2/delay/feedback", 35, ""),
+        ("/fx/1/type", 0, "fx 1: hall reverb (HALL), 1.8 s, 20 ms pre-delay"),
+        ("/fx/1/par/02", Fx(0, 2, 1.8f), ""), ("/fx/1/par/01", Fx(0, 1, 20), ""),
+        ("/fx/2/type", Delay, "fx 2: stereo delay (DLY), a dotted eighth at 120 BPM (375 ms), 35 % feedback"),
+        ("/fx/2/par/01", Fx(Delay, 1, 100), ""), ("/fx/2/par/02", Fx(Delay, 2, 375), ""), ("/fx/2/par/03", Fx(Delay, 3, 0), ""),
+        ("/fx/2/par/04", Fx(Delay, 4, 4), ""), ("/fx/2/par/05", Fx(Delay, 5, 4), ""), ("/fx/2/par/09", Fx(Delay, 9, 100), ""),
+        ("/fx/2/par/10", Fx(Delay, 10, 35), ""), ("/fx/2/par/11", Fx(Delay, 11, 35), ""), ("/fx/2/par/12", Fx(Delay, 12, 8000), ""),
         ("/fxrtn/02/mix/fader", -4, ""),
         ("/main/st/dyn/on", 1, "main: gentle 2:1 bus compression, slow attack, and -6 dB main fader for headroom"),
         ("/main/st/dyn/thr", -14, ""), ("/main/st/dyn/ratio", 2, ""), ("/main/st/dyn/attack", 30, ""), ("/main/st/dyn/release", 200, ""),

@@ -174,6 +174,8 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         return true;
     }
 
+    private const int MaxListedSteps = 1 << 16;
+
     private static void WriteSpec(ParameterSpec spec, Utf8JsonWriter json, bool reals)
     {
         json.WriteStartObject();
@@ -195,8 +197,10 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
 
         json.WriteNumber("steps", spec.StepCount);
         json.WriteNumber("defaultIndex", spec.DefaultGridIndex);
+        // An X32 effect par's grid is a float's: its points are not listed (no page shows them).
+        int listed = spec.StepCount <= MaxListedSteps ? spec.StepCount : 0;
         json.WriteStartArray("texts");
-        for (int k = 0; k < spec.StepCount; k++)
+        for (int k = 0; k < listed; k++)
         {
             json.WriteStringValue(ParameterFormatter.Format(spec, spec.RealAt(k)));
         }
@@ -205,7 +209,7 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         if (reals && spec.Kind != ParameterKind.Bool)
         {
             json.WriteStartArray("reals");
-            for (int k = 0; k < spec.StepCount; k++)
+            for (int k = 0; k < listed; k++)
             {
                 double real = spec.RealAt(k);
                 if (double.IsFinite(real)) json.WriteNumberValue(real);

@@ -157,8 +157,9 @@ public class MixerMeterSourceTests
     {
         // Channel 1 feeds effect slot 2 (a delay): its return, X32 returns 3 (left) and 4 (right) at 42 and 43, carries it.
         var store = new ParameterStore(ParameterTable.Create(new ConsoleConfig(Channels: 2, Buses: 2, FxSlots: 2, Matrices: 0, AuxInputs: 0)));
-        Assert.True(store.TrySetInt(store.Table.IndexOf("/fx/2/type"), 1));
-        Assert.True(store.TrySetReal(store.Table.IndexOf("/fx/2/delay/time"), 10));
+        Assert.True(store.TrySetLabel(store.Table.IndexOf("/fx/2/type"), "DLY"));
+        var delayTime = X32EffectTypes.Send[10].Parameters[1];
+        Assert.True(store.TrySetNormalized(store.Table.IndexOf("/fx/2/par/02"), delayTime.ToNormalized(10)));
         Assert.True(store.TrySetNormalized(store.Table.IndexOf("/ch/01/mix/fx/2/level"), 0.75f));
         float[] blob0 = SineIntoBank(store, 0, 0);
         Assert.InRange(blob0[42], 0.1f, 1f);

@@ -143,6 +143,12 @@ public sealed class X32NodeConformanceTests(ITestOutputHelper output)
         { "/-prefs/remote/protocol", 'i', 3, "MC HUI CC", "", 1, false },
         { "/-prefs/remote/port", 'i', 3, "MIDI CARD RTP", "", 2, false },
         { "/-prefs/remote/ioenable", 'i', 4096, "%000000000000", "%111111111111", 3, false },
+        { "/fx/1/type", 'i', 61, "HALL AMBI RPLT ROOM CHAM PLAT VREV VRM GATE RVRS DLY 3TAP 4TAP CRS FLNG PHAS DIMC FILT ROTA PAN SUB D/RV CR/R FL/R D/CR D/FL MODD GEQ2 GEQ TEQ2 TEQ DES2 DES P1A P1A2 PQ5 PQ5S WAVD LIM CMB CMB2 FAC FAC1M FAC2 LEC LEC2 ULC ULC2 ENH2 ENH EXC2 EXC IMG EDI SON AMP2 AMP DRV2 DRV PIT2 PIT", "", 0, false },
+        { "/fx/8/type", 'i', 34, "GEQ2 GEQ TEQ2 TEQ DES2 DES P1A P1A2 PQ5 PQ5S WAVD LIM FAC FAC1M FAC2 LEC LEC2 ULC ULC2 ENH2 ENH EXC2 EXC IMG EDI SON AMP2 AMP DRV2 DRV PHAS FILT PAN SUB", "", 0, false },
+        // Slot 1 holds HALL (the X32's first type): pre delay 0..200 ms, decay 0.2..5 s (logf), damping 1k..20k Hz.
+        { "/fx/1/par/01", 'f', 201, "0", "200", 0, false },
+        { "/fx/1/par/02", 'f', 101, "0.20", "5.00", 1, false },
+        { "/fx/1/par/06", 'f', 49, "-12.0", "12.0", 5, false },
         { "/fx/4/source/r", 'i', 18, "INS MIX1 MIX2 MIX3 MIX4 MIX5 MIX6 MIX7 MIX8 MIX9 MIX10 MIX11 MIX12 MIX13 MIX14 MIX15 MIX16 M/C", "", 1, false },
         { "/headamp/127/gain", 'f', 145, "-12.0", "60.0", 0, false },
         { "/headamp/000/phantom", 'i', 2, "OFF", "ON", 1, false },
@@ -231,7 +237,7 @@ public sealed class X32NodeConformanceTests(ITestOutputHelper output)
         return null;
     }
 
-    private static string? NodeLine(ServerHarness h, string node)
+    internal static string? NodeLine(ServerHarness h, string node)
     {
         h.Link.Clear();
         h.Send(ServerHarness.A, X32WireClient.Message("/node", node));

@@ -130,7 +130,6 @@ internal static partial class X32NodeTable
     public static readonly string[] Pending =
     [
         "fxrtn/{01-08}/config", "fxrtn/{01-08}/eq", "fxrtn/{01-08}/eq/{1-4}", "fxrtn/{01-08}/mix", "fxrtn/{01-08}/grp",
-        "fx/{1-8}", "fx/{1-8}/par",
         "-stat/solosw",
     ];
 

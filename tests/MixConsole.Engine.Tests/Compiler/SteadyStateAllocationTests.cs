@@ -132,7 +132,7 @@ public sealed class SteadyStateAllocationTests(Xunit.Abstractions.ITestOutputHel
         }
 
         Add(new ParameterKey(ParameterOwner.Dca, 1, ParameterRole.Fader), 0, -6);
-        Add(new ParameterKey(ParameterOwner.FxSlot, 1, ParameterRole.ReverbDecay), 1.5f, 2.5f);
+        Add(new ParameterKey(ParameterOwner.FxSlot, 1, ParameterRole.EffectParameter, 2), 0.5f, 0.7f); // HALL decay
         Add(new ParameterKey(ParameterOwner.MainStereo, 1, ParameterRole.EqGain, 2), 2, -2);
         Add(new ParameterKey(ParameterOwner.Bus, 3, ParameterRole.Fader), -5, -8);
         return new ChangeList([.. list]);

@@ -14,7 +14,7 @@ public sealed class BindingTests
     [InlineData("/bus/02/dyn/thr", "bus 2 DynamicsThreshold")]
     [InlineData("/ch/04/mix/01/type", "channel 4 SendTap (bus 1)")]
     [InlineData("/ch/04/mix/02/on", "channel 4 SendOn (bus 2)")]
-    [InlineData("/fx/1/delay/pingpong", "effect slot 1 EchoPingPong")]
+    [InlineData("/fx/1/par/12", "effect slot 1 EffectParameter (par 12)")]
     [InlineData("/dca/2/on", "DCA 2 On")]
     [InlineData("/config/solo/chmode", "console SoloMode")]
     [InlineData("/master/bypass", "master chain MasterBypass")]

@@ -1,4 +1,5 @@
 using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Engine.Tests.Mixer;
 
@@ -147,7 +148,7 @@ public sealed class RoutingTests
     {
         var x = new float[48000];
         x[0] = 1;
-        var h = new EngineHarness().Real("/ch/01/mix/st", 0).Wire("/ch/01/mix/fx/1/level", 0.75f).Real("/fx/1/reverb/decay", 2);
+        var h = new EngineHarness().Real("/ch/01/mix/st", 0).Wire("/ch/01/mix/fx/1/level", 0.75f).Wire("/fx/1/par/02", X32EffectTypes.Send[0].Parameters[1].ToNormalized(2));
         var y = h.Render([x]);
         double tail = EngineHarness.Rms(y[0], 9600);
         Assert.True(tail > 1e-4, $"tail rms {tail}");

@@ -37,6 +37,9 @@ public class GridRoundTripTests
         return (int)hash ^ salt;
     }
 
+    // An X32 effect par's grid is a float's (2^24 + 1 points): every 4099th point, a prime stride, stands for it.
+    private static int Stride(ParameterSpec spec) => spec.StepCount > 1 << 16 ? 4099 : 1;
+
     private static List<string> DistinctSpecPaths()
     {
         var table = ParameterTable.Create(ConsoleConfig.Default);
@@ -58,7 +61,7 @@ public class GridRoundTripTests
     public void EveryGridPoint_RealToNormalizedToReal_IsStable(string path)
     {
         var spec = Table[Table.IndexOf(path)].Spec;
-        for (int k = 0; k < spec.StepCount; k++)
+        for (int k = 0; k < spec.StepCount; k += Stride(spec))
         {
             float real = spec.RealAt(k);
             Assert.Equal(k, spec.GridIndexOfReal(real));
@@ -76,9 +79,10 @@ public class GridRoundTripTests
         var spec = Table[Table.IndexOf(path)].Spec;
         int direction = Math.Sign(spec.RealAt(spec.StepCount - 1) - spec.RealAt(0));
         Assert.NotEqual(0, direction);
-        for (int k = 1; k < spec.StepCount; k++)
+        int stride = Stride(spec);
+        for (int k = stride; k < spec.StepCount; k += stride)
         {
-            Assert.Equal(direction, Math.Sign(spec.RealAt(k) - spec.RealAt(k - 1)));
+            Assert.Equal(direction, Math.Sign(spec.RealAt(k) - spec.RealAt(k - stride)));
         }
 
         Assert.Equal(Math.Min(spec.RealAt(0), spec.RealAt(spec.StepCount - 1)), spec.Minimum);

@@ -138,7 +138,12 @@ public class MappingTests
         Assert.Equal(["12", "18", "24"], Spec("/ch/01/preamp/hpslope").Labels);
         Assert.Equal(["PRE", "POST"], Spec("/ch/01/dyn/pos").Labels);
         Assert.Equal(["PFL", "AFL"], Spec("/config/solo/chmode").Labels);
-        Assert.Equal(["REVERB", "DELAY"], Spec("/fx/1/type").Labels);
+        Assert.Equal(61, Spec("/fx/1/type").Labels.Count);
+        Assert.Equal(["HALL", "AMBI", "RPLT", "ROOM", "CHAM", "PLAT", "VREV", "VRM", "GATE", "RVRS", "DLY", "3TAP", "4TAP"], Spec("/fx/4/type").Labels.Take(13));
+        Assert.Equal(["PIT2", "PIT"], Spec("/fx/1/type").Labels.TakeLast(2));
+        Assert.Equal(34, Spec("/fx/5/type").Labels.Count);
+        Assert.Equal(["GEQ2", "GEQ"], Spec("/fx/8/type").Labels.Take(2));
+        Assert.Equal(["PHAS", "FILT", "PAN", "SUB"], Spec("/fx/8/type").Labels.TakeLast(4));
     }
 
     [Fact]

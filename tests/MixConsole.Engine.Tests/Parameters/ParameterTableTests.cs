@@ -26,9 +26,7 @@ public class ParameterTableTests
         "/main/m/mix/on", "/main/m/mix/fader",
         "/dca/1/on", "/dca/8/fader", "/dca/1/config/name", "/config/mute/1", "/config/mute/6",
         "/config/solo/chmode", "/config/name",
-        "/fx/1/type", "/fx/4/reverb/predelay", "/fx/1/reverb/decay", "/fx/1/reverb/size", "/fx/1/reverb/damping",
-        "/fx/1/delay/time", "/fx/1/delay/mode", "/fx/1/delay/tempo", "/fx/1/delay/note", "/fx/1/delay/feedback",
-        "/fx/1/delay/lowcut", "/fx/1/delay/highcut", "/fx/1/delay/pingpong", "/fxrtn/01/mix/fader", "/fxrtn/04/mix/on",
+        "/fx/1/type", "/fx/4/par/01", "/fx/1/par/64", "/fx/1/source/l", "/fx/4/source/r", "/fx/5/type", "/fx/8/par/64", "/fxrtn/01/mix/fader", "/fxrtn/04/mix/on",
         "/master/input/gain", "/master/eq/tilt", "/master/eq/lowshelf/g", "/master/eq/highshelf/f", "/master/comp/amount",
         "/master/width", "/master/loudness/target", "/master/limiter/ceiling", "/master/bypass", "/master/ab",
         "/-stat/selidx",
@@ -52,7 +50,8 @@ public class ParameterTableTests
     [InlineData("/ch/01/mix")]
     [InlineData("/dca/9/on")]
     [InlineData("/config/mute/7")]
-    [InlineData("/fx/5/type")]
+    [InlineData("/fx/9/type")]
+    [InlineData("/fx/5/source/l")]
     public void Table_DoesNotDeclarePathsOutsideTheConsole(string path)
     {
         Assert.False(Table.TryGetIndex(path, out _));
@@ -139,7 +138,9 @@ public class ParameterTableTests
         Assert.False(small.TryGetIndex("/ch/07/mix/fader", out _));
         Assert.False(small.TryGetIndex("/ch/01/mix/05/level", out _));
         Assert.True(small.TryGetIndex("/fx/2/type", out _));
-        Assert.False(small.TryGetIndex("/fx/3/type", out _));
+        // The X32's eight effect slots are all there; past the two this profile runs, they are kept.
+        Assert.False(small[small.IndexOf("/fx/3/type")].Key.IsDeclared);
+        Assert.True(small[small.IndexOf("/fx/2/par/64")].Key.IsDeclared);
         Assert.Equal(255f, small[small.IndexOf("/ch/01/grp/dca")].Spec.Maximum);
 
         // The channel strip has the same parameters in both consoles but for the sends: on and level to each bus,
@@ -150,7 +151,7 @@ public class ParameterTableTests
         // The master chain (two settings) and the X32's fixed hardware (head amps, outputs, patching, preferences)
         // are one instance in both.
         int fixedSize = 0;
-        foreach (string family in (string[])["/master/", "/headamp/", "/outputs/", "/config/userrout/", "/config/routing/", "/config/userctrl/", "/config/dp48/", "/-prefs/"])
+        foreach (string family in (string[])["/master/", "/fx/", "/headamp/", "/outputs/", "/config/userrout/", "/config/routing/", "/config/userctrl/", "/config/dp48/", "/-prefs/"])
         {
             Assert.Equal(CountUnder(Table, family), CountUnder(small, family));
             fixedSize += CountUnder(Table, family);

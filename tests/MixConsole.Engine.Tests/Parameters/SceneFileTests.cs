@@ -50,7 +50,7 @@ public class SceneFileTests
         var saved = new ParameterStore(Table);
         saved.TrySetReal(Table.IndexOf("/ch/01/eq/2/type"), 3); // VEQ
         string json = SceneFile.Save(saved, onlyChanged: true);
-        Assert.Contains("\"format\": 2", json, StringComparison.Ordinal);
+        Assert.Contains("\"format\": 3", json, StringComparison.Ordinal);
         var store = new ParameterStore(Table);
         SceneFile.Load(store, json);
         Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/eq/2/type")));
@@ -61,7 +61,7 @@ public class SceneFileTests
         Assert.Equal(5f, store.GetReal(Table.IndexOf("/ch/01/eq/3/type")));
         Assert.Equal(2f, store.GetReal(Table.IndexOf("/ch/01/eq/1/type")));
         Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/eq/4/type")));
-        var e = Assert.Throws<SceneFormatException>(() => SceneFile.Load(store, """{"parameters": {"format": 3}}"""));
+        var e = Assert.Throws<SceneFormatException>(() => SceneFile.Load(store, """{"parameters": {"format": 4}}"""));
         Assert.Contains("format", e.Message, StringComparison.Ordinal);
     }
 
@@ -85,6 +85,33 @@ public class SceneFileTests
         Assert.Equal(Math.Sqrt(20 * 400), Real("/bus/03/dyn/filter/f"), 89.4 * 0.02);
         // A scene that names the current path as well keeps it.
         Assert.Equal(Table[Table.IndexOf("/ch/04/dyn/filter/f")].Spec.FromNormalized(0.75f), Real("/ch/04/dyn/filter/f"));
+    }
+
+    [Fact]
+    public void AnOldScene_WithReverbAndDelaySlots_LoadsAsTheX32sHallAndStereoDelay()
+    {
+        // Format 2: REVERB 0 and DELAY 1 with named settings, each on its old grid; a slot's settings for the effect
+        // it did not run are dropped. Delay time 1..2000 ms on 1 ms steps, decay 0.2..10 s on 101 log points.
+        var store = new ParameterStore(Table);
+        SceneFile.Load(store, """
+            {"parameters": {"format": 2,
+              "/fx/1/type": "DELAY", "/fx/1/delay/time": 0.124562, "/fx/1/delay/feedback": 0.421053, "/fx/1/delay/pingpong": 1,
+              "/fx/1/reverb/decay": 0.9,
+              "/fx/2/type": 0, "/fx/2/reverb/decay": 0.69, "/fx/2/reverb/predelay": 0.25, "/fx/2/delay/time": 0.9}}
+            """);
+        string Token(string path) => ParameterFormatter.FormatCurrent(store, Table.IndexOf(path), compact: true);
+        float Real(int slot, int par) => X32EffectTypes.At(slot, store.GetReal(Table.IndexOf($"/fx/{slot}/type")))
+            .Real(par, store.GetNormalized(Table.IndexOf($"/fx/{slot}/par/{par:00}")));
+        Assert.Equal("DLY", Token("/fx/1/type"));
+        Assert.Equal(250f, Real(1, 2));      // time
+        Assert.Equal(40f, Real(1, 10));      // feed left
+        Assert.Equal(40f, Real(1, 11));      // feed right
+        Assert.Equal(1f, Real(1, 3));        // mode X: ping-pong
+        Assert.Equal(4f, Real(1, 4));        // factor 1
+        Assert.Equal(100f, Real(1, 1));      // mix
+        Assert.Equal("HALL", Token("/fx/2/type"));
+        Assert.Equal(50f, Real(2, 1));       // pre-delay
+        Assert.InRange(Real(2, 2), 3.0f * 0.97f, 3.0f * 1.03f); // 0.2 x 50^0.69 = 2.97 s
     }
 
     [Fact]

@@ -217,7 +217,9 @@ public sealed class SceneOscTests(ITestOutputHelper output)
         /headamp/000 +25.0 OFF
         /headamp/001 +20.0 OFF
         /config/routing/IN AN1-8 AN9-16 A1-8 A9-16 AUX1-4
-        /fx/1/par 20.0 1.5 50 50
+        /fx/1 HALL
+        /fx/1/par 20 1.57 60 5k74 25 0.0 83 7k2 0.95 25 50 30
+        /ch/33/mix ON -10.0 ON +0 OFF -oo
         """;
 
     [Fact]
@@ -230,7 +232,8 @@ public sealed class SceneOscTests(ITestOutputHelper output)
         output.WriteLine(run.Out);
         Assert.True(run.ExitCode == 0, run.Err);
         Assert.Contains("scene 20 'Festival' imported", run.Out);
-        Assert.Contains("/fx/#/par (1 line): skipped, not on this console", run.Out);
+        Assert.Contains("/ch/#/mix (1 line): skipped, not on this console", run.Out); // a strip past this console
+        Assert.DoesNotContain("/fx", run.Out); // the effect slots are in the X32's shape
         Assert.DoesNotContain("/config/routing", run.Out); // kept for compatibility, so it comes across
         Assert.DoesNotContain("/ch/#/mix/#", run.Out); // sends are in the X32's shape: on, level, pan, type, panFollow
         Assert.DoesNotContain("/headamp", run.Out);
@@ -259,5 +262,6 @@ public sealed class SceneOscTests(ITestOutputHelper output)
         Assert.Equal((4f, 2.5f), (Real("/ch/02/eq/4/type"), Real("/ch/02/eq/4/g")));
         Assert.Equal(10020f, Real("/ch/02/eq/4/f"), 10020f * 0.02f);
         Assert.Equal(77f, Real("/ch/01/preamp/hpf"), 77f * 0.02f);
+        Assert.Equal("1.57", MixConsole.Engine.Parameters.ParameterFormatter.FormatCurrent(console, console.Table.IndexOf("/fx/1/par/02"), compact: true));
     }
 }

@@ -5,33 +5,26 @@ namespace MixConsole.Engine.Compiler.Binding;
 /// <summary>Handles of one effect slot's parameters, bound by typed key from the table (a missing one fails at construction, named).</summary>
 internal sealed class EffectBinding
 {
-    public ParameterHandle Type, PreDelay, Decay, Size, Damping, DelayMode, DelayTime, Tempo, Note, Feedback, LowCut, HighCut, PingPong;
+    /// <summary>The slot's X32 type and its 64 pars (index 0 = par/01).</summary>
+    public ParameterHandle Type;
+
+    public readonly ParameterHandle[] Pars = new ParameterHandle[X32EffectTypes.ParameterCount];
+
+    /// <summary>The slot's number (from 1): it picks the X32's type list.</summary>
+    public int Slot { get; private init; }
 
     /// <summary>Effect slot <paramref name="slot"/> (from 1); <paramref name="own"/> is told each parameter's index.</summary>
     public static EffectBinding Create(ParameterTable table, int slot, Action<int> own)
     {
-        ParameterHandle Bind(ParameterRole role)
+        ParameterHandle Bind(ParameterRole role, int par = 0)
         {
-            ParameterHandle handle = table.Bind(new ParameterKey(ParameterOwner.FxSlot, slot, role));
+            ParameterHandle handle = table.Bind(new ParameterKey(ParameterOwner.FxSlot, slot, role, par));
             own(handle.Index);
             return handle;
         }
 
-        return new EffectBinding
-        {
-            Type = Bind(ParameterRole.EffectType),
-            PreDelay = Bind(ParameterRole.ReverbPreDelay),
-            Decay = Bind(ParameterRole.ReverbDecay),
-            Size = Bind(ParameterRole.ReverbSize),
-            Damping = Bind(ParameterRole.ReverbDamping),
-            DelayMode = Bind(ParameterRole.EchoMode),
-            DelayTime = Bind(ParameterRole.EchoTime),
-            Tempo = Bind(ParameterRole.EchoTempo),
-            Note = Bind(ParameterRole.EchoNote),
-            Feedback = Bind(ParameterRole.EchoFeedback),
-            LowCut = Bind(ParameterRole.EchoLowCut),
-            HighCut = Bind(ParameterRole.EchoHighCut),
-            PingPong = Bind(ParameterRole.EchoPingPong),
-        };
+        var binding = new EffectBinding { Slot = slot, Type = Bind(ParameterRole.EffectType) };
+        for (int par = 1; par <= X32EffectTypes.ParameterCount; par++) binding.Pars[par - 1] = Bind(ParameterRole.EffectParameter, par);
+        return binding;
     }
 }

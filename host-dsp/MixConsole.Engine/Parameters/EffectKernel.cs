@@ -1,0 +1,14 @@
+namespace MixConsole.Engine.Parameters;
+
+/// <summary>What this console runs an X32 effect type on.</summary>
+public enum EffectKernel
+{
+    /// <summary>Nothing here runs it: the slot outputs silence; its type and pars are stored, echoed and saved.</summary>
+    None,
+
+    /// <summary>The algorithmic reverb (pre-delay, decay, size, damping, level).</summary>
+    Reverb,
+
+    /// <summary>The stereo delay (time and factors per side, feedback, loop filters, ping-pong, mix).</summary>
+    Delay,
+}
