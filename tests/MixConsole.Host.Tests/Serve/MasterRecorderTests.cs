@@ -38,7 +38,8 @@ public sealed class MasterRecorderTests(ITestOutputHelper log)
             object[]? started = Ask(client, 1);
             Assert.Equal(1, started?[0]);
             paths.Add((string)started![1]);
-            Thread.Sleep(1500);
+            // A loaded machine paces the wav backend slower than real time: wait for audio written, not for a clock.
+            WaitForFrames(paths[0], Rate);
             Assert.Equal(0, Ask(client, 0)?[0]);
             Thread.Sleep(300);
             // A second recording, left running: serve closes it when the audio ends.
@@ -160,6 +161,18 @@ public sealed class MasterRecorderTests(ITestOutputHelper log)
         {
             if (disposing) inner.Dispose();
             base.Dispose(disposing);
+        }
+    }
+
+    // Recordings are float stereo: 8 bytes a frame after a header well under 4 KB.
+    private static void WaitForFrames(string path, int frames)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            var file = new FileInfo(path);
+            if (file.Exists && file.Length > 4096 + 8L * frames) return;
+            Thread.Sleep(50);
         }
     }
 }
