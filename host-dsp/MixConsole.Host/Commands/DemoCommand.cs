@@ -136,7 +136,7 @@ internal sealed class DemoCommand : ICommand
         ("/fx/1/reverb/decay", 1.8f, ""), ("/fx/1/reverb/predelay", 20, ""),
         ("/fx/2/type", 1, "fx 2: delay at 120 BPM, dotted eighth, 35 % feedback"),
         ("/fx/2/delay/mode", 1, ""), ("/fx/2/delay/tempo", 120, ""), ("/fx/2/delay/note", 4, ""), ("/fx/2/delay/feedback", 35, ""),
-        ("/fxrtn/02/mix/fader", -4, ""),
+        ("/fxrtn/03/mix/fader", -4, ""), // slot 2, whose returns 03-04 are linked
         ("/main/st/dyn/on", 1, "main: gentle 2:1 bus compression, slow attack, and -6 dB main fader for headroom"),
         ("/main/st/dyn/thr", -14, ""), ("/main/st/dyn/ratio", 2, ""), ("/main/st/dyn/attack", 30, ""), ("/main/st/dyn/release", 200, ""),
         ("/main/st/mix/fader", -6, ""),
