@@ -117,6 +117,7 @@ internal static class StoreRecovery
             Configure(connection);
             NumberEqTypesAsTheX32(connection);
             NumberEffectTypesAsTheX32(connection);
+            SplitStereoReturns(connection);
             db = connection;
             problem = "";
             return true;
@@ -171,6 +172,7 @@ internal static class StoreRecovery
             INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}');
             INSERT OR REPLACE INTO meta(key, value) VALUES ('eqtypes', 'x32');
             INSERT OR REPLACE INTO meta(key, value) VALUES ('fxtypes', 'x32');
+            INSERT OR REPLACE INTO meta(key, value) VALUES ('fxreturns', 'x32');
             COMMIT;
             """);
         return db;
@@ -197,6 +199,25 @@ internal static class StoreRecovery
         UPDATE live SET real = CASE WHEN real >= 1 THEN 10 ELSE 0 END WHERE path GLOB '/fx/[1-8]/type'
             AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fxtypes');
         INSERT OR IGNORE INTO meta(key, value) VALUES ('fxtypes', 'x32');
+        COMMIT;
+        """);
+
+    // A store written when /fxrtn/NN was slot NN's stereo return holds it in its live rows: once, with the mark, it
+    // becomes the slot's pair of return strips (both take name, on, fader, solo; the odd one the balance as its pan),
+    // and the fxlinks of then, which did nothing, are dropped so the pairs stay linked (the default).
+    private static void SplitStereoReturns(SqliteConnection db) => Execute(db, """
+        BEGIN IMMEDIATE;
+        CREATE TEMP TABLE former_returns AS SELECT path, real, text FROM live
+            WHERE path GLOB '/fxrtn/[0-9][0-9]/*' AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fxreturns');
+        DELETE FROM live WHERE (path IN (SELECT path FROM former_returns) OR path GLOB '/config/fxlink/*')
+            AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fxreturns');
+        INSERT OR REPLACE INTO live(path, real, text)
+            SELECT printf('/fxrtn/%02d%s', 2 * CAST(substr(path, 8, 2) AS INTEGER) - 1, substr(path, 10)), real, text FROM former_returns;
+        INSERT OR REPLACE INTO live(path, real, text)
+            SELECT printf('/fxrtn/%02d%s', 2 * CAST(substr(path, 8, 2) AS INTEGER), substr(path, 10)), real, text FROM former_returns
+            WHERE substr(path, 10) <> '/mix/pan';
+        DROP TABLE former_returns;
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('fxreturns', 'x32');
         COMMIT;
         """);
 

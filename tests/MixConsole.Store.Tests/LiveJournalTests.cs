@@ -144,6 +144,39 @@ public sealed class LiveJournalTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AStoreWrittenWithAStereoReturnPerSlot_RestoresThePairOfReturnStrips()
+    {
+        // Before the X32's return strips, /fxrtn/02 was slot 2's stereo return; its fxlink did nothing.
+        using var folder = new TempFolder();
+        using (var store = ConsoleStore.Open(folder.Path))
+        {
+            using var command = store.Connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM meta WHERE key = 'fxreturns';
+                INSERT INTO live(path, real, text) VALUES ('/fxrtn/02/mix/fader', -12, NULL), ('/fxrtn/02/mix/pan', -40, NULL),
+                    ('/fxrtn/02/config/name', NULL, 'Delay'), ('/config/fxlink/3-4', 0, NULL);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        // Opened twice: the store is split once.
+        for (int open = 0; open < 2; open++)
+        {
+            var console = NewConsole();
+            using var store = ConsoleStore.Open(folder.Path);
+            new LiveJournal(store, console, _ => { }).Restore();
+            float Real(string path) => console.GetReal(console.Table.IndexOf(path));
+            Assert.Equal(-12f, Real("/fxrtn/03/mix/fader"), 0.1f);
+            Assert.Equal(-12f, Real("/fxrtn/04/mix/fader"), 0.1f);
+            Assert.Equal(-40f, Real("/fxrtn/03/mix/pan"));
+            Assert.Equal(0f, Real("/fxrtn/04/mix/pan"));
+            Assert.Equal(1f, Real("/config/fxlink/3-4"));
+            Assert.Equal("Delay", console.GetText(console.Table.IndexOf("/fxrtn/04/config/name")));
+            Assert.True(Real("/fxrtn/02/mix/fader") > -1f, "slot 1's right return keeps its fader");
+        }
+    }
+
+    [Fact]
     public void AMinuteOfMovesAt100PerSecond_WritesUnderOneMegabyte()
     {
         using var folder = new TempFolder();

@@ -4,7 +4,7 @@ using static MixConsole.Web.Tests.MixerPageTests;
 
 namespace MixConsole.Web.Tests;
 
-/// <summary>The mixer page's bus, DCA and main layers and sends on fader, checked through the access contract and over OSC.</summary>
+/// <summary>The mixer page's bus, effect return, DCA and main layers and sends on fader, checked through the access contract and over OSC.</summary>
 public sealed class MixerLayerTests(Browser browser) : IClassFixture<Browser>
 {
     private const float Unity = 767f / 1023;
@@ -32,6 +32,13 @@ public sealed class MixerLayerTests(Browser browser) : IClassFixture<Browser>
         osc.Set("/bus/04/mix/pan", 0.25f);
         await page.WaitForSelectorAsync("[role='slider'][data-path='/bus/04/mix/pan'][aria-valuenow='0.25']");
 
+        await page.ClickAsync("#layers button[data-layer='fxrtn']");
+        await page.FocusAsync(Slider("/fxrtn/03/mix/fader"));
+        await page.Keyboard.PressAsync("End");
+        AssertAnswers(osc, "/fxrtn/03/mix/fader", 1f);
+        await page.ClickAsync("[role='switch'][data-path='/fxrtn/08/solo']");
+        Assert.Equal(1, osc.QueryUntil("/fxrtn/08/solo", v => v is 1));
+
         await page.ClickAsync("#layers button[data-layer='dca']");
         await page.FocusAsync(Slider("/dca/1/fader"));
         await page.Keyboard.PressAsync("Home");
@@ -54,6 +61,7 @@ public sealed class MixerLayerTests(Browser browser) : IClassFixture<Browser>
         IPage page = await browser.OpenLiveAsync(serve.WebAddress);
         Assert.Equal(6, await page.Locator("section.strip[data-layer='ch']").CountAsync());
         Assert.Equal(4, await page.Locator("section.strip[data-layer='bus']").CountAsync());
+        Assert.Equal(4, await page.Locator("section.strip[data-layer='fxrtn']").CountAsync());
         Assert.Equal(8, await page.Locator("section.strip[data-layer='dca']").CountAsync());
         Assert.Equal(1, await page.Locator("section.strip[data-layer='main']").CountAsync());
         Assert.Equal(4, await page.Locator("#sends option:not([value='0'])").CountAsync());

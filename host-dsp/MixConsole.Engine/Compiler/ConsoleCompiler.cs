@@ -25,7 +25,7 @@ public sealed partial class ConsoleCompiler
     private readonly ParameterStore _store;
     private readonly ConsoleBinding _binding;
     private readonly KeyLayout _keys;
-    private readonly int _channels, _buses, _fxSlots, _dcas, _muteGroups, _firstAuxInput;
+    private readonly int _channels, _buses, _fxSlots, _dcas, _muteGroups, _firstAuxInput, _firstReturn;
     private readonly float[] _values, _applied;
     private readonly int[] _dirty;
     private readonly ParameterChangeSet _changes;
@@ -46,8 +46,9 @@ public sealed partial class ConsoleCompiler
         ConsoleConfig config = store.Table.Config;
         _binding = new ConsoleBinding(store.Table);
         _keys = _binding.Keys;
-        _channels = config.InputStrips;
+        _channels = config.MixStrips;
         _firstAuxInput = config.Channels;
+        _firstReturn = config.InputStrips;
         _buses = config.Buses;
         _fxSlots = config.FxSlots;
         _dcas = config.Dcas;
@@ -189,13 +190,13 @@ public sealed partial class ConsoleCompiler
             // Solo, DCAs, mute groups and the master bypass feed every mix.
             for (int c = 0; c < _channels; c++) _dirty[c] |= StripAspect.Bits(StripAspect.Mix);
             for (int b = 0; b < _buses; b++) _dirty[_keys.Bus(b)] |= StripAspect.Bits(StripAspect.Mix);
-            for (int s = 0; s < _fxSlots; s++) _dirty[_keys.Return(s)] |= StripAspect.Bits(StripAspect.Mix);
             _dirty[_keys.Main] |= StripAspect.Bits(StripAspect.Mix);
             _dirty[global] = 0;
         }
 
-        for (int c = 0; c + 1 < _channels; c += 2)
+        for (int c = 0; c + 1 < _channels; c++)
         {
+            if (Leader(c) != c || Leader(c + 1) != c) continue;
             if ((_dirty[c] & StripAspect.Bits(StripAspect.Link)) != 0)
             {
                 _dirty[c] |= StripAspect.All;
@@ -218,9 +219,10 @@ public sealed partial class ConsoleCompiler
             int d = _dirty[c];
             if (d == 0) continue;
             _dirty[c] = 0;
-            // Aux inputs have no high-pass, gate or compressor: those parts of their strips stay off.
+            // Aux inputs have no high-pass, gate or compressor, effect returns no input stage either: those parts stay off.
             if (c >= _firstAuxInput) d &= ~(StripAspect.Bits(StripAspect.HighPass) | StripAspect.Bits(StripAspect.Gate) | StripAspect.Bits(StripAspect.Compressor));
-            int leader = IsLinked(c) ? c & ~1 : c;
+            if (c >= _firstReturn) d &= ~StripAspect.Bits(StripAspect.Input);
+            int leader = IsLinked(c) ? Leader(c) : c;
             var p = _binding.Channels[leader];
             ref ChannelTargets t = ref _compiled.Channels[c];
             if (Has(d, StripAspect.Link)) t.Linked = IsLinked(c);
@@ -283,13 +285,6 @@ public sealed partial class ConsoleCompiler
                 MarkParts(fx, StripAspect.Bits(StripAspect.Effect));
             }
 
-            int ret = _keys.Return(s);
-            if (_dirty[ret] != 0)
-            {
-                _dirty[ret] = 0;
-                DesignReturnMix(s);
-                MarkParts(ret, StripAspect.Bits(StripAspect.Mix));
-            }
         }
 
         DesignMatrices();
@@ -354,7 +349,7 @@ public sealed partial class ConsoleCompiler
     {
         t.Mix.Fader = StripGain(p);
         bool linked = IsLinked(c);
-        bool isLeft = (c & 1) == 0;
+        bool isLeft = Leader(c) == c;
         float pan = V(p.Pan) / 100f;
         float left, right;
         if (linked)
@@ -383,7 +378,7 @@ public sealed partial class ConsoleCompiler
     private void DesignChannelSends(int c, StripBinding p)
     {
         bool linked = IsLinked(c);
-        bool isLeft = (c & 1) == 0;
+        bool isLeft = Leader(c) == c;
         for (int b = 0; b < _buses; b++)
         {
             int i = c * _buses + b;
@@ -391,7 +386,8 @@ public sealed partial class ConsoleCompiler
             _compiled.SendTaps[i] = SendMixer.TapOfType((int)V(p.SendTap[b]));
         }
 
-        for (int s = 0; s < _fxSlots; s++)
+        // Effect returns have no effect sends (effects hear only input strips: no loop).
+        for (int s = 0; s < p.FxLevel.Length; s++)
         {
             int i = c * _fxSlots + s;
             float level = MixLaws.DbToLinear(V(p.FxLevel[s]));
@@ -414,21 +410,6 @@ public sealed partial class ConsoleCompiler
         bool afl = V(_binding.SoloMode) != 0;
         t.Mix.SoloLeft = solo ? (afl ? left : 1f) : 0f;
         t.Mix.SoloRight = solo ? (afl ? right : 1f) : 0f;
-    }
-
-    private void DesignReturnMix(int s)
-    {
-        var p = _binding.Returns[s];
-        float gain = Muted(p.On) ? 0f : MixLaws.DbToLinear(V(p.Fader));
-        MixLaws.Balance(V(p.Pan) / 100f, out float bl, out float br);
-        bool solo = V(p.Solo) != 0;
-        _compiled.Returns[s] = new ReturnTargets
-        {
-            Left = gain * bl,
-            Right = gain * br,
-            SoloLeft = solo ? 1f : 0f,
-            SoloRight = solo ? 1f : 0f,
-        };
     }
 
     private void DesignMainMix()
@@ -470,9 +451,12 @@ public sealed partial class ConsoleCompiler
         return MixLaws.DbToLinear(db);
     }
 
+    // The odd strip of a pair: channels pair from /ch/01, effect returns from /fxrtn/01.
+    private int Leader(int strip) => strip >= _firstReturn ? _firstReturn + ((strip - _firstReturn) & ~1) : strip & ~1;
+
     private bool IsLinked(int channel)
     {
-        int leader = channel & ~1;
+        int leader = Leader(channel);
         var link = _binding.Channels[leader].Link;
         return link.IsBound && V(link) != 0 && leader + 1 < _channels;
     }

@@ -19,7 +19,7 @@ internal sealed class ConsoleSnapshot
     {
         ArgumentNullException.ThrowIfNull(config);
         Keys = new KeyLayout(config);
-        int channels = config.InputStrips, buses = config.Buses, fx = config.FxSlots;
+        int channels = config.MixStrips, buses = config.Buses, fx = config.FxSlots;
         PartGeneration = new long[Keys.Count * StripAspect.Count];
         KeyGeneration = new long[Keys.Count];
         Channels = new ChannelTargets[channels];
@@ -33,7 +33,6 @@ internal sealed class ConsoleSnapshot
         BusSections = new BiquadCoefficients[buses * StripSection.Count];
         MainSections = new BiquadCoefficients[StripSection.Count];
         MonoSections = new BiquadCoefficients[StripSection.Count];
-        Returns = new ReturnTargets[fx];
         Effects = new EffectSettings[fx];
         Matrices = new MatrixTargets[config.Matrices];
         MatrixSections = new BiquadCoefficients[config.Matrices * StripSection.Count];
@@ -64,7 +63,7 @@ internal sealed class ConsoleSnapshot
     /// <summary>Newest part generation of each key: a key not newer than what a reader followed is skipped whole.</summary>
     public readonly long[] KeyGeneration;
 
-    /// <summary>Per input channel.</summary>
+    /// <summary>Per strip on the channel path: channels, aux inputs, effect returns.</summary>
     public readonly ChannelTargets[] Channels;
 
     /// <summary>Biquad sections of each channel, at [channel * <see cref="StripSection.Count"/> + section].</summary>
@@ -99,9 +98,6 @@ internal sealed class ConsoleSnapshot
 
     /// <summary>Biquad sections of the mono bus.</summary>
     public readonly BiquadCoefficients[] MonoSections;
-
-    /// <summary>Per effect return.</summary>
-    public readonly ReturnTargets[] Returns;
 
     /// <summary>Per effect slot.</summary>
     public readonly EffectSettings[] Effects;
@@ -170,12 +166,6 @@ internal sealed class ConsoleSnapshot
             {
                 CopyKey(source, keys.Fx(s));
                 Effects[s] = source.Effects[s];
-            }
-
-            if (source.KeyGeneration[keys.Return(s)] > since)
-            {
-                CopyKey(source, keys.Return(s));
-                Returns[s] = source.Returns[s];
             }
         }
 

@@ -40,6 +40,12 @@ public sealed record ConsoleConfig(int Channels = 32, int Buses = 16, int FxSlot
     /// <summary>Input strips of the mixer: the channels, then the aux inputs (they share the channel strip's kernels).</summary>
     public int InputStrips => Channels + AuxInputs;
 
+    /// <summary>Effect return strips /fxrtn/NN: the left and right of each slot, as the X32 (returns 01-02 are slot 1).</summary>
+    public int FxReturns => 2 * FxSlots;
+
+    /// <summary>Strips on the channel strip's kernels and compiler path: the input strips, then the effect returns.</summary>
+    public int MixStrips => InputStrips + FxReturns;
+
     /// <summary>Name of the full-size profile.</summary>
     public const string DefaultProfileName = "default";
 

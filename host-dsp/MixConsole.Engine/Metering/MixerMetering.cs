@@ -45,11 +45,14 @@ internal sealed class MixerMetering
     /// <summary>Per bus, after its fader.</summary>
     public LevelAccumulator[] Bus { get; }
 
-    /// <summary>Per effect return side (left, right, ...).</summary>
+    /// <summary>Per effect return strip (slot 1 left, slot 1 right, ...), after its fader.</summary>
     public LevelAccumulator[] Return { get; }
 
     /// <summary>A bus's input level (the fused fader pass measures it; not published).</summary>
     public LevelAccumulator BusInput;
+
+    /// <summary>An effect return's level before its fader (measured by the same pass; not published).</summary>
+    public LevelAccumulator ReturnInput;
 
     /// <summary>Main left after the master chain.</summary>
     public LevelAccumulator MainLeft;

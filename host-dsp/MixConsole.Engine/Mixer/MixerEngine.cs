@@ -39,7 +39,7 @@ public sealed class MixerEngine
     private readonly MixerMetering _metering;
 
     // Buffers: planar; per chunk at frame 0, except main, which collects the whole block for the master chain.
-    private AudioBuffer _ch = new(1, 1), _preEq = new(1, 1), _post = new(1, 1), _bus = new(1, 1), _fxIn = new(1, 1), _fxOut = new(1, 1);
+    private AudioBuffer _ch = new(1, 1), _preEq = new(1, 1), _post = new(1, 1), _bus = new(1, 1), _fxIn = new(1, 1);
     private AudioBuffer _main = new(2, 1), _mainBlock = new(2, 1), _dry = new(2, 1), _monoBuffer = new(1, 1), _solo = new(2, 1);
     private AudioBuffer _scratch = new(1, 1), _silence = new(1, 1), _busPost = new(1, 1);
 
@@ -123,6 +123,7 @@ public sealed class MixerEngine
             _follower.MainBank.UseScalarReference = value;
             _follower.MonoBank.UseScalarReference = value;
             _follower.Matrices.Bank.UseScalarReference = value;
+            _follower.Returns.Bank.UseScalarReference = value;
         }
     }
 
@@ -168,7 +169,6 @@ public sealed class MixerEngine
         _preEq = new AudioBuffer(_channels, maxBlockFrames);
         _bus = new AudioBuffer(Math.Max(1, _buses), maxBlockFrames);
         _fxIn = new AudioBuffer(Math.Max(1, 2 * _fxSlots), maxBlockFrames);
-        _fxOut = new AudioBuffer(Math.Max(1, 2 * _fxSlots), maxBlockFrames);
         _main = new AudioBuffer(2, maxBlockFrames);
         _mainBlock = new AudioBuffer(2, maxBlockFrames);
         _dry = new AudioBuffer(2, maxBlockFrames);
@@ -223,7 +223,7 @@ public sealed class MixerEngine
         int done = 0;
         while (done < frames)
         {
-            int n = _follower.Sends.PrepareChunk(frames - done);
+            int n = _follower.Returns.Sends.PrepareChunk(_follower.Sends.PrepareChunk(frames - done));
             ProcessChunk(input, output, done, n);
             done += n;
             _position += n;
@@ -268,31 +268,15 @@ public sealed class MixerEngine
         // 3. Fader, pan, mono and solo of every channel.
         for (int c = 0; c < _channels; c++)
         {
-            ref MixRamps r = ref channels[c].Mix;
-            ReadOnlySpan<float> pre = _ch.Channel(c, n);
-            Span<float> post = _post.Channel(c, n);
-            if (r.MixAtRest)
-            {
-                PlanarMath.FaderPanMono(pre, post, r.Fader.Target, r.PanLeft.Target, r.PanRight.Target, r.Mono.Target,
-                    mainL, mainR, mono, ref meters.ChannelPre[c], ref meters.ChannelPost[c]);
-            }
-            else
-            {
-                meters.ChannelPre[c].Add(pre);
-                r.Fader.Scale(pre, post);
-                meters.ChannelPost[c].Add(post);
-                r.PanLeft.MultiplyAdd(post, mainL);
-                r.PanRight.MultiplyAdd(post, mainR);
-                r.Mono.MultiplyAdd(post, mono);
-            }
-
-            ReadOnlySpan<float> soloTap = f.SoloAfterFader ? post : pre;
-            if (!r.SoloLeft.IsSilent) r.SoloLeft.MultiplyAdd(soloTap, soloL);
-            if (!r.SoloRight.IsSilent) r.SoloRight.MultiplyAdd(soloTap, soloR);
+            StripMixPass.Run(ref channels[c].Mix, _ch.Channel(c, n), _post.Channel(c, n), mainL, mainR, mono, soloL, soloR, f.SoloAfterFader,
+                ref meters.ChannelPre[c], ref meters.ChannelPost[c]);
         }
 
         // Sends: moving ones ramp sample by sample; those at rest mix in one matrix pass per destination.
         f.Sends.Mix(_preEq, _ch, _post, _bus, _fxIn, n);
+
+        // Effects (fed by the input strips' sends only), then their return strips, which may feed the buses.
+        f.Returns.Process(f.Effects, _fxIn, channels, meters, f.SoloAfterFader, _bus, mainL, mainR, mono, soloL, soloR, n, _position);
 
         // 4. Buses: EQ and compressor in lanes, then fader, outputs, pan to main, mono, solo.
         if (_buses > 0) f.BusBank.Process(_bus.RawData, _bus.Stride, 0, n, default, _position);
@@ -328,23 +312,7 @@ public sealed class MixerEngine
             if (!r.SoloRight.IsSilent) r.SoloRight.MultiplyAdd(busPost, soloR);
         }
 
-        // 5. Effects, returned into main.
-        for (int s = 0; s < _fxSlots; s++)
-        {
-            ref ReturnRamps r = ref f.Returns[s];
-            Span<float> outL = _fxOut.Channel(2 * s, n), outR = _fxOut.Channel(2 * s + 1, n);
-            f.Effects[s].Process(_fxIn.Channel(2 * s, n), _fxIn.Channel(2 * s + 1, n), outL, outR);
-            r.Left.Scale(outL, outL);
-            r.Right.Scale(outR, outR);
-            meters.Return[2 * s].Add(outL);
-            meters.Return[2 * s + 1].Add(outR);
-            PlanarMath.Add(outL, mainL);
-            PlanarMath.Add(outR, mainR);
-            r.SoloLeft.MultiplyAdd(outL, soloL);
-            r.SoloRight.MultiplyAdd(outR, soloR);
-        }
-
-        // 6. Main: EQ and linked compressor, fader and balance; collected for the master chain after the last chunk.
+        // 5. Main: EQ and linked compressor, fader and balance; collected for the master chain after the last chunk.
         MainRamps main = f.Main;
         f.MainBank.Process(_main.RawData, _main.Stride, 0, n, default, _position);
         f.MonoBank.Process(_monoBuffer.RawData, _monoBuffer.Stride, 0, n, default, _position);
@@ -363,7 +331,7 @@ public sealed class MixerEngine
             f.Matrices.Process(n, _position, output, offset, Outputs);
         }
 
-        // 7. Meters and outputs of mono and solo.
+        // 6. Meters and outputs of mono and solo.
         meters.Mono.Add(mono);
         meters.SoloLeft.Add(soloL);
         meters.SoloRight.Add(soloR);

@@ -21,7 +21,7 @@ internal sealed class SendMixer
     /// <summary>Tap after the fader.</summary>
     public const int TapPostFader = 2;
 
-    private readonly int _channels, _buses, _fxSlots;
+    private readonly int _channels, _buses, _fxSlots, _firstStrip;
     private readonly LinearRamp[] _send, _fxSendLeft, _fxSendRight;
     private readonly int[] _sendTap, _fxTap;
     private readonly bool[] _needsPreEq;
@@ -30,9 +30,11 @@ internal sealed class SendMixer
     private int _movingCount;
     private bool _changed = true;
 
-    public SendMixer(int channels, int buses, int fxSlots)
+    /// <summary>Sends of <paramref name="channels"/> strips, the snapshot's strips from <paramref name="firstStrip"/> on (source rows 0..).</summary>
+    public SendMixer(int channels, int buses, int fxSlots, int firstStrip = 0)
     {
         _channels = channels;
+        _firstStrip = firstStrip;
         _buses = buses;
         _fxSlots = fxSlots;
         _send = new LinearRamp[channels * buses];
@@ -57,7 +59,7 @@ internal sealed class SendMixer
         _ => TapPostFader,
     };
 
-    /// <summary>Takes channel <paramref name="c"/>'s send gains and taps from <paramref name="snapshot"/> (jumping to them when <paramref name="snap"/>).</summary>
+    /// <summary>Takes strip <paramref name="c"/>'s (of this mixer's) send gains and taps from <paramref name="snapshot"/> (jumping to them when <paramref name="snap"/>).</summary>
     public void Follow(int c, ConsoleSnapshot snapshot, bool snap, int rampSamples)
     {
         bool needsPreEq = false;
@@ -65,19 +67,19 @@ internal sealed class SendMixer
         bool changed = snap;
         for (int b = 0; b < _buses; b++)
         {
-            int i = c * _buses + b;
-            changed |= Set(ref _send[i], snapshot.SendLevels[i], snap, rampSamples) | _sendTap[i] != snapshot.SendTaps[i];
-            _sendTap[i] = snapshot.SendTaps[i];
+            int i = c * _buses + b, from = (_firstStrip + c) * _buses + b;
+            changed |= Set(ref _send[i], snapshot.SendLevels[from], snap, rampSamples) | _sendTap[i] != snapshot.SendTaps[from];
+            _sendTap[i] = snapshot.SendTaps[from];
             needsPreEq |= _sendTap[i] == TapPreEq && !_send[i].IsSilent;
         }
 
         for (int s = 0; s < _fxSlots; s++)
         {
-            int i = c * _fxSlots + s;
-            changed |= Set(ref _fxSendLeft[i], snapshot.FxSendLeft[i], snap, rampSamples)
-                | Set(ref _fxSendRight[i], snapshot.FxSendRight[i], snap, rampSamples)
-                | _fxTap[i] != snapshot.FxTaps[i];
-            _fxTap[i] = snapshot.FxTaps[i];
+            int i = c * _fxSlots + s, from = (_firstStrip + c) * _fxSlots + s;
+            changed |= Set(ref _fxSendLeft[i], snapshot.FxSendLeft[from], snap, rampSamples)
+                | Set(ref _fxSendRight[i], snapshot.FxSendRight[from], snap, rampSamples)
+                | _fxTap[i] != snapshot.FxTaps[from];
+            _fxTap[i] = snapshot.FxTaps[from];
             needsPreEq |= _fxTap[i] == TapPreEq && !(_fxSendLeft[i].IsSilent && _fxSendRight[i].IsSilent);
         }
 

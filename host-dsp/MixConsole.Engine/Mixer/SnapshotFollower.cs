@@ -15,7 +15,7 @@ namespace MixConsole.Engine.Mixer;
 /// </summary>
 internal sealed class SnapshotFollower
 {
-    private readonly int _channels, _buses, _fxSlots;
+    private readonly int _channels, _strips, _buses, _fxSlots;
     private long _followed;
     private bool _snapNext = true;
     private int _rampSamples = 1;
@@ -23,11 +23,12 @@ internal sealed class SnapshotFollower
     public SnapshotFollower(ConsoleConfig config)
     {
         _channels = config.InputStrips;
+        _strips = config.MixStrips;
         _buses = config.Buses;
         _fxSlots = config.FxSlots;
-        Channels = new ChannelRamps[_channels];
+        Channels = new ChannelRamps[_strips];
         Buses = new MixRamps[_buses];
-        Returns = new ReturnRamps[_fxSlots];
+        Returns = new EffectReturns(config);
         ChannelBank = new StripBank(_channels);
         BusBank = new StripBank(Math.Max(1, _buses));
         MainBank = new StripBank(2);
@@ -42,11 +43,12 @@ internal sealed class SnapshotFollower
         Matrices = new MatrixMixer(config.Matrices, _buses);
     }
 
+    /// <summary>Input strips, then effect returns (their trim is unused).</summary>
     public ChannelRamps[] Channels { get; }
 
     public MixRamps[] Buses { get; }
 
-    public ReturnRamps[] Returns { get; }
+    public EffectReturns Returns { get; }
 
     public MainRamps Main { get; } = new();
 
@@ -83,6 +85,7 @@ internal sealed class SnapshotFollower
         BusBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
         MainBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
         MonoBank.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
+        Returns.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
         foreach (var d in Delays) d.Prepare(sampleRateHz, maxDelayMs);
         foreach (var e in Effects) e.Prepare(sampleRateHz, maxBlockFrames);
         Matrices.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames, gainRampSamples);
@@ -95,6 +98,7 @@ internal sealed class SnapshotFollower
         BusBank.Reset();
         MainBank.Reset();
         MonoBank.Reset();
+        Returns.Reset();
         foreach (var d in Delays) d.Reset();
         foreach (var e in Effects) e.Reset();
         Matrices.Reset();
@@ -112,7 +116,7 @@ internal sealed class SnapshotFollower
         if (generation == 0 || (!snap && generation == _followed)) return;
         long since = snap ? long.MinValue : _followed;
         var keys = snapshot.Keys;
-        for (int c = 0; c < _channels; c++)
+        for (int c = 0; c < _strips; c++)
             if (snapshot.KeyGeneration[c] > since) FollowChannel(snapshot, c, since, snap);
 
         for (int b = 0; b < _buses; b++)
@@ -127,16 +131,6 @@ internal sealed class SnapshotFollower
                 Effects[s].Apply(in snapshot.Effects[s]);
                 if (snap) Effects[s].Reset(); // first settings take effect at once: no glide from the kernels' defaults
             }
-
-            if (Newer(snapshot, keys.Return(s), StripAspect.Mix, since))
-            {
-                ref readonly ReturnTargets t = ref snapshot.Returns[s];
-                ref ReturnRamps r = ref Returns[s];
-                Set(ref r.Left, t.Left, snap);
-                Set(ref r.Right, t.Right, snap);
-                Set(ref r.SoloLeft, t.SoloLeft, snap);
-                Set(ref r.SoloRight, t.SoloRight, snap);
-            }
         }
 
         Matrices.Follow(snapshot, since, snap);
@@ -146,6 +140,7 @@ internal sealed class SnapshotFollower
             BusBank.FinishRamps();
             MainBank.FinishRamps();
             MonoBank.FinishRamps();
+            Returns.Bank.FinishRamps();
             _snapNext = false;
         }
 
@@ -156,9 +151,12 @@ internal sealed class SnapshotFollower
     {
         ref readonly ChannelTargets t = ref snapshot.Channels[c];
         ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections = snapshot.ChannelSections.AsSpan(c * StripSection.Count, StripSection.Count);
-        StripBank bank = ChannelBank;
-        if (Newer(snapshot, c, StripAspect.Link, since)) bank.SetLinked(c, t.Linked);
-        if (Newer(snapshot, c, StripAspect.Input, since))
+        // Effect returns are strips of their own bank and send mixer (they run after the effects).
+        bool isReturn = c >= _channels;
+        StripBank bank = isReturn ? Returns.Bank : ChannelBank;
+        int strip = isReturn ? c - _channels : c;
+        if (Newer(snapshot, c, StripAspect.Link, since)) bank.SetLinked(strip, t.Linked);
+        if (!isReturn && Newer(snapshot, c, StripAspect.Input, since))
         {
             Set(ref Channels[c].Trim, t.Trim, snap);
             Delays[c].SetDelayMs(t.DelayOn ? t.DelayMs : 0);
@@ -172,26 +170,26 @@ internal sealed class SnapshotFollower
 
         if (Newer(snapshot, c, StripAspect.Gate, since))
         {
-            bank.SetGate(c, in t.Gate);
-            bank.SetSection(c, StripSection.GateKey, sections[StripSection.GateKey], glide: false);
+            bank.SetGate(strip, in t.Gate);
+            bank.SetSection(strip, StripSection.GateKey, sections[StripSection.GateKey], glide: false);
         }
 
-        if (Newer(snapshot, c, StripAspect.Compressor, since)) FollowCompressor(bank, c, in t.Compressor, sections);
+        if (Newer(snapshot, c, StripAspect.Compressor, since)) FollowCompressor(bank, strip, in t.Compressor, sections);
         if (Newer(snapshot, c, StripAspect.Mix, since))
         {
             FollowMix(ref Channels[c].Mix, in t.Mix, snap);
             SoloAfterFader = snapshot.Main.SoloAfterFader;
         }
 
-        if (Newer(snapshot, c, StripAspect.Sends, since)) Sends.Follow(c, snapshot, snap, _rampSamples);
+        if (Newer(snapshot, c, StripAspect.Sends, since)) (isReturn ? Returns.Sends : Sends).Follow(strip, snapshot, snap, _rampSamples);
 
         if (Newer(snapshot, c, StripAspect.HighPass, since))
         {
-            bank.SetSection(c, StripSection.HighPass0, sections[StripSection.HighPass0], !snap);
-            bank.SetSection(c, StripSection.HighPass1, sections[StripSection.HighPass1], !snap);
+            bank.SetSection(strip, StripSection.HighPass0, sections[StripSection.HighPass0], !snap);
+            bank.SetSection(strip, StripSection.HighPass1, sections[StripSection.HighPass1], !snap);
         }
 
-        FollowEqBands(snapshot, bank, c, c, sections, since, snap);
+        FollowEqBands(snapshot, bank, strip, c, sections, since, snap);
     }
 
     private void FollowMix(ref MixRamps r, in MixGains t, bool snap)

@@ -29,7 +29,7 @@ public static partial class ConsoleAddressSpace
     private static readonly ParameterSpec HeadampGain = ParameterSpec.Linear(-12, 60, 0.5, "dB", 0, Kept + "no X32 preamps here (the input gain is /ch/NN/preamp/trim)");
     private static readonly ParameterSpec Phantom = ParameterSpec.Bool(false, Kept + "no phantom power here (no preamps)");
     private static readonly ParameterSpec AuxLink = ParameterSpec.Bool(false, Kept + "no aux inputs here");
-    private static readonly ParameterSpec FxLink = ParameterSpec.Bool(false, Kept + "each effect return is already a stereo strip here");
+    private static readonly ParameterSpec FxLink = ParameterSpec.Bool(false, Kept + "this console has no such effect returns");
     private static readonly ParameterSpec BusLink = ParameterSpec.Bool(false, Kept + "mix buses are mono here (no stereo bus pairs yet)");
     private static readonly ParameterSpec MatrixLink = ParameterSpec.Bool(false, Kept + "matrices are mono here: a linked pair is two mono matrices");
     private static readonly ParameterSpec LinkOption = ParameterSpec.Bool(true, Kept + "a channel link here always links every section but polarity");
@@ -62,7 +62,7 @@ public static partial class ConsoleAddressSpace
         }
 
         AddPairs(builder, "/config/auxlink/", 8, AuxLink);
-        AddPairs(builder, "/config/fxlink/", 8, FxLink);
+        AddFxReturnLinks(builder, config);
         AddPairs(builder, "/config/buslink/", config.Buses, BusLink);
         AddPairs(builder, "/config/mtxlink/", 6, MatrixLink);
         for (int g = 1; g <= config.MuteGroups; g++)

@@ -121,17 +121,7 @@ public static partial class ConsoleAddressSpace
 
         AddFxSlots(builder, config);
 
-        for (int slot = 1; slot <= config.FxSlots; slot++)
-        {
-            var d = new Declarer(builder, ParameterPaths.FxReturn(slot), ParameterOwner.FxReturn, slot);
-            d.Add("/config/name", Name, ParameterRole.Name);
-            d.Keep("/config/icon", Icon);
-            d.Keep("/config/color", Color);
-            d.Add("/mix/on", MixOn, ParameterRole.On);
-            d.Add("/mix/fader", Fader, ParameterRole.Fader);
-            d.Add("/mix/pan", Pan, ParameterRole.Pan);
-            d.Add("/solo", Solo, ParameterRole.Solo);
-        }
+        AddFxReturns(builder, config, dcaMembers, muteMembers);
 
         var main = new Declarer(builder, ParameterPaths.MainStereo, ParameterOwner.MainStereo, 1);
         main.Add("/config/name", Name, ParameterRole.Name);

@@ -16,7 +16,10 @@ public static class FormerParameters
     // A send's tap was one per bus: PREEQ, PRE, POST.
     private static readonly ParameterSpec FormerSendTap = ParameterSpec.Enum(["PREEQ", "PRE", "POST"], 2, "Former send tap");
 
-    /// <summary>How scene values are numbered now: 3, effect types as the X32's. Format 2 had REVERB 0 and DELAY 1; format 1 no VEQ.</summary>
+    /// <summary>
+    /// How scene values are numbered now: 3, effect types and pars as the X32's and effect returns as its two strips per
+    /// slot. Format 2 had REVERB 0 and DELAY 1 and one stereo return per slot; format 1 no VEQ.
+    /// </summary>
     public const int CurrentFormat = 3;
 
     /// <summary>The format from which EQ types are numbered as the X32 (VEQ at 3).</summary>
@@ -75,6 +78,34 @@ public static class FormerParameters
 
     /// <summary>The X32 type a slot holding <paramref name="type"/> runs the former parameters of: true for DLY.</summary>
     public static bool RunsFormerDelay(float type) => (int)type == DelayType;
+
+    /// <summary>The first format in which <c>/fxrtn/NN</c> is the X32's return strip (two per slot) rather than slot NN's stereo return.</summary>
+    public const int ReturnStripsFormat = 3;
+
+    /// <summary>
+    /// For a scene written before <see cref="ReturnStripsFormat"/>: the paths a value saved under <paramref name="former"/>
+    /// sets now. Slot NN's stereo return sets both its returns (name, icon, colour, on, fader, solo), its balance the odd
+    /// one's pan, and <paramref name="link"/> names the <c>/config/fxlink</c> that pairs them (on: the return was
+    /// stereo). An fxlink of then had no effect and sets nothing. False for any other path.
+    /// </summary>
+    public static bool TryGetStereoReturnSuccessors(string former, out string[] paths, out string? link)
+    {
+        ArgumentNullException.ThrowIfNull(former);
+        paths = [];
+        link = null;
+        if (former.StartsWith("/config/fxlink/", StringComparison.Ordinal)) return true;
+        if (!former.StartsWith("/fxrtn/", StringComparison.Ordinal) || former.Length < 10
+            || !int.TryParse(former.AsSpan(7, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int slot) || slot < 1)
+        {
+            return false;
+        }
+
+        string rest = former[9..];
+        int left = 2 * slot - 1;
+        paths = rest == "/mix/pan" ? [ParameterPaths.FxReturn(left) + rest] : [ParameterPaths.FxReturn(left) + rest, ParameterPaths.FxReturn(left + 1) + rest];
+        link = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/config/fxlink/{left}-{left + 1}");
+        return true;
+    }
 
     /// <summary>True for an EQ band's type (<c>/ch/01/eq/4/type</c>), the value whose numbering format 2 changed.</summary>
     public static bool IsEqType(string path)

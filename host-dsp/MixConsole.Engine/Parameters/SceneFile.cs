@@ -75,10 +75,26 @@ public static class SceneFile
         var migrated = new List<(string Former, float Real)>();
         int format = ReadFormat(parameters);
         bool beforeVeq = format < FormerParameters.VeqFormat, beforeX32Effects = format < FormerParameters.X32EffectsFormat;
+        bool stereoReturns = format < FormerParameters.ReturnStripsFormat;
+        var links = new HashSet<string>();
         foreach (var property in parameters.EnumerateObject())
         {
             string path = property.Name;
             if (path == FormatKey) continue;
+            if (stereoReturns && FormerParameters.TryGetStereoReturnSuccessors(path, out string[] successors, out string? link))
+            {
+                // A slot's stereo return of then is the pair of return strips now, linked.
+                foreach (string successor in successors)
+                {
+                    if (!table.TryGetIndex(successor, out int at) || !seen.Add(at) || !Holds(scope, table[at].Spec)) continue;
+                    if (table[at].Spec.Kind == ParameterKind.String) texts.Add((at, ReadText(path, table[at].Spec, property.Value)));
+                    else numbers.Add((at, ReadNumber(path, table[at].Spec, property.Value)));
+                }
+
+                if (link is not null && successors.Length > 0 && table.TryGetIndex(successors[0], out _)) links.Add(link);
+                continue;
+            }
+
             if (!table.TryGetIndex(path, out int index))
             {
                 if (!FormerParameters.IsFormer(path) || FormerParameters.WireSpec(path, table) is not { } formerSpec)
@@ -127,6 +143,11 @@ public static class SceneFile
         foreach (var (path, real) in current)
         {
             if (table.TryGetIndex(path, out int index) && seen.Add(index)) numbers.Add((index, real));
+        }
+
+        foreach (string link in links)
+        {
+            if (table.TryGetIndex(link, out int index) && seen.Add(index)) numbers.Add((index, 1));
         }
 
         // One batch: the audio hears the scene whole, never a half-recalled one.

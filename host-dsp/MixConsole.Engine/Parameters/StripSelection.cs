@@ -41,6 +41,7 @@ public static class StripSelection
 
     private const int X32Channels = 32;
     private const int X32Buses = 16;
+    private const int X32FxReturns = 8;
 
     /// <summary>How many indices a console of <paramref name="config"/> accepts: 72, plus one per channel past 32 and per bus past 16.</summary>
     public static int Count(ConsoleConfig config)
@@ -69,14 +70,14 @@ public static class StripSelection
         return bus <= X32Buses ? FirstBus + bus - 1 : FirstBeyondX32 + ExtraChannels(config) + bus - X32Buses - 1;
     }
 
-    /// <summary>Index of effect return <paramref name="slot"/> (1-based, /fxrtn/NN).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The console has no such effect slot.</exception>
-    public static int FxReturn(ConsoleConfig config, int slot)
+    /// <summary>Index of effect return strip <paramref name="ret"/> (1-based, /fxrtn/NN: 1 and 2 are slot 1's left and right).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The console has no such return, or it lies past the X32's eight (slots 5-8 here).</exception>
+    public static int FxReturn(ConsoleConfig config, int ret)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentOutOfRangeException.ThrowIfLessThan(slot, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(slot, config.FxSlots);
-        return FirstFxReturn + slot - 1;
+        ArgumentOutOfRangeException.ThrowIfLessThan(ret, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ret, Math.Min(config.FxReturns, X32FxReturns));
+        return FirstFxReturn + ret - 1;
     }
 
     private static int ExtraChannels(ConsoleConfig config) => Math.Max(0, config.Channels - X32Channels);

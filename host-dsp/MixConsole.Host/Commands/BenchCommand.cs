@@ -114,6 +114,7 @@ internal sealed class BenchCommand : ICommand
                 w.WriteNumber("aux_inputs", config.AuxInputs);
                 w.WriteNumber("buses", r.Buses);
                 w.WriteNumber("fx_slots", r.FxSlots);
+                w.WriteNumber("fx_returns", config.FxReturns);
                 w.WriteNumber("rate", r.SampleRateHz);
                 w.WriteNumber("block", r.BlockFrames);
                 w.WriteNumber("seconds", Math.Round(r.Seconds, 3));
@@ -130,7 +131,7 @@ internal sealed class BenchCommand : ICommand
         }
 
         var inv = CultureInfo.InvariantCulture;
-        context.Out.WriteLine(string.Create(inv, $"configuration    {r.Channels} channels, {r.Buses} buses, {r.FxSlots} effect slots, {config.Matrices} matrices, {config.AuxInputs} aux inputs, {r.SampleRateHz:0} Hz, {r.BlockFrames}-frame blocks, {r.Seconds:0.##} s, one thread, {r.LaneWidth} SIMD lanes"));
+        context.Out.WriteLine(string.Create(inv, $"configuration    {r.Channels} channels, {r.Buses} buses, {r.FxSlots} effect slots (their {config.FxReturns} return strips with EQ and a send to every bus), {config.Matrices} matrices, {config.AuxInputs} aux inputs, {r.SampleRateHz:0} Hz, {r.BlockFrames}-frame blocks, {r.Seconds:0.##} s, one thread, {r.LaneWidth} SIMD lanes"));
         context.Out.WriteLine($"master chain     {r.MasterChain}");
         context.Out.WriteLine(string.Create(inv, $"realtime_factor  {r.RealtimeFactor:0.0}x (at the median block: {r.BlockPeriodNs / Math.Max(1, r.BlockNsP50):0.0}x; the mean counts every preemption on a busy machine){(r.CpuSeconds > 0 ? $"; on processor time: {r.Seconds / r.CpuSeconds:0.0}x" : "")}"));
         context.Out.WriteLine(string.Create(inv, $"block_ns_p50     {r.BlockNsP50} ns ({100.0 * r.BlockNsP50 / r.BlockPeriodNs:0.0} % of the {r.BlockPeriodNs / 1000:0.0} us block period)"));

@@ -143,7 +143,7 @@ internal sealed class DemoCommand : ICommand
         ("/fx/2/par/01", Fx(Delay, 1, 100), ""), ("/fx/2/par/02", Fx(Delay, 2, 375), ""), ("/fx/2/par/03", Fx(Delay, 3, 0), ""),
         ("/fx/2/par/04", Fx(Delay, 4, 4), ""), ("/fx/2/par/05", Fx(Delay, 5, 4), ""), ("/fx/2/par/09", Fx(Delay, 9, 100), ""),
         ("/fx/2/par/10", Fx(Delay, 10, 35), ""), ("/fx/2/par/11", Fx(Delay, 11, 35), ""), ("/fx/2/par/12", Fx(Delay, 12, 8000), ""),
-        ("/fxrtn/02/mix/fader", -4, ""),
+        ("/fxrtn/03/mix/fader", -4, ""), // slot 2, whose returns 03-04 are linked
         ("/main/st/dyn/on", 1, "main: gentle 2:1 bus compression, slow attack, and -6 dB main fader for headroom"),
         ("/main/st/dyn/thr", -14, ""), ("/main/st/dyn/ratio", 2, ""), ("/main/st/dyn/attack", 30, ""), ("/main/st/dyn/release", 200, ""),
         ("/main/st/mix/fader", -6, ""),

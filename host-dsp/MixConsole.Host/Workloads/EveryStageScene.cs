@@ -67,6 +67,17 @@ internal static class EveryStageScene
         }
 
         for (int s = 1; s <= config.FxSlots; s++) Real(ParameterPaths.Fx(s) + "/type", (s - 1) % 2);
+        // Effect return strips: EQ, mono and a send to every bus (a monitor reverb), the pairs linked as by default.
+        for (int r = 1; r <= config.FxReturns; r++)
+        {
+            string ret = ParameterPaths.FxReturn(r);
+            Real(ret + "/eq/on", 1);
+            for (int band = 1; band <= 4; band++) Real($"{ret}/eq/{band}/g", band % 2 == 0 ? -3 : 2);
+            Real(ret + "/mix/mono", 1);
+            Real(ret + "/mix/mlevel", -10);
+            for (int b = 1; b <= config.Buses; b++) Real($"{ret}/mix/{b:00}/level", -15);
+        }
+
         Real(ParameterPaths.MainStereo + "/eq/on", 1);
         Real(ParameterPaths.MainStereo + "/eq/1/g", 1);
         Real(ParameterPaths.MainStereo + "/dyn/on", 1);

@@ -165,6 +165,13 @@ public class MixerMeterSourceTests
         Assert.InRange(blob0[42], 0.1f, 1f);
         Assert.InRange(blob0[43], 0.1f, 1f);
         Assert.Equal([0f, 0f, 0f], [blob0[40], blob0[41], blob0[44]]);
+
+        // Each return strip's level is after its own fader: return 4 unlinked and 20 dB down reads a tenth.
+        Assert.True(store.TrySetInt(store.Table.IndexOf("/config/fxlink/3-4"), 0));
+        Assert.True(store.TrySetReal(store.Table.IndexOf("/fxrtn/04/mix/fader"), -20));
+        float[] down = SineIntoBank(store, 0, 0);
+        Assert.Equal(blob0[42], down[42], 1e-4f);
+        Assert.InRange(down[43] / blob0[43], 0.099f, 0.101f);
     }
 
     // A 0.5 sine on engine input <paramref name="input"/> for 0.2 s, then meter bank <paramref name="bank"/> as a client reads it.

@@ -77,6 +77,8 @@ internal static partial class X32NodeTable
         fxrtn/{01-08}/eq 1
         fxrtn/{01-08}/eq/{1-4} 4
         fxrtn/{01-08}/mix 6
+        fxrtn/{01-08}/mix/{01-15/2} 5 ON|OFF
+        fxrtn/{01-08}/mix/{02-16/2} 2 ON|OFF
         fxrtn/{01-08}/grp 2
         bus/{01-16}/config 3
         bus/{01-16}/dyn 15
@@ -129,7 +131,6 @@ internal static partial class X32NodeTable
     /// <summary>Families (node patterns of <see cref="Document"/>) the console does not yet answer in the X32's shape.</summary>
     public static readonly string[] Pending =
     [
-        "fxrtn/{01-08}/config", "fxrtn/{01-08}/eq", "fxrtn/{01-08}/eq/{1-4}", "fxrtn/{01-08}/mix", "fxrtn/{01-08}/grp",
         "-stat/solosw",
     ];
 

@@ -39,6 +39,20 @@ internal static class AllOnScene
         }
 
         for (int s = 1; s <= config.FxSlots; s++) h.Real(ParameterPaths.Fx(s) + "/type", (s - 1) % 2);
+        // Effect returns: EQ, pan, mono and sends to the buses (some before the EQ); the first pair unlinked.
+        for (int r = 1; r <= config.FxReturns; r++)
+        {
+            string ret = ParameterPaths.FxReturn(r);
+            h.Real(ret + "/eq/on", 1).Real(ret + "/eq/1/g", -4).Real(ret + "/eq/3/g", 3).Real(ret + "/eq/4/type", r % 6)
+             .Real(ret + "/mix/pan", (r % 3 - 1) * 30).Real(ret + "/mix/mono", 1).Real(ret + "/mix/mlevel", -10).Real(ret + "/mix/fader", -2);
+            for (int b = 1; b <= config.Buses; b++)
+            {
+                h.Real(ret + $"/mix/{b:00}/level", -9 - b);
+                if (b % 2 == 1) h.Real(ret + $"/mix/{b:00}/type", (b + r) % 6);
+            }
+        }
+
+        if (config.FxReturns >= 2) h.Real("/config/fxlink/1-2", 0);
         for (int m = 1; m <= config.Matrices; m++)
         {
             string mtx = ConsoleAddressSpace.MatrixPath(m), send = $"/mix/{m:00}";

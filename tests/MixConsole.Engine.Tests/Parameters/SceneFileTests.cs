@@ -66,6 +66,36 @@ public class SceneFileTests
     }
 
     [Fact]
+    public void AnOldScene_WithAStereoReturnPerSlot_LoadsAsThePairOfLinkedReturnStrips()
+    {
+        // Before format 3, /fxrtn/NN was slot NN's stereo return (name, on, fader, balance, solo); its fxlink did nothing.
+        var store = new ParameterStore(Table);
+        SceneFile.Load(store, """
+            {"parameters": {"format": 2, "/fxrtn/02/config/name": "Delay", "/fxrtn/02/mix/fader": 0.5, "/fxrtn/02/mix/on": "OFF",
+             "/fxrtn/02/mix/pan": 0.25, "/fxrtn/01/solo": 1, "/config/fxlink/3-4": "OFF"}}
+            """);
+        float Real(string path) => store.GetReal(Table.IndexOf(path));
+        foreach (string ret in (string[])["/fxrtn/03", "/fxrtn/04"])
+        {
+            Assert.Equal("Delay", store.GetText(Table.IndexOf(ret + "/config/name")));
+            Assert.Equal(-10, Real(ret + "/mix/fader"), 0.05);
+            Assert.Equal(0f, Real(ret + "/mix/on"));
+        }
+
+        Assert.Equal(-50f, Real("/fxrtn/03/mix/pan"));
+        Assert.Equal(0f, Real("/fxrtn/04/mix/pan"));
+        Assert.Equal(1f, Real("/config/fxlink/3-4"));
+        Assert.Equal(1f, Real("/fxrtn/01/solo"));
+        Assert.Equal(1f, Real("/fxrtn/02/solo"));
+
+        // In the current format the same paths are the return strips themselves.
+        SceneFile.Load(store, """{"parameters": {"format": 3, "/fxrtn/02/mix/pan": 0.25, "/config/fxlink/1-2": "OFF"}}""");
+        Assert.Equal(-50f, Real("/fxrtn/02/mix/pan"));
+        Assert.Equal(0f, Real("/fxrtn/01/mix/pan"));
+        Assert.Equal(0f, Real("/config/fxlink/1-2"));
+    }
+
+    [Fact]
     public void AnOldScene_WithKeyHighPasses_LoadsAsTheX32KeyFilters()
     {
         // The gate's key high-pass (20..20k Hz) and the compressor's (20..400 Hz on 101 points), 20 Hz = off, are

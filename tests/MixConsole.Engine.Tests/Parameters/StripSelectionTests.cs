@@ -75,9 +75,9 @@ public class StripSelectionTests
             Assert.True(seen.Add(StripSelection.Bus(config, b)), $"bus {b}");
         }
 
-        for (int s = 1; s <= fxSlots; s++)
+        for (int r = 1; r <= Math.Min(8, config.FxReturns); r++)
         {
-            Assert.True(seen.Add(StripSelection.FxReturn(config, s)), $"fx return {s}");
+            Assert.True(seen.Add(StripSelection.FxReturn(config, r)), $"fx return {r}");
         }
 
         Assert.All(seen, i => Assert.InRange(i, 0, count - 1));

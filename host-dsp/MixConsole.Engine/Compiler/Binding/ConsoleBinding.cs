@@ -19,13 +19,13 @@ internal sealed class ConsoleBinding
         Array.Fill(OwnerOf, -1);
         var keys = Keys;
 
-        Channels = new StripBinding[config.InputStrips];
-        for (int c = 0; c < config.InputStrips; c++)
+        Channels = new StripBinding[config.MixStrips];
+        for (int c = 0; c < config.MixStrips; c++)
         {
             int key = c;
-            Channels[c] = c < config.Channels
-                ? StripBinding.Channel(table, c + 1, (i, a) => Own(i, key, a))
-                : StripBinding.AuxInput(table, c - config.Channels + 1, (i, a) => Own(i, key, a));
+            Channels[c] = c < config.Channels ? StripBinding.Channel(table, c + 1, (i, a) => Own(i, key, a))
+                : c < config.InputStrips ? StripBinding.AuxInput(table, c - config.Channels + 1, (i, a) => Own(i, key, a))
+                : StripBinding.FxReturn(table, c - config.InputStrips + 1, (i, a) => Own(i, key, a));
         }
 
         Buses = new StripBinding[config.Buses];
@@ -38,12 +38,10 @@ internal sealed class ConsoleBinding
         Main = StripBinding.MainStereo(table, (i, a) => Own(i, keys.Main, a));
         Mono = StripBinding.MainMono(table, (i, a) => Own(i, keys.Mono, a));
         Effects = new EffectBinding[config.FxSlots];
-        Returns = new StripBinding[config.FxSlots];
         for (int s = 0; s < config.FxSlots; s++)
         {
-            int fxKey = keys.Fx(s), returnKey = keys.Return(s);
+            int fxKey = keys.Fx(s);
             Effects[s] = EffectBinding.Create(table, s + 1, i => Own(i, fxKey, StripAspect.Effect));
-            Returns[s] = StripBinding.FxReturn(table, s + 1, (i, a) => Own(i, returnKey, a));
         }
 
         Matrices = new MatrixBinding[config.Matrices];
@@ -77,6 +75,7 @@ internal sealed class ConsoleBinding
     /// <summary>Aspect (<see cref="StripAspect"/>) each parameter index drives.</summary>
     public int[] AspectOf { get; }
 
+    /// <summary>Channels, aux inputs, then effect returns (strip keys 0..).</summary>
     public StripBinding[] Channels { get; }
 
     public StripBinding[] Buses { get; }
@@ -86,8 +85,6 @@ internal sealed class ConsoleBinding
     public StripBinding Mono { get; }
 
     public EffectBinding[] Effects { get; }
-
-    public StripBinding[] Returns { get; }
 
     public MatrixBinding[] Matrices { get; }
 

@@ -67,7 +67,7 @@ internal sealed class StripBinding
         return p;
     }
 
-    private void BindSends(Binder b, ConsoleConfig config)
+    private void BindSends(Binder b, ConsoleConfig config, bool fxSends = true)
     {
         SendOn = new ParameterHandle[config.Buses];
         SendLevel = new ParameterHandle[config.Buses];
@@ -80,6 +80,7 @@ internal sealed class StripBinding
             SendTap[bus] = b.Bind(ParameterRole.SendTap, StripAspect.Sends, (bus & ~1) + 1);
         }
 
+        if (!fxSends) return;
         FxLevel = new ParameterHandle[config.FxSlots];
         FxTap = new ParameterHandle[config.FxSlots];
         for (int s = 0; s < config.FxSlots; s++)
@@ -133,17 +134,21 @@ internal sealed class StripBinding
         return p;
     }
 
-    /// <summary>Effect return <paramref name="slot"/> (from 1).</summary>
-    public static StripBinding FxReturn(ParameterTable table, int slot, Action<int, int> own)
+    /// <summary>
+    /// Effect return <paramref name="ret"/> (from 1; 1 and 2 are slot 1's left and right): the X32's 4-band EQ, mix,
+    /// sends and groups, linked in pairs by /config/fxlink; no trim, polarity, delay, high-pass, gate, compressor or
+    /// effect sends (the compiler leaves those parts of its strip off).
+    /// </summary>
+    public static StripBinding FxReturn(ParameterTable table, int ret, Action<int, int> own)
     {
-        var b = new Binder(table, ParameterOwner.FxReturn, slot, own);
-        return new StripBinding
-        {
-            On = b.Bind(ParameterRole.On, StripAspect.Mix),
-            Fader = b.Bind(ParameterRole.Fader, StripAspect.Mix),
-            Pan = b.Bind(ParameterRole.Pan, StripAspect.Mix),
-            Solo = b.Bind(ParameterRole.Solo, StripAspect.Mix),
-        };
+        var config = table.Config;
+        var b = new Binder(table, ParameterOwner.FxReturn, ret, own);
+        var p = new StripBinding();
+        if (ret % 2 == 1 && ret < config.FxReturns) p.Link = b.Bind(ParameterRole.Link, StripAspect.Link);
+        p.BindEq(b, StripSection.ChannelEqBands);
+        p.BindMix(b, config, withMono: true);
+        p.BindSends(b, config, fxSends: false);
+        return p;
     }
 
     private void BindDynamicsAndEq(Binder b, int eqBands)

@@ -4,9 +4,10 @@ import { pageAccess } from './access.js';
 import { Slider, Switch, NameField, Choice, touch } from './controls.js';
 import { stripMeters } from './meters.js';
 
-// Channels, then the bus, DCA and main layers; every send shares channel 1's send to bus 1's specs.
+// Channels, then the bus, effect return, DCA and main layers; every send shares channel 1's send to bus 1's specs.
 const PATTERNS = ['/ch/*/mix/fader', '/ch/*/mix/on', '/ch/*/mix/pan', '/ch/*/solo', '/ch/*/config/name', '/ch/*/config/color',
-  '/bus/*/mix/{fader,on,pan}', '/bus/*/config/{name,color}', '/dca/*/{fader,on}', '/dca/*/config/name', '/main/st/mix/{fader,on}'];
+  '/bus/*/mix/{fader,on,pan}', '/bus/*/config/{name,color}', '/fxrtn/*/mix/{fader,on,pan}', '/fxrtn/*/solo', '/fxrtn/*/config/{name,color}',
+  '/dca/*/{fader,on}', '/dca/*/config/name', '/main/st/mix/{fader,on}'];
 const SEND_SPECS = '/ch/01/mix/01/{level,on}';
 // The X32's eight strip colours (OFF, RD, GN, YE, BL, MG, CY, WH); 8-15 are the same, drawn inverted.
 const PALETTE = ['#3a3f47', '#e04848', '#3fbf5f', '#e8c33a', '#4a86e8', '#c64ad8', '#3ac8d8', '#e8e8e8'];
@@ -137,6 +138,16 @@ for (let bus = 1; bus <= buses; bus++) {
   }));
 }
 
+// Effect returns: each slot's left and right (01-02 are slot 1's), linked in pairs as the console's /config/fxlink says.
+const fxReturns = countOf(/^\/fxrtn\/\d\d\/mix\/fader$/);
+for (let ret = 1; ret <= fxReturns; ret++) {
+  const base = `/fxrtn/${two(ret)}`;
+  strips.append(strip({
+    layer: 'fxrtn', number: ret, title: `Effect return ${ret}`, fader: `${base}/mix/fader`, on: `${base}/mix/on`, pan: `${base}/mix/pan`,
+    solo: `${base}/solo`, name: `${base}/config/name`, colour: `${base}/config/color`,
+  }));
+}
+
 // A DCA carries no audio, so it has no meter: a sum of its members' levels would be a number no signal has.
 const dcas = countOf(/^\/dca\/\d+\/fader$/);
 for (let dca = 1; dca <= dcas; dca++) {
@@ -170,7 +181,7 @@ function showBank() {
   [...layers.children].forEach(b => b.setAttribute('aria-pressed', String(b.dataset.layer === layer)));
   strips.setAttribute('aria-label', layers.querySelector(`[data-layer='${layer}']`).textContent + ' strips');
 }
-const layerNames = [['ch', 'Channels', consoleInfo.channels], ['bus', 'Buses', buses], ['dca', 'DCAs', dcas], ['main', 'Main', 1]];
+const layerNames = [['ch', 'Channels', consoleInfo.channels], ['bus', 'Buses', buses], ['fxrtn', 'FX returns', fxReturns], ['dca', 'DCAs', dcas], ['main', 'Main', 1]];
 layers.replaceChildren(...layerNames.filter(([, , n]) => n > 0).map(([key, text]) => {
   const button = document.createElement('button');
   button.type = 'button';
