@@ -1,4 +1,5 @@
 using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Engine.Tests.Mixer;
 
@@ -14,7 +15,7 @@ public sealed class EffectReturnTests
 
     // Channel 1 feeds only the reverb of slot 1 (short, so a steady sine is steady at the returns by half way); everything heard comes through the returns.
     private static EngineHarness Reverb() => new EngineHarness(Config).Real("/ch/01/mix/st", 0).Real("/ch/01/mix/fx/1/level", 0)
-        .Real("/fx/1/reverb/decay", 0.3f);
+        .Wire("/fx/1/par/02", X32EffectTypes.Send[0].Parameters[1].ToNormalized(0.3f)); // HALL's decay
 
     private static float[][] RenderFresh(EngineHarness h, float[] x, int block = 64)
     {
