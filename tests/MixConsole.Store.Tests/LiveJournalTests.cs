@@ -148,16 +148,11 @@ public sealed class LiveJournalTests(ITestOutputHelper output)
     {
         // Before the X32's return strips, /fxrtn/02 was slot 2's stereo return; its fxlink did nothing.
         using var folder = new TempFolder();
-        using (var store = ConsoleStore.Open(folder.Path))
-        {
-            using var command = store.Connection.CreateCommand();
-            command.CommandText = """
+        WriteAsAnOlderStore(folder.Path, """
                 DELETE FROM meta WHERE key = 'fxreturns';
                 INSERT INTO live(path, real, text) VALUES ('/fxrtn/02/mix/fader', -12, NULL), ('/fxrtn/02/mix/pan', -40, NULL),
                     ('/fxrtn/02/config/name', NULL, 'Delay'), ('/config/fxlink/3-4', 0, NULL);
-                """;
-            command.ExecuteNonQuery();
-        }
+                """);
 
         // Opened twice: the store is split once.
         for (int open = 0; open < 2; open++)
