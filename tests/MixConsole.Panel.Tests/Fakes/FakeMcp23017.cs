@@ -37,17 +37,20 @@ internal sealed class FakeMcp23017(int address = 0x20) : RegisterI2cDevice(addre
     }
 
     /// <summary>
-    /// Presses or releases input <paramref name="input"/> and keeps it so until the panel has scanned it across
-    /// <paramref name="heldMs"/> (longer than its debounce): a fixed sleep loses the edge when a loaded machine stalls the scan thread.
+    /// Presses or releases input <paramref name="input"/> and keeps it so until a scan at least
+    /// <paramref name="heldMs"/> (longer than its debounce) after the first scan that read it: counting scans alone
+    /// loses the edge when a loaded machine bunches them and then stalls the scan thread.
     /// </summary>
     public void PressUntilScanned(int input, bool pressed, int heldMs = 60)
     {
         Press(input, pressed);
+        // One read may have begun before the press: the second one after it surely read the new state.
         int before = PortReads;
-        ServeWithPanel.WaitUntil(() => PortReads > before, () => "the panel to scan the expander");
+        ServeWithPanel.WaitUntil(() => PortReads > before + 1, () => "the panel to scan the expander");
         var held = System.Diagnostics.Stopwatch.StartNew();
-        int first = PortReads;
-        ServeWithPanel.WaitUntil(() => held.ElapsedMilliseconds >= heldMs && PortReads > first + 1, () => "the panel to scan the expander again");
+        ServeWithPanel.WaitUntil(() => held.ElapsedMilliseconds >= heldMs, () => "the hold to pass");
+        int after = PortReads;
+        ServeWithPanel.WaitUntil(() => PortReads > after, () => "the panel to scan the expander again");
     }
 
     /// <summary>A short press and release, each seen by the panel's scans.</summary>
