@@ -152,6 +152,60 @@ public sealed class ConsistencyTests(Browser browser) : IClassFixture<Browser>
         await page.WaitForSelectorAsync($"{fader}[aria-valuenow='{Wire(2)}']");
     }
 
+    // A move's answer that comes back while a newer move of the same fader waits unsent (the page's 16 ms coalescing)
+    // must not show: the next key would step from it and the console end a step short, as the mixer page's keyboard
+    // test once did (three ArrowUps and a PageDown left the fader one step low).
+    [Fact]
+    public async Task AnAnswerArrivingWhileANewerMoveWaitsUnsent_IsNotWhereTheNextKeyStepsFrom()
+    {
+        using var serve = new ServeUnderTest("--audio", "null");
+        using var osc = new OscClient(serve.OscPort);
+        IBrowserContext context = await browser.Chromium.NewContextAsync();
+        IPage page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        LateAnswers late = await LateAnswers.RouteAsync(page);
+        await page.Clock.InstallAsync();
+        await page.GotoAsync(serve.WebAddress.ToString());
+        await page.WaitForSelectorAsync("body[data-state='live']");
+        await page.Clock.PauseAtAsync(DateTime.Now.AddSeconds(1)); // the page's moves leave only when the test runs its clock
+        string fader = MixerPageTests.Selector(Fader(1));
+        await page.FocusAsync(fader);
+        await page.Keyboard.PressAsync("Home");
+        await page.Clock.RunForAsync(100);
+        osc.QueryUntil(Fader(1), v => Near(v, 0));
+
+        late.Hold();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await page.Clock.RunForAsync(100); // the move leaves with its query and barrier; their answers are held
+        osc.QueryUntil(Fader(1), v => Near(v, 1f / FaderSteps));
+        await UntilAsync(() => late.HeldOscCarries("/info"), "the answer to the move's barrier, behind its query's");
+
+        // The query's answer (1 step) reaches the page; the barrier's stays held when the console sent it in a frame of
+        // its own, as it does here unless both replies were ready at once. Nothing shows the page has read the answer:
+        // a page slower than this pause only drops it, as it drops any answer under a newer unsent move.
+        late.ReleaseOsc(1);
+        await Task.Delay(500);
+        await page.Keyboard.PressAsync("ArrowUp"); // shown at once, unsent while the clock stands
+        late.ReleaseOsc(late.HeldOsc);
+        await ReleaseAMeterFrameAsync(page, late);
+        Assert.Equal(Wire(2), await page.GetAttributeAsync(fader, "aria-valuenow"));
+
+        late.ReleaseAll();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await page.Clock.RunForAsync(100);
+        object held = osc.QueryUntil(Fader(1), v => Near(v, 3f / FaderSteps));
+        Assert.True(Near(held, 3f / FaderSteps), $"console holds {held}");
+        await page.WaitForSelectorAsync($"{fader}[aria-valuenow='{Wire(3)}']");
+    }
+
+    // Once the page has counted a meter frame released behind the frames before it, it has read those.
+    private static async Task ReleaseAMeterFrameAsync(IPage page, LateAnswers late)
+    {
+        long frames = await MeterFramesAsync(page);
+        await UntilAsync(late.ReleaseThroughMeterFrame, "a held meter frame");
+        await page.WaitForFunctionAsync($"() => Number(document.body.dataset.meterFrames || 0) > {frames}");
+    }
+
     private static async Task<long> MeterFramesAsync(IPage page) =>
         long.Parse(await page.GetAttributeAsync("body", "data-meter-frames") ?? "0", CultureInfo.InvariantCulture);
 

@@ -35,6 +35,13 @@ internal sealed class LateAnswers
         }
     }
 
+    /// <summary>Whether an OSC frame held now carries <paramref name="address"/> (a reply may come alone or in a bundle).</summary>
+    public bool HeldOscCarries(string address)
+    {
+        byte[] wanted = System.Text.Encoding.ASCII.GetBytes(address);
+        lock (_held) return _held.Any(f => f[0] != MeterMagic && f.AsSpan().IndexOf(wanted) >= 0);
+    }
+
     /// <summary>Passes held frames on, oldest first, up to and including the <paramref name="osc"/>-th OSC frame.</summary>
     public void ReleaseOsc(int osc)
     {

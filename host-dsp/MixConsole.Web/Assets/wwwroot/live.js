@@ -72,16 +72,15 @@ export class Live {
     }
   }
 
-  // Answers and echoes leave the console in order, so the last value before a barrier's /info is the newest.
+  // Answers and echoes leave the console in order, so the last value before a barrier's /info is the newest. A path
+  // with a newer move of ours still unsent shows none: that move's own answer will say what the console holds.
   release() {
     for (const [address, barrier] of this.inFlight) {
       if (barrier > this.answered) continue;
       this.inFlight.delete(address);
       const values = this.held.get(address);
-      if (values) {
-        this.held.delete(address);
-        this.onMessage(address, values);
-      }
+      this.held.delete(address);
+      if (values && !this.pending.has(address)) this.onMessage(address, values);
     }
   }
 
