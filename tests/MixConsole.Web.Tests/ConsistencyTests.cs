@@ -122,12 +122,7 @@ public sealed class ConsistencyTests(Browser browser) : IClassFixture<Browser>
     {
         using var serve = new ServeUnderTest("--audio", "null");
         using var osc = new OscClient(serve.OscPort);
-        IBrowserContext context = await browser.Chromium.NewContextAsync();
-        IPage page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        LateAnswers late = await LateAnswers.RouteAsync(page);
-        await page.GotoAsync(serve.WebAddress.ToString());
-        await page.WaitForSelectorAsync("body[data-state='live']");
+        (IPage page, LateAnswers late) = await OpenWithLateAnswersAsync(serve, clock: false);
         string fader = MixerPageTests.Selector(Fader(1));
         await page.FocusAsync(fader);
 
@@ -160,13 +155,7 @@ public sealed class ConsistencyTests(Browser browser) : IClassFixture<Browser>
     {
         using var serve = new ServeUnderTest("--audio", "null");
         using var osc = new OscClient(serve.OscPort);
-        IBrowserContext context = await browser.Chromium.NewContextAsync();
-        IPage page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        LateAnswers late = await LateAnswers.RouteAsync(page);
-        await page.Clock.InstallAsync();
-        await page.GotoAsync(serve.WebAddress.ToString());
-        await page.WaitForSelectorAsync("body[data-state='live']");
+        (IPage page, LateAnswers late) = await OpenWithLateAnswersAsync(serve, clock: true);
         await page.Clock.PauseAtAsync(DateTime.Now.AddSeconds(1)); // the page's moves leave only when the test runs its clock
         string fader = MixerPageTests.Selector(Fader(1));
         await page.FocusAsync(fader);
@@ -196,6 +185,19 @@ public sealed class ConsistencyTests(Browser browser) : IClassFixture<Browser>
         object held = osc.QueryUntil(Fader(1), v => Near(v, 3f / FaderSteps));
         Assert.True(Near(held, 3f / FaderSteps), $"console holds {held}");
         await page.WaitForSelectorAsync($"{fader}[aria-valuenow='{Wire(3)}']");
+    }
+
+    // A live mixer page whose socket's replies the test can hold; with its clock, its timers run only when told.
+    private async Task<(IPage Page, LateAnswers Late)> OpenWithLateAnswersAsync(ServeUnderTest serve, bool clock)
+    {
+        IBrowserContext context = await browser.Chromium.NewContextAsync();
+        IPage page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        LateAnswers late = await LateAnswers.RouteAsync(page);
+        if (clock) await page.Clock.InstallAsync();
+        await page.GotoAsync(serve.WebAddress.ToString());
+        await page.WaitForSelectorAsync("body[data-state='live']");
+        return (page, late);
     }
 
     // Once the page has counted a meter frame released behind the frames before it, it has read those.
