@@ -34,6 +34,9 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
         json.WriteNumber("meterBuses", meters.Buses);
         json.WriteNumber("meterCount", meters.Count);
         json.WriteBoolean("meterChain", meters.HasMasterChain);
+        json.WriteNumber("meterFxReturnSides", 2 * meters.FxSlots);
+        json.WriteNumber("meterFxReturnFirst", meters.FxSlots > 0 ? meters.FxReturnPostFader(0) : -1);
+        json.WriteNumber("meterFxReturnRmsFirst", meters.FxSlots > 0 ? meters.FxReturnRms(0) - meters.FirstScreenValue : -1);
         json.WriteEndObject();
     }
 

@@ -90,7 +90,8 @@ function strip({ layer, number, title, href, fader, on, pan, name, colour, solo,
 }
 
 // What each layer's strip meters read: the frame's X32-bank values ([pre x C][post x C][gate gain x C][comp gain x C]
-// [bus x B][main L, R, mono]) and its screen section ([RMS: channel x C, bus x B, main L, R][comp gain: bus x B, main]).
+// [bus x B][main L, R, mono]...[effect return sides]) and its screen section ([RMS: channel x C, bus x B, main L, R]
+// [comp gain: bus x B, main][RMS: effect return sides]); consoleInfo says where the effect returns' values sit.
 const C = consoleInfo.meterChannels;
 const B = consoleInfo.meterBuses;
 const channelMeter = c => ({
@@ -106,6 +107,13 @@ const busMeter = b => ({
   show: ({ levels, reductions }, v, s, now, visible) => {
     levels[0].update(v[4 * C + b], s[C + b], now, visible);
     reductions.compressor.update(s[C + B + 2 + b], visible);
+  },
+});
+// An effect return side's level: its peak among the bank values, its RMS in the screen section (no gain reduction).
+const returnMeter = side => ({
+  sides: [''], kinds: [],
+  show: ({ levels }, v, s, now, visible) => {
+    levels[0].update(v[consoleInfo.meterFxReturnFirst + side], s[consoleInfo.meterFxReturnRmsFirst + side], now, visible);
   },
 });
 const mainMeter = {
@@ -143,7 +151,7 @@ const fxReturns = countOf(/^\/fxrtn\/\d\d\/mix\/fader$/);
 for (let ret = 1; ret <= fxReturns; ret++) {
   const base = `/fxrtn/${two(ret)}`;
   strips.append(strip({
-    layer: 'fxrtn', number: ret, title: `Effect return ${ret}`, fader: `${base}/mix/fader`, on: `${base}/mix/on`, pan: `${base}/mix/pan`,
+    layer: 'fxrtn', number: ret, title: `Effect return ${ret}`, meter: ret <= consoleInfo.meterFxReturnSides ? returnMeter(ret - 1) : undefined, fader: `${base}/mix/fader`, on: `${base}/mix/on`, pan: `${base}/mix/pan`,
     solo: `${base}/solo`, name: `${base}/config/name`, colour: `${base}/config/color`,
   }));
 }
