@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using MixConsole.Engine.Parameters;
 
 namespace MixConsole.Store;
 
@@ -118,6 +119,7 @@ internal static class StoreRecovery
             NumberEqTypesAsTheX32(connection);
             NumberEffectTypesAsTheX32(connection);
             SplitStereoReturns(connection);
+            NumberCompressorsAsTheX32(connection);
             db = connection;
             problem = "";
             return true;
@@ -173,6 +175,7 @@ internal static class StoreRecovery
             INSERT OR REPLACE INTO meta(key, value) VALUES ('eqtypes', 'x32');
             INSERT OR REPLACE INTO meta(key, value) VALUES ('fxtypes', 'x32');
             INSERT OR REPLACE INTO meta(key, value) VALUES ('fxreturns', 'x32');
+            INSERT OR REPLACE INTO meta(key, value) VALUES ('dynamics', 'x32');
             COMMIT;
             """);
         return db;
@@ -220,6 +223,42 @@ internal static class StoreRecovery
         INSERT OR IGNORE INTO meta(key, value) VALUES ('fxreturns', 'x32');
         COMMIT;
         """);
+
+    // A store written before compressors took the X32's ratio and knee holds each ratio as x:1 and each knee in dB in its
+    // live rows: once, with the mark, in one transaction, they become as held now (FormerParameters, as for scenes).
+    private static void NumberCompressorsAsTheX32(SqliteConnection db)
+    {
+        using var transaction = db.BeginTransaction(deferred: false);
+        using var marked = db.CreateCommand();
+        marked.Transaction = transaction;
+        marked.CommandText = "SELECT 1 FROM meta WHERE key = 'dynamics'";
+        if (marked.ExecuteScalar() is not null) return;
+        var rows = new List<(string Path, double Real)>();
+        using (var read = db.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT path, real FROM live WHERE (path GLOB '*/dyn/ratio' OR path GLOB '*/dyn/knee') AND real IS NOT NULL";
+            using var reader = read.ExecuteReader();
+            while (reader.Read()) rows.Add((reader.GetString(0), reader.GetDouble(1)));
+        }
+
+        using var update = db.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE live SET real = $real WHERE path = $path";
+        var path = update.Parameters.Add("$path", SqliteType.Text);
+        var real = update.Parameters.Add("$real", SqliteType.Real);
+        foreach (var row in rows)
+        {
+            path.Value = row.Path;
+            real.Value = (double)FormerParameters.CompressorBeforeX32(row.Path, (float)row.Real);
+            update.ExecuteNonQuery();
+        }
+
+        update.Parameters.Clear();
+        update.CommandText = "INSERT OR IGNORE INTO meta(key, value) VALUES ('dynamics', 'x32')";
+        update.ExecuteNonQuery();
+        transaction.Commit();
+    }
 
     private static string MoveAside(string dir, string path)
     {

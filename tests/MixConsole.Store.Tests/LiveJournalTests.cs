@@ -134,6 +134,36 @@ public sealed class LiveJournalTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void AStoreWrittenBeforeTheX32Compressor_RecallsTheSameRatiosAndKnees_InItsLiveStateAndItsScenes()
+    {
+        // Before the X32's ratio and knee, live rows held the ratio as x:1 and the knee in dB; scenes wrote both as floats.
+        using var folder = new TempFolder();
+        WriteAsAnOlderStore(folder.Path, """
+                DELETE FROM meta WHERE key = 'dynamics';
+                INSERT INTO live(path, real, text) VALUES ('/ch/01/dyn/ratio', 4, NULL), ('/ch/01/dyn/knee', 6, NULL),
+                    ('/bus/02/dyn/ratio', 100, NULL), ('/main/m/dyn/knee', 3, NULL);
+                INSERT INTO scenes(slot, name, notes, saved_utc, parameters) VALUES (8, 'Old', '', '2026-01-01T00:00:00Z',
+                    '{"parameters": {"format": 3, "/ch/05/dyn/ratio": 0.45454547, "/ch/05/dyn/knee": 0.9}}');
+                """);
+
+        // Opened twice: the store is renumbered once.
+        for (int open = 0; open < 2; open++)
+        {
+            var console = NewConsole();
+            using var store = ConsoleStore.Open(folder.Path);
+            new LiveJournal(store, console, _ => { }).Restore();
+            string Token(string path) => ParameterFormatter.FormatCurrent(console, console.Table.IndexOf(path), compact: true);
+            Assert.Equal("4.0", Token("/ch/01/dyn/ratio"));
+            Assert.Equal("3", Token("/ch/01/dyn/knee"));
+            Assert.Equal("100", Token("/bus/02/dyn/ratio"));
+            Assert.Equal("2", Token("/main/m/dyn/knee")); // 3 dB, a half step, rounds up
+            Assert.True(new SceneSlots(store).Recall(8, console));
+            Assert.Equal("3.0", Token("/ch/05/dyn/ratio"));
+            Assert.Equal("5", Token("/ch/05/dyn/knee")); // 9 dB rounds up to 10 dB
+        }
+    }
+
     // A store as an older console left it: its marks removed, its rows and slots as they were written then.
     private static void WriteAsAnOlderStore(string folder, string sql)
     {

@@ -20,8 +20,8 @@ public sealed class ChannelDynamicsTests(Browser browser, ITestOutputHelper outp
         using var osc = new OscClient(serve.OscPort);
         SetReal(osc, "/ch/01/dyn/on", 1);
         SetReal(osc, "/ch/01/dyn/thr", -32);
-        SetReal(osc, "/ch/01/dyn/ratio", 4);
-        SetReal(osc, "/ch/01/dyn/knee", 6);
+        SetReal(osc, "/ch/01/dyn/ratio", 6); // the X32's 4.0
+        SetReal(osc, "/ch/01/dyn/knee", 3); // the X32's knee 3, 6 dB wide
         SetReal(osc, "/ch/01/dyn/mgain", 0);
         SetReal(osc, "/ch/01/gate/on", 1);
         SetReal(osc, "/ch/01/gate/mode", 3); // GATE: the full range below the threshold
@@ -39,7 +39,7 @@ public sealed class ChannelDynamicsTests(Browser browser, ITestOutputHelper outp
         Assert.All(errors, e => Assert.InRange(e, 0, ToleranceDb));
 
         // A move from OSC redraws the curve.
-        SetReal(osc, "/ch/01/dyn/ratio", 10);
+        SetReal(osc, "/ch/01/dyn/ratio", 9); // 10
         engine.Ratio = 10;
         errors = await SettledErrorsAsync(page, "#comp", level => level - engine.StaticGainReductionDb((float)level));
         Assert.All(errors, e => Assert.InRange(e, 0, ToleranceDb));
@@ -57,7 +57,7 @@ public sealed class ChannelDynamicsTests(Browser browser, ITestOutputHelper outp
         {
             SetReal(osc, $"/ch/{ch}/dyn/on", 1);
             SetReal(osc, $"/ch/{ch}/dyn/thr", -30);
-            SetReal(osc, $"/ch/{ch}/dyn/ratio", 4);
+            SetReal(osc, $"/ch/{ch}/dyn/ratio", 6); // 4.0
         }
 
         Assert.Equal(1, osc.QueryUntil("/ch/02/dyn/on", v => v is 1));

@@ -32,7 +32,7 @@ public sealed class ScreenshotTests(Browser browser) : IClassFixture<Browser>, I
         // The channel page with its curves at work: a kick's EQ, an expander and a compressor.
         foreach ((string path, double real) in new[] { ("/ch/01/eq/on", 1), ("/ch/01/eq/1/g", 4.5), ("/ch/01/eq/2/g", -6), ("/ch/01/eq/2/f", 400), ("/ch/01/eq/3/g", 3), ("/ch/01/eq/3/f", 4000),
             ("/ch/01/gate/on", 1), ("/ch/01/gate/mode", 1), ("/ch/01/gate/thr", -45), ("/ch/01/gate/range", 30),
-            ("/ch/01/dyn/on", 1), ("/ch/01/dyn/thr", -24), ("/ch/01/dyn/ratio", 4), ("/ch/01/dyn/knee", 6), ("/ch/01/dyn/mgain", 4) })
+            ("/ch/01/dyn/on", 1), ("/ch/01/dyn/thr", -24), ("/ch/01/dyn/ratio", 6), ("/ch/01/dyn/knee", 3), ("/ch/01/dyn/mgain", 4) }) // 4:1, 6 dB knee
         {
             ChannelDynamicsTests.SetReal(osc, path, real);
         }

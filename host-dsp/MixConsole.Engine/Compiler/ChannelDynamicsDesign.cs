@@ -32,7 +32,8 @@ public static class ChannelDynamicsDesign
             Value(ParameterRole.GateThreshold), Value(ParameterRole.GateRange), Value(ParameterRole.GateAttack), Value(ParameterRole.GateHold),
             Value(ParameterRole.GateRelease));
         CompressorSettings compressor = CompressorSettings.Design(sampleRateHz, Value(ParameterRole.DynamicsOn) != 0, Value(ParameterRole.DynamicsDetector) != 0,
-            Value(ParameterRole.DynamicsThreshold), Value(ParameterRole.DynamicsRatio), Value(ParameterRole.DynamicsKnee), Value(ParameterRole.DynamicsAttack),
+            Value(ParameterRole.DynamicsThreshold), ConsoleAddressSpace.CompressorRatio(Value(ParameterRole.DynamicsRatio)),
+            ConsoleAddressSpace.CompressorKneeDb(Value(ParameterRole.DynamicsKnee)), Value(ParameterRole.DynamicsAttack),
             Value(ParameterRole.DynamicsRelease), Value(ParameterRole.DynamicsMakeup), Value(ParameterRole.DynamicsMix) / 100f, beforeEq: false);
         for (int i = 0; i < inputDb.Length; i++)
         {

@@ -330,8 +330,8 @@ public sealed partial class ConsoleCompiler
         var key = StripDesigns.KeyFilter(_sampleRateHz, V(p.DynKeyOn) != 0, (int)V(p.DynKeyType), V(p.DynKey));
         sections[StripSection.CompressorKey] = key;
         sections[StripSection.CompressorKeyPostEq] = key;
-        return CompressorSettings.Design(_sampleRateHz, V(p.DynOn) != 0, V(p.DynDetector) != 0, V(p.DynThreshold), V(p.DynRatio),
-            V(p.DynKnee), V(p.DynAttack), V(p.DynRelease), V(p.DynMakeup), V(p.DynMix) / 100f, beforeEq: V(p.DynPosition) == 0);
+        return CompressorSettings.Design(_sampleRateHz, V(p.DynOn) != 0, V(p.DynDetector) != 0, V(p.DynThreshold),
+            ConsoleAddressSpace.CompressorRatio(V(p.DynRatio)), ConsoleAddressSpace.CompressorKneeDb(V(p.DynKnee)), V(p.DynAttack), V(p.DynRelease), V(p.DynMakeup), V(p.DynMix) / 100f, beforeEq: V(p.DynPosition) == 0);
     }
 
     private void DesignEqBands(StripBinding p, int dirty, Span<Dsp.Filters.BiquadCoefficients> sections)

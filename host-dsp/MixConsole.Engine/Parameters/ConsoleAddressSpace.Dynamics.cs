@@ -11,6 +11,14 @@ public static partial class ConsoleAddressSpace
     /// <summary>The X32's gate modes: expanders 1:2, 1:3, 1:4, gate, ducker (positions 0..4).</summary>
     public static readonly IReadOnlyList<string> GateModes = ["EXP2", "EXP3", "EXP4", "GATE", "DUCK"];
 
+    /// <summary>The X32's compressor ratios (x:1) by position 0..11, as its <c>/dyn/ratio</c> enum labels them.</summary>
+    public static readonly IReadOnlyList<string> CompressorRatios = ["1.1", "1.3", "1.5", "2.0", "2.5", "3.0", "4.0", "5.0", "7.0", "10", "20", "100"];
+
+    /// <summary>Soft-knee width in dB of each step of the X32's knee 0..5 (the width this console's knee 0..10 dB had).</summary>
+    public const float CompressorKneeDbPerStep = 2f;
+
+    private static readonly float[] CompressorRatioValues = ParseRatios();
+
     /// <summary>The X32's key filter types: low cuts and high cuts of 6 and 12 dB/oct, then band-passes of Q 1 to 10.</summary>
     public static readonly IReadOnlyList<string> KeyFilterTypes = ["LC6", "LC12", "HC6", "HC12", "1.0", "2.0", "3.0", "5.0", "10.0"];
 
@@ -34,8 +42,8 @@ public static partial class ConsoleAddressSpace
     private static readonly ParameterSpec DynDetector = ParameterSpec.Enum(["PEAK", "RMS"], 0, "Compressor detector");
     private static readonly ParameterSpec DynEnvelope = ParameterSpec.Enum(["LIN", "LOG"], 1, Kept + "the compressor's release here is always logarithmic (LOG)");
     private static readonly ParameterSpec DynThreshold = ParameterSpec.Linear(-60, 0, 0.5, "dB", 0, "Compressor threshold");
-    private static readonly ParameterSpec DynRatio = ParameterSpec.Table([1.1, 1.3, 1.5, 2, 2.5, 3, 4, 5, 7, 10, 20, 100], ":1", 4, "Compressor ratio (the X32 list)", DisplayStyle.Ratio);
-    private static readonly ParameterSpec DynKnee = ParameterSpec.Linear(0, 10, 0.5, "dB", 2, "Compressor knee width (the X32's knee 0..5 is 0..10 dB here, in finer steps)");
+    private static readonly ParameterSpec DynRatio = ParameterSpec.Enum(CompressorRatios, 6, "Compressor ratio, the X32's list (4.0 is 4:1)", ":1");
+    private static readonly ParameterSpec DynKnee = ParameterSpec.Linear(0, 5, 1, "", 1, "Compressor knee, the X32's 0..5: 0 hard, each step 2 dB more soft-knee width").InNodeAs(0);
     private static readonly ParameterSpec DynMakeUp = ParameterSpec.Linear(0, 24, 0.5, "dB", 0, "Compressor make-up gain");
     private static readonly ParameterSpec DynAttack = ParameterSpec.Linear(0, 120, 1, "ms", 10, "Compressor attack").InNodeAs(0);
     private static readonly ParameterSpec DynHold = ParameterSpec.Log(0.02, 2000, 101, "ms", 10, Kept + "the compressor here has no hold").InNodeAs(2);
@@ -75,6 +83,23 @@ public static partial class ConsoleAddressSpace
         d.Add("/dyn/mix", DynMix, ParameterRole.DynamicsMix);
         d.Keep("/dyn/auto", DynAuto);
         AddKeyFilter(d, "/dyn/filter", ParameterRole.DynamicsKeyFilterOn, ParameterRole.DynamicsKeyFilterType, ParameterRole.DynamicsKeyFrequency);
+    }
+
+    /// <summary>The ratio (x:1) the compressor runs at for ratio position <paramref name="position"/> (0..11).</summary>
+    public static float CompressorRatio(float position) => CompressorRatioValues[Math.Clamp((int)position, 0, CompressorRatioValues.Length - 1)];
+
+    /// <summary>The soft-knee width in dB the compressor runs at for the X32's knee <paramref name="knee"/> (0..5).</summary>
+    public static float CompressorKneeDb(float knee) => CompressorKneeDbPerStep * knee;
+
+    private static float[] ParseRatios()
+    {
+        var ratios = new float[CompressorRatios.Count];
+        for (int i = 0; i < ratios.Length; i++)
+        {
+            ratios[i] = float.Parse(CompressorRatios[i], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return ratios;
     }
 
     private static void AddKeyFilter(Declarer d, string node, ParameterRole on, ParameterRole type, ParameterRole frequency)

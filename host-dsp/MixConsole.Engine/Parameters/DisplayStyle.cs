@@ -9,9 +9,6 @@ public enum DisplayStyle
     /// <summary>Pan position: "L50", "C", "R100".</summary>
     Pan,
 
-    /// <summary>A compressor ratio: "4:1", "1.1:1".</summary>
-    Ratio,
-
     /// <summary>The label of an enum or switch ("PEQ", "ON").</summary>
     Label,
 

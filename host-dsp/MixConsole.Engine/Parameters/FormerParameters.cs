@@ -17,10 +17,18 @@ public static class FormerParameters
     private static readonly ParameterSpec FormerSendTap = ParameterSpec.Enum(["PREEQ", "PRE", "POST"], 2, "Former send tap");
 
     /// <summary>
-    /// How scene values are numbered now: 3, effect types and pars as the X32's and effect returns as its two strips per
-    /// slot. Format 2 had REVERB 0 and DELAY 1 and one stereo return per slot; format 1 no VEQ.
+    /// How scene values are numbered now: 4, compressor ratios and knees as the X32's. Format 3 had the ratio as a float
+    /// on the X32's 12 ratios and the knee 0..10 dB in half steps; format 2 REVERB 0 and DELAY 1 and one stereo return per
+    /// slot; format 1 no VEQ.
     /// </summary>
-    public const int CurrentFormat = 3;
+    public const int CurrentFormat = 4;
+
+    /// <summary>The format from which a compressor's ratio is the X32's enum position (0..11) and its knee the X32's 0..5.</summary>
+    public const int X32DynamicsFormat = 4;
+
+    // Before format 4 the ratio was a float on the X32's 12 ratios (its real value the ratio) and the knee 0..10 dB.
+    private static readonly ParameterSpec FormerRatio = ParameterSpec.Table([1.1, 1.3, 1.5, 2, 2.5, 3, 4, 5, 7, 10, 20, 100], ":1", 4, "Former compressor ratio");
+    private static readonly ParameterSpec FormerKnee = ParameterSpec.Linear(0, 10, 0.5, "dB", 2, "Former compressor knee width");
 
     /// <summary>The format from which EQ types are numbered as the X32 (VEQ at 3).</summary>
     public const int VeqFormat = 2;
@@ -105,6 +113,32 @@ public static class FormerParameters
         paths = rest == "/mix/pan" ? [ParameterPaths.FxReturn(left) + rest] : [ParameterPaths.FxReturn(left) + rest, ParameterPaths.FxReturn(left + 1) + rest];
         link = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/config/fxlink/{left}-{left + 1}");
         return true;
+    }
+
+    /// <summary>True for a compressor's ratio or knee (<c>/bus/01/dyn/knee</c>), the values whose numbering format 4 changed.</summary>
+    public static bool IsCompressorRatioOrKnee(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.EndsWith("/dyn/ratio", StringComparison.Ordinal) || path.EndsWith("/dyn/knee", StringComparison.Ordinal);
+    }
+
+    /// <summary>The spec a compressor's ratio or knee (<see cref="IsCompressorRatioOrKnee"/>) was written on before format 4.</summary>
+    public static ParameterSpec FormerCompressorSpec(string path) => path.EndsWith("/ratio", StringComparison.Ordinal) ? FormerRatio : FormerKnee;
+
+    /// <summary>
+    /// A compressor ratio (x:1) or knee (dB) as held before format 4, as held now: the ratio's position in the X32's list, the
+    /// knee in the X32's whole steps of 2 dB, a half step rounding up (1 dB is knee 1, 2 dB; 9 dB knee 5, 10 dB).
+    /// </summary>
+    public static float CompressorBeforeX32(string path, float real)
+    {
+        if (path.EndsWith("/knee", StringComparison.Ordinal)) return MathF.Floor(real / ConsoleAddressSpace.CompressorKneeDbPerStep + 0.5f);
+        int position = 0;
+        for (int k = 1; k < ConsoleAddressSpace.CompressorRatios.Count; k++)
+        {
+            if (MathF.Abs(ConsoleAddressSpace.CompressorRatio(k) - real) < MathF.Abs(ConsoleAddressSpace.CompressorRatio(position) - real)) position = k;
+        }
+
+        return position;
     }
 
     /// <summary>True for an EQ band's type (<c>/ch/01/eq/4/type</c>), the value whose numbering format 2 changed.</summary>

@@ -60,10 +60,6 @@ public static class ParameterFormatter
                 }
 
                 break;
-            case DisplayStyle.Ratio:
-                text.Append(real, "0.##");
-                text.Append(":1");
-                break;
             case DisplayStyle.Bitmap:
                 AppendBitmap(ref text, spec, (int)real);
                 break;
@@ -121,7 +117,7 @@ public static class ParameterFormatter
         return text.Finish(out charsWritten);
     }
 
-    // The X32 /node token: levels "+0.0"/"-oo", pan "+0", ratios "4.0"/"10", frequencies "124.7"/"1k20", labels as they are.
+    // The X32 /node token: levels "+0.0"/"-oo", pan "+0", frequencies "124.7"/"1k20", labels as they are.
     private static void AppendNodeToken(ref TextSpan text, ParameterSpec spec, float real)
     {
         switch (spec.Style)
@@ -135,9 +131,6 @@ public static class ParameterFormatter
                 return;
             case DisplayStyle.Pan:
                 AppendSigned(ref text, MathF.Round(real), "0");
-                return;
-            case DisplayStyle.Ratio:
-                text.Append(real, real < 10f ? "0.0" : "0");
                 return;
             case DisplayStyle.Bitmap:
                 AppendBitmap(ref text, spec, (int)real);
@@ -317,7 +310,7 @@ public static class ParameterFormatter
             }
         }
 
-        // "1.25k Hz": the kilo prefix sits on the number, the unit after a space.
+        // "1.25k Hz": the kilo prefix sits on the number, the unit after a space; a ratio's ":1" sits on it too ("4.0:1").
         public void AppendUnit(string unit)
         {
             if (unit.Length == 0)
@@ -325,7 +318,7 @@ public static class ParameterFormatter
                 return;
             }
 
-            if (!unit.StartsWith("k ", StringComparison.Ordinal))
+            if (!unit.StartsWith("k ", StringComparison.Ordinal) && unit[0] != ':')
             {
                 Append(' ');
             }

@@ -157,7 +157,7 @@ public sealed class ParameterStore
 
     /// <summary>
     /// Sets a parameter from a wire int: the value itself for ints, enums (position) and switches (0/1);
-    /// the grid point for floats (as X32 clients send enum-like floats such as the compressor ratio).
+    /// the grid point for floats.
     /// False when out of range or for text.
     /// </summary>
     public bool TrySetInt(int index, int value)

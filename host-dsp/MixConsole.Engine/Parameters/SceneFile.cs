@@ -75,7 +75,7 @@ public static class SceneFile
         var migrated = new List<(string Former, float Real)>();
         int format = ReadFormat(parameters);
         bool beforeVeq = format < FormerParameters.VeqFormat, beforeX32Effects = format < FormerParameters.X32EffectsFormat;
-        bool stereoReturns = format < FormerParameters.ReturnStripsFormat;
+        bool stereoReturns = format < FormerParameters.ReturnStripsFormat, beforeX32Dynamics = format < FormerParameters.X32DynamicsFormat;
         var links = new HashSet<string>();
         foreach (var property in parameters.EnumerateObject())
         {
@@ -125,10 +125,14 @@ public static class SceneFile
             {
                 // An effect type written before the X32's types was REVERB or DELAY.
                 bool oldEffectType = beforeX32Effects && FormerParameters.IsEffectType(path);
-                float real = ReadNumber(path, oldEffectType ? FormerParameters.FormerEffectType : spec, property.Value);
+                // A compressor ratio or knee written before format 4 is a float on the grid it had then.
+                bool oldCompressor = beforeX32Dynamics && FormerParameters.IsCompressorRatioOrKnee(path);
+                var readAs = oldEffectType ? FormerParameters.FormerEffectType : oldCompressor ? FormerParameters.FormerCompressorSpec(path) : spec;
+                float real = ReadNumber(path, readAs, property.Value);
                 // A number (not a label) written before VEQ took position 3 names the type as numbered then.
                 bool oldEqType = beforeVeq && property.Value.ValueKind == JsonValueKind.Number && FormerParameters.IsEqType(path);
-                numbers.Add((index, oldEqType ? FormerParameters.EqTypeBeforeVeq(real) : oldEffectType ? FormerParameters.EffectTypeBeforeX32(real) : real));
+                numbers.Add((index, oldEqType ? FormerParameters.EqTypeBeforeVeq(real) : oldEffectType ? FormerParameters.EffectTypeBeforeX32(real)
+                    : oldCompressor ? FormerParameters.CompressorBeforeX32(path, real) : real));
             }
         }
 
@@ -283,7 +287,7 @@ public static class SceneFile
         return FormerParameters.RunsFormerDelay(found < 0 ? table[type].Spec.Default : numbers[found].Real);
     }
 
-    // 3: effect slots as the X32's; 2: EQ types numbered as the X32 (VEQ at 3); absent: written before that (1).
+    // 4: compressor ratio and knee as the X32's; 3: effect slots as the X32's; 2: EQ types numbered as the X32 (VEQ at 3); absent: written before that (1).
     private static int ReadFormat(JsonElement parameters)
     {
         if (!parameters.TryGetProperty(FormatKey, out JsonElement format)) return 1;

@@ -102,6 +102,9 @@ internal sealed class DemoCommand : ICommand
     // The X32 stereo delay's position in the effect types; a par's X32 float for a real value of the slot's type.
     private const int Delay = 10;
 
+    // A compressor ratio's position in the X32's list, by its label ("4.0" is 4:1).
+    private static float Ratio(string label) => ConsoleAddressSpace.CompressorRatios.ToList().IndexOf(label);
+
     private static float Fx(int type, int par, float real) => X32EffectTypes.Send[type].Parameters[par - 1].ToNormalized(real);
 
     /// <summary>The demo scene in real units (dB, Hz, ms, %, enum positions); written to the session as wire values.</summary>
@@ -114,11 +117,11 @@ internal sealed class DemoCommand : ICommand
         ("/ch/01/eq/1/f", 60, ""), ("/ch/01/eq/1/g", 3, ""),
         ("/ch/01/eq/2/f", 350, ""), ("/ch/01/eq/2/g", -4, ""), ("/ch/01/eq/2/q", 1.5f, ""),
         ("/ch/01/dyn/on", 1, "kick: 4:1 compression, 15 ms attack lets the click through"),
-        ("/ch/01/dyn/thr", -18, ""), ("/ch/01/dyn/ratio", 4, ""), ("/ch/01/dyn/attack", 15, ""), ("/ch/01/dyn/release", 120, ""), ("/ch/01/dyn/mgain", 2, ""),
+        ("/ch/01/dyn/thr", -18, ""), ("/ch/01/dyn/ratio", Ratio("4.0"), ""), ("/ch/01/dyn/attack", 15, ""), ("/ch/01/dyn/release", 120, ""), ("/ch/01/dyn/mgain", 2, ""),
         ("/ch/02/preamp/hpon", 1, "snare: high-pass at 100 Hz, gate removes the hum and room noise between hits"),
         ("/ch/02/preamp/hpf", 100, ""),
         ("/ch/02/gate/on", 1, ""), ("/ch/02/gate/thr", -35, ""), ("/ch/02/gate/range", 40, ""), ("/ch/02/gate/hold", 60, ""), ("/ch/02/gate/release", 150, ""),
-        ("/ch/02/dyn/on", 1, "snare: 3:1 compression"), ("/ch/02/dyn/thr", -20, ""), ("/ch/02/dyn/ratio", 3, ""),
+        ("/ch/02/dyn/on", 1, "snare: 3:1 compression"), ("/ch/02/dyn/thr", -20, ""), ("/ch/02/dyn/ratio", Ratio("3.0"), ""),
         ("/ch/02/mix/fader", -3, ""),
         ("/ch/02/mix/fx/1/level", -8, "snare: reverb send"),
         ("/ch/03/preamp/hpon", 1, "hi-hat: high-pass at 300 Hz, panned 30 right, -8 dB"),
@@ -126,7 +129,7 @@ internal sealed class DemoCommand : ICommand
         ("/ch/04/preamp/hpon", 1, "bass: high-pass at 35 Hz, -3 dB at 90 Hz so the kick has its own room, 4:1 compression"),
         ("/ch/04/preamp/hpf", 35, ""),
         ("/ch/04/eq/on", 1, ""), ("/ch/04/eq/1/type", 2, ""), ("/ch/04/eq/1/f", 90, ""), ("/ch/04/eq/1/g", -3, ""), ("/ch/04/eq/1/q", 1.2f, ""),
-        ("/ch/04/dyn/on", 1, ""), ("/ch/04/dyn/thr", -22, ""), ("/ch/04/dyn/ratio", 4, ""), ("/ch/04/dyn/det", 1, ""),
+        ("/ch/04/dyn/on", 1, ""), ("/ch/04/dyn/thr", -22, ""), ("/ch/04/dyn/ratio", Ratio("4.0"), ""), ("/ch/04/dyn/det", 1, ""),
         ("/ch/05/preamp/hpon", 1, "keys (stereo 5-6): high-pass at 150 Hz, -3 dB at 400 Hz against mud, reverb send"),
         ("/ch/05/preamp/hpf", 150, ""),
         ("/ch/05/eq/on", 1, ""), ("/ch/05/eq/2/f", 400, ""), ("/ch/05/eq/2/g", -3, ""),
@@ -134,7 +137,7 @@ internal sealed class DemoCommand : ICommand
         ("/ch/07/preamp/hpon", 1, "lead: high-pass at 150 Hz, +3 dB presence at 3 kHz, compression, panned 15 left, dotted-eighth delay and reverb"),
         ("/ch/07/preamp/hpf", 150, ""),
         ("/ch/07/eq/on", 1, ""), ("/ch/07/eq/3/f", 3000, ""), ("/ch/07/eq/3/g", 3, ""),
-        ("/ch/07/dyn/on", 1, ""), ("/ch/07/dyn/thr", -24, ""), ("/ch/07/dyn/ratio", 3, ""),
+        ("/ch/07/dyn/on", 1, ""), ("/ch/07/dyn/thr", -24, ""), ("/ch/07/dyn/ratio", Ratio("3.0"), ""),
         ("/ch/07/mix/pan", -16, ""), ("/ch/07/mix/fader", -2, ""),
         ("/ch/07/mix/fx/1/level", -14, ""), ("/ch/07/mix/fx/2/level", -10, ""),
         ("/fx/1/type", 0, "fx 1: hall reverb (HALL), 1.8 s, 20 ms pre-delay"),
@@ -145,7 +148,7 @@ internal sealed class DemoCommand : ICommand
         ("/fx/2/par/10", Fx(Delay, 10, 35), ""), ("/fx/2/par/11", Fx(Delay, 11, 35), ""), ("/fx/2/par/12", Fx(Delay, 12, 8000), ""),
         ("/fxrtn/03/mix/fader", -4, ""), // slot 2, whose returns 03-04 are linked
         ("/main/st/dyn/on", 1, "main: gentle 2:1 bus compression, slow attack, and -6 dB main fader for headroom"),
-        ("/main/st/dyn/thr", -14, ""), ("/main/st/dyn/ratio", 2, ""), ("/main/st/dyn/attack", 30, ""), ("/main/st/dyn/release", 200, ""),
+        ("/main/st/dyn/thr", -14, ""), ("/main/st/dyn/ratio", Ratio("2.0"), ""), ("/main/st/dyn/attack", 30, ""), ("/main/st/dyn/release", 200, ""),
         ("/main/st/mix/fader", -6, ""),
     ];
 

@@ -34,7 +34,7 @@ internal static class EveryStageScene
             Real(ch + "/gate/filter/f", 80);
             Real(ch + "/dyn/on", 1);
             Real(ch + "/dyn/thr", -24);
-            Real(ch + "/dyn/ratio", 4);
+            Real(ch + "/dyn/ratio", 6); // 4:1
             Real(ch + "/dyn/filter/on", 1);
             Real(ch + "/dyn/filter/type", 1);
             Real(ch + "/dyn/filter/f", 100);

@@ -15,7 +15,7 @@ internal static class AllOnScene
              .Real(ch + "/preamp/hpon", 1).Real(ch + "/preamp/hpf", 40 + 10 * c).Real(ch + "/preamp/hpslope", c % 3)
              .Real(ch + "/delay/on", 1).Real(ch + "/delay/time", 0.5f + c)
              .Real(ch + "/gate/on", 1).Real(ch + "/gate/mode", c % 4).Real(ch + "/gate/thr", -50).Real(ch + "/gate/filter/on", c % 2 == 0 ? 1 : 0).Real(ch + "/gate/filter/type", c % 9).Real(ch + "/gate/filter/f", 100)
-             .Real(ch + "/dyn/on", 1).Real(ch + "/dyn/thr", -30).Real(ch + "/dyn/det", c % 2).Real(ch + "/dyn/knee", 4)
+             .Real(ch + "/dyn/on", 1).Real(ch + "/dyn/thr", -30).Real(ch + "/dyn/det", c % 2).Real(ch + "/dyn/knee", 2)
              .Real(ch + "/dyn/pos", c % 3 == 0 ? 0 : 1).Real(ch + "/dyn/filter/on", 1).Real(ch + "/dyn/filter/type", 1).Real(ch + "/dyn/filter/f", 120).Real(ch + "/dyn/mgain", 3).Real(ch + "/dyn/mix", 80)
              .Real(ch + "/eq/on", 1).Real(ch + "/eq/1/g", 4).Real(ch + "/eq/2/g", -3).Real(ch + "/eq/3/g", 5).Real(ch + "/eq/4/g", -2)
              .Real(ch + "/eq/4/type", c % 6)

@@ -7,8 +7,8 @@ public sealed class ChannelDynamicsDesignTests
 {
     public static TheoryData<string, (string Path, float Real)[]> Settings => new()
     {
-        { "compressor 4:1, 6 dB knee, make-up, 70 % wet", [("/ch/01/dyn/on", 1), ("/ch/01/dyn/thr", -30), ("/ch/01/dyn/ratio", 4), ("/ch/01/dyn/knee", 6), ("/ch/01/dyn/mgain", 5), ("/ch/01/dyn/mix", 70), ("/ch/01/dyn/attack", 0)] },
-        { "compressor 10:1, hard knee", [("/ch/01/dyn/on", 1), ("/ch/01/dyn/thr", -18), ("/ch/01/dyn/ratio", 10), ("/ch/01/dyn/knee", 0), ("/ch/01/dyn/attack", 0)] },
+        { "compressor 4:1, 6 dB knee, make-up, 70 % wet", [("/ch/01/dyn/on", 1), ("/ch/01/dyn/thr", -30), ("/ch/01/dyn/ratio", 6), ("/ch/01/dyn/knee", 3), ("/ch/01/dyn/mgain", 5), ("/ch/01/dyn/mix", 70), ("/ch/01/dyn/attack", 0)] },
+        { "compressor 10:1, hard knee", [("/ch/01/dyn/on", 1), ("/ch/01/dyn/thr", -18), ("/ch/01/dyn/ratio", 9), ("/ch/01/dyn/knee", 0), ("/ch/01/dyn/attack", 0)] },
         { "expander 1:3", [("/ch/01/gate/on", 1), ("/ch/01/gate/mode", 1), ("/ch/01/gate/thr", -35), ("/ch/01/gate/range", 40), ("/ch/01/gate/attack", 0), ("/ch/01/gate/hold", 0.02f), ("/ch/01/gate/release", 5)] },
         { "gate", [("/ch/01/gate/on", 1), ("/ch/01/gate/mode", 3), ("/ch/01/gate/thr", -42), ("/ch/01/gate/range", 25), ("/ch/01/gate/attack", 0), ("/ch/01/gate/hold", 0.02f), ("/ch/01/gate/release", 5)] },
         { "gate in DUCK mode passes", [("/ch/01/gate/on", 1), ("/ch/01/gate/mode", 4), ("/ch/01/gate/thr", -20)] },

@@ -1,12 +1,15 @@
+using MixConsole.Dsp.Dynamics;
+
 namespace MixConsole.Engine.Tests.Mixer;
 
 public sealed class DynamicsTests
 {
     private static double PathDb(EngineHarness h) => -3.0103 + h.RealOf("/ch/01/mix/fader") + h.RealOf("/main/st/mix/fader");
 
-    private static EngineHarness Compressor(float thresholdDb, float ratio, float kneeDb, float attackMs = 0, float releaseMs = 100) =>
-        new EngineHarness().Real("/ch/01/dyn/on", 1).Real("/ch/01/dyn/thr", thresholdDb).Real("/ch/01/dyn/ratio", ratio)
-            .Real("/ch/01/dyn/knee", kneeDb).Real("/ch/01/dyn/attack", attackMs).Real("/ch/01/dyn/release", releaseMs);
+    // The ratio as the X32 labels it ("4.0" is 4:1), the knee the X32's 0..5 (2 dB of width a step).
+    private static EngineHarness Compressor(float thresholdDb, string ratio, float knee, float attackMs = 0, float releaseMs = 100) =>
+        new EngineHarness().Real("/ch/01/dyn/on", 1).Real("/ch/01/dyn/thr", thresholdDb).Label("/ch/01/dyn/ratio", ratio)
+            .Real("/ch/01/dyn/knee", knee).Real("/ch/01/dyn/attack", attackMs).Real("/ch/01/dyn/release", releaseMs);
 
     [Theory]
     [InlineData(-40.0, 0.0)]
@@ -18,17 +21,36 @@ public sealed class DynamicsTests
     public void Compressor_StaticCurve_MatchesThresholdRatioAndKnee(double levelDb, double expectedReductionDb)
     {
         // Threshold -20 dB, 4:1, 2 dB knee: in the knee the reduction is 0.75 (x + 1)^2 / 4.
-        var h = Compressor(-20, 4, 2);
+        var h = Compressor(-20, "4.0", 1);
         float amplitude = (float)Math.Pow(10, levelDb / 20);
         var y = h.Render([EngineHarness.Constant(amplitude, 9600)])[0];
         double gainDb = EngineHarness.Db(y[^1] / amplitude) - PathDb(h);
         Assert.Equal(-expectedReductionDb, gainDb, 2);
     }
 
+    [Theory]
+    [InlineData("4.0", 4f, 1, 2f)]
+    [InlineData("4.0", 4f, 3, 6f)]
+    [InlineData("10", 10f, 1, 2f)]
+    [InlineData("10", 10f, 3, 6f)]
+    public void Compressor_X32RatioAndKnee_SoundAsTheirRatioAndKneeWidth(string ratio, float ratioToOne, int knee, float kneeDb)
+    {
+        // The X32's ratio "4.0" is 4:1 and its knee k a soft knee 2k dB wide: the channel's steady gain is the
+        // kernel's static curve at that ratio and width, below, in and above the knee.
+        var reference = new Compressor { ThresholdDb = -20, Ratio = ratioToOne, KneeDb = kneeDb };
+        foreach (float levelDb in (float[])[-30, -21.5f, -20, -18.5f, -10, -2])
+        {
+            var h = Compressor(-20, ratio, knee);
+            float amplitude = MathF.Pow(10, levelDb / 20);
+            var y = h.Render([EngineHarness.Constant(amplitude, 9600)])[0];
+            Assert.Equal(-reference.StaticGainReductionDb(levelDb), EngineHarness.Db(y[^1] / amplitude) - PathDb(h), 0.01);
+        }
+    }
+
     [Fact]
     public void Compressor_AttackAndRelease_AreTimeConstants()
     {
-        var h = Compressor(-20, 4, 0, attackMs: 10, releaseMs: 100);
+        var h = Compressor(-20, "4.0", 0, attackMs: 10, releaseMs: 100);
         int step = 4800, frames = step + 4800 + 14400;
         var x = new float[frames];
         for (int i = 0; i < frames; i++) x[i] = i >= step && i < step + 4800 ? 0.31622777f : 0.01f; // -10 dB burst over a -40 dB bed
@@ -43,7 +65,7 @@ public sealed class DynamicsTests
     [Fact]
     public void Compressor_MakeupAndMix_AreApplied()
     {
-        var h = Compressor(-20, 4, 0).Real("/ch/01/dyn/mgain", 6).Real("/ch/01/dyn/mix", 50);
+        var h = Compressor(-20, "4.0", 0).Real("/ch/01/dyn/mgain", 6).Real("/ch/01/dyn/mix", 50);
         float a = 0.31622777f; // -10 dB: 7.5 dB of reduction, then +6 dB make-up on the wet half
         var y = h.Render([EngineHarness.Constant(a, 9600)])[0];
         double wet = Math.Pow(10, (-7.5 + 6) / 20);
@@ -126,7 +148,7 @@ public sealed class DynamicsTests
         // everything above 100 Hz (HC12) the detector hears it ~70 dB down and leaves it alone.
         double Gain(bool filter)
         {
-            var h = new EngineHarness().Real("/ch/01/dyn/on", 1).Real("/ch/01/dyn/thr", -40).Real("/ch/01/dyn/ratio", 4)
+            var h = new EngineHarness().Real("/ch/01/dyn/on", 1).Real("/ch/01/dyn/thr", -40).Label("/ch/01/dyn/ratio", "4.0")
                 .Real("/ch/01/dyn/knee", 0).Real("/ch/01/dyn/attack", 0)
                 .Real("/ch/01/dyn/filter/on", filter ? 1 : 0).Real("/ch/01/dyn/filter/type", 3).Real("/ch/01/dyn/filter/f", 100);
             var x = EngineHarness.Sine(5000, 0.1, 48000);
@@ -154,7 +176,7 @@ public sealed class DynamicsTests
     public void LinkedPair_SharesOneGainReduction_FromTheLouderSide()
     {
         var h = new EngineHarness().Real("/config/chlink/1-2", 1).Real("/ch/01/dyn/on", 1).Real("/ch/01/dyn/thr", -20)
-            .Real("/ch/01/dyn/ratio", 4).Real("/ch/01/dyn/knee", 0).Real("/ch/01/dyn/attack", 0);
+            .Label("/ch/01/dyn/ratio", "4.0").Real("/ch/01/dyn/knee", 0).Real("/ch/01/dyn/attack", 0);
         float loud = 0.31622777f, quiet = 0.01f;
         var y = h.Render([EngineHarness.Constant(loud, 9600), EngineHarness.Constant(quiet, 9600)]);
         double path = h.RealOf("/ch/01/mix/fader") + h.RealOf("/main/st/mix/fader"); // linked pair: balance at centre is unity per side

@@ -44,6 +44,13 @@ internal sealed class EngineHarness
         return this;
     }
 
+    /// <summary>Sets an enum by its label (the X32's "4.0" ratio).</summary>
+    public EngineHarness Label(string path, string label)
+    {
+        Assert.True(Store.TrySetLabel(Table.IndexOf(path), label), path);
+        return this;
+    }
+
     public float RealOf(string path) => Store.GetReal(Table.IndexOf(path));
 
     /// <summary>Renders <paramref name="inputs"/> (one array per channel; missing channels silent) in blocks of <paramref name="block"/>; returns every output channel.</summary>

@@ -27,7 +27,7 @@ public sealed class MonoBusTests
         Assert.Equal(6 + h.RealOf("/main/m/mix/fader"), eqDb, 0.3);
 
         // A -40 dB threshold at 4:1 well under the sine's level pulls the bus down by many dB.
-        h.Real("/main/m/dyn/on", 1).Real("/main/m/dyn/thr", -40).Real("/main/m/dyn/ratio", 4);
+        h.Real("/main/m/dyn/on", 1).Real("/main/m/dyn/thr", -40).Label("/main/m/dyn/ratio", "4.0");
         double compressedDb = EngineHarness.Db(EngineHarness.Rms(h.Render([x])[mono], 4800) / EngineHarness.Rms(x, 4800));
         Assert.True(compressedDb < eqDb - 10, $"{compressedDb} dB");
     }

@@ -105,18 +105,28 @@ public class MappingTests
     }
 
     [Fact]
-    public void CompressorRatio_IsTheX32List_AsRealRatios()
+    public void CompressorRatio_IsTheX32Enum_WhosePositionsRunAtTheListsRatios()
     {
         var ratio = Spec("/ch/01/dyn/ratio");
         double[] expected = [1.1, 1.3, 1.5, 2, 2.5, 3, 4, 5, 7, 10, 20, 100];
-        Assert.Equal(expected.Length, ratio.StepCount);
+        Assert.Equal(ParameterKind.Enum, ratio.Kind);
+        Assert.Equal(["1.1", "1.3", "1.5", "2.0", "2.5", "3.0", "4.0", "5.0", "7.0", "10", "20", "100"], ratio.Labels);
         for (int k = 0; k < expected.Length; k++)
         {
-            Assert.Equal((float)expected[k], ratio.RealAt(k));
+            Assert.Equal((float)expected[k], ConsoleAddressSpace.CompressorRatio(ratio.RealAt(k)));
         }
 
-        Assert.Equal(4f, ratio.Default);
-        Assert.Equal(4f, ratio.SnapReal(4.2f));
+        Assert.Equal("4.0", ratio.Labels[(int)ratio.Default]);
+    }
+
+    [Fact]
+    public void CompressorKnee_IsTheX32sZeroToFive_TwoDecibelsOfWidthAStep()
+    {
+        var knee = Spec("/ch/01/dyn/knee");
+        Assert.Equal((0f, 5f, 6), (knee.Minimum, knee.Maximum, knee.StepCount));
+        Assert.Equal(1f, knee.Default);
+        Assert.Equal(10f, ConsoleAddressSpace.CompressorKneeDb(knee.Maximum));
+        Assert.Equal(2f, ConsoleAddressSpace.CompressorKneeDb(knee.Default));
     }
 
     [Fact]

@@ -83,8 +83,12 @@ public class ParameterStoreTests
         Assert.Equal(129f, store.GetReal(Dca));
         Assert.False(store.TrySetInt(Dca, 256));
         Assert.True(store.TrySetInt(Ratio, 11));
-        Assert.Equal(100f, store.GetReal(Ratio));
+        Assert.Equal(11f, store.GetReal(Ratio)); // 100:1
         Assert.False(store.TrySetInt(Ratio, 12));
+        int threshold = Table.IndexOf("/ch/01/dyn/thr");
+        Assert.True(store.TrySetInt(threshold, 119));
+        Assert.Equal(-0.5f, store.GetReal(threshold));
+        Assert.False(store.TrySetInt(threshold, 121));
         Assert.False(store.TrySetInt(Name, 1));
     }
 
@@ -229,7 +233,7 @@ public class ParameterStoreTests
             {
                 store.TrySetNormalized(Fader, (i % 10) / 10f);
                 store.TrySetInt(EqType, i % 5);
-                store.TrySetReal(Ratio, 4f);
+                store.TrySetReal(Ratio, 6f);
                 store.CopyValuesTo(snapshot);
                 if (i % 100 == 0)
                 {

@@ -50,7 +50,7 @@ public class SceneFileTests
         var saved = new ParameterStore(Table);
         saved.TrySetReal(Table.IndexOf("/ch/01/eq/2/type"), 3); // VEQ
         string json = SceneFile.Save(saved, onlyChanged: true);
-        Assert.Contains("\"format\": 3", json, StringComparison.Ordinal);
+        Assert.Contains($"\"format\": {FormerParameters.CurrentFormat}", json, StringComparison.Ordinal);
         var store = new ParameterStore(Table);
         SceneFile.Load(store, json);
         Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/eq/2/type")));
@@ -61,8 +61,35 @@ public class SceneFileTests
         Assert.Equal(5f, store.GetReal(Table.IndexOf("/ch/01/eq/3/type")));
         Assert.Equal(2f, store.GetReal(Table.IndexOf("/ch/01/eq/1/type")));
         Assert.Equal(3f, store.GetReal(Table.IndexOf("/ch/01/eq/4/type")));
-        var e = Assert.Throws<SceneFormatException>(() => SceneFile.Load(store, """{"parameters": {"format": 4}}"""));
+        var e = Assert.Throws<SceneFormatException>(() => SceneFile.Load(store, """{"parameters": {"format": 5}}"""));
         Assert.Contains("format", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompressorRatioAndKnee_SaveAsTheX32s_AndAFormat3SceneLoadsAsItSounded()
+    {
+        var saved = new ParameterStore(Table);
+        saved.TrySetLabel(Table.IndexOf("/bus/03/dyn/ratio"), "10");
+        saved.TrySetReal(Table.IndexOf("/bus/03/dyn/knee"), 4);
+        string json = SceneFile.Save(saved, onlyChanged: true);
+        Assert.Contains("\"/bus/03/dyn/ratio\": 9,", json, StringComparison.Ordinal);
+        Assert.Contains("\"/bus/03/dyn/knee\": 0.8", json, StringComparison.Ordinal);
+        var store = new ParameterStore(Table);
+        SceneFile.Load(store, json);
+        Assert.Equal(9f, store.GetReal(Table.IndexOf("/bus/03/dyn/ratio")));
+        Assert.Equal(4f, store.GetReal(Table.IndexOf("/bus/03/dyn/knee")));
+
+        // Format 3 wrote the ratio as a float on the X32's 12 ratios and the knee as a float over 0..10 dB in half steps:
+        // 7:1 and 6 dB are the X32's 7.0 and knee 3; a half step rounds up (1 dB is knee 1, 3 dB knee 2, 9 dB knee 5).
+        SceneFile.Load(store, """
+            {"parameters": {"format": 3, "/ch/01/dyn/ratio": 0.72727275, "/ch/01/dyn/knee": 0.6, "/ch/02/dyn/knee": 0.1,
+             "/ch/03/dyn/knee": 0.3, "/ch/04/dyn/knee": 0.9, "/main/m/dyn/ratio": 1, "/mtx/01/dyn/ratio": 0}}
+            """);
+        string Token(string path) => ParameterFormatter.FormatCurrent(store, Table.IndexOf(path), compact: true);
+        Assert.Equal(("7.0", "3"), (Token("/ch/01/dyn/ratio"), Token("/ch/01/dyn/knee")));
+        Assert.Equal(("1", "2", "5"), (Token("/ch/02/dyn/knee"), Token("/ch/03/dyn/knee"), Token("/ch/04/dyn/knee")));
+        Assert.Equal(("100", "1.1"), (Token("/main/m/dyn/ratio"), Token("/mtx/01/dyn/ratio")));
+        Assert.Equal("4.0", Token("/bus/01/dyn/ratio")); // the default
     }
 
     [Fact]
