@@ -200,6 +200,36 @@ public class DeskFeaturesTests
     }
 
     [Fact]
+    public void CompressorRatio_IsTheX32sEnumPosition_ShownAsItsRatio_AndTheKneeStepsWhole()
+    {
+        var h = SurfaceHarness.FaderDesk();
+        h.Host.Set("/ch/01/dyn/ratio", 6);   // the X32's 4.0
+        h.Host.Set("/ch/01/dyn/knee", 0.2f); // knee 1 of 0..5
+        h.Connect();
+        FaderDeskSurface desk = h.Engine.FaderDesk!;
+        desk.SelectEncoderPage(4);  // compressor
+        h.Host.Push("/-stat/selidx", 0);
+        h.Run(300);
+        Assert.Equal("RAT 4.0 KNE 1.0", h.Surface.Display.LineText(2).TrimEnd());
+        Assert.Equal(LedRing.Fill(6 / 11f), h.Surface.Leds.Ring(Pins.EncoderRings[2]));
+
+        h.Surface.TurnEncoder(2, 3, 20);
+        h.Surface.TurnEncoder(3, 2, 20);
+        h.Run(100);
+        Assert.Equal(9, h.Sent("/ch/01/dyn/ratio")[^1].Value); // an int, as the X32 takes it: 10
+        Assert.Equal(0.6f, (float)h.Sent("/ch/01/dyn/knee")[^1].Value!, 5);
+        Assert.Equal("RAT 10  KNE 3.0", h.Surface.Display.LineText(2).TrimEnd());
+
+        h.Run(h.Surface.Config.Tuning.Link.FeedbackHoldMs);
+        h.Host.Push("/ch/01/dyn/ratio", 11); // another client: 100:1
+        h.Run(200);
+        Assert.StartsWith("RAT 100", h.Surface.Display.LineText(2), StringComparison.Ordinal);
+        h.Surface.TurnEncoder(2, 2, 20);
+        h.Run(100);
+        Assert.Equal(11, h.Sent("/ch/01/dyn/ratio")[^1].Value); // stops at the last position
+    }
+
+    [Fact]
     public void FlippingSends_AndTurningTheSelectedChannelsControls_AllocateNothing()
     {
         // A host made of packets encoded once (the fake host allocates its strings): it answers the size probe and

@@ -15,6 +15,7 @@ namespace MixConsole.ControlSurface.Engine
 
         private const int Linear = 0;
         private const int Log = 1;
+        // The X32's ratio enum: an int position 0..11 on the wire, shown as the ratio it names.
         private const int Ratio = 2;
         private const int Switch = 3;
 
@@ -40,7 +41,7 @@ namespace MixConsole.ControlSurface.Engine
             new float[] { 15, 20000, 15, 20000, 15, 20000, 15, 20000 },
             new float[] { 0.3f, 0.3f, 0.3f, 0.3f, 1, 1, 400, 18 },
             new float[] { 1, 0, 60, 120, 2000, 4000, 1, 1 },
-            new float[] { 1, 0, 1, 10, 120, 4000, 24, 100 },
+            new float[] { 1, 0, 11, 5, 120, 4000, 24, 100 },
         };
 
         private static readonly int[][] GridPoints =
@@ -48,7 +49,7 @@ namespace MixConsole.ControlSurface.Engine
             new int[] { 121, 201, 121, 201, 121, 201, 121, 201 },
             new int[] { 72, 72, 72, 72, 2, 2, 101, 145 },
             new int[] { 2, 161, 58, 121, 101, 101, 2, 2 },
-            new int[] { 2, 121, 12, 21, 121, 101, 49, 21 },
+            new int[] { 2, 121, 12, 6, 121, 101, 49, 21 },
         };
 
         private static readonly float[] RatioTable = { 1.1f, 1.3f, 1.5f, 2, 2.5f, 3, 4, 5, 7, 10, 20, 100 };
@@ -73,7 +74,7 @@ namespace MixConsole.ControlSurface.Engine
                     string path = OscPaths.ChannelPages[p][e];
                     _logSpans[p][e] = Scales[p][e] == Log ? NaturalLog(Highs[p][e] / (double)Lows[p][e]) : 0;
                     _ids[p][e] = path == null ? -1
-                        : book.Register(OscPaths.Expand(path, 1), Scales[p][e] == Switch ? ParameterKind.Switch : ParameterKind.Level);
+                        : book.Register(OscPaths.Expand(path, 1), KindOf(Scales[p][e]));
                 }
             }
         }
@@ -112,7 +113,8 @@ namespace MixConsole.ControlSurface.Engine
 
         /// <summary>
         /// The value encoder <paramref name="encoder"/> of <paramref name="page"/> moves to after
-        /// <paramref name="detents"/> (one grid step each, snapped to the host's grid; a switch goes on right, off left).
+        /// <paramref name="detents"/> (one grid step each, snapped to the host's grid; a switch goes on right, off left;
+        /// an enum moves its position).
         /// </summary>
         public float Turned(int page, int encoder, float value, int detents)
         {
@@ -122,14 +124,20 @@ namespace MixConsole.ControlSurface.Engine
             }
 
             int steps = GridPoints[page][encoder] - 1;
-            int k = (int)((value * steps) + 0.5f) + detents;
+            bool position = Scales[page][encoder] == Ratio;
+            int k = (position ? (int)value : (int)((value * steps) + 0.5f)) + detents;
             k = k < 0 ? 0 : (k > steps ? steps : k);
-            return k / (float)steps;
+            return position ? k : k / (float)steps;
         }
 
         /// <summary>Ring pattern of encoder <paramref name="encoder"/> at <paramref name="value"/>: gains from the centre, the rest filled.</summary>
         public int Ring(int page, int encoder, float value)
         {
+            if (Scales[page][encoder] == Ratio)
+            {
+                return LedRing.Fill(value / (GridPoints[page][encoder] - 1));
+            }
+
             return IsBipolar(page, encoder) ? LedRing.FromCentre(value) : LedRing.Fill(value);
         }
 
@@ -169,7 +177,7 @@ namespace MixConsole.ControlSurface.Engine
             float real;
             if (scale == Ratio)
             {
-                int k = (int)((f * (RatioTable.Length - 1)) + 0.5f);
+                int k = (int)f;
                 real = RatioTable[k < 0 ? 0 : (k >= RatioTable.Length ? RatioTable.Length - 1 : k)];
             }
             else if (scale == Log)
@@ -182,6 +190,11 @@ namespace MixConsole.ControlSurface.Engine
             }
 
             AppendReal(line, real, IsBipolar(page, encoder));
+        }
+
+        private static ParameterKind KindOf(int scale)
+        {
+            return scale == Switch ? ParameterKind.Switch : (scale == Ratio ? ParameterKind.Index : ParameterKind.Level);
         }
 
         // Four characters at most: +9.5, -80, 400, 1.9k, 20k.

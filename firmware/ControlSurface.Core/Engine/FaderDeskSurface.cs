@@ -787,7 +787,7 @@ namespace MixConsole.ControlSurface.Engine
             }
 
             float value = _strip.Turned(_page - 1, encoder, _book.Value(id), detents);
-            if (_book.Kind(id) == ParameterKind.Switch)
+            if (_book.Kind(id) != ParameterKind.Level)
             {
                 _engine.SendInt(id, (int)value);
             }
