@@ -53,6 +53,23 @@ public sealed class NodeLineTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(differ.Count == 0, string.Join('\n', differ.Take(20)));
     }
 
+    [Theory]
+    [InlineData("/ch/01/dyn OFF COMP PEAK LOG 0.0 3.0 1 0.00 10 10.0 151 POST 0 100 OFF", "3.0", "1", 3f, 2f)] // a real console's scene line
+    [InlineData("/bus/02/dyn ON COMP RMS LOG -20.0 100 5 6.00 10 10.0 151 POST 0 100 OFF", "100", "5", 100f, 10f)]
+    [InlineData("/mtx/03/dyn ON COMP RMS LOG -20.0 1.1 0 0.00 10 10.0 151 POST 0 100 OFF", "1.1", "0", 1.1f, 0f)]
+    public void AnX32DynamicsLine_SetsTheRatioByLabel_AndTheKneeInWholeSteps_AndWritesThemBack(string line, string ratio, string knee, float ratioToOne, float kneeDb)
+    {
+        var store = new ParameterStore(Table);
+        var applied = NodeLine.Apply(store, line);
+        Assert.Null(applied.Problem);
+        string node = line[..line.IndexOf(' ', StringComparison.Ordinal)];
+        Assert.Equal(ratioToOne, ConsoleAddressSpace.CompressorRatio(store.GetReal(Table.IndexOf(node + "/ratio"))));
+        Assert.Equal(kneeDb, ConsoleAddressSpace.CompressorKneeDb(store.GetReal(Table.IndexOf(node + "/knee"))));
+        Assert.True(NodeText.TryFormat(store, node[1..], out string written));
+        string[] tokens = written.TrimEnd().Split(' ');
+        Assert.Equal((ratio, knee), (tokens[6], tokens[7])); // after the node path: on, mode, det, env, thr, ratio, knee
+    }
+
     [Fact]
     public void HandWrittenX32Lines_Land_AndABadTokenChangesNothing()
     {
