@@ -138,7 +138,7 @@ public static class SceneFile
         {
             // A former slot's reverb and delay settings both stood; the X32's pars hold those of the type it ran.
             if (FormerParameters.IsFormerEffect(former, out int slot, out bool delay) && delay != RunsFormerDelay(table, numbers, slot)) continue;
-            FormerParameters.Migrate(former, real, current);
+            FormerParameters.Migrate(former, real, current, table.Config);
         }
         foreach (var (path, real) in current)
         {
