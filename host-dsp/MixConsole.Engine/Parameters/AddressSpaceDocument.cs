@@ -114,8 +114,9 @@ public static class AddressSpaceDocument
         var paths = new List<string>();
         foreach (var parameter in table.Parameters)
         {
-            // The X32's preferences are console state as a whole: one entry for the family.
-            string path = parameter.Path.StartsWith("/-prefs/", StringComparison.Ordinal) ? "/-prefs/..." : parameter.Path;
+            // The X32's preferences and solo switches are console state as a whole: one entry for each family.
+            string path = parameter.Path.StartsWith("/-prefs/", StringComparison.Ordinal) ? "/-prefs/..."
+                : parameter.Path.StartsWith(StripSelection.SoloSwitchPrefix, StringComparison.Ordinal) ? StripSelection.SoloSwitchPrefix + "NN" : parameter.Path;
             if (!parameter.InScenes && !paths.Contains("`" + path + "`"))
             {
                 paths.Add("`" + path + "`");
@@ -360,10 +361,17 @@ public static class AddressSpaceDocument
             return "[" + a + ".." + b + " by " + step.ToString(CultureInfo.InvariantCulture) + "]";
         }
 
+        // Runs of three or more consecutive numbers read as a..b: [01..64,73..80].
+        var sorted = new int[numbers.Count];
+        numbers.CopyTo(sorted);
         var list = new StringBuilder("[");
-        foreach (int n in numbers)
+        for (int start = 0, end; start < sorted.Length; start = end + 1)
         {
-            list.Append(list.Length > 1 ? "," : "").Append(n.ToString(format, CultureInfo.InvariantCulture));
+            end = start;
+            while (end + 1 < sorted.Length && sorted[end + 1] == sorted[end] + 1) end++;
+            if (end - start < 2) end = start; // a pair is written one by one
+            list.Append(list.Length > 1 ? "," : "").Append(sorted[start].ToString(format, CultureInfo.InvariantCulture));
+            if (end > start) list.Append("..").Append(sorted[end].ToString(format, CultureInfo.InvariantCulture));
         }
 
         return list.Append(']').ToString();
