@@ -253,22 +253,6 @@ public class FaderDeskTests
     }
 
     [Fact]
-    public void SoloOnDcaLayer_SendsNothing_BecauseTheHostHasNoDcaSolo()
-    {
-        var h = SurfaceHarness.FaderDesk().Connect();
-        h.Engine.FaderDesk.SelectLayer(Layer.Dcas);
-        h.Run(100);
-        int before = h.Host.Received.Count(r => r.Value is not null);
-
-        h.Surface.Press(Pins.SoloButtons[0], 60);
-        h.Run(50);
-
-        Assert.Equal(before, h.Host.Received.Count(r => r.Value is not null));
-        Assert.False(h.Surface.Leds.IsLit(Pins.SoloLeds[0]));
-        Assert.DoesNotContain(h.Host.Queries, q => q.Contains("solo", StringComparison.Ordinal) && !q.StartsWith("/ch/", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public void MotorFader_FollowsHostValue_AndSettlesWithMotorOff()
     {
         var h = SurfaceHarness.FaderDesk();

@@ -476,7 +476,8 @@ namespace MixConsole.ControlSurface.Engine
         public void OnAnswer(int id)
         {
             int role = _roleOfId[id];
-            if (role >= RoleFader && role <= RoleName)
+            // The X32's solo switches answer for all 80 strips whatever the console's size: they tell nothing of it.
+            if (role >= RoleFader && role <= RoleName && role != RoleSolo)
             {
                 int layer = _layerOfId[id];
                 int size = _targetOfId[id] + 1;
