@@ -165,7 +165,7 @@ public static partial class ConsoleAddressSpace
             StripSelection.Count(config),
             StripSelection.FirstChannel,
             "Selected strip, X32 numbering: channels 0..31, effect returns 40..47, buses 48..63, main 70, mono 71; "
-            + "channels past 32 then buses past 16 from 72 (see StripSelection). Not audio: controllers share it").AsConsoleState(),
+            + "channels past 32, buses past 16, then effect returns past 8 from 72 (see StripSelection). Not audio: controllers share it").AsConsoleState(),
             ParameterKey.Console(ParameterRole.Selection));
         AddSoloSwitches(builder, config);
 
