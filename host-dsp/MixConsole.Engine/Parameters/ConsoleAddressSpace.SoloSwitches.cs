@@ -15,7 +15,7 @@ public static partial class ConsoleAddressSpace
 
     private static readonly ParameterSpec Solo = ParameterSpec.Bool(false, SoloMeaning).AsConsoleState();
     private static readonly ParameterSpec SoloOfBusOutput = ParameterSpec.Bool(false,
-        Kept + "matrices, main and mono leave on their own outputs; the solo bus here takes strips and buses before those outputs").AsConsoleState();
+        Kept + "the solo bus is summed from strips and buses before main, mono and matrices are mixed, and those leave on their own outputs").AsConsoleState();
     private static readonly ParameterSpec SoloOfMissingStrip = ParameterSpec.Bool(false,
         Kept + "the solo switch of a strip this console's size does not have").AsConsoleState();
 
