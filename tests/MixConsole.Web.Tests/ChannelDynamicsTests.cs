@@ -43,6 +43,13 @@ public sealed class ChannelDynamicsTests(Browser browser, ITestOutputHelper outp
         engine.Ratio = 10;
         errors = await SettledErrorsAsync(page, "#comp", level => level - engine.StaticGainReductionDb((float)level));
         Assert.All(errors, e => Assert.InRange(e, 0, ToleranceDb));
+
+        // The ratio is the X32's enum: its slider shows the ratio the position names and steps to the next position.
+        await page.WaitForSelectorAsync("[role='slider'][data-path='/ch/01/dyn/ratio'][aria-valuenow='9'][aria-valuetext='10:1']");
+        await page.WaitForSelectorAsync("[role='slider'][data-path='/ch/01/dyn/knee'][aria-valuetext='3.0']");
+        await page.FocusAsync("[data-path='/ch/01/dyn/ratio']");
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal(10, osc.QueryUntil("/ch/01/dyn/ratio", v => v is 10));
     }
 
     [Fact]
