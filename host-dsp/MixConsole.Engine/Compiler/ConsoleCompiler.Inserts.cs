@@ -4,7 +4,7 @@ namespace MixConsole.Engine.Compiler;
 
 /// <summary>
 /// The insert routing, resolved on the control side into what each effect slot serves (<see cref="InsertTargets"/>).
-/// Strips ask in the X32's strip order (channels, buses, main, mono) and the first to ask for a slot side has it, as the
+/// Strips ask in the X32's strip order (channels, buses, matrices, main, mono) and the first to ask for a slot side has it, as the
 /// X32 lets one strip use an insert point; a later strip asking for a taken side stays dry. A slot runs at one stage: a
 /// strip asking for its other side at another stage (another strip kind, or PRE against POST) stays dry too. A linked
 /// channel pair follows its odd channel and takes both sides (odd left, even right), and so does main.
@@ -35,6 +35,7 @@ public sealed partial class ConsoleCompiler
         }
 
         for (int b = 0; b < _binding.BusInserts.Length; b++) Ask(targets, _binding.BusInserts[b], InsertStage.BusPre, b, -1);
+        for (int m = 0; m < _binding.MatrixInserts.Length; m++) Ask(targets, _binding.MatrixInserts[m], InsertStage.MatrixPre, m, -1);
         Ask(targets, _binding.MainInsert, InsertStage.MainPre, 0, 0);
         Ask(targets, _binding.MainInsert, InsertStage.MainPre, 1, 1);
         Ask(targets, _binding.MonoInsert, InsertStage.MonoPre, 0, -1);

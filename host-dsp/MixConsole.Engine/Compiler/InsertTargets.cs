@@ -2,7 +2,7 @@ namespace MixConsole.Engine.Compiler;
 
 /// <summary>
 /// Where in the graph an insert point sits: the strip kind and PRE (before its high-pass, gate, dynamics and EQ on a
-/// channel; before its dynamics and EQ on a bus, main or mono) or POST (after them, before the fader).
+/// channel; before its dynamics and EQ on a bus, matrix, main or mono) or POST (after them, before the fader).
 /// </summary>
 internal static class InsertStage
 {
@@ -15,14 +15,16 @@ internal static class InsertStage
     public const int MainPost = 5;
     public const int MonoPre = 6;
     public const int MonoPost = 7;
+    public const int MatrixPre = 8;
+    public const int MatrixPost = 9;
 
     /// <summary>Stages.</summary>
-    public const int Count = 8;
+    public const int Count = 10;
 }
 
 /// <summary>
 /// What one effect slot serves as an insert, resolved on the control side: the stage it runs at and, per side, the row
-/// (channel, bus, main side, mono) of that stage's buffer it takes and returns to, and whether that insert is on.
+/// (channel, bus, matrix, main side, mono) of that stage's buffer it takes and returns to, and whether that insert is on.
 /// A slot no strip selects has <see cref="Stage"/> <see cref="InsertStage.None"/>: it is a send effect (or idle).
 /// </summary>
 internal struct InsertTargets

@@ -337,7 +337,7 @@ public sealed class MixerEngine
         if (matrices)
         {
             AddMatrixTaps(mainSource, postFader: true, mainL, mainR, mono);
-            f.Matrices.Process(n, _position, output, offset, Outputs);
+            f.Matrices.Process(n, _position, output, offset, Outputs, f.Inserts);
         }
 
         // 6. Meters and outputs of mono and solo.

@@ -12,29 +12,17 @@ public static partial class ConsoleAddressSpace
         ["OFF", "FX1L", "FX1R", "FX2L", "FX2R", "FX3L", "FX3R", "FX4L", "FX4R", "FX5L", "FX5R", "FX6L", "FX6R", "FX7L", "FX7R", "FX8L", "FX8R",
          "AUX1", "AUX2", "AUX3", "AUX4", "AUX5", "AUX6"];
 
-    private const string MatrixInsertKept = Kept + "matrix insert points are not run here yet";
-
     private static readonly ParameterSpec InsertOn = ParameterSpec.Bool(false, "Insert on: the selected effect slot side replaces the strip's signal at the insert position (crossfaded)");
     private static readonly ParameterSpec InsertPosition = ParameterSpec.Enum(["PRE", "POST"], 0,
-        "Insert position: PRE before the strip's high-pass, gate, dynamics and EQ (channels) or its dynamics and EQ (buses, main, mono); POST after them, before the fader");
+        "Insert position: PRE before the strip's high-pass, gate, dynamics and EQ (channels) or its dynamics and EQ (buses, matrices, main, mono); POST after them, before the fader");
     private static readonly ParameterSpec InsertSelect = ParameterSpec.Enum(InsertSelections, 0,
         "Insert point: an effect slot side (FXnL, FXnR; a stereo strip takes both sides of slot n); AUX1-6 are the X32's rear analog loops, "
         + "kept with no effect (no such jacks here: the strip stays dry)");
-    private static readonly ParameterSpec MatrixInsertOn = ParameterSpec.Bool(false, MatrixInsertKept);
-    private static readonly ParameterSpec MatrixInsertPosition = ParameterSpec.Enum(["PRE", "POST"], 0, MatrixInsertKept);
-    private static readonly ParameterSpec MatrixInsertSelect = ParameterSpec.Enum(InsertSelections, 0, MatrixInsertKept);
 
     private static void AddInsert(Declarer d)
     {
         d.Add("/insert/on", InsertOn, ParameterRole.InsertOn);
         d.Add("/insert/pos", InsertPosition, ParameterRole.InsertPosition);
         d.Add("/insert/sel", InsertSelect, ParameterRole.InsertSelect);
-    }
-
-    private static void KeepInsert(Declarer d)
-    {
-        d.Keep("/insert/on", MatrixInsertOn);
-        d.Keep("/insert/pos", MatrixInsertPosition);
-        d.Keep("/insert/sel", MatrixInsertSelect);
     }
 }

@@ -31,7 +31,7 @@ public static partial class ConsoleAddressSpace
             d.Keep("/config/color", Color);
             d.Add("/preamp/invert", Invert, ParameterRole.Invert);
             AddDynamics(d);
-            KeepInsert(d);
+            AddInsert(d);
             AddEq(d, BusEqBands);
             d.Add("/mix/on", MixOn, ParameterRole.On);
             d.Add("/mix/fader", Fader, ParameterRole.Fader);

@@ -147,6 +147,21 @@ public sealed class InsertTests
     }
 
     [Fact]
+    public void GraphicEqInsertedOnAMatrix_ShapesThatMatrixAlone()
+    {
+        // Bus 1 feeds matrices 1 and 2 alike; matrix 1 takes slot 6's EQ (-9 dB at 2 kHz) after its own EQ and dynamics.
+        var config = Config with { Matrices = 2 };
+        var h = WithGraphicEq(new EngineHarness(config, matrixOutputs: true), 6, BandOf(2000), -9).Real("/ch/01/mix/01/level", 0)
+            .Real("/bus/01/mix/01/level", 0).Real("/bus/01/mix/02/level", 0).Real("/mtx/01/insert/sel", Fx6L).Real("/mtx/01/insert/pos", 1)
+            .Real("/mtx/01/insert/on", 1);
+        var x = EngineHarness.Sine(2000, 0.1, 24000);
+        var y = h.Render([x]);
+        var outputs = h.Engine.Outputs;
+        double Gain(int matrix) => EngineHarness.Db(EngineHarness.Rms(y[outputs.Matrix(matrix)], 12000) / EngineHarness.Rms(x, 12000));
+        Assert.InRange(Gain(0) - Gain(1), -9.5, -8.5);
+    }
+
+    [Fact]
     public void UnrunInsertType_PassesTheStripUnchanged_NeverSilence()
     {
         // Slot 5 as DES2 (a de-esser, not run here) inserted on channel 1.

@@ -50,6 +50,8 @@ internal sealed class ConsoleBinding
         for (int c = 0; c < config.Channels; c++) ChannelInserts[c] = InsertBinding.Create(table, ParameterOwner.Channel, c + 1, insert);
         BusInserts = new InsertBinding[config.Buses];
         for (int b = 0; b < config.Buses; b++) BusInserts[b] = InsertBinding.Create(table, ParameterOwner.Bus, b + 1, insert);
+        MatrixInserts = new InsertBinding[config.Matrices];
+        for (int m = 0; m < config.Matrices; m++) MatrixInserts[m] = InsertBinding.Create(table, ParameterOwner.Matrix, m + 1, insert);
         MainInsert = InsertBinding.Create(table, ParameterOwner.MainStereo, 1, insert);
         MonoInsert = InsertBinding.Create(table, ParameterOwner.MainMono, 1, insert);
 
@@ -99,6 +101,8 @@ internal sealed class ConsoleBinding
     public InsertBinding[] ChannelInserts { get; }
 
     public InsertBinding[] BusInserts { get; }
+
+    public InsertBinding[] MatrixInserts { get; }
 
     public InsertBinding MainInsert { get; }
 
