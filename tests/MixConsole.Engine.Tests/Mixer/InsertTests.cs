@@ -162,6 +162,54 @@ public sealed class InsertTests
     }
 
     [Fact]
+    public void LinkedChannelPair_FollowsItsOddChannel_OddThroughSideAAndEvenThroughSideB()
+    {
+        // GEQ2 in slot 5: side A cuts 500 Hz by 6 dB, side B boosts it by 9 dB; channels 1-2 linked (odd left, even right).
+        var h = new EngineHarness(Config).Real("/fx/5/type", 0).Wire("/fx/5/par/15", (-6 + 15) / 30f).Wire("/fx/5/par/47", (9 + 15) / 30f)
+            .Real("/config/chlink/1-2", 1);
+        var x = EngineHarness.Sine(500, 0.1, 24000);
+        var dry = h.Render([x, x]);
+        // The even channel's own insert settings are not heard: the odd channel's lead.
+        h.Real("/ch/01/insert/sel", Fx5L + 1).Real("/ch/01/insert/on", 1).Real("/ch/02/insert/sel", Fx6L);
+        h.Engine.Reset();
+        var wet = h.Render([x, x]);
+        Assert.InRange(EngineHarness.Db(EngineHarness.Rms(wet[0], 12000) / EngineHarness.Rms(dry[0], 12000)), -6.5, -5.5);
+        Assert.InRange(EngineHarness.Db(EngineHarness.Rms(wet[1], 12000) / EngineHarness.Rms(dry[1], 12000)), 8.5, 9.5);
+    }
+
+    [Fact]
+    public void DelayInserted_ItsMixDecidesTheBlend()
+    {
+        // Slot 1 as DLY (position 10) on channel 1: 100 ms, mode ST, no offset, no feedback; mix 0 % is the dry strip, 100 % the echo alone.
+        var dly = X32EffectTypes.Send[10];
+        EngineHarness Console(float mixPercent) => new EngineHarness(Config).Real("/fx/1/type", 10)
+            .Wire("/fx/1/par/01", dly.Parameters[0].ToNormalized(mixPercent)).Wire("/fx/1/par/02", dly.Parameters[1].ToNormalized(100))
+            .Wire("/fx/1/par/03", 0).Wire("/fx/1/par/06", 0.5f).Wire("/fx/1/par/10", 0).Wire("/fx/1/par/11", 0)
+            .Real("/ch/01/insert/sel", Fx1L).Real("/ch/01/insert/on", 1);
+        var x = EngineHarness.Sine(440, 0.1, 9600);
+        Array.Clear(x, 2400, x.Length - 2400);
+        var plain = new EngineHarness(Config).Render([x])[0];
+        var dry = Console(0).Render([x])[0];
+        var wet = Console(100).Render([x])[0];
+        for (int i = 0; i < plain.Length; i++) Assert.True(Math.Abs(plain[i] - dry[i]) <= 1e-6f, $"sample {i}");
+        Assert.Equal(0, EngineHarness.Rms(wet.AsSpan(0, 4700).ToArray()));
+        Assert.True(EngineHarness.Rms(wet.AsSpan(4800, 2400).ToArray()) > 0.5 * EngineHarness.Rms(plain.AsSpan(0, 2400).ToArray()), "the echo, 100 ms on");
+    }
+
+    [Fact]
+    public void Inserts_GiveTheSameSamples_AtAnyBlockSize()
+    {
+        EngineHarness Console() => WithGraphicEq(new EngineHarness(Config), 5, BandOf(1000), 9).Real("/ch/01/insert/sel", Fx5L)
+            .Real("/ch/01/insert/on", 1).Real("/ch/01/mix/01/level", 0).Real("/bus/01/insert/sel", Fx1L).Real("/bus/01/insert/pos", 1)
+            .Real("/bus/01/insert/on", 1).Real("/bus/01/mix/st", 1);
+        var x = EngineHarness.Sine(1000, 0.2, 9600);
+        var whole = Console().Render([x], block: 512);
+        var small = Console().Render([x], block: 7);
+        for (int o = 0; o < whole.Length; o++)
+            for (int i = 0; i < x.Length; i++) Assert.True(Math.Abs(whole[o][i] - small[o][i]) <= 1e-6f, $"output {o}, sample {i}");
+    }
+
+    [Fact]
     public void UnrunInsertType_PassesTheStripUnchanged_NeverSilence()
     {
         // Slot 5 as DES2 (a de-esser, not run here) inserted on channel 1.
