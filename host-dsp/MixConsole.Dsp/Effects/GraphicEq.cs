@@ -39,15 +39,30 @@ public sealed class GraphicEq
     /// <summary>Clears every band's state; the tuning is kept.</summary>
     public void Reset() => Array.Clear(_state);
 
-    /// <summary>Filters <paramref name="audio"/> in place through side <paramref name="side"/>'s (0 or 1) active bands.</summary>
+    /// <summary>
+    /// Filters <paramref name="audio"/> in place through side <paramref name="side"/>'s (0 or 1) active bands, two per pass
+    /// (the same samples as one at a time, their arithmetic overlapping).
+    /// </summary>
     public void Process(int side, Span<float> audio)
     {
         uint active = _active[side];
-        for (int k = 0; active != 0; k++, active >>= 1)
+        while (active != 0)
         {
-            if ((active & 1) == 0) continue;
-            int band = side * GraphicEqDesign.Bands + k;
-            BiquadSectionKernel.Run<FloatLane>(_coefficients.AsSpan(band * Coefficients, Coefficients), _state.AsSpan(band * States, States), audio, audio.Length);
+            int first = side * GraphicEqDesign.Bands + System.Numerics.BitOperations.TrailingZeroCount(active);
+            active &= active - 1;
+            if (active == 0)
+            {
+                BiquadSectionKernel.Run<FloatLane>(Section(first), State(first), audio, audio.Length);
+                break;
+            }
+
+            int second = side * GraphicEqDesign.Bands + System.Numerics.BitOperations.TrailingZeroCount(active);
+            active &= active - 1;
+            BiquadSectionKernel.RunPair<FloatLane>(Section(first), State(first), Section(second), State(second), audio, audio.Length);
         }
     }
+
+    private ReadOnlySpan<float> Section(int band) => _coefficients.AsSpan(band * Coefficients, Coefficients);
+
+    private Span<float> State(int band) => _state.AsSpan(band * States, States);
 }

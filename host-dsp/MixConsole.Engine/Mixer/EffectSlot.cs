@@ -88,27 +88,39 @@ internal sealed class EffectSlot
         }
     }
 
-    /// <summary>As <see cref="Process"/> in an insert point: a type no kernel runs passes its input unchanged.</summary>
-    public void ProcessInsert(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, Span<float> outLeft, Span<float> outRight)
+    /// <summary>
+    /// As <see cref="Process"/> in an insert point: a type no kernel runs passes its input unchanged. A side no strip
+    /// uses (<paramref name="leftUsed"/>, <paramref name="rightUsed"/>) is skipped where the kernel's sides are apart (the graphic EQ).
+    /// </summary>
+    public void ProcessInsert(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, Span<float> outLeft, Span<float> outRight, bool leftUsed, bool rightUsed)
     {
-        if (_kernel != EffectKernel.None)
+        switch (_kernel)
         {
-            Process(inLeft, inRight, outLeft, outRight);
-            return;
+            case EffectKernel.None:
+                inLeft.CopyTo(outLeft);
+                inRight.CopyTo(outRight);
+                break;
+            case EffectKernel.GraphicEq:
+                if (leftUsed) ProcessGraphicEqSide(0, inLeft, outLeft, _gainLeft);
+                if (rightUsed) ProcessGraphicEqSide(1, inRight, outRight, _gainRight);
+                break;
+            default:
+                Process(inLeft, inRight, outLeft, outRight);
+                break;
         }
-
-        inLeft.CopyTo(outLeft);
-        inRight.CopyTo(outRight);
     }
 
     private void ProcessGraphicEq(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, Span<float> outLeft, Span<float> outRight)
     {
-        Span<float> left = outLeft[..inLeft.Length], right = outRight[..inRight.Length];
-        inLeft.CopyTo(left);
-        inRight.CopyTo(right);
-        _graphicEq.Process(0, left);
-        _graphicEq.Process(1, right);
-        _gainLeft.ApplyGain(left);
-        _gainRight.ApplyGain(right);
+        ProcessGraphicEqSide(0, inLeft, outLeft, _gainLeft);
+        ProcessGraphicEqSide(1, inRight, outRight, _gainRight);
+    }
+
+    private void ProcessGraphicEqSide(int side, ReadOnlySpan<float> input, Span<float> output, LinearSmoother master)
+    {
+        Span<float> audio = output[..input.Length];
+        input.CopyTo(audio);
+        _graphicEq.Process(side, audio);
+        master.ApplyGain(audio);
     }
 }

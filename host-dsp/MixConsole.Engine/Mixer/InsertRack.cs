@@ -99,7 +99,7 @@ internal sealed class InsertRack
             bool leftHeard = t.RowLeft >= 0 && !left.Fade.IsDrySettled, rightHeard = t.RowRight >= 0 && !right.Fade.IsDrySettled;
             if (!leftHeard && !rightHeard) continue;
             Span<float> inLeft = left.Take(strips, t.RowLeft, n), inRight = right.Take(strips, t.RowRight, n);
-            _slots[s].ProcessInsert(inLeft, inRight, left.Wet.Channel(0, n), right.Wet.Channel(0, n));
+            _slots[s].ProcessInsert(inLeft, inRight, left.Wet.Channel(0, n), right.Wet.Channel(0, n), t.RowLeft >= 0, t.RowRight >= 0);
             if (leftHeard) left.Give(strips, t.RowLeft, n);
             if (rightHeard) right.Give(strips, t.RowRight, n);
         }
