@@ -94,7 +94,7 @@ public sealed class LiveJournal : IDisposable
             // now, first, so a row the console wrote since under the current path wins.
             foreach (var (path, real, _) in rows)
             {
-                if (!table.TryGetIndex(path, out _) && real is double former) FormerParameters.Migrate(path, (float)former, current);
+                if (!table.TryGetIndex(path, out _) && real is double former) FormerParameters.Migrate(path, (float)former, current, table.Config);
             }
 
             foreach (var (path, real) in current)

@@ -172,6 +172,26 @@ public sealed class LiveJournalTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AStoreWrittenWithStripSolos_RestoresThemAsTheX32SoloSwitches()
+    {
+        // Before the X32's /-stat/solosw, solo was a leaf of each strip; /fxrtn/02 was then slot 2's stereo return.
+        using var folder = new TempFolder();
+        WriteAsAnOlderStore(folder.Path, """
+                DELETE FROM meta WHERE key = 'fxreturns';
+                INSERT INTO live(path, real, text) VALUES ('/ch/02/solo', 1, NULL), ('/bus/03/solo', 1, NULL), ('/fxrtn/02/solo', 1, NULL);
+                """);
+
+        var console = NewConsole();
+        using var store = ConsoleStore.Open(folder.Path);
+        new LiveJournal(store, console, _ => { }).Restore();
+        float Real(string path) => console.GetReal(console.Table.IndexOf(path));
+        Assert.Equal(1f, Real("/-stat/solosw/02"));
+        Assert.Equal(1f, Real("/-stat/solosw/51"));
+        Assert.Equal((1f, 1f), (Real("/-stat/solosw/43"), Real("/-stat/solosw/44")));
+        Assert.Equal((0f, 0f, 0f), (Real("/-stat/solosw/01"), Real("/-stat/solosw/41"), Real("/-stat/solosw/49")));
+    }
+
+    [Fact]
     public void AMinuteOfMovesAt100PerSecond_WritesUnderOneMegabyte()
     {
         using var folder = new TempFolder();

@@ -29,6 +29,8 @@ public sealed class MixerLayerTests(Browser browser) : IClassFixture<Browser>
 
         await page.ClickAsync("section.strip[data-bus='3'] [role='switch'][data-path='/bus/03/mix/on']");
         Assert.Equal(0, osc.QueryUntil("/bus/03/mix/on", v => v is 0));
+        await page.ClickAsync("section.strip[data-bus='3'] [role='switch'][data-path='/-stat/solosw/51']");
+        Assert.Equal(1, osc.QueryUntil("/-stat/solosw/51", v => v is 1));
         osc.Set("/bus/04/mix/pan", 0.25f);
         await page.WaitForSelectorAsync("[role='slider'][data-path='/bus/04/mix/pan'][aria-valuenow='0.25']");
 
@@ -36,13 +38,16 @@ public sealed class MixerLayerTests(Browser browser) : IClassFixture<Browser>
         await page.FocusAsync(Slider("/fxrtn/03/mix/fader"));
         await page.Keyboard.PressAsync("End");
         AssertAnswers(osc, "/fxrtn/03/mix/fader", 1f);
-        await page.ClickAsync("[role='switch'][data-path='/fxrtn/08/solo']");
-        Assert.Equal(1, osc.QueryUntil("/fxrtn/08/solo", v => v is 1));
+        // Solo is the X32's switch of the strip: effect return 8 is 48, bus 3 is 51, DCA 2 is 74.
+        await page.ClickAsync("section.strip[data-fxrtn='8'] [role='switch'][data-path='/-stat/solosw/48']");
+        Assert.Equal(1, osc.QueryUntil("/-stat/solosw/48", v => v is 1));
 
         await page.ClickAsync("#layers button[data-layer='dca']");
         await page.FocusAsync(Slider("/dca/1/fader"));
         await page.Keyboard.PressAsync("Home");
         AssertAnswers(osc, "/dca/1/fader", 0f);
+        await page.ClickAsync("[role='switch'][data-path='/-stat/solosw/74']");
+        Assert.Equal(1, osc.QueryUntil("/-stat/solosw/74", v => v is 1));
         osc.Set("/dca/2/config/name", "Drums");
         await page.WaitForFunctionAsync("() => document.querySelector(\"[data-path='/dca/2/config/name']\").value === 'Drums'");
 

@@ -106,6 +106,32 @@ public sealed class MixerMeterTests(Browser browser, ITestOutputHelper output) :
         Assert.True(await page.Locator("[data-layer='dca']").CountAsync() > 0);
     }
 
+    // Channel 1's sine sent to effect slot 1 running a delay: return strips 1 and 2 (the slot's left and right) show
+    // its level, peak and RMS about 3 dB apart; slot 2's returns stay silent.
+    [Fact]
+    public async Task AnEffectFedByASend_ShowsLevelOnItsReturnStrips_OnlyThere()
+    {
+        using var signals = new MixConsole.Host.Tests.TestSignals();
+        using var serve = new ServeUnderTest("--audio", "wav", "--input", TwoChannels(signals, "fx.wav", SineDbfs, double.NegativeInfinity));
+        using var osc = new OscClient(serve.OscPort);
+        osc.Set("/fx/1/type", X32EffectTypes.Send.Select((t, i) => (t, i)).Single(x => x.t.Label == "DLY").i);
+        Set(osc, "/ch/01/mix/fx/1/level", 0f);
+        IPage page = await browser.OpenLiveAsync(serve.WebAddress);
+
+        await page.ClickAsync("#layers [data-layer='fxrtn']");
+        foreach (int ret in new[] { 1, 2 })
+        {
+            await WaitForFiniteAsync(page, Level("fxrtn", ret), "rms-db");
+            double peak = await DbAsync(page, Level("fxrtn", ret), "peak-db"), rms = await DbAsync(page, Level("fxrtn", ret), "rms-db");
+            output.WriteLine($"return {ret}: peak {peak:0.00} dBFS, RMS {rms:0.00} dBFS");
+            Assert.InRange(peak, -40, 0);
+            Assert.InRange(peak - rms, 2, 4);
+        }
+
+        Assert.Equal(double.NegativeInfinity, await DbAsync(page, Level("fxrtn", 3), "peak-db"));
+        Assert.Equal(double.NegativeInfinity, await DbAsync(page, Level("fxrtn", 4), "rms-db"));
+    }
+
     private static string Level(string layer, int number) => $"[data-{layer}='{number}'] [role='meter'][data-meter='level']";
 
     private static string Meter(string layer, int number, string kind) => $"[data-{layer}='{number}'] [role='meter'][data-meter='{kind}']";

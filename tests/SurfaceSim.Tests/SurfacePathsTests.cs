@@ -89,13 +89,36 @@ public class SurfacePathsTests
             Assert.Equal('f', table[table.IndexOf(path)].Spec.WireTypeTag);
         }
 
-        foreach (string path in new[] { "/ch/32/mix/on", "/ch/01/solo", "/bus/01/solo", "/dca/1/on", "/master/bypass", "/master/ab" })
+        foreach (string path in new[] { "/ch/32/mix/on", "/-stat/solosw/01", "/-stat/solosw/49", "/-stat/solosw/73", "/dca/1/on", "/master/bypass", "/master/ab" })
         {
             Assert.Equal('i', table[table.IndexOf(path)].Spec.WireTypeTag);
         }
 
         Assert.Equal(1024, table[table.IndexOf("/ch/01/mix/fader")].Spec.StepCount);
         Assert.Equal('i', table[table.IndexOf(OscPaths.SelectIndex)].Spec.WireTypeTag);
+    }
+
+    [Fact]
+    public void SoloSwitches_TheSurfaceSends_SoloTheSameStripsOnTheHost()
+    {
+        var config = ConsoleConfig.FromProfile(ConsoleConfig.DefaultProfileName);
+        var table = ParameterTable.Create(config);
+        ParameterKey KeyOf(int soloBase, int number) => table[table.IndexOf(OscPaths.Expand(OscPaths.SoloSwitch, soloBase + number))].Key;
+
+        for (int channel = 1; channel <= 32; channel++)
+        {
+            Assert.Equal(new ParameterKey(ParameterOwner.Channel, channel, ParameterRole.Solo), KeyOf(OscPaths.ChannelSoloBase, channel));
+        }
+
+        for (int bus = 1; bus <= 16; bus++)
+        {
+            Assert.Equal(new ParameterKey(ParameterOwner.Bus, bus, ParameterRole.Solo), KeyOf(OscPaths.BusSoloBase, bus));
+        }
+
+        for (int dca = 1; dca <= 8; dca++)
+        {
+            Assert.Equal(new ParameterKey(ParameterOwner.Dca, dca, ParameterRole.Solo), KeyOf(OscPaths.DcaSoloBase, dca));
+        }
     }
 
     [Fact]

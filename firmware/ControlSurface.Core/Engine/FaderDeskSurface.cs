@@ -98,9 +98,9 @@ namespace MixConsole.ControlSurface.Engine
             _panIds = new int[3][];
             _soloIds = new int[3][];
             _nameIds = new int[3][];
-            RegisterLayer(0, OscPaths.ChannelFader, OscPaths.ChannelOn, OscPaths.ChannelPan, OscPaths.ChannelName, OscPaths.ChannelSolo);
-            RegisterLayer(1, OscPaths.BusFader, OscPaths.BusOn, OscPaths.BusPan, OscPaths.BusName, OscPaths.BusSolo);
-            RegisterLayer(2, OscPaths.DcaFader, OscPaths.DcaOn, null, OscPaths.DcaName, null);
+            RegisterLayer(0, OscPaths.ChannelFader, OscPaths.ChannelOn, OscPaths.ChannelPan, OscPaths.ChannelName, OscPaths.ChannelSoloBase);
+            RegisterLayer(1, OscPaths.BusFader, OscPaths.BusOn, OscPaths.BusPan, OscPaths.BusName, OscPaths.BusSoloBase);
+            RegisterLayer(2, OscPaths.DcaFader, OscPaths.DcaOn, null, OscPaths.DcaName, OscPaths.DcaSoloBase);
             _selectId = _book.Register(OscPaths.SelectIndex, ParameterKind.Index);
             _mainId = _pins.MasterFaderAdcChannel >= 0 ? _book.Register(OscPaths.MainFader, ParameterKind.Level) : -1;
             for (int l = 0; l < 3; l++)
@@ -340,7 +340,7 @@ namespace MixConsole.ControlSurface.Engine
             return _panIds[_layer][Target(strip)];
         }
 
-        /// <summary>Parameter id of strip <paramref name="strip"/>'s solo switch (-1 on DCAs: the host has no DCA solo).</summary>
+        /// <summary>Parameter id of strip <paramref name="strip"/>'s solo switch (a DCA's solos its members on the host).</summary>
         public int SoloId(int strip)
         {
             return _soloIds[_layer][Target(strip)];
@@ -476,7 +476,8 @@ namespace MixConsole.ControlSurface.Engine
         public void OnAnswer(int id)
         {
             int role = _roleOfId[id];
-            if (role >= RoleFader && role <= RoleName)
+            // The X32's solo switches answer for all 80 strips whatever the console's size: they tell nothing of it.
+            if (role >= RoleFader && role <= RoleName && role != RoleSolo)
             {
                 int layer = _layerOfId[id];
                 int size = _targetOfId[id] + 1;
@@ -959,7 +960,7 @@ namespace MixConsole.ControlSurface.Engine
             return (_bankOfLayer[_layer] * Strips) + strip;
         }
 
-        private void RegisterLayer(int layer, string fader, string on, string pan, string name, string solo)
+        private void RegisterLayer(int layer, string fader, string on, string pan, string name, int soloBase)
         {
             int n = LayerSizes[layer];
             _faderIds[layer] = new int[n];
@@ -973,7 +974,7 @@ namespace MixConsole.ControlSurface.Engine
                 _faderIds[layer][t] = _book.Register(OscPaths.Expand(fader, number), ParameterKind.Level);
                 _onIds[layer][t] = _book.Register(OscPaths.Expand(on, number), ParameterKind.Switch);
                 _panIds[layer][t] = pan == null ? -1 : _book.Register(OscPaths.Expand(pan, number), ParameterKind.Level);
-                _soloIds[layer][t] = solo == null ? -1 : _book.Register(OscPaths.Expand(solo, number), ParameterKind.Switch);
+                _soloIds[layer][t] = _book.Register(OscPaths.Expand(OscPaths.SoloSwitch, soloBase + number), ParameterKind.Switch);
                 _nameIds[layer][t] = _book.Register(OscPaths.Expand(name, number), ParameterKind.Name);
             }
         }

@@ -51,11 +51,20 @@ namespace MixConsole.ControlSurface.Mapping
         /// <summary>DCA name.</summary>
         public const string DcaName = "/dca/{n}/config/name";
 
-        /// <summary>Channel solo, int 1 = soloed (PFL or AFL per the host's /config/solo/chmode).</summary>
-        public const string ChannelSolo = "/ch/{nn}/solo";
+        /// <summary>
+        /// Solo switch, int 1 = soloed (PFL or AFL per the host's /config/solo/chmode; a DCA solos its members), numbered as
+        /// the X32 (the host's StripSelection): expand it with a layer's solo base plus the strip's number.
+        /// </summary>
+        public const string SoloSwitch = "/-stat/solosw/{nn}";
 
-        /// <summary>Mix bus solo, int 1 = soloed. DCAs have no solo on the host.</summary>
-        public const string BusSolo = "/bus/{nn}/solo";
+        /// <summary>Solo switch of channel N is this plus N (01-32).</summary>
+        public const int ChannelSoloBase = 0;
+
+        /// <summary>Solo switch of bus N is this plus N (49-64).</summary>
+        public const int BusSoloBase = 48;
+
+        /// <summary>Solo switch of DCA N is this plus N (73-80).</summary>
+        public const int DcaSoloBase = 72;
 
         /// <summary>
         /// Selected strip, int index in X32 numbering (the host's StripSelection). The host keeps it like any parameter:

@@ -21,7 +21,7 @@ public sealed class MixerMeterSource : IMeterSource
         _meters = meters ?? throw new ArgumentNullException(nameof(meters));
         Layout = OscMeterLayout.For(meters.Layout.Config);
         _frame = new float[meters.Layout.FrameLength];
-        _rms = new RmsWindow(Layout.Channels + Layout.Buses + 2);
+        _rms = new RmsWindow(Layout.Channels + Layout.Buses + 2 + 2 * Layout.FxSlots);
         _windowRms = new float[_rms.Meters];
     }
 
@@ -82,7 +82,7 @@ public sealed class MixerMeterSource : IMeterSource
         return true;
     }
 
-    // RMS in the order of the screen section: channels, buses, main left and right.
+    // RMS in the order of the screen section: channels, buses, main left and right, then the effect returns' sides.
     private void AddRmsWindow()
     {
         MeterLayout engine = _meters.Layout;
@@ -91,12 +91,20 @@ public sealed class MixerMeterSource : IMeterSource
         for (int b = 0; b < buses; b++) _windowRms[channels + b] = _frame[engine.BusRms(b)];
         _windowRms[channels + buses] = _frame[engine.Main + 2];
         _windowRms[channels + buses + 1] = _frame[engine.Main + 3];
+        for (int s = 0; s < Layout.FxSlots; s++)
+        {
+            _windowRms[channels + buses + 2 + 2 * s] = _frame[engine.FxReturnRms(s)];
+            _windowRms[channels + buses + 3 + 2 * s] = _frame[engine.FxReturnRms(s) + 1];
+        }
+
         _rms.Add(_windowRms);
     }
 
     private void WriteScreenSection(Span<float> linear, MeterLayout engine)
     {
-        for (int i = 0; i < _rms.Meters; i++) linear[Layout.FirstScreenValue + i] = _rms.Rms(i);
+        int mixRms = Layout.Channels + Layout.Buses + 2;
+        for (int i = 0; i < mixRms; i++) linear[Layout.FirstScreenValue + i] = _rms.Rms(i);
+        for (int side = 0; side < 2 * Layout.FxSlots; side++) linear[Layout.FxReturnRms(side)] = _rms.Rms(mixRms + side);
         for (int b = 0; b < Layout.Buses; b++)
         {
             linear[Layout.BusCompressorGain(b)] = OscMeterLayout.GainOfReduction(_frame[engine.BusCompressorReduction(b)]);

@@ -23,6 +23,7 @@ namespace MixConsole.Control.Meters;
 /// the last <see cref="RmsWindow.WindowMs"/> ms, linear, and the bus and main compressors' gains:
 /// <code>
 /// [channel post-fader RMS x C][bus RMS x B][main RMS left][main RMS right][bus compressor gain x B][main compressor gain]
+/// [effect return RMS left, right x F]
 /// </code>
 /// </summary>
 public sealed class OscMeterLayout
@@ -58,7 +59,7 @@ public sealed class OscMeterLayout
         AuxInputs = auxInputs;
         FxSlots = fxSlots;
         FirstScreenValue = FirstMatrix + matrices + auxInputs + 2 * fxSlots;
-        Count = FirstScreenValue + channels + 2 * buses + 3;
+        Count = FirstScreenValue + channels + 2 * buses + 3 + 2 * fxSlots;
     }
 
     /// <summary>The layout for a console of the given size.</summary>
@@ -174,6 +175,14 @@ public sealed class OscMeterLayout
 
     /// <summary>Index of the main stereo bus's compressor gain (1.0 = no reduction).</summary>
     public int MainCompressorGain => MainRmsRight + 1 + Buses;
+
+    /// <summary>Index of effect return side <paramref name="side"/>'s (0-based, as <see cref="FxReturnPostFader"/>) RMS after its fader.</summary>
+    public int FxReturnRms(int side)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(side);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(side, 2 * FxSlots);
+        return MainCompressorGain + 1 + side;
+    }
 
     /// <summary>Writes 1.0 (no reduction) to every gain of the console's strips in <paramref name="linear"/>.</summary>
     public void WriteNoReduction(Span<float> linear)

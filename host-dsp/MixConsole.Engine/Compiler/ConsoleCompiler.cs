@@ -369,7 +369,7 @@ public sealed partial class ConsoleCompiler
         t.Mix.PanRight = toMain ? right : 0f;
         t.Mix.Mono = V(p.Mono) != 0 ? MixLaws.DbToLinear(V(p.MonoLevel)) : 0f;
 
-        bool solo = V(p.Solo) != 0;
+        bool solo = Soloed(p);
         bool afl = V(_binding.SoloMode) != 0;
         t.Mix.SoloLeft = !solo ? 0f : afl ? left : linked ? (isLeft ? 1f : 0f) : 1f;
         t.Mix.SoloRight = !solo ? 0f : afl ? right : linked ? (isLeft ? 0f : 1f) : 1f;
@@ -407,7 +407,7 @@ public sealed partial class ConsoleCompiler
         t.Mix.PanLeft = toMain ? left : 0f;
         t.Mix.PanRight = toMain ? right : 0f;
         t.Mix.Mono = V(p.Mono) != 0 ? MixLaws.DbToLinear(V(p.MonoLevel)) : 0f;
-        bool solo = V(p.Solo) != 0;
+        bool solo = Soloed(p);
         bool afl = V(_binding.SoloMode) != 0;
         t.Mix.SoloLeft = solo ? (afl ? left : 1f) : 0f;
         t.Mix.SoloRight = solo ? (afl ? right : 1f) : 0f;
@@ -450,6 +450,17 @@ public sealed partial class ConsoleCompiler
         }
 
         return MixLaws.DbToLinear(db);
+    }
+
+    /// <summary>Its own solo switch, or a solo switch of a DCA it belongs to (as the X32: a DCA solos its members).</summary>
+    private bool Soloed(StripBinding p)
+    {
+        if (V(p.Solo) != 0) return true;
+        if (!p.Dca.IsBound) return false;
+        int dcas = (int)V(p.Dca);
+        for (int d = 0; d < _dcas; d++)
+            if ((dcas & (1 << d)) != 0 && V(_binding.DcaSolo[d]) != 0) return true;
+        return false;
     }
 
     // The odd strip of a pair: channels pair from /ch/01, effect returns from /fxrtn/01.

@@ -16,8 +16,8 @@ public sealed class MeterLayout
     /// <summary>Floats per mix bus: peak, RMS (after the fader), compressor gain reduction.</summary>
     public const int PerBus = 3;
 
-    /// <summary>Floats per effect return: left and right peak (after the return fader).</summary>
-    public const int PerFxReturn = 2;
+    /// <summary>Floats per effect return: left and right peak, then left and right RMS (after the return faders).</summary>
+    public const int PerFxReturn = 4;
 
     /// <summary>Floats per matrix bus: peak, RMS (after the fader), compressor gain reduction.</summary>
     public const int PerMatrix = 3;
@@ -112,4 +112,7 @@ public sealed class MeterLayout
 
     /// <summary>Left peak of effect return <paramref name="slot"/> (0-based); right follows.</summary>
     public int FxReturnPeak(int slot) => FirstFxReturn + slot * PerFxReturn;
+
+    /// <summary>Left RMS of effect return <paramref name="slot"/> (0-based); right follows.</summary>
+    public int FxReturnRms(int slot) => FirstFxReturn + slot * PerFxReturn + 2;
 }

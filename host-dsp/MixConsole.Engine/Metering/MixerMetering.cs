@@ -139,6 +139,8 @@ internal sealed class MixerMetering
             int o = _layout.FxReturnPeak(s);
             f[o] = Return[2 * s].Peak;
             f[o + 1] = Return[2 * s + 1].Peak;
+            f[o + 2] = Return[2 * s].Rms(frames);
+            f[o + 3] = Return[2 * s + 1].Rms(frames);
         }
 
         int m = _layout.Main;

@@ -39,7 +39,7 @@ public static class AddressSpaceDocument
         text.Append("- `enum (i)`, `bool (i)`, `int (i)`: an OSC int, the value itself (an enum's position; a switch's 0/1, where `mix/on` 1 = ON = unmuted as on the X32). Enums and switches also take their label as a string, and a float f selects round(f * (N - 1)).\n");
         text.Append("- `string (s)`: an OSC string, printable ASCII up to the length given.\n");
         text.Append("- A message with no argument queries the value. `/node ,s ch/01/mix` answers one line with the values directly below that node, in the order of this table (the X32's), written as the X32 writes them: `/ch/01/mix ON -0.0 ON +0 OFF -oo`.\n");
-        text.Append("- Paths are the X32's (fw 4.06) where the X32 has one (`/master`, sends to effect slots, `/ch/NN/solo` and effect parameters are this console's own). A leaf whose meaning begins \"" + ConsoleAddressSpace.KeptForCompatibility.TrimEnd(' ', ':') + "\" is X32 hardware this console has nothing to act on: it is stored, echoed and saved so X32 apps read a whole console; the reason follows.\n");
+        text.Append("- Paths are the X32's (fw 4.06) where the X32 has one (`/master`, sends to effect slots and effect parameters are this console's own; solo switches past the X32's 80 follow StripSelection). A leaf whose meaning begins \"" + ConsoleAddressSpace.KeptForCompatibility.TrimEnd(' ', ':') + "\" is X32 hardware this console has nothing to act on: it is stored, echoed and saved so X32 apps read a whole console; the reason follows.\n");
         text.Append("- Commands that are not parameters (`/xremote`, `/meters/N`, scene slots, and the mastering box's live loudness: a query of `/master/loudness` answers `,ffffff` momentary, short-term and integrated LUFS, LRA in LU, true-peak maximum in dBTP and limiter gain reduction in dB; `/master/loudness/reset` restarts them; `/master/record ,i 1` and `,i 0` start and stop recording the print; the master settings' `/master/copy` and `/master/preset...`) are listed in `host-dsp/MixConsole.Control/Server/README.md`.\n");
         text.Append("- Scenes (`{\"parameters\": {\"/ch/01/mix/fader\": 0.75}}`) hold the same values as the wire.");
         AppendConsoleState(text, table);
@@ -114,8 +114,9 @@ public static class AddressSpaceDocument
         var paths = new List<string>();
         foreach (var parameter in table.Parameters)
         {
-            // The X32's preferences are console state as a whole: one entry for the family.
-            string path = parameter.Path.StartsWith("/-prefs/", StringComparison.Ordinal) ? "/-prefs/..." : parameter.Path;
+            // The X32's preferences and solo switches are console state as a whole: one entry for each family.
+            string path = parameter.Path.StartsWith("/-prefs/", StringComparison.Ordinal) ? "/-prefs/..."
+                : parameter.Path.StartsWith(StripSelection.SoloSwitchPrefix, StringComparison.Ordinal) ? StripSelection.SoloSwitchPrefix + "NN" : parameter.Path;
             if (!parameter.InScenes && !paths.Contains("`" + path + "`"))
             {
                 paths.Add("`" + path + "`");
@@ -360,10 +361,17 @@ public static class AddressSpaceDocument
             return "[" + a + ".." + b + " by " + step.ToString(CultureInfo.InvariantCulture) + "]";
         }
 
+        // Runs of three or more consecutive numbers read as a..b: [01..64,73..80].
+        var sorted = new int[numbers.Count];
+        numbers.CopyTo(sorted);
         var list = new StringBuilder("[");
-        foreach (int n in numbers)
+        for (int start = 0, end; start < sorted.Length; start = end + 1)
         {
-            list.Append(list.Length > 1 ? "," : "").Append(n.ToString(format, CultureInfo.InvariantCulture));
+            end = start;
+            while (end + 1 < sorted.Length && sorted[end + 1] == sorted[end] + 1) end++;
+            if (end - start < 2) end = start; // a pair is written one by one
+            list.Append(list.Length > 1 ? "," : "").Append(sorted[start].ToString(format, CultureInfo.InvariantCulture));
+            if (end > start) list.Append("..").Append(sorted[end].ToString(format, CultureInfo.InvariantCulture));
         }
 
         return list.Append(']').ToString();

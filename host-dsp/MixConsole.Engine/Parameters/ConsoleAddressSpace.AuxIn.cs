@@ -4,7 +4,7 @@ namespace MixConsole.Engine.Parameters;
 
 /// <summary>
 /// The aux inputs in the X32's shape (fw 4.06): <c>/auxin/NN</c> with config, preamp (trim, invert), a 4-band EQ,
-/// mix with sends 01-16 as a channel's, and groups; like channels here they also carry effect sends and a solo.
+/// mix with sends 01-16 as a channel's, and groups; like channels here they also carry effect sends.
 /// The mixer runs them as input strips after the channels, through the channel strip's kernels.
 /// </summary>
 public static partial class ConsoleAddressSpace
@@ -40,7 +40,6 @@ public static partial class ConsoleAddressSpace
             var d = new Declarer(builder, AuxInputPath(aux), ParameterOwner.AuxInput, aux);
             AddInputHead(d);
             AddInputMix(d, config, dcaMembers, muteMembers);
-            d.Add("/solo", Solo, ParameterRole.Solo);
         }
     }
 }

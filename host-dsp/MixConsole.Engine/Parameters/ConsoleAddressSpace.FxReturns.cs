@@ -4,8 +4,8 @@ namespace MixConsole.Engine.Parameters;
 
 /// <summary>
 /// The effect returns in the X32's shape (fw 4.06): <c>/fxrtn/NN</c>, two per effect slot (01-02 are slot 1's left
-/// and right, ... 07-08 slot 4's), each with config, a 4-band EQ, mix with sends 01-16 as a channel's, and groups;
-/// like channels here they also carry a solo. <c>/config/fxlink/1-2</c> ... pairs them as a stereo strip (the odd
+/// and right, ... 07-08 slot 4's), each with config, a 4-band EQ, mix with sends 01-16 as a channel's, and groups
+/// (their solo is a switch of <c>/-stat/solosw</c>). <c>/config/fxlink/1-2</c> ... pairs them as a stereo strip (the odd
 /// return leads, its pan becomes the pair's balance). The mixer runs them through the channel strip's kernels.
 /// </summary>
 public static partial class ConsoleAddressSpace
@@ -25,7 +25,6 @@ public static partial class ConsoleAddressSpace
             AddMix(d, ToMainOn);
             AddSends(d, config.Buses);
             AddGroups(d, dcaMembers, muteMembers);
-            d.Add("/solo", Solo, ParameterRole.Solo);
         }
     }
 

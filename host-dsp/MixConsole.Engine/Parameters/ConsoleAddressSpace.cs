@@ -26,7 +26,6 @@ public static partial class ConsoleAddressSpace
     private static readonly ParameterSpec ToMainOff = ParameterSpec.Bool(false, "Feeds the main stereo bus");
     private static readonly ParameterSpec ToMono = ParameterSpec.Bool(false, "Feeds the mono bus");
     private static readonly ParameterSpec MonoLevel = ParameterSpec.Fader(double.NegativeInfinity, "Level into the mono bus");
-    private static readonly ParameterSpec Solo = ParameterSpec.Bool(false, "Solo to the solo bus (PFL or AFL per /config/solo/chmode)");
 
     private static readonly ParameterSpec Trim = ParameterSpec.Linear(-18, 18, 0.25, "dB", 0, "Input trim").InNodeAs(1, signed: true);
     private static readonly ParameterSpec Invert = ParameterSpec.Bool(false, "Polarity invert");
@@ -95,7 +94,6 @@ public static partial class ConsoleAddressSpace
             AddInputMix(d, config, dcaMembers, muteMembers);
             d.Keep("/automix/group", AutomixGroup);
             d.Keep("/automix/weight", AutomixWeight);
-            d.Add("/solo", Solo, ParameterRole.Solo);
         }
 
         AddAuxInputs(builder, config, dcaMembers, muteMembers);
@@ -112,7 +110,6 @@ public static partial class ConsoleAddressSpace
             AddMix(d, ToMainOff);
             AddMatrixSends(d, config.Matrices, stereoSource: false);
             AddGroups(d, dcaMembers, muteMembers);
-            d.Add("/solo", Solo, ParameterRole.Solo);
         }
 
         AddFxSlots(builder, config);
@@ -166,8 +163,9 @@ public static partial class ConsoleAddressSpace
             StripSelection.Count(config),
             StripSelection.FirstChannel,
             "Selected strip, X32 numbering: channels 0..31, effect returns 40..47, buses 48..63, main 70, mono 71; "
-            + "channels past 32 then buses past 16 from 72 (see StripSelection). Not audio: controllers share it").AsConsoleState(),
+            + "channels past 32, buses past 16, then effect returns past 8 from 72 (see StripSelection). Not audio: controllers share it").AsConsoleState(),
             ParameterKey.Console(ParameterRole.Selection));
+        AddSoloSwitches(builder, config);
 
         return builder.Build(config);
     }

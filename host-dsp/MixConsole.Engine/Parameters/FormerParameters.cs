@@ -6,7 +6,8 @@ namespace MixConsole.Engine.Parameters;
 /// a send's tap (0 PREEQ, 1 PRE, 2 POST) is the X32 type of its pair (1 &lt;-EQ, 3 PRE, 4 POST) on the odd send, and
 /// an even send's tap is dropped (the X32 keeps one per pair); a key high-pass (<c>/gate/keyf</c>, <c>/dyn/hpf</c>,
 /// 20 Hz = off) is the X32 key filter (<c>/gate/filter</c>, <c>/dyn/filter</c>: on, LC12, the frequency); an effect
-/// slot's REVERB or DELAY with its named parameters (<c>/fx/1/reverb/decay</c>) is the X32's HALL or DLY with its pars.
+/// slot's REVERB or DELAY with its named parameters (<c>/fx/1/reverb/decay</c>) is the X32's HALL or DLY with its pars;
+/// a strip's solo (<c>/ch/01/solo</c>) is its solo switch (<see cref="ParameterPaths.TryGetSoloSwitch"/>).
 /// </summary>
 public static class FormerParameters
 {
@@ -122,7 +123,7 @@ public static class FormerParameters
     {
         ArgumentNullException.ThrowIfNull(path);
         return ParameterPaths.TryGetCurrent(path, out _) || ParameterPaths.IsFormerSendTap(path, out _) || IsKeyHighPass(path, out _)
-            || IsFormerEffect(path, out _, out _);
+            || IsFormerEffect(path, out _, out _) || ParameterPaths.IsFormerSolo(path, out _, out _);
     }
 
     /// <summary>The spec a former path's wire value (0..1 float, int) was written on, in <paramref name="table"/>; null when it has none there.</summary>
@@ -133,18 +134,28 @@ public static class FormerParameters
         if (former.EndsWith("/dyn/hpf", StringComparison.Ordinal)) return FormerDynamicsHighPass;
         if (ParameterPaths.IsFormerSendTap(former, out _)) return FormerSendTap;
         if (IsFormerEffect(former, out int slot, out _)) return table.TryGetIndex(ParameterPaths.Fx(slot) + "/type", out _) ? FormerEffectSpecs[former[6..]] : null;
+        if (ParameterPaths.IsFormerSolo(former, out _, out _))
+        {
+            return ParameterPaths.TryGetSoloSwitch(former, table.Config, out string solo) && table.TryGetIndex(solo, out int at) ? table[at].Spec : null;
+        }
+
         return Successor(former) is { } path && table.TryGetIndex(path, out int index) ? table[index].Spec : null;
     }
 
     /// <summary>
     /// Adds to <paramref name="into"/> the current paths and real values that <paramref name="real"/>, saved under
-    /// <paramref name="former"/>, becomes (none for a value no table holds now).
+    /// <paramref name="former"/>, becomes (none for a value no table holds now) on a console of <paramref name="config"/>.
     /// </summary>
-    public static void Migrate(string former, float real, List<(string Path, float Real)> into)
+    public static void Migrate(string former, float real, List<(string Path, float Real)> into, Configuration.ConsoleConfig config)
     {
         ArgumentNullException.ThrowIfNull(former);
         ArgumentNullException.ThrowIfNull(into);
-        if (ParameterPaths.IsFormerSendTap(former, out int bus))
+        ArgumentNullException.ThrowIfNull(config);
+        if (ParameterPaths.TryGetSoloSwitch(former, config, out string solo))
+        {
+            into.Add((solo, real));
+        }
+        else if (ParameterPaths.IsFormerSendTap(former, out int bus))
         {
             if (bus % 2 == 1) into.Add((Successor(former)!, real switch { 0 => 1, 1 => 3, _ => 4 }));
         }

@@ -68,6 +68,45 @@ public static class ParameterPaths
         return current.Length > 0;
     }
 
+    /// <summary>
+    /// The solo switch a strip's solo moved to when solo took the X32's shape (<c>/ch/01/solo</c> is <c>/-stat/solosw/01</c>,
+    /// <c>/bus/01/solo</c> is <c>/-stat/solosw/49</c>; aux inputs and effect returns likewise), numbered by <see cref="StripSelection"/>
+    /// for a console of <paramref name="config"/>; false when <paramref name="former"/> is not one or names a strip it lacks.
+    /// </summary>
+    public static bool TryGetSoloSwitch(string former, Configuration.ConsoleConfig config, out string current)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        current = "";
+        if (!IsFormerSolo(former, out string family, out int number)) return false;
+        int index = family switch
+        {
+            "ch" when number <= config.Channels => StripSelection.Channel(config, number),
+            "auxin" when number <= config.AuxInputs => StripSelection.AuxInput(config, number),
+            "fxrtn" when number <= config.FxReturns => StripSelection.FxReturn(config, number),
+            "bus" when number <= config.Buses => StripSelection.Bus(config, number),
+            _ => -1,
+        };
+        if (index >= 0) current = StripSelection.SoloSwitchPath(StripSelection.SoloSwitch(index));
+        return index >= 0;
+    }
+
+    /// <summary>"/ch/01/solo", "/auxin/01/solo", "/fxrtn/01/solo", "/bus/01/solo": a strip's solo before the X32's solo switches.</summary>
+    internal static bool IsFormerSolo(string path, out string family, out int number)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        family = "";
+        number = 0;
+        int digits = path.Length - 7;
+        if (digits < 2 || path[0] != '/' || path[digits - 1] != '/' || !path.EndsWith("/solo", StringComparison.Ordinal)
+            || !int.TryParse(path.AsSpan(digits, 2), NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1)
+        {
+            return false;
+        }
+
+        family = path[1..(digits - 1)];
+        return family is "ch" or "auxin" or "fxrtn" or "bus";
+    }
+
     /// <summary>"/ch/01/mix/03/tap": the per-bus send tap before sends took the X32's shape (<paramref name="bus"/> 3).</summary>
     internal static bool IsFormerSendTap(string path, out int bus)
     {

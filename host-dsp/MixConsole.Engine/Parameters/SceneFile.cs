@@ -86,7 +86,14 @@ public static class SceneFile
                 // A slot's stereo return of then is the pair of return strips now, linked.
                 foreach (string successor in successors)
                 {
-                    if (!table.TryGetIndex(successor, out int at) || !seen.Add(at) || !Holds(scope, table[at].Spec)) continue;
+                    if (!table.TryGetIndex(successor, out int at))
+                    {
+                        // A return's solo of then (/fxrtn/01/solo) has moved on since: to its solo switch.
+                        if (FormerParameters.WireSpec(successor, table) is { } moved && Holds(scope, moved)) migrated.Add((successor, ReadNumber(path, moved, property.Value)));
+                        continue;
+                    }
+
+                    if (!seen.Add(at) || !Holds(scope, table[at].Spec)) continue;
                     if (table[at].Spec.Kind == ParameterKind.String) texts.Add((at, ReadText(path, table[at].Spec, property.Value)));
                     else numbers.Add((at, ReadNumber(path, table[at].Spec, property.Value)));
                 }
@@ -138,7 +145,7 @@ public static class SceneFile
         {
             // A former slot's reverb and delay settings both stood; the X32's pars hold those of the type it ran.
             if (FormerParameters.IsFormerEffect(former, out int slot, out bool delay) && delay != RunsFormerDelay(table, numbers, slot)) continue;
-            FormerParameters.Migrate(former, real, current);
+            FormerParameters.Migrate(former, real, current, table.Config);
         }
         foreach (var (path, real) in current)
         {

@@ -21,20 +21,38 @@ internal sealed class ParameterCatalog(ParameterStore store, OscMeterLayout mete
     public const int MaxPatternLength = 128;
 
     /// <summary>
-    /// The console's size and meter layout, and whether this page must log in before its changes count:
-    /// {"channels":32,"buses":16,"meterCount":147,...,"loginNeeded":false}.
+    /// The console's size and meter layout, each strip's solo switch (X32 numbering, <see cref="StripSelection"/>), and
+    /// whether this page must log in before its changes count: {"channels":32,"buses":16,"meterCount":147,...,
+    /// "solo":{"ch":["/-stat/solosw/01",...],"fxrtn":[...],"bus":[...],"dca":[...]},"loginNeeded":false}.
     /// </summary>
     public void WriteConsole(Utf8JsonWriter json, bool loginNeeded)
     {
+        var config = store.Table.Config;
         json.WriteStartObject();
         json.WriteBoolean("loginNeeded", loginNeeded);
-        json.WriteNumber("channels", store.Table.Config.Channels);
-        json.WriteNumber("buses", store.Table.Config.Buses);
+        json.WriteNumber("channels", config.Channels);
+        json.WriteNumber("buses", config.Buses);
         json.WriteNumber("meterChannels", meters.Channels);
         json.WriteNumber("meterBuses", meters.Buses);
         json.WriteNumber("meterCount", meters.Count);
         json.WriteBoolean("meterChain", meters.HasMasterChain);
+        json.WriteNumber("meterFxReturnSides", 2 * meters.FxSlots);
+        json.WriteNumber("meterFxReturnFirst", meters.FxSlots > 0 ? meters.FxReturnPostFader(0) : -1);
+        json.WriteNumber("meterFxReturnRmsFirst", meters.FxSlots > 0 ? meters.FxReturnRms(0) - meters.FirstScreenValue : -1);
+        json.WriteStartObject("solo");
+        WriteSoloSwitches(json, "ch", config.Channels, n => StripSelection.SoloSwitch(StripSelection.Channel(config, n)));
+        WriteSoloSwitches(json, "fxrtn", config.FxReturns, n => StripSelection.SoloSwitch(StripSelection.FxReturn(config, n)));
+        WriteSoloSwitches(json, "bus", config.Buses, n => StripSelection.SoloSwitch(StripSelection.Bus(config, n)));
+        WriteSoloSwitches(json, "dca", config.Dcas, n => StripSelection.DcaSoloSwitch(config, n));
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteSoloSwitches(Utf8JsonWriter json, string layer, int strips, Func<int, int> soloSwitch)
+    {
+        json.WriteStartArray(layer);
+        for (int n = 1; n <= strips; n++) json.WriteStringValue(StripSelection.SoloSwitchPath(soloSwitch(n)));
+        json.WriteEndArray();
     }
 
     /// <summary>

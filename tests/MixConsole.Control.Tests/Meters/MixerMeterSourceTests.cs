@@ -156,11 +156,7 @@ public class MixerMeterSourceTests
     public void EffectReturnLevels_ReachMetersBankZero_AsTheX32sReturnPairs()
     {
         // Channel 1 feeds effect slot 2 (a delay): its return, X32 returns 3 (left) and 4 (right) at 42 and 43, carries it.
-        var store = new ParameterStore(ParameterTable.Create(new ConsoleConfig(Channels: 2, Buses: 2, FxSlots: 2, Matrices: 0, AuxInputs: 0)));
-        Assert.True(store.TrySetLabel(store.Table.IndexOf("/fx/2/type"), "DLY"));
-        var delayTime = X32EffectTypes.Send[10].Parameters[1];
-        Assert.True(store.TrySetNormalized(store.Table.IndexOf("/fx/2/par/02"), delayTime.ToNormalized(10)));
-        Assert.True(store.TrySetNormalized(store.Table.IndexOf("/ch/01/mix/fx/2/level"), 0.75f));
+        var store = ChannelOneIntoADelayInSlot2();
         float[] blob0 = SineIntoBank(store, 0, 0);
         Assert.InRange(blob0[42], 0.1f, 1f);
         Assert.InRange(blob0[43], 0.1f, 1f);
@@ -174,8 +170,49 @@ public class MixerMeterSourceTests
         Assert.InRange(down[43] / blob0[43], 0.099f, 0.101f);
     }
 
+    // Channel 1 feeds a 10 ms delay (DLY, no feedback) in slot 2: its return's sides read the sine's RMS, 3 dB under
+    // their peaks, in the screen section after the main compressor's gain; slot 1's return reads none.
+    [Fact]
+    public void EffectReturnRms_FollowsTheScreenSection_3dBUnderTheReturnsPeak()
+    {
+        var store = ChannelOneIntoADelayInSlot2();
+        var (values, layout) = SineMeters(store, 0);
+        Assert.Equal(layout.Count - 4, layout.FxReturnRms(0));
+        for (int side = 2; side < 4; side++)
+        {
+            float peak = values[layout.FxReturnPostFader(side)], rms = values[layout.FxReturnRms(side)];
+            Assert.InRange(peak, 0.1f, 1f);
+            Assert.InRange(20 * Math.Log10(peak / rms), 2.5, 3.5);
+        }
+
+        Assert.Equal([0f, 0f], [values[layout.FxReturnRms(0)], values[layout.FxReturnRms(1)]]);
+    }
+
+    // Two channels, two buses, two effect slots: slot 2 runs a 10 ms DLY fed from channel 1 by its send.
+    private static ParameterStore ChannelOneIntoADelayInSlot2()
+    {
+        var store = new ParameterStore(ParameterTable.Create(new ConsoleConfig(Channels: 2, Buses: 2, FxSlots: 2, Matrices: 0, AuxInputs: 0)));
+        Assert.True(store.TrySetLabel(store.Table.IndexOf("/fx/2/type"), "DLY"));
+        var delayTime = X32EffectTypes.Send[10].Parameters[1];
+        Assert.True(store.TrySetNormalized(store.Table.IndexOf("/fx/2/par/02"), delayTime.ToNormalized(10)));
+        Assert.True(store.TrySetNormalized(store.Table.IndexOf("/ch/01/mix/fx/2/level"), 0.75f));
+        return store;
+    }
+
     // A 0.5 sine on engine input <paramref name="input"/> for 0.2 s, then meter bank <paramref name="bank"/> as a client reads it.
     private static float[] SineIntoBank(ParameterStore store, int input, int bank)
+    {
+        var (values, layout) = SineMeters(store, input);
+        Assert.True(MeterBank.TryCreate(bank, layout, out MeterBank meterBank));
+        var bytes = new byte[4 + 4 * meterBank.Count];
+        Assert.Equal(bytes.Length, meterBank.WriteBlob(values, bytes));
+        var blob = new float[meterBank.Count];
+        for (int i = 0; i < blob.Length; i++) blob[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 + 4 * i));
+        return blob;
+    }
+
+    // A 0.5 sine on engine input <paramref name="input"/> for 0.2 s, then the meter values as the OSC server reads them.
+    private static (float[] Values, OscMeterLayout Layout) SineMeters(ParameterStore store, int input)
     {
         var config = store.Table.Config;
         var engine = new MixerEngine(store);
@@ -194,11 +231,6 @@ public class MixerMeterSourceTests
         }
 
         Assert.True(source.TryReadLatest(values));
-        Assert.True(MeterBank.TryCreate(bank, source.Layout, out MeterBank meterBank));
-        var bytes = new byte[4 + 4 * meterBank.Count];
-        Assert.Equal(bytes.Length, meterBank.WriteBlob(values, bytes));
-        var blob = new float[meterBank.Count];
-        for (int i = 0; i < blob.Length; i++) blob[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 + 4 * i));
-        return blob;
+        return (values, source.Layout);
     }
 }

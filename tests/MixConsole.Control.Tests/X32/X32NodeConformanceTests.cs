@@ -170,9 +170,16 @@ public sealed class X32NodeConformanceTests(ITestOutputHelper output)
         { "/fx/4/source/r", 'i', 18, "INS MIX1 MIX2 MIX3 MIX4 MIX5 MIX6 MIX7 MIX8 MIX9 MIX10 MIX11 MIX12 MIX13 MIX14 MIX15 MIX16 M/C", "", 1, false },
         { "/headamp/127/gain", 'f', 145, "-12.0", "60.0", 0, false },
         { "/headamp/000/phantom", 'i', 2, "OFF", "ON", 1, false },
+        // The solo switches, one int each: 01 channel 1, 33 aux input 1, 41 effect return 1, 49 bus 1, 65 matrix 1, 71 main, 72 mono, 80 DCA 8.
+        { "/-stat/solosw/01", 'i', 2, "OFF", "ON", 0, false },
+        { "/-stat/solosw/33", 'i', 2, "OFF", "ON", 32, false },
+        { "/-stat/solosw/41", 'i', 2, "OFF", "ON", 40, false },
+        { "/-stat/solosw/49", 'i', 2, "OFF", "ON", 48, false },
+        { "/-stat/solosw/65", 'i', 2, "OFF", "ON", 64, false },
+        { "/-stat/solosw/71", 'i', 2, "OFF", "ON", 70, false },
+        { "/-stat/solosw/72", 'i', 2, "OFF", "ON", 71, false },
+        { "/-stat/solosw/80", 'i', 2, "OFF", "ON", 79, false },
     };
-
-    public static TheoryData<string> PendingFamilies => [.. X32NodeTable.Pending];
 
     [Fact]
     public void EveryServedNode_AnswersOneLine_WithTheDocumentsValueCount()
@@ -192,13 +199,31 @@ public sealed class X32NodeConformanceTests(ITestOutputHelper output)
         Assert.Empty(wrong);
     }
 
-    [Theory]
-    [MemberData(nameof(PendingFamilies))]
-    public void PendingFamily_IsADocumentFamily_StillNotServedInTheX32Shape(string family)
+    [Fact]
+    public void EveryPendingFamily_IsADocumentFamily_StillNotServedInTheX32Shape()
     {
-        var (_, nodes) = Assert.Single(X32NodeTable.Families, f => f.Family == family);
+        // Empty once every family is served; a family put back on the list must be one the server still gets wrong.
         using var h = new ServerHarness();
-        Assert.Contains(nodes, n => !X32NodeTable.Conforms(NodeLine(h, n.Node), n.Node, n.Values, n.First));
+        foreach (string family in X32NodeTable.Pending)
+        {
+            var (_, nodes) = Assert.Single(X32NodeTable.Families, f => f.Family == family);
+            Assert.Contains(nodes, n => !X32NodeTable.Conforms(NodeLine(h, n.Node), n.Node, n.Values, n.First));
+        }
+    }
+
+    [Fact]
+    public void SoloSwitchNode_AnswersEighty_OffOrOn_InTheX32Numbering()
+    {
+        using var h = new ServerHarness();
+        Assert.Equal("/-stat/solosw" + string.Concat(Enumerable.Repeat(" OFF", 80)) + "\n", NodeLine(h, "-stat/solosw"));
+
+        // Channel 1, bus 1 (49) and DCA 8 (80), as an X32 app sets them.
+        foreach (string path in (string[])["/-stat/solosw/01", "/-stat/solosw/49", "/-stat/solosw/80"]) h.Send(ServerHarness.A, Osc.Message(path, 1));
+        var values = Values(NodeLine(h, "-stat/solosw") ?? "", "-stat/solosw");
+        Assert.NotNull(values);
+        Assert.Equal(80, values.Count);
+        Assert.Equal([0, 48, 79], Enumerable.Range(0, 80).Where(k => values[k] == "ON"));
+        Assert.Equal(1, Assert.Single(h.Query(ServerHarness.B, "/-stat/solosw/49").Arguments));
     }
 
     [Theory]

@@ -127,14 +127,11 @@ internal static partial class X32NodeTable
         outputs/rec/{01-02} 2
         headamp/{000-127} 2
         -prefs/remote 4 OFF|ON
-        -stat/solosw 80
+        -stat/solosw 80 OFF|ON
         """;
 
     /// <summary>Families (node patterns of <see cref="Document"/>) the console does not yet answer in the X32's shape.</summary>
-    public static readonly string[] Pending =
-    [
-        "-stat/solosw",
-    ];
+    public static readonly string[] Pending = [];
 
     /// <summary>Every family: its pattern and the nodes it expands to with their value counts.</summary>
     public static IReadOnlyList<(string Family, IReadOnlyList<(string Node, int Values, string? First)> Nodes)> Families { get; } = Parse();

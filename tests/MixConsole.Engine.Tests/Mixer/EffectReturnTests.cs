@@ -99,7 +99,7 @@ public sealed class EffectReturnTests
         Assert.Equal(h.RealOf("/fxrtn/01/mix/mlevel") + h.RealOf("/main/m/mix/fader") - h.RealOf("/main/st/mix/fader"),
             LevelDb(mono[outputs.Mono]) - LevelDb(main[0]), 0.1);
         Assert.Equal(0, EngineHarness.Rms(main[outputs.SoloLeft]));
-        var solo = RenderFresh(h.Real("/fxrtn/01/solo", 1), x);
+        var solo = RenderFresh(h.Real("/-stat/solosw/41", 1), x);
         Assert.True(EngineHarness.Rms(solo[outputs.SoloLeft]) > 1e-4, "return 1 reaches the solo bus");
     }
 }

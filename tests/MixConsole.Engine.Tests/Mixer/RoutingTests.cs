@@ -89,7 +89,7 @@ public sealed class RoutingTests
     public void Solo_Pfl_TapsBeforeFader_Afl_AfterFaderAndPan()
     {
         var x = EngineHarness.Sine(500, 0.1, 9600);
-        var h = new EngineHarness().Real("/ch/02/solo", 1).Real("/ch/02/mix/fader", -20).Real("/ch/02/mix/pan", 100);
+        var h = new EngineHarness().Real("/-stat/solosw/02", 1).Real("/ch/02/mix/fader", -20).Real("/ch/02/mix/pan", 100);
         var o = h.Engine.Outputs;
         var y = h.Render([x, x]);
         double level = h.RealOf("/config/solo/level");

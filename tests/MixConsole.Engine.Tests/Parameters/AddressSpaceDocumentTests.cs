@@ -72,10 +72,17 @@ public class AddressSpaceDocumentTests
 
         int close = pattern.IndexOf(']', open);
         string inside = pattern[(open + 1)..close];
+        // A list of numbers and runs: [01..64,73..80], [01..31 by 2], [1,5,9].
         var numbers = new List<string>();
-        if (inside.Contains("..", StringComparison.Ordinal))
+        foreach (string item in inside.Split(','))
         {
-            string[] byParts = inside.Split(" by ");
+            if (!item.Contains("..", StringComparison.Ordinal))
+            {
+                numbers.Add(item);
+                continue;
+            }
+
+            string[] byParts = item.Split(" by ");
             string[] ends = byParts[0].Split("..");
             int step = byParts.Length > 1 ? int.Parse(byParts[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
             int first = int.Parse(ends[0], System.Globalization.CultureInfo.InvariantCulture);
@@ -84,10 +91,6 @@ public class AddressSpaceDocumentTests
             {
                 numbers.Add(n.ToString(new string('0', ends[0].Length), System.Globalization.CultureInfo.InvariantCulture));
             }
-        }
-        else
-        {
-            numbers.AddRange(inside.Split(','));
         }
 
         foreach (string n in numbers)

@@ -189,7 +189,7 @@ public class MappingTests
     [Fact]
     public void Defaults_LeaveProcessingOff_AndFadersAtUnity()
     {
-        foreach (string path in new[] { "/ch/01/eq/on", "/ch/01/dyn/on", "/ch/01/gate/on", "/ch/01/preamp/hpon", "/ch/01/delay/on", "/ch/01/solo", "/master/bypass" })
+        foreach (string path in new[] { "/ch/01/eq/on", "/ch/01/dyn/on", "/ch/01/gate/on", "/ch/01/preamp/hpon", "/ch/01/delay/on", "/-stat/solosw/01", "/master/bypass" })
         {
             Assert.Equal(0f, Spec(path).Default);
         }

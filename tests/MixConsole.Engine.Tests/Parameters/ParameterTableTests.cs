@@ -20,7 +20,7 @@ public class ParameterTableTests
         "/ch/01/dyn/hold", "/ch/01/dyn/keysrc", "/ch/01/dyn/auto", "/ch/01/dyn/filter/on", "/ch/01/dyn/filter/type",
         "/ch/01/eq/on", "/ch/01/eq/1/type", "/ch/01/eq/1/f", "/ch/01/eq/1/g", "/ch/01/eq/1/q", "/ch/32/eq/4/q",
         "/ch/01/mix/on", "/ch/01/mix/fader", "/ch/01/mix/pan", "/ch/01/mix/01/level", "/ch/01/mix/16/on", "/ch/01/mix/15/type", "/ch/01/mix/15/pan", "/ch/01/mix/15/panFollow",
-        "/ch/32/mix/fx/4/level", "/ch/01/grp/dca", "/ch/01/grp/mute", "/ch/01/solo",
+        "/ch/32/mix/fx/4/level", "/ch/01/grp/dca", "/ch/01/grp/mute", "/-stat/solosw/01", "/-stat/solosw/80",
         "/bus/01/config/name", "/bus/16/eq/1/g", "/bus/01/dyn/thr", "/bus/01/mix/on", "/bus/01/mix/fader", "/bus/01/mix/pan",
         "/main/st/eq/on", "/main/st/dyn/ratio", "/main/st/mix/on", "/main/st/mix/fader", "/main/st/mix/pan",
         "/main/m/mix/on", "/main/m/mix/fader",
@@ -128,6 +128,25 @@ public class ParameterTableTests
         Assert.Equal(current, path);
         Assert.True(Table.TryGetIndex(path, out _));
         Assert.False(ParameterPaths.TryGetCurrent("/ch/02/config/link", out _));
+    }
+
+    [Theory]
+    [InlineData(32, 16, "/ch/01/solo", "/-stat/solosw/01")]
+    [InlineData(32, 16, "/auxin/08/solo", "/-stat/solosw/40")]
+    [InlineData(32, 16, "/fxrtn/01/solo", "/-stat/solosw/41")]
+    [InlineData(32, 16, "/bus/16/solo", "/-stat/solosw/64")]
+    [InlineData(40, 20, "/ch/33/solo", "/-stat/solosw/81")]
+    [InlineData(40, 20, "/bus/17/solo", "/-stat/solosw/89")]
+    public void FormerStripSolos_NameTheirX32SoloSwitch(int channels, int buses, string former, string current)
+    {
+        var config = new ConsoleConfig(Channels: channels, Buses: buses);
+        Assert.True(ParameterPaths.TryGetSoloSwitch(former, config, out string path));
+        Assert.Equal(current, path);
+        var table = ParameterTable.Create(config);
+        Assert.Equal(ParameterRole.Solo, table[table.IndexOf(path)].Key.Role);
+        Assert.True(FormerParameters.IsFormer(former));
+        Assert.False(ParameterPaths.TryGetSoloSwitch("/ch/33/solo", ConsoleConfig.Default, out _));
+        Assert.False(ParameterPaths.TryGetSoloSwitch("/ch/01/mix/solo", ConsoleConfig.Default, out _));
     }
 
     [Fact]

@@ -69,6 +69,7 @@ public class SceneFileTests
     public void AnOldScene_WithAStereoReturnPerSlot_LoadsAsThePairOfLinkedReturnStrips()
     {
         // Before format 3, /fxrtn/NN was slot NN's stereo return (name, on, fader, balance, solo); its fxlink did nothing.
+        // Its solo is console state now (a switch of /-stat/solosw), which a scene does not recall.
         var store = new ParameterStore(Table);
         SceneFile.Load(store, """
             {"parameters": {"format": 2, "/fxrtn/02/config/name": "Delay", "/fxrtn/02/mix/fader": 0.5, "/fxrtn/02/mix/on": "OFF",
@@ -85,8 +86,8 @@ public class SceneFileTests
         Assert.Equal(-50f, Real("/fxrtn/03/mix/pan"));
         Assert.Equal(0f, Real("/fxrtn/04/mix/pan"));
         Assert.Equal(1f, Real("/config/fxlink/3-4"));
-        Assert.Equal(1f, Real("/fxrtn/01/solo"));
-        Assert.Equal(1f, Real("/fxrtn/02/solo"));
+        Assert.Equal(0f, Real("/-stat/solosw/41"));
+        Assert.Equal(0f, Real("/-stat/solosw/42"));
 
         // In the current format the same paths are the return strips themselves.
         SceneFile.Load(store, """{"parameters": {"format": 3, "/fxrtn/02/mix/pan": 0.25, "/config/fxlink/1-2": "OFF"}}""");
@@ -180,6 +181,61 @@ public class SceneFileTests
         Assert.False(Table[Table.IndexOf(StripSelection.Path)].InScenes);
         Assert.True(Table[Table.IndexOf("/ch/01/mix/fader")].InScenes);
         Assert.True(Table[Table.IndexOf("/ch/01/config/name")].InScenes);
+    }
+
+    [Fact]
+    public void SoloSwitches_AreConsoleState_AsOnTheX32()
+    {
+        var store = new ParameterStore(Table);
+        int solo = Table.IndexOf("/-stat/solosw/01");
+        Assert.False(Table[solo].InScenes);
+        Assert.True(store.TrySetInt(solo, 1));
+        string scene = SceneFile.Save(store);
+        Assert.DoesNotContain("solosw", scene, StringComparison.Ordinal);
+
+        Assert.True(store.TrySetInt(solo, 0));
+        SceneFile.Load(store, scene);
+        Assert.Equal(0f, store.GetReal(solo));
+    }
+
+    [Theory]
+    [InlineData(SceneApplyMode.ResetOthersToDefaults)]
+    [InlineData(SceneApplyMode.KeepOthers)]
+    public void AnOldSceneNamingChannelSolo_LoadsItsMix_AndLeavesTheSoloSwitchesAlone(SceneApplyMode mode)
+    {
+        var store = new ParameterStore(Table);
+        int bus2 = Table.IndexOf("/-stat/solosw/50");
+        Assert.True(store.TrySetInt(bus2, 1));
+        SceneFile.Load(store, """
+            {"parameters": {"/ch/01/solo": 1, "/bus/03/solo": "ON", "/ch/01/mix/fader": 0.5, "/fxrtn/04/solo": 0}}
+            """, mode);
+
+        Assert.Equal(0.5f, store.GetNormalized(Table.IndexOf("/ch/01/mix/fader")), 3);
+        Assert.Equal(0f, store.GetReal(Table.IndexOf("/-stat/solosw/01")));
+        Assert.Equal(0f, store.GetReal(Table.IndexOf("/-stat/solosw/51")));
+        Assert.Equal(1f, store.GetReal(bus2));
+    }
+
+    [Fact]
+    public void AnOldWholeConsoleState_NamingStripSolos_RestoresTheirSoloSwitches()
+    {
+        // serve --state files saved every parameter, solo under its strip's path then.
+        var store = new ParameterStore(Table);
+        SceneFile.Load(store, """
+            {"parameters": {"format": 3, "/ch/01/solo": 1, "/auxin/02/solo": 1, "/fxrtn/03/solo": "ON", "/bus/16/solo": 1, "/ch/02/mix/fader": 0.5}}
+            """, SceneApplyMode.ResetOthersToDefaults, SceneScope.WholeConsole);
+
+        foreach (string path in (string[])["/-stat/solosw/01", "/-stat/solosw/34", "/-stat/solosw/43", "/-stat/solosw/64"])
+        {
+            Assert.Equal(1f, store.GetReal(Table.IndexOf(path)));
+        }
+
+        Assert.Equal(0f, store.GetReal(Table.IndexOf("/-stat/solosw/02")));
+        Assert.Equal(0.5f, store.GetNormalized(Table.IndexOf("/ch/02/mix/fader")), 3);
+
+        // Before format 3, /fxrtn/02 was slot 2's stereo return: its solo is both of that slot's return strips' switches.
+        SceneFile.Load(store, """{"parameters": {"/fxrtn/02/solo": 1}}""", SceneApplyMode.ResetOthersToDefaults, SceneScope.WholeConsole);
+        Assert.Equal((1f, 1f, 0f), (store.GetReal(Table.IndexOf("/-stat/solosw/43")), store.GetReal(Table.IndexOf("/-stat/solosw/44")), store.GetReal(Table.IndexOf("/-stat/solosw/01"))));
     }
 
     [Fact]

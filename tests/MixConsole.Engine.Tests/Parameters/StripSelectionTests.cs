@@ -86,6 +86,56 @@ public class StripSelectionTests
     }
 
     [Fact]
+    public void SoloSwitches_AreTheX32s_OneToEighty_AndBeyondFrom81()
+    {
+        var x32 = ConsoleConfig.Default;
+        Assert.Equal(80, StripSelection.SoloSwitchCount(x32));
+        Assert.Equal(1, StripSelection.SoloSwitch(StripSelection.Channel(x32, 1)));
+        Assert.Equal(32, StripSelection.SoloSwitch(StripSelection.Channel(x32, 32)));
+        Assert.Equal(33, StripSelection.SoloSwitch(StripSelection.AuxInput(x32, 1)));
+        Assert.Equal(41, StripSelection.SoloSwitch(StripSelection.FxReturn(x32, 1)));
+        Assert.Equal(49, StripSelection.SoloSwitch(StripSelection.Bus(x32, 1)));
+        Assert.Equal(65, StripSelection.SoloSwitch(StripSelection.FirstMatrix));
+        Assert.Equal(71, StripSelection.SoloSwitch(StripSelection.MainStereo));
+        Assert.Equal(72, StripSelection.SoloSwitch(StripSelection.MainMono));
+        Assert.Equal(73, StripSelection.DcaSoloSwitch(x32, 1));
+        Assert.Equal(80, StripSelection.DcaSoloSwitch(x32, 8));
+
+        // Past the X32: channels, buses, effect returns (slots 5-8), then DCAs 9-16; three digits past 99.
+        var big = new ConsoleConfig(Channels: 40, Buses: 20, FxSlots: 8, Dcas: 16);
+        Assert.Equal(81, StripSelection.SoloSwitch(StripSelection.Channel(big, 33)));
+        Assert.Equal(89, StripSelection.SoloSwitch(StripSelection.Bus(big, 17)));
+        Assert.Equal(93, StripSelection.SoloSwitch(StripSelection.FxReturn(big, 9)));
+        Assert.Equal(100, StripSelection.SoloSwitch(StripSelection.FxReturn(big, 16)));
+        Assert.Equal(101, StripSelection.DcaSoloSwitch(big, 9));
+        Assert.Equal(108, StripSelection.SoloSwitchCount(big));
+        Assert.Equal("/-stat/solosw/100", StripSelection.SoloSwitchPath(100));
+        Assert.Equal(StripSelection.Count(big), StripSelection.FxReturn(big, 16) + 1);
+    }
+
+    [Theory]
+    [InlineData(6, 4, 2, 8)]
+    [InlineData(32, 16, 4, 8)]
+    [InlineData(40, 20, 8, 16)]
+    public void EverySoloSwitch_IsItsStripsSolo_OrKept(int channels, int buses, int fxSlots, int dcas)
+    {
+        var config = new ConsoleConfig(Channels: channels, Buses: buses, FxSlots: fxSlots, Dcas: dcas);
+        var table = ParameterTable.Create(config);
+        var owners = new HashSet<ParameterKey>();
+        for (int n = 1; n <= StripSelection.SoloSwitchCount(config); n++)
+        {
+            var parameter = table[table.IndexOf(StripSelection.SoloSwitchPath(n))];
+            Assert.False(parameter.InScenes);
+            if (parameter.Key.IsDeclared) Assert.True(owners.Add(parameter.Key));
+            else Assert.StartsWith(ConsoleAddressSpace.KeptForCompatibility, parameter.Spec.Description, StringComparison.Ordinal);
+        }
+
+        Assert.False(table.TryGetIndex(StripSelection.SoloSwitchPath(StripSelection.SoloSwitchCount(config) + 1), out _));
+        Assert.Equal(channels + config.AuxInputs + config.FxReturns + buses + dcas, owners.Count);
+        Assert.All(owners, k => Assert.Equal(ParameterRole.Solo, k.Role));
+    }
+
+    [Fact]
     public void Selecting_ChangesNoOutputSample()
     {
         var x = EngineHarness.Sine(1000, 0.25, 4800);

@@ -64,10 +64,12 @@ internal sealed class ConsoleBinding
 
         DcaOn = new ParameterHandle[config.Dcas];
         DcaFader = new ParameterHandle[config.Dcas];
+        DcaSolo = new ParameterHandle[config.Dcas];
         for (int d = 0; d < config.Dcas; d++)
         {
             DcaOn[d] = Global(table, new ParameterKey(ParameterOwner.Dca, d + 1, ParameterRole.On));
             DcaFader[d] = Global(table, new ParameterKey(ParameterOwner.Dca, d + 1, ParameterRole.Fader));
+            DcaSolo[d] = Global(table, new ParameterKey(ParameterOwner.Dca, d + 1, ParameterRole.Solo));
         }
 
         MuteGroupOn = new ParameterHandle[config.MuteGroups];
@@ -113,6 +115,9 @@ internal sealed class ConsoleBinding
     public ParameterHandle[] DcaOn { get; }
 
     public ParameterHandle[] DcaFader { get; }
+
+    /// <summary>A DCA's solo switch: it solos the DCA's member strips.</summary>
+    public ParameterHandle[] DcaSolo { get; }
 
     public ParameterHandle[] MuteGroupOn { get; }
 

@@ -5,9 +5,10 @@ import { Slider, Switch, NameField, Choice, touch } from './controls.js';
 import { stripMeters } from './meters.js';
 
 // Channels, then the bus, effect return, DCA and main layers; every send shares channel 1's send to bus 1's specs.
-const PATTERNS = ['/ch/*/mix/fader', '/ch/*/mix/on', '/ch/*/mix/pan', '/ch/*/solo', '/ch/*/config/name', '/ch/*/config/color',
-  '/bus/*/mix/{fader,on,pan}', '/bus/*/config/{name,color}', '/fxrtn/*/mix/{fader,on,pan}', '/fxrtn/*/solo', '/fxrtn/*/config/{name,color}',
-  '/dca/*/{fader,on}', '/dca/*/config/name', '/main/st/mix/{fader,on}'];
+// Solo is the X32's /-stat/solosw/NN: the console names each strip's switch (consoleInfo.solo).
+const PATTERNS = ['/ch/*/mix/fader', '/ch/*/mix/on', '/ch/*/mix/pan', '/ch/*/config/name', '/ch/*/config/color',
+  '/bus/*/mix/{fader,on,pan}', '/bus/*/config/{name,color}', '/fxrtn/*/mix/{fader,on,pan}', '/fxrtn/*/config/{name,color}',
+  '/dca/*/{fader,on}', '/dca/*/config/name', '/main/st/mix/{fader,on}', '/-stat/solosw/*'];
 const SEND_SPECS = '/ch/01/mix/01/{level,on}';
 // The X32's eight strip colours (OFF, RD, GN, YE, BL, MG, CY, WH); 8-15 are the same, drawn inverted.
 const PALETTE = ['#3a3f47', '#e04848', '#3fbf5f', '#e8c33a', '#4a86e8', '#c64ad8', '#3ac8d8', '#e8e8e8'];
@@ -90,7 +91,8 @@ function strip({ layer, number, title, href, fader, on, pan, name, colour, solo,
 }
 
 // What each layer's strip meters read: the frame's X32-bank values ([pre x C][post x C][gate gain x C][comp gain x C]
-// [bus x B][main L, R, mono]) and its screen section ([RMS: channel x C, bus x B, main L, R][comp gain: bus x B, main]).
+// [bus x B][main L, R, mono]...[effect return sides]) and its screen section ([RMS: channel x C, bus x B, main L, R]
+// [comp gain: bus x B, main][RMS: effect return sides]); consoleInfo says where the effect returns' values sit.
 const C = consoleInfo.meterChannels;
 const B = consoleInfo.meterBuses;
 const channelMeter = c => ({
@@ -108,6 +110,13 @@ const busMeter = b => ({
     reductions.compressor.update(s[C + B + 2 + b], visible);
   },
 });
+// An effect return side's level: its peak among the bank values, its RMS in the screen section (no gain reduction).
+const returnMeter = side => ({
+  sides: [''], kinds: [],
+  show: ({ levels }, v, s, now, visible) => {
+    levels[0].update(v[consoleInfo.meterFxReturnFirst + side], s[consoleInfo.meterFxReturnRmsFirst + side], now, visible);
+  },
+});
 const mainMeter = {
   sides: ['left', 'right'], kinds: ['compressor'],
   show: ({ levels, reductions }, v, s, now, visible) => {
@@ -122,7 +131,7 @@ for (let ch = 1; ch <= consoleInfo.channels; ch++) {
   const base = `/ch/${two(ch)}`;
   const el = strip({
     layer: 'ch', number: ch, title: `Channel ${ch}`, href: `/channel.html?ch=${ch}`, meter: ch <= C ? channelMeter(ch - 1) : undefined,
-    fader: `${base}/mix/fader`, on: `${base}/mix/on`, pan: `${base}/mix/pan`, solo: `${base}/solo`,
+    fader: `${base}/mix/fader`, on: `${base}/mix/on`, pan: `${base}/mix/pan`, solo: consoleInfo.solo.ch[ch - 1],
     name: `${base}/config/name`, colour: `${base}/config/color`,
   });
   channelStrips.push(el);
@@ -134,7 +143,8 @@ for (let bus = 1; bus <= buses; bus++) {
   const base = `/bus/${two(bus)}`;
   strips.append(strip({
     layer: 'bus', number: bus, title: `Bus ${bus}`, meter: bus <= B ? busMeter(bus - 1) : undefined,
-    fader: `${base}/mix/fader`, on: `${base}/mix/on`, pan: `${base}/mix/pan`, name: `${base}/config/name`, colour: `${base}/config/color`,
+    fader: `${base}/mix/fader`, on: `${base}/mix/on`, pan: `${base}/mix/pan`, solo: consoleInfo.solo.bus[bus - 1],
+    name: `${base}/config/name`, colour: `${base}/config/color`,
   }));
 }
 
@@ -143,15 +153,18 @@ const fxReturns = countOf(/^\/fxrtn\/\d\d\/mix\/fader$/);
 for (let ret = 1; ret <= fxReturns; ret++) {
   const base = `/fxrtn/${two(ret)}`;
   strips.append(strip({
-    layer: 'fxrtn', number: ret, title: `Effect return ${ret}`, fader: `${base}/mix/fader`, on: `${base}/mix/on`, pan: `${base}/mix/pan`,
-    solo: `${base}/solo`, name: `${base}/config/name`, colour: `${base}/config/color`,
+    layer: 'fxrtn', number: ret, title: `Effect return ${ret}`, meter: ret <= consoleInfo.meterFxReturnSides ? returnMeter(ret - 1) : undefined, fader: `${base}/mix/fader`, on: `${base}/mix/on`, pan: `${base}/mix/pan`,
+    solo: consoleInfo.solo.fxrtn[ret - 1], name: `${base}/config/name`, colour: `${base}/config/color`,
   }));
 }
 
 // A DCA carries no audio, so it has no meter: a sum of its members' levels would be a number no signal has.
 const dcas = countOf(/^\/dca\/\d+\/fader$/);
 for (let dca = 1; dca <= dcas; dca++) {
-  strips.append(strip({ layer: 'dca', number: dca, title: `DCA ${dca}`, fader: `/dca/${dca}/fader`, on: `/dca/${dca}/on`, name: `/dca/${dca}/config/name` }));
+  strips.append(strip({
+    layer: 'dca', number: dca, title: `DCA ${dca}`, fader: `/dca/${dca}/fader`, on: `/dca/${dca}/on`, solo: consoleInfo.solo.dca[dca - 1],
+    name: `/dca/${dca}/config/name`,
+  }));
 }
 
 strips.append(strip({ layer: 'main', number: 1, title: 'Main', fader: '/main/st/mix/fader', on: '/main/st/mix/on', meter: mainMeter }));
