@@ -68,7 +68,7 @@ public struct LinearRamp
     /// <summary><paramref name="destination"/> = <paramref name="source"/> × value, sample by sample.</summary>
     public void Scale(ReadOnlySpan<float> source, Span<float> destination)
     {
-        int n = source.Length, t = Remaining > 0 ? Ramp(source, destination, RampWrite.Product) : 0; // at rest, not even the call
+        int n = source.Length, t = Ramp(source, destination, RampWrite.Product);
         float gain = Target;
         if (t == n) return;
         if (gain == 0f)
@@ -86,7 +86,7 @@ public struct LinearRamp
     /// <summary><paramref name="destination"/> += <paramref name="source"/> × value, sample by sample (fused multiply-add at rest).</summary>
     public void MultiplyAdd(ReadOnlySpan<float> source, Span<float> destination)
     {
-        int n = source.Length, t = Remaining > 0 ? Ramp(source, destination, RampWrite.Sum) : 0;
+        int n = source.Length, t = Ramp(source, destination, RampWrite.Sum);
         float gain = Target;
         if (t == n || gain == 0f) return;
         var g = new Vector<float>(gain);
