@@ -64,8 +64,21 @@ public static class CompressorKernel
         // Below the knee the curve asks for nothing: a block that never reaches it in any lane skips the logarithms.
         T kneeStart = T.Load(compressors.KneeStartPower, first);
         bool reachedKnee = T.AnyNonZero(T.SelectGreaterOrEqual(loudest, kneeStart, mask, zero));
-        if (reachedKnee) StaticCurve(detected, level, frames, zero - threshold, halfKnee, slope, kneeSlope, kneeStart);
-        else level.Clear();
+        if (reachedKnee)
+        {
+            // Static curve with a quadratic knee. Powers under the knee give 0 whatever the logarithm says, so it needs no floor for silence.
+            T dbPerOctave = T.Splat(0.5f * DbPerOctave), negativeThreshold = zero - threshold;
+            for (int i = 0; i < frames * w; i += w)
+            {
+                T power = T.Load(detected, i);
+                T curve = Curve(T.MultiplyAdd(T.Log2(power), dbPerOctave, negativeThreshold), halfKnee, slope, kneeSlope);
+                T.Store(T.SelectGreaterOrEqual(power, kneeStart, curve, zero), level, i);
+            }
+        }
+        else
+        {
+            level.Clear();
+        }
 
         T attack = T.Load(compressors.Attack, first), release = T.Load(compressors.Release, first), gr = T.Load(compressors.GainReductionDb, first);
         T onTarget = T.Load(compressors.On.Target, first), onStep = T.Load(compressors.On.Step, first), onLeft = T.Load(compressors.On.Remaining, first);
@@ -111,34 +124,7 @@ public static class CompressorKernel
         T.Store(makeupLeft, compressors.MakeupDb.Remaining, first);
         T.Store(grMax, compressors.MaxGainReductionDb, first);
 
-        ApplyGain(block, level, onMixes, moving, restOnMix, frames);
-    }
-
-    // The loops below run apart from Process (as ProcessIdle) so each is compiled on its own: inside Process they ran out
-    // of the JIT's inlining budget (span conversions became calls) and of registers (constants reloaded from the stack).
-
-    // Static curve with a quadratic knee. Powers under the knee give 0 whatever the logarithm says, so it needs no floor for silence.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void StaticCurve<T>(ReadOnlySpan<float> detected, Span<float> level, int frames, T negativeThreshold, T halfKnee, T slope, T kneeSlope,
-        T kneeStart) where T : struct, ILane<T>
-    {
-        int w = T.Width;
-        T zero = T.Splat(0f), dbPerOctave = T.Splat(0.5f * DbPerOctave);
-        for (int i = 0; i < frames * w; i += w)
-        {
-            T power = T.Load(detected, i);
-            T curve = Curve(T.MultiplyAdd(T.Log2(power), dbPerOctave, negativeThreshold), halfKnee, slope, kneeSlope);
-            T.Store(T.SelectGreaterOrEqual(power, kneeStart, curve, zero), level, i);
-        }
-    }
-
-    // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ApplyGain<T>(Span<float> block, ReadOnlySpan<float> level, ReadOnlySpan<float> onMixes, bool moving, T restOnMix, int frames)
-        where T : struct, ILane<T>
-    {
-        int w = T.Width;
-        T one = T.Splat(1f);
+        // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g.
         for (int i = 0; i < frames * w; i += w)
         {
             T onMix = moving ? T.Load(onMixes, i) : restOnMix;
