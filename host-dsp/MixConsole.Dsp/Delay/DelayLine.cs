@@ -98,6 +98,8 @@ public sealed class DelayLine
             CopyUnchecked(ref Unsafe.Add(ref ring, from), ref io, n);
             _write = (_write + n) & _mask;
             PrefetchNextWrite(n);
+            // The next block reads what was written a delay ago, out of the cache by then unless the delay is short.
+            if (delay > 2 * n) Prefetch(_write + 1 - delay, n + 16);
             return;
         }
 

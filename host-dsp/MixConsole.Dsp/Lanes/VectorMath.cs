@@ -23,6 +23,41 @@ public static class VectorMath
         return Vector128.Shuffle(a.AsVector128(), Vector128.Create(1, 0, 3, 2)).AsVector();
     }
 
+    /// <summary>
+    /// <see cref="MathF.Max(float, float)"/> over every lane (NaN if a lane is NaN, +0 over -0): the same float as a
+    /// scalar loop in any order, in a few shuffles instead of one call per lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MaxAcross(Vector<float> a)
+    {
+        Vector128<float> m;
+        if (Vector<float>.Count == 16)
+        {
+            Vector512<float> a512 = a.AsVector512();
+            Vector256<float> half = Vector256.Max(a512.GetLower(), a512.GetUpper());
+            m = Vector128.Max(half.GetLower(), half.GetUpper());
+        }
+        else if (Vector<float>.Count == 8)
+        {
+            Vector256<float> a256 = a.AsVector256();
+            m = Vector128.Max(a256.GetLower(), a256.GetUpper());
+        }
+        else if (Vector<float>.Count == 4)
+        {
+            m = a.AsVector128();
+        }
+        else
+        {
+            float max = a[0];
+            for (int k = 1; k < Vector<float>.Count; k++) max = MathF.Max(max, a[k]);
+            return max;
+        }
+
+        m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(2, 3, 0, 1)));
+        m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(1, 0, 3, 2)));
+        return m.ToScalar();
+    }
+
     /// <summary><see cref="Dynamics.FastDecibels.GainToDb"/> per lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> GainToDb(Vector<float> gain)
@@ -83,7 +118,7 @@ public static class VectorMath
             var vmax = Vector<float>.Zero;
             for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
                 vmax = Vector.Max(vmax, Vector.Abs(Vector.LoadUnsafe(ref x0, (nuint)i)));
-            for (int k = 0; k < Vector<float>.Count; k++) max = MathF.Max(max, vmax[k]);
+            max = MathF.Max(max, MaxAcross(vmax));
         }
         for (; i < x.Length; i++) max = MathF.Max(max, MathF.Abs(x[i]));
         return max;

@@ -214,6 +214,7 @@ public sealed partial class ConsoleCompiler
 
     private void DesignDirtyParts()
     {
+        DesignInsertsIfDirty();
         for (int c = 0; c < _channels; c++)
         {
             int d = _dirty[c];
@@ -275,7 +276,7 @@ public sealed partial class ConsoleCompiler
             MarkParts(mono, d);
         }
 
-        for (int s = 0; s < _fxSlots; s++)
+        for (int s = 0; s < _keys.EffectSlots; s++)
         {
             int fx = _keys.Fx(s);
             if (_dirty[fx] != 0)

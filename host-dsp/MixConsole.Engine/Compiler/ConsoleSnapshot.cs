@@ -33,7 +33,9 @@ internal sealed class ConsoleSnapshot
         BusSections = new BiquadCoefficients[buses * StripSection.Count];
         MainSections = new BiquadCoefficients[StripSection.Count];
         MonoSections = new BiquadCoefficients[StripSection.Count];
-        Effects = new EffectSettings[fx];
+        Effects = new EffectSettings[Keys.EffectSlots];
+        Inserts = new InsertTargets[Keys.EffectSlots];
+        Array.Fill(Inserts, InsertTargets.Unused);
         Matrices = new MatrixTargets[config.Matrices];
         MatrixSections = new BiquadCoefficients[config.Matrices * StripSection.Count];
         MatrixSends = new float[config.Matrices * MatrixSources(config)];
@@ -99,8 +101,11 @@ internal sealed class ConsoleSnapshot
     /// <summary>Biquad sections of the mono bus.</summary>
     public readonly BiquadCoefficients[] MonoSections;
 
-    /// <summary>Per effect slot.</summary>
+    /// <summary>Per effect slot (every X32 slot: those past the console's send slots run as inserts only).</summary>
     public readonly EffectSettings[] Effects;
+
+    /// <summary>What each effect slot serves as an insert (the insert routing key).</summary>
+    public readonly InsertTargets[] Inserts;
 
     /// <summary>Per matrix bus.</summary>
     public readonly MatrixTargets[] Matrices;
@@ -160,13 +165,19 @@ internal sealed class ConsoleSnapshot
             source.MonoSections.CopyTo(MonoSections, 0);
         }
 
-        for (int s = 0; s < fx; s++)
+        for (int s = 0; s < keys.EffectSlots; s++)
         {
             if (source.KeyGeneration[keys.Fx(s)] > since)
             {
                 CopyKey(source, keys.Fx(s));
                 Effects[s] = source.Effects[s];
             }
+        }
+
+        if (source.KeyGeneration[keys.Inserts] > since)
+        {
+            CopyKey(source, keys.Inserts);
+            source.Inserts.CopyTo(Inserts, 0);
         }
 
         int inputs = source.MatrixSends.Length / Math.Max(1, keys.Matrices);

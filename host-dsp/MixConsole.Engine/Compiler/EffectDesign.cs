@@ -8,7 +8,8 @@ namespace MixConsole.Engine.Compiler;
 /// <summary>
 /// Designs an effect slot from its X32 type and pars, as the type scales them: the X32's reverbs drive the reverb
 /// (pre-delay, decay, size, damping from their high-frequency corner, level), its stereo delay the delay (time times
-/// each side's factor, feedback, the feedback filters, X as ping-pong, mix). Control side; allocates nothing.
+/// each side's factor, feedback, the feedback filters, X as ping-pong, mix), its graphic EQs the graphic EQ (31 band
+/// gains and a master per side). Control side; allocates nothing.
 /// </summary>
 internal static class EffectDesign
 {
@@ -50,7 +51,26 @@ internal static class EffectDesign
             settings.Delay = StereoDelay.Design(sampleRateHz, EffectSlot.MaxDelayMs, 100, 100, 0, 20, 20000, false);
         }
 
+        settings.GraphicEq = type.Kernel == EffectKernel.GraphicEq ? DesignGraphicEq(type, p, values, sampleRateHz) : GraphicEqDesign.Flat;
         return settings;
+    }
+
+    // GEQ and TEQ: bands 1-31 and master 32 drive both sides; GEQ2 and TEQ2: side A (left) 1-32, side B (right) 33-64.
+    // TEQ's "true response" runs the same bells as GEQ here (no correction of neighbouring bands' overlap).
+    private static GraphicEqDesign DesignGraphicEq(X32EffectType type, EffectBinding p, float[] values, double sampleRateHz)
+    {
+        const int Bands = GraphicEqDesign.Bands;
+        bool dual = type.Parameters.Count > Bands + 1;
+        Span<float> left = stackalloc float[Bands], right = stackalloc float[Bands];
+        for (int k = 0; k < Bands; k++)
+        {
+            left[k] = type.Real(k + 1, values[p.Pars[k].Index]);
+            right[k] = dual ? type.Real(Bands + 2 + k, values[p.Pars[Bands + 1 + k].Index]) : left[k];
+        }
+
+        float masterLeft = type.Real(Bands + 1, values[p.Pars[Bands].Index]);
+        float masterRight = dual ? type.Real(2 * Bands + 2, values[p.Pars[2 * Bands + 1].Index]) : masterLeft;
+        return GraphicEqDesign.Design(sampleRateHz, left, masterLeft, right, masterRight);
     }
 
     private static float Factor(float position) => Factors[Math.Clamp((int)position, 0, Factors.Length - 1)];

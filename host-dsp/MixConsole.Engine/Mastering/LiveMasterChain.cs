@@ -236,6 +236,8 @@ public sealed class LiveMasterChain : IAudioProcessor
         double a = _a.ShortTermLufs, b = _bAsleep ? a : _b.ShortTermLufs;
         if (!(a > SilenceLufs) || !(b > SilenceLufs)) return;
         double wanted = Math.Clamp(a - b, -MatchGainLimitDb, MatchGainLimitDb);
+        // Arrived (a sleeping B always has): the step would add nothing and the gain is already that of _matchGainDb.
+        if (wanted == _matchGainDb) return;
         _matchGainDb += (wanted - _matchGainDb) * (1.0 - Math.Exp(-seconds / MatchTimeConstantSeconds));
         _matchGain = (float)Decibels.ToGain(_matchGainDb);
     }

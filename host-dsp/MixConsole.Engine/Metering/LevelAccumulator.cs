@@ -1,4 +1,5 @@
 using System.Numerics;
+using MixConsole.Dsp.Lanes;
 
 namespace MixConsole.Engine.Metering;
 
@@ -21,8 +22,7 @@ internal struct LevelAccumulator
             sum += x * x;
         }
 
-        float p = Peak, s = Vector.Sum(sum);
-        for (int l = 0; l < w; l++) p = MathF.Max(p, peak[l]);
+        float p = MathF.Max(Peak, VectorMath.MaxAcross(peak)), s = Vector.Sum(sum);
         for (; t < n; t++)
         {
             float x = audio[t];

@@ -10,15 +10,18 @@ namespace MixConsole.Engine.Mixer;
 /// effect's wet output is a strip on the channel strip's kernels (4-band EQ in its own <see cref="StripBank"/>),
 /// with the channels' fader, pan, mono and solo pass and sends to the buses through a <see cref="SendMixer"/>.
 /// They run after the channels' sends and before the buses, so a return can feed a bus (a monitor reverb);
-/// effects hear only input strips, so no effect hears itself.
+/// effects hear only input strips, so no effect hears itself. A slot serving an insert point gives its returns silence.
 /// </summary>
 internal sealed class EffectReturns
 {
     private readonly int _returns, _first, _fxSlots;
     private AudioBuffer _in = new(1, 1), _preEq = new(1, 1), _post = new(1, 1);
 
-    public EffectReturns(ConsoleConfig config)
+    private readonly InsertRack _inserts;
+
+    public EffectReturns(ConsoleConfig config, InsertRack inserts)
     {
+        _inserts = inserts;
         _returns = config.FxReturns;
         _first = config.InputStrips;
         _fxSlots = config.FxSlots;
@@ -55,7 +58,17 @@ internal sealed class EffectReturns
         Span<float> mainL, Span<float> mainR, Span<float> mono, Span<float> soloL, Span<float> soloR, int n, long position)
     {
         for (int s = 0; s < _fxSlots; s++)
+        {
+            if (_inserts.IsInsert(s))
+            {
+                // A slot serving an insert point hears no send and gives its return nothing, as on the X32.
+                _in.Channel(2 * s, n).Clear();
+                _in.Channel(2 * s + 1, n).Clear();
+                continue;
+            }
+
             effects[s].Process(fxIn.Channel(2 * s, n), fxIn.Channel(2 * s + 1, n), _in.Channel(2 * s, n), _in.Channel(2 * s + 1, n));
+        }
         if (_returns == 0) return;
 
         bool preEq = Sends.AnyPreEqTap();

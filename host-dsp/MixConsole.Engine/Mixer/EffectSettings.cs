@@ -9,7 +9,7 @@ namespace MixConsole.Engine.Mixer;
 /// </summary>
 internal struct EffectSettings
 {
-    /// <summary>What runs the slot's type; <see cref="EffectKernel.None"/> outputs silence.</summary>
+    /// <summary>What runs the slot's type; <see cref="EffectKernel.None"/> outputs silence as a send effect, its input in an insert point.</summary>
     public EffectKernel Kernel;
 
     /// <summary>The reverb's design.</summary>
@@ -23,4 +23,7 @@ internal struct EffectSettings
 
     /// <summary>The delay's wet share 0..1 (the X32 delay's mix); the rest is the slot's input, dry.</summary>
     public float DelayMix;
+
+    /// <summary>The graphic EQ's bands and master gains (both sides).</summary>
+    public GraphicEqDesign GraphicEq;
 }

@@ -6,8 +6,9 @@ using MixConsole.Engine.Parameters;
 namespace MixConsole.Engine.Mixer;
 
 /// <summary>
-/// One send/return effect slot: an algorithmic reverb or a stereo delay (the kernels), run by the slot's X32 type;
-/// a type that neither runs outputs silence. Switching kernel starts the newly chosen one from silence.
+/// One effect slot: an algorithmic reverb, a stereo delay or a graphic EQ (the kernels), run by the slot's X32 type. A
+/// type none of them runs outputs silence as a send effect (<see cref="Process"/>) and its input in an insert point
+/// (<see cref="ProcessInsert"/>), which must never mute a strip. Switching kernel starts the newly chosen one from silence.
 /// </summary>
 internal sealed class EffectSlot
 {
@@ -18,6 +19,7 @@ internal sealed class EffectSlot
 
     private readonly Reverb _reverb = new();
     private readonly StereoDelay _delay = new(MaxDelayMs);
+    private readonly GraphicEq _graphicEq = new();
     private readonly LinearSmoother _gainLeft = new(1f), _gainRight = new(1f);
     private EffectKernel _kernel = EffectKernel.None;
 
@@ -38,6 +40,7 @@ internal sealed class EffectSlot
     {
         _reverb.Reset();
         _delay.Reset();
+        _graphicEq.Reset();
         _gainLeft.Reset();
         _gainRight.Reset();
     }
@@ -50,14 +53,17 @@ internal sealed class EffectSlot
         {
             if (kernel == EffectKernel.Reverb) _reverb.Reset();
             else if (kernel == EffectKernel.Delay) _delay.Reset();
+            else if (kernel == EffectKernel.GraphicEq) _graphicEq.Reset();
             _kernel = kernel;
         }
 
         _reverb.Apply(in settings.Reverb);
         _delay.Apply(in settings.Delay);
         _delay.Mix = settings.DelayMix;
-        _gainLeft.SetTarget(settings.ReverbGain);
-        _gainRight.SetTarget(settings.ReverbGain);
+        _graphicEq.Apply(in settings.GraphicEq);
+        bool eq = kernel == EffectKernel.GraphicEq;
+        _gainLeft.SetTarget(eq ? settings.GraphicEq.MasterLeft : settings.ReverbGain);
+        _gainRight.SetTarget(eq ? settings.GraphicEq.MasterRight : settings.ReverbGain);
     }
 
     public void Process(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, Span<float> outLeft, Span<float> outRight)
@@ -72,10 +78,49 @@ internal sealed class EffectSlot
             case EffectKernel.Delay:
                 _delay.Process(inLeft, inRight, outLeft, outRight);
                 break;
+            case EffectKernel.GraphicEq:
+                ProcessGraphicEq(inLeft, inRight, outLeft, outRight);
+                break;
             default:
                 outLeft[..inLeft.Length].Clear();
                 outRight[..inRight.Length].Clear();
                 break;
         }
+    }
+
+    /// <summary>
+    /// As <see cref="Process"/> in an insert point: a type no kernel runs passes its input unchanged. A side no strip
+    /// uses (<paramref name="leftUsed"/>, <paramref name="rightUsed"/>) is skipped where the kernel's sides are apart (the graphic EQ).
+    /// </summary>
+    public void ProcessInsert(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, Span<float> outLeft, Span<float> outRight, bool leftUsed, bool rightUsed)
+    {
+        switch (_kernel)
+        {
+            case EffectKernel.None:
+                inLeft.CopyTo(outLeft);
+                inRight.CopyTo(outRight);
+                break;
+            case EffectKernel.GraphicEq:
+                if (leftUsed) ProcessGraphicEqSide(0, inLeft, outLeft, _gainLeft);
+                if (rightUsed) ProcessGraphicEqSide(1, inRight, outRight, _gainRight);
+                break;
+            default:
+                Process(inLeft, inRight, outLeft, outRight);
+                break;
+        }
+    }
+
+    private void ProcessGraphicEq(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, Span<float> outLeft, Span<float> outRight)
+    {
+        ProcessGraphicEqSide(0, inLeft, outLeft, _gainLeft);
+        ProcessGraphicEqSide(1, inRight, outRight, _gainRight);
+    }
+
+    private void ProcessGraphicEqSide(int side, ReadOnlySpan<float> input, Span<float> output, LinearSmoother master)
+    {
+        Span<float> audio = output[..input.Length];
+        input.CopyTo(audio);
+        _graphicEq.Process(side, audio);
+        master.ApplyGain(audio);
     }
 }

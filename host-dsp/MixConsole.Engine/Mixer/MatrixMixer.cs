@@ -112,11 +112,16 @@ internal sealed class MatrixMixer
         }
     }
 
-    /// <summary>Audio thread: dynamics, EQ and fader of every matrix, metered, then copied to its output if it has one.</summary>
-    public void Process(int frames, long position, AudioBuffer output, int offset, MixerOutputs outputs)
+    /// <summary>
+    /// Audio thread: dynamics and EQ of every matrix between its insert points (<paramref name="inserts"/>), then its
+    /// fader, metered, then copied to its output if it has one.
+    /// </summary>
+    public void Process(int frames, long position, AudioBuffer output, int offset, MixerOutputs outputs, InsertRack inserts)
     {
         if (_matrices == 0) return;
+        inserts.Run(InsertStage.MatrixPre, _mix, frames);
         Bank.Process(_mix.RawData, _mix.Stride, 0, frames, default, position);
+        inserts.Run(InsertStage.MatrixPost, _mix, frames);
         for (int m = 0; m < _matrices; m++)
         {
             Span<float> audio = _mix.Channel(m, frames);

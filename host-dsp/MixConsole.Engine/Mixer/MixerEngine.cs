@@ -215,6 +215,7 @@ public sealed class MixerEngine
         if (_compileOnAudioThread) _compiler.Compile();
         _compiler.Exchange.TryTakeNewest(out ConsoleSnapshot snapshot);
         _follower.Follow(snapshot);
+        _follower.Inserts.BeginBlock();
         var chain = Volatile.Read(ref _masterChain);
         _metering.BeginBlock();
         long blockStart = _position;
@@ -253,9 +254,11 @@ public sealed class MixerEngine
             if (f.DelayActive[c]) f.Delays[c].Process(strip);
         }
 
-        // 2. High-pass, gate, compressor and EQ for all channels in SIMD lanes.
+        // 2. High-pass, gate, compressor and EQ for all channels in SIMD lanes, between the channels' insert points.
+        f.Inserts.Run(InsertStage.ChannelPre, _ch, n);
         bool preEq = f.Sends.AnyPreEqTap();
         f.ChannelBank.Process(_ch.RawData, _ch.Stride, 0, n, preEq ? _preEq.RawData : default, _position);
+        f.Inserts.Run(InsertStage.ChannelPost, _ch, n);
 
         _main.Clear(n);
         _monoBuffer.Clear(n);
@@ -279,7 +282,9 @@ public sealed class MixerEngine
         f.Returns.Process(f.Effects, _fxIn, channels, meters, f.SoloAfterFader, _bus, mainL, mainR, mono, soloL, soloR, n, _position);
 
         // 4. Buses: EQ and compressor in lanes, then fader, outputs, pan to main, mono, solo.
+        f.Inserts.Run(InsertStage.BusPre, _bus, n);
         if (_buses > 0) f.BusBank.Process(_bus.RawData, _bus.Stride, 0, n, default, _position);
+        f.Inserts.Run(InsertStage.BusPost, _bus, n);
         bool matrices = f.Matrices.Count > 0;
         for (int b = 0; b < _buses; b++)
         {
@@ -314,8 +319,12 @@ public sealed class MixerEngine
 
         // 5. Main: EQ and linked compressor, fader and balance; collected for the master chain after the last chunk.
         MainRamps main = f.Main;
+        f.Inserts.Run(InsertStage.MainPre, _main, n);
         f.MainBank.Process(_main.RawData, _main.Stride, 0, n, default, _position);
+        f.Inserts.Run(InsertStage.MainPost, _main, n);
+        f.Inserts.Run(InsertStage.MonoPre, _monoBuffer, n);
         f.MonoBank.Process(_monoBuffer.RawData, _monoBuffer.Stride, 0, n, default, _position);
+        f.Inserts.Run(InsertStage.MonoPost, _monoBuffer, n);
         int mainSource = f.Matrices.MainLeftSource;
         if (matrices) AddMatrixTaps(mainSource, postFader: false, mainL, mainR, mono);
         main.Left.Scale(mainL, mainL);
@@ -328,7 +337,7 @@ public sealed class MixerEngine
         if (matrices)
         {
             AddMatrixTaps(mainSource, postFader: true, mainL, mainR, mono);
-            f.Matrices.Process(n, _position, output, offset, Outputs);
+            f.Matrices.Process(n, _position, output, offset, Outputs, f.Inserts);
         }
 
         // 6. Meters and outputs of mono and solo.

@@ -1,3 +1,4 @@
+using MixConsole.Dsp.Lanes;
 using MixConsole.Dsp.Smoothing;
 using MixConsole.Engine.Metering;
 using System.Numerics;
@@ -53,8 +54,7 @@ internal static class PlanarMath
             if (toMono) Vector.FusedMultiplyAdd(p, vm, Vector.LoadUnsafe(ref m0, i)).StoreUnsafe(ref m0, i);
         }
 
-        float blockPeak = 0, s0 = Vector.Sum(sumPre);
-        for (int l = 0; l < w; l++) blockPeak = MathF.Max(blockPeak, peakPre[l]);
+        float blockPeak = MathF.Max(0f, VectorMath.MaxAcross(peakPre)), s0 = Vector.Sum(sumPre);
 
         for (; t < n; t++)
         {

@@ -22,6 +22,11 @@ internal sealed class SendMatrix
     // Tap (low 2 bits) and source row (the rest) of each send in one word: one load per send in the row loop.
     private readonly int[] _tapSource;
     private readonly float[] _gain;
+    // Each send's source row as an address, decoded for the tap buffers' addresses and stride it was decoded at: the
+    // buffers stay put from block to block, so the row loop loads one address per send instead of decoding it again.
+    private readonly nint[] _address;
+    private nint _decoded0, _decoded1, _decoded2;
+    private int _decodedStride = -1;
 
     /// <summary>A matrix of <paramref name="rows"/> destinations, each fed by up to <paramref name="sourcesPerRow"/> sends from <paramref name="sourceRows"/> rows per tap.</summary>
     public SendMatrix(int rows, int sourcesPerRow, int sourceRows)
@@ -35,10 +40,15 @@ internal sealed class SendMatrix
         _count = new int[Math.Max(1, rows)];
         _tapSource = new int[Math.Max(1, rows) * sourcesPerRow];
         _gain = new float[_tapSource.Length];
+        _address = new nint[_tapSource.Length];
     }
 
     /// <summary>Forgets every send (start of a block).</summary>
-    public void Clear() => Array.Clear(_count);
+    public void Clear()
+    {
+        Array.Clear(_count);
+        _decodedStride = -1;
+    }
 
     /// <summary>Row <paramref name="row"/> receives source row <paramref name="source"/> of tap buffer <paramref name="tap"/> (0, 1 or 2) × <paramref name="gain"/>.</summary>
     public void Add(int row, int tap, int source, float gain)
@@ -52,6 +62,7 @@ internal sealed class SendMatrix
         _tapSource[at] = tap | source << 2;
         _gain[at] = gain;
         _count[row] = k + 1;
+        _decodedStride = -1;
     }
 
     /// <summary>
@@ -59,7 +70,7 @@ internal sealed class SendMatrix
     /// <paramref name="frames"/> frames. Sources are planar rows of <paramref name="tap0"/>, <paramref name="tap1"/>
     /// and <paramref name="tap2"/> with <paramref name="sourceStride"/>.
     /// </summary>
-    public void MixInto(ReadOnlySpan<float> tap0, ReadOnlySpan<float> tap1, ReadOnlySpan<float> tap2, int sourceStride,
+    public unsafe void MixInto(ReadOnlySpan<float> tap0, ReadOnlySpan<float> tap1, ReadOnlySpan<float> tap2, int sourceStride,
         Span<float> destination, int stride, int frames)
     {
         // Every source row lies inside every tap buffer, so the row loops may read unchecked.
@@ -67,24 +78,36 @@ internal sealed class SendMatrix
         long sources = (long)(_sourceRows - 1) * sourceStride + frames;
         if (sources > tap0.Length || sources > tap1.Length || sources > tap2.Length) throw new ArgumentException("tap buffers smaller than the sources");
         if ((long)(_rows - 1) * stride + frames > destination.Length && _rows > 0) throw new ArgumentException("destination smaller than the rows", nameof(destination));
-        for (int row = 0; row < _rows; row++)
+        fixed (float* p0 = tap0, p1 = tap1, p2 = tap2)
         {
-            int count = _count[row];
-            if (count > 0) MixRow(tap0, tap1, tap2, sourceStride, destination.Slice(row * stride, frames), row * _capacity, count);
+            // The addresses are valid while the taps are fixed here, and only for the addresses they were decoded at.
+            if (_decodedStride != sourceStride || _decoded0 != (nint)p0 || _decoded1 != (nint)p1 || _decoded2 != (nint)p2) Decode(p0, p1, p2, sourceStride);
+            for (int row = 0; row < _rows; row++)
+            {
+                int count = _count[row];
+                if (count > 0) MixRow(destination.Slice(row * stride, frames), row * _capacity, count);
+            }
         }
     }
 
-    private unsafe void MixRow(ReadOnlySpan<float> tap0, ReadOnlySpan<float> tap1, ReadOnlySpan<float> tap2, int sourceStride,
-        Span<float> row, int first, int count)
+    // MixInto checked that every source row lies inside its tap; entries were range-checked by Add.
+    private unsafe void Decode(float* p0, float* p1, float* p2, int sourceStride)
     {
-        fixed (float* p0 = tap0, p1 = tap1, p2 = tap2, d = row)
+        float** taps = stackalloc float*[3];
+        taps[0] = p0;
+        taps[1] = p1;
+        taps[2] = p2;
+        for (int row = 0; row < _rows; row++)
+            for (int k = row * _capacity, end = k + _count[row]; k < end; k++)
+                _address[k] = (nint)(taps[_tapSource[k] & 3] + (nint)(_tapSource[k] >> 2) * sourceStride);
+        (_decoded0, _decoded1, _decoded2, _decodedStride) = ((nint)p0, (nint)p1, (nint)p2, sourceStride);
+    }
+
+    private unsafe void MixRow(Span<float> row, int first, int count)
+    {
+        fixed (float* d = row)
         {
-            // MixInto checked that every source row lies inside its tap; entries were range-checked by Add.
-            float** taps = stackalloc float*[3];
-            taps[0] = p0;
-            taps[1] = p1;
-            taps[2] = p2;
-            ref int tapSource = ref MemoryMarshal.GetArrayDataReference(_tapSource);
+            ref nint address = ref MemoryMarshal.GetArrayDataReference(_address);
             ref float gains = ref MemoryMarshal.GetArrayDataReference(_gain);
             int w = Vector<float>.Count, frames = row.Length, t = 0, end = first + count;
             for (; t + TileVectors * w <= frames; t += TileVectors * w)
@@ -95,7 +118,7 @@ internal sealed class SendMatrix
                 var s3 = Vector.Load(d + t + 3 * w);
                 for (int k = first; k < end; k++)
                 {
-                    float* x = Source(taps, Unsafe.Add(ref tapSource, k), sourceStride) + t;
+                    float* x = (float*)Unsafe.Add(ref address, k) + t;
                     var g = new Vector<float>(Unsafe.Add(ref gains, k));
                     s0 = Vector.FusedMultiplyAdd(Vector.Load(x), g, s0);
                     s1 = Vector.FusedMultiplyAdd(Vector.Load(x + w), g, s1);
@@ -113,19 +136,16 @@ internal sealed class SendMatrix
             {
                 var s = Vector.Load(d + t);
                 for (int k = first; k < end; k++)
-                    s = Vector.FusedMultiplyAdd(Vector.Load(Source(taps, Unsafe.Add(ref tapSource, k), sourceStride) + t), new Vector<float>(Unsafe.Add(ref gains, k)), s);
+                    s = Vector.FusedMultiplyAdd(Vector.Load((float*)Unsafe.Add(ref address, k) + t), new Vector<float>(Unsafe.Add(ref gains, k)), s);
                 s.Store(d + t);
             }
 
             for (; t < frames; t++)
             {
                 float s = d[t];
-                for (int k = first; k < end; k++) s = MathF.FusedMultiplyAdd(Source(taps, Unsafe.Add(ref tapSource, k), sourceStride)[t], Unsafe.Add(ref gains, k), s);
+                for (int k = first; k < end; k++) s = MathF.FusedMultiplyAdd(((float*)Unsafe.Add(ref address, k))[t], Unsafe.Add(ref gains, k), s);
                 d[t] = s;
             }
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe float* Source(float** taps, int tapSource, int sourceStride) => taps[tapSource & 3] + (nint)(tapSource >> 2) * sourceStride;
 }

@@ -15,7 +15,7 @@ namespace MixConsole.Engine.Mixer;
 /// </summary>
 internal sealed class SnapshotFollower
 {
-    private readonly int _channels, _strips, _buses, _fxSlots;
+    private readonly int _channels, _strips, _buses, _fxSlots, _effectSlots;
     private long _followed;
     private bool _snapNext = true;
     private int _rampSamples = 1;
@@ -26,9 +26,10 @@ internal sealed class SnapshotFollower
         _strips = config.MixStrips;
         _buses = config.Buses;
         _fxSlots = config.FxSlots;
+        _effectSlots = new KeyLayout(config).EffectSlots;
         Channels = new ChannelRamps[_strips];
         Buses = new MixRamps[_buses];
-        Returns = new EffectReturns(config);
+
         ChannelBank = new StripBank(_channels);
         BusBank = new StripBank(Math.Max(1, _buses));
         MainBank = new StripBank(2);
@@ -37,8 +38,10 @@ internal sealed class SnapshotFollower
         Delays = new ChannelDelay[_channels];
         for (int c = 0; c < _channels; c++) Delays[c] = new ChannelDelay();
         DelayActive = new bool[_channels];
-        Effects = new EffectSlot[_fxSlots];
-        for (int s = 0; s < _fxSlots; s++) Effects[s] = new EffectSlot();
+        Effects = new EffectSlot[_effectSlots];
+        for (int s = 0; s < _effectSlots; s++) Effects[s] = new EffectSlot();
+        Inserts = new InsertRack(Effects);
+        Returns = new EffectReturns(config, Inserts);
         Sends = new SendMixer(_channels, _buses, _fxSlots);
         Matrices = new MatrixMixer(config.Matrices, _buses);
     }
@@ -65,7 +68,11 @@ internal sealed class SnapshotFollower
     /// <summary>Channels whose delay line runs (switched on, or fading out after being switched off).</summary>
     public bool[] DelayActive { get; }
 
+    /// <summary>Every effect slot: the send slots (with returns) first, then the slots that run as inserts only.</summary>
     public EffectSlot[] Effects { get; }
+
+    /// <summary>The slots serving insert points.</summary>
+    public InsertRack Inserts { get; }
 
     public SendMixer Sends { get; }
 
@@ -88,6 +95,7 @@ internal sealed class SnapshotFollower
         Returns.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames);
         foreach (var d in Delays) d.Prepare(sampleRateHz, maxDelayMs);
         foreach (var e in Effects) e.Prepare(sampleRateHz, maxBlockFrames);
+        Inserts.Prepare(sampleRateHz, maxBlockFrames);
         Matrices.Prepare(sampleRateHz, maxBlockFrames, coefficientTickFrames, gainRampSamples);
     }
 
@@ -101,6 +109,7 @@ internal sealed class SnapshotFollower
         Returns.Reset();
         foreach (var d in Delays) d.Reset();
         foreach (var e in Effects) e.Reset();
+        Inserts.Reset();
         Matrices.Reset();
         _snapNext = true;
     }
@@ -124,7 +133,8 @@ internal sealed class SnapshotFollower
 
         if (snapshot.KeyGeneration[keys.Main] > since) FollowMain(snapshot, keys.Main, since, snap);
         if (snapshot.KeyGeneration[keys.Mono] > since) FollowMono(snapshot, keys.Mono, since, snap);
-        for (int s = 0; s < _fxSlots; s++)
+        if (Newer(snapshot, keys.Inserts, StripAspect.Effect, since)) Inserts.Follow(snapshot.Inserts, snap);
+        for (int s = 0; s < _effectSlots; s++)
         {
             if (Newer(snapshot, keys.Fx(s), StripAspect.Effect, since))
             {

@@ -19,11 +19,6 @@ public static partial class ConsoleAddressSpace
     private static readonly ParameterSpec Color = ParameterSpec.Enum(
         ["OFF", "RD", "GN", "YE", "BL", "MG", "CY", "WH", "OFFi", "RDi", "GNi", "YEi", "BLi", "MGi", "CYi", "WHi"], 3, Kept + "strip colours are shown by X32 apps, not drawn here");
     private static readonly ParameterSpec ChannelSource = ParameterSpec.Index(65, 1, Kept + "each channel here takes its own input (no X32 input patch)");
-    private static readonly ParameterSpec InsertOn = ParameterSpec.Bool(false, Kept + "no insert points on strips here");
-    private static readonly ParameterSpec InsertPosition = ParameterSpec.Enum(["PRE", "POST"], 0, Kept + "no insert points on strips here");
-    private static readonly ParameterSpec InsertSelect = ParameterSpec.Enum(
-        ["OFF", "FX1L", "FX1R", "FX2L", "FX2R", "FX3L", "FX3R", "FX4L", "FX4R", "FX5L", "FX5R", "FX6L", "FX6R", "FX7L", "FX7R", "FX8L", "FX8R",
-         "AUX1", "AUX2", "AUX3", "AUX4", "AUX5", "AUX6"], 0, Kept + "no insert points on strips here");
     private static readonly ParameterSpec AutomixGroup = ParameterSpec.Enum(["OFF", "X", "Y"], 0, Kept + "no automixer here");
     private static readonly ParameterSpec AutomixWeight = ParameterSpec.Linear(-12, 12, 0.5, "dB", 0, Kept + "no automixer here").InNodeAs(1, signed: true);
     private static readonly ParameterSpec HeadampGain = ParameterSpec.Linear(-12, 60, 0.5, "dB", 0, Kept + "no X32 preamps here (the input gain is /ch/NN/preamp/trim)");

@@ -5,9 +5,10 @@ namespace MixConsole.Engine.Parameters;
 
 /// <summary>
 /// The X32's effect slots <c>/fx/1-8</c> (fw 4.06): the type (<see cref="X32EffectTypes"/>), the sources of slots 1-4
-/// and 64 pars, each the X32's float 0..1 that the slot's type scales (<see cref="X32EffectType.Real"/>). Slots this
-/// console runs (<see cref="ConsoleConfig.FxSlots"/>) carry keys; the rest are kept. The sources are kept: here every
-/// slot is fed by its own send from each channel (<c>/ch/NN/mix/fx/N</c>).
+/// and 64 pars, each the X32's float 0..1 that the slot's type scales (<see cref="X32EffectType.Real"/>). Every slot
+/// runs and carries keys: slots 1..<see cref="ConsoleConfig.FxSlots"/> as send effects with returns and as inserts, the
+/// others (5-8, the X32's insert effects) as inserts only. The sources are kept: here every send slot is fed by its own
+/// send from each channel (<c>/ch/NN/mix/fx/N</c>), and a slot a strip's <c>insert/sel</c> names is an insert.
 /// </summary>
 public static partial class ConsoleAddressSpace
 {
@@ -20,8 +21,9 @@ public static partial class ConsoleAddressSpace
         ["INS", "MIX1", "MIX2", "MIX3", "MIX4", "MIX5", "MIX6", "MIX7", "MIX8", "MIX9", "MIX10", "MIX11", "MIX12", "MIX13", "MIX14", "MIX15", "MIX16", "M/C"],
         0, Kept + "each effect slot here is fed by its own send from every channel (/ch/NN/mix/fx/N)");
 
-    private const string RunTypes = "HALL, AMBI, RPLT, ROOM, CHAM, PLAT, VREV, VRM, GATE and RVRS run on the reverb, DLY on the stereo delay; "
-        + "any other type is stored and the slot outputs silence";
+    private const string RunTypes = "HALL, AMBI, RPLT, ROOM, CHAM, PLAT, VREV, VRM, GATE and RVRS run on the reverb, DLY on the stereo delay, "
+        + "GEQ2, GEQ, TEQ2 and TEQ on the graphic EQ; any other type is stored: as a send effect its slot outputs silence, in an insert point "
+        + "it passes the strip's signal unchanged";
 
     private const string ParMeaning = "Effect parameter: the X32's float 0..1, scaled by the slot's type (docs/x32-compatibility.md)";
 
@@ -31,14 +33,11 @@ public static partial class ConsoleAddressSpace
         var typeSpecs = new Dictionary<(int, string), ParameterSpec>();
         for (int slot = 1; slot <= X32FxSlots; slot++)
         {
-            bool runs = slot <= config.FxSlots;
             var types = X32EffectTypes.ForSlot(slot);
-            string kept = slot > X32EffectTypes.SendSlots ? Kept + "slots 5-8 are the X32's insert effects, and no type of theirs runs here"
-                : Kept + "this console runs " + config.FxSlots.ToString(CultureInfo.InvariantCulture) + " effect slots";
-            var type = TypeSpec(typeSpecs, types, runs ? "Effect type, the X32's list: " + RunTypes : kept);
+            string use = slot <= config.FxSlots ? "" : " (an insert only here: no return)";
+            var type = TypeSpec(typeSpecs, types, "Effect type, the X32's list" + use + ": " + RunTypes);
             var d = new Declarer(builder, ParameterPaths.Fx(slot), ParameterOwner.FxSlot, slot);
-            if (runs) d.Add("/type", type, ParameterRole.EffectType);
-            else d.Keep("/type", type);
+            d.Add("/type", type, ParameterRole.EffectType);
 
             if (slot <= X32EffectTypes.SendSlots)
             {
@@ -48,10 +47,9 @@ public static partial class ConsoleAddressSpace
 
             for (int par = 1; par <= X32EffectTypes.ParameterCount; par++)
             {
-                var spec = ParSpec(parSpecs, types[0].DefaultNormalized[par - 1], runs ? ParMeaning : kept);
+                var spec = ParSpec(parSpecs, types[0].DefaultNormalized[par - 1], ParMeaning + use);
                 string suffix = "/par/" + par.ToString("00", CultureInfo.InvariantCulture);
-                if (runs) d.Add(suffix, spec, ParameterRole.EffectParameter, par);
-                else d.Keep(suffix, spec);
+                d.Add(suffix, spec, ParameterRole.EffectParameter, par);
             }
         }
     }

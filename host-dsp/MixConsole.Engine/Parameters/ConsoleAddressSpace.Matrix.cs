@@ -31,9 +31,7 @@ public static partial class ConsoleAddressSpace
             d.Keep("/config/color", Color);
             d.Add("/preamp/invert", Invert, ParameterRole.Invert);
             AddDynamics(d);
-            d.Keep("/insert/on", InsertOn);
-            d.Keep("/insert/pos", InsertPosition);
-            d.Keep("/insert/sel", InsertSelect);
+            AddInsert(d);
             AddEq(d, BusEqBands);
             d.Add("/mix/on", MixOn, ParameterRole.On);
             d.Add("/mix/fader", Fader, ParameterRole.Fader);

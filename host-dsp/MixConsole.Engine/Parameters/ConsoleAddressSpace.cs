@@ -88,9 +88,7 @@ public static partial class ConsoleAddressSpace
             d.Add("/preamp/hpf", HpFrequency, ParameterRole.HighPassFrequency);
             d.Add("/delay/on", DelayOn, ParameterRole.DelayOn);
             d.Add("/delay/time", DelayTime, ParameterRole.DelayTime);
-            d.Keep("/insert/on", InsertOn);
-            d.Keep("/insert/pos", InsertPosition);
-            d.Keep("/insert/sel", InsertSelect);
+            AddInsert(d);
             AddGate(d);
             AddDynamics(d);
             AddInputMix(d, config, dcaMembers, muteMembers);
@@ -106,9 +104,7 @@ public static partial class ConsoleAddressSpace
             d.Add("/config/name", Name, ParameterRole.Name);
             d.Keep("/config/icon", Icon);
             d.Keep("/config/color", Color);
-            d.Keep("/insert/on", InsertOn);
-            d.Keep("/insert/pos", InsertPosition);
-            d.Keep("/insert/sel", InsertSelect);
+            AddInsert(d);
             AddDynamics(d);
             AddEq(d, BusEqBands);
             AddMix(d, ToMainOff);
@@ -125,6 +121,7 @@ public static partial class ConsoleAddressSpace
         main.Keep("/config/icon", Icon);
         main.Keep("/config/color", Color);
         AddDynamics(main);
+        AddInsert(main);
         AddEq(main, BusEqBands);
         main.Add("/mix/on", MixOn, ParameterRole.On);
         main.Add("/mix/fader", Fader, ParameterRole.Fader);
@@ -136,6 +133,7 @@ public static partial class ConsoleAddressSpace
         mono.Keep("/config/icon", Icon);
         mono.Keep("/config/color", Color);
         AddDynamics(mono);
+        AddInsert(mono);
         AddEq(mono, BusEqBands);
         mono.Add("/mix/on", MixOn, ParameterRole.On);
         mono.Add("/mix/fader", Fader, ParameterRole.Fader);

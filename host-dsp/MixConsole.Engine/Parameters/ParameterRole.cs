@@ -276,4 +276,13 @@ public enum ParameterRole : byte
 
     /// <summary>Master loudness gain mode (follow, learn, hold).</summary>
     MasterLoudnessMode,
+
+    /// <summary>Insert point on (a strip's /insert/on).</summary>
+    InsertOn,
+
+    /// <summary>Insert position, PRE or POST (a strip's /insert/pos).</summary>
+    InsertPosition,
+
+    /// <summary>Insert point choice: OFF, an effect slot side, an X32 aux loop (a strip's /insert/sel).</summary>
+    InsertSelect,
 }

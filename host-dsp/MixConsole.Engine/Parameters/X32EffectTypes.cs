@@ -1,3 +1,5 @@
+using MixConsole.Dsp.Effects;
+
 namespace MixConsole.Engine.Parameters;
 
 /// <summary>
@@ -171,7 +173,7 @@ public static class X32EffectTypes
         return
         [
             .. run, .. Unrun("CRS", "FLNG", "PHAS", "DIMC", "FILT", "ROTA", "PAN", "SUB", "D/RV", "CR/R", "FL/R", "D/CR", "D/FL", "MODD"),
-            .. Unrun("GEQ2", "GEQ", "TEQ2", "TEQ", "DES2", "DES", "P1A", "P1A2", "PQ5", "PQ5S", "WAVD", "LIM", "CMB", "CMB2"),
+            .. GraphicEqs(), .. Unrun("DES2", "DES", "P1A", "P1A2", "PQ5", "PQ5S", "WAVD", "LIM", "CMB", "CMB2"),
             .. Unrun("FAC", "FAC1M", "FAC2", "LEC", "LEC2", "ULC", "ULC2", "ENH2", "ENH", "EXC2", "EXC", "IMG", "EDI", "SON", "AMP2", "AMP", "DRV2", "DRV"),
             .. Unrun("PIT2", "PIT"),
         ];
@@ -179,10 +181,46 @@ public static class X32EffectTypes
 
     private static X32EffectType[] BuildInsert() =>
     [
-        .. Unrun("GEQ2", "GEQ", "TEQ2", "TEQ", "DES2", "DES", "P1A", "P1A2", "PQ5", "PQ5S", "WAVD", "LIM"),
+        .. GraphicEqs(), .. Unrun("DES2", "DES", "P1A", "P1A2", "PQ5", "PQ5S", "WAVD", "LIM"),
         .. Unrun("FAC", "FAC1M", "FAC2", "LEC", "LEC2", "ULC", "ULC2", "ENH2", "ENH", "EXC2", "EXC", "IMG", "EDI", "SON", "AMP2", "AMP", "DRV2", "DRV"),
         .. Unrun("PHAS", "FILT", "PAN", "SUB"),
     ];
+
+    // The graphic EQs (Maillot, "Dual Graphic Equalizer / Graphic Equalizer"): 31 band gains and a master level, each
+    // linf -15..+15 dB; the dual types hold side A (left) in pars 1-32 and side B (right) in 33-64.
+    private static X32EffectType[] GraphicEqs()
+    {
+        var kernel = EffectKernel.GraphicEq;
+        return
+        [
+            new("GEQ2", "Dual Graphic EQ", kernel, GraphicEqPars(dual: true), GraphicEqDefaults(dual: true)),
+            new("GEQ", "Stereo Graphic EQ", kernel, GraphicEqPars(dual: false), GraphicEqDefaults(dual: false)),
+            new("TEQ2", "Dual TrueEQ", kernel, GraphicEqPars(dual: true), GraphicEqDefaults(dual: true)),
+            new("TEQ", "Stereo TrueEQ", kernel, GraphicEqPars(dual: false), GraphicEqDefaults(dual: false)),
+        ];
+    }
+
+    private static ParameterSpec[] GraphicEqPars(bool dual)
+    {
+        int bands = GraphicEqDesign.Bands;
+        var pars = new ParameterSpec[(dual ? 2 : 1) * (bands + 1)];
+        for (int side = 0; side < (dual ? 2 : 1); side++)
+        {
+            string suffix = dual ? (side == 0 ? " A" : " B") : "";
+            for (int k = 0; k < bands; k++)
+                pars[side * (bands + 1) + k] = Lin(-15, 15, 0.5, "dB", "Band " + GraphicEqDesign.CentreHz[k].ToString(System.Globalization.CultureInfo.InvariantCulture) + " Hz" + suffix);
+            pars[side * (bands + 1) + bands] = Lin(-15, 15, 0.5, "dB", "Master level" + suffix);
+        }
+
+        return pars;
+    }
+
+    private static string GraphicEqDefaults(bool dual)
+    {
+        var tokens = new string[(dual ? 2 : 1) * (GraphicEqDesign.Bands + 1)];
+        Array.Fill(tokens, "0.0");
+        return string.Join(' ', tokens);
+    }
 
     private static X32EffectType[] Unrun(params string[] labels)
     {

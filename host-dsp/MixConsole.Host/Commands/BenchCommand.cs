@@ -13,7 +13,7 @@ internal sealed class BenchCommand : ICommand
 
     public string Summary => "time the whole mixer engine with every stage on (real-time factor, block times, allocations)";
 
-    public string Usage => "mixconsole bench [--channels 32] [--buses 16] [--fx 4] [--matrices 0] [--aux 0] [--rate 48000] [--block 32] [--seconds 10] [--moves N] [--no-master] [--checksum] [--json]";
+    public string Usage => "mixconsole bench [--channels 32] [--buses 16] [--fx 4] [--matrices 0] [--aux 0] [--rate 48000] [--block 32] [--seconds 10] [--moves N] [--inserts N] [--no-master] [--checksum] [--json]";
 
     public string Description => """
         Runs the console engine on one thread as serve's threads would, in turn: every channel with trim,
@@ -53,6 +53,7 @@ internal sealed class BenchCommand : ICommand
         new("block", "FRAMES", "frames per block (default 32)"),
         new("seconds", "S", "seconds of audio to time (default 10)"),
         new("moves", "N", "parameter changes per block through the store (default 0)"),
+        new("inserts", "N", "graphic EQs inserted on channels 1..N from slots 5.. (default 0, at most 4)"),
         new("no-master", null, "leave the master chain slot empty (console mode, master bypassed)"),
         new("checksum", null, "also print output_checksum, a hash of every output sample (equal hashes: bit-identical output)"),
         new("json", null, "print one JSON object instead of text"),
@@ -74,8 +75,9 @@ internal sealed class BenchCommand : ICommand
         if (seconds <= 0 || seconds > 3600) throw new UsageException($"--seconds must be above 0 and at most 3600, got {seconds}");
 
         int moves = args.GetInt("moves", 0, 0, 100_000);
+        int inserts = args.GetInt("inserts", 0, 0, Workloads.InsertScene.Max);
         var r = EngineBench.Run(config, rate, block, seconds, args.Has("no-master") ? null : MasterChainFactory.ForBench, context.Cancellation, moves,
-            args.Has("checksum"));
+            args.Has("checksum"), inserts);
         if (args.Has("json"))
         {
             using var stream = new MemoryStream();
@@ -121,6 +123,7 @@ internal sealed class BenchCommand : ICommand
                 w.WriteString("master_chain", r.MasterChain);
                 w.WriteNumber("simd_lanes", r.LaneWidth);
                 w.WriteNumber("moves_per_block", r.MovesPerBlock);
+                w.WriteNumber("inserts", inserts);
                 w.WriteNumber("threads", 1);
                 w.WriteEndObject();
                 w.WriteEndObject();

@@ -26,10 +26,11 @@ internal static class EngineBench
 {
     public static EngineBenchResult Run(ConsoleConfig config, double sampleRateHz, int blockFrames, double seconds,
         Func<ParameterStore, IAudioProcessor?>? masterChain = null, CancellationToken cancellation = default, int movesPerBlock = 0,
-        bool checksum = false)
+        bool checksum = false, int inserts = 0)
     {
         var store = new ParameterStore(ParameterTable.Create(config));
         EveryStageScene.Apply(store);
+        InsertScene.Apply(store, inserts);
         var engine = new MixerEngine(store);
         int outputs = MixerOutputs.Total(config.Buses, config.Matrices);
         engine.Prepare(sampleRateHz, blockFrames, config.Channels, outputs);

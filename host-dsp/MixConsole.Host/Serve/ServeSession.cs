@@ -139,6 +139,7 @@ internal static class ServeSession
         using var sceneFade = new SceneFadeThread(new ParameterGlide(store));
         if (settings.StateDir is not null) server.AddCommandHandler(new SceneOscCommands(() => state.Scenes, store, sceneFade, Log) { Server = server });
         server.AddCommandHandler(new MasterOscCommands(store, () => state.MasterPresets, Log));
+        server.AddCommandHandler(new ClearSoloCommand(store));
         if (settings.SerialDevice is not null)
         {
             try

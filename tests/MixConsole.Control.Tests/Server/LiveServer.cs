@@ -28,7 +28,7 @@ internal sealed class LiveServer : IDisposable
     /// </summary>
     public const long MaxQueuedCost = 256 * 1024;
 
-    public LiveServer(IMeterSource? meters = null, double messagesPerSecond = 10_000_000, TimeProvider? time = null)
+    public LiveServer(IMeterSource? meters = null, double messagesPerSecond = 10_000_000, TimeProvider? time = null, Func<ParameterStore, IOscCommandHandler>? commands = null)
     {
         Store = new ParameterStore(ParameterTable.Create(ConsoleConfig.Default));
         Access = new AccessController(
@@ -44,6 +44,7 @@ internal sealed class LiveServer : IDisposable
         Server = new OscServer(Store, new OscServerOptions(), Access, meters, time);
         Udp = new UdpOscTransport(new IPEndPoint(IPAddress.Loopback, 0));
         Server.AddTransport(Udp);
+        if (commands is not null) Server.AddCommandHandler(commands(Store));
         Server.Start();
     }
 

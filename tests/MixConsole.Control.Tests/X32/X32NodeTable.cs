@@ -100,6 +100,7 @@ internal static partial class X32NodeTable
         mtx/{01-06}/mix 2
         main/st/config 3
         main/st/dyn 15
+        main/st/insert 3
         main/st/eq 1
         main/st/eq/{1-6} 4
         main/st/mix 3
@@ -108,6 +109,7 @@ internal static partial class X32NodeTable
         main/m/config 3
         main/m/dyn 15
         main/m/dyn/filter 3
+        main/m/insert 3
         main/m/eq 1
         main/m/eq/{1-6} 4
         main/m/mix 2

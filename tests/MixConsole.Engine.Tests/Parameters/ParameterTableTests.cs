@@ -157,8 +157,8 @@ public class ParameterTableTests
         Assert.False(small.TryGetIndex("/ch/07/mix/fader", out _));
         Assert.False(small.TryGetIndex("/ch/01/mix/05/level", out _));
         Assert.True(small.TryGetIndex("/fx/2/type", out _));
-        // The X32's eight effect slots are all there; past the two this profile runs, they are kept.
-        Assert.False(small[small.IndexOf("/fx/3/type")].Key.IsDeclared);
+        // The X32's eight effect slots are all there and all run: past the two with returns, as inserts only.
+        Assert.True(small[small.IndexOf("/fx/3/type")].Key.IsDeclared);
         Assert.True(small[small.IndexOf("/fx/2/par/64")].Key.IsDeclared);
         Assert.Equal(255f, small[small.IndexOf("/ch/01/grp/dca")].Spec.Maximum);
 

@@ -37,12 +37,23 @@ internal sealed class ConsoleBinding
 
         Main = StripBinding.MainStereo(table, (i, a) => Own(i, keys.Main, a));
         Mono = StripBinding.MainMono(table, (i, a) => Own(i, keys.Mono, a));
-        Effects = new EffectBinding[config.FxSlots];
-        for (int s = 0; s < config.FxSlots; s++)
+        Effects = new EffectBinding[keys.EffectSlots];
+        for (int s = 0; s < keys.EffectSlots; s++)
         {
             int fxKey = keys.Fx(s);
             Effects[s] = EffectBinding.Create(table, s + 1, i => Own(i, fxKey, StripAspect.Effect));
         }
+
+        // Every insert point drives the one insert routing part: a selection anywhere can move a slot from another strip.
+        Action<int> insert = i => Own(i, keys.Inserts, StripAspect.Effect);
+        ChannelInserts = new InsertBinding[config.Channels];
+        for (int c = 0; c < config.Channels; c++) ChannelInserts[c] = InsertBinding.Create(table, ParameterOwner.Channel, c + 1, insert);
+        BusInserts = new InsertBinding[config.Buses];
+        for (int b = 0; b < config.Buses; b++) BusInserts[b] = InsertBinding.Create(table, ParameterOwner.Bus, b + 1, insert);
+        MatrixInserts = new InsertBinding[config.Matrices];
+        for (int m = 0; m < config.Matrices; m++) MatrixInserts[m] = InsertBinding.Create(table, ParameterOwner.Matrix, m + 1, insert);
+        MainInsert = InsertBinding.Create(table, ParameterOwner.MainStereo, 1, insert);
+        MonoInsert = InsertBinding.Create(table, ParameterOwner.MainMono, 1, insert);
 
         Matrices = new MatrixBinding[config.Matrices];
         for (int m = 0; m < config.Matrices; m++)
@@ -87,6 +98,17 @@ internal sealed class ConsoleBinding
     public StripBinding Mono { get; }
 
     public EffectBinding[] Effects { get; }
+
+    /// <summary>The insert points of the channels (not the aux inputs: the X32 gives them none).</summary>
+    public InsertBinding[] ChannelInserts { get; }
+
+    public InsertBinding[] BusInserts { get; }
+
+    public InsertBinding[] MatrixInserts { get; }
+
+    public InsertBinding MainInsert { get; }
+
+    public InsertBinding MonoInsert { get; }
 
     public MatrixBinding[] Matrices { get; }
 

@@ -58,7 +58,6 @@ internal sealed class StripBank
     private float[] _block = [];
     private float[] _key = [];
     private float[] _detected = [], _levelDb = [], _onMixes = [];
-    private float[] _masks = [];
     private double _sampleRateHz = 48000;
     private int _rampTicks = 1;
     private int _tickFrames = 1;
@@ -106,7 +105,6 @@ internal sealed class StripBank
         _levelDb = new float[maxFrames * _width];
         _detected = new float[maxFrames * _width];
         _onMixes = new float[maxFrames * _width];
-        _masks = new float[_width];
         _tickFrames = Math.Max(1, coefficientTickFrames);
         _rampTicks = Math.Max(1, (int)Math.Round(CoefficientRampMs * sampleRateHz / 1000.0 / coefficientTickFrames));
         _dynamicsRampSamples = Math.Max(1, (int)Math.Round(DynamicsRampMs * sampleRateHz / 1000.0));
@@ -306,7 +304,7 @@ internal sealed class StripBank
             RunSectionPair<T>(g, StripSection.HighPass0, block, frames);
             if (!preEqTap.IsEmpty) TransposeOut(block, frames, first, lanes, preEqTap, stride, offset);
 
-            if (AnyLive(_gate.On, first))
+            if (AnyLive(_gate.On, first, T.Splat(1f)))
             {
                 block.CopyTo(key);
                 RunSection<T>(g, StripSection.GateKey, key, frames);
@@ -325,28 +323,18 @@ internal sealed class StripBank
 
     private void RunCompressorAt<T>(int g, int first, bool beforeEq, Span<float> block, Span<float> key, int frames) where T : struct, ILane<T>
     {
-        bool any = false;
-        Span<float> mask = _masks;
-        for (int l = 0; l < _width; l++)
-        {
-            int p = first + l;
-            bool here = (_compressorBeforeEq[p] > 0) == beforeEq;
-            mask[l] = here ? 1f : 0f;
-            any |= here && _compressor.On.IsLive(p);
-        }
-
-        if (!any) return;
+        // Lanes whose compressor sits here: 1, else 0.
+        T zero = T.Splat(0f), one = T.Splat(1f), position = T.Load(_compressorBeforeEq, first);
+        T mask = beforeEq ? T.SelectGreater(position, zero, one, zero) : T.SelectGreater(position, zero, zero, one);
+        if (!AnyLive(_compressor.On, first, mask)) return;
         block.CopyTo(key);
         RunSection<T>(g, beforeEq ? StripSection.CompressorKey : StripSection.CompressorKeyPostEq, key, frames);
-        CompressorKernel.Process(_compressor, first, _link, block, key, _detected, _levelDb, _onMixes, frames, T.Load(mask, 0));
+        CompressorKernel.Process(_compressor, first, _link, block, key, _detected, _levelDb, _onMixes, frames, mask);
     }
 
-    private bool AnyLive(LaneRamps ramps, int first)
-    {
-        for (int l = 0; l < _width; l++)
-            if (ramps.IsLive(first + l)) return true;
-        return false;
-    }
+    // LaneRamps.IsLive for a row at once (a non-zero target or samples left), among the lanes of mask.
+    private static bool AnyLive<T>(LaneRamps ramps, int first, T mask) where T : struct, ILane<T> =>
+        T.AnyNonZero(mask * (T.Abs(T.Load(ramps.Target, first)) + T.Load(ramps.Remaining, first)));
 
     private void RunSection<T>(int g, int section, Span<float> block, int frames) where T : struct, ILane<T>
     {
