@@ -18,7 +18,7 @@ public static class FormerParameters
     private static readonly ParameterSpec FormerSendTap = ParameterSpec.Enum(["PREEQ", "PRE", "POST"], 2, "Former send tap");
 
     /// <summary>
-    /// How scene values are numbered now: 4, compressor ratios and knees as the X32's. Format 3 had the ratio as a float
+    /// How scene values are numbered now: 4, compressor ratios and knees as the X32's, and slots 5-8 running. Format 3 had the ratio as a float
     /// on the X32's 12 ratios and the knee 0..10 dB in half steps; format 2 REVERB 0 and DELAY 1 and one stereo return per
     /// slot; format 1 no VEQ.
     /// </summary>
@@ -26,6 +26,21 @@ public static class FormerParameters
 
     /// <summary>The format from which a compressor's ratio is the X32's enum position (0..11) and its knee the X32's 0..5.</summary>
     public const int X32DynamicsFormat = 4;
+
+    /// <summary>
+    /// The format from which slots 5-8 run (insert effects). Before it their pars acted on nothing and were saved at the
+    /// 0.0 they started at, which a graphic EQ reads as -15 dB on every band: a slot whose saved pars are all 0.0 loads
+    /// its type's defaults instead; a slot with any other par saved keeps what was saved.
+    /// </summary>
+    public const int InsertEffectsFormat = 4;
+
+    /// <summary>True when <paramref name="path"/> is a par of slots 5-8 (<c>/fx/5/par/01</c>): slot in <paramref name="slot"/>.</summary>
+    public static bool IsInsertSlotPar(string path, out int slot)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        slot = path.Length > 5 && path.StartsWith("/fx/", StringComparison.Ordinal) && path.AsSpan(5).StartsWith("/par/") ? path[4] - '0' : 0;
+        return slot > X32EffectTypes.SendSlots && slot <= 8;
+    }
 
     // Before format 4 the ratio was a float on the X32's 12 ratios (its real value the ratio) and the knee 0..10 dB.
     private static readonly ParameterSpec FormerRatio = ParameterSpec.Table([1.1, 1.3, 1.5, 2, 2.5, 3, 4, 5, 7, 10, 20, 100], ":1", 4, "Former compressor ratio");

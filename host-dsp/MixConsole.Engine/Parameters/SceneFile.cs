@@ -161,6 +161,8 @@ public static class SceneFile
             if (table.TryGetIndex(link, out int index) && seen.Add(index)) numbers.Add((index, 1));
         }
 
+        if (format < FormerParameters.InsertEffectsFormat) DropUntouchedInsertSlotPars(table, numbers);
+
         // One batch: the audio hears the scene whole, never a half-recalled one.
         using ParameterBatch batch = store.BeginBatch();
         if (mode == SceneApplyMode.ResetOthersToDefaults)
@@ -292,6 +294,18 @@ public static class SceneFile
         int type = table.IndexOf(ParameterPaths.Fx(slot) + "/type");
         int found = numbers.FindIndex(n => n.Index == type);
         return FormerParameters.RunsFormerDelay(found < 0 ? table[type].Spec.Default : numbers[found].Real);
+    }
+
+    // Slots 5-8 of a scene from before they ran: a slot whose pars were all saved at 0.0 keeps its type's defaults.
+    private static void DropUntouchedInsertSlotPars(ParameterTable table, List<(int Index, float Real)> numbers)
+    {
+        var touched = new HashSet<int>();
+        foreach (var (index, real) in numbers)
+        {
+            if (FormerParameters.IsInsertSlotPar(table[index].Path, out int slot) && real != 0f) touched.Add(slot);
+        }
+
+        numbers.RemoveAll(n => FormerParameters.IsInsertSlotPar(table[n.Index].Path, out int slot) && !touched.Contains(slot));
     }
 
     // 4: compressor ratio and knee as the X32's; 3: effect slots as the X32's; 2: EQ types numbered as the X32 (VEQ at 3); absent: written before that (1).

@@ -92,6 +92,24 @@ public class SceneFileTests
         Assert.Equal("4.0", Token("/bus/01/dyn/ratio")); // the default
     }
 
+    // Before format 4 slots 5-8 ran nothing and a scene saved their pars at 0.0, which GEQ2 reads as -15 dB on every band:
+    // such a slot loads its type's defaults (0 dB); a slot with a par set to anything else keeps what was saved, and a
+    // format-4 scene's zeros are zeros.
+    [Fact]
+    public void AnOldScenesUntouchedInsertSlot_LoadsItsTypesDefaults_ATouchedOneKeepsItsPars()
+    {
+        var pars = string.Join(", ", Enumerable.Range(1, 64).SelectMany(p => new[] { $"\"/fx/5/par/{p:00}\": 0", $"\"/fx/6/par/{p:00}\": 0" }));
+        var store = new ParameterStore(Table);
+        SceneFile.Load(store, "{\"parameters\": {\"format\": 3, " + pars.Replace("\"/fx/6/par/07\": 0", "\"/fx/6/par/07\": 0.25", StringComparison.Ordinal) + "}}");
+        float geq = Table[Table.IndexOf("/fx/5/par/01")].Spec.Default;
+        Assert.Equal(0.5f, geq);
+        Assert.Equal([geq, geq], [store.GetReal(Table.IndexOf("/fx/5/par/01")), store.GetReal(Table.IndexOf("/fx/5/par/64"))]);
+        Assert.Equal([0f, 0.25f], [store.GetReal(Table.IndexOf("/fx/6/par/01")), store.GetReal(Table.IndexOf("/fx/6/par/07"))]);
+
+        SceneFile.Load(store, "{\"parameters\": {\"format\": 4, " + pars + "}}");
+        Assert.Equal(0f, store.GetReal(Table.IndexOf("/fx/5/par/01")));
+    }
+
     [Fact]
     public void AnOldScene_WithAStereoReturnPerSlot_LoadsAsThePairOfLinkedReturnStrips()
     {
