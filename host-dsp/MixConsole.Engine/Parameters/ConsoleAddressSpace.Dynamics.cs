@@ -65,7 +65,8 @@ public static partial class ConsoleAddressSpace
         AddKeyFilter(d, "/gate/filter", ParameterRole.GateKeyFilterOn, ParameterRole.GateKeyFilterType, ParameterRole.GateKeyFrequency);
     }
 
-    private static void AddDynamics(Declarer d)
+    // A matrix's compressor has no key source on the X32 (its /mtx/NN/dyn line has 14 fields on fw 4.06).
+    private static void AddDynamics(Declarer d, bool keySource = true)
     {
         d.Add("/dyn/on", DynOn, ParameterRole.DynamicsOn);
         d.Keep("/dyn/mode", DynMode);
@@ -79,7 +80,7 @@ public static partial class ConsoleAddressSpace
         d.Keep("/dyn/hold", DynHold);
         d.Add("/dyn/release", DynRelease, ParameterRole.DynamicsRelease);
         d.Add("/dyn/pos", DynPosition, ParameterRole.DynamicsPosition);
-        d.Keep("/dyn/keysrc", KeySource);
+        if (keySource) d.Keep("/dyn/keysrc", KeySource);
         d.Add("/dyn/mix", DynMix, ParameterRole.DynamicsMix);
         d.Keep("/dyn/auto", DynAuto);
         AddKeyFilter(d, "/dyn/filter", ParameterRole.DynamicsKeyFilterOn, ParameterRole.DynamicsKeyFilterType, ParameterRole.DynamicsKeyFrequency);

@@ -30,7 +30,7 @@ public static partial class ConsoleAddressSpace
             d.Keep("/config/icon", Icon);
             d.Keep("/config/color", Color);
             d.Add("/preamp/invert", Invert, ParameterRole.Invert);
-            AddDynamics(d);
+            AddDynamics(d, keySource: false);
             AddInsert(d);
             AddEq(d, BusEqBands);
             d.Add("/mix/on", MixOn, ParameterRole.On);

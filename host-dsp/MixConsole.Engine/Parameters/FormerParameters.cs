@@ -15,6 +15,7 @@ public static class FormerParameters
     private static readonly ParameterSpec FormerDynamicsHighPass = ParameterSpec.Log(20, 400, 101, "Hz", 20, "Former compressor key high-pass");
 
     // A send's tap was one per bus: PREEQ, PRE, POST.
+    private static readonly ParameterSpec FormerMatrixKeySource = ParameterSpec.Index(65, 0, "Former matrix compressor key source");
     private static readonly ParameterSpec FormerSendTap = ParameterSpec.Enum(["PREEQ", "PRE", "POST"], 2, "Former send tap");
 
     /// <summary>
@@ -172,8 +173,15 @@ public static class FormerParameters
     {
         ArgumentNullException.ThrowIfNull(path);
         return ParameterPaths.TryGetCurrent(path, out _) || ParameterPaths.IsFormerSendTap(path, out _) || IsKeyHighPass(path, out _)
-            || IsFormerEffect(path, out _, out _) || ParameterPaths.IsFormerSolo(path, out _, out _);
+            || IsFormerEffect(path, out _, out _) || ParameterPaths.IsFormerSolo(path, out _, out _) || IsMatrixKeySource(path);
     }
+
+    /// <summary>
+    /// True for <c>/mtx/NN/dyn/keysrc</c>: kept here until the X32's matrix compressor was seen to have no key source;
+    /// an older scene's value (it acted on nothing) is read and set nowhere.
+    /// </summary>
+    public static bool IsMatrixKeySource(string path) =>
+        path.Length == 18 && path.StartsWith("/mtx/", StringComparison.Ordinal) && path.EndsWith("/dyn/keysrc", StringComparison.Ordinal);
 
     /// <summary>The spec a former path's wire value (0..1 float, int) was written on, in <paramref name="table"/>; null when it has none there.</summary>
     public static ParameterSpec? WireSpec(string former, ParameterTable table)
@@ -182,6 +190,7 @@ public static class FormerParameters
         ArgumentNullException.ThrowIfNull(table);
         if (former.EndsWith("/dyn/hpf", StringComparison.Ordinal)) return FormerDynamicsHighPass;
         if (ParameterPaths.IsFormerSendTap(former, out _)) return FormerSendTap;
+        if (IsMatrixKeySource(former)) return FormerMatrixKeySource;
         if (IsFormerEffect(former, out int slot, out _)) return table.TryGetIndex(ParameterPaths.Fx(slot) + "/type", out _) ? FormerEffectSpecs[former[6..]] : null;
         if (ParameterPaths.IsFormerSolo(former, out _, out _))
         {

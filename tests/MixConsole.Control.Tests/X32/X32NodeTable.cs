@@ -92,7 +92,7 @@ internal static partial class X32NodeTable
         bus/{01-16}/grp 2
         mtx/{01-06}/config 3
         mtx/{01-06}/preamp 1
-        mtx/{01-06}/dyn 15
+        mtx/{01-06}/dyn 14
         mtx/{01-06}/dyn/filter 3
         mtx/{01-06}/insert 3
         mtx/{01-06}/eq 1

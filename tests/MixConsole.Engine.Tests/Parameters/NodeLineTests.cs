@@ -56,7 +56,7 @@ public sealed class NodeLineTests(Xunit.Abstractions.ITestOutputHelper output)
     [Theory]
     [InlineData("/ch/01/dyn OFF COMP PEAK LOG 0.0 3.0 1 0.00 10 10.0 151 POST 0 100 OFF", "3.0", "1", 3f, 2f)] // a real console's scene line
     [InlineData("/bus/02/dyn ON COMP RMS LOG -20.0 100 5 6.00 10 10.0 151 POST 0 100 OFF", "100", "5", 100f, 10f)]
-    [InlineData("/mtx/03/dyn ON COMP RMS LOG -20.0 1.1 0 0.00 10 10.0 151 POST 0 100 OFF", "1.1", "0", 1.1f, 0f)]
+    [InlineData("/mtx/03/dyn ON COMP RMS LOG -20.0 1.1 0 0.00 10 10.0 151 POST 100 OFF", "1.1", "0", 1.1f, 0f)] // no key source on a matrix
     public void AnX32DynamicsLine_SetsTheRatioByLabel_AndTheKneeInWholeSteps_AndWritesThemBack(string line, string ratio, string knee, float ratioToOne, float kneeDb)
     {
         var store = new ParameterStore(Table);

@@ -110,6 +110,17 @@ public class SceneFileTests
         Assert.Equal(0f, store.GetReal(Table.IndexOf("/fx/5/par/01")));
     }
 
+    // A matrix compressor has no key source on the X32; scenes that saved the one kept here still load, and it sets nothing.
+    [Fact]
+    public void AnOldScene_NamingAMatrixKeySource_Loads_AndTheMatrixHasNone()
+    {
+        var store = new ParameterStore(Table);
+        SceneFile.Load(store, """{"parameters": {"format": 4, "/mtx/01/dyn/keysrc": 3, "/mtx/01/dyn/thr": 0.5}}""");
+        Assert.False(Table.TryGetIndex("/mtx/01/dyn/keysrc", out _));
+        Assert.True(Table.TryGetIndex("/bus/01/dyn/keysrc", out _));
+        Assert.Equal(0.5f, store.GetNormalized(Table.IndexOf("/mtx/01/dyn/thr")), 1e-6f);
+    }
+
     [Fact]
     public void AnOldScene_WithAStereoReturnPerSlot_LoadsAsThePairOfLinkedReturnStrips()
     {
