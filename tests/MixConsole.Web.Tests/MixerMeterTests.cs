@@ -121,7 +121,10 @@ public sealed class MixerMeterTests(Browser browser, ITestOutputHelper output) :
         await page.ClickAsync("#layers [data-layer='fxrtn']");
         foreach (int ret in new[] { 1, 2 })
         {
-            await WaitForFiniteAsync(page, Level("fxrtn", ret), "rms-db");
+            // The 300 ms RMS window starts with the silence before the first echo: wait for it to fill with the delayed sine.
+            await page.WaitForFunctionAsync(
+                "s => { const m = document.querySelector(s); const d = Number(m?.dataset.peakDb) - Number(m?.dataset.rmsDb); return d > 2 && d < 4; }",
+                Level("fxrtn", ret));
             double peak = await DbAsync(page, Level("fxrtn", ret), "peak-db"), rms = await DbAsync(page, Level("fxrtn", ret), "rms-db");
             output.WriteLine($"return {ret}: peak {peak:0.00} dBFS, RMS {rms:0.00} dBFS");
             Assert.InRange(peak, -40, 0);
