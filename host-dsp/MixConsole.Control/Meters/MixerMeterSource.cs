@@ -14,6 +14,7 @@ public sealed class MixerMeterSource : IMeterSource
     private readonly float[] _frame;
     private readonly RmsWindow _rms;
     private readonly float[] _windowRms;
+    private readonly int _mixRms; // RMS of channels, buses, main left and right: the effect returns' follow
 
     /// <summary>Reads frames from <paramref name="meters"/>.</summary>
     public MixerMeterSource(MixerMeters meters)
@@ -21,7 +22,8 @@ public sealed class MixerMeterSource : IMeterSource
         _meters = meters ?? throw new ArgumentNullException(nameof(meters));
         Layout = OscMeterLayout.For(meters.Layout.Config);
         _frame = new float[meters.Layout.FrameLength];
-        _rms = new RmsWindow(Layout.Channels + Layout.Buses + 2 + 2 * Layout.FxSlots);
+        _mixRms = Layout.Channels + Layout.Buses + 2;
+        _rms = new RmsWindow(_mixRms + 2 * Layout.FxSlots);
         _windowRms = new float[_rms.Meters];
     }
 
@@ -93,8 +95,8 @@ public sealed class MixerMeterSource : IMeterSource
         _windowRms[channels + buses + 1] = _frame[engine.Main + 3];
         for (int s = 0; s < Layout.FxSlots; s++)
         {
-            _windowRms[channels + buses + 2 + 2 * s] = _frame[engine.FxReturnRms(s)];
-            _windowRms[channels + buses + 3 + 2 * s] = _frame[engine.FxReturnRms(s) + 1];
+            _windowRms[_mixRms + 2 * s] = _frame[engine.FxReturnRms(s)];
+            _windowRms[_mixRms + 2 * s + 1] = _frame[engine.FxReturnRms(s) + 1];
         }
 
         _rms.Add(_windowRms);
@@ -102,9 +104,8 @@ public sealed class MixerMeterSource : IMeterSource
 
     private void WriteScreenSection(Span<float> linear, MeterLayout engine)
     {
-        int mixRms = Layout.Channels + Layout.Buses + 2;
-        for (int i = 0; i < mixRms; i++) linear[Layout.FirstScreenValue + i] = _rms.Rms(i);
-        for (int side = 0; side < 2 * Layout.FxSlots; side++) linear[Layout.FxReturnRms(side)] = _rms.Rms(mixRms + side);
+        for (int i = 0; i < _mixRms; i++) linear[Layout.FirstScreenValue + i] = _rms.Rms(i);
+        for (int side = 0; side < 2 * Layout.FxSlots; side++) linear[Layout.FxReturnRms(side)] = _rms.Rms(_mixRms + side);
         for (int b = 0; b < Layout.Buses; b++)
         {
             linear[Layout.BusCompressorGain(b)] = OscMeterLayout.GainOfReduction(_frame[engine.BusCompressorReduction(b)]);

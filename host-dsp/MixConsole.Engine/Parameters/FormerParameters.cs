@@ -40,7 +40,7 @@ public static class FormerParameters
     {
         ArgumentNullException.ThrowIfNull(path);
         slot = path.Length > 5 && path.StartsWith("/fx/", StringComparison.Ordinal) && path.AsSpan(5).StartsWith("/par/") ? path[4] - '0' : 0;
-        return slot > X32EffectTypes.SendSlots && slot <= 8;
+        return slot > X32EffectTypes.SendSlots && slot <= Configuration.ConsoleConfig.MaxFxSlots;
     }
 
     // Before format 4 the ratio was a float on the X32's 12 ratios (its real value the ratio) and the knee 0..10 dB.
