@@ -41,6 +41,8 @@ public static class CompressorKernel
         int w = T.Width;
         Span<float> level = gainDb[..(frames * w)];
         detected = detected[..(frames * w)];
+        // Read-only views made once: in a kernel this large the JIT stops inlining the conversion and would call it per frame.
+        ReadOnlySpan<float> detectedIn = detected, levelIn = level, onMixesIn = onMixes, blockIn = block;
         T zero = T.Splat(0f), one = T.Splat(1f), half = T.Splat(0.5f), floor = T.Splat(1e-6f);
         T rmsUpdate = T.Load(compressors.RmsUpdate, first);
         T threshold = T.Load(compressors.ThresholdDb, first), slope = T.Load(compressors.Slope, first), halfKnee = half * T.Load(compressors.KneeDb, first);
@@ -70,7 +72,7 @@ public static class CompressorKernel
             T dbPerOctave = T.Splat(0.5f * DbPerOctave), negativeThreshold = zero - threshold;
             for (int i = 0; i < frames * w; i += w)
             {
-                T power = T.Load(detected, i);
+                T power = T.Load(detectedIn, i);
                 T curve = Curve(T.MultiplyAdd(T.Log2(power), dbPerOctave, negativeThreshold), halfKnee, slope, kneeSlope);
                 T.Store(T.SelectGreaterOrEqual(power, kneeStart, curve, zero), level, i);
             }
@@ -96,26 +98,34 @@ public static class CompressorKernel
             return;
         }
 
-        for (int t = 0, i = 0; t < frames; t++, i += w)
+        // At rest a loop of its own that keeps only the smoothing's state in registers: it leaves the gain reduction in
+        // level (make-up is subtracted where the gain is applied) and tracks its peak; scaling by the constant on switch
+        // after the loop gives the same meter, as rounding a product by a non-negative constant keeps the order.
+        if (!moving)
         {
-            T target = T.Load(level, i);
-            T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
-            next = T.SelectGreater(floor, next, zero, next);
-            gr = T.SelectGreater(mask, zero, next, gr);
-            if (!moving)
+            T grPeak = zero;
+            for (int i = 0; i < frames * w; i += w)
             {
-                grMax = T.Max(grMax, gr * restOn);
-                T.Store(restMakeup - gr, level, i);
-                continue;
+                gr = Smooth(T.Load(levelIn, i), gr, attack, release, floor, mask);
+                grPeak = T.Max(grPeak, gr);
+                T.Store(gr, level, i);
             }
 
-            onLeft = T.SelectGreater(mask, zero, T.Max(onLeft - one, zero), onLeft);
-            mixLeft = T.SelectGreater(mask, zero, T.Max(mixLeft - one, zero), mixLeft);
-            makeupLeft = T.SelectGreater(mask, zero, T.Max(makeupLeft - one, zero), makeupLeft);
-            T on = (onTarget - onStep * onLeft) * mask;
-            grMax = T.Max(grMax, gr * on);
-            T.Store(makeupTarget - makeupStep * makeupLeft - gr, level, i);
-            T.Store(on * (mixTarget - mixStep * mixLeft), onMixes, i);
+            grMax = T.Max(grMax, grPeak * restOn);
+        }
+        else
+        {
+            for (int i = 0; i < frames * w; i += w)
+            {
+                gr = Smooth(T.Load(levelIn, i), gr, attack, release, floor, mask);
+                onLeft = T.SelectGreater(mask, zero, T.Max(onLeft - one, zero), onLeft);
+                mixLeft = T.SelectGreater(mask, zero, T.Max(mixLeft - one, zero), mixLeft);
+                makeupLeft = T.SelectGreater(mask, zero, T.Max(makeupLeft - one, zero), makeupLeft);
+                T on = (onTarget - onStep * onLeft) * mask;
+                grMax = T.Max(grMax, gr * on);
+                T.Store(makeupTarget - makeupStep * makeupLeft - gr, level, i);
+                T.Store(on * (mixTarget - mixStep * mixLeft), onMixes, i);
+            }
         }
 
         T.Store(gr, compressors.GainReductionDb, first);
@@ -127,9 +137,21 @@ public static class CompressorKernel
         // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g.
         for (int i = 0; i < frames * w; i += w)
         {
-            T onMix = moving ? T.Load(onMixes, i) : restOnMix;
-            T.Store(T.Load(block, i) * T.MultiplyAdd(onMix, T.DbToGain(T.Load(level, i)) - one, one), block, i);
+            T onMix = moving ? T.Load(onMixesIn, i) : restOnMix;
+            T appliedDb = moving ? T.Load(levelIn, i) : restMakeup - T.Load(levelIn, i);
+            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(onMix, T.DbToGain(appliedDb) - one, one), block, i);
         }
+    }
+
+    // One sample of gain-reduction smoothing towards target (attack while it rises, release while it falls), tiny values
+    // flushed to 0; lanes outside mask keep theirs.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Smooth<T>(T target, T gr, T attack, T release, T floor, T mask) where T : struct, ILane<T>
+    {
+        T zero = T.Splat(0f);
+        T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
+        next = T.SelectGreater(floor, next, zero, next);
+        return T.SelectGreater(mask, zero, next, gr);
     }
 
     // Idle (under the knee all block, no gain reduction left, nothing ramping): the loops of Process would hold the gain

@@ -40,6 +40,8 @@ public static class GateKernel
         int w = T.Width;
         detected = detected[..(frames * w)];
         Span<float> level = gainDb[..(frames * w)];
+        // Read-only views made once: in a kernel this large the JIT stops inlining the conversion and would call it per frame.
+        ReadOnlySpan<float> detectedIn = detected, levelIn = level;
         T zero = T.Splat(0f), one = T.Splat(1f), floor = T.Splat(1e-6f), fall = T.Splat(gates.DetectorFall);
         T detector = T.Load(gates.Detector, first), linkRow = T.Load(link, first), lowest = T.Splat(float.MaxValue);
         bool linked = T.AnyNonZero(linkRow);
@@ -59,7 +61,7 @@ public static class GateKernel
         if (skipOpenBlocks && frames > 0 && StayedOpen<T>(gates, first, lowest, thresholdGain, level)) return false;
         bool needDb = T.AnyNonZero(T.SelectGreater(thresholdGain, lowest, T.Load(gates.Expander, first), zero));
         if (needDb)
-            for (int i = 0; i < frames * w; i += w) T.Store(T.GainToDb(T.Load(detected, i)), level, i);
+            for (int i = 0; i < frames * w; i += w) T.Store(T.GainToDb(T.Load(detectedIn, i)), level, i);
 
         T threshold = T.Load(gates.ThresholdDb, first), range = T.Load(gates.RangeDb, first), expansion = T.Load(gates.Expansion, first);
         T attack = T.Load(gates.Attack, first), release = T.Load(gates.Release, first), holdSamples = T.Load(gates.HoldSamples, first);
@@ -68,8 +70,8 @@ public static class GateKernel
         T grMax = T.Load(gates.MaxGainReductionDb, first), floorDb = T.Splat(FastDecibels.FloorDb), deepest = zero;
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
-            T d = T.Load(detected, i);
-            T levelDb = needDb ? T.Load(level, i) : floorDb;
+            T d = T.Load(detectedIn, i);
+            T levelDb = needDb ? T.Load(levelIn, i) : floorDb;
             hold = T.SelectGreaterOrEqual(d, thresholdGain, holdSamples, T.Max(hold - one, zero));
             T target = T.SelectGreaterOrEqual(d, thresholdGain, zero, Attenuation(levelDb, threshold, range, expansion));
             T opened = target + attack * (gr - target);
@@ -118,6 +120,7 @@ public static class GateKernel
     public static void ApplyGain<T>(Span<float> block, ReadOnlySpan<float> gainDb, int frames) where T : struct, ILane<T>
     {
         int w = T.Width;
-        for (int i = 0; i < frames * w; i += w) T.Store(T.Load(block, i) * T.DbToGain(T.Load(gainDb, i)), block, i);
+        ReadOnlySpan<float> blockIn = block; // converted once, not per frame (see Process)
+        for (int i = 0; i < frames * w; i += w) T.Store(T.Load(blockIn, i) * T.DbToGain(T.Load(gainDb, i)), block, i);
     }
 }

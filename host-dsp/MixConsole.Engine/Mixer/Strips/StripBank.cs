@@ -301,15 +301,10 @@ internal sealed class StripBank
             int lanes = Math.Min(w, _strips - first);
             TransposeIn(planar, stride, offset, frames, first, lanes, block);
 
-            RunSectionPair<T>(g, StripSection.HighPass0, block, frames);
+            bool gate = AnyLive(_gate.On, first, T.Splat(1f));
+            RunHighPassAndGateKey<T>(g, gate, block, key, frames);
             if (!preEqTap.IsEmpty) TransposeOut(block, frames, first, lanes, preEqTap, stride, offset);
-
-            if (AnyLive(_gate.On, first, T.Splat(1f)))
-            {
-                block.CopyTo(key);
-                RunSection<T>(g, StripSection.GateKey, key, frames);
-                GateKernel.Process<T>(_gate, first, _link, block, key, _detected, _levelDb, frames);
-            }
+            if (gate) GateKernel.Process<T>(_gate, first, _link, block, key, _detected, _levelDb, frames);
 
             RunCompressorAt<T>(g, first, beforeEq: true, block, key, frames);
             RunSectionPair<T>(g, StripSection.Eq0, block, frames);
@@ -327,8 +322,7 @@ internal sealed class StripBank
         T zero = T.Splat(0f), one = T.Splat(1f), position = T.Load(_compressorBeforeEq, first);
         T mask = beforeEq ? T.SelectGreater(position, zero, one, zero) : T.SelectGreater(position, zero, zero, one);
         if (!AnyLive(_compressor.On, first, mask)) return;
-        block.CopyTo(key);
-        RunSection<T>(g, beforeEq ? StripSection.CompressorKey : StripSection.CompressorKeyPostEq, key, frames);
+        RunKey<T>(g, beforeEq ? StripSection.CompressorKey : StripSection.CompressorKeyPostEq, block, key, frames);
         CompressorKernel.Process(_compressor, first, _link, block, key, _detected, _levelDb, _onMixes, frames, mask);
     }
 
@@ -341,6 +335,29 @@ internal sealed class StripBank
         int gs = g * StripSection.Count + section;
         if (!_sectionLive[gs]) return;
         BiquadSectionKernel.Run<T>(SectionCoefficients(gs), SectionState(gs), block, frames);
+    }
+
+    // The high-pass, and the gate's key from its output when a gate works: one pass when all three sections filter.
+    private void RunHighPassAndGateKey<T>(int g, bool gate, Span<float> block, Span<float> key, int frames) where T : struct, ILane<T>
+    {
+        int hp = g * StripSection.Count + StripSection.HighPass0, gk = g * StripSection.Count + StripSection.GateKey;
+        if (gate && _sectionLive[hp] && _sectionLive[hp + 1] && _sectionLive[gk])
+        {
+            BiquadSectionKernel.RunPairAndKey<T>(SectionCoefficients(hp), SectionState(hp), SectionCoefficients(hp + 1), SectionState(hp + 1),
+                SectionCoefficients(gk), SectionState(gk), block, key, frames);
+            return;
+        }
+
+        RunSectionPair<T>(g, StripSection.HighPass0, block, frames);
+        if (gate) RunKey<T>(g, StripSection.GateKey, block, key, frames);
+    }
+
+    // A detector's key: the block through a key section, or the block itself when that section passes audio unchanged.
+    private void RunKey<T>(int g, int section, ReadOnlySpan<float> block, Span<float> key, int frames) where T : struct, ILane<T>
+    {
+        int gs = g * StripSection.Count + section;
+        if (_sectionLive[gs]) BiquadSectionKernel.Run<T>(SectionCoefficients(gs), SectionState(gs), block, key, frames);
+        else block.CopyTo(key);
     }
 
     /// <summary>Sections <paramref name="first"/> and the next in series; both in one pass when both work, so their arithmetic overlaps.</summary>
