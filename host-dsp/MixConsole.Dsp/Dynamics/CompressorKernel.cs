@@ -98,34 +98,26 @@ public static class CompressorKernel
             return;
         }
 
-        // At rest a loop of its own that keeps only the smoothing's state in registers: it leaves the gain reduction in
-        // level (make-up is subtracted where the gain is applied) and tracks its peak; scaling by the constant on switch
-        // after the loop gives the same meter, as rounding a product by a non-negative constant keeps the order.
-        if (!moving)
+        for (int t = 0, i = 0; t < frames; t++, i += w)
         {
-            T grPeak = zero;
-            for (int i = 0; i < frames * w; i += w)
+            T target = T.Load(levelIn, i);
+            T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
+            next = T.SelectGreater(floor, next, zero, next);
+            gr = T.SelectGreater(mask, zero, next, gr);
+            if (!moving)
             {
-                gr = Smooth(T.Load(levelIn, i), gr, attack, release, floor, mask);
-                grPeak = T.Max(grPeak, gr);
-                T.Store(gr, level, i);
+                grMax = T.Max(grMax, gr * restOn);
+                T.Store(restMakeup - gr, level, i);
+                continue;
             }
 
-            grMax = T.Max(grMax, grPeak * restOn);
-        }
-        else
-        {
-            for (int i = 0; i < frames * w; i += w)
-            {
-                gr = Smooth(T.Load(levelIn, i), gr, attack, release, floor, mask);
-                onLeft = T.SelectGreater(mask, zero, T.Max(onLeft - one, zero), onLeft);
-                mixLeft = T.SelectGreater(mask, zero, T.Max(mixLeft - one, zero), mixLeft);
-                makeupLeft = T.SelectGreater(mask, zero, T.Max(makeupLeft - one, zero), makeupLeft);
-                T on = (onTarget - onStep * onLeft) * mask;
-                grMax = T.Max(grMax, gr * on);
-                T.Store(makeupTarget - makeupStep * makeupLeft - gr, level, i);
-                T.Store(on * (mixTarget - mixStep * mixLeft), onMixes, i);
-            }
+            onLeft = T.SelectGreater(mask, zero, T.Max(onLeft - one, zero), onLeft);
+            mixLeft = T.SelectGreater(mask, zero, T.Max(mixLeft - one, zero), mixLeft);
+            makeupLeft = T.SelectGreater(mask, zero, T.Max(makeupLeft - one, zero), makeupLeft);
+            T on = (onTarget - onStep * onLeft) * mask;
+            grMax = T.Max(grMax, gr * on);
+            T.Store(makeupTarget - makeupStep * makeupLeft - gr, level, i);
+            T.Store(on * (mixTarget - mixStep * mixLeft), onMixes, i);
         }
 
         T.Store(gr, compressors.GainReductionDb, first);
@@ -138,20 +130,8 @@ public static class CompressorKernel
         for (int i = 0; i < frames * w; i += w)
         {
             T onMix = moving ? T.Load(onMixesIn, i) : restOnMix;
-            T appliedDb = moving ? T.Load(levelIn, i) : restMakeup - T.Load(levelIn, i);
-            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(onMix, T.DbToGain(appliedDb) - one, one), block, i);
+            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(onMix, T.DbToGain(T.Load(levelIn, i)) - one, one), block, i);
         }
-    }
-
-    // One sample of gain-reduction smoothing towards target (attack while it rises, release while it falls), tiny values
-    // flushed to 0; lanes outside mask keep theirs.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Smooth<T>(T target, T gr, T attack, T release, T floor, T mask) where T : struct, ILane<T>
-    {
-        T zero = T.Splat(0f);
-        T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
-        next = T.SelectGreater(floor, next, zero, next);
-        return T.SelectGreater(mask, zero, next, gr);
     }
 
     // Idle (under the knee all block, no gain reduction left, nothing ramping): the loops of Process would hold the gain
