@@ -24,7 +24,7 @@ public static class GateKernel
     /// Gates <paramref name="frames"/> lane-interleaved frames of <paramref name="block"/> in place, keyed by <paramref name="key"/>,
     /// for the row of lanes starting at <paramref name="first"/>. <paramref name="detected"/> and <paramref name="gainDb"/> are
     /// scratch of frames × width floats; afterwards <paramref name="gainDb"/> holds each sample's gain in dB. Returns false when
-    /// every gate stayed wide open (the block was left untouched and <paramref name="gainDb"/> is all 0).
+    /// every gate stayed wide open: the block was left untouched and <paramref name="gainDb"/> holds nothing to apply.
     /// </summary>
     public static bool Process<T>(GateLanes gates, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> key,
         Span<float> detected, Span<float> gainDb, int frames) where T : struct, ILane<T> =>
@@ -58,7 +58,7 @@ public static class GateKernel
 
         // Open or closed is decided on the linear level; only an expander below its threshold needs the level in dB.
         T thresholdGain = T.Load(gates.ThresholdGain, first);
-        if (skipOpenBlocks && frames > 0 && StayedOpen<T>(gates, first, lowest, thresholdGain, level)) return false;
+        if (skipOpenBlocks && frames > 0 && StayedOpen<T>(gates, first, lowest, thresholdGain)) return false;
         bool needDb = T.AnyNonZero(T.SelectGreater(thresholdGain, lowest, T.Load(gates.Expander, first), zero));
         if (needDb)
             for (int i = 0; i < frames * w; i += w) T.Store(T.GainToDb(T.Load(detectedIn, i)), level, i);
@@ -99,7 +99,7 @@ public static class GateKernel
     // Every lane's detector stayed at or above its threshold all block, its gate open (0 dB) and its switch at rest: the
     // smoothing loop would re-arm each hold and keep 0 dB at every sample. Leaves the state that loop leaves.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool StayedOpen<T>(GateLanes gates, int first, T lowest, T thresholdGain, Span<float> gainDb) where T : struct, ILane<T>
+    private static bool StayedOpen<T>(GateLanes gates, int first, T lowest, T thresholdGain) where T : struct, ILane<T>
     {
         T zero = T.Splat(0f), one = T.Splat(1f);
         T onLeft = T.Load(gates.On.Remaining, first);
@@ -112,7 +112,6 @@ public static class GateKernel
         T.Store(zero, gates.GainReductionDb, first);
         T.Store(onLeft, gates.On.Remaining, first);
         T.Store(T.Max(T.Load(gates.MaxGainReductionDb, first), appliedDb), gates.MaxGainReductionDb, first);
-        gainDb.Clear();
         return true;
     }
 
