@@ -307,9 +307,7 @@ internal sealed class StripBank
             if (gate) GateKernel.Process<T>(_gate, first, _link, block, key, _detected, _levelDb, frames);
 
             RunCompressorAt<T>(g, first, beforeEq: true, block, key, frames);
-            RunSectionPair<T>(g, StripSection.Eq0, block, frames);
-            RunSectionPair<T>(g, StripSection.Eq0 + 2, block, frames);
-            RunSectionPair<T>(g, StripSection.Eq4, block, frames);
+            RunEq<T>(g, block, frames);
             RunCompressorAt<T>(g, first, beforeEq: false, block, key, frames);
 
             TransposeOut(block, frames, first, lanes, planar, stride, offset);
@@ -358,6 +356,28 @@ internal sealed class StripBank
         int gs = g * StripSection.Count + section;
         if (_sectionLive[gs]) BiquadSectionKernel.Run<T>(SectionCoefficients(gs), SectionState(gs), block, key, frames);
         else block.CopyTo(key);
+    }
+
+    // The EQ's working bands in signal order, two to a pass: bands with flat ones between them still share a pass
+    // (a pair gives the bits of its two sections one after the other).
+    private void RunEq<T>(int g, Span<float> block, int frames) where T : struct, ILane<T>
+    {
+        int pending = -1;
+        for (int band = 0; band < StripSection.EqBands; band++)
+        {
+            int gs = g * StripSection.Count + StripSection.Eq(band);
+            if (!_sectionLive[gs]) continue;
+            if (pending < 0)
+            {
+                pending = gs;
+                continue;
+            }
+
+            BiquadSectionKernel.RunPair<T>(SectionCoefficients(pending), SectionState(pending), SectionCoefficients(gs), SectionState(gs), block, frames);
+            pending = -1;
+        }
+
+        if (pending >= 0) BiquadSectionKernel.Run<T>(SectionCoefficients(pending), SectionState(pending), block, frames);
     }
 
     /// <summary>Sections <paramref name="first"/> and the next in series; both in one pass when both work, so their arithmetic overlaps.</summary>
