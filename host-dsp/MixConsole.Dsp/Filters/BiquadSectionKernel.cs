@@ -83,9 +83,9 @@ public static class BiquadSectionKernel
     }
 
     // One frame through a section: transposed direct form II in fused multiply-adds, two roundings on the path from one
-    // output to the next.
+    // output to the next. Also the compressor's side-chain filter inside its detector's pass.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Step<T>(T x, T b0, T b1, T b2, T na1, T na2, ref T z1, ref T z2) where T : struct, ILane<T>
+    internal static T Step<T>(T x, T b0, T b1, T b2, T na1, T na2, ref T z1, ref T z2) where T : struct, ILane<T>
     {
         T y = T.MultiplyAdd(b0, x, z1);
         z1 = T.MultiplyAdd(na1, y, T.MultiplyAdd(b1, x, z2));
@@ -95,7 +95,7 @@ public static class BiquadSectionKernel
 
     // A section's coefficients for the row, feedback terms negated so the loop is all multiply-adds.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Load<T>(ReadOnlySpan<float> c, out T b0, out T b1, out T b2, out T na1, out T na2) where T : struct, ILane<T>
+    internal static void Load<T>(ReadOnlySpan<float> c, out T b0, out T b1, out T b2, out T na1, out T na2) where T : struct, ILane<T>
     {
         int w = T.Width;
         T zero = T.Splat(0f);
@@ -108,7 +108,7 @@ public static class BiquadSectionKernel
 
     // Tiny states are flushed so silence never turns denormal.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Keep<T>(Span<float> state, T z1, T z2) where T : struct, ILane<T>
+    internal static void Keep<T>(Span<float> state, T z1, T z2) where T : struct, ILane<T>
     {
         T threshold = T.Splat(DenormalGuard.Threshold), zero = T.Splat(0f);
         T.Store(T.SelectGreaterOrEqual(T.Abs(z1), threshold, z1, zero), state, 0);

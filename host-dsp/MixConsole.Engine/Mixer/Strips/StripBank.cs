@@ -306,22 +306,26 @@ internal sealed class StripBank
             if (!preEqTap.IsEmpty) TransposeOut(block, frames, first, lanes, preEqTap, stride, offset);
             if (gate) GateKernel.Process<T>(_gate, first, _link, block, key, _detected, _levelDb, frames);
 
-            RunCompressorAt<T>(g, first, beforeEq: true, block, key, frames);
+            RunCompressorAt<T>(g, first, beforeEq: true, block, frames);
             RunEq<T>(g, block, frames);
-            RunCompressorAt<T>(g, first, beforeEq: false, block, key, frames);
+            RunCompressorAt<T>(g, first, beforeEq: false, block, frames);
 
             TransposeOut(block, frames, first, lanes, planar, stride, offset);
         }
     }
 
-    private void RunCompressorAt<T>(int g, int first, bool beforeEq, Span<float> block, Span<float> key, int frames) where T : struct, ILane<T>
+    private void RunCompressorAt<T>(int g, int first, bool beforeEq, Span<float> block, int frames) where T : struct, ILane<T>
     {
         // Lanes whose compressor sits here: 1, else 0.
         T zero = T.Splat(0f), one = T.Splat(1f), position = T.Load(_compressorBeforeEq, first);
         T mask = beforeEq ? T.SelectGreater(position, zero, one, zero) : T.SelectGreater(position, zero, zero, one);
         if (!AnyLive(_compressor.On, first, mask)) return;
-        RunKey<T>(g, beforeEq ? StripSection.CompressorKey : StripSection.CompressorKeyPostEq, block, key, frames);
-        CompressorKernel.Process(_compressor, first, _link, block, key, _detected, _levelDb, _onMixes, frames, mask);
+        // The side-chain filter runs in the detector's pass; a flat one leaves the block itself as the key.
+        int gs = g * StripSection.Count + (beforeEq ? StripSection.CompressorKey : StripSection.CompressorKeyPostEq);
+        if (_sectionLive[gs])
+            CompressorKernel.Process(_compressor, first, _link, block, SectionCoefficients(gs), SectionState(gs), _detected, _levelDb, _onMixes, frames, mask);
+        else
+            CompressorKernel.Process(_compressor, first, _link, block, block, _detected, _levelDb, _onMixes, frames, mask);
     }
 
     // LaneRamps.IsLive for a row at once (a non-zero target or samples left), among the lanes of mask.
