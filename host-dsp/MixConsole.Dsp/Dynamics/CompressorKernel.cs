@@ -55,7 +55,7 @@ public static class CompressorKernel
         detected = detected[..(frames * w)];
         // Read-only views made once: in a kernel this large the JIT stops inlining the conversion and would call it per frame.
         ReadOnlySpan<float> detectedIn = detected, levelIn = level, onMixesIn = onMixes, blockIn = block;
-        T zero = T.Splat(0f), one = T.Splat(1f), half = T.Splat(0.5f), floor = T.Splat(1e-6f);
+        T zero = T.Splat(0f), one = T.Splat(1f), half = T.Splat(0.5f);
         T threshold = T.Load(compressors.ThresholdDb, first), slope = T.Load(compressors.Slope, first), halfKnee = half * T.Load(compressors.KneeDb, first);
         T kneeSlope = slope * T.Load(compressors.InverseTwoKnee, first);
         T loudest = keyCoefficients.IsEmpty
@@ -81,7 +81,7 @@ public static class CompressorKernel
             level.Clear();
         }
 
-        T attack = T.Load(compressors.Attack, first), release = T.Load(compressors.Release, first), gr = T.Load(compressors.GainReductionDb, first);
+        T gr = T.Load(compressors.GainReductionDb, first);
         T onTarget = T.Load(compressors.On.Target, first), onStep = T.Load(compressors.On.Step, first), onLeft = T.Load(compressors.On.Remaining, first);
         T mixTarget = T.Load(compressors.Mix.Target, first), mixStep = T.Load(compressors.Mix.Step, first), mixLeft = T.Load(compressors.Mix.Remaining, first);
         T makeupTarget = T.Load(compressors.MakeupDb.Target, first), makeupStep = T.Load(compressors.MakeupDb.Step, first);
@@ -97,6 +97,33 @@ public static class CompressorKernel
             return;
         }
 
+        Smooth(compressors, first, level, onMixes, frames, mask, moving);
+
+        // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g.
+        for (int i = 0; i < frames * w; i += w)
+        {
+            T onMix = moving ? T.Load(onMixesIn, i) : restOnMix;
+            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(onMix, T.DbToGain(T.Load(levelIn, i)) - one, one), block, i);
+        }
+    }
+
+    // The gain reduction's smoothing and the ramps, frame by frame: each frame's gain in dB (make-up less gain reduction) in
+    // level, which holds the curve's, and while a ramp moves each frame's on × mix in onMixes. Apart from Process, so the
+    // smoothing's recurrence has the JIT's registers to itself.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Smooth<T>(CompressorLanes compressors, int first, Span<float> level, Span<float> onMixes, int frames, T mask, bool moving)
+        where T : struct, ILane<T>
+    {
+        int w = T.Width;
+        ReadOnlySpan<float> levelIn = level;
+        T zero = T.Splat(0f), one = T.Splat(1f), floor = T.Splat(1e-6f);
+        T attack = T.Load(compressors.Attack, first), release = T.Load(compressors.Release, first), gr = T.Load(compressors.GainReductionDb, first);
+        T onTarget = T.Load(compressors.On.Target, first), onStep = T.Load(compressors.On.Step, first), onLeft = T.Load(compressors.On.Remaining, first);
+        T mixTarget = T.Load(compressors.Mix.Target, first), mixStep = T.Load(compressors.Mix.Step, first), mixLeft = T.Load(compressors.Mix.Remaining, first);
+        T makeupTarget = T.Load(compressors.MakeupDb.Target, first), makeupStep = T.Load(compressors.MakeupDb.Step, first);
+        T makeupLeft = T.Load(compressors.MakeupDb.Remaining, first);
+        T grMax = T.Load(compressors.MaxGainReductionDb, first);
+        T restOn = (onTarget - onStep * onLeft) * mask, restMakeup = makeupTarget - makeupStep * makeupLeft;
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
             T target = T.Load(levelIn, i);
@@ -125,12 +152,6 @@ public static class CompressorKernel
         T.Store(makeupLeft, compressors.MakeupDb.Remaining, first);
         T.Store(grMax, compressors.MaxGainReductionDb, first);
 
-        // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g.
-        for (int i = 0; i < frames * w; i += w)
-        {
-            T onMix = moving ? T.Load(onMixesIn, i) : restOnMix;
-            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(onMix, T.DbToGain(T.Load(levelIn, i)) - one, one), block, i);
-        }
     }
 
     // The detector's pass over a given key: each frame's power in detected, the mean square kept; returns the loudest power.
