@@ -151,7 +151,6 @@ public static class CompressorKernel
         T.Store(mixLeft, compressors.Mix.Remaining, first);
         T.Store(makeupLeft, compressors.MakeupDb.Remaining, first);
         T.Store(grMax, compressors.MaxGainReductionDb, first);
-
     }
 
     // The detector's pass over a given key: each frame's power in detected, the mean square kept; returns the loudest power.

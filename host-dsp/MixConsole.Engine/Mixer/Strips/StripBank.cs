@@ -354,7 +354,7 @@ internal sealed class StripBank
         if (gate) RunKey<T>(g, StripSection.GateKey, block, key, frames);
     }
 
-    // A detector's key: the block through a key section, or the block itself when that section passes audio unchanged.
+    // The gate's key: the block through its key section, or a copy of the block when that section passes audio unchanged.
     private void RunKey<T>(int g, int section, ReadOnlySpan<float> block, Span<float> key, int frames) where T : struct, ILane<T>
     {
         int gs = g * StripSection.Count + section;
