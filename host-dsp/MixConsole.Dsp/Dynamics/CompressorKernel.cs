@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MixConsole.Dsp.Filters;
 using MixConsole.Dsp.Lanes;
 
 namespace MixConsole.Dsp.Dynamics;
@@ -32,34 +33,34 @@ public static class CompressorKernel
     /// </summary>
     public static void Process<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> key,
         Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask) where T : struct, ILane<T> =>
-        Process(compressors, first, link, block, key, detected, gainDb, onMixes, frames, mask, skipIdleBlocks: true);
+        Process(compressors, first, link, block, key, default, default, detected, gainDb, onMixes, frames, mask, skipIdleBlocks: true);
 
-    // skipIdleBlocks false runs the plain path only (the tests compare the two).
+    /// <summary>
+    /// As <see cref="Process{T}(CompressorLanes, int, ReadOnlySpan{float}, Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, Span{float}, int, T)"/>,
+    /// keyed by the block itself through the side-chain section <paramref name="keyCoefficients"/> (rows as
+    /// <see cref="BiquadSectionKernel"/> has them) with state <paramref name="keyState"/>, filtered in the detector's pass.
+    /// </summary>
+    public static void Process<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> keyCoefficients,
+        Span<float> keyState, Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask) where T : struct, ILane<T> =>
+        Process(compressors, first, link, block, block, keyCoefficients, keyState, detected, gainDb, onMixes, frames, mask, skipIdleBlocks: true);
+
+    // skipIdleBlocks false runs the plain path only (the tests compare the two). With key coefficients, key is the block
+    // before the side-chain section.
     internal static void Process<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> key,
-        Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask, bool skipIdleBlocks) where T : struct, ILane<T>
+        ReadOnlySpan<float> keyCoefficients, Span<float> keyState, Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask,
+        bool skipIdleBlocks) where T : struct, ILane<T>
     {
         int w = T.Width;
         Span<float> level = gainDb[..(frames * w)];
         detected = detected[..(frames * w)];
-        T zero = T.Splat(0f), one = T.Splat(1f), half = T.Splat(0.5f), floor = T.Splat(1e-6f);
-        T rmsUpdate = T.Load(compressors.RmsUpdate, first);
+        // Read-only views made once: in a kernel this large the JIT stops inlining the conversion and would call it per frame.
+        ReadOnlySpan<float> detectedIn = detected, levelIn = level, onMixesIn = onMixes, blockIn = block;
+        T zero = T.Splat(0f), one = T.Splat(1f), half = T.Splat(0.5f);
         T threshold = T.Load(compressors.ThresholdDb, first), slope = T.Load(compressors.Slope, first), halfKnee = half * T.Load(compressors.KneeDb, first);
         T kneeSlope = slope * T.Load(compressors.InverseTwoKnee, first);
-        T rms = T.Load(compressors.Rms, first);
-        T meanSquare = T.Load(compressors.MeanSquare, first), linkRow = T.Load(link, first), loudest = zero;
-        bool linked = T.AnyNonZero(linkRow);
-        for (int t = 0, i = 0; t < frames; t++, i += w)
-        {
-            T k = T.Load(key, i);
-            T square = k * k;
-            if (linked) square = T.SelectGreater(linkRow, zero, T.Max(square, T.SwapPairs(square)), square);
-            meanSquare = T.SelectGreater(mask, zero, meanSquare + rmsUpdate * (square - meanSquare), meanSquare);
-            T power = T.SelectGreater(rms, zero, meanSquare, square);
-            loudest = T.Max(loudest, power);
-            T.Store(power, detected, i);
-        }
-
-        T.Store(T.SelectGreaterOrEqual(meanSquare, T.Splat(1e-20f), meanSquare, zero), compressors.MeanSquare, first);
+        T loudest = keyCoefficients.IsEmpty
+            ? Detect(compressors, first, link, key, detected, frames, mask)
+            : DetectFiltered(compressors, first, link, key, keyCoefficients, keyState, detected, frames, mask);
 
         // Below the knee the curve asks for nothing: a block that never reaches it in any lane skips the logarithms.
         T kneeStart = T.Load(compressors.KneeStartPower, first);
@@ -70,7 +71,7 @@ public static class CompressorKernel
             T dbPerOctave = T.Splat(0.5f * DbPerOctave), negativeThreshold = zero - threshold;
             for (int i = 0; i < frames * w; i += w)
             {
-                T power = T.Load(detected, i);
+                T power = T.Load(detectedIn, i);
                 T curve = Curve(T.MultiplyAdd(T.Log2(power), dbPerOctave, negativeThreshold), halfKnee, slope, kneeSlope);
                 T.Store(T.SelectGreaterOrEqual(power, kneeStart, curve, zero), level, i);
             }
@@ -80,7 +81,7 @@ public static class CompressorKernel
             level.Clear();
         }
 
-        T attack = T.Load(compressors.Attack, first), release = T.Load(compressors.Release, first), gr = T.Load(compressors.GainReductionDb, first);
+        T gr = T.Load(compressors.GainReductionDb, first);
         T onTarget = T.Load(compressors.On.Target, first), onStep = T.Load(compressors.On.Step, first), onLeft = T.Load(compressors.On.Remaining, first);
         T mixTarget = T.Load(compressors.Mix.Target, first), mixStep = T.Load(compressors.Mix.Step, first), mixLeft = T.Load(compressors.Mix.Remaining, first);
         T makeupTarget = T.Load(compressors.MakeupDb.Target, first), makeupStep = T.Load(compressors.MakeupDb.Step, first);
@@ -96,9 +97,36 @@ public static class CompressorKernel
             return;
         }
 
+        Smooth(compressors, first, level, onMixes, frames, mask, moving);
+
+        // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g.
+        for (int i = 0; i < frames * w; i += w)
+        {
+            T onMix = moving ? T.Load(onMixesIn, i) : restOnMix;
+            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(onMix, T.DbToGain(T.Load(levelIn, i)) - one, one), block, i);
+        }
+    }
+
+    // The gain reduction's smoothing and the ramps, frame by frame: each frame's gain in dB (make-up less gain reduction) in
+    // level, which holds the curve's, and while a ramp moves each frame's on × mix in onMixes. Apart from Process, so the
+    // smoothing's recurrence has the JIT's registers to itself.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Smooth<T>(CompressorLanes compressors, int first, Span<float> level, Span<float> onMixes, int frames, T mask, bool moving)
+        where T : struct, ILane<T>
+    {
+        int w = T.Width;
+        ReadOnlySpan<float> levelIn = level;
+        T zero = T.Splat(0f), one = T.Splat(1f), floor = T.Splat(1e-6f);
+        T attack = T.Load(compressors.Attack, first), release = T.Load(compressors.Release, first), gr = T.Load(compressors.GainReductionDb, first);
+        T onTarget = T.Load(compressors.On.Target, first), onStep = T.Load(compressors.On.Step, first), onLeft = T.Load(compressors.On.Remaining, first);
+        T mixTarget = T.Load(compressors.Mix.Target, first), mixStep = T.Load(compressors.Mix.Step, first), mixLeft = T.Load(compressors.Mix.Remaining, first);
+        T makeupTarget = T.Load(compressors.MakeupDb.Target, first), makeupStep = T.Load(compressors.MakeupDb.Step, first);
+        T makeupLeft = T.Load(compressors.MakeupDb.Remaining, first);
+        T grMax = T.Load(compressors.MaxGainReductionDb, first);
+        T restOn = (onTarget - onStep * onLeft) * mask, restMakeup = makeupTarget - makeupStep * makeupLeft;
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
-            T target = T.Load(level, i);
+            T target = T.Load(levelIn, i);
             T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
             next = T.SelectGreater(floor, next, zero, next);
             gr = T.SelectGreater(mask, zero, next, gr);
@@ -123,13 +151,66 @@ public static class CompressorKernel
         T.Store(mixLeft, compressors.Mix.Remaining, first);
         T.Store(makeupLeft, compressors.MakeupDb.Remaining, first);
         T.Store(grMax, compressors.MaxGainReductionDb, first);
+    }
 
-        // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g.
+    // The detector's pass over a given key: each frame's power in detected, the mean square kept; returns the loudest power.
+    // Apart from Process (as DetectFiltered), so each loop has the JIT's registers to itself.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T Detect<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, ReadOnlySpan<float> key, Span<float> detected, int frames,
+        T mask) where T : struct, ILane<T>
+    {
+        int w = T.Width;
+        T rmsUpdate = T.Load(compressors.RmsUpdate, first), rms = T.Load(compressors.Rms, first), linkRow = T.Load(link, first);
+        T meanSquare = T.Load(compressors.MeanSquare, first), loudest = T.Splat(0f);
+        bool linked = T.AnyNonZero(linkRow);
+        for (int i = 0; i < frames * w; i += w)
+            T.Store(Power(T.Load(key, i), linked, linkRow, rmsUpdate, rms, mask, ref meanSquare, ref loudest), detected, i);
+
+        KeepMeanSquare(compressors, first, meanSquare);
+        return loudest;
+    }
+
+    // Detect for the block through the side-chain section: the filter's recurrence and the mean square's overlap in one pass.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T DetectFiltered<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, ReadOnlySpan<float> block,
+        ReadOnlySpan<float> keyCoefficients, Span<float> keyState, Span<float> detected, int frames, T mask) where T : struct, ILane<T>
+    {
+        int w = T.Width;
+        T rmsUpdate = T.Load(compressors.RmsUpdate, first), rms = T.Load(compressors.Rms, first), linkRow = T.Load(link, first);
+        T meanSquare = T.Load(compressors.MeanSquare, first), loudest = T.Splat(0f);
+        bool linked = T.AnyNonZero(linkRow);
+        BiquadSectionKernel.Load(keyCoefficients, out T b0, out T b1, out T b2, out T na1, out T na2);
+        T z1 = T.Load(keyState, 0), z2 = T.Load(keyState, w);
         for (int i = 0; i < frames * w; i += w)
         {
-            T onMix = moving ? T.Load(onMixes, i) : restOnMix;
-            T.Store(T.Load(block, i) * T.MultiplyAdd(onMix, T.DbToGain(T.Load(level, i)) - one, one), block, i);
+            T k = BiquadSectionKernel.Step(T.Load(block, i), b0, b1, b2, na1, na2, ref z1, ref z2);
+            T.Store(Power(k, linked, linkRow, rmsUpdate, rms, mask, ref meanSquare, ref loudest), detected, i);
         }
+
+        BiquadSectionKernel.Keep(keyState, z1, z2);
+        KeepMeanSquare(compressors, first, meanSquare);
+        return loudest;
+    }
+
+    // One key sample's power for the curve: its square (the louder of a linked pair's), or the RMS detector's mean square.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Power<T>(T k, bool linked, T linkRow, T rmsUpdate, T rms, T mask, ref T meanSquare, ref T loudest) where T : struct, ILane<T>
+    {
+        T zero = T.Splat(0f);
+        T square = k * k;
+        if (linked) square = T.SelectGreater(linkRow, zero, T.Max(square, T.SwapPairs(square)), square);
+        meanSquare = T.SelectGreater(mask, zero, meanSquare + rmsUpdate * (square - meanSquare), meanSquare);
+        T power = T.SelectGreater(rms, zero, meanSquare, square);
+        loudest = T.Max(loudest, power);
+        return power;
+    }
+
+    // The mean square between blocks, tiny values flushed so silence never turns denormal.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void KeepMeanSquare<T>(CompressorLanes compressors, int first, T meanSquare) where T : struct, ILane<T>
+    {
+        T zero = T.Splat(0f);
+        T.Store(T.SelectGreaterOrEqual(meanSquare, T.Splat(1e-20f), meanSquare, zero), compressors.MeanSquare, first);
     }
 
     // Idle (under the knee all block, no gain reduction left, nothing ramping): the loops of Process would hold the gain

@@ -24,7 +24,7 @@ public static class GateKernel
     /// Gates <paramref name="frames"/> lane-interleaved frames of <paramref name="block"/> in place, keyed by <paramref name="key"/>,
     /// for the row of lanes starting at <paramref name="first"/>. <paramref name="detected"/> and <paramref name="gainDb"/> are
     /// scratch of frames × width floats; afterwards <paramref name="gainDb"/> holds each sample's gain in dB. Returns false when
-    /// every gate stayed wide open (the block was left untouched and <paramref name="gainDb"/> is all 0).
+    /// every gate stayed wide open: the block was left untouched and <paramref name="gainDb"/> holds nothing to apply.
     /// </summary>
     public static bool Process<T>(GateLanes gates, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> key,
         Span<float> detected, Span<float> gainDb, int frames) where T : struct, ILane<T> =>
@@ -40,6 +40,8 @@ public static class GateKernel
         int w = T.Width;
         detected = detected[..(frames * w)];
         Span<float> level = gainDb[..(frames * w)];
+        // Read-only views made once: in a kernel this large the JIT stops inlining the conversion and would call it per frame.
+        ReadOnlySpan<float> detectedIn = detected, levelIn = level;
         T zero = T.Splat(0f), one = T.Splat(1f), floor = T.Splat(1e-6f), fall = T.Splat(gates.DetectorFall);
         T detector = T.Load(gates.Detector, first), linkRow = T.Load(link, first), lowest = T.Splat(float.MaxValue);
         bool linked = T.AnyNonZero(linkRow);
@@ -56,10 +58,10 @@ public static class GateKernel
 
         // Open or closed is decided on the linear level; only an expander below its threshold needs the level in dB.
         T thresholdGain = T.Load(gates.ThresholdGain, first);
-        if (skipOpenBlocks && frames > 0 && StayedOpen<T>(gates, first, lowest, thresholdGain, level)) return false;
+        if (skipOpenBlocks && frames > 0 && StayedOpen<T>(gates, first, lowest, thresholdGain)) return false;
         bool needDb = T.AnyNonZero(T.SelectGreater(thresholdGain, lowest, T.Load(gates.Expander, first), zero));
         if (needDb)
-            for (int i = 0; i < frames * w; i += w) T.Store(T.GainToDb(T.Load(detected, i)), level, i);
+            for (int i = 0; i < frames * w; i += w) T.Store(T.GainToDb(T.Load(detectedIn, i)), level, i);
 
         T threshold = T.Load(gates.ThresholdDb, first), range = T.Load(gates.RangeDb, first), expansion = T.Load(gates.Expansion, first);
         T attack = T.Load(gates.Attack, first), release = T.Load(gates.Release, first), holdSamples = T.Load(gates.HoldSamples, first);
@@ -68,8 +70,8 @@ public static class GateKernel
         T grMax = T.Load(gates.MaxGainReductionDb, first), floorDb = T.Splat(FastDecibels.FloorDb), deepest = zero;
         for (int t = 0, i = 0; t < frames; t++, i += w)
         {
-            T d = T.Load(detected, i);
-            T levelDb = needDb ? T.Load(level, i) : floorDb;
+            T d = T.Load(detectedIn, i);
+            T levelDb = needDb ? T.Load(levelIn, i) : floorDb;
             hold = T.SelectGreaterOrEqual(d, thresholdGain, holdSamples, T.Max(hold - one, zero));
             T target = T.SelectGreaterOrEqual(d, thresholdGain, zero, Attenuation(levelDb, threshold, range, expansion));
             T opened = target + attack * (gr - target);
@@ -97,7 +99,7 @@ public static class GateKernel
     // Every lane's detector stayed at or above its threshold all block, its gate open (0 dB) and its switch at rest: the
     // smoothing loop would re-arm each hold and keep 0 dB at every sample. Leaves the state that loop leaves.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool StayedOpen<T>(GateLanes gates, int first, T lowest, T thresholdGain, Span<float> gainDb) where T : struct, ILane<T>
+    private static bool StayedOpen<T>(GateLanes gates, int first, T lowest, T thresholdGain) where T : struct, ILane<T>
     {
         T zero = T.Splat(0f), one = T.Splat(1f);
         T onLeft = T.Load(gates.On.Remaining, first);
@@ -110,7 +112,6 @@ public static class GateKernel
         T.Store(zero, gates.GainReductionDb, first);
         T.Store(onLeft, gates.On.Remaining, first);
         T.Store(T.Max(T.Load(gates.MaxGainReductionDb, first), appliedDb), gates.MaxGainReductionDb, first);
-        gainDb.Clear();
         return true;
     }
 
@@ -118,6 +119,7 @@ public static class GateKernel
     public static void ApplyGain<T>(Span<float> block, ReadOnlySpan<float> gainDb, int frames) where T : struct, ILane<T>
     {
         int w = T.Width;
-        for (int i = 0; i < frames * w; i += w) T.Store(T.Load(block, i) * T.DbToGain(T.Load(gainDb, i)), block, i);
+        ReadOnlySpan<float> blockIn = block; // converted once, not per frame (see Process)
+        for (int i = 0; i < frames * w; i += w) T.Store(T.Load(blockIn, i) * T.DbToGain(T.Load(gainDb, i)), block, i);
     }
 }

@@ -96,8 +96,8 @@ public class KernelShortcutTests
             if (n == 7000) foreach (var c in new[] { shortcut, plain }) c.On.SetTarget(3, 0f, 200);
             bool wasIdle = level < 0.01f && AllZero(shortcut.GainReductionDb) && AllZero(shortcut.MakeupDb.Remaining) && AllZero(shortcut.Mix.Remaining);
             var mask = VectorLane.Load(maskValues, 0);
-            CompressorKernel.Process(shortcut, 0, link, a, key, detected, gainDb, onMixes, frames, mask, skipIdleBlocks: true);
-            CompressorKernel.Process(plain, 0, link, b, key, detected, gainDb, onMixes, frames, mask, skipIdleBlocks: false);
+            CompressorKernel.Process(shortcut, 0, link, a, key, default, default, detected, gainDb, onMixes, frames, mask, skipIdleBlocks: true);
+            CompressorKernel.Process(plain, 0, link, b, key, default, default, detected, gainDb, onMixes, frames, mask, skipIdleBlocks: false);
             if (wasIdle) idle++;
             for (int i = 0; i < a.Length; i++) Assert.Equal(BitConverter.SingleToInt32Bits(b[i]), BitConverter.SingleToInt32Bits(a[i]));
             AssertSameBits(plain.GainReductionDb, shortcut.GainReductionDb);

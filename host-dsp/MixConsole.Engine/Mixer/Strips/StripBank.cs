@@ -301,35 +301,31 @@ internal sealed class StripBank
             int lanes = Math.Min(w, _strips - first);
             TransposeIn(planar, stride, offset, frames, first, lanes, block);
 
-            RunSectionPair<T>(g, StripSection.HighPass0, block, frames);
+            bool gate = AnyLive(_gate.On, first, T.Splat(1f));
+            RunHighPassAndGateKey<T>(g, gate, block, key, frames);
             if (!preEqTap.IsEmpty) TransposeOut(block, frames, first, lanes, preEqTap, stride, offset);
+            if (gate) GateKernel.Process<T>(_gate, first, _link, block, key, _detected, _levelDb, frames);
 
-            if (AnyLive(_gate.On, first, T.Splat(1f)))
-            {
-                block.CopyTo(key);
-                RunSection<T>(g, StripSection.GateKey, key, frames);
-                GateKernel.Process<T>(_gate, first, _link, block, key, _detected, _levelDb, frames);
-            }
-
-            RunCompressorAt<T>(g, first, beforeEq: true, block, key, frames);
-            RunSectionPair<T>(g, StripSection.Eq0, block, frames);
-            RunSectionPair<T>(g, StripSection.Eq0 + 2, block, frames);
-            RunSectionPair<T>(g, StripSection.Eq4, block, frames);
-            RunCompressorAt<T>(g, first, beforeEq: false, block, key, frames);
+            RunCompressorAt<T>(g, first, beforeEq: true, block, frames);
+            RunEq<T>(g, block, frames);
+            RunCompressorAt<T>(g, first, beforeEq: false, block, frames);
 
             TransposeOut(block, frames, first, lanes, planar, stride, offset);
         }
     }
 
-    private void RunCompressorAt<T>(int g, int first, bool beforeEq, Span<float> block, Span<float> key, int frames) where T : struct, ILane<T>
+    private void RunCompressorAt<T>(int g, int first, bool beforeEq, Span<float> block, int frames) where T : struct, ILane<T>
     {
         // Lanes whose compressor sits here: 1, else 0.
         T zero = T.Splat(0f), one = T.Splat(1f), position = T.Load(_compressorBeforeEq, first);
         T mask = beforeEq ? T.SelectGreater(position, zero, one, zero) : T.SelectGreater(position, zero, zero, one);
         if (!AnyLive(_compressor.On, first, mask)) return;
-        block.CopyTo(key);
-        RunSection<T>(g, beforeEq ? StripSection.CompressorKey : StripSection.CompressorKeyPostEq, key, frames);
-        CompressorKernel.Process(_compressor, first, _link, block, key, _detected, _levelDb, _onMixes, frames, mask);
+        // The side-chain filter runs in the detector's pass; a flat one leaves the block itself as the key.
+        int gs = g * StripSection.Count + (beforeEq ? StripSection.CompressorKey : StripSection.CompressorKeyPostEq);
+        if (_sectionLive[gs])
+            CompressorKernel.Process(_compressor, first, _link, block, SectionCoefficients(gs), SectionState(gs), _detected, _levelDb, _onMixes, frames, mask);
+        else
+            CompressorKernel.Process(_compressor, first, _link, block, block, _detected, _levelDb, _onMixes, frames, mask);
     }
 
     // LaneRamps.IsLive for a row at once (a non-zero target or samples left), among the lanes of mask.
@@ -341,6 +337,51 @@ internal sealed class StripBank
         int gs = g * StripSection.Count + section;
         if (!_sectionLive[gs]) return;
         BiquadSectionKernel.Run<T>(SectionCoefficients(gs), SectionState(gs), block, frames);
+    }
+
+    // The high-pass, and the gate's key from its output when a gate works: one pass when all three sections filter.
+    private void RunHighPassAndGateKey<T>(int g, bool gate, Span<float> block, Span<float> key, int frames) where T : struct, ILane<T>
+    {
+        int hp = g * StripSection.Count + StripSection.HighPass0, gk = g * StripSection.Count + StripSection.GateKey;
+        if (gate && _sectionLive[hp] && _sectionLive[hp + 1] && _sectionLive[gk])
+        {
+            BiquadSectionKernel.RunPairAndKey<T>(SectionCoefficients(hp), SectionState(hp), SectionCoefficients(hp + 1), SectionState(hp + 1),
+                SectionCoefficients(gk), SectionState(gk), block, key, frames);
+            return;
+        }
+
+        RunSectionPair<T>(g, StripSection.HighPass0, block, frames);
+        if (gate) RunKey<T>(g, StripSection.GateKey, block, key, frames);
+    }
+
+    // The gate's key: the block through its key section, or a copy of the block when that section passes audio unchanged.
+    private void RunKey<T>(int g, int section, ReadOnlySpan<float> block, Span<float> key, int frames) where T : struct, ILane<T>
+    {
+        int gs = g * StripSection.Count + section;
+        if (_sectionLive[gs]) BiquadSectionKernel.Run<T>(SectionCoefficients(gs), SectionState(gs), block, key, frames);
+        else block.CopyTo(key);
+    }
+
+    // The EQ's working bands in signal order, two to a pass: bands with flat ones between them still share a pass
+    // (a pair gives the bits of its two sections one after the other).
+    private void RunEq<T>(int g, Span<float> block, int frames) where T : struct, ILane<T>
+    {
+        int pending = -1;
+        for (int band = 0; band < StripSection.EqBands; band++)
+        {
+            int gs = g * StripSection.Count + StripSection.Eq(band);
+            if (!_sectionLive[gs]) continue;
+            if (pending < 0)
+            {
+                pending = gs;
+                continue;
+            }
+
+            BiquadSectionKernel.RunPair<T>(SectionCoefficients(pending), SectionState(pending), SectionCoefficients(gs), SectionState(gs), block, frames);
+            pending = -1;
+        }
+
+        if (pending >= 0) BiquadSectionKernel.Run<T>(SectionCoefficients(pending), SectionState(pending), block, frames);
     }
 
     /// <summary>Sections <paramref name="first"/> and the next in series; both in one pass when both work, so their arithmetic overlaps.</summary>
