@@ -94,8 +94,8 @@ public sealed class DelayLine
             // (the bounds are the condition above); in this order, a delay shorter than the block reads what it wrote.
             ref float ring = ref MemoryMarshal.GetArrayDataReference(_buffer);
             ref float io = ref MemoryMarshal.GetReference(audio);
-            CopyUnchecked(ref io, ref Unsafe.Add(ref ring, start), n);
-            CopyUnchecked(ref Unsafe.Add(ref ring, from), ref io, n);
+            BlockCopy.Unchecked(ref io, ref Unsafe.Add(ref ring, start), n);
+            BlockCopy.Unchecked(ref Unsafe.Add(ref ring, from), ref io, n);
             _write = (_write + n) & _mask;
             PrefetchNextWrite(n);
             // The next block reads what was written a delay ago, out of the cache by then unless the delay is short.
@@ -199,37 +199,14 @@ public sealed class DelayLine
     private void CopyIn(ReadOnlySpan<float> source, int at)
     {
         int head = Math.Min(source.Length, _buffer.Length - at);
-        Copy(source[..head], _buffer.AsSpan(at));
-        if (head < source.Length) Copy(source[head..], _buffer);
+        BlockCopy.Copy(source[..head], _buffer.AsSpan(at));
+        if (head < source.Length) BlockCopy.Copy(source[head..], _buffer);
     }
 
     private void CopyOut(int at, Span<float> destination)
     {
         int head = Math.Min(destination.Length, _buffer.Length - at);
-        Copy(_buffer.AsSpan(at, head), destination);
-        if (head < destination.Length) Copy(_buffer.AsSpan(0, destination.Length - head), destination[head..]);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyUnchecked(ref float source, ref float destination, int count)
-    {
-        int i = 0, w = Vector<float>.Count;
-        for (; i + w <= count; i += w) Vector.LoadUnsafe(ref source, (nuint)i).StoreUnsafe(ref destination, (nuint)i);
-        for (; i < count; i++) Unsafe.Add(ref destination, i) = Unsafe.Add(ref source, i);
-    }
-
-    // Block-sized copies inline as a few vector moves: a library call per copy costs more than the copy itself.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Copy(ReadOnlySpan<float> source, Span<float> destination)
-    {
-        if (source.Length > 256 || destination.Length < source.Length)
-        {
-            source.CopyTo(destination);
-            return;
-        }
-
-        int i = 0, w = Vector<float>.Count;
-        for (; i + w <= source.Length; i += w) new Vector<float>(source[i..]).CopyTo(destination[i..]);
-        for (; i < source.Length; i++) destination[i] = source[i];
+        BlockCopy.Copy(_buffer.AsSpan(at, head), destination);
+        if (head < destination.Length) BlockCopy.Copy(_buffer.AsSpan(0, destination.Length - head), destination[head..]);
     }
 }
