@@ -6,7 +6,7 @@ namespace MixConsole.Engine.Mixer;
 
 /// <summary>
 /// The steady (not ramping) sends of every channel into one set of destination rows (mix buses or
-/// effect inputs). Mixed row by row: a row's running sum stays in registers while every source is
+/// effect inputs). Mixed two rows at a time: the rows' running sums stay in registers while every source is
 /// added, so each destination sample is loaded and stored once per block instead of once per source.
 /// Each destination sample is <c>d + s0 g0 + s1 g1 + ...</c> (fused multiply-adds) in the order sends were
 /// added, whatever the block length, so results do not depend on block size.
@@ -82,11 +82,25 @@ internal sealed class SendMatrix
         {
             // The addresses are valid while the taps are fixed here, and only for the addresses they were decoded at.
             if (_decodedStride != sourceStride || _decoded0 != (nint)p0 || _decoded1 != (nint)p1 || _decoded2 != (nint)p2) Decode(p0, p1, p2, sourceStride);
+            // Rows two at a time: eight running sums in registers keep both multiply-add pipes busy, where one row's four
+            // wait on each other's latency.
+            int pending = -1;
             for (int row = 0; row < _rows; row++)
             {
-                int count = _count[row];
-                if (count > 0) MixRow(destination.Slice(row * stride, frames), row * _capacity, count);
+                if (_count[row] == 0) continue;
+                if (pending < 0)
+                {
+                    pending = row;
+                    continue;
+                }
+
+                int done = MixPair(destination, stride, pending, row, frames);
+                MixRow(destination.Slice(pending * stride, frames), pending * _capacity, _count[pending], done);
+                MixRow(destination.Slice(row * stride, frames), row * _capacity, _count[row], done);
+                pending = -1;
             }
+
+            if (pending >= 0) MixRow(destination.Slice(pending * stride, frames), pending * _capacity, _count[pending], 0);
         }
     }
 
@@ -103,13 +117,85 @@ internal sealed class SendMatrix
         (_decoded0, _decoded1, _decoded2, _decodedStride) = ((nint)p0, (nint)p1, (nint)p2, sourceStride);
     }
 
-    private unsafe void MixRow(Span<float> row, int first, int count)
+    // Rows a and b over their whole tiles (frames from 0, returned), each sum in its own row's send order.
+    private unsafe int MixPair(Span<float> destination, int stride, int a, int b, int frames)
+    {
+        int w = Vector<float>.Count, t = 0;
+        fixed (float* rows = destination)
+        {
+            float* da = rows + (nint)a * stride, db = rows + (nint)b * stride;
+            ref nint address = ref MemoryMarshal.GetArrayDataReference(_address);
+            ref float gains = ref MemoryMarshal.GetArrayDataReference(_gain);
+            int firstA = a * _capacity, firstB = b * _capacity, countA = _count[a], countB = _count[b], both = Math.Min(countA, countB);
+            for (; t + TileVectors * w <= frames; t += TileVectors * w)
+            {
+                var a0 = Vector.Load(da + t);
+                var a1 = Vector.Load(da + t + w);
+                var a2 = Vector.Load(da + t + 2 * w);
+                var a3 = Vector.Load(da + t + 3 * w);
+                var b0 = Vector.Load(db + t);
+                var b1 = Vector.Load(db + t + w);
+                var b2 = Vector.Load(db + t + 2 * w);
+                var b3 = Vector.Load(db + t + 3 * w);
+                int k = 0;
+                for (; k < both; k++)
+                {
+                    float* x = (float*)Unsafe.Add(ref address, firstA + k) + t;
+                    float* y = (float*)Unsafe.Add(ref address, firstB + k) + t;
+                    var ga = new Vector<float>(Unsafe.Add(ref gains, firstA + k));
+                    var gb = new Vector<float>(Unsafe.Add(ref gains, firstB + k));
+                    a0 = Vector.FusedMultiplyAdd(Vector.Load(x), ga, a0);
+                    b0 = Vector.FusedMultiplyAdd(Vector.Load(y), gb, b0);
+                    a1 = Vector.FusedMultiplyAdd(Vector.Load(x + w), ga, a1);
+                    b1 = Vector.FusedMultiplyAdd(Vector.Load(y + w), gb, b1);
+                    a2 = Vector.FusedMultiplyAdd(Vector.Load(x + 2 * w), ga, a2);
+                    b2 = Vector.FusedMultiplyAdd(Vector.Load(y + 2 * w), gb, b2);
+                    a3 = Vector.FusedMultiplyAdd(Vector.Load(x + 3 * w), ga, a3);
+                    b3 = Vector.FusedMultiplyAdd(Vector.Load(y + 3 * w), gb, b3);
+                }
+
+                for (int j = k; j < countA; j++)
+                {
+                    float* x = (float*)Unsafe.Add(ref address, firstA + j) + t;
+                    var ga = new Vector<float>(Unsafe.Add(ref gains, firstA + j));
+                    a0 = Vector.FusedMultiplyAdd(Vector.Load(x), ga, a0);
+                    a1 = Vector.FusedMultiplyAdd(Vector.Load(x + w), ga, a1);
+                    a2 = Vector.FusedMultiplyAdd(Vector.Load(x + 2 * w), ga, a2);
+                    a3 = Vector.FusedMultiplyAdd(Vector.Load(x + 3 * w), ga, a3);
+                }
+
+                for (int j = k; j < countB; j++)
+                {
+                    float* y = (float*)Unsafe.Add(ref address, firstB + j) + t;
+                    var gb = new Vector<float>(Unsafe.Add(ref gains, firstB + j));
+                    b0 = Vector.FusedMultiplyAdd(Vector.Load(y), gb, b0);
+                    b1 = Vector.FusedMultiplyAdd(Vector.Load(y + w), gb, b1);
+                    b2 = Vector.FusedMultiplyAdd(Vector.Load(y + 2 * w), gb, b2);
+                    b3 = Vector.FusedMultiplyAdd(Vector.Load(y + 3 * w), gb, b3);
+                }
+
+                a0.Store(da + t);
+                a1.Store(da + t + w);
+                a2.Store(da + t + 2 * w);
+                a3.Store(da + t + 3 * w);
+                b0.Store(db + t);
+                b1.Store(db + t + w);
+                b2.Store(db + t + 2 * w);
+                b3.Store(db + t + 3 * w);
+            }
+        }
+
+        return t;
+    }
+
+    // One row from frame t on.
+    private unsafe void MixRow(Span<float> row, int first, int count, int t)
     {
         fixed (float* d = row)
         {
             ref nint address = ref MemoryMarshal.GetArrayDataReference(_address);
             ref float gains = ref MemoryMarshal.GetArrayDataReference(_gain);
-            int w = Vector<float>.Count, frames = row.Length, t = 0, end = first + count;
+            int w = Vector<float>.Count, frames = row.Length, end = first + count;
             for (; t + TileVectors * w <= frames; t += TileVectors * w)
             {
                 var s0 = Vector.Load(d + t);
