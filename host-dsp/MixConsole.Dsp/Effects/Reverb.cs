@@ -56,7 +56,7 @@ public sealed class Reverb : IAudioProcessor
     private readonly float[] _loopGain = new float[LineCount];
     private readonly int[] _diffuserFrames = new int[4];
     private double _sampleRateHz;
-    private float[] _diffused = [], _delayedScratch = [], _pushedScratch = [];
+    private float[] _diffused = [];
 
     /// <summary>Creates a reverb: 20 ms pre-delay, 1.8 s decay, size 0.7, damping 0.3, fully wet.</summary>
     public Reverb()
@@ -163,8 +163,6 @@ public sealed class Reverb : IAudioProcessor
         _sampleRateHz = spec.SampleRateHz;
         _preDelay.Prepare(_sampleRateHz, MaxPreDelayMs);
         _diffused = new float[spec.MaxBlockFrames];
-        _delayedScratch = new float[spec.MaxBlockFrames];
-        _pushedScratch = new float[spec.MaxBlockFrames];
         int ringLength = 1;
         _targetGainsDesigned = false;
         for (int i = 0; i < LineCount; i++)
@@ -426,54 +424,21 @@ public sealed class Reverb : IAudioProcessor
         }
     }
 
-    // Mono input through the pre-delay and the four allpass diffusers, a stage at a time over the block. The
-    // diffusers are longer than any block, so each stage reads its delayed samples before it writes; the
-    // per-sample loop remains for blocks longer than a diffuser.
+    // Mono input through the pre-delay and the four allpass diffusers (Schroeder allpasses: flat magnitude, they smear
+    // the attack into many small echoes), a stage at a time over the block.
     private Span<float> Diffuse(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, int frames, int preDelayFrames)
     {
-        Span<float> x = _diffused.AsSpan(0, frames), delayed = _delayedScratch.AsSpan(0, frames), pushed = _pushedScratch.AsSpan(0, frames);
-        for (int n = 0; n < frames; n++) x[n] = 0.5f * (inLeft[n] + inRight[n]);
-        _preDelay.Process(x, preDelayFrames);
-        var gain = new Vector<float>(DiffuserGain);
-        var threshold = new Vector<float>(DenormalGuard.Threshold);
-        for (int d = 0; d < _diffusers.Length; d++)
+        Span<float> x = _diffused.AsSpan(0, frames);
+        int n = 0, w = Vector<float>.Count;
+        if (Vector.IsHardwareAccelerated)
         {
-            // Schroeder allpass: flat magnitude, smears the attack into many small echoes.
-            DelayLine line = _diffusers[d];
-            int length = _diffuserFrames[d];
-            if (length < frames)
-            {
-                for (int n = 0; n < frames; n++)
-                {
-                    float held = line.Read(length);
-                    float v = x[n] + DiffuserGain * held;
-                    line.Push(DenormalGuard.Flush(v));
-                    x[n] = held - DiffuserGain * v;
-                }
-
-                continue;
-            }
-
-            line.ReadAhead(length, delayed);
-            int i = 0;
-            for (; i + Vector<float>.Count <= frames; i += Vector<float>.Count)
-            {
-                var h = new Vector<float>(delayed[i..]);
-                var v = new Vector<float>(x[i..]) + gain * h;
-                Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(v), threshold), Vector<float>.Zero, v).CopyTo(pushed[i..]);
-                (h - gain * v).CopyTo(x[i..]);
-            }
-
-            for (; i < frames; i++)
-            {
-                float v = x[i] + DiffuserGain * delayed[i];
-                pushed[i] = DenormalGuard.Flush(v);
-                x[i] = delayed[i] - DiffuserGain * v;
-            }
-
-            line.Write(pushed);
+            var half = new Vector<float>(0.5f);
+            for (; n + w <= frames; n += w) (half * (new Vector<float>(inLeft[n..]) + new Vector<float>(inRight[n..]))).CopyTo(x[n..]);
         }
 
+        for (; n < frames; n++) x[n] = 0.5f * (inLeft[n] + inRight[n]);
+        _preDelay.Process(x, preDelayFrames);
+        for (int d = 0; d < _diffusers.Length; d++) _diffusers[d].Allpass(x, _diffuserFrames[d], DiffuserGain);
         return x;
     }
 
