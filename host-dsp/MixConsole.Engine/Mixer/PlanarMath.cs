@@ -1,6 +1,7 @@
 using MixConsole.Dsp.Smoothing;
 using MixConsole.Engine.Metering;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 
@@ -78,6 +79,7 @@ internal static class PlanarMath
 
     // The largest lane of magnitudes (each at least 0, or NaN): as integers such floats order as they do as floats,
     // so a few integer maxima replace the ordered float maximum's sign and NaN handling (a NaN lane still gives NaN).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float PeakAcross(Vector<float> peaks)
     {
         Vector128<int> m;
