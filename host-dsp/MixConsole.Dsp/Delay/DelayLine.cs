@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
-
 using MixConsole.Dsp.Filters;
 
 namespace MixConsole.Dsp.Delay;

@@ -284,6 +284,7 @@ public sealed class Reverb : IAudioProcessor
         Span<float> outLeft, Span<float> outRight, int n)
     {
         const float outputGain = 0.35355339f; // 1/sqrt(8)
+        if (lines.Length < 7 * stride + n) throw new ArgumentException("scratch shorter than the chunk");
         float dry = 1f - Mix, wet = Mix * outputGain;
         ref float t = ref MemoryMarshal.GetReference(lines);
         int k = 0, w = Vector<float>.Count;
