@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
+using MixConsole.Dsp.Filters;
 
 namespace MixConsole.Dsp.Delay;
 
@@ -94,8 +95,8 @@ public sealed class DelayLine
             // (the bounds are the condition above); in this order, a delay shorter than the block reads what it wrote.
             ref float ring = ref MemoryMarshal.GetArrayDataReference(_buffer);
             ref float io = ref MemoryMarshal.GetReference(audio);
-            CopyUnchecked(ref io, ref Unsafe.Add(ref ring, start), n);
-            CopyUnchecked(ref Unsafe.Add(ref ring, from), ref io, n);
+            BlockCopy.Unchecked(ref io, ref Unsafe.Add(ref ring, start), n);
+            BlockCopy.Unchecked(ref Unsafe.Add(ref ring, from), ref io, n);
             _write = (_write + n) & _mask;
             PrefetchNextWrite(n);
             // The next block reads what was written a delay ago, out of the cache by then unless the delay is short.
@@ -167,13 +168,65 @@ public sealed class DelayLine
     }
 
     /// <summary>
-    /// The next <paramref name="destination"/>.Length values <see cref="Read(int)"/> will return, one before each
-    /// push, read now: valid while <paramref name="delayFrames"/> is at least the block length.
+    /// Runs <paramref name="audio"/> in place through a Schroeder allpass around this line (flat magnitude; it smears an
+    /// attack into many small echoes): per sample, with h the sample <paramref name="delayFrames"/> pushes ago,
+    /// v = x + gain h is pushed (denormals flushed) and h - gain v comes out. A block no longer than the delay reads
+    /// straight from the ring and writes behind it, vectorised; the same arithmetic, so the same samples.
     /// </summary>
-    public void ReadAhead(int delayFrames, Span<float> destination)
+    public void Allpass(Span<float> audio, int delayFrames, float gain)
     {
-        if (delayFrames < destination.Length || delayFrames > MaxDelayFrames) throw new ArgumentOutOfRangeException(nameof(delayFrames));
-        CopyOut((_write - delayFrames) & _mask, destination);
+        int n = audio.Length;
+        if (delayFrames < n || delayFrames > MaxDelayFrames)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                float held = Read(delayFrames);
+                float v = audio[i] + gain * held;
+                Push(DenormalGuard.Flush(v));
+                audio[i] = held - gain * v;
+            }
+
+            return;
+        }
+
+        ref float ring = ref MemoryMarshal.GetArrayDataReference(_buffer);
+        ref float io = ref MemoryMarshal.GetReference(audio);
+        int read = (_write - delayFrames) & _mask, write = (_write + 1) & _mask;
+        // Pieces that end where the read or the write position wraps round the ring, so each is contiguous in it.
+        for (int done = 0; done < n;)
+        {
+            int piece = Math.Min(n - done, Math.Min(_buffer.Length - read, _buffer.Length - write));
+            AllpassPiece(ref Unsafe.Add(ref io, done), ref Unsafe.Add(ref ring, read), ref Unsafe.Add(ref ring, write), piece, gain);
+            done += piece;
+            read = (read + piece) & _mask;
+            write = (write + piece) & _mask;
+        }
+
+        _write = (_write + n) & _mask;
+    }
+
+    private static void AllpassPiece(ref float x, ref float held, ref float pushed, int n, float gain)
+    {
+        int i = 0, w = Vector<float>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            Vector<float> g = new(gain), threshold = new(DenormalGuard.Threshold);
+            for (; i + w <= n; i += w)
+            {
+                var h = Vector.LoadUnsafe(ref held, (nuint)i);
+                var v = Vector.LoadUnsafe(ref x, (nuint)i) + g * h;
+                Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(v), threshold), Vector<float>.Zero, v).StoreUnsafe(ref pushed, (nuint)i);
+                (h - g * v).StoreUnsafe(ref x, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            float h = Unsafe.Add(ref held, i);
+            float v = Unsafe.Add(ref x, i) + gain * h;
+            Unsafe.Add(ref pushed, i) = DenormalGuard.Flush(v);
+            Unsafe.Add(ref x, i) = h - gain * v;
+        }
     }
 
     /// <summary>Pushes every sample of <paramref name="samples"/> in order, as many <see cref="Push"/> calls would.</summary>
@@ -199,37 +252,14 @@ public sealed class DelayLine
     private void CopyIn(ReadOnlySpan<float> source, int at)
     {
         int head = Math.Min(source.Length, _buffer.Length - at);
-        Copy(source[..head], _buffer.AsSpan(at));
-        if (head < source.Length) Copy(source[head..], _buffer);
+        BlockCopy.Copy(source[..head], _buffer.AsSpan(at));
+        if (head < source.Length) BlockCopy.Copy(source[head..], _buffer);
     }
 
     private void CopyOut(int at, Span<float> destination)
     {
         int head = Math.Min(destination.Length, _buffer.Length - at);
-        Copy(_buffer.AsSpan(at, head), destination);
-        if (head < destination.Length) Copy(_buffer.AsSpan(0, destination.Length - head), destination[head..]);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyUnchecked(ref float source, ref float destination, int count)
-    {
-        int i = 0, w = Vector<float>.Count;
-        for (; i + w <= count; i += w) Vector.LoadUnsafe(ref source, (nuint)i).StoreUnsafe(ref destination, (nuint)i);
-        for (; i < count; i++) Unsafe.Add(ref destination, i) = Unsafe.Add(ref source, i);
-    }
-
-    // Block-sized copies inline as a few vector moves: a library call per copy costs more than the copy itself.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Copy(ReadOnlySpan<float> source, Span<float> destination)
-    {
-        if (source.Length > 256 || destination.Length < source.Length)
-        {
-            source.CopyTo(destination);
-            return;
-        }
-
-        int i = 0, w = Vector<float>.Count;
-        for (; i + w <= source.Length; i += w) new Vector<float>(source[i..]).CopyTo(destination[i..]);
-        for (; i < source.Length; i++) destination[i] = source[i];
+        BlockCopy.Copy(_buffer.AsSpan(at, head), destination);
+        if (head < destination.Length) BlockCopy.Copy(_buffer.AsSpan(0, destination.Length - head), destination[head..]);
     }
 }

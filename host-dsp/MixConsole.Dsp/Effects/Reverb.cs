@@ -1,10 +1,12 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Runtime.InteropServices;
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Delay;
 using MixConsole.Dsp.Filters;
+using MixConsole.Dsp.Lanes;
 
 namespace MixConsole.Dsp.Effects;
 
@@ -31,11 +33,17 @@ public sealed class Reverb : IAudioProcessor
     private static readonly double[] DiffuserMs = [4.77, 3.59, 12.73, 9.31];
     private const float DiffuserGain = 0.62f;
     private const double SmallestScale = 0.25;
+    // A chunk's scratch (two copies of eight lines' taps) stays in the first-level cache.
+    private const int MaxChunkFrames = 64;
 
-    // The eight loop lines share one write position: frame-interleaved in one ring, [position * 8 + line],
-    // so a frame's eight pushes are two 4-lane stores and the feedback matrix runs in SIMD lanes.
+    // The eight loop lines share one write position, each in its own stretch of one ring ([line * length + position]),
+    // so a chunk's taps and pushes of a line are contiguous copies and the mixing runs over time in SIMD lanes.
     private float[] _ring = [];
-    private int _ringMask, _ringWrite;
+    private int _ringLength, _ringMask, _ringWrite;
+    // Longest chunk (frames), each line's read offset this block, and the chunk's taps by line and by frame.
+    private int _chunkFrames;
+    private readonly int[] _lag = new int[LineCount];
+    private float[] _lineScratch = [], _frameScratch = [];
     private readonly int[] _lineMaxFrames = new int[LineCount];
     // Loop gains at the target lengths from the last design applied (valid until a setter changes decay or size).
     private readonly float[] _targetGains = new float[LineCount];
@@ -49,7 +57,7 @@ public sealed class Reverb : IAudioProcessor
     private readonly float[] _loopGain = new float[LineCount];
     private readonly int[] _diffuserFrames = new int[4];
     private double _sampleRateHz;
-    private float[] _diffused = [], _delayedScratch = [], _pushedScratch = [];
+    private float[] _diffused = [];
 
     /// <summary>Creates a reverb: 20 ms pre-delay, 1.8 s decay, size 0.7, damping 0.3, fully wet.</summary>
     public Reverb()
@@ -156,8 +164,6 @@ public sealed class Reverb : IAudioProcessor
         _sampleRateHz = spec.SampleRateHz;
         _preDelay.Prepare(_sampleRateHz, MaxPreDelayMs);
         _diffused = new float[spec.MaxBlockFrames];
-        _delayedScratch = new float[spec.MaxBlockFrames];
-        _pushedScratch = new float[spec.MaxBlockFrames];
         int ringLength = 1;
         _targetGainsDesigned = false;
         for (int i = 0; i < LineCount; i++)
@@ -166,7 +172,11 @@ public sealed class Reverb : IAudioProcessor
             ringLength = Math.Max(ringLength, (int)BitOperations.RoundUpToPowerOf2((uint)(_lineMaxFrames[i] + 4)));
         }
         _ring = new float[ringLength * LineCount];
+        _ringLength = ringLength;
         _ringMask = ringLength - 1;
+        _chunkFrames = Math.Min(spec.MaxBlockFrames, MaxChunkFrames);
+        _lineScratch = new float[LineCount * _chunkFrames];
+        _frameScratch = new float[LineCount * _chunkFrames];
         _ringWrite = 0;
         for (int i = 0; i < _diffusers.Length; i++)
         {
@@ -221,100 +231,233 @@ public sealed class Reverb : IAudioProcessor
         }
 
         if (StepLengthsTowardsTargets()) UpdateLoopGains();
+        // Read offsets (length - 1 pushes ago is exactly length frames of loop delay), within each line's range. A chunk
+        // no longer than the shortest lag + 1 reads only samples pushed before it, so it reads every tap, then writes.
+        int shortest = int.MaxValue;
+        for (int i = 0; i < LineCount; i++) shortest = Math.Min(shortest, _lag[i] = Lag(i));
+        PrefetchTaps(frames);
         int preDelayFrames = (int)Math.Round(PreDelayMs * _sampleRateHz / 1000);
-        float damping = 0.9f * Damping, wet = Mix, dry = 1f - Mix;
-        const float inputGain = 0.35355339f; // 1/sqrt(8): the input spreads over eight lines at unit power
-        const float outputGain = 0.35355339f;
-        ref float taps = ref MemoryMarshal.GetArrayDataReference(_ring);
-        int mask = _ringMask, write = _ringWrite;
-        // Read offsets (length - 1 pushes ago is exactly length frames of loop delay), within each line's range.
-        int d0 = Lag(0), d1 = Lag(1), d2 = Lag(2), d3 = Lag(3), d4 = Lag(4), d5 = Lag(5), d6 = Lag(6), d7 = Lag(7);
+        Span<float> diffused = Diffuse(inLeft, inRight, frames, preDelayFrames);
+        int chunk = Math.Min(_chunkFrames, shortest + 1);
+        for (int start = 0; start < frames; start += chunk)
+        {
+            int n = Math.Min(chunk, frames - start);
+            RunChunk(inLeft.Slice(start, n), inRight.Slice(start, n), diffused.Slice(start, n), outLeft.Slice(start, n), outRight.Slice(start, n));
+        }
+    }
+
+    // The block's taps were pushed up to a line length ago and have left the cache among everything else a console
+    // block touches: asking for them before the diffusers run lets the misses overlap that work.
+    private unsafe void PrefetchTaps(int frames)
+    {
+        if (!Sse.IsSupported) return;
+        fixed (float* ring = _ring)
+        {
+            for (int i = 0; i < LineCount; i++)
+            {
+                float* line = ring + i * _ringLength;
+                int from = _ringWrite - _lag[i];
+                for (int k = 0; k < frames + 16; k += 16) Sse.Prefetch0(line + ((from + k) & _ringMask));
+            }
+        }
+    }
+
+    // One chunk of the network, a stage at a time over the chunk: the taps of every line, the outputs, the damping
+    // (the only recursion, frame by frame with the eight lines in SIMD lanes), the Hadamard mix and the pushes. Each
+    // sample takes the same operations in the same order as a frame-by-frame loop would.
+    private void RunChunk(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, ReadOnlySpan<float> diffused, Span<float> outLeft, Span<float> outRight)
+    {
+        int n = diffused.Length, stride = _chunkFrames, write = _ringWrite;
+        Span<float> lines = _lineScratch, frames = _frameScratch;
+        CopyLines(write, n, push: false);
+        MixOutputs(lines, stride, inLeft, inRight, outLeft, outRight, n);
+        Transpose(lines, stride, frames, n, toFrames: true);
+        Damp(frames, n);
+        Transpose(lines, stride, frames, n, toFrames: false);
+        MixLines(lines, stride, diffused, n);
+        CopyLines((write + 1) & _ringMask, n, push: true);
+        _ringWrite = (write + n) & _ringMask;
+    }
+
+    // Output taps summed in line order with the signs of the outputs (left +-+-+-+-, right ++--++--), after the dry share.
+    private void MixOutputs(ReadOnlySpan<float> lines, int stride, ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight,
+        Span<float> outLeft, Span<float> outRight, int n)
+    {
+        const float outputGain = 0.35355339f; // 1/sqrt(8)
+        if (lines.Length < 7 * stride + n) throw new ArgumentException("scratch shorter than the chunk");
+        float dry = 1f - Mix, wet = Mix * outputGain;
+        ref float t = ref MemoryMarshal.GetReference(lines);
+        int k = 0, w = Vector<float>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            Vector<float> vDry = new(dry), vWet = new(wet);
+            for (; k + w <= n; k += w)
+            {
+                nuint at = (nuint)k, s = (nuint)stride;
+                var t0 = Vector.LoadUnsafe(ref t, at);
+                var t1 = Vector.LoadUnsafe(ref t, at + s);
+                var t2 = Vector.LoadUnsafe(ref t, at + 2 * s);
+                var t3 = Vector.LoadUnsafe(ref t, at + 3 * s);
+                var t4 = Vector.LoadUnsafe(ref t, at + 4 * s);
+                var t5 = Vector.LoadUnsafe(ref t, at + 5 * s);
+                var t6 = Vector.LoadUnsafe(ref t, at + 6 * s);
+                var t7 = Vector.LoadUnsafe(ref t, at + 7 * s);
+                var left = t0 - t1 + t2 - t3 + t4 - t5 + t6 - t7;
+                var right = t0 + t1 - t2 - t3 + t4 + t5 - t6 - t7;
+                var xl = new Vector<float>(inLeft[k..]);
+                var xr = new Vector<float>(inRight[k..]);
+                (vDry * xl + vWet * left).CopyTo(outLeft[k..]);
+                (vDry * xr + vWet * right).CopyTo(outRight[k..]);
+            }
+        }
+
+        for (; k < n; k++)
+        {
+            float t0 = lines[k], t1 = lines[stride + k], t2 = lines[2 * stride + k], t3 = lines[3 * stride + k];
+            float t4 = lines[4 * stride + k], t5 = lines[5 * stride + k], t6 = lines[6 * stride + k], t7 = lines[7 * stride + k];
+            float left = t0 - t1 + t2 - t3 + t4 - t5 + t6 - t7;
+            float right = t0 + t1 - t2 - t3 + t4 + t5 - t6 - t7;
+            float xl = inLeft[k], xr = inRight[k];
+            outLeft[k] = dry * xl + wet * left;
+            outRight[k] = dry * xr + wet * right;
+        }
+    }
+
+    // The one-pole low-pass of every line, frame by frame (frame k's eight taps at k * 8), leaving each line's loop gain
+    // times its damped tap in place.
+    private void Damp(Span<float> frames, int n)
+    {
+        if (frames.Length < n * LineCount) throw new ArgumentException("scratch shorter than the chunk");
+        ref float f = ref MemoryMarshal.GetReference(frames);
         Vector128<float> gainLow = Vector128.Create(_loopGain[0], _loopGain[1], _loopGain[2], _loopGain[3]);
         Vector128<float> gainHigh = Vector128.Create(_loopGain[4], _loopGain[5], _loopGain[6], _loopGain[7]);
-        Vector128<float> dampingV = Vector128.Create(damping);
-        Vector128<float> inputSigns = Vector128.Create(inputGain, -inputGain, inputGain, -inputGain);
+        Vector128<float> damping = Vector128.Create(0.9f * Damping);
         Vector128<float> dampLow = _dampLow, dampHigh = _dampHigh;
-        Span<float> diffused = Diffuse(inLeft, inRight, frames, preDelayFrames);
-        for (int n = 0; n < frames; n++)
+        for (int k = 0; k < n; k++)
         {
-            float xl = inLeft[n], xr = inRight[n];
-            float x = diffused[n];
-
-            // Unchecked: a masked position times eight plus a line number lies inside the ring.
-            float t0 = Unsafe.Add(ref taps, (((write - d0) & mask) << 3) + 0), t1 = Unsafe.Add(ref taps, (((write - d1) & mask) << 3) + 1);
-            float t2 = Unsafe.Add(ref taps, (((write - d2) & mask) << 3) + 2), t3 = Unsafe.Add(ref taps, (((write - d3) & mask) << 3) + 3);
-            float t4 = Unsafe.Add(ref taps, (((write - d4) & mask) << 3) + 4), t5 = Unsafe.Add(ref taps, (((write - d5) & mask) << 3) + 5);
-            float t6 = Unsafe.Add(ref taps, (((write - d6) & mask) << 3) + 6), t7 = Unsafe.Add(ref taps, (((write - d7) & mask) << 3) + 7);
-            // Output taps summed in line order with the signs of OutputSignsLeft/Right.
-            float outL = t0 - t1 + t2 - t3 + t4 - t5 + t6 - t7;
-            float outR = t0 + t1 - t2 - t3 + t4 + t5 - t6 - t7;
-
-            Vector128<float> tapLow = Vector128.Create(t0, t1, t2, t3), tapHigh = Vector128.Create(t4, t5, t6, t7);
-            dampLow = Flush(tapLow + dampingV * (dampLow - tapLow));
-            dampHigh = Flush(tapHigh + dampingV * (dampHigh - tapHigh));
-            Hadamard8(gainLow * dampLow, gainHigh * dampHigh, out Vector128<float> low, out Vector128<float> high);
-            Vector128<float> xv = Vector128.Create(x);
-            write = (write + 1) & mask;
-            int at = write << 3;
-            Flush(low + inputSigns * xv).StoreUnsafe(ref taps, (nuint)at);
-            Flush(high + inputSigns * xv).StoreUnsafe(ref taps, (nuint)(at + 4));
-
-            outLeft[n] = dry * xl + wet * outputGain * outL;
-            outRight[n] = dry * xr + wet * outputGain * outR;
+            nuint at = (nuint)(k * LineCount);
+            Vector128<float> tapLow = Vector128.LoadUnsafe(ref f, at), tapHigh = Vector128.LoadUnsafe(ref f, at + 4);
+            dampLow = Flush(tapLow + damping * (dampLow - tapLow));
+            dampHigh = Flush(tapHigh + damping * (dampHigh - tapHigh));
+            (gainLow * dampLow).StoreUnsafe(ref f, at);
+            (gainHigh * dampHigh).StoreUnsafe(ref f, at + 4);
         }
-        _ringWrite = write;
+
         _dampLow = dampLow;
         _dampHigh = dampHigh;
     }
 
-    // Mono input through the pre-delay and the four allpass diffusers, a stage at a time over the block. The
-    // diffusers are longer than any block, so each stage reads its delayed samples before it writes; the
-    // per-sample loop remains for blocks longer than a diffuser.
-    private Span<float> Diffuse(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, int frames, int preDelayFrames)
+    // Orthonormal fast Walsh-Hadamard transform of the eight damped lines (lossless mixing: butterflies a + b, a - b
+    // between lines 1, 2 and 4 apart, then the 1/sqrt(8) scale), plus the diffused input spread with alternating signs at
+    // 1/sqrt(8), flushed: what each line pushes, in place of its row.
+    private static void MixLines(Span<float> lines, int stride, ReadOnlySpan<float> diffused, int n)
     {
-        Span<float> x = _diffused.AsSpan(0, frames), delayed = _delayedScratch.AsSpan(0, frames), pushed = _pushedScratch.AsSpan(0, frames);
-        for (int n = 0; n < frames; n++) x[n] = 0.5f * (inLeft[n] + inRight[n]);
-        _preDelay.Process(x, preDelayFrames);
-        var gain = new Vector<float>(DiffuserGain);
-        var threshold = new Vector<float>(DenormalGuard.Threshold);
-        for (int d = 0; d < _diffusers.Length; d++)
+        const float scale = 0.35355339f, inputGain = 0.35355339f; // 1/sqrt(8): the input spreads over eight lines at unit power
+        if (lines.Length < 7 * stride + n || diffused.Length < n) throw new ArgumentException("scratch shorter than the chunk");
+        ref float a = ref MemoryMarshal.GetReference(lines);
+        int k = 0, w = Vector<float>.Count;
+        if (Vector.IsHardwareAccelerated)
         {
-            // Schroeder allpass: flat magnitude, smears the attack into many small echoes.
-            DelayLine line = _diffusers[d];
-            int length = _diffuserFrames[d];
-            if (length < frames)
+            Vector<float> vScale = new(scale), vPlus = new(inputGain), vMinus = new(-inputGain), threshold = new(DenormalGuard.Threshold);
+            for (; k + w <= n; k += w)
             {
-                for (int n = 0; n < frames; n++)
-                {
-                    float held = line.Read(length);
-                    float v = x[n] + DiffuserGain * held;
-                    line.Push(DenormalGuard.Flush(v));
-                    x[n] = held - DiffuserGain * v;
-                }
-
-                continue;
+                nuint at = (nuint)k, s = (nuint)stride;
+                var a0 = Vector.LoadUnsafe(ref a, at);
+                var a1 = Vector.LoadUnsafe(ref a, at + s);
+                var a2 = Vector.LoadUnsafe(ref a, at + 2 * s);
+                var a3 = Vector.LoadUnsafe(ref a, at + 3 * s);
+                var a4 = Vector.LoadUnsafe(ref a, at + 4 * s);
+                var a5 = Vector.LoadUnsafe(ref a, at + 5 * s);
+                var a6 = Vector.LoadUnsafe(ref a, at + 6 * s);
+                var a7 = Vector.LoadUnsafe(ref a, at + 7 * s);
+                Vector<float> y0 = a0 + a1, y1 = a0 - a1, y2 = a2 + a3, y3 = a2 - a3, y4 = a4 + a5, y5 = a4 - a5, y6 = a6 + a7, y7 = a6 - a7;
+                Vector<float> z0 = y0 + y2, z1 = y1 + y3, z2 = y0 - y2, z3 = y1 - y3, z4 = y4 + y6, z5 = y5 + y7, z6 = y4 - y6, z7 = y5 - y7;
+                var x = Vector.LoadUnsafe(ref MemoryMarshal.GetReference(diffused), at);
+                Vector<float> plus = vPlus * x, minus = vMinus * x;
+                Flush((z0 + z4) * vScale + plus, threshold).StoreUnsafe(ref a, at);
+                Flush((z1 + z5) * vScale + minus, threshold).StoreUnsafe(ref a, at + s);
+                Flush((z2 + z6) * vScale + plus, threshold).StoreUnsafe(ref a, at + 2 * s);
+                Flush((z3 + z7) * vScale + minus, threshold).StoreUnsafe(ref a, at + 3 * s);
+                Flush((z0 - z4) * vScale + plus, threshold).StoreUnsafe(ref a, at + 4 * s);
+                Flush((z1 - z5) * vScale + minus, threshold).StoreUnsafe(ref a, at + 5 * s);
+                Flush((z2 - z6) * vScale + plus, threshold).StoreUnsafe(ref a, at + 6 * s);
+                Flush((z3 - z7) * vScale + minus, threshold).StoreUnsafe(ref a, at + 7 * s);
             }
-
-            line.ReadAhead(length, delayed);
-            int i = 0;
-            for (; i + Vector<float>.Count <= frames; i += Vector<float>.Count)
-            {
-                var h = new Vector<float>(delayed[i..]);
-                var v = new Vector<float>(x[i..]) + gain * h;
-                Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(v), threshold), Vector<float>.Zero, v).CopyTo(pushed[i..]);
-                (h - gain * v).CopyTo(x[i..]);
-            }
-
-            for (; i < frames; i++)
-            {
-                float v = x[i] + DiffuserGain * delayed[i];
-                pushed[i] = DenormalGuard.Flush(v);
-                x[i] = delayed[i] - DiffuserGain * v;
-            }
-
-            line.Write(pushed);
         }
 
+        for (; k < n; k++)
+        {
+            float a0 = lines[k], a1 = lines[stride + k], a2 = lines[2 * stride + k], a3 = lines[3 * stride + k];
+            float a4 = lines[4 * stride + k], a5 = lines[5 * stride + k], a6 = lines[6 * stride + k], a7 = lines[7 * stride + k];
+            float y0 = a0 + a1, y1 = a0 - a1, y2 = a2 + a3, y3 = a2 - a3, y4 = a4 + a5, y5 = a4 - a5, y6 = a6 + a7, y7 = a6 - a7;
+            float z0 = y0 + y2, z1 = y1 + y3, z2 = y0 - y2, z3 = y1 - y3, z4 = y4 + y6, z5 = y5 + y7, z6 = y4 - y6, z7 = y5 - y7;
+            float plus = inputGain * diffused[k], minus = -inputGain * diffused[k];
+            lines[k] = DenormalGuard.Flush((z0 + z4) * scale + plus);
+            lines[stride + k] = DenormalGuard.Flush((z1 + z5) * scale + minus);
+            lines[2 * stride + k] = DenormalGuard.Flush((z2 + z6) * scale + plus);
+            lines[3 * stride + k] = DenormalGuard.Flush((z3 + z7) * scale + minus);
+            lines[4 * stride + k] = DenormalGuard.Flush((z0 - z4) * scale + plus);
+            lines[5 * stride + k] = DenormalGuard.Flush((z1 - z5) * scale + minus);
+            lines[6 * stride + k] = DenormalGuard.Flush((z2 - z6) * scale + plus);
+            lines[7 * stride + k] = DenormalGuard.Flush((z3 - z7) * scale + minus);
+        }
+    }
+
+    // Between the lines' rows (line i at i * stride) and frame rows (frame k at k * 8): whole 8 x 8 tiles with AVX, the rest one by one.
+    private static void Transpose(Span<float> lines, int stride, Span<float> frames, int n, bool toFrames)
+    {
+        int k = LaneTranspose.Tiles(lines, stride, frames, LineCount, LineCount, n, toFrames);
+        for (; k < n; k++)
+        {
+            for (int i = 0; i < LineCount; i++)
+            {
+                if (toFrames) frames[k * LineCount + i] = lines[i * stride + k];
+                else lines[i * stride + k] = frames[k * LineCount + i];
+            }
+        }
+    }
+
+    // Every line's taps into its row of the scratch (or the scratch's rows into the lines as pushes), ring position
+    // at - lag (or at) on for each, wrapping round the ring; unchecked: the positions are masked and n fits the scratch.
+    private void CopyLines(int at, int n, bool push)
+    {
+        if (n > _chunkFrames) throw new ArgumentOutOfRangeException(nameof(n));
+        ref float ring = ref MemoryMarshal.GetArrayDataReference(_ring);
+        ref float rows = ref MemoryMarshal.GetArrayDataReference(_lineScratch);
+        int length = _ringLength;
+        for (int i = 0; i < LineCount; i++)
+        {
+            int from = push ? at : (at - _lag[i]) & _ringMask, head = Math.Min(n, length - from);
+            ref float line = ref Unsafe.Add(ref ring, i * length);
+            ref float row = ref Unsafe.Add(ref rows, i * _chunkFrames);
+            if (push)
+            {
+                BlockCopy.Unchecked(ref row, ref Unsafe.Add(ref line, from), head);
+                if (head < n) BlockCopy.Unchecked(ref Unsafe.Add(ref row, head), ref line, n - head);
+            }
+            else
+            {
+                BlockCopy.Unchecked(ref Unsafe.Add(ref line, from), ref row, head);
+                if (head < n) BlockCopy.Unchecked(ref line, ref Unsafe.Add(ref row, head), n - head);
+            }
+        }
+    }
+
+    // Mono input through the pre-delay and the four allpass diffusers (Schroeder allpasses: flat magnitude, they smear
+    // the attack into many small echoes), a stage at a time over the block.
+    private Span<float> Diffuse(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, int frames, int preDelayFrames)
+    {
+        Span<float> x = _diffused.AsSpan(0, frames);
+        int n = 0, w = Vector<float>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var half = new Vector<float>(0.5f);
+            for (; n + w <= frames; n += w) (half * (new Vector<float>(inLeft[n..]) + new Vector<float>(inRight[n..]))).CopyTo(x[n..]);
+        }
+
+        for (; n < frames; n++) x[n] = 0.5f * (inLeft[n] + inRight[n]);
+        _preDelay.Process(x, preDelayFrames);
+        for (int d = 0; d < _diffusers.Length; d++) _diffusers[d].Allpass(x, _diffuserFrames[d], DiffuserGain);
         return x;
     }
 
@@ -324,25 +467,8 @@ public sealed class Reverb : IAudioProcessor
     private static Vector128<float> Flush(Vector128<float> v) =>
         Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(v), Vector128.Create(DenormalGuard.Threshold)), Vector128<float>.Zero, v);
 
-    // Orthonormal fast Walsh-Hadamard transform of eight values (lossless mixing), lines 0-3 and 4-7 in two vectors:
-    // butterflies a + b, a - b at widths 1, 2, 4, then the 1/sqrt(8) scale.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per frame in the loop: a call there costs as much as the butterflies
-    private static void Hadamard8(Vector128<float> lowIn, Vector128<float> highIn, out Vector128<float> low, out Vector128<float> high)
-    {
-        Vector128<float> firstOfPair = Vector128.Create(-1, 0, -1, 0).AsSingle(), firstHalf = Vector128.Create(-1, -1, 0, 0).AsSingle();
-        Vector128<int> swap1 = Vector128.Create(1, 0, 3, 2), swap2 = Vector128.Create(2, 3, 0, 1);
-        Vector128<float> s = Vector128.Shuffle(lowIn, swap1);
-        lowIn = Vector128.ConditionalSelect(firstOfPair, lowIn + s, s - lowIn);
-        s = Vector128.Shuffle(highIn, swap1);
-        highIn = Vector128.ConditionalSelect(firstOfPair, highIn + s, s - highIn);
-        s = Vector128.Shuffle(lowIn, swap2);
-        lowIn = Vector128.ConditionalSelect(firstHalf, lowIn + s, s - lowIn);
-        s = Vector128.Shuffle(highIn, swap2);
-        highIn = Vector128.ConditionalSelect(firstHalf, highIn + s, s - highIn);
-        Vector128<float> scale = Vector128.Create(0.35355339f);
-        low = (lowIn + highIn) * scale;
-        high = (lowIn - highIn) * scale;
-    }
+    private static Vector<float> Flush(Vector<float> v, Vector<float> threshold) =>
+        Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(v), threshold), Vector<float>.Zero, v);
 
     private bool StepLengthsTowardsTargets()
     {

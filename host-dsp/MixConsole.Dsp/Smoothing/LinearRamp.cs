@@ -61,14 +61,14 @@ public struct LinearRamp
     /// <summary>Writes the next <paramref name="values"/>.Length values.</summary>
     public void Fill(Span<float> values)
     {
-        int t = Ramp(values, values, RampWrite.Gain);
+        int t = Remaining > 0 ? Ramp(values, values, RampWrite.Gain) : 0;
         if (t < values.Length) values[t..].Fill(Target);
     }
 
     /// <summary><paramref name="destination"/> = <paramref name="source"/> × value, sample by sample.</summary>
     public void Scale(ReadOnlySpan<float> source, Span<float> destination)
     {
-        int n = source.Length, t = Ramp(source, destination, RampWrite.Product);
+        int n = source.Length, t = Remaining > 0 ? Ramp(source, destination, RampWrite.Product) : 0;
         float gain = Target;
         if (t == n) return;
         if (gain == 0f)
@@ -86,7 +86,7 @@ public struct LinearRamp
     /// <summary><paramref name="destination"/> += <paramref name="source"/> × value, sample by sample (fused multiply-add at rest).</summary>
     public void MultiplyAdd(ReadOnlySpan<float> source, Span<float> destination)
     {
-        int n = source.Length, t = Ramp(source, destination, RampWrite.Sum);
+        int n = source.Length, t = Remaining > 0 ? Ramp(source, destination, RampWrite.Sum) : 0;
         float gain = Target;
         if (t == n || gain == 0f) return;
         var g = new Vector<float>(gain);
@@ -97,7 +97,7 @@ public struct LinearRamp
 
     private enum RampWrite { Gain, Product, Sum }
 
-    // The moving part of a block (up to Remaining samples): sample k's gain is Target - Step * r, r = Remaining - 1 - k,
+    // The moving part of a block (up to Remaining samples; callers skip the call at rest): sample k's gain is Target - Step * r, r = Remaining - 1 - k,
     // as Next() computes it (r is a small whole number, exact as a float), so the vector lanes and the scalar tail give
     // the same bits. Writes the gain, source × gain or destination + source × gain; returns the samples done.
     private int Ramp(ReadOnlySpan<float> source, Span<float> destination, RampWrite write)

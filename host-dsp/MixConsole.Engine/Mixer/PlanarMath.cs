@@ -1,7 +1,8 @@
-using MixConsole.Dsp.Lanes;
 using MixConsole.Dsp.Smoothing;
 using MixConsole.Engine.Metering;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 
 namespace MixConsole.Engine.Mixer;
@@ -54,7 +55,7 @@ internal static class PlanarMath
             if (toMono) Vector.FusedMultiplyAdd(p, vm, Vector.LoadUnsafe(ref m0, i)).StoreUnsafe(ref m0, i);
         }
 
-        float blockPeak = MathF.Max(0f, VectorMath.MaxAcross(peakPre)), s0 = Vector.Sum(sumPre);
+        float blockPeak = PeakAcross(peakPre), s0 = Vector.Sum(sumPre);
 
         for (; t < n; t++)
         {
@@ -74,5 +75,32 @@ internal static class PlanarMath
         preLevel.SumOfSquares += s0;
         postLevel.Peak = MathF.Max(postLevel.Peak, blockPeak * MathF.Abs(fader));
         postLevel.SumOfSquares += s0 * fader * fader;
+    }
+
+    // The largest lane of magnitudes (each at least 0, or NaN): as integers such floats order as they do as floats,
+    // so a few integer maxima replace the ordered float maximum's sign and NaN handling (a NaN lane still gives NaN).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float PeakAcross(Vector<float> peaks)
+    {
+        Vector128<int> m;
+        if (Vector<float>.Count == 8)
+        {
+            Vector256<int> bits = peaks.AsVector256().AsInt32();
+            m = Vector128.Max(bits.GetLower(), bits.GetUpper());
+        }
+        else if (Vector<float>.Count == 4)
+        {
+            m = peaks.AsVector128().AsInt32();
+        }
+        else
+        {
+            float peak = 0f;
+            for (int i = 0; i < Vector<float>.Count; i++) peak = MathF.Max(peak, peaks[i]);
+            return peak;
+        }
+
+        m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(2, 3, 0, 1)));
+        m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(1, 0, 3, 2)));
+        return BitConverter.Int32BitsToSingle(m.ToScalar());
     }
 }

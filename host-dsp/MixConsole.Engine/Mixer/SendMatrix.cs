@@ -7,7 +7,8 @@ namespace MixConsole.Engine.Mixer;
 /// <summary>
 /// The steady (not ramping) sends of every channel into one set of destination rows (mix buses or
 /// effect inputs). Mixed row by row: a row's running sum stays in registers while every source is
-/// added, so each destination sample is loaded and stored once per block instead of once per source.
+/// added, so each destination sample is loaded and stored once per block instead of once per source. Rows fed by the
+/// same sources (a send to every bus) go four at a time, so each source sample is loaded once for four rows.
 /// Each destination sample is <c>d + s0 g0 + s1 g1 + ...</c> (fused multiply-adds) in the order sends were
 /// added, whatever the block length, so results do not depend on block size.
 /// </summary>
@@ -27,6 +28,9 @@ internal sealed class SendMatrix
     private readonly nint[] _address;
     private nint _decoded0, _decoded1, _decoded2;
     private int _decodedStride = -1;
+    // Rows in groups of four with the same sources in the same order, then the rest one by one (decoded with the addresses).
+    private readonly int[] _order;
+    private int _quadRows;
 
     /// <summary>A matrix of <paramref name="rows"/> destinations, each fed by up to <paramref name="sourcesPerRow"/> sends from <paramref name="sourceRows"/> rows per tap.</summary>
     public SendMatrix(int rows, int sourcesPerRow, int sourceRows)
@@ -41,6 +45,7 @@ internal sealed class SendMatrix
         _tapSource = new int[Math.Max(1, rows) * sourcesPerRow];
         _gain = new float[_tapSource.Length];
         _address = new nint[_tapSource.Length];
+        _order = new int[Math.Max(1, rows)];
     }
 
     /// <summary>Forgets every send (start of a block).</summary>
@@ -82,10 +87,20 @@ internal sealed class SendMatrix
         {
             // The addresses are valid while the taps are fixed here, and only for the addresses they were decoded at.
             if (_decodedStride != sourceStride || _decoded0 != (nint)p0 || _decoded1 != (nint)p1 || _decoded2 != (nint)p2) Decode(p0, p1, p2, sourceStride);
-            for (int row = 0; row < _rows; row++)
+            for (int q = 0; q < _quadRows; q += 4)
             {
-                int count = _count[row];
-                if (count > 0) MixRow(destination.Slice(row * stride, frames), row * _capacity, count);
+                int done = MixQuad(destination, stride, q, frames);
+                for (int j = q; j < q + 4; j++)
+                {
+                    int row = _order[j];
+                    MixRow(destination.Slice(row * stride, frames), row * _capacity, _count[row], done);
+                }
+            }
+
+            for (int j = _quadRows; j < _rows; j++)
+            {
+                int row = _order[j];
+                if (_count[row] > 0) MixRow(destination.Slice(row * stride, frames), row * _capacity, _count[row], 0);
             }
         }
     }
@@ -101,15 +116,103 @@ internal sealed class SendMatrix
             for (int k = row * _capacity, end = k + _count[row]; k < end; k++)
                 _address[k] = (nint)(taps[_tapSource[k] & 3] + (nint)(_tapSource[k] >> 2) * sourceStride);
         (_decoded0, _decoded1, _decoded2, _decodedStride) = ((nint)p0, (nint)p1, (nint)p2, sourceStride);
+        GroupRows();
     }
 
-    private unsafe void MixRow(Span<float> row, int first, int count)
+    // Fills _order: groups of four rows whose sends come from the same sources in the same order, then every other row.
+    private void GroupRows()
+    {
+        Span<bool> placed = stackalloc bool[_rows];
+        Span<int> group = stackalloc int[4];
+        int quads = 0;
+        for (int row = 0; row < _rows; row++)
+        {
+            if (placed[row] || _count[row] == 0) continue;
+            int found = 0;
+            group[found++] = row;
+            for (int other = row + 1; other < _rows && found < 4; other++)
+                if (!placed[other] && SameSources(row, other)) group[found++] = other;
+            if (found < 4) continue;
+            foreach (int r in group)
+            {
+                placed[r] = true;
+                _order[quads++] = r;
+            }
+        }
+
+        _quadRows = quads;
+        int rest = quads;
+        for (int row = 0; row < _rows; row++)
+            if (!placed[row]) _order[rest++] = row;
+    }
+
+    private bool SameSources(int a, int b) =>
+        _count[a] == _count[b] && _address.AsSpan(a * _capacity, _count[a]).SequenceEqual(_address.AsSpan(b * _capacity, _count[b]));
+
+    // The four rows at _order[q..q+4] over their whole 16-frame tiles (returned): one load of each source for four
+    // running sums, each in its own row's send order.
+    private unsafe int MixQuad(Span<float> destination, int stride, int q, int frames)
+    {
+        const int tile = 2;
+        int w = Vector<float>.Count, t = 0;
+        int r0 = _order[q], r1 = _order[q + 1], r2 = _order[q + 2], r3 = _order[q + 3], count = _count[r0];
+        fixed (float* rows = destination)
+        {
+            float* d0 = rows + (nint)r0 * stride, d1 = rows + (nint)r1 * stride, d2 = rows + (nint)r2 * stride, d3 = rows + (nint)r3 * stride;
+            ref nint address = ref MemoryMarshal.GetArrayDataReference(_address);
+            ref float gains = ref MemoryMarshal.GetArrayDataReference(_gain);
+            int f0 = r0 * _capacity, f1 = r1 * _capacity, f2 = r2 * _capacity, f3 = r3 * _capacity;
+            for (; t + tile * w <= frames; t += tile * w)
+            {
+                var a0 = Vector.Load(d0 + t);
+                var a1 = Vector.Load(d0 + t + w);
+                var b0 = Vector.Load(d1 + t);
+                var b1 = Vector.Load(d1 + t + w);
+                var c0 = Vector.Load(d2 + t);
+                var c1 = Vector.Load(d2 + t + w);
+                var e0 = Vector.Load(d3 + t);
+                var e1 = Vector.Load(d3 + t + w);
+                for (int k = 0; k < count; k++)
+                {
+                    float* x = (float*)Unsafe.Add(ref address, f0 + k) + t;
+                    var x0 = Vector.Load(x);
+                    var x1 = Vector.Load(x + w);
+                    var g = new Vector<float>(Unsafe.Add(ref gains, f0 + k));
+                    a0 = Vector.FusedMultiplyAdd(x0, g, a0);
+                    a1 = Vector.FusedMultiplyAdd(x1, g, a1);
+                    g = new Vector<float>(Unsafe.Add(ref gains, f1 + k));
+                    b0 = Vector.FusedMultiplyAdd(x0, g, b0);
+                    b1 = Vector.FusedMultiplyAdd(x1, g, b1);
+                    g = new Vector<float>(Unsafe.Add(ref gains, f2 + k));
+                    c0 = Vector.FusedMultiplyAdd(x0, g, c0);
+                    c1 = Vector.FusedMultiplyAdd(x1, g, c1);
+                    g = new Vector<float>(Unsafe.Add(ref gains, f3 + k));
+                    e0 = Vector.FusedMultiplyAdd(x0, g, e0);
+                    e1 = Vector.FusedMultiplyAdd(x1, g, e1);
+                }
+
+                a0.Store(d0 + t);
+                a1.Store(d0 + t + w);
+                b0.Store(d1 + t);
+                b1.Store(d1 + t + w);
+                c0.Store(d2 + t);
+                c1.Store(d2 + t + w);
+                e0.Store(d3 + t);
+                e1.Store(d3 + t + w);
+            }
+        }
+
+        return t;
+    }
+
+    // One row from frame t on.
+    private unsafe void MixRow(Span<float> row, int first, int count, int t)
     {
         fixed (float* d = row)
         {
             ref nint address = ref MemoryMarshal.GetArrayDataReference(_address);
             ref float gains = ref MemoryMarshal.GetArrayDataReference(_gain);
-            int w = Vector<float>.Count, frames = row.Length, t = 0, end = first + count;
+            int w = Vector<float>.Count, frames = row.Length, end = first + count;
             for (; t + TileVectors * w <= frames; t += TileVectors * w)
             {
                 var s0 = Vector.Load(d + t);

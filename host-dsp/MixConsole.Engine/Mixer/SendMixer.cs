@@ -25,6 +25,8 @@ internal sealed class SendMixer
     private readonly LinearRamp[] _send, _fxSendLeft, _fxSendRight;
     private readonly int[] _sendTap, _fxTap;
     private readonly bool[] _needsPreEq;
+    // Strips whose _needsPreEq is set, kept as it changes: asked twice a chunk.
+    private int _preEqStrips;
     private readonly SendMatrix _busSends, _fxSends;
     private readonly int[] _moving;
     private int _movingCount;
@@ -83,18 +85,18 @@ internal sealed class SendMixer
             needsPreEq |= _fxTap[i] == TapPreEq && !(_fxSendLeft[i].IsSilent && _fxSendRight[i].IsSilent);
         }
 
-        changed |= _needsPreEq[c] != needsPreEq;
+        if (_needsPreEq[c] != needsPreEq)
+        {
+            changed = true;
+            _preEqStrips += needsPreEq ? 1 : -1;
+        }
+
         _needsPreEq[c] = needsPreEq;
         if (changed) _changed = true;
     }
 
     /// <summary>True when some audible send taps before the EQ (the strip bank then writes that tap).</summary>
-    public bool AnyPreEqTap()
-    {
-        foreach (bool needed in _needsPreEq)
-            if (needed) return true;
-        return false;
-    }
+    public bool AnyPreEqTap() => _preEqStrips > 0;
 
     /// <summary>Gathers the matrices if a send changed, and shortens <paramref name="frames"/> to where the first moving send comes to rest.</summary>
     public int PrepareChunk(int frames)

@@ -132,4 +132,30 @@ public class DelayLineTests
             channel.Process(block);
         }, calls: 10_000, what: "DelayLine.Process and ChannelDelay.Process (32 frames, the delay moving)");
     }
+
+    [Theory]
+    [InlineData(229, 32)]
+    [InlineData(172, 7)]
+    [InlineData(40, 64)]
+    [InlineData(100, 100)]
+    [InlineData(30, 1)]
+    public void Allpass_MatchesThePerSampleAllpass_BitForBit(int delayFrames, int blockFrames)
+    {
+        // A 100-frame line is 128 long: blocks wrap it at every position; blocks longer than the delay take the per-sample loop.
+        var line = new DelayLine();
+        line.PrepareFrames(Math.Max(100, delayFrames));
+        var reference = new DelayLine();
+        reference.PrepareFrames(Math.Max(100, delayFrames));
+        float[] input = TestSignals.Noise(5000, 9);
+        float[] output = (float[])input.Clone();
+        for (int start = 0; start < output.Length; start += blockFrames)
+            line.Allpass(output.AsSpan(start, Math.Min(blockFrames, output.Length - start)), delayFrames, 0.62f);
+        for (int i = 0; i < input.Length; i++)
+        {
+            float held = reference.Read(delayFrames);
+            float v = input[i] + 0.62f * held;
+            reference.Push(MixConsole.Dsp.Filters.DenormalGuard.Flush(v));
+            Assert.Equal(held - 0.62f * v, output[i]);
+        }
+    }
 }

@@ -156,6 +156,33 @@ public class ReverbTests
         Assert.True(longL.Max(Math.Abs) > 0.01f);
     }
 
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(0.7f)]
+    [InlineData(1f)]
+    public void FrameByFrame_MatchesTheChunkedNetwork_BitForBit(float size)
+    {
+        // One frame per call runs the network frame by frame (no SIMD over time, no tiles): the plain path the chunks must equal.
+        float[] left = TestSignals.Noise(9600, 10), right = TestSignals.Noise(9600, 11);
+        (float[], float[]) Render(int block)
+        {
+            var reverb = new Reverb { PreDelayMs = 0, DecayTimeSeconds = 2.5f, Size = size, Damping = 0.6f, Mix = 0.6f };
+            reverb.Prepare(new ProcessSpec(Fs, 512, 2));
+            float[] l = new float[left.Length], r = new float[left.Length];
+            for (int start = 0; start < left.Length; start += block)
+                reverb.Process(left.AsSpan(start, block), right.AsSpan(start, block), l.AsSpan(start, block), r.AsSpan(start, block));
+            return (l, r);
+        }
+
+        var (plainL, plainR) = Render(1);
+        foreach (int block in new[] { 8, 32, 480 })
+        {
+            var (l, r) = Render(block);
+            Assert.Equal(plainL, l);
+            Assert.Equal(plainR, r);
+        }
+    }
+
     [Fact]
     public void Reverb_Process_AllocatesNothing()
     {

@@ -35,6 +35,38 @@ public sealed class SendMatrixTests
         }
     }
 
+    [Fact]
+    public void RowsSharingTheirSources_MixFourAtATime_AsThePlainSum()
+    {
+        // Rows 0, 2, 4, 6 and 8 take the same sources in the same order (a quad and one left over), rows 1, 3 and 5 another
+        // list (too few for a quad), rows 7, 9 and 10 their own; gains differ per row, as a send to every bus has.
+        const int rows = 11, sources = 9, stride = 40;
+        var matrix = new SendMatrix(rows, sources, sources);
+        var random = new Random(16);
+        var sends = new List<(int Row, int Tap, int Source, float Gain)>();
+        for (int source = 0; source < sources; source++)
+            for (int row = 0; row < rows; row++)
+            {
+                int tap = row % 2 == 0 && row < 9 ? 2 : row is 1 or 3 or 5 ? 1 : random.Next(3);
+                var send = (row, tap, row is 7 or 9 or 10 ? random.Next(sources) : source, (float)random.NextDouble());
+                sends.Add(send);
+                matrix.Add(send.row, send.tap, send.Item3, send.Item4);
+            }
+
+        float[][] taps = [Noise(random, sources * stride), Noise(random, sources * stride), Noise(random, sources * stride)];
+        foreach (int frames in new[] { Frames, 32, 16, 7 })
+        {
+            var destination = Noise(random, rows * 41);
+            var expected = (float[])destination.Clone();
+            foreach (var (row, tap, source, gain) in sends)
+                for (int t = 0; t < frames; t++)
+                    expected[row * 41 + t] = MathF.FusedMultiplyAdd(taps[tap][source * stride + t], gain, expected[row * 41 + t]);
+
+            matrix.MixInto(taps[0], taps[1], taps[2], stride, destination, 41, frames);
+            Assert.Equal(expected, destination);
+        }
+    }
+
     private static float[] Noise(Random random, int length)
     {
         var x = new float[length];
