@@ -99,6 +99,18 @@ public sealed class KWeightingFilter
         sumB = sb;
     }
 
+    /// <summary>True when this filter's history is bit for bit <paramref name="other"/>'s (same input then gives the same output).</summary>
+    internal bool SameState(KWeightingFilter other) =>
+        Same(_x1, other._x1) && Same(_x2, other._x2) && Same(_s1, other._s1) && Same(_s2, other._s2) && Same(_h1, other._h1) && Same(_h2, other._h2);
+
+    /// <summary>Takes <paramref name="other"/>'s history (its coefficients must be the same).</summary>
+    internal void CopyStateFrom(KWeightingFilter other)
+    {
+        _x1 = other._x1; _x2 = other._x2; _s1 = other._s1; _s2 = other._s2; _h1 = other._h1; _h2 = other._h2;
+    }
+
+    private static bool Same(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
+
     private void Store(double x1, double x2, double s1, double s2, double h1, double h2)
     {
         _x1 = Flush(x1); _x2 = Flush(x2); _s1 = Flush(s1); _s2 = Flush(s2); _h1 = Flush(h1); _h2 = Flush(h2);

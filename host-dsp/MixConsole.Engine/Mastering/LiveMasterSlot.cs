@@ -62,11 +62,14 @@ internal sealed class LiveMasterSlot
 
     public double ShortTermLufs => _outputMeter.ShortTermLufs;
 
+    /// <summary>The loudness meter of the chain's output; it keeps its last block for a meter of the same audio.</summary>
+    public LoudnessMeter OutputMeter => _outputMeter;
+
     public void Prepare(in ProcessSpec stereo)
     {
         Compiler.SampleRateHz = stereo.SampleRateHz;
         Chain.Prepare(stereo);
-        _outputMeter.Prepare(stereo, null, LoudnessMeterOptions.LoudnessOnly);
+        _outputMeter.Prepare(stereo, null, LoudnessMeterOptions.LoudnessOnly with { KeepsLastBlock = true });
         _probe.LookaheadMs = Chain.Limiter.LookaheadMs;
         _probe.SafetyMarginDb = Chain.Limiter.SafetyMarginDb;
         _probe.Prepare(stereo);
