@@ -2,7 +2,7 @@ namespace MixConsole.Dsp.Loudness;
 
 /// <summary>
 /// Receives the momentary and short-term loudness every 100 ms of audio, on the thread that calls
-/// <see cref="LoudnessMeter.Process"/>: implementations must not allocate, lock or block.
+/// <see cref="LoudnessMeter.Process(Core.AudioBuffer, int)"/>: implementations must not allocate, lock or block.
 /// </summary>
 public interface ILoudnessHistorySink
 {

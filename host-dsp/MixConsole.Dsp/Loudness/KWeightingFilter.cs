@@ -3,6 +3,8 @@ namespace MixConsole.Dsp.Loudness;
 /// <summary>
 /// One channel of K-weighting (shelf then high-pass, direct form I, double precision state)
 /// that only measures: it returns the sum of squares of the weighted signal and never writes audio.
+/// The high-pass numerator is BS.1770's [1, -2, 1] (<see cref="KWeighting.Design"/>): 1 x s is s and -2 x s1 is
+/// -(s1 + s1) exactly, so the filter adds where a general biquad would multiply, with the same bits.
 /// </summary>
 public sealed class KWeightingFilter
 {
@@ -32,7 +34,7 @@ public sealed class KWeightingFilter
     {
         double s = _c.ShelfB0 * x + _c.ShelfB1 * _x1 + _c.ShelfB2 * _x2 - _c.ShelfA2 * _s2;
         s = Math.FusedMultiplyAdd(-_c.ShelfA1, _s1, s);
-        double h = _c.HighPassB0 * s + _c.HighPassB1 * _s1 + _c.HighPassB2 * _s2 - _c.HighPassA2 * _h2;
+        double h = s - (_s1 + _s1) + _s2 - _c.HighPassA2 * _h2;
         h = Math.FusedMultiplyAdd(-_c.HighPassA1, _h1, h);
         _x2 = _x1; _x1 = x; _s2 = _s1; _s1 = s; _h2 = _h1; _h1 = h;
         return h;
@@ -50,7 +52,7 @@ public sealed class KWeightingFilter
             // The recursive term is added last, fused, so the feedback path is one FMA long.
             double s = c.ShelfB0 * x + c.ShelfB1 * x1 + c.ShelfB2 * x2 - c.ShelfA2 * s2;
             s = Math.FusedMultiplyAdd(-c.ShelfA1, s1, s);
-            double h = c.HighPassB0 * s + c.HighPassB1 * s1 + c.HighPassB2 * s2 - c.HighPassA2 * h2;
+            double h = s - (s1 + s1) + s2 - c.HighPassA2 * h2;
             h = Math.FusedMultiplyAdd(-c.HighPassA1, h1, h);
             sum = Math.FusedMultiplyAdd(h, h, sum);
             x2 = x1; x1 = x; s2 = s1; s1 = s; h2 = h1; h1 = h;
@@ -84,8 +86,8 @@ public sealed class KWeightingFilter
             double sB = c.ShelfB0 * xb + c.ShelfB1 * bx1 + c.ShelfB2 * bx2 - c.ShelfA2 * bs2;
             sA = Math.FusedMultiplyAdd(-c.ShelfA1, as1, sA);
             sB = Math.FusedMultiplyAdd(-c.ShelfA1, bs1, sB);
-            double hA = c.HighPassB0 * sA + c.HighPassB1 * as1 + c.HighPassB2 * as2 - c.HighPassA2 * ah2;
-            double hB = c.HighPassB0 * sB + c.HighPassB1 * bs1 + c.HighPassB2 * bs2 - c.HighPassA2 * bh2;
+            double hA = sA - (as1 + as1) + as2 - c.HighPassA2 * ah2;
+            double hB = sB - (bs1 + bs1) + bs2 - c.HighPassA2 * bh2;
             hA = Math.FusedMultiplyAdd(-c.HighPassA1, ah1, hA);
             hB = Math.FusedMultiplyAdd(-c.HighPassA1, bh1, hB);
             sa = Math.FusedMultiplyAdd(hA, hA, sa);
@@ -98,6 +100,18 @@ public sealed class KWeightingFilter
         sumA = sa;
         sumB = sb;
     }
+
+    /// <summary>True when this filter's history is bit for bit <paramref name="other"/>'s (same input then gives the same output).</summary>
+    internal bool SameState(KWeightingFilter other) =>
+        Same(_x1, other._x1) && Same(_x2, other._x2) && Same(_s1, other._s1) && Same(_s2, other._s2) && Same(_h1, other._h1) && Same(_h2, other._h2);
+
+    /// <summary>Takes <paramref name="other"/>'s history (its coefficients must be the same).</summary>
+    internal void CopyStateFrom(KWeightingFilter other)
+    {
+        _x1 = other._x1; _x2 = other._x2; _s1 = other._s1; _s2 = other._s2; _h1 = other._h1; _h2 = other._h2;
+    }
+
+    private static bool Same(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
 
     private void Store(double x1, double x2, double s1, double s2, double h1, double h2)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Oversampling;
 
@@ -26,7 +27,7 @@ namespace MixConsole.Dsp.Loudness;
 /// last samples themselves always count (the reading is never below the sample peak).</para>
 /// <para>NaN samples (corrupt input) are not counted in peaks, maxima or gating, and the filters
 /// recover at the next block; windows holding them read NaN until they have passed.</para>
-/// <para><see cref="Process"/> never modifies the audio. Read-outs may be called between blocks on
+/// <para><see cref="Process(AudioBuffer, int)"/> never modifies the audio. Read-outs may be called between blocks on
 /// the processing thread; they compute from the histograms without allocating.</para>
 /// </remarks>
 public sealed class LoudnessMeter : IAudioProcessor
@@ -51,6 +52,15 @@ public sealed class LoudnessMeter : IAudioProcessor
     private float[] _truePeak = [];
     private double[] _ringEnergy = [];
     private int[] _ringFrames = [];
+    // The last block, kept for a twin meter of the same audio (Options.KeepsLastBlock): its samples, the filters as they
+    // stood before it, and per stretch between sub-block boundaries its length and weighted sum; its sample peaks.
+    private AudioBuffer? _lastBlock;
+    private int _lastFrames = -1;
+    private KWeightingFilter[] _lastStart = [];
+    private int[] _lastStretchFrames = [];
+    private double[] _lastStretchEnergy = [];
+    private int _lastStretches;
+    private float[] _lastPeak = [];
     private readonly GatingHistogram _integrated = new();
     private readonly GatingHistogram _range = new();
 
@@ -88,6 +98,9 @@ public sealed class LoudnessMeter : IAudioProcessor
 
     /// <summary>Channel blocks proved unable to raise the true peak and not interpolated (diagnostic).</summary>
     public long TruePeakBlocksSkipped { get; private set; }
+
+    /// <summary>Blocks measured with a twin's K-weighted sums (diagnostic).</summary>
+    internal long BlocksReused { get; private set; }
 
     /// <summary>The meter outputs numbers, not audio: 0.</summary>
     public int LatencyFrames => 0;
@@ -197,6 +210,21 @@ public sealed class LoudnessMeter : IAudioProcessor
         }
         _samplePeak = new float[spec.Channels];
         _truePeak = new float[spec.Channels];
+        if (_options.KeepsLastBlock)
+        {
+            _lastBlock = new AudioBuffer(spec.Channels, spec.MaxBlockFrames);
+            _lastStart = new KWeightingFilter[spec.Channels];
+            for (int c = 0; c < spec.Channels; c++)
+                _lastStart[c] = new KWeightingFilter(spec.SampleRateHz);
+            int stretches = spec.MaxBlockFrames / Math.Max(1, SubBlockLength(0) - 1) + 2;
+            _lastStretchFrames = new int[stretches];
+            _lastStretchEnergy = new double[stretches];
+            _lastPeak = new float[spec.Channels];
+        }
+        else
+        {
+            _lastBlock = null;
+        }
         _ringEnergy = new double[ShortTermSubBlocks];
         _ringFrames = new int[ShortTermSubBlocks];
         Reset();
@@ -226,6 +254,8 @@ public sealed class LoudnessMeter : IAudioProcessor
         _momentaryEnergy = _shortTermEnergy = 0;
         _maxMomentaryEnergy = _maxShortTermEnergy = 0;
         TruePeakBlocksInterpolated = TruePeakBlocksSkipped = 0;
+        BlocksReused = 0;
+        _lastFrames = -1;
     }
 
     /// <summary>Measures the first <paramref name="frames"/> frames of <paramref name="buffer"/>; the audio is not modified.</summary>
@@ -240,10 +270,23 @@ public sealed class LoudnessMeter : IAudioProcessor
         if ((uint)frames > (uint)buffer.CapacityFrames)
             throw new ArgumentOutOfRangeException(nameof(frames), frames, "frames outside the buffer");
 
+        bool keep = _lastBlock is not null && frames <= _lastBlock.CapacityFrames;
+        if (keep)
+        {
+            foreach (int c in _measured)
+                _lastStart[c].CopyStateFrom(_filters[c]);
+        }
+        _lastFrames = keep ? frames : -1;
+        _lastStretches = 0;
         for (int offset = 0; offset < frames;)
         {
             int n = Math.Min(frames - offset, _framesToBoundary);
-            AccumulateEnergy(buffer, offset, n);
+            double energy = AccumulateEnergy(buffer, offset, n);
+            if (keep)
+            {
+                _lastStretchFrames[_lastStretches] = n;
+                _lastStretchEnergy[_lastStretches++] = energy;
+            }
             offset += n;
             _framesToBoundary -= n;
             if (_framesToBoundary == 0)
@@ -252,10 +295,88 @@ public sealed class LoudnessMeter : IAudioProcessor
         _framesProcessed += frames;
 
         for (int c = 0; c < _spec.Channels; c++)
-            MeasurePeaks(c, buffer.Channel(c, frames));
+        {
+            ReadOnlySpan<float> samples = buffer.Channel(c, frames);
+            float peak = SamplePeak.MaxAbs(samples);
+            if (keep)
+            {
+                _lastPeak[c] = peak;
+                samples.CopyTo(_lastBlock!.Channel(c, frames));
+            }
+            MeasurePeaks(c, samples, peak);
+        }
     }
 
-    private void AccumulateEnergy(AudioBuffer buffer, int offset, int n)
+    /// <summary>
+    /// Measures as <see cref="Process(AudioBuffer, int)"/> does, with the same result, but takes the K-weighted sums
+    /// from <paramref name="twin"/> (prepared with <see cref="LoudnessMeterOptions.KeepsLastBlock"/>) when its last block
+    /// held the same samples, bit for bit, its filters then stood exactly where this meter's stand and its sub-block
+    /// boundaries fell where this meter's fall: the sums would come out the same bits. Otherwise measures in full.
+    /// </summary>
+    /// <param name="buffer">Audio with exactly the prepared number of channels.</param>
+    /// <param name="frames">Frames to measure.</param>
+    /// <param name="twin">A meter that may just have measured the same audio; null measures in full.</param>
+    public void Process(AudioBuffer buffer, int frames, LoudnessMeter? twin)
+    {
+        if (twin is null || !CanReuse(twin, buffer, frames))
+        {
+            Process(buffer, frames);
+            return;
+        }
+        BlocksReused++;
+        foreach (int c in _measured)
+            _filters[c].CopyStateFrom(twin._filters[c]);
+        for (int offset = 0, k = 0; offset < frames; k++)
+        {
+            int n = twin._lastStretchFrames[k];
+            _subBlockEnergy += twin._lastStretchEnergy[k];
+            _subBlockFrames += n;
+            offset += n;
+            _framesToBoundary -= n;
+            if (_framesToBoundary == 0)
+                CompleteSubBlock();
+        }
+        _framesProcessed += frames;
+        for (int c = 0; c < _spec.Channels; c++)
+            MeasurePeaks(c, buffer.Channel(c, frames), twin._lastPeak[c]);
+    }
+
+    private bool CanReuse(LoudnessMeter twin, AudioBuffer buffer, int frames)
+    {
+        EnsurePrepared();
+        if (twin._lastFrames != frames || twin._lastBlock is null || twin._spec.Channels != _spec.Channels
+            || twin._spec.SampleRateHz != _spec.SampleRateHz || !twin._weightOf.AsSpan().SequenceEqual(_weightOf) || buffer.Channels != _spec.Channels)
+            return false;
+        foreach (int c in _measured)
+        {
+            if (!_filters[c].SameState(twin._lastStart[c]))
+                return false;
+        }
+        // The twin's stretches must be this meter's: same lengths between the same boundaries.
+        int toBoundary = _framesToBoundary, k = 0;
+        long subBlocks = _subBlocks;
+        for (int offset = 0; offset < frames; k++)
+        {
+            int n = Math.Min(frames - offset, toBoundary);
+            if (k >= twin._lastStretches || twin._lastStretchFrames[k] != n)
+                return false;
+            offset += n;
+            toBoundary -= n;
+            if (toBoundary == 0)
+                toBoundary = SubBlockLength(++subBlocks);
+        }
+        if (k != twin._lastStretches)
+            return false;
+        for (int c = 0; c < _spec.Channels; c++)
+        {
+            if (!MemoryMarshal.AsBytes(buffer.Channel(c, frames)).SequenceEqual(MemoryMarshal.AsBytes(twin._lastBlock.Channel(c, frames))))
+                return false;
+        }
+        return true;
+    }
+
+    // Adds the stretch's weighted K-weighted sum to the sub-block and returns it.
+    private double AccumulateEnergy(AudioBuffer buffer, int offset, int n)
     {
         int[] measured = _measured;
         double energy = 0;
@@ -276,6 +397,7 @@ public sealed class LoudnessMeter : IAudioProcessor
         }
         _subBlockEnergy += energy;
         _subBlockFrames += n;
+        return energy;
     }
 
     private void CompleteSubBlock()
@@ -320,9 +442,9 @@ public sealed class LoudnessMeter : IAudioProcessor
         return energy / frames;
     }
 
-    private void MeasurePeaks(int c, ReadOnlySpan<float> samples)
+    // `peak` is the block's sample peak, max |samples|.
+    private void MeasurePeaks(int c, ReadOnlySpan<float> samples, float peak)
     {
-        float peak = SamplePeak.MaxAbs(samples);
         if (peak > _samplePeak[c])
             _samplePeak[c] = peak;
         if (!_options.MeasureTruePeak)

@@ -18,6 +18,12 @@ public sealed record LoudnessMeterOptions
     /// </summary>
     public bool SkipBlocksThatCannotRaiseTruePeak { get; init; } = true;
 
+    /// <summary>
+    /// Keep the last block's samples, where the K-weighting stood before it and its sums, so a meter of the same audio
+    /// measures it without filtering it again (<see cref="LoudnessMeter.Process(Core.AudioBuffer, int, LoudnessMeter?)"/>).
+    /// </summary>
+    public bool KeepsLastBlock { get; init; }
+
     /// <summary>Receives momentary and short-term loudness every 100 ms of audio; null for none.</summary>
     public ILoudnessHistorySink? HistorySink { get; init; }
 }

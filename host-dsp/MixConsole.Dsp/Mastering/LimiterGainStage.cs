@@ -29,6 +29,9 @@ internal sealed class LimiterGainStage
     private int _delayLength, _delayPos;
     // After a block proved quiet the detector history is not computed; the next detected block recomputes it by look-back.
     private bool _detectorStale;
+    // While stale: every 2x sample of the last look-back frames is under this (the limit the last quiet block was proved
+    // against), so a block whose limit is at least this need not prove its look-back again.
+    private double _provenLimit = double.PositiveInfinity;
     // The gain computer is at a fixed point (fully recovered, every ring settled): a block without detection only moves positions.
     private bool _atRest;
     // Largest |input| (over the channels) of each recent block and its length, in a ring: bounds the filters' input
@@ -122,6 +125,7 @@ internal sealed class LimiterGainStage
         foreach (var d in _delay) Array.Clear(d);
         _delayPos = 0;
         _detectorStale = false;
+        _provenLimit = double.PositiveInfinity;
         Array.Clear(_recentMax);
         Array.Clear(_recentFrames);
         _recentPos = 0;
@@ -172,10 +176,13 @@ internal sealed class LimiterGainStage
             doubled = !(doubledMax * _upsampler.OddL1Norm < limit) || !(historyMax < limit);
             if (doubled && doubledMax < limit && historyMax < limit)
             {
+                // The look-back's 2x samples are the current detector's history (checked above) or were proved under a limit no higher.
+                int lookBack = _detectorStale && !(limit >= _provenLimit) ? DoubledRatePeakInterpolator.HistoryFrames : 0;
                 doubled = false;
                 for (int c = 0; c < channels && !doubled; c++)
-                    doubled = !_upsampler.OddProvablyUnder(c, buffer.Channel(c, frames), (float)doubledMax, limit);
+                    doubled = !_upsampler.OddProvablyUnder(c, buffer.Channel(c, frames), (float)doubledMax, limit, lookBack);
             }
+            if (!doubled) _provenLimit = limit;
         }
 
         bool started = false;

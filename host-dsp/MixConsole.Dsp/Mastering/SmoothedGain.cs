@@ -1,4 +1,7 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Lanes;
 using MixConsole.Dsp.Smoothing;
 
 namespace MixConsole.Dsp.Mastering;
@@ -45,12 +48,28 @@ public sealed class SmoothedGain : IAudioProcessor
     /// <inheritdoc />
     public void Process(AudioBuffer buffer, int frames)
     {
+        if (!_gain.IsSmoothing)
+        {
+            // At rest every sample is times the target: unity changes no bit, any other gain is one vector multiply.
+            float gain = _gain.Target;
+            if (gain == 1f) return;
+            for (int c = 0; c < buffer.Channels; c++) Scale(buffer.Channel(c, frames), gain);
+            return;
+        }
         Span<float> ramp = _ramp.AsSpan(0, frames);
         _gain.Fill(ramp);
         for (int c = 0; c < buffer.Channels; c++)
         {
             Span<float> x = buffer.Channel(c, frames);
-            for (int i = 0; i < x.Length; i++) x[i] *= ramp[i];
+            VectorMath.Multiply(x, ramp, x);
         }
+    }
+
+    private static void Scale(Span<float> x, float gain)
+    {
+        Span<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(x);
+        var g = new Vector<float>(gain);
+        for (int v = 0; v < vectors.Length; v++) vectors[v] *= g;
+        for (int i = vectors.Length * Vector<float>.Count; i < x.Length; i++) x[i] *= gain;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Smoothing;
 
@@ -18,6 +20,8 @@ public sealed class StereoImager : IAudioProcessor
     private readonly LinearSmoother[] _widthSmoothers = [new(1f), new(1f), new(1f), new(1f)];
     private readonly double[] _midPower = new double[4], _sidePower = new double[4];
     private AudioBuffer[] _bands = [];
+    // The crossover's output per frame for the steady path: bands 0, 1 and bands 2, 3 as (L, R) lanes.
+    private Vector128<float>[] _low = [], _high = [];
     private double _powerCoefficient;
     private bool _stereo;
 
@@ -76,6 +80,8 @@ public sealed class StereoImager : IAudioProcessor
         _crossover.Prepare(spec);
         _bands = new AudioBuffer[BandCount];
         for (int b = 0; b < BandCount; b++) _bands[b] = new AudioBuffer(spec.Channels, spec.MaxBlockFrames);
+        _low = new Vector128<float>[spec.MaxBlockFrames];
+        _high = new Vector128<float>[spec.MaxBlockFrames];
         foreach (var s in _widthSmoothers) s.Prepare(spec.SampleRateHz, WidthGlideMs);
         _powerCoefficient = 1 - Math.Exp(-1 / (0.05 * spec.SampleRateHz));
         Reset();
@@ -94,16 +100,16 @@ public sealed class StereoImager : IAudioProcessor
     public void Process(AudioBuffer buffer, int frames)
     {
         if (!_stereo || buffer.Channels < 2) return;
+        if (SteadyPath && IsSteadyAndNotWidening())
+        {
+            ProcessSteady(buffer, frames);
+            return;
+        }
         _crossover.Split(buffer, frames, _bands);
         Span<float> left = buffer.Channel(0, frames), right = buffer.Channel(1, frames);
         left.Clear();
         right.Clear();
         double k = _powerCoefficient;
-        if (SteadyPath && _bands.Length <= 4 && IsSteadyAndNotWidening())
-        {
-            SumSteady(left, right, frames);
-            return;
-        }
         for (int b = 0; b < _bands.Length; b++)
         {
             Span<float> bl = _bands[b].Channel(0, frames), br = _bands[b].Channel(1, frames);
@@ -140,56 +146,57 @@ public sealed class StereoImager : IAudioProcessor
         return true;
     }
 
-    // The same arithmetic as the general loop, band by band; then the power trackers of all bands in one pass, so
-    // their serial one-poles overlap instead of each waiting on its own previous sample.
-    private void SumSteady(Span<float> left, Span<float> right, int frames)
+    // The general loop's arithmetic on the crossover's lanes, without band buffers: per frame and band mid, side and
+    // side x width in float (a float width times a float side rounds once, as the double product cast back does), the
+    // bands added to zero lowest first, and the power trackers (mid, side of two bands per 256-bit lane group) in double.
+    private void ProcessSteady(AudioBuffer buffer, int frames)
     {
-        for (int b = 0; b < _bands.Length; b++)
-        {
-            Span<float> bl = _bands[b].Channel(0, frames), br = _bands[b].Channel(1, frames);
-            double width = b == 0 && BassMono ? 0 : _widthSmoothers[b].Target;
-            for (int i = 0; i < frames; i++)
-            {
-                float mid = 0.5f * (bl[i] + br[i]), side = 0.5f * (bl[i] - br[i]);
-                float s = (float)(side * width);
-                left[i] += mid + s;
-                right[i] += mid - s;
-            }
-        }
-        int last = _bands.Length - 1;
-        TrackPowers(frames, Math.Min(1, last), Math.Min(2, last), Math.Min(3, last));
-    }
-
-    // Bands 0, b1, b2, b3 (a repeated band is tracked twice on copies and written back once, unchanged).
-    private void TrackPowers(int frames, int b1, int b2, int b3)
-    {
-        double k = _powerCoefficient;
-        double m0 = _midPower[0], s0 = _sidePower[0], m1 = _midPower[b1], s1 = _sidePower[b1];
-        double m2 = _midPower[b2], s2 = _sidePower[b2], m3 = _midPower[b3], s3 = _sidePower[b3];
-        Span<float> l0 = _bands[0].Channel(0, frames), r0 = _bands[0].Channel(1, frames);
-        Span<float> l1 = _bands[b1].Channel(0, frames), r1 = _bands[b1].Channel(1, frames);
-        Span<float> l2 = _bands[b2].Channel(0, frames), r2 = _bands[b2].Channel(1, frames);
-        Span<float> l3 = _bands[b3].Channel(0, frames), r3 = _bands[b3].Channel(1, frames);
+        int bands = _bands.Length;
+        Span<Vector128<float>> low = _low.AsSpan(0, frames), high = _high.AsSpan(0, frames);
+        _crossover.SplitLanes(buffer, frames, 0, low, high);
+        Span<float> left = buffer.Channel(0, frames), right = buffer.Channel(1, frames);
+        Vector128<float> widthLow = Vector128.Create(Width(0), Width(0), Width(1), Width(1));
+        Vector128<float> widthHigh = Vector128.Create(Width(Math.Min(2, bands - 1)), Width(Math.Min(2, bands - 1)), Width(Math.Min(3, bands - 1)), Width(Math.Min(3, bands - 1)));
+        var k = Vector256.Create(_powerCoefficient);
+        // (mid, side) of bands 0, 1 and of bands 2, 3.
+        Vector256<double> powerLow = Vector256.Create(_midPower[0], _sidePower[0], _midPower[1], _sidePower[1]);
+        Vector256<double> powerHigh = bands > 2 ? Vector256.Create(_midPower[2], _sidePower[2], _midPower[Math.Min(3, bands - 1)], _sidePower[Math.Min(3, bands - 1)]) : default;
+        var half = Vector128.Create(0.5f);
+        Vector128<float> leftLanes = Vector128.Create(-1, 0, -1, 0).AsSingle();
         for (int i = 0; i < frames; i++)
         {
-            float mid = 0.5f * (l0[i] + r0[i]), side = 0.5f * (l0[i] - r0[i]);
-            m0 += k * (mid * mid - m0);
-            s0 += k * (side * side - s0);
-            mid = 0.5f * (l1[i] + r1[i]); side = 0.5f * (l1[i] - r1[i]);
-            m1 += k * (mid * mid - m1);
-            s1 += k * (side * side - s1);
-            mid = 0.5f * (l2[i] + r2[i]); side = 0.5f * (l2[i] - r2[i]);
-            m2 += k * (mid * mid - m2);
-            s2 += k * (side * side - s2);
-            mid = 0.5f * (l3[i] + r3[i]); side = 0.5f * (l3[i] - r3[i]);
-            m3 += k * (mid * mid - m3);
-            s3 += k * (side * side - s3);
+            Vector128<float> contribLow = BandPair(low[i], widthLow, half, leftLanes, k, ref powerLow);
+            // Lanes 0, 1 (left, right): ((0 + band 0) + band 1) + band 2) + band 3.
+            Vector128<float> sum = (Vector128<float>.Zero + contribLow) + Vector128.Shuffle(contribLow, Vector128.Create(2, 3, 2, 3));
+            if (bands > 2)
+            {
+                Vector128<float> contribHigh = BandPair(high[i], widthHigh, half, leftLanes, k, ref powerHigh);
+                sum += contribHigh;
+                if (bands == 4) sum += Vector128.Shuffle(contribHigh, Vector128.Create(2, 3, 2, 3));
+            }
+            right[i] = sum.GetElement(1);
+            left[i] = sum.GetElement(0);
         }
-        // Written highest first, so a band tracked twice keeps its one value (the copies are equal).
-        StorePowers(b3, m3, s3);
-        StorePowers(b2, m2, s2);
-        StorePowers(b1, m1, s1);
-        StorePowers(0, m0, s0);
+        StorePowers(0, powerLow.GetElement(0), powerLow.GetElement(1));
+        StorePowers(1, powerLow.GetElement(2), powerLow.GetElement(3));
+        if (bands > 2) StorePowers(2, powerHigh.GetElement(0), powerHigh.GetElement(1));
+        if (bands > 3) StorePowers(3, powerHigh.GetElement(2), powerHigh.GetElement(3));
+    }
+
+    private float Width(int band) => band == 0 && BassMono ? 0f : _widthSmoothers[band].Target;
+
+    // Lanes (band a L, band a R, band b L, band b R) in; each band's (mid + s, mid - s) out, its powers tracked.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> BandPair(Vector128<float> x, Vector128<float> width, Vector128<float> half, Vector128<float> leftLanes,
+        Vector256<double> k, ref Vector256<double> power)
+    {
+        Vector128<float> swapped = Vector128.Shuffle(x, Vector128.Create(1, 0, 3, 2));
+        Vector128<float> mid = half * (x + swapped); // L + R in both lanes of a band (addition commutes exactly)
+        Vector128<float> side = Vector128.Shuffle(half * (x - swapped), Vector128.Create(0, 0, 2, 2));
+        Vector128<float> squares = Vector128.ConditionalSelect(leftLanes, mid * mid, side * side); // mid², side², mid², side²
+        power += k * (Vector256.WidenLower(squares.ToVector256Unsafe()) - power);
+        Vector128<float> s = side * width;
+        return Vector128.ConditionalSelect(leftLanes, mid + s, mid - s);
     }
 
     private void StorePowers(int band, double midPower, double sidePower)

@@ -50,11 +50,14 @@ public sealed class SubsonicFilter : IAudioProcessor
     /// <inheritdoc />
     public void Process(AudioBuffer buffer, int frames)
     {
-        int channels = Math.Min(buffer.Channels, _sections.Length);
-        for (int c = 0; c < channels; c++)
+        int channels = Math.Min(buffer.Channels, _sections.Length), c = 0;
+        // Channels in pairs: two channels' recurrences overlap, with the same samples as one channel at a time.
+        for (; c + 1 < channels; c += 2)
         {
-            Biquad.ProcessCascade(_sections[c][0], _sections[c][1], buffer.Channel(c, frames));
+            Biquad.ProcessCascadePair(_sections[c][0], _sections[c][1], buffer.Channel(c, frames),
+                _sections[c + 1][0], _sections[c + 1][1], buffer.Channel(c + 1, frames));
         }
+        if (c < channels) Biquad.ProcessCascade(_sections[c][0], _sections[c][1], buffer.Channel(c, frames));
     }
 
     private void Design()

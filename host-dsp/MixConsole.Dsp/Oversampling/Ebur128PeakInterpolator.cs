@@ -19,6 +19,8 @@ public sealed class Ebur128PeakInterpolator
     private float[][] _phases = [];
     private float[] _buffer = [];
     private int _history, _chunkFrames, _extraDelay;
+    // The history starts at _start; the window slides up chunk by chunk and is moved back to the front only when the room runs out.
+    private int _start;
 
     /// <summary>Points per input sample libebur128 takes at <paramref name="sampleRateHz"/> (1: the sample peak).</summary>
     public static int FactorFor(double sampleRateHz) => sampleRateHz < 96000 ? 4 : sampleRateHz < 192000 ? 2 : 1;
@@ -57,12 +59,17 @@ public sealed class Ebur128PeakInterpolator
         _extraDelay = extraDelayFrames;
         _history = _phases[0].Length - 1 + extraDelayFrames;
         _chunkFrames = maxBlockFrames;
-        _buffer = new float[_history + maxBlockFrames];
+        _buffer = new float[_history + maxBlockFrames + Math.Max(4 * _history, 1024)];
+        _start = 0;
         LatencyFrames = IntrinsicLatencyFor(sampleRateHz) + extraDelayFrames;
     }
 
     /// <summary>Clears the history (as if preceded by silence); keeps the preparation.</summary>
-    public void Reset() => Array.Clear(_buffer);
+    public void Reset()
+    {
+        Array.Clear(_buffer);
+        _start = 0;
+    }
 
     /// <summary>Input frames held as history: the last this many samples before a block are all that its outputs depend on besides the block.</summary>
     public int HistoryFrames => _history;
@@ -74,9 +81,9 @@ public sealed class Ebur128PeakInterpolator
         for (int done = 0; done < input.Length;)
         {
             int n = Math.Min(_chunkFrames, input.Length - done);
-            input.Slice(done, n).CopyTo(_buffer.AsSpan(_history));
+            input.Slice(done, n).CopyTo(_buffer.AsSpan(Room(n) + _history));
             Kernel(n, peaks.Slice(done, n));
-            Shift(n);
+            _start += n;
             done += n;
         }
     }
@@ -88,9 +95,9 @@ public sealed class Ebur128PeakInterpolator
         for (int done = 0; done < input.Length;)
         {
             int n = Math.Min(_chunkFrames, input.Length - done);
-            input.Slice(done, n).CopyTo(_buffer.AsSpan(_history));
+            input.Slice(done, n).CopyTo(_buffer.AsSpan(Room(n) + _history));
             max = MathF.Max(max, Kernel(n, Span<float>.Empty));
-            Shift(n);
+            _start += n;
             done += n;
         }
         return max;
@@ -102,13 +109,23 @@ public sealed class Ebur128PeakInterpolator
         if (input.Length >= _history)
         {
             input[^_history..].CopyTo(_buffer);
+            _start = 0;
             return;
         }
-        _buffer.AsSpan(input.Length, _history - input.Length).CopyTo(_buffer);
-        input.CopyTo(_buffer.AsSpan(_history - input.Length));
+        input.CopyTo(_buffer.AsSpan(Room(input.Length) + _history));
+        _start += input.Length;
     }
 
-    private void Shift(int n) => _buffer.AsSpan(n, _history).CopyTo(_buffer);
+    // Makes room for `frames` after the history (moving it to the front when the room ran out); returns where it starts.
+    private int Room(int frames)
+    {
+        if (_start + _history + frames > _buffer.Length)
+        {
+            _buffer.AsSpan(_start, _history).CopyTo(_buffer);
+            _start = 0;
+        }
+        return _start;
+    }
 
     // Phase f at output n: sum over t of phase[t] * x[n - extra - t], as libebur128 sums its delay line.
     // Phase 0 is the sample (weight 1) itself: read, not summed. Vectorised over n: each lane runs the scalar
@@ -116,7 +133,7 @@ public sealed class Ebur128PeakInterpolator
     private float Kernel(int count, Span<float> peaks)
     {
         float[][] phases = _phases;
-        ref float x0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), _history - _extraDelay);
+        ref float x0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), _start + _history - _extraDelay);
         int centre = (Taps - 1) / 2 / phases.Length, w = Vector<float>.Count, n = 0;
         float blockMax = 0;
         if (Vector.IsHardwareAccelerated && count >= w)

@@ -23,8 +23,10 @@ internal sealed class HalfBandUpsampler
     private readonly float[][] _centres;
     private readonly double[] _outerL1Norms;
     private float[] _centreOut = [];
-    // Per channel: the last lookBack + taps inputs (oldest first), then room for one block; shifted down after each block.
+    // Per channel: the last lookBack + taps inputs (oldest first) from _start on, then room for one block; the window
+    // slides up block by block and is moved back to the front only when the room runs out.
     private float[][] _history = [];
+    private int[] _start = [];
     private int _maxBlockFrames, _lookBack;
 
     /// <param name="transitionWidth">Transition band width as a fraction of the input rate, centred on its Nyquist frequency (0.06 = flat to 0.47 fs).</param>
@@ -73,13 +75,16 @@ internal sealed class HalfBandUpsampler
         _maxBlockFrames = maxBlockFrames;
         _lookBack = Math.Max(0, lookBackFrames);
         _history = new float[channels][];
-        for (int c = 0; c < channels; c++) _history[c] = new float[_lookBack + _taps + maxBlockFrames];
+        int slide = Math.Max(4 * (_lookBack + _taps), 1024);
+        for (int c = 0; c < channels; c++) _history[c] = new float[_lookBack + _taps + maxBlockFrames + slide];
+        _start = new int[channels];
         _centreOut = new float[_lookBack + maxBlockFrames];
     }
 
     public void Reset()
     {
         foreach (var h in _history) Array.Clear(h);
+        Array.Clear(_start);
     }
 
     /// <summary>Input frames held as history (the last this many samples before a block are all the next outputs, and the look-back ones, depend on besides the block).</summary>
@@ -107,28 +112,29 @@ internal sealed class HalfBandUpsampler
     public void Process(int channel, ReadOnlySpan<float> input, Span<float> even, Span<float> odd, int lookBackFrames)
     {
         if (input.Length > _maxBlockFrames || (uint)lookBackFrames > (uint)_lookBack) throw new ArgumentOutOfRangeException(nameof(input), "block or look-back larger than prepared");
-        float[] hist = _history[channel];
+        Span<float> hist = Window(channel, input.Length);
         int frames = input.Length, count = lookBackFrames + frames, origin = _lookBack - lookBackFrames;
-        input.CopyTo(hist.AsSpan(_lookBack + _taps));
+        input.CopyTo(hist[(_lookBack + _taps)..]);
         // Output j's window (oldest .. newest) is hist[origin + j + 1 .. origin + j + taps]; its centre sample is hist[origin + j + D].
-        hist.AsSpan(origin + DelayFrames, count).CopyTo(even);
-        FoldedFir.Process(_folded, hist.AsSpan(origin), count, odd);
-        Shift(hist, frames);
+        hist.Slice(origin + DelayFrames, count).CopyTo(even);
+        FoldedFir.Process(_folded, hist[origin..], count, odd);
+        _start[channel] += frames;
     }
 
     /// <summary>
-    /// True when every odd output over the prepared look-back frames and <paramref name="input"/> is provably under
-    /// <paramref name="limit"/>, without computing them: a partial filter of the centre taps exactly, plus the other
-    /// taps' L1 norm times <paramref name="windowAbsMax"/> (at least the largest |x| in the history and the block),
-    /// plus a thousandth of the whole L1 norm for float rounding; wider partials are tried while the bound fails.
+    /// True when every odd output over the <paramref name="lookBackFrames"/> frames before <paramref name="input"/> (at
+    /// most the prepared look-back) and <paramref name="input"/> is provably under <paramref name="limit"/>, without
+    /// computing them: a partial filter of the centre taps exactly, plus the other taps' L1 norm times
+    /// <paramref name="windowAbsMax"/> (at least the largest |x| in the history and the block), plus a thousandth of the
+    /// whole L1 norm for float rounding; wider partials are tried while the bound fails.
     /// Leaves the history as it was: <see cref="Process(int, ReadOnlySpan{float}, Span{float}, Span{float}, int)"/> or <see cref="Advance"/> follows.
     /// </summary>
-    public bool OddProvablyUnder(int channel, ReadOnlySpan<float> input, float windowAbsMax, double limit)
+    public bool OddProvablyUnder(int channel, ReadOnlySpan<float> input, float windowAbsMax, double limit, int lookBackFrames)
     {
-        if (input.Length > _maxBlockFrames) throw new ArgumentOutOfRangeException(nameof(input), "block larger than prepared");
-        float[] hist = _history[channel];
-        int count = _lookBack + input.Length;
-        input.CopyTo(hist.AsSpan(_lookBack + _taps));
+        if (input.Length > _maxBlockFrames || (uint)lookBackFrames > (uint)_lookBack) throw new ArgumentOutOfRangeException(nameof(input), "block or look-back larger than prepared");
+        Span<float> hist = Window(channel, input.Length);
+        int count = lookBackFrames + input.Length, origin = _lookBack - lookBackFrames;
+        input.CopyTo(hist[(_lookBack + _taps)..]);
         Span<float> partial = _centreOut.AsSpan(0, count);
         float blockAbsMax = VectorMath.AbsMax(input);
         for (int k = 0; k < _centres.Length; k++)
@@ -136,9 +142,9 @@ internal sealed class HalfBandUpsampler
             double rest = (_outerL1Norms[k] + 1e-3 * OddL1Norm) * windowAbsMax;
             // The centre taps give about the block's largest sample: a partial whose rest leaves no room for that is not tried, unless it is the last.
             if (rest >= limit || (rest + blockAbsMax >= limit && k < _centres.Length - 1)) continue;
-            // Output j's window starts at hist[j + 1]; the partial's pairs start DelayFrames - width later.
+            // Output j's window starts at hist[origin + j + 1]; the partial's pairs start DelayFrames - width later.
             float[] centre = _centres[k];
-            FoldedFir.Process(centre, hist.AsSpan(DelayFrames - centre.Length), count, partial);
+            FoldedFir.Process(centre, hist[(origin + DelayFrames - centre.Length)..], count, partial);
             if (VectorMath.AbsMax(partial) + rest < limit) return true;
         }
         return false;
@@ -148,10 +154,20 @@ internal sealed class HalfBandUpsampler
     public void Advance(int channel, ReadOnlySpan<float> input)
     {
         if (input.Length > _maxBlockFrames) throw new ArgumentOutOfRangeException(nameof(input), "block larger than prepared");
-        float[] hist = _history[channel];
-        input.CopyTo(hist.AsSpan(_lookBack + _taps));
-        Shift(hist, input.Length);
+        input.CopyTo(Window(channel, input.Length)[(_lookBack + _taps)..]);
+        _start[channel] += input.Length;
     }
 
-    private void Shift(float[] hist, int frames) => hist.AsSpan(frames, _lookBack + _taps).CopyTo(hist);
+    // The channel's history and room for `frames` more after it, moved back to the front of its array when the room ran out.
+    private Span<float> Window(int channel, int frames)
+    {
+        float[] hist = _history[channel];
+        int start = _start[channel], held = _lookBack + _taps;
+        if (start + held + frames > hist.Length)
+        {
+            hist.AsSpan(start, held).CopyTo(hist);
+            _start[channel] = start = 0;
+        }
+        return hist.AsSpan(start);
+    }
 }

@@ -1,4 +1,5 @@
 using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Loudness;
 using MixConsole.Dsp.Mastering;
 using MixConsole.Dsp.Smoothing;
 using MixConsole.Engine.Parameters;
@@ -123,6 +124,9 @@ public sealed class LiveMasterChain : IAudioProcessor
 
     /// <summary>Short-term loudness of slot B's output before the match gain, in LUFS.</summary>
     public double OutputBShortTermLufs => _b.ShortTermLufs;
+
+    /// <summary>Slot A's output meter: while A is heard as it is, the main loudness meter reuses its K-weighting of the block.</summary>
+    internal LoudnessMeter OutputMeter => _a.OutputMeter;
 
 
     /// <summary>The dry share of the bypass crossfade: 0 = the chain, 1 = bypassed (with <see cref="ZeroLatencyBypass"/>, the dip's progress: 0.5 = silence).</summary>

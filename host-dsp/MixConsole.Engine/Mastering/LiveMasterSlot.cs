@@ -28,6 +28,8 @@ internal sealed class LiveMasterSlot
     private double _targetLufs = -14.0, _loudnessGainDb;
     private LoudnessMode _mode;
     private long _appliedVersion = -1;
+    // False once every per-block ramp has arrived and its value is in the chain: stepping them again would change nothing.
+    private bool _rampsMoving = true;
 
     public LiveMasterSlot(ParameterStore store, int slot, MasterChain chain)
     {
@@ -62,11 +64,14 @@ internal sealed class LiveMasterSlot
 
     public double ShortTermLufs => _outputMeter.ShortTermLufs;
 
+    /// <summary>The loudness meter of the chain's output; it keeps its last block for a meter of the same audio.</summary>
+    public LoudnessMeter OutputMeter => _outputMeter;
+
     public void Prepare(in ProcessSpec stereo)
     {
         Compiler.SampleRateHz = stereo.SampleRateHz;
         Chain.Prepare(stereo);
-        _outputMeter.Prepare(stereo, null, LoudnessMeterOptions.LoudnessOnly);
+        _outputMeter.Prepare(stereo, null, LoudnessMeterOptions.LoudnessOnly with { KeepsLastBlock = true });
         _probe.LookaheadMs = Chain.Limiter.LookaheadMs;
         _probe.SafetyMarginDb = Chain.Limiter.SafetyMarginDb;
         _probe.Prepare(stereo);
@@ -142,6 +147,7 @@ internal sealed class LiveMasterSlot
         c.Saturation.Mix = t.SaturationMix;
         _targetLufs = t.TargetLufs;
         _ceilingDbtp.SetTarget(t.CeilingDbtp);
+        _rampsMoving = true;
         if (c.Limiter.ReleaseMs != t.LimiterReleaseMs) c.Limiter.ReleaseMs = t.LimiterReleaseMs;
         c.OutputBitDepth = t.DitherBits;
         c.Dither.NoiseShaping = t.DitherShaping;
@@ -152,6 +158,7 @@ internal sealed class LiveMasterSlot
     /// <summary>Steps the per-block ramps (multiband threshold and ratio, crossovers, ceiling) by <paramref name="frames"/>.</summary>
     public void ApplyControlRateTargets(int frames, bool force = false)
     {
+        if (!_rampsMoving && !force) return;
         for (int b = 0; b < Bands; b++)
         {
             Compressor band = Chain.Multiband.Band(b);
@@ -165,6 +172,9 @@ internal sealed class LiveMasterSlot
             if (force || _imagerCrossoverLog[x].IsSmoothing) Chain.Imager.Crossover.SetCrossoverHz(x, Math.Exp(_imagerCrossoverLog[x].Advance(frames)));
         }
         Chain.Limiter.CeilingDbtp = _ceilingDbtp.Advance(frames);
+        _rampsMoving = _ceilingDbtp.IsSmoothing;
+        for (int b = 0; b < Bands && !_rampsMoving; b++) _rampsMoving = _thresholdDb[b].IsSmoothing || _ratio[b].IsSmoothing;
+        for (int x = 0; x < Bands - 1 && !_rampsMoving; x++) _rampsMoving = _compCrossoverLog[x].IsSmoothing || _imagerCrossoverLog[x].IsSmoothing;
     }
 
     /// <summary>Runs the chain in place, meters its output and moves the loudness gain.</summary>

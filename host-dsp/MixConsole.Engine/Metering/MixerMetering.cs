@@ -1,6 +1,7 @@
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Loudness;
 using MixConsole.Engine.Configuration;
+using MixConsole.Engine.Mastering;
 using MixConsole.Engine.Mixer.Strips;
 
 namespace MixConsole.Engine.Metering;
@@ -95,12 +96,15 @@ internal sealed class MixerMetering
         if (Interlocked.Exchange(ref _loudnessResetRequested, 0) != 0) _loudness.Reset();
     }
 
-    /// <summary>Adds a block of main output (after the master chain) to main's levels and loudness.</summary>
-    public void AddMain(AudioBuffer main, int frames)
+    /// <summary>
+    /// Adds a block of main output (after the master chain) to main's levels and loudness; the loudness reuses a
+    /// <see cref="LiveMasterChain"/>'s K-weighting of its output when that is, bit for bit, what main plays.
+    /// </summary>
+    public void AddMain(AudioBuffer main, int frames, IAudioProcessor? chain)
     {
         MainLeft.Add(main.Channel(0, frames));
         MainRight.Add(main.Channel(1, frames));
-        _loudness.Process(main, frames);
+        _loudness.Process(main, frames, (chain as LiveMasterChain)?.OutputMeter);
     }
 
     /// <summary>Counts <paramref name="frames"/> more frames into the window and publishes it when full.</summary>

@@ -232,7 +232,7 @@ public sealed class MixerEngine
 
         // The master chain runs once per period, over the whole block of main.
         ApplyMasterChain(chain, frames);
-        _metering.AddMain(_mainBlock, frames);
+        _metering.AddMain(_mainBlock, frames, chain);
         CopyOut(output, Outputs.MainLeft, 0, _mainBlock.Channel(0, frames));
         CopyOut(output, Outputs.MainRight, 0, _mainBlock.Channel(1, frames));
         _metering.EndBlock(frames, blockStart, _sampleRateHz, _follower.ChannelBank, _follower.BusBank, _follower.MainBank);

@@ -74,10 +74,38 @@ public class KWeightingTests
         for (int i = 0; i < a.Length; i++) { a[i] = (float)rng.NextDouble() - 0.5f; b[i] = (float)rng.NextDouble() - 0.5f; }
         var fa = new KWeightingFilter(48000);
         var fb = new KWeightingFilter(48000);
-        KWeightingFilter.ProcessPairSumOfSquares(fa, a, fb, b, out double pa, out double pb);
         var sa = new KWeightingFilter(48000);
         var sb = new KWeightingFilter(48000);
-        Assert.Equal(sa.ProcessSumOfSquares(a), pa);
-        Assert.Equal(sb.ProcessSumOfSquares(b), pb);
+        // Two calls: the state each leaves behind carries the same bits too.
+        foreach (var (from, to) in new[] { (0, 600), (600, 1000) })
+        {
+            KWeightingFilter.ProcessPairSumOfSquares(fa, a.AsSpan(from..to), fb, b.AsSpan(from..to), out double pa, out double pb);
+            Assert.Equal(sa.ProcessSumOfSquares(a.AsSpan(from..to)), pa);
+            Assert.Equal(sb.ProcessSumOfSquares(b.AsSpan(from..to)), pb);
+        }
+        Assert.True(fa.SameState(sa) && fb.SameState(sb));
+    }
+
+    [Theory]
+    [InlineData(48000)]
+    [InlineData(44100)]
+    public void Filter_EqualsTheGeneralDirectFormOfItsCoefficients_BitForBit(int fs)
+    {
+        var rng = new Random(fs);
+        var x = new float[4000];
+        for (int i = 0; i < x.Length; i++) x[i] = (float)(rng.NextDouble() - 0.5) * (i % 997 < 500 ? 1f : 1e-3f);
+        var filter = new KWeightingFilter(fs);
+        KWeightingCoefficients c = filter.Coefficients;
+        double x1 = 0, x2 = 0, s1 = 0, s2 = 0, h1 = 0, h2 = 0, sum = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double s = c.ShelfB0 * x[i] + c.ShelfB1 * x1 + c.ShelfB2 * x2 - c.ShelfA2 * s2;
+            s = Math.FusedMultiplyAdd(-c.ShelfA1, s1, s);
+            double h = c.HighPassB0 * s + c.HighPassB1 * s1 + c.HighPassB2 * s2 - c.HighPassA2 * h2;
+            h = Math.FusedMultiplyAdd(-c.HighPassA1, h1, h);
+            sum = Math.FusedMultiplyAdd(h, h, sum);
+            x2 = x1; x1 = x[i]; s2 = s1; s1 = s; h2 = h1; h1 = h;
+        }
+        Assert.Equal(sum, filter.ProcessSumOfSquares(x));
     }
 }

@@ -90,4 +90,29 @@ public class EqAndGainTests
         Assert.Equal(Decibels.ToGain(-6), y[^1], 5);
         Signals.AssertProcessAllocatesNothing(new SmoothedGain { GainDb = 3 });
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-7.3)]
+    public void SmoothedGain_AtRest_IsEachSampleTimesTheTarget_BitForBit(double gainDb)
+    {
+        var gain = new SmoothedGain { GainDb = gainDb };
+        gain.Prepare(new ProcessSpec(48000, 37, 2));
+        float target = (float)Decibels.ToGain(gainDb);
+        var rng = new Random(9);
+        var buffer = new AudioBuffer(2, 37);
+        for (int block = 0; block < 20; block++)
+        {
+            var expected = new float[2][];
+            for (int c = 0; c < 2; c++)
+            {
+                Span<float> x = buffer.Channel(c, 37);
+                for (int i = 0; i < x.Length; i++) x[i] = (float)(rng.NextDouble() - 0.5);
+                expected[c] = x.ToArray();
+                for (int i = 0; i < x.Length; i++) expected[c][i] *= target;
+            }
+            gain.Process(buffer, 37);
+            for (int c = 0; c < 2; c++) Assert.Equal(expected[c], buffer.Channel(c, 37).ToArray());
+        }
+    }
 }

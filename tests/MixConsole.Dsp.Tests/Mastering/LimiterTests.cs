@@ -177,6 +177,38 @@ public class LimiterTests(ITestOutputHelper output)
         output.WriteLine($"detected {skipping.DoubledRateBlocks} of {plain.DoubledRateBlocks} stage blocks");
     }
 
+    [Theory]
+    [InlineData(4, 32)]
+    [InlineData(5, 7)]
+    public void Limiter_SkippingProvenQuietDetection_IsBitIdentical_WhileTheCeilingMoves(int seed, int block)
+    {
+        float[][] x = Wandering(seed);
+        var plain = new TruePeakLimiter { SkipsProvenQuiet = false };
+        var skipping = new TruePeakLimiter();
+        var spec = new Dsp.Core.ProcessSpec(Rate, block, 2);
+        plain.Prepare(spec);
+        skipping.Prepare(spec);
+        Dsp.Core.AudioBuffer a = new(2, block), b = new(2, block);
+        for (int start = 0, k = 0; start < x[0].Length; start += block, k++)
+        {
+            int n = Math.Min(block, x[0].Length - start);
+            // The ceiling wanders up and down from block to block, so quiet blocks are proved against limits that differ.
+            double ceiling = k % 2 == 0 ? -0.5 - 4 * Math.Abs(Math.Sin(k * 0.013)) : -0.5 - 4 * Math.Abs(Math.Sin(k * 0.029));
+            plain.CeilingDbtp = skipping.CeilingDbtp = ceiling;
+            for (int c = 0; c < 2; c++)
+            {
+                x[c].AsSpan(start, n).CopyTo(a.Channel(c, n));
+                x[c].AsSpan(start, n).CopyTo(b.Channel(c, n));
+            }
+            plain.Process(a, n);
+            skipping.Process(b, n);
+            for (int c = 0; c < 2; c++)
+                for (int i = 0; i < n; i++)
+                    Assert.True(BitConverter.SingleToInt32Bits(a.Channel(c, n)[i]) == BitConverter.SingleToInt32Bits(b.Channel(c, n)[i]), $"block {k}, channel {c}, frame {i}");
+        }
+        Assert.True(skipping.DoubledRateBlocks < plain.DoubledRateBlocks);
+    }
+
     [Fact]
     public void Limiter_ProcessAllocatesNothing() => Signals.AssertProcessAllocatesNothing(new TruePeakLimiter());
 }

@@ -103,20 +103,24 @@ public class HalfBandUpsamplerTests
             }
             if (window.Count > upsampler.DelayFrames * 2 + lookBack + block) window.RemoveRange(0, window.Count - (upsampler.DelayFrames * 2 + lookBack + block));
             float windowMax = window.Max(Math.Abs);
-            bool[] under = new bool[6];
+            bool[] under = new bool[6], blockUnder = new bool[6];
             double[] limits = new double[6];
             for (int k = 0; k < 6; k++)
             {
                 limits[k] = windowMax * (0.5 + 0.4 * k);
-                under[k] = upsampler.OddProvablyUnder(0, x, windowMax, limits[k]);
+                under[k] = upsampler.OddProvablyUnder(0, x, windowMax, limits[k], lookBack);
+                blockUnder[k] = upsampler.OddProvablyUnder(0, x, windowMax, limits[k], 0);
             }
             upsampler.Process(0, x, even, odd, b == 0 ? 0 : lookBack);
-            float actual = odd.Max(Math.Abs);
+            float actual = odd.Max(Math.Abs), actualInBlock = odd.AsSpan(b == 0 ? 0 : lookBack, block).ToArray().Max(Math.Abs);
             for (int k = 0; k < 6; k++)
             {
-                if (!under[k]) continue;
-                claims++;
-                Assert.True(actual < limits[k], $"block {b}: an odd output of {actual} against a limit of {limits[k]} claimed under");
+                if (under[k])
+                {
+                    claims++;
+                    Assert.True(actual < limits[k], $"block {b}: an odd output of {actual} against a limit of {limits[k]} claimed under");
+                }
+                if (blockUnder[k]) Assert.True(actualInBlock < limits[k], $"block {b}: a block output of {actualInBlock} against a limit of {limits[k]} claimed under");
             }
         }
         Assert.True(claims > 1000, $"only {claims} claims"); // the bound is useful, not only safe
