@@ -30,7 +30,8 @@ internal sealed class LimiterGainStage
     // After a block proved quiet the detector history is not computed; the next detected block recomputes it by look-back.
     private bool _detectorStale;
     // While stale: every 2x sample of the last look-back frames is under this (the limit the last quiet block was proved
-    // against), so a block whose limit is at least this need not prove its look-back again.
+    // against), so a block whose limit is at least this need not prove its look-back again. It holds for blocks shorter
+    // than the look-back too: a proof either covered the look-back under its own limit or skipped it under a lower one.
     private double _provenLimit = double.PositiveInfinity;
     // The gain computer is at a fixed point (fully recovered, every ring settled): a block without detection only moves positions.
     private bool _atRest;

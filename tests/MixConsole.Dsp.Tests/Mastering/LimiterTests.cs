@@ -180,6 +180,8 @@ public class LimiterTests(ITestOutputHelper output)
     [Theory]
     [InlineData(4, 32)]
     [InlineData(5, 7)]
+    [InlineData(6, 1)]
+    [InlineData(7, 3)]
     public void Limiter_SkippingProvenQuietDetection_IsBitIdentical_WhileTheCeilingMoves(int seed, int block)
     {
         float[][] x = Wandering(seed);
