@@ -42,8 +42,7 @@ public sealed class Compressor
     {
     }
 
-    // A compressor living in lane <paramref name="lane"/> of <paramref name="row"/>, which must be fresh there (off, mix 1,
-    // no make-up): the multiband compressor runs its bands as the lanes of one row.
+    // A compressor in lane `lane` of `row`, fresh there (mix 1, no make-up): the multiband compressor runs its bands as one row.
     internal Compressor(CompressorLanes row, int lane)
     {
         _row = row;
