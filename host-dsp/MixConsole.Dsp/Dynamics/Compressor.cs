@@ -10,7 +10,8 @@ namespace MixConsole.Dsp.Dynamics;
 /// quadratic soft knee in dB, then attack/release smoothing of the gain reduction in dB
 /// (a step in level moves the gain reduction 63 % of the way in <see cref="AttackMs"/>).
 /// Make-up gain and the parallel mix are ramped; all settings may change between blocks.
-/// It is the strips' <see cref="CompressorKernel"/> run for one channel.
+/// It is the strips' <see cref="CompressorKernel"/> run for one channel: settings are designed into its lane of a
+/// <see cref="CompressorLanes"/> row as they are set, so a block starts with nothing to copy.
 /// </summary>
 public sealed class Compressor
 {
@@ -20,8 +21,11 @@ public sealed class Compressor
     // Samples per kernel call: the scratch the lane kernel works in, sized once.
     private const int Chunk = StereoKeyFilter.MaxFrames;
 
-    private readonly CompressorLanes _lane = new(1);
-    private readonly float[] _link = new float[1];
+    // Settings and state: lane _lane of _row (a row of its own, or the multiband compressor's row of bands).
+    private readonly CompressorLanes _row;
+    private readonly int _lane;
+    // Zeros up to the lane: the kernel reads the lane's link, and a compressor keys itself alone.
+    private readonly float[] _link;
     private readonly float[] _one = [1f];
     private readonly StereoKeyFilter _sideChain = new();
     private readonly float[] _gain = new float[Chunk];
@@ -31,31 +35,105 @@ public sealed class Compressor
     private TimeConstantSetting _attack = new(10f);
     private TimeConstantSetting _release = new(100f);
     private TimeConstantSetting _rmsTime = new(10f, minimumMs: 0.1f);
-    private float _kneeStartThresholdDb = float.NaN, _kneeStartKneeDb = float.NaN, _kneeStartPower;
+    private float _kneeStartThresholdDb = float.NaN, _kneeStartKneeDb = float.NaN;
 
     /// <summary>Creates a compressor with console defaults: -20 dB, 4:1, 0 dB knee, 10 ms / 100 ms, peak, no side-chain filter.</summary>
-    public Compressor() => Prepare(48000);
+    public Compressor() : this(new CompressorLanes(1), 0)
+    {
+    }
+
+    // A compressor in lane `lane` of `row`, fresh there (mix 1, no make-up): the multiband compressor runs its bands as one row.
+    internal Compressor(CompressorLanes row, int lane)
+    {
+        _row = row;
+        _lane = lane;
+        _link = new float[lane + 1];
+        ThresholdDb = -20f;
+        Ratio = 4f;
+        KneeDb = 0f;
+        Detector = DetectorMode.Peak;
+        Prepare(48000);
+    }
 
     /// <summary>Threshold in dBFS (the X32 range is -60..0).</summary>
-    public float ThresholdDb { get; set; } = -20f;
+    public float ThresholdDb
+    {
+        get;
+        set
+        {
+            field = value;
+            _row.ThresholdDb[_lane] = value;
+            DesignKneeStart();
+        }
+    }
 
     /// <summary>Ratio, clamped to 1..100 (1 is no compression).</summary>
-    public float Ratio { get; set => field = Math.Clamp(value, 1f, 100f); } = 4f;
+    public float Ratio
+    {
+        get;
+        set
+        {
+            field = Math.Clamp(value, 1f, 100f);
+            _row.Slope[_lane] = 1f - 1f / field;
+        }
+    }
 
     /// <summary>Soft-knee width in dB, centred on the threshold (0 = hard knee).</summary>
-    public float KneeDb { get; set => field = Math.Max(0f, value); }
+    public float KneeDb
+    {
+        get;
+        set
+        {
+            field = Math.Max(0f, value);
+            _row.KneeDb[_lane] = field;
+            _row.InverseTwoKnee[_lane] = field > 0 ? 1f / (2f * field) : 0f;
+            DesignKneeStart();
+        }
+    }
 
     /// <summary>Attack time constant in milliseconds.</summary>
-    public float AttackMs { get => _attack.TimeMs; set => _attack.Set(value, _sampleRateHz); }
+    public float AttackMs
+    {
+        get => _attack.TimeMs;
+        set
+        {
+            _attack.Set(value, _sampleRateHz);
+            _row.Attack[_lane] = _attack.Coefficient;
+        }
+    }
 
     /// <summary>Release time constant in milliseconds.</summary>
-    public float ReleaseMs { get => _release.TimeMs; set => _release.Set(value, _sampleRateHz); }
+    public float ReleaseMs
+    {
+        get => _release.TimeMs;
+        set
+        {
+            _release.Set(value, _sampleRateHz);
+            _row.Release[_lane] = _release.Coefficient;
+        }
+    }
 
     /// <summary>Peak or RMS detection.</summary>
-    public DetectorMode Detector { get; set; }
+    public DetectorMode Detector
+    {
+        get;
+        set
+        {
+            field = value;
+            _row.Rms[_lane] = value == DetectorMode.Rms ? 1f : 0f;
+        }
+    }
 
     /// <summary>Averaging time constant of the RMS detector in milliseconds (at least 0.1).</summary>
-    public float RmsTimeMs { get => _rmsTime.TimeMs; set => _rmsTime.Set(value, _sampleRateHz); }
+    public float RmsTimeMs
+    {
+        get => _rmsTime.TimeMs;
+        set
+        {
+            _rmsTime.Set(value, _sampleRateHz);
+            _row.RmsUpdate[_lane] = 1f - _rmsTime.Coefficient;
+        }
+    }
 
     /// <summary>Make-up gain in dB applied to the compressed (wet) signal; ramped.</summary>
     public float MakeupGainDb
@@ -64,7 +142,7 @@ public sealed class Compressor
         set
         {
             field = value;
-            _lane.MakeupDb.SetTarget(0, value, _rampSamples);
+            _row.MakeupDb.SetTarget(_lane, value, _rampSamples);
         }
     }
 
@@ -75,7 +153,7 @@ public sealed class Compressor
         set
         {
             field = Math.Clamp(value, 0f, 1f);
-            _lane.Mix.SetTarget(0, field, _rampSamples);
+            _row.Mix.SetTarget(_lane, field, _rampSamples);
         }
     } = 1f;
 
@@ -92,38 +170,30 @@ public sealed class Compressor
     }
 
     /// <summary>Gain reduction in dB (positive) after the last processed sample: the meter reading.</summary>
-    public float GainReductionDb => _lane.GainReductionDb[0];
+    public float GainReductionDb => _row.GainReductionDb[_lane];
 
     /// <summary>Largest gain reduction in dB during the last <c>Process</c> call (for meters that sample per block).</summary>
-    public float MaxGainReductionDb { get; internal set; }
-
-    // Settings, state and ramps as one lane of the kernel, settings refreshed from the properties: for the multiband
-    // compressor, which runs its bands as the lanes of one row and hands each lane back.
-    internal CompressorLanes KernelLane()
-    {
-        Sync();
-        return _lane;
-    }
+    public float MaxGainReductionDb => _row.MaxGainReductionDb[_lane];
 
     /// <summary>Recomputes time constants and filters for <paramref name="sampleRateHz"/>; settings are kept. Allocation-free.</summary>
     public void Prepare(double sampleRateHz)
     {
         _sampleRateHz = sampleRateHz;
-        _attack.Prepare(sampleRateHz);
-        _release.Prepare(sampleRateHz);
-        _rmsTime.Prepare(sampleRateHz);
+        // Each time setter recomputes its coefficient at the new rate and writes it to the lane.
+        AttackMs = AttackMs;
+        ReleaseMs = ReleaseMs;
+        RmsTimeMs = RmsTimeMs;
         SideChainHighPassHz = SideChainHighPassHz;
         _rampSamples = Math.Max(1, (int)Math.Round(sampleRateHz * ParameterRampMs / 1000.0));
-        _lane.On.Snap(0, 1f);
+        _row.On.Snap(_lane, 1f);
     }
 
     /// <summary>Clears detector, filters and gain reduction; settings are kept.</summary>
     public void Reset()
     {
         _sideChain.Reset();
-        _lane.Reset();
-        _lane.FinishRamps();
-        MaxGainReductionDb = 0;
+        _row.Reset(_lane);
+        _row.FinishRamps(_lane);
     }
 
     /// <summary>
@@ -150,32 +220,21 @@ public sealed class Compressor
         Run(left, right, stereo: true);
     }
 
-    private void Sync()
+    // The power where the knee starts, from threshold and knee. The live master chain sets a band's threshold every block
+    // while it glides: the power is recomputed only when the pair moves.
+    private void DesignKneeStart()
     {
         float knee = KneeDb;
-        _lane.ThresholdDb[0] = ThresholdDb;
-        if (ThresholdDb != _kneeStartThresholdDb || knee != _kneeStartKneeDb)
-        {
-            // A power per block per band was a measurable share of the multiband: recomputed only when it moves.
-            _kneeStartThresholdDb = ThresholdDb;
-            _kneeStartKneeDb = knee;
-            _kneeStartPower = (float)Math.Pow(10, (ThresholdDb - knee / 2.0) / 10.0);
-        }
-        _lane.KneeStartPower[0] = _kneeStartPower;
-        _lane.Slope[0] = 1f - 1f / Ratio;
-        _lane.KneeDb[0] = knee;
-        _lane.InverseTwoKnee[0] = knee > 0 ? 1f / (2f * knee) : 0f;
-        _lane.Attack[0] = _attack.Coefficient;
-        _lane.Release[0] = _release.Coefficient;
-        _lane.Rms[0] = Detector == DetectorMode.Rms ? 1f : 0f;
-        _lane.RmsUpdate[0] = 1f - _rmsTime.Coefficient;
+        if (ThresholdDb == _kneeStartThresholdDb && knee == _kneeStartKneeDb) return;
+        _kneeStartThresholdDb = ThresholdDb;
+        _kneeStartKneeDb = knee;
+        _row.KneeStartPower[_lane] = (float)Math.Pow(10, (ThresholdDb - knee / 2.0) / 10.0);
     }
 
     // One channel through the kernel; a linked pair keys it from the louder side and takes the same gain.
     private void Run(Span<float> left, Span<float> right, bool stereo)
     {
-        Sync();
-        _lane.MaxGainReductionDb[0] = 0f;
+        _row.MaxGainReductionDb[_lane] = 0f;
         var mask = FloatLane.Load(_one, 0);
         for (int start = 0; start < left.Length; start += Chunk)
         {
@@ -185,12 +244,10 @@ public sealed class Compressor
 
             // The kernel scales ones, leaving each sample's gain: the same product as scaling the audio in place.
             gain.Fill(1f);
-            CompressorKernel.Process(_lane, 0, _link, gain, key, _detected, _gainDb, _onMixes, n, mask);
+            CompressorKernel.Process(_row, _lane, _link, gain, key, _detected, _gainDb, _onMixes, n, mask);
             for (int i = 0; i < n; i++) l[i] *= gain[i];
             if (stereo)
                 for (int i = 0; i < n; i++) r[i] *= gain[i];
         }
-
-        MaxGainReductionDb = _lane.MaxGainReductionDb[0];
     }
 }

@@ -18,11 +18,7 @@ public sealed class CompressorLanes
         On = new LaneRamps(lanes); Mix = new LaneRamps(lanes); MakeupDb = new LaneRamps(lanes);
         for (int lane = 0; lane < lanes; lane++) Mix.Snap(lane, 1f);
         Array.Fill(Slope, 0.75f);
-        _fields = Fields();
     }
-
-    // Every per-lane array, for copying a lane whole.
-    private readonly float[][] _fields;
 
     /// <summary>Threshold, in dB.</summary>
     public float[] ThresholdDb { get; }
@@ -83,28 +79,25 @@ public sealed class CompressorLanes
         Array.Clear(MaxGainReductionDb);
     }
 
-    /// <summary>Copies lane <paramref name="lane"/> (settings, state, ramps, meter) to lane <paramref name="destinationLane"/> of <paramref name="destination"/>.</summary>
-    public void CopyLane(int lane, CompressorLanes destination, int destinationLane)
+    /// <summary>Clears lane <paramref name="lane"/>'s detector, gain reduction and meter; settings are kept.</summary>
+    public void Reset(int lane)
     {
-        ArgumentNullException.ThrowIfNull(destination);
-        float[][] from = _fields, to = destination._fields;
-        for (int f = 0; f < from.Length; f++) to[f][destinationLane] = from[f][lane];
+        MeanSquare[lane] = 0f;
+        GainReductionDb[lane] = 0f;
+        MaxGainReductionDb[lane] = 0f;
     }
-
-    private float[][] Fields() =>
-    [
-        ThresholdDb, KneeStartPower, Slope, KneeDb, InverseTwoKnee, Attack, Release, Rms, RmsUpdate, MeanSquare, GainReductionDb, MaxGainReductionDb,
-        On.Target, On.Step, On.Remaining, Mix.Target, Mix.Step, Mix.Remaining, MakeupDb.Target, MakeupDb.Step, MakeupDb.Remaining,
-    ];
 
     /// <summary>Ends the switch, mix and make-up ramps of every lane at their targets.</summary>
     public void FinishRamps()
     {
-        for (int lane = 0; lane < On.Target.Length; lane++)
-        {
-            On.Snap(lane, On.Target[lane]);
-            Mix.Snap(lane, Mix.Target[lane]);
-            MakeupDb.Snap(lane, MakeupDb.Target[lane]);
-        }
+        for (int lane = 0; lane < On.Target.Length; lane++) FinishRamps(lane);
+    }
+
+    /// <summary>Ends lane <paramref name="lane"/>'s switch, mix and make-up ramps at their targets.</summary>
+    public void FinishRamps(int lane)
+    {
+        On.Snap(lane, On.Target[lane]);
+        Mix.Snap(lane, Mix.Target[lane]);
+        MakeupDb.Snap(lane, MakeupDb.Target[lane]);
     }
 }

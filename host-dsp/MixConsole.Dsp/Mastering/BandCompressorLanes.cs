@@ -10,7 +10,7 @@ namespace MixConsole.Dsp.Mastering;
 /// <see cref="NarrowLane"/> row of <see cref="CompressorKernel"/> (each band keyed by the louder of its two sides), then
 /// the gains are applied to the bands and the bands summed, per frame. A <see cref="Compressor"/> runs the same kernel
 /// for one lane, and the bands are summed lowest first as the per-band path does, so the output is the same samples.
-/// Settings and state stay in the <see cref="Compressor"/> objects: copied into the row at the start of a block, back at its end.
+/// Each band's <see cref="Compressor"/> keeps its settings and state in its lane of the row, so a block copies nothing.
 /// </summary>
 internal sealed class BandCompressorLanes
 {
@@ -20,6 +20,12 @@ internal sealed class BandCompressorLanes
     private readonly float[] _link = new float[NarrowLane.Width];
     private readonly float[] _mask = new float[NarrowLane.Width];
     private float[] _key = [], _gain = [], _detected = [], _gainDb = [], _onMixes = [];
+
+    /// <summary>Creates the four band compressors, band b in lane b of the row.</summary>
+    public BandCompressorLanes() => Bands = [new(_row, 0), new(_row, 1), new(_row, 2), new(_row, 3)];
+
+    /// <summary>The band compressors, lowest band first.</summary>
+    public Compressor[] Bands { get; }
 
     /// <summary>Sizes the scratch rows for blocks of up to <paramref name="maxFrames"/> frames.</summary>
     public void Prepare(int maxFrames)
@@ -34,20 +40,16 @@ internal sealed class BandCompressorLanes
 
     /// <summary>
     /// Compresses bands 0..<paramref name="bandCount"/>-1 given as crossover lanes (<paramref name="low"/> = bands 0, 1
-    /// and <paramref name="high"/> = bands 2, 3, each as L, R) with <paramref name="bands"/>, and writes their sum to
+    /// and <paramref name="high"/> = bands 2, 3, each as L, R) with their compressors, and writes their sum to
     /// <paramref name="left"/> and, when <paramref name="stereo"/>, <paramref name="right"/> (a mono channel is keyed by itself alone).
     /// Each band's deepest gain reduction of the block goes to <paramref name="maxGainReductionDb"/> and to its compressor.
     /// </summary>
-    public void Process(Compressor[] bands, int bandCount, ReadOnlySpan<Vector128<float>> low, ReadOnlySpan<Vector128<float>> high,
+    public void Process(int bandCount, ReadOnlySpan<Vector128<float>> low, ReadOnlySpan<Vector128<float>> high,
         Span<float> left, Span<float> right, bool stereo, Span<float> maxGainReductionDb)
     {
         int frames = left.Length, w = NarrowLane.Width;
-        for (int b = 0; b < Lanes; b++)
-        {
-            bands[b].KernelLane().CopyLane(0, _row, b);
-            _row.MaxGainReductionDb[b] = 0f;
-            _mask[b] = b < bandCount ? 1f : 0f;
-        }
+        for (int b = 0; b < Lanes; b++) _mask[b] = b < bandCount ? 1f : 0f;
+        _row.MaxGainReductionDb.AsSpan(0, bandCount).Clear();
 
         // Each band's key is the louder of its two sides (a mono channel's partner lanes are not part of it).
         Span<float> key = _key.AsSpan(0, frames * w), gain = _gain.AsSpan(0, frames * w);
@@ -80,12 +82,7 @@ internal sealed class BandCompressorLanes
             left[i] = sum.GetElement(0);
         }
 
-        for (int b = 0; b < bandCount; b++)
-        {
-            _row.CopyLane(b, bands[b].KernelLane(), 0);
-            bands[b].MaxGainReductionDb = _row.MaxGainReductionDb[b];
-            maxGainReductionDb[b] = _row.MaxGainReductionDb[b];
-        }
+        _row.MaxGainReductionDb.AsSpan(0, bandCount).CopyTo(maxGainReductionDb);
     }
 
     /// <summary>Sums the bands of a channel pair uncompressed (lowest band first), as the crossover's allpass.</summary>

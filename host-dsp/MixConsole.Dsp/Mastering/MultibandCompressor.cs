@@ -16,16 +16,17 @@ namespace MixConsole.Dsp.Mastering;
 public sealed class MultibandCompressor : IAudioProcessor
 {
     private readonly LinkwitzRileyCrossover _crossover = new();
-    private readonly Compressor[] _bands = [new(), new(), new(), new()];
+    private readonly BandCompressorLanes _lanes = new();
+    private readonly Compressor[] _bands;
     private AudioBuffer[] _bandBuffers = [];
     private readonly float[] _gainReductionDb = new float[4];
-    private readonly BandCompressorLanes _lanes = new();
     // Crossover output of one channel pair per frame: bands 0, 1 and bands 2, 3 as (L, R) lanes.
     private Vector128<float>[] _low = [], _high = [];
 
     /// <summary>Creates a 3-band compressor (120 Hz / 2 kHz / 6 kHz crossovers) with gentle mastering settings.</summary>
     public MultibandCompressor()
     {
+        _bands = _lanes.Bands;
         _crossover.SetCrossoverHz(0, 120);
         _crossover.SetCrossoverHz(1, 2000);
         _crossover.SetCrossoverHz(2, 6000);
@@ -100,7 +101,7 @@ public sealed class MultibandCompressor : IAudioProcessor
             _crossover.SplitLanes(buffer, frames, c, low, high);
             Span<float> left = buffer.Channel(c, frames), right = stereo ? buffer.Channel(c + 1, frames) : left;
             // Only the first pair is compressed (a mono channel alone); further channels pass the crossover's allpass.
-            if (c == 0) _lanes.Process(_bands, bandCount, low, high, left, right, stereo, _gainReductionDb);
+            if (c == 0) _lanes.Process(bandCount, low, high, left, right, stereo, _gainReductionDb);
             else BandCompressorLanes.Sum(bandCount, low, high, left, right, stereo);
         }
     }

@@ -190,6 +190,17 @@ public class MultibandLanesTests
     }
 
     [Fact]
+    public void Lanes_ResetOneBandAlone_AsSeparateCompressorsDo()
+    {
+        // The bands share one row of the kernel: a band's reset, mid-ramp, must leave its neighbours' detectors, gain reduction and ramps.
+        AssertSameAsPerBand(4, 2, 32, (band, b, block) =>
+        {
+            band.MakeupGainDb = block / 40 % 3 - 1;
+            if (b == block / 40 % 4) band.Reset();
+        });
+    }
+
+    [Fact]
     public void Lanes_AllocateNothing()
     {
         var mb = new MultibandCompressor { BandCount = 4 };
