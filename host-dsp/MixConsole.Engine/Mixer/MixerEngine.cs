@@ -269,11 +269,7 @@ public sealed class MixerEngine
         Span<float> mainL = _main.Channel(0, n), mainR = _main.Channel(1, n);
         Span<float> mono = _monoBuffer.Channel(0, n), soloL = _solo.Channel(0, n), soloR = _solo.Channel(1, n);
         // 3. Fader, pan, mono and solo of every channel.
-        for (int c = 0; c < _channels; c++)
-        {
-            StripMixPass.Run(ref channels[c].Mix, _ch.Channel(c, n), _post.Channel(c, n), mainL, mainR, mono, soloL, soloR, f.SoloAfterFader,
-                ref meters.ChannelPre[c], ref meters.ChannelPost[c]);
-        }
+        StripMixPass.RunAll(channels, _channels, _ch, _post, n, mainL, mainR, mono, soloL, soloR, f.SoloAfterFader, meters.ChannelPre, meters.ChannelPost);
 
         // Sends: moving ones ramp sample by sample; those at rest mix in one matrix pass per destination.
         f.Sends.Mix(_preEq, _ch, _post, _bus, _fxIn, n);
