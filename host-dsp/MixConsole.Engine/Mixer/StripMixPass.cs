@@ -1,5 +1,6 @@
 using MixConsole.Dsp.Core;
 using MixConsole.Engine.Metering;
+using System.Runtime.CompilerServices;
 
 namespace MixConsole.Engine.Mixer;
 
@@ -62,6 +63,8 @@ internal static class StripMixPass
         }
     }
 
+    // Inlined: most strips are not soloed, and a call per strip to learn that costs more than the check.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Solo(ref MixRamps r, ReadOnlySpan<float> pre, ReadOnlySpan<float> post, Span<float> soloL, Span<float> soloR,
         bool soloAfterFader)
     {
