@@ -52,6 +52,37 @@ public sealed class StripMixPassTests
         }
     }
 
+    // Buses share one input level: the pair must add a's window before b's into it, as two calls do.
+    [Theory]
+    [InlineData(32)]
+    [InlineData(13)]
+    public void FaderPanMonoPair_WithOneSharedInputLevel_MatchesTwoCalls(int frames)
+    {
+        var random = new Random(frames);
+        float[] NewSignal() => Enumerable.Range(0, frames).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        float[] preA = NewSignal(), preB = NewSignal(), left = NewSignal(), right = NewSignal(), mono = NewSignal();
+        ChannelRamps[] strips = MakeStrips(random);
+        ref MixRamps a = ref strips[0].Mix, b = ref strips[2].Mix;
+
+        float[] postA = new float[frames], postB = new float[frames], l1 = (float[])left.Clone(), r1 = (float[])right.Clone(), m1 = (float[])mono.Clone();
+        LevelAccumulator shared = new() { SumOfSquares = 0.1 }, postLevelA = default, postLevelB = default;
+        PlanarMath.FaderPanMonoPair(preA, postA, a, ref shared, ref postLevelA, preB, postB, b, ref shared, ref postLevelB, l1, r1, m1);
+
+        float[] plainA = new float[frames], plainB = new float[frames];
+        LevelAccumulator plainShared = new() { SumOfSquares = 0.1 }, plainPostA = default, plainPostB = default;
+        PlanarMath.FaderPanMono(preA, plainA, a.Fader.Target, a.PanLeft.Target, a.PanRight.Target, a.Mono.Target, left, right, mono, ref plainShared, ref plainPostA);
+        PlanarMath.FaderPanMono(preB, plainB, b.Fader.Target, b.PanLeft.Target, b.PanRight.Target, b.Mono.Target, left, right, mono, ref plainShared, ref plainPostB);
+
+        Assert.Equal(Bits(plainA), Bits(postA));
+        Assert.Equal(Bits(plainB), Bits(postB));
+        Assert.Equal(Bits(left), Bits(l1));
+        Assert.Equal(Bits(right), Bits(r1));
+        Assert.Equal(Bits(mono), Bits(m1));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(plainShared.SumOfSquares), BitConverter.DoubleToInt64Bits(shared.SumOfSquares));
+        Assert.Equal(plainShared.Peak, shared.Peak);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(plainPostB.SumOfSquares), BitConverter.DoubleToInt64Bits(postLevelB.SumOfSquares));
+    }
+
     private static ChannelRamps[] MakeStrips(Random random)
     {
         var strips = new ChannelRamps[Strips];
