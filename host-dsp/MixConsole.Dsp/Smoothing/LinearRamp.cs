@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MixConsole.Dsp.Smoothing;
 
@@ -77,9 +78,13 @@ public struct LinearRamp
             return;
         }
 
+        // Unchecked loads and stores past the one length check: a trim or fader runs this per strip and block.
+        if (destination.Length < n) throw new ArgumentException("destination shorter than source", nameof(destination));
+        ref float s = ref MemoryMarshal.GetReference(source);
+        ref float d = ref MemoryMarshal.GetReference(destination);
         var g = new Vector<float>(gain);
         int w = Vector<float>.Count;
-        for (; t + w <= n; t += w) (new Vector<float>(source[t..]) * g).CopyTo(destination[t..]);
+        for (; t + w <= n; t += w) (Vector.LoadUnsafe(ref s, (nuint)t) * g).StoreUnsafe(ref d, (nuint)t);
         for (; t < n; t++) destination[t] = source[t] * gain;
     }
 
@@ -89,9 +94,12 @@ public struct LinearRamp
         int n = source.Length, t = Remaining > 0 ? Ramp(source, destination, RampWrite.Sum) : 0;
         float gain = Target;
         if (t == n || gain == 0f) return;
+        if (destination.Length < n) throw new ArgumentException("destination shorter than source", nameof(destination));
+        ref float s = ref MemoryMarshal.GetReference(source);
+        ref float d = ref MemoryMarshal.GetReference(destination);
         var g = new Vector<float>(gain);
         int w = Vector<float>.Count;
-        for (; t + w <= n; t += w) Vector.FusedMultiplyAdd(new Vector<float>(source[t..]), g, new Vector<float>(destination[t..])).CopyTo(destination[t..]);
+        for (; t + w <= n; t += w) Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref s, (nuint)t), g, Vector.LoadUnsafe(ref d, (nuint)t)).StoreUnsafe(ref d, (nuint)t);
         for (; t < n; t++) destination[t] = MathF.FusedMultiplyAdd(source[t], gain, destination[t]);
     }
 

@@ -176,8 +176,8 @@ public sealed class MixerEngine
         _solo = new AudioBuffer(2, maxBlockFrames);
         _post = new AudioBuffer(_channels, maxBlockFrames);
         _scratch = new AudioBuffer(1, maxBlockFrames);
-        // Matrices tap every bus after its fader, so each bus keeps its own post-fader buffer then.
-        _busPost = new AudioBuffer(_config.Matrices > 0 ? Math.Max(1, _buses) : 1, maxBlockFrames);
+        // Each bus keeps its own post-fader buffer: matrices tap them all, and buses at rest mix two at a time.
+        _busPost = new AudioBuffer(Math.Max(1, _buses), maxBlockFrames);
         _silence = new AudioBuffer(1, maxBlockFrames);
 
         _metering.Prepare(sampleRateHz, maxBlockFrames);
@@ -269,11 +269,7 @@ public sealed class MixerEngine
         Span<float> mainL = _main.Channel(0, n), mainR = _main.Channel(1, n);
         Span<float> mono = _monoBuffer.Channel(0, n), soloL = _solo.Channel(0, n), soloR = _solo.Channel(1, n);
         // 3. Fader, pan, mono and solo of every channel.
-        for (int c = 0; c < _channels; c++)
-        {
-            StripMixPass.Run(ref channels[c].Mix, _ch.Channel(c, n), _post.Channel(c, n), mainL, mainR, mono, soloL, soloR, f.SoloAfterFader,
-                ref meters.ChannelPre[c], ref meters.ChannelPost[c]);
-        }
+        StripMixPass.RunAll(channels, _channels, _ch, _post, n, mainL, mainR, mono, soloL, soloR, f.SoloAfterFader, meters.ChannelPre, meters.ChannelPost);
 
         // Sends: moving ones ramp sample by sample; those at rest mix in one matrix pass per destination.
         f.Sends.Mix(_preEq, _ch, _post, _bus, _fxIn, n);
@@ -286,11 +282,24 @@ public sealed class MixerEngine
         if (_buses > 0) f.BusBank.Process(_bus.RawData, _bus.Stride, 0, n, default, _position);
         f.Inserts.Run(InsertStage.BusPost, _bus, n);
         bool matrices = f.Matrices.Count > 0;
-        for (int b = 0; b < _buses; b++)
+        for (int b = 0; b < _buses;)
         {
             ref MixRamps r = ref f.Buses[b];
             ReadOnlySpan<float> busIn = _bus.Channel(b, n);
-            Span<float> busPost = _busPost.Channel(matrices ? b : 0, n);
+            Span<float> busPost = _busPost.Channel(b, n);
+            if (b + 1 < _buses && r.MixAtRest && f.Buses[b + 1].MixAtRest)
+            {
+                // Two buses at rest share one pass into main and mono, each sample still adding b's share before b + 1's.
+                ReadOnlySpan<float> nextIn = _bus.Channel(b + 1, n);
+                Span<float> nextPost = _busPost.Channel(b + 1, n);
+                PlanarMath.FaderPanMonoPair(busIn, busPost, r, ref meters.BusInput, ref meters.Bus[b], nextIn, nextPost, f.Buses[b + 1],
+                    ref meters.BusInput, ref meters.Bus[b + 1], mainL, mainR, mono);
+                BusTaps(ref r, b, busIn, busPost, matrices, output, offset, soloL, soloR);
+                BusTaps(ref f.Buses[b + 1], b + 1, nextIn, nextPost, matrices, output, offset, soloL, soloR);
+                b += 2;
+                continue;
+            }
+
             if (r.MixAtRest)
             {
                 PlanarMath.FaderPanMono(busIn, busPost, r.Fader.Target, r.PanLeft.Target, r.PanRight.Target, r.Mono.Target,
@@ -305,16 +314,8 @@ public sealed class MixerEngine
                 r.Mono.MultiplyAdd(busPost, mono);
             }
 
-            if (matrices)
-            {
-                f.Matrices.AddTap(b, postFader: false, busIn);
-                f.Matrices.AddTap(b, postFader: true, busPost);
-            }
-
-            int o = Outputs.Bus(b);
-            if (o >= 0) busPost.CopyTo(output.Channel(o).Slice(offset, n));
-            if (!r.SoloLeft.IsSilent) r.SoloLeft.MultiplyAdd(busPost, soloL);
-            if (!r.SoloRight.IsSilent) r.SoloRight.MultiplyAdd(busPost, soloR);
+            BusTaps(ref r, b, busIn, busPost, matrices, output, offset, soloL, soloR);
+            b++;
         }
 
         // 5. Main: EQ and linked compressor, fader and balance; collected for the master chain after the last chunk.
@@ -347,6 +348,22 @@ public sealed class MixerEngine
         CopyOut(output, Outputs.Mono, offset, mono);
         CopyOut(output, Outputs.SoloLeft, offset, soloL);
         CopyOut(output, Outputs.SoloRight, offset, soloR);
+    }
+
+    // What a bus feeds besides main and mono: the matrices before and after its fader, its output, solo.
+    private void BusTaps(ref MixRamps r, int b, ReadOnlySpan<float> busIn, ReadOnlySpan<float> busPost, bool matrices, AudioBuffer output, int offset,
+        Span<float> soloL, Span<float> soloR)
+    {
+        if (matrices)
+        {
+            _follower.Matrices.AddTap(b, postFader: false, busIn);
+            _follower.Matrices.AddTap(b, postFader: true, busPost);
+        }
+
+        int o = Outputs.Bus(b);
+        if (o >= 0) busPost.CopyTo(output.Channel(o).Slice(offset, busPost.Length));
+        if (!r.SoloLeft.IsSilent) r.SoloLeft.MultiplyAdd(busPost, soloL);
+        if (!r.SoloRight.IsSilent) r.SoloRight.MultiplyAdd(busPost, soloR);
     }
 
     private void AddMatrixTaps(int mainSource, bool postFader, ReadOnlySpan<float> mainL, ReadOnlySpan<float> mainR, ReadOnlySpan<float> mono)

@@ -69,12 +69,110 @@ internal static class PlanarMath
             if (toMono) monoBus[t] = MathF.FusedMultiplyAdd(p, mono, monoBus[t]);
         }
 
-        // After a fixed fader the peak is the peak before it times |fader| exactly (rounding is monotonic), and the
-        // energy is the energy before it times fader squared; no second pass over the samples.
+        Meter(blockPeak, s0, fader, ref preLevel, ref postLevel);
+    }
+
+    /// <summary>
+    /// <see cref="FaderPanMono"/> for strip a, then strip b, in one pass: main left, right and mono are loaded and
+    /// stored once for both, and each of their samples still adds a's product before b's, so the sums, posts and
+    /// levels are bit for bit those of the two calls. Gains are the ramps' targets (both must be at rest).
+    /// </summary>
+    public static void FaderPanMonoPair(ReadOnlySpan<float> preA, Span<float> postA, in MixRamps a, ref LevelAccumulator preLevelA,
+        ref LevelAccumulator postLevelA, ReadOnlySpan<float> preB, Span<float> postB, in MixRamps b, ref LevelAccumulator preLevelB,
+        ref LevelAccumulator postLevelB, Span<float> mainLeft, Span<float> mainRight, Span<float> monoBus)
+    {
+        int n = preA.Length, w = Vector<float>.Count, t = 0;
+        if (preB.Length < n || postA.Length < n || postB.Length < n || mainLeft.Length < n || mainRight.Length < n || monoBus.Length < n)
+        {
+            throw new ArgumentException("buffers shorter than the block");
+        }
+
+        ref float xa0 = ref MemoryMarshal.GetReference(preA);
+        ref float xb0 = ref MemoryMarshal.GetReference(preB);
+        ref float pa0 = ref MemoryMarshal.GetReference(postA);
+        ref float pb0 = ref MemoryMarshal.GetReference(postB);
+        ref float l0 = ref MemoryMarshal.GetReference(mainLeft);
+        ref float r0 = ref MemoryMarshal.GetReference(mainRight);
+        ref float m0 = ref MemoryMarshal.GetReference(monoBus);
+        float faderA = a.Fader.Target, leftA = a.PanLeft.Target, rightA = a.PanRight.Target, monoA = a.Mono.Target;
+        float faderB = b.Fader.Target, leftB = b.PanLeft.Target, rightB = b.PanRight.Target, monoB = b.Mono.Target;
+        Vector<float> vfa = new(faderA), vla = new(leftA), vra = new(rightA), vma = new(monoA);
+        Vector<float> vfb = new(faderB), vlb = new(leftB), vrb = new(rightB), vmb = new(monoB);
+        Vector<float> peakA = Vector<float>.Zero, sumA = Vector<float>.Zero, peakB = Vector<float>.Zero, sumB = Vector<float>.Zero;
+        // A zero gain adds nothing, as in FaderPanMono (which skips it, so -0 and non-finite products stay out too).
+        bool toLeftA = leftA != 0f, toRightA = rightA != 0f, toMonoA = monoA != 0f;
+        bool toLeftB = leftB != 0f, toRightB = rightB != 0f, toMonoB = monoB != 0f;
+        for (; t + w <= n; t += w)
+        {
+            nuint i = (nuint)t;
+            var xa = Vector.LoadUnsafe(ref xa0, i);
+            var xb = Vector.LoadUnsafe(ref xb0, i);
+            peakA = Vector.MaxNative(peakA, Vector.Abs(xa));
+            sumA += xa * xa;
+            peakB = Vector.MaxNative(peakB, Vector.Abs(xb));
+            sumB += xb * xb;
+            var pa = xa * vfa;
+            var pb = xb * vfb;
+            pa.StoreUnsafe(ref pa0, i);
+            pb.StoreUnsafe(ref pb0, i);
+            if (toLeftA | toLeftB)
+            {
+                var l = Vector.LoadUnsafe(ref l0, i);
+                if (toLeftA) l = Vector.FusedMultiplyAdd(pa, vla, l);
+                if (toLeftB) l = Vector.FusedMultiplyAdd(pb, vlb, l);
+                l.StoreUnsafe(ref l0, i);
+            }
+
+            if (toRightA | toRightB)
+            {
+                var r = Vector.LoadUnsafe(ref r0, i);
+                if (toRightA) r = Vector.FusedMultiplyAdd(pa, vra, r);
+                if (toRightB) r = Vector.FusedMultiplyAdd(pb, vrb, r);
+                r.StoreUnsafe(ref r0, i);
+            }
+
+            if (toMonoA | toMonoB)
+            {
+                var m = Vector.LoadUnsafe(ref m0, i);
+                if (toMonoA) m = Vector.FusedMultiplyAdd(pa, vma, m);
+                if (toMonoB) m = Vector.FusedMultiplyAdd(pb, vmb, m);
+                m.StoreUnsafe(ref m0, i);
+            }
+        }
+
+        float blockPeakA = PeakAcross(peakA), sA = Vector.Sum(sumA), blockPeakB = PeakAcross(peakB), sB = Vector.Sum(sumB);
+
+        for (; t < n; t++)
+        {
+            float xa = preA[t], xb = preB[t];
+            blockPeakA = MathF.Max(blockPeakA, MathF.Abs(xa));
+            sA += xa * xa;
+            blockPeakB = MathF.Max(blockPeakB, MathF.Abs(xb));
+            sB += xb * xb;
+            float pa = xa * faderA, pb = xb * faderB;
+            postA[t] = pa;
+            postB[t] = pb;
+            if (toLeftA) mainLeft[t] = MathF.FusedMultiplyAdd(pa, leftA, mainLeft[t]);
+            if (toLeftB) mainLeft[t] = MathF.FusedMultiplyAdd(pb, leftB, mainLeft[t]);
+            if (toRightA) mainRight[t] = MathF.FusedMultiplyAdd(pa, rightA, mainRight[t]);
+            if (toRightB) mainRight[t] = MathF.FusedMultiplyAdd(pb, rightB, mainRight[t]);
+            if (toMonoA) monoBus[t] = MathF.FusedMultiplyAdd(pa, monoA, monoBus[t]);
+            if (toMonoB) monoBus[t] = MathF.FusedMultiplyAdd(pb, monoB, monoBus[t]);
+        }
+
+        Meter(blockPeakA, sA, faderA, ref preLevelA, ref postLevelA);
+        Meter(blockPeakB, sB, faderB, ref preLevelB, ref postLevelB);
+    }
+
+    // After a fixed fader the peak is the peak before it times |fader| exactly (rounding is monotonic), and the
+    // energy is the energy before it times fader squared; no second pass over the samples.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Meter(float blockPeak, float sumOfSquares, float fader, ref LevelAccumulator preLevel, ref LevelAccumulator postLevel)
+    {
         preLevel.Peak = MathF.Max(preLevel.Peak, blockPeak);
-        preLevel.SumOfSquares += s0;
+        preLevel.SumOfSquares += sumOfSquares;
         postLevel.Peak = MathF.Max(postLevel.Peak, blockPeak * MathF.Abs(fader));
-        postLevel.SumOfSquares += s0 * fader * fader;
+        postLevel.SumOfSquares += sumOfSquares * fader * fader;
     }
 
     // The largest lane of magnitudes (each at least 0, or NaN): as integers such floats order as they do as floats,
