@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MixConsole.Dsp.Delay;
 
@@ -19,9 +20,7 @@ internal static class BlockCopy
             return;
         }
 
-        int i = 0, w = Vector<float>.Count;
-        for (; i + w <= source.Length; i += w) new Vector<float>(source[i..]).CopyTo(destination[i..]);
-        for (; i < source.Length; i++) destination[i] = source[i];
+        Unchecked(ref MemoryMarshal.GetReference(source), ref MemoryMarshal.GetReference(destination), source.Length);
     }
 
     /// <summary>Copies <paramref name="count"/> samples from <paramref name="source"/> on, unchecked: the caller has checked both ranges.</summary>

@@ -74,7 +74,7 @@ public sealed class Compressor
         set
         {
             field = Math.Clamp(value, 1f, 100f);
-            _row.Slope[_lane] = 1f - 1f / field;
+            _row.Slope[_lane] = CompressorKernel.SlopeOf(field);
         }
     }
 
@@ -86,7 +86,7 @@ public sealed class Compressor
         {
             field = Math.Max(0f, value);
             _row.KneeDb[_lane] = field;
-            _row.InverseTwoKnee[_lane] = field > 0 ? 1f / (2f * field) : 0f;
+            _row.InverseTwoKnee[_lane] = CompressorKernel.InverseTwoKneeOf(field);
             DesignKneeStart();
         }
     }
@@ -228,7 +228,7 @@ public sealed class Compressor
         if (ThresholdDb == _kneeStartThresholdDb && knee == _kneeStartKneeDb) return;
         _kneeStartThresholdDb = ThresholdDb;
         _kneeStartKneeDb = knee;
-        _row.KneeStartPower[_lane] = (float)Math.Pow(10, (ThresholdDb - knee / 2.0) / 10.0);
+        _row.KneeStartPower[_lane] = CompressorKernel.KneeStartPowerOf(ThresholdDb, knee);
     }
 
     // One channel through the kernel; a linked pair keys it from the louder side and takes the same gain.

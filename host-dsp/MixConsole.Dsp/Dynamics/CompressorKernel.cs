@@ -25,6 +25,15 @@ public static class CompressorKernel
         return T.SelectGreater(overDb, zero - halfKneeDb, T.SelectGreater(halfKneeDb, overDb, kneeSlope * d * d, slope * overDb), zero);
     }
 
+    /// <summary>The curve's slope above the knee for a ratio, clamped to 1..100 (1 is no compression).</summary>
+    public static float SlopeOf(float ratio) => 1f - 1f / Math.Clamp(ratio, 1f, 100f);
+
+    /// <summary>1 / (2 knee) for a knee in dB, 0 for a hard knee.</summary>
+    public static float InverseTwoKneeOf(float kneeDb) => kneeDb > 0 ? 1f / (2f * kneeDb) : 0f;
+
+    /// <summary>The detected power where the knee starts: under it the curve asks for no gain reduction.</summary>
+    public static float KneeStartPowerOf(float thresholdDb, float kneeDb) => (float)Math.Pow(10, (thresholdDb - Math.Max(0f, kneeDb) / 2.0) / 10.0);
+
     /// <summary>
     /// Compresses <paramref name="frames"/> lane-interleaved frames of <paramref name="block"/> in place, keyed by
     /// <paramref name="key"/>, for the row starting at <paramref name="first"/>; lanes where <paramref name="mask"/> is 0

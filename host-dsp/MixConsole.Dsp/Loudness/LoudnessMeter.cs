@@ -288,9 +288,7 @@ public sealed class LoudnessMeter : IAudioProcessor
                 _lastStretchEnergy[_lastStretches++] = energy;
             }
             offset += n;
-            _framesToBoundary -= n;
-            if (_framesToBoundary == 0)
-                CompleteSubBlock();
+            AddStretch(energy, n);
         }
         _framesProcessed += frames;
 
@@ -329,12 +327,8 @@ public sealed class LoudnessMeter : IAudioProcessor
         for (int offset = 0, k = 0; offset < frames; k++)
         {
             int n = twin._lastStretchFrames[k];
-            _subBlockEnergy += twin._lastStretchEnergy[k];
-            _subBlockFrames += n;
             offset += n;
-            _framesToBoundary -= n;
-            if (_framesToBoundary == 0)
-                CompleteSubBlock();
+            AddStretch(twin._lastStretchEnergy[k], n);
         }
         _framesProcessed += frames;
         for (int c = 0; c < _spec.Channels; c++)
@@ -395,9 +389,17 @@ public sealed class LoudnessMeter : IAudioProcessor
             int c = measured[i];
             energy += _weightOf[c] * _filters[c].ProcessSumOfSquares(buffer.Channel(c).Slice(offset, n));
         }
+        return energy;
+    }
+
+    // A stretch of n frames with this K-weighted energy, measured or taken from a twin; the sub-block ends at its boundary.
+    private void AddStretch(double energy, int n)
+    {
         _subBlockEnergy += energy;
         _subBlockFrames += n;
-        return energy;
+        _framesToBoundary -= n;
+        if (_framesToBoundary == 0)
+            CompleteSubBlock();
     }
 
     private void CompleteSubBlock()

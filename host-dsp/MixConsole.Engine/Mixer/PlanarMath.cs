@@ -115,29 +115,9 @@ internal static class PlanarMath
             var pb = xb * vfb;
             pa.StoreUnsafe(ref pa0, i);
             pb.StoreUnsafe(ref pb0, i);
-            if (toLeftA | toLeftB)
-            {
-                var l = Vector.LoadUnsafe(ref l0, i);
-                if (toLeftA) l = Vector.FusedMultiplyAdd(pa, vla, l);
-                if (toLeftB) l = Vector.FusedMultiplyAdd(pb, vlb, l);
-                l.StoreUnsafe(ref l0, i);
-            }
-
-            if (toRightA | toRightB)
-            {
-                var r = Vector.LoadUnsafe(ref r0, i);
-                if (toRightA) r = Vector.FusedMultiplyAdd(pa, vra, r);
-                if (toRightB) r = Vector.FusedMultiplyAdd(pb, vrb, r);
-                r.StoreUnsafe(ref r0, i);
-            }
-
-            if (toMonoA | toMonoB)
-            {
-                var m = Vector.LoadUnsafe(ref m0, i);
-                if (toMonoA) m = Vector.FusedMultiplyAdd(pa, vma, m);
-                if (toMonoB) m = Vector.FusedMultiplyAdd(pb, vmb, m);
-                m.StoreUnsafe(ref m0, i);
-            }
+            AddPair(ref l0, i, pa, vla, toLeftA, pb, vlb, toLeftB);
+            AddPair(ref r0, i, pa, vra, toRightA, pb, vrb, toRightB);
+            AddPair(ref m0, i, pa, vma, toMonoA, pb, vmb, toMonoB);
         }
 
         float blockPeakA = PeakAcross(peakA), sA = Vector.Sum(sumA), blockPeakB = PeakAcross(peakB), sB = Vector.Sum(sumB);
@@ -162,6 +142,17 @@ internal static class PlanarMath
 
         Meter(blockPeakA, sA, faderA, ref preLevelA, ref postLevelA);
         Meter(blockPeakB, sB, faderB, ref preLevelB, ref postLevelB);
+    }
+
+    // Adds the pair's shares to one bus, the first strip's before the second's as two passes would, loading and storing it once.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddPair(ref float bus, nuint i, Vector<float> a, Vector<float> gainA, bool toA, Vector<float> b, Vector<float> gainB, bool toB)
+    {
+        if (!(toA | toB)) return;
+        var sum = Vector.LoadUnsafe(ref bus, i);
+        if (toA) sum = Vector.FusedMultiplyAdd(a, gainA, sum);
+        if (toB) sum = Vector.FusedMultiplyAdd(b, gainB, sum);
+        sum.StoreUnsafe(ref bus, i);
     }
 
     // After a fixed fader the peak is the peak before it times |fader| exactly (rounding is monotonic), and the

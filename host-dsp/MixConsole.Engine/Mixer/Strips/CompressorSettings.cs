@@ -49,10 +49,10 @@ internal struct CompressorSettings
         float attackMs, float releaseMs, float makeupDb, float mix, bool beforeEq) => new()
         {
             ThresholdDb = thresholdDb,
-            KneeStartPower = (float)Math.Pow(10, (thresholdDb - Math.Max(0f, kneeDb) / 2.0) / 10.0),
-            Slope = 1f - 1f / Math.Clamp(ratio, 1f, 100f),
+            KneeStartPower = CompressorKernel.KneeStartPowerOf(thresholdDb, kneeDb),
+            Slope = CompressorKernel.SlopeOf(ratio),
             KneeDb = Math.Max(0f, kneeDb),
-            InverseTwoKnee = kneeDb > 0 ? 1f / (2f * kneeDb) : 0f,
+            InverseTwoKnee = CompressorKernel.InverseTwoKneeOf(kneeDb),
             Attack = TimeConstant.Coefficient(attackMs, sampleRateHz),
             Release = TimeConstant.Coefficient(releaseMs, sampleRateHz),
             Rms = rms ? 1f : 0f,
