@@ -14,7 +14,7 @@ namespace MixConsole.Dsp.Filters;
 /// of error between the match points, so <see cref="Refine"/> then fits all five
 /// coefficients to the analog dB response (Gauss-Newton, then Lawson-weighted towards
 /// minimax) and keeps the best iterate: the 16 kHz, Q 2, +/-15 dB bell at 48 kHz ends
-/// within 0.4 dB of analog. Allocation-free; about a microsecond per design.
+/// within 0.4 dB of analog. Allocation-free; a few microseconds per design.
 /// </summary>
 public static class AnalogMatchedDesign
 {
