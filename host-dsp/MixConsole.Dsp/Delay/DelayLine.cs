@@ -37,8 +37,18 @@ public sealed class DelayLine
         MaxDelayFrames = maxDelayFrames;
     }
 
-    /// <summary>Fills the line with silence; the size is kept.</summary>
-    public void Reset() => Array.Clear(_buffer);
+    /// <summary>Fills the line with silence and writes from the ring's start again; the size is kept.</summary>
+    public void Reset()
+    {
+        Array.Clear(_buffer);
+        _write = 0;
+    }
+
+    /// <summary>Samples the ring holds: pushing this many in a row replaces every one.</summary>
+    public int Capacity => _buffer.Length;
+
+    /// <summary>True when every sample in the ring is +0 (bit for bit): the line then delays silence into silence.</summary>
+    public bool HoldsOnlyZeros => MemoryMarshal.Cast<float, int>(_buffer.AsSpan()).IndexOfAnyExcept(0) < 0;
 
     /// <summary>Writes the newest sample.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -18,7 +18,8 @@ namespace MixConsole.Dsp.Effects;
 /// frequencies; a one-pole low-pass per line (<see cref="Damping"/>) shortens the decay of
 /// high frequencies. Every loop gain is below 1 and the matrix is lossless, so no setting
 /// can make it unstable. <see cref="Size"/> scales the line lengths; a change moves each
-/// line by at most one frame per block, so the tail bends rather than clicks.
+/// line by at most one frame per block, so the tail bends rather than clicks. Once its tail has died to +0 in every
+/// line, a block of +0 input only steps the line lengths and outputs +0, as running it would (an idle send effect).
 /// </summary>
 public sealed class Reverb : IAudioProcessor
 {
@@ -58,6 +59,10 @@ public sealed class Reverb : IAudioProcessor
     private readonly int[] _diffuserFrames = new int[4];
     private double _sampleRateHz;
     private float[] _diffused = [];
+    // Every line, the pre-delay, the diffusers and the damping hold +0 (so a block of +0 input changes nothing but the
+    // write positions, which an all-zero ring cannot tell apart); and how long the input and the pushes have been +0.
+    private bool _silent;
+    private int _zeroInputFrames, _zeroPushFrames;
 
     /// <summary>Creates a reverb: 20 ms pre-delay, 1.8 s decay, size 0.7, damping 0.3, fully wet.</summary>
     public Reverb()
@@ -100,6 +105,12 @@ public sealed class Reverb : IAudioProcessor
 
     /// <inheritdoc />
     public int LatencyFrames => 0;
+
+    /// <summary>True while every line holds +0: a block of +0 input runs nothing.</summary>
+    public bool IsSilent => _silent;
+
+    /// <summary>Runs every block in full, silent or not: the plain path the silent one is tested against.</summary>
+    internal bool RunsSilence { get; init; }
 
     /// <summary>
     /// Control side: designs settings for <see cref="Apply"/> at <paramref name="sampleRateHz"/> (line lengths and loop
@@ -195,7 +206,10 @@ public sealed class Reverb : IAudioProcessor
         _preDelay.Reset();
         Array.Clear(_ring);
         foreach (var diffuser in _diffusers) diffuser.Reset();
+        _ringWrite = 0;
         _dampLow = _dampHigh = Vector128<float>.Zero;
+        _silent = true;
+        _zeroInputFrames = _zeroPushFrames = 0;
         Array.Copy(_targetFrames, _lengthFrames, LineCount);
         if (_targetGainsDesigned) _targetGains.AsSpan().CopyTo(_loopGain);
         else UpdateLoopGains();
@@ -231,6 +245,18 @@ public sealed class Reverb : IAudioProcessor
         }
 
         if (StepLengthsTowardsTargets()) UpdateLoopGains();
+        bool zeroInput = IsZero(inLeft) && IsZero(inRight);
+        if (zeroInput && _silent && !RunsSilence)
+        {
+            // Every product and sum of +0 with +0 here is +0: what a run would output and push.
+            outLeft[..frames].Clear();
+            outRight[..frames].Clear();
+            return;
+        }
+
+        _silent = false;
+        _zeroInputFrames = zeroInput ? (int)Math.Min((long)_zeroInputFrames + frames, int.MaxValue) : 0;
+        if (!zeroInput) _zeroPushFrames = 0;
         // Read offsets (length - 1 pushes ago is exactly length frames of loop delay), within each line's range. A chunk
         // no longer than the shortest lag + 1 reads only samples pushed before it, so it reads every tap, then writes.
         int shortest = int.MaxValue;
@@ -244,7 +270,22 @@ public sealed class Reverb : IAudioProcessor
             int n = Math.Min(chunk, frames - start);
             RunChunk(inLeft.Slice(start, n), inRight.Slice(start, n), diffused.Slice(start, n), outLeft.Slice(start, n), outRight.Slice(start, n));
         }
+
+        if (zeroInput) _silent = TailDied();
     }
+
+    // After a block of +0 input: the pre-delay has pushed +0 through its whole ring, every line has pushed +0 through its
+    // whole stretch, and the damping and the diffusers hold +0.
+    private bool TailDied()
+    {
+        if (_zeroInputFrames < _preDelay.Capacity || _zeroPushFrames < _ringLength) return false;
+        if (_dampLow.AsInt32() != Vector128<int>.Zero || _dampHigh.AsInt32() != Vector128<int>.Zero) return false;
+        foreach (var diffuser in _diffusers)
+            if (!diffuser.HoldsOnlyZeros) return false;
+        return true;
+    }
+
+    private static bool IsZero(ReadOnlySpan<float> samples) => MemoryMarshal.Cast<float, int>(samples).IndexOfAnyExcept(0) < 0;
 
     // The block's taps were pushed up to a line length ago and have left the cache among everything else a console
     // block touches: asking for them before the diffusers run lets the misses overlap that work.
@@ -275,8 +316,25 @@ public sealed class Reverb : IAudioProcessor
         Damp(frames, n);
         Transpose(lines, stride, frames, n, toFrames: false);
         MixLines(lines, stride, diffused, n);
+        CountZeroPushes(lines, stride, n);
         CopyLines((write + 1) & _ringMask, n, push: true);
         _ringWrite = (write + n) & _ringMask;
+    }
+
+    // While the input is +0, how many frames in a row every line has pushed +0 (the tail dying away).
+    private void CountZeroPushes(ReadOnlySpan<float> lines, int stride, int n)
+    {
+        if (_zeroInputFrames == 0) return;
+        for (int i = 0; i < LineCount; i++)
+        {
+            if (!IsZero(lines.Slice(i * stride, n)))
+            {
+                _zeroPushFrames = 0;
+                return;
+            }
+        }
+
+        _zeroPushFrames = (int)Math.Min((long)_zeroPushFrames + n, int.MaxValue);
     }
 
     // Output taps summed in line order with the signs of the outputs (left +-+-+-+-, right ++--++--), after the dry share.

@@ -158,4 +158,22 @@ public class DelayLineTests
             Assert.Equal(held - 0.62f * v, output[i]);
         }
     }
+
+    [Fact]
+    public void Reset_LeavesOnlyZeros_AndDelaysAsAFreshLine()
+    {
+        DelayLine used = new(), fresh = new();
+        used.Prepare(Fs, 20);
+        fresh.Prepare(Fs, 20);
+        Assert.True(fresh.HoldsOnlyZeros);
+        float[] x = TestSignals.Noise(700, 5);
+        used.Process(x[..500], 300);
+        Assert.False(used.HoldsOnlyZeros);
+        used.Reset();
+        Assert.True(used.HoldsOnlyZeros);
+        float[] a = x[500..], b = x[500..];
+        used.Process(a, 300);
+        fresh.Process(b, 300);
+        Assert.Equal(b, a);
+    }
 }

@@ -190,4 +190,39 @@ public class ReverbTests
         float[] l = TestSignals.Noise(32, 1), r = TestSignals.Noise(32, 2);
         Allocations.AssertNone(() => reverb.Process(l, r, l, r), calls: 10_000, what: "Reverb.Process (32 stereo frames)");
     }
+
+    [Fact]
+    public void SilentPath_OutputsWhatTheFullRunDoes_BitForBit_ThroughBurstsAndDeadTails()
+    {
+        // Bursts of noise with silences longer than the tail and the pre-delay's ring, a size change landing in a
+        // silence and a pre-delay change before the last burst: the reverb that skips dead blocks against one running all.
+        var skips = Make(r => { r.DecayTimeSeconds = 0.3f; r.Damping = 0.5f; r.PreDelayMs = 30; });
+        var runs = new Reverb { RunsSilence = true, DecayTimeSeconds = 0.3f, Damping = 0.5f, PreDelayMs = 30 };
+        runs.Prepare(new ProcessSpec(Fs, 32, 2));
+        var random = new Random(11);
+        const int Frames = 12 * 48000;
+        float[] left = new float[Frames], right = new float[Frames];
+        for (int i = 0; i < Frames; i++)
+        {
+            bool burst = i % (4 * 48000) < 9600;
+            left[i] = burst ? (float)(random.NextDouble() - 0.5) : 0f;
+            right[i] = burst ? (float)(random.NextDouble() - 0.5) : 0f;
+        }
+
+        float[] a = new float[64], b = new float[64];
+        int silentBlocks = 0;
+        for (int start = 0; start < Frames; start += 32)
+        {
+            if (start == 3 * 48000) skips.Size = runs.Size = 0.2f;
+            if (start == 7 * 48000) skips.PreDelayMs = runs.PreDelayMs = 200;
+            if (skips.IsSilent) silentBlocks++;
+            skips.Process(left.AsSpan(start, 32), right.AsSpan(start, 32), a.AsSpan(0, 32), a.AsSpan(32));
+            runs.Process(left.AsSpan(start, 32), right.AsSpan(start, 32), b.AsSpan(0, 32), b.AsSpan(32));
+            for (int k = 0; k < 64; k++)
+                Assert.True(BitConverter.SingleToInt32Bits(a[k]) == BitConverter.SingleToInt32Bits(b[k]), $"frame {start + k % 32}: {a[k]} vs {b[k]}");
+        }
+
+        // The tail dies within each 3.8 s silence: most of it runs nothing.
+        Assert.True(silentBlocks > Frames / 32 / 3, $"{silentBlocks} silent blocks");
+    }
 }
