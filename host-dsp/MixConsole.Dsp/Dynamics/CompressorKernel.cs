@@ -21,8 +21,9 @@ public static class CompressorKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Curve<T>(T overDb, T halfKneeDb, T slope, T kneeSlope) where T : struct, ILane<T>
     {
+        // d > 0 exactly when overDb > -halfKneeDb, but for sums that round to 0, where the knee's d² gives 0 as well.
         T d = overDb + halfKneeDb, zero = T.Splat(0f);
-        return T.SelectGreater(overDb, zero - halfKneeDb, T.SelectGreater(halfKneeDb, overDb, kneeSlope * d * d, slope * overDb), zero);
+        return T.SelectGreater(d, zero, T.SelectGreater(halfKneeDb, overDb, kneeSlope * d * d, slope * overDb), zero);
     }
 
     /// <summary>The curve's slope above the knee for a ratio, clamped to 1..100 (1 is no compression).</summary>
@@ -37,12 +38,12 @@ public static class CompressorKernel
     /// <summary>
     /// Compresses <paramref name="frames"/> lane-interleaved frames of <paramref name="block"/> in place, keyed by
     /// <paramref name="key"/>, for the row starting at <paramref name="first"/>; lanes where <paramref name="mask"/> is 0
-    /// are left alone (state and ramps too). <paramref name="detected"/>, <paramref name="gainDb"/> and
+    /// are left alone (state and ramps too). <paramref name="detected"/>, <paramref name="levels"/> and
     /// <paramref name="onMixes"/> are scratch of frames × width floats.
     /// </summary>
     public static void Process<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> key,
-        Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask) where T : struct, ILane<T> =>
-        Process(compressors, first, link, block, key, default, default, detected, gainDb, onMixes, frames, mask, skipIdleBlocks: true);
+        Span<float> detected, Span<float> levels, Span<float> onMixes, int frames, T mask) where T : struct, ILane<T> =>
+        Process(compressors, first, link, block, key, default, default, detected, levels, onMixes, frames, mask, skipIdleBlocks: true);
 
     /// <summary>
     /// As <see cref="Process{T}(CompressorLanes, int, ReadOnlySpan{float}, Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, Span{float}, int, T)"/>,
@@ -50,17 +51,17 @@ public static class CompressorKernel
     /// <see cref="BiquadSectionKernel"/> has them) with state <paramref name="keyState"/>, filtered in the detector's pass.
     /// </summary>
     public static void Process<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> keyCoefficients,
-        Span<float> keyState, Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask) where T : struct, ILane<T> =>
-        Process(compressors, first, link, block, block, keyCoefficients, keyState, detected, gainDb, onMixes, frames, mask, skipIdleBlocks: true);
+        Span<float> keyState, Span<float> detected, Span<float> levels, Span<float> onMixes, int frames, T mask) where T : struct, ILane<T> =>
+        Process(compressors, first, link, block, block, keyCoefficients, keyState, detected, levels, onMixes, frames, mask, skipIdleBlocks: true);
 
     // skipIdleBlocks false runs the plain path only (the tests compare the two). With key coefficients, key is the block
     // before the side-chain section.
     internal static void Process<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> key,
-        ReadOnlySpan<float> keyCoefficients, Span<float> keyState, Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask,
+        ReadOnlySpan<float> keyCoefficients, Span<float> keyState, Span<float> detected, Span<float> levels, Span<float> onMixes, int frames, T mask,
         bool skipIdleBlocks) where T : struct, ILane<T>
     {
         int w = T.Width;
-        Span<float> level = gainDb[..(frames * w)];
+        Span<float> level = levels[..(frames * w)];
         detected = detected[..(frames * w)];
         // Read-only views made once: in a kernel this large the JIT stops inlining the conversion and would call it per frame.
         ReadOnlySpan<float> detectedIn = detected, levelIn = level, onMixesIn = onMixes, blockIn = block;
@@ -108,24 +109,26 @@ public static class CompressorKernel
 
         Smooth(compressors, first, level, onMixes, frames, mask, moving);
 
-        // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g.
+        // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g. Smooth left the gain
+        // in octaves: 2^level is DbToGain of the gain in dB.
         for (int i = 0; i < frames * w; i += w)
         {
             T onMix = moving ? T.Load(onMixesIn, i) : restOnMix;
-            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(onMix, T.DbToGain(T.Load(levelIn, i)) - one, one), block, i);
+            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(onMix, T.Exp2(T.Load(levelIn, i)) - one, one), block, i);
         }
     }
 
-    // The gain reduction's smoothing and the ramps, frame by frame: each frame's gain in dB (make-up less gain reduction) in
-    // level, which holds the curve's, and while a ramp moves each frame's on × mix in onMixes. Apart from Process, so the
-    // smoothing's recurrence has the JIT's registers to itself.
+    // The gain reduction's smoothing and the ramps, frame by frame: each frame's gain (make-up less gain reduction) in octaves,
+    // the dB times OctavesPerDb as DbToGain takes it, in level, which holds the curve's; while a ramp moves each frame's
+    // on × mix in onMixes. Apart from Process, so the smoothing's recurrence has the JIT's registers to itself; the
+    // conversion to octaves is off that chain, so it costs nothing here.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Smooth<T>(CompressorLanes compressors, int first, Span<float> level, Span<float> onMixes, int frames, T mask, bool moving)
         where T : struct, ILane<T>
     {
         int w = T.Width;
         ReadOnlySpan<float> levelIn = level;
-        T zero = T.Splat(0f), one = T.Splat(1f), floor = T.Splat(1e-6f);
+        T zero = T.Splat(0f), one = T.Splat(1f), floor = T.Splat(1e-6f), octavesPerDb = T.Splat(FastDecibels.OctavesPerDb);
         T attack = T.Load(compressors.Attack, first), release = T.Load(compressors.Release, first), gr = T.Load(compressors.GainReductionDb, first);
         T onTarget = T.Load(compressors.On.Target, first), onStep = T.Load(compressors.On.Step, first), onLeft = T.Load(compressors.On.Remaining, first);
         T mixTarget = T.Load(compressors.Mix.Target, first), mixStep = T.Load(compressors.Mix.Step, first), mixLeft = T.Load(compressors.Mix.Remaining, first);
@@ -142,7 +145,7 @@ public static class CompressorKernel
             if (!moving)
             {
                 grMax = T.Max(grMax, gr * restOn);
-                T.Store(restMakeup - gr, level, i);
+                T.Store((restMakeup - gr) * octavesPerDb, level, i);
                 continue;
             }
 
@@ -151,7 +154,7 @@ public static class CompressorKernel
             makeupLeft = T.SelectGreater(mask, zero, T.Max(makeupLeft - one, zero), makeupLeft);
             T on = (onTarget - onStep * onLeft) * mask;
             grMax = T.Max(grMax, gr * on);
-            T.Store(makeupTarget - makeupStep * makeupLeft - gr, level, i);
+            T.Store((makeupTarget - makeupStep * makeupLeft - gr) * octavesPerDb, level, i);
             T.Store(on * (mixTarget - mixStep * mixLeft), onMixes, i);
         }
 

@@ -44,6 +44,8 @@ public readonly struct ExactLane(float value) : ILane<ExactLane>
 
     public static ExactLane GainToDb(ExactLane gain) => new(gain._v.Value > 1e-10f ? (float)(20 * Math.Log10(gain._v.Value)) : -200f);
 
+    public static ExactLane Exp2(ExactLane x) => new((float)Math.Pow(2, x._v.Value));
+
     public static ExactLane DbToGain(ExactLane gainDb) => new((float)Math.Pow(10, gainDb._v.Value / 20.0));
 
     public static bool AnyNonZero(ExactLane a) => a._v.Value != 0f;
