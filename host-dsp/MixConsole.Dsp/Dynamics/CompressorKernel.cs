@@ -107,48 +107,73 @@ public static class CompressorKernel
             return;
         }
 
-        Smooth(compressors, first, level, onMixes, frames, mask, moving);
+        if (!moving)
+        {
+            SmoothAndApplyAtRest(compressors, first, block, level, frames, mask, restOn, restOnMix, restMakeup);
+            return;
+        }
+
+        Smooth(compressors, first, level, onMixes, frames, mask);
 
         // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g. Smooth left the gain
         // in octaves: 2^level is DbToGain of the gain in dB.
         for (int i = 0; i < frames * w; i += w)
-        {
-            T onMix = moving ? T.Load(onMixesIn, i) : restOnMix;
-            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(onMix, T.Exp2(T.Load(levelIn, i)) - one, one), block, i);
-        }
+            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(T.Load(onMixesIn, i), T.Exp2(T.Load(levelIn, i)) - one, one), block, i);
     }
 
-    // The gain reduction's smoothing and the ramps, frame by frame: each frame's gain (make-up less gain reduction) in octaves,
-    // the dB times OctavesPerDb as DbToGain takes it, in level, which holds the curve's; while a ramp moves each frame's
-    // on × mix in onMixes. Apart from Process, so the smoothing's recurrence has the JIT's registers to itself; the
+    // One step of the gain reduction's smoothing towards the curve's target: attack while it rises, release while it falls,
+    // tiny values flushed to 0; masked lanes keep theirs.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SmoothStep<T>(T target, T gr, T attack, T release, T mask) where T : struct, ILane<T>
+    {
+        T zero = T.Splat(0f);
+        T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
+        next = T.SelectGreater(T.Splat(1e-6f), next, zero, next);
+        return T.SelectGreater(mask, zero, next, gr);
+    }
+
+    // Smoothing and gain in one loop while nothing ramps (make-up, switch and mix constants), the same steps as Smooth and
+    // Process's gain pass: the smoothing's recurrence waits on its own chain, and the gain's 2^x of earlier frames fills the wait.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SmoothAndApplyAtRest<T>(CompressorLanes compressors, int first, Span<float> block, ReadOnlySpan<float> level, int frames, T mask,
+        T restOn, T restOnMix, T restMakeup) where T : struct, ILane<T>
+    {
+        int w = T.Width;
+        ReadOnlySpan<float> blockIn = block;
+        T one = T.Splat(1f), octavesPerDb = T.Splat(FastDecibels.OctavesPerDb);
+        T attack = T.Load(compressors.Attack, first), release = T.Load(compressors.Release, first), gr = T.Load(compressors.GainReductionDb, first);
+        T grMax = T.Load(compressors.MaxGainReductionDb, first);
+        for (int i = 0; i < frames * w; i += w)
+        {
+            gr = SmoothStep(T.Load(level, i), gr, attack, release, mask);
+            grMax = T.Max(grMax, gr * restOn);
+            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(restOnMix, T.Exp2((restMakeup - gr) * octavesPerDb) - one, one), block, i);
+        }
+
+        T.Store(gr, compressors.GainReductionDb, first);
+        T.Store(grMax, compressors.MaxGainReductionDb, first);
+    }
+
+    // The gain reduction's smoothing and the ramps, frame by frame, while a ramp moves: each frame's gain (make-up less gain
+    // reduction) in octaves, the dB times OctavesPerDb as DbToGain takes it, in level, which holds the curve's, and each
+    // frame's on × mix in onMixes. Apart from Process, so the smoothing's recurrence has the JIT's registers to itself; the
     // conversion to octaves is off that chain, so it costs nothing here.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Smooth<T>(CompressorLanes compressors, int first, Span<float> level, Span<float> onMixes, int frames, T mask, bool moving)
+    private static void Smooth<T>(CompressorLanes compressors, int first, Span<float> level, Span<float> onMixes, int frames, T mask)
         where T : struct, ILane<T>
     {
         int w = T.Width;
         ReadOnlySpan<float> levelIn = level;
-        T zero = T.Splat(0f), one = T.Splat(1f), floor = T.Splat(1e-6f), octavesPerDb = T.Splat(FastDecibels.OctavesPerDb);
+        T zero = T.Splat(0f), one = T.Splat(1f), octavesPerDb = T.Splat(FastDecibels.OctavesPerDb);
         T attack = T.Load(compressors.Attack, first), release = T.Load(compressors.Release, first), gr = T.Load(compressors.GainReductionDb, first);
         T onTarget = T.Load(compressors.On.Target, first), onStep = T.Load(compressors.On.Step, first), onLeft = T.Load(compressors.On.Remaining, first);
         T mixTarget = T.Load(compressors.Mix.Target, first), mixStep = T.Load(compressors.Mix.Step, first), mixLeft = T.Load(compressors.Mix.Remaining, first);
         T makeupTarget = T.Load(compressors.MakeupDb.Target, first), makeupStep = T.Load(compressors.MakeupDb.Step, first);
         T makeupLeft = T.Load(compressors.MakeupDb.Remaining, first);
         T grMax = T.Load(compressors.MaxGainReductionDb, first);
-        T restOn = (onTarget - onStep * onLeft) * mask, restMakeup = makeupTarget - makeupStep * makeupLeft;
-        for (int t = 0, i = 0; t < frames; t++, i += w)
+        for (int i = 0; i < frames * w; i += w)
         {
-            T target = T.Load(levelIn, i);
-            T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
-            next = T.SelectGreater(floor, next, zero, next);
-            gr = T.SelectGreater(mask, zero, next, gr);
-            if (!moving)
-            {
-                grMax = T.Max(grMax, gr * restOn);
-                T.Store((restMakeup - gr) * octavesPerDb, level, i);
-                continue;
-            }
-
+            gr = SmoothStep(T.Load(levelIn, i), gr, attack, release, mask);
             onLeft = T.SelectGreater(mask, zero, T.Max(onLeft - one, zero), onLeft);
             mixLeft = T.SelectGreater(mask, zero, T.Max(mixLeft - one, zero), mixLeft);
             makeupLeft = T.SelectGreater(mask, zero, T.Max(makeupLeft - one, zero), makeupLeft);
