@@ -29,7 +29,7 @@ public sealed class Compressor
     private readonly float[] _one = [1f];
     private readonly StereoKeyFilter _sideChain = new();
     private readonly float[] _gain = new float[Chunk];
-    private readonly float[] _detected = new float[Chunk], _gainDb = new float[Chunk], _onMixes = new float[Chunk];
+    private readonly float[] _detected = new float[Chunk], _levels = new float[Chunk], _onMixes = new float[Chunk];
     private double _sampleRateHz = 48000;
     private int _rampSamples = 1;
     private TimeConstantSetting _attack = new(10f);
@@ -244,7 +244,7 @@ public sealed class Compressor
 
             // The kernel scales ones, leaving each sample's gain: the same product as scaling the audio in place.
             gain.Fill(1f);
-            CompressorKernel.Process(_row, _lane, _link, gain, key, _detected, _gainDb, _onMixes, n, mask);
+            CompressorKernel.Process(_row, _lane, _link, gain, key, _detected, _levels, _onMixes, n, mask);
             for (int i = 0; i < n; i++) l[i] *= gain[i];
             if (stereo)
                 for (int i = 0; i < n; i++) r[i] *= gain[i];

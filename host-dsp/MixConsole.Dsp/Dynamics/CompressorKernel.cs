@@ -21,8 +21,9 @@ public static class CompressorKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Curve<T>(T overDb, T halfKneeDb, T slope, T kneeSlope) where T : struct, ILane<T>
     {
+        // d > 0 exactly when overDb > -halfKneeDb, but for sums that round to 0, where the knee's d² gives 0 as well.
         T d = overDb + halfKneeDb, zero = T.Splat(0f);
-        return T.SelectGreater(overDb, zero - halfKneeDb, T.SelectGreater(halfKneeDb, overDb, kneeSlope * d * d, slope * overDb), zero);
+        return T.SelectGreater(d, zero, T.SelectGreater(halfKneeDb, overDb, kneeSlope * d * d, slope * overDb), zero);
     }
 
     /// <summary>The curve's slope above the knee for a ratio, clamped to 1..100 (1 is no compression).</summary>
@@ -37,12 +38,12 @@ public static class CompressorKernel
     /// <summary>
     /// Compresses <paramref name="frames"/> lane-interleaved frames of <paramref name="block"/> in place, keyed by
     /// <paramref name="key"/>, for the row starting at <paramref name="first"/>; lanes where <paramref name="mask"/> is 0
-    /// are left alone (state and ramps too). <paramref name="detected"/>, <paramref name="gainDb"/> and
+    /// are left alone (state and ramps too). <paramref name="detected"/>, <paramref name="levels"/> and
     /// <paramref name="onMixes"/> are scratch of frames × width floats.
     /// </summary>
     public static void Process<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> key,
-        Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask) where T : struct, ILane<T> =>
-        Process(compressors, first, link, block, key, default, default, detected, gainDb, onMixes, frames, mask, skipIdleBlocks: true);
+        Span<float> detected, Span<float> levels, Span<float> onMixes, int frames, T mask) where T : struct, ILane<T> =>
+        Process(compressors, first, link, block, key, default, default, detected, levels, onMixes, frames, mask, skipIdleBlocks: true);
 
     /// <summary>
     /// As <see cref="Process{T}(CompressorLanes, int, ReadOnlySpan{float}, Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, Span{float}, int, T)"/>,
@@ -50,17 +51,17 @@ public static class CompressorKernel
     /// <see cref="BiquadSectionKernel"/> has them) with state <paramref name="keyState"/>, filtered in the detector's pass.
     /// </summary>
     public static void Process<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> keyCoefficients,
-        Span<float> keyState, Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask) where T : struct, ILane<T> =>
-        Process(compressors, first, link, block, block, keyCoefficients, keyState, detected, gainDb, onMixes, frames, mask, skipIdleBlocks: true);
+        Span<float> keyState, Span<float> detected, Span<float> levels, Span<float> onMixes, int frames, T mask) where T : struct, ILane<T> =>
+        Process(compressors, first, link, block, block, keyCoefficients, keyState, detected, levels, onMixes, frames, mask, skipIdleBlocks: true);
 
     // skipIdleBlocks false runs the plain path only (the tests compare the two). With key coefficients, key is the block
     // before the side-chain section.
     internal static void Process<T>(CompressorLanes compressors, int first, ReadOnlySpan<float> link, Span<float> block, ReadOnlySpan<float> key,
-        ReadOnlySpan<float> keyCoefficients, Span<float> keyState, Span<float> detected, Span<float> gainDb, Span<float> onMixes, int frames, T mask,
+        ReadOnlySpan<float> keyCoefficients, Span<float> keyState, Span<float> detected, Span<float> levels, Span<float> onMixes, int frames, T mask,
         bool skipIdleBlocks) where T : struct, ILane<T>
     {
         int w = T.Width;
-        Span<float> level = gainDb[..(frames * w)];
+        Span<float> level = levels[..(frames * w)];
         detected = detected[..(frames * w)];
         // Read-only views made once: in a kernel this large the JIT stops inlining the conversion and would call it per frame.
         ReadOnlySpan<float> detectedIn = detected, levelIn = level, onMixesIn = onMixes, blockIn = block;
@@ -106,52 +107,79 @@ public static class CompressorKernel
             return;
         }
 
-        Smooth(compressors, first, level, onMixes, frames, mask, moving);
-
-        // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g.
-        for (int i = 0; i < frames * w; i += w)
+        if (!moving)
         {
-            T onMix = moving ? T.Load(onMixesIn, i) : restOnMix;
-            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(onMix, T.DbToGain(T.Load(levelIn, i)) - one, one), block, i);
+            SmoothAndApplyAtRest(compressors, first, block, level, frames, mask, restOn, restOnMix, restMakeup);
+            return;
         }
+
+        Smooth(compressors, first, level, onMixes, frames, mask);
+
+        // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g. Smooth left the gain
+        // in octaves: 2^level is DbToGain of the gain in dB.
+        for (int i = 0; i < frames * w; i += w)
+            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(T.Load(onMixesIn, i), T.Exp2(T.Load(levelIn, i)) - one, one), block, i);
     }
 
-    // The gain reduction's smoothing and the ramps, frame by frame: each frame's gain in dB (make-up less gain reduction) in
-    // level, which holds the curve's, and while a ramp moves each frame's on × mix in onMixes. Apart from Process, so the
-    // smoothing's recurrence has the JIT's registers to itself.
+    // One step of the gain reduction's smoothing towards the curve's target: attack while it rises, release while it falls,
+    // tiny values flushed to 0; masked lanes keep theirs.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SmoothStep<T>(T target, T gr, T attack, T release, T mask) where T : struct, ILane<T>
+    {
+        T zero = T.Splat(0f);
+        T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
+        next = T.SelectGreater(T.Splat(1e-6f), next, zero, next);
+        return T.SelectGreater(mask, zero, next, gr);
+    }
+
+    // Smoothing and gain in one loop while nothing ramps (make-up, switch and mix constants), the same steps as Smooth and
+    // Process's gain pass: the smoothing's recurrence waits on its own chain, and the gain's 2^x of earlier frames fills the wait.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Smooth<T>(CompressorLanes compressors, int first, Span<float> level, Span<float> onMixes, int frames, T mask, bool moving)
+    private static void SmoothAndApplyAtRest<T>(CompressorLanes compressors, int first, Span<float> block, ReadOnlySpan<float> level, int frames, T mask,
+        T restOn, T restOnMix, T restMakeup) where T : struct, ILane<T>
+    {
+        int w = T.Width;
+        ReadOnlySpan<float> blockIn = block;
+        T one = T.Splat(1f), octavesPerDb = T.Splat(FastDecibels.OctavesPerDb);
+        T attack = T.Load(compressors.Attack, first), release = T.Load(compressors.Release, first), gr = T.Load(compressors.GainReductionDb, first);
+        T grMax = T.Load(compressors.MaxGainReductionDb, first);
+        for (int i = 0; i < frames * w; i += w)
+        {
+            gr = SmoothStep(T.Load(level, i), gr, attack, release, mask);
+            grMax = T.Max(grMax, gr * restOn);
+            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(restOnMix, T.Exp2((restMakeup - gr) * octavesPerDb) - one, one), block, i);
+        }
+
+        T.Store(gr, compressors.GainReductionDb, first);
+        T.Store(grMax, compressors.MaxGainReductionDb, first);
+    }
+
+    // The gain reduction's smoothing and the ramps, frame by frame, while a ramp moves: each frame's gain (make-up less gain
+    // reduction) in octaves, the dB times OctavesPerDb as DbToGain takes it, in level, which holds the curve's, and each
+    // frame's on × mix in onMixes. Apart from Process, so the smoothing's recurrence has the JIT's registers to itself; the
+    // conversion to octaves is off that chain, so it costs nothing here.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Smooth<T>(CompressorLanes compressors, int first, Span<float> level, Span<float> onMixes, int frames, T mask)
         where T : struct, ILane<T>
     {
         int w = T.Width;
         ReadOnlySpan<float> levelIn = level;
-        T zero = T.Splat(0f), one = T.Splat(1f), floor = T.Splat(1e-6f);
+        T zero = T.Splat(0f), one = T.Splat(1f), octavesPerDb = T.Splat(FastDecibels.OctavesPerDb);
         T attack = T.Load(compressors.Attack, first), release = T.Load(compressors.Release, first), gr = T.Load(compressors.GainReductionDb, first);
         T onTarget = T.Load(compressors.On.Target, first), onStep = T.Load(compressors.On.Step, first), onLeft = T.Load(compressors.On.Remaining, first);
         T mixTarget = T.Load(compressors.Mix.Target, first), mixStep = T.Load(compressors.Mix.Step, first), mixLeft = T.Load(compressors.Mix.Remaining, first);
         T makeupTarget = T.Load(compressors.MakeupDb.Target, first), makeupStep = T.Load(compressors.MakeupDb.Step, first);
         T makeupLeft = T.Load(compressors.MakeupDb.Remaining, first);
         T grMax = T.Load(compressors.MaxGainReductionDb, first);
-        T restOn = (onTarget - onStep * onLeft) * mask, restMakeup = makeupTarget - makeupStep * makeupLeft;
-        for (int t = 0, i = 0; t < frames; t++, i += w)
+        for (int i = 0; i < frames * w; i += w)
         {
-            T target = T.Load(levelIn, i);
-            T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
-            next = T.SelectGreater(floor, next, zero, next);
-            gr = T.SelectGreater(mask, zero, next, gr);
-            if (!moving)
-            {
-                grMax = T.Max(grMax, gr * restOn);
-                T.Store(restMakeup - gr, level, i);
-                continue;
-            }
-
+            gr = SmoothStep(T.Load(levelIn, i), gr, attack, release, mask);
             onLeft = T.SelectGreater(mask, zero, T.Max(onLeft - one, zero), onLeft);
             mixLeft = T.SelectGreater(mask, zero, T.Max(mixLeft - one, zero), mixLeft);
             makeupLeft = T.SelectGreater(mask, zero, T.Max(makeupLeft - one, zero), makeupLeft);
             T on = (onTarget - onStep * onLeft) * mask;
             grMax = T.Max(grMax, gr * on);
-            T.Store(makeupTarget - makeupStep * makeupLeft - gr, level, i);
+            T.Store((makeupTarget - makeupStep * makeupLeft - gr) * octavesPerDb, level, i);
             T.Store(on * (mixTarget - mixStep * mixLeft), onMixes, i);
         }
 

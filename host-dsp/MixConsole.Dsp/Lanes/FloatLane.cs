@@ -80,6 +80,10 @@ public readonly struct FloatLane(float value) : ILane<FloatLane>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FloatLane Exp2(FloatLane x) => new(FastDecibels.Exp2(x.Value));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FloatLane DbToGain(FloatLane gainDb) => new(FastDecibels.DbToGain(gainDb.Value));
 
     /// <inheritdoc />

@@ -57,6 +57,9 @@ public interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
     /// <summary>As <see cref="Dynamics.FastDecibels.GainToDb"/> per lane.</summary>
     static abstract TSelf GainToDb(TSelf gain);
 
+    /// <summary>As <see cref="Dynamics.FastDecibels.Exp2"/> per lane.</summary>
+    static abstract TSelf Exp2(TSelf x);
+
     /// <summary>As <see cref="Dynamics.FastDecibels.DbToGain"/> per lane.</summary>
     static abstract TSelf DbToGain(TSelf gainDb);
 

@@ -82,6 +82,10 @@ public readonly struct NarrowLane(Vector<float> value) : ILane<NarrowLane>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static NarrowLane Exp2(NarrowLane x) => new(VectorMath.Exp2(x.Value));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static NarrowLane DbToGain(NarrowLane gainDb) => new(VectorMath.DbToGain(gainDb.Value));
 
     /// <inheritdoc />

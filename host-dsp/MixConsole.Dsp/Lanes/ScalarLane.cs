@@ -122,6 +122,13 @@ public struct ScalarLane<TVector> : ILane<ScalarLane<TVector>> where TVector : s
     }
 
     /// <inheritdoc />
+    public static ScalarLane<TVector> Exp2(ScalarLane<TVector> x)
+    {
+        for (int i = 0; i < TVector.Width; i++) x._v[i] = FloatLane.Exp2(F(x, i)).Value;
+        return x;
+    }
+
+    /// <inheritdoc />
     public static ScalarLane<TVector> DbToGain(ScalarLane<TVector> gainDb)
     {
         for (int i = 0; i < TVector.Width; i++) gainDb._v[i] = FloatLane.DbToGain(F(gainDb, i)).Value;

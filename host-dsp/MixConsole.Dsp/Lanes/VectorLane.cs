@@ -101,6 +101,10 @@ public readonly struct VectorLane(Vector<float> low, Vector<float> high) : ILane
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLane Exp2(VectorLane x) => new(VectorMath.Exp2(x.Low), VectorMath.Exp2(x.High));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLane DbToGain(VectorLane gainDb) => new(VectorMath.DbToGain(gainDb.Low), VectorMath.DbToGain(gainDb.High));
 
     /// <inheritdoc />

@@ -74,37 +74,32 @@ public static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Log2(Vector<float> x)
     {
-        Vector<int> bits = x.As<float, int>();
-        Vector<int> exponent = Vector.ShiftRightArithmetic(bits, 23) - new Vector<int>(127);
-        Vector<float> mantissa = ((bits & new Vector<int>(0x007FFFFF)) | new Vector<int>(0x3F800000)).As<int, float>();
-        Vector<int> fold = Vector.GreaterThan(mantissa, new Vector<float>(1.414213562f));
-        mantissa = Vector.ConditionalSelect(fold, mantissa * new Vector<float>(0.5f), mantissa);
-        exponent -= fold; // a true mask is -1
-        Vector<float> one = Vector<float>.One;
-        Vector<float> u = (mantissa - one) / (mantissa + one), u2 = u * u;
-        Vector<float> series = Vector.FusedMultiplyAdd(u2, new Vector<float>(1f / 9f), new Vector<float>(1f / 7f));
-        series = Vector.FusedMultiplyAdd(u2, series, new Vector<float>(1f / 5f));
-        series = Vector.FusedMultiplyAdd(u2, series, new Vector<float>(1f / 3f));
-        series = Vector.FusedMultiplyAdd(u2, series, one);
-        return Vector.FusedMultiplyAdd(u * new Vector<float>(2f * InverseLn2), series, Vector.ConvertToSingle(exponent));
+        Vector<int> sqrtHalf = new(SqrtHalfBits);
+        Vector<int> folded = x.As<float, int>() - sqrtHalf;
+        Vector<int> exponent = Vector.ShiftRightArithmetic(folded, 23);
+        Vector<float> m = ((folded & new Vector<int>(0x007FFFFF)) + sqrtHalf).As<int, float>() - Vector<float>.One;
+        Vector<float> p = Vector.FusedMultiplyAdd(new Vector<float>(Log2C6), m, new Vector<float>(Log2C5));
+        p = Vector.FusedMultiplyAdd(p, m, new Vector<float>(Log2C4));
+        p = Vector.FusedMultiplyAdd(p, m, new Vector<float>(Log2C3));
+        p = Vector.FusedMultiplyAdd(p, m, new Vector<float>(Log2C2));
+        p = Vector.FusedMultiplyAdd(p, m, new Vector<float>(Log2C1));
+        return Vector.FusedMultiplyAdd(p, m, Vector.ConvertToSingle(exponent));
     }
 
     /// <summary><see cref="Dynamics.FastDecibels.Exp2"/> per lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Exp2(Vector<float> x)
     {
-        x = Vector.MinNative(Vector.MaxNative(x, new Vector<float>(-126f)), new Vector<float>(127f));
+        x = Vector.MinNative(Vector.MaxNative(x, new Vector<float>(Exp2Lowest)), new Vector<float>(Exp2Highest));
         Vector<float> whole = Vector.Round(x);
-        Vector<float> t = (x - whole) * new Vector<float>(Ln2);
-        Vector<float> p = Vector.FusedMultiplyAdd(t, new Vector<float>(1f / 720f), new Vector<float>(1f / 120f));
-        p = Vector.FusedMultiplyAdd(t, p, new Vector<float>(1f / 24f));
-        p = Vector.FusedMultiplyAdd(t, p, new Vector<float>(1f / 6f));
-        p = Vector.FusedMultiplyAdd(t, p, new Vector<float>(0.5f));
-        p = Vector.FusedMultiplyAdd(t, p, Vector<float>.One);
-        p = Vector.FusedMultiplyAdd(t, p, Vector<float>.One);
-        // whole is an integer in -126..127, so the plain conversion needs no saturation handling.
-        Vector<int> scale = Vector.ShiftLeft(Vector.ConvertToInt32Native(whole) + new Vector<int>(127), 23);
-        return p * scale.As<int, float>();
+        Vector<float> f = x - whole;
+        Vector<float> p = Vector.FusedMultiplyAdd(new Vector<float>(Exp2C5), f, new Vector<float>(Exp2C4));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(Exp2C3));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(Exp2C2));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(Exp2C1));
+        p = Vector.FusedMultiplyAdd(p, f, Vector<float>.One);
+        // whole is an integer in -125..127, so the plain conversion needs no saturation handling.
+        return (p.As<float, int>() + Vector.ShiftLeft(Vector.ConvertToInt32Native(whole), 23)).As<int, float>();
     }
 
     /// <summary>Largest |x[i]| (0 for an empty span).</summary>
