@@ -201,10 +201,12 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
         };
         WideSection wa = _wide[0], wb = _wide[1];
         Section pb = _allpass[1];
+        TSink put = sink; // a local copy: the sink's spans stay in registers
         int t = 0;
-        for (int edge = Math.Min(3, frames); t < edge; t++) Skew(ref s, wa, wb, pb, inL, inR, pair, t, frames, masked: true, ref sink);
-        for (; t < frames; t++) Skew(ref s, wa, wb, pb, inL, inR, pair, t, frames, masked: false, ref sink);
-        for (; t < frames + 3; t++) Skew(ref s, wa, wb, pb, inL, inR, pair, t, frames, masked: true, ref sink);
+        for (int edge = Math.Min(3, frames); t < edge; t++) Skew(ref s, wa, wb, pb, inL, inR, pair, t, frames, masked: true, ref put);
+        for (; t < frames; t++) Skew(ref s, wa, wb, pb, inL, inR, pair, t, frames, masked: false, ref put);
+        for (; t < frames + 3; t++) Skew(ref s, wa, wb, pb, inL, inR, pair, t, frames, masked: true, ref put);
+        sink = put;
         _firstZ1[p] = Flush(s.A1.GetLower()); _firstZ2[p] = Flush(s.A2.GetLower());
         _secondZ1[p] = Flush(s.A1.GetUpper()); _secondZ2[p] = Flush(s.A2.GetUpper());
         _firstZ1[q] = Flush(s.B1.GetLower()); _firstZ2[q] = Flush(s.B2.GetLower());
