@@ -96,10 +96,11 @@ public sealed class KWeightingFilter
             sum = Vector128.FusedMultiplyAdd(h, h, sum);
             x2 = x1; x1 = x; s2 = s1; s1 = s; h2 = h1; h1 = h;
         }
-        a.Store(x1.GetElement(0), x2.GetElement(0), s1.GetElement(0), s2.GetElement(0), h1.GetElement(0), h2.GetElement(0));
-        b.Store(x1.GetElement(1), x2.GetElement(1), s1.GetElement(1), s2.GetElement(1), h1.GetElement(1), h2.GetElement(1));
+        // The sums are taken before the calls: a value live across a call is kept in memory, here inside the loop.
         sumA = sum.GetElement(0);
         sumB = sum.GetElement(1);
+        a.Store(x1.GetElement(0), x2.GetElement(0), s1.GetElement(0), s2.GetElement(0), h1.GetElement(0), h2.GetElement(0));
+        b.Store(x1.GetElement(1), x2.GetElement(1), s1.GetElement(1), s2.GetElement(1), h1.GetElement(1), h2.GetElement(1));
     }
 
     /// <summary>True when this filter's history is bit for bit <paramref name="other"/>'s (same input then gives the same output).</summary>
