@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace MixConsole.Dsp.Loudness;
 
 /// <summary>
@@ -62,7 +64,7 @@ public sealed class KWeightingFilter
     }
 
     /// <summary>
-    /// Filters two channels in one pass (two independent feedback chains keep the pipeline busy)
+    /// Filters two channels in one pass, one per SIMD lane (two feedback chains for the price of one)
     /// and returns each one's sum of squared K-weighted samples.
     /// </summary>
     /// <param name="a">Filter of the first channel.</param>
@@ -77,28 +79,28 @@ public sealed class KWeightingFilter
         if (inputA.Length != inputB.Length)
             throw new ArgumentException("both channels must have the same length", nameof(inputB));
         KWeightingCoefficients c = a._c;
-        double ax1 = a._x1, ax2 = a._x2, as1 = a._s1, as2 = a._s2, ah1 = a._h1, ah2 = a._h2, sa = 0;
-        double bx1 = b._x1, bx2 = b._x2, bs1 = b._s1, bs2 = b._s2, bh1 = b._h1, bh2 = b._h2, sb = 0;
+        // One lane per channel: each lane runs the scalar operations in their order, so the sums are ProcessSumOfSquares' bits.
+        Vector128<double> sb0 = Vector128.Create(c.ShelfB0), sb1 = Vector128.Create(c.ShelfB1), sb2 = Vector128.Create(c.ShelfB2);
+        Vector128<double> sa1 = Vector128.Create(-c.ShelfA1), sa2 = Vector128.Create(c.ShelfA2);
+        Vector128<double> ha1 = Vector128.Create(-c.HighPassA1), ha2 = Vector128.Create(c.HighPassA2);
+        Vector128<double> x1 = Vector128.Create(a._x1, b._x1), x2 = Vector128.Create(a._x2, b._x2);
+        Vector128<double> s1 = Vector128.Create(a._s1, b._s1), s2 = Vector128.Create(a._s2, b._s2);
+        Vector128<double> h1 = Vector128.Create(a._h1, b._h1), h2 = Vector128.Create(a._h2, b._h2), sum = Vector128<double>.Zero;
         for (int i = 0; i < inputA.Length; i++)
         {
-            double xa = inputA[i], xb = inputB[i];
-            double sA = c.ShelfB0 * xa + c.ShelfB1 * ax1 + c.ShelfB2 * ax2 - c.ShelfA2 * as2;
-            double sB = c.ShelfB0 * xb + c.ShelfB1 * bx1 + c.ShelfB2 * bx2 - c.ShelfA2 * bs2;
-            sA = Math.FusedMultiplyAdd(-c.ShelfA1, as1, sA);
-            sB = Math.FusedMultiplyAdd(-c.ShelfA1, bs1, sB);
-            double hA = sA - (as1 + as1) + as2 - c.HighPassA2 * ah2;
-            double hB = sB - (bs1 + bs1) + bs2 - c.HighPassA2 * bh2;
-            hA = Math.FusedMultiplyAdd(-c.HighPassA1, ah1, hA);
-            hB = Math.FusedMultiplyAdd(-c.HighPassA1, bh1, hB);
-            sa = Math.FusedMultiplyAdd(hA, hA, sa);
-            sb = Math.FusedMultiplyAdd(hB, hB, sb);
-            ax2 = ax1; ax1 = xa; as2 = as1; as1 = sA; ah2 = ah1; ah1 = hA;
-            bx2 = bx1; bx1 = xb; bs2 = bs1; bs1 = sB; bh2 = bh1; bh1 = hB;
+            Vector128<double> x = Vector128.Create((double)inputA[i], inputB[i]);
+            Vector128<double> s = sb0 * x + sb1 * x1 + sb2 * x2 - sa2 * s2;
+            s = Vector128.FusedMultiplyAdd(sa1, s1, s);
+            Vector128<double> h = s - (s1 + s1) + s2 - ha2 * h2;
+            h = Vector128.FusedMultiplyAdd(ha1, h1, h);
+            sum = Vector128.FusedMultiplyAdd(h, h, sum);
+            x2 = x1; x1 = x; s2 = s1; s1 = s; h2 = h1; h1 = h;
         }
-        a.Store(ax1, ax2, as1, as2, ah1, ah2);
-        b.Store(bx1, bx2, bs1, bs2, bh1, bh2);
-        sumA = sa;
-        sumB = sb;
+        // The sums are taken before the calls: a value live across a call is kept in memory, here inside the loop.
+        sumA = sum.GetElement(0);
+        sumB = sum.GetElement(1);
+        a.Store(x1.GetElement(0), x2.GetElement(0), s1.GetElement(0), s2.GetElement(0), h1.GetElement(0), h2.GetElement(0));
+        b.Store(x1.GetElement(1), x2.GetElement(1), s1.GetElement(1), s2.GetElement(1), h1.GetElement(1), h2.GetElement(1));
     }
 
     /// <summary>True when this filter's history is bit for bit <paramref name="other"/>'s (same input then gives the same output).</summary>

@@ -14,6 +14,8 @@ namespace MixConsole.Dsp.Mastering;
 /// Evaluated a channel pair at a time in SIMD lanes: one 4-lane section runs a split's low- and high-pass for
 /// both channels, a second runs the allpass of the lower bands; each lane does exactly the float arithmetic of
 /// a scalar transposed direct form II <see cref="Biquad"/>, so the result equals the per-channel scalar network.
+/// Three bands (both master crossovers) run skewed in 8 lanes: a split's second LR4 section works a frame behind its
+/// first in the upper lanes of the same section, split 1 two frames behind split 0, so the five sections cost three.
 /// </summary>
 public sealed class LinkwitzRileyCrossover : IAudioProcessor
 {
@@ -27,6 +29,8 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
     private readonly Section[] _first = new Section[MaxSplits], _second = new Section[MaxSplits];
     // Per split, lanes (band 0 L, band 0 R, band 1 L, band 1 R): the allpass of that split on the bands below it.
     private readonly Section[] _allpass = new Section[MaxSplits];
+    // Per split, lanes (first section | second section): the skewed three-band path's two 8-lane sections.
+    private readonly WideSection[] _wide = new WideSection[MaxSplits];
     // States [split * pairs + pair]: z1, z2 of the first, second and allpass sections.
     private Vector128<float>[] _firstZ1 = [], _firstZ2 = [], _secondZ1 = [], _secondZ2 = [], _allpassZ1 = [], _allpassZ2 = [];
     private AudioBuffer[] _sumBands = [];
@@ -52,6 +56,9 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
 
     /// <inheritdoc />
     public int LatencyFrames => 0;
+
+    /// <summary>True (default) to run three bands skewed in 8 lanes; false runs the 4-lane path (tests compare the two).</summary>
+    internal bool SkewedPath { get; set; } = true;
 
     /// <inheritdoc />
     public void Prepare(in ProcessSpec spec)
@@ -117,6 +124,11 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
         where TSink : struct, IBandSink, allows ref struct
     {
         Span<float> inL = input.Channel(c, frames), inR = pair ? input.Channel(c + 1, frames) : inL;
+        if (splits == 2 && SkewedPath && Vector256.IsHardwareAccelerated)
+        {
+            SplitPairSkewed(inL, inR, frames, pair, p, ref sink);
+            return;
+        }
         int pairs = _pairs;
         Vector128<float> f1a = _firstZ1[p], f2a = _firstZ2[p], s1a = _secondZ1[p], s2a = _secondZ2[p];
         Vector128<float> f1b = default, f2b = default, s1b = default, s2b = default, p1b = default, p2b = default;
@@ -172,6 +184,86 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
             _allpassZ1[q] = Flush(p1c); _allpassZ2[q] = Flush(p2c);
         }
     }
+
+    // Three bands, skewed: iteration t runs split 0's first section on frame t and its second on frame t - 1 (one 8-lane
+    // section), split 1's on frames t - 2 and t - 3 and split 1's allpass on band 0 of frame t - 2, and hands out frame
+    // t - 3. The first and last three iterations keep the states of sections without a frame; the rest run unmasked.
+    private void SplitPairSkewed<TSink>(Span<float> inL, Span<float> inR, int frames, bool pair, int p, ref TSink sink)
+        where TSink : struct, IBandSink, allows ref struct
+    {
+        if (frames == 0) return;
+        int q = _pairs + p;
+        var s = new SkewState
+        {
+            A1 = Vector256.Create(_firstZ1[p], _secondZ1[p]), A2 = Vector256.Create(_firstZ2[p], _secondZ2[p]),
+            B1 = Vector256.Create(_firstZ1[q], _secondZ1[q]), B2 = Vector256.Create(_firstZ2[q], _secondZ2[q]),
+            P1 = _allpassZ1[q], P2 = _allpassZ2[q],
+        };
+        WideSection wa = _wide[0], wb = _wide[1];
+        Section pb = _allpass[1];
+        TSink put = sink; // a local copy: the sink's spans stay in registers
+        int t = 0;
+        for (int edge = Math.Min(3, frames); t < edge; t++) Skew(ref s, wa, wb, pb, inL, inR, pair, t, frames, masked: true, ref put);
+        for (; t < frames; t++) Skew(ref s, wa, wb, pb, inL, inR, pair, t, frames, masked: false, ref put);
+        for (; t < frames + 3; t++) Skew(ref s, wa, wb, pb, inL, inR, pair, t, frames, masked: true, ref put);
+        sink = put;
+        _firstZ1[p] = Flush(s.A1.GetLower()); _firstZ2[p] = Flush(s.A2.GetLower());
+        _secondZ1[p] = Flush(s.A1.GetUpper()); _secondZ2[p] = Flush(s.A2.GetUpper());
+        _firstZ1[q] = Flush(s.B1.GetLower()); _firstZ2[q] = Flush(s.B2.GetLower());
+        _secondZ1[q] = Flush(s.B1.GetUpper()); _secondZ2[q] = Flush(s.B2.GetUpper());
+        _allpassZ1[q] = Flush(s.P1); _allpassZ2[q] = Flush(s.P2);
+    }
+
+    // The skewed path's states and the outputs of the last iteration: (first | second) of split 0 and of split 1, the allpass.
+    private struct SkewState
+    {
+        public Vector256<float> A1, A2, B1, B2, YA, YB;
+        public Vector128<float> P1, P2, YP;
+    }
+
+    // One iteration of the skewed path; `masked` (the first and last three) keeps the states of sections whose frame is outside the block.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Skew<TSink>(ref SkewState s, in WideSection wa, in WideSection wb, in Section pb, Span<float> inL, Span<float> inR,
+        bool pair, int t, int frames, bool masked, ref TSink sink)
+        where TSink : struct, IBandSink, allows ref struct
+    {
+        Vector128<float> x = default;
+        if (!masked || t < frames)
+        {
+            float l = inL[t], r = pair ? inR[t] : 0f;
+            x = Vector128.Create(l, r, l, r);
+        }
+        Vector128<float> split0 = s.YA.GetUpper(); // split 0's output of frame t - 2: (band 0 L, R, high L, R)
+        Vector256<float> xa = Vector256.Create(x, s.YA.GetLower());
+        Vector256<float> xb = Vector256.Create(Vector128.Shuffle(split0, Vector128.Create(2, 3, 2, 3)), s.YB.GetLower());
+        Vector128<float> heldAllpass = s.YP;
+        if (masked)
+        {
+            Vector256<float> a1 = s.A1, a2 = s.A2, b1 = s.B1, b2 = s.B2;
+            Vector128<float> p1 = s.P1, p2 = s.P2;
+            s.YA = Run(wa, xa, ref a1, ref a2);
+            s.YB = Run(wb, xb, ref b1, ref b2);
+            s.YP = Run(pb, split0, ref p1, ref p2);
+            Vector256<float> maskA = Vector256.Create(Lanes(t < frames), Lanes(t >= 1 && t <= frames));
+            Vector256<float> maskB = Vector256.Create(Lanes(t >= 2 && t <= frames + 1), Lanes(t >= 3));
+            Vector128<float> maskP = Lanes(t >= 2 && t <= frames + 1);
+            s.A1 = Vector256.ConditionalSelect(maskA, a1, s.A1); s.A2 = Vector256.ConditionalSelect(maskA, a2, s.A2);
+            s.B1 = Vector256.ConditionalSelect(maskB, b1, s.B1); s.B2 = Vector256.ConditionalSelect(maskB, b2, s.B2);
+            s.P1 = Vector128.ConditionalSelect(maskP, p1, s.P1); s.P2 = Vector128.ConditionalSelect(maskP, p2, s.P2);
+            if (t < 3) return;
+        }
+        else
+        {
+            s.YA = Run(wa, xa, ref s.A1, ref s.A2);
+            s.YB = Run(wb, xb, ref s.B1, ref s.B2);
+            s.YP = Run(pb, split0, ref s.P1, ref s.P2);
+        }
+        Vector128<float> split1 = s.YB.GetUpper(); // split 1's output of frame t - 3: (band 1 L, R, band 2 L, R)
+        Vector128<float> lower = Vector128.ConditionalSelect(Vector128.Create(-1, -1, 0, 0).AsSingle(), heldAllpass, Vector128.Shuffle(split1, Vector128.Create(0, 1, 0, 1)));
+        sink.Put(t - 3, lower, Vector128.Shuffle(split1, Vector128.Create(2, 3, 2, 3)));
+    }
+
+    private static Vector128<float> Lanes(bool on) => on ? Vector128<float>.AllBitsSet : Vector128<float>.Zero;
 
     // Where one frame of a channel pair's bands goes: low = bands 0 and 1, high = bands 2 and 3, each as (L, R).
     private interface IBandSink
@@ -235,6 +327,16 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
         return y;
     }
 
+    // Run in 8 lanes: each lane the same operations as Run.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Run(in WideSection s, Vector256<float> x, ref Vector256<float> z1, ref Vector256<float> z2)
+    {
+        Vector256<float> y = s.B0 * x + z1;
+        z1 = s.B1 * x - s.A1 * y + z2;
+        z2 = s.B2 * x - s.A2 * y;
+        return y;
+    }
+
     // Biquad.FlushDenormals for every lane: states below the threshold become zero, once per block.
     private static Vector128<float> Flush(Vector128<float> z) =>
         Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(z), Vector128.Create(DenormalGuard.Threshold)), Vector128<float>.Zero, z);
@@ -275,6 +377,7 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
             // Bands below split k: band 0 always, band 1 only from split 2 on (at split 1 it is made, not filtered).
             _allpass[k] = Section.Of(ap, k >= 2 ? ap : BiquadCoefficients.Identity);
         }
+        for (int k = 0; k < MaxSplits; k++) _wide[k] = new WideSection(_first[k], _second[k]);
     }
 
     /// <summary>Most sections <see cref="GetBandSections"/> writes.</summary>
@@ -334,5 +437,12 @@ public sealed class LinkwitzRileyCrossover : IAudioProcessor
             return new Section(Lanes(pair0.B0, pair1.B0), Lanes(pair0.B1, pair1.B1), Lanes(pair0.B2, pair1.B2),
                 Lanes(pair0.A1, pair1.A1), Lanes(pair0.A2, pair1.A2));
         }
+    }
+
+    // Two 4-lane sections side by side: `lower` in lanes 0..3, `upper` in lanes 4..7.
+    private readonly struct WideSection(in Section lower, in Section upper)
+    {
+        public readonly Vector256<float> B0 = Vector256.Create(lower.B0, upper.B0), B1 = Vector256.Create(lower.B1, upper.B1),
+            B2 = Vector256.Create(lower.B2, upper.B2), A1 = Vector256.Create(lower.A1, upper.A1), A2 = Vector256.Create(lower.A2, upper.A2);
     }
 }

@@ -199,6 +199,8 @@ public sealed class StereoImager : IAudioProcessor
         return Vector128.ConditionalSelect(leftLanes, mid + s, mid - s);
     }
 
+    // Inlined: a tracker live across a call would be kept in memory, inside the steady loop too.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StorePowers(int band, double midPower, double sidePower)
     {
         _midPower[band] = midPower < 1e-20 ? 0 : midPower;

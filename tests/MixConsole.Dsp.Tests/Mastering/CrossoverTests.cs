@@ -64,6 +64,47 @@ public class CrossoverTests(ITestOutputHelper output)
         Assert.Equal(-6.02, db[0][(int)Math.Round(90.0 * N / 48000)], 0.05);
     }
 
+    /// <summary>
+    /// Three bands run skewed in 8 lanes (a section's later stage a frame behind); every band of every frame must be the
+    /// 4-lane path's, bit for bit: any block size (1 and 2 run only the masked edges), a lone channel, a retune mid-stream.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 3)]
+    [InlineData(2, 4)]
+    [InlineData(3, 7)]
+    [InlineData(2, 32)]
+    [InlineData(1, 512)]
+    public void Crossover_SkewedThreeBands_GiveTheFourLaneBits(int channels, int blockFrames)
+    {
+        const int Frames = 6000;
+        var skewed = new LinkwitzRileyCrossover();
+        var plain = new LinkwitzRileyCrossover { SkewedPath = false };
+        float[][] input = [.. Enumerable.Range(0, channels).Select(c => Signals.Noise(Frames, 11 + c, 0.5))];
+        var bandsA = new[] { new AudioBuffer(channels, blockFrames), new AudioBuffer(channels, blockFrames), new AudioBuffer(channels, blockFrames) };
+        var bandsB = new[] { new AudioBuffer(channels, blockFrames), new AudioBuffer(channels, blockFrames), new AudioBuffer(channels, blockFrames) };
+        var block = new AudioBuffer(channels, blockFrames);
+        foreach (var x in new[] { skewed, plain })
+        {
+            x.Prepare(new ProcessSpec(48000, blockFrames, channels));
+            x.SetCrossoverHz(0, 150);
+            x.SetCrossoverHz(1, 3000);
+        }
+        for (int start = 0; start < Frames; start += blockFrames)
+        {
+            int n = Math.Min(blockFrames, Frames - start);
+            if (start >= Frames / 2 && start - blockFrames < Frames / 2)
+                foreach (var x in new[] { skewed, plain }) x.SetCrossoverHz(1, 5000);
+            for (int c = 0; c < channels; c++) input[c].AsSpan(start, n).CopyTo(block.Channel(c, n));
+            skewed.Split(block, n, bandsA);
+            plain.Split(block, n, bandsB);
+            for (int b = 0; b < 3; b++)
+                for (int c = 0; c < channels; c++)
+                    Assert.True(System.Runtime.InteropServices.MemoryMarshal.AsBytes(bandsA[b].Channel(c, n)).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.AsBytes(bandsB[b].Channel(c, n))), $"band {b}, channel {c}, frames from {start}");
+        }
+    }
+
     [Fact]
     public void Crossover_ProcessAllocatesNothing() => Signals.AssertProcessAllocatesNothing(new LinkwitzRileyCrossover { BandCount = 4 });
 }
