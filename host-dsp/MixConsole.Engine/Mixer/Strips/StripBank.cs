@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using MixConsole.Dsp.Dynamics;
 using MixConsole.Dsp.Filters;
 using MixConsole.Dsp.Lanes;
@@ -183,25 +184,30 @@ internal sealed class StripBank
         int kept = 0;
         int w = _width, v = Vector<float>.Count;
         var ticks = new Vector<float>(_rampTicks);
+        // Rows and lanes come from SetSection's checked strips, and a row is whole vectors: unchecked loads and stores.
+        ref float ticksLeft = ref MemoryMarshal.GetArrayDataReference(_rampTicksLeft);
+        ref float coef = ref MemoryMarshal.GetArrayDataReference(_coef);
+        ref float from = ref MemoryMarshal.GetArrayDataReference(_rampFrom);
+        ref float to = ref MemoryMarshal.GetArrayDataReference(_rampTo);
         for (int i = 0; i < _activeRowCount; i++)
         {
             int gs = _activeRows[i];
             bool gliding = false;
             for (int lane = 0; lane < w; lane += v)
             {
-                int at = gs * w + lane;
-                Vector<float> left = new(_rampTicksLeft.AsSpan(at));
+                nuint at = (nuint)(gs * w + lane);
+                Vector<float> left = Vector.LoadUnsafe(ref ticksLeft, at);
                 Vector<float> moving = Vector.GreaterThan(left, Vector<float>.Zero).As<int, float>();
                 left = Vector.ConditionalSelect(moving, left - Vector<float>.One, left);
-                left.CopyTo(_rampTicksLeft.AsSpan(at));
+                left.StoreUnsafe(ref ticksLeft, at);
                 gliding |= Vector.GreaterThanAny(left, Vector<float>.Zero);
                 Vector<float> fraction = left / ticks;
                 for (int k = 0; k < Coefficients; k++)
                 {
-                    int c = (gs * Coefficients + k) * w + lane;
-                    Vector<float> to = new(_rampTo.AsSpan(c));
-                    Vector<float> glided = to + (new Vector<float>(_rampFrom.AsSpan(c)) - to) * fraction;
-                    Vector.ConditionalSelect(moving, glided, new Vector<float>(_coef.AsSpan(c))).CopyTo(_coef.AsSpan(c));
+                    nuint c = (nuint)((gs * Coefficients + k) * w + lane);
+                    Vector<float> target = Vector.LoadUnsafe(ref to, c);
+                    Vector<float> glided = target + (Vector.LoadUnsafe(ref from, c) - target) * fraction;
+                    Vector.ConditionalSelect(moving, glided, Vector.LoadUnsafe(ref coef, c)).StoreUnsafe(ref coef, c);
                 }
             }
 
