@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -58,16 +59,24 @@ internal sealed class SendMatrix
     /// <summary>Row <paramref name="row"/> receives source row <paramref name="source"/> of tap buffer <paramref name="tap"/> (0, 1 or 2) × <paramref name="gain"/>.</summary>
     public void Add(int row, int tap, int source, float gain)
     {
-        if ((uint)row >= (uint)_rows) throw new ArgumentOutOfRangeException(nameof(row));
-        if ((uint)tap > 2) throw new ArgumentOutOfRangeException(nameof(tap));
-        if ((uint)source >= (uint)_sourceRows) throw new ArgumentOutOfRangeException(nameof(source));
-        int k = _count[row];
-        if (k == _capacity) throw new InvalidOperationException("more sends into one row than the matrix was sized for");
+        // One test and the throws out of line, so a gather of every send inlines this.
+        int k = (uint)row < (uint)_rows ? _count[row] : _capacity;
+        if ((uint)tap > 2 || (uint)source >= (uint)_sourceRows || k == _capacity) ThrowBadSend(row, tap, source);
         int at = row * _capacity + k;
         _tapSource[at] = tap | source << 2;
         _gain[at] = gain;
         _count[row] = k + 1;
         _decodedStride = -1;
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowBadSend(int row, int tap, int source)
+    {
+        if ((uint)row >= (uint)_rows) throw new ArgumentOutOfRangeException(nameof(row));
+        if ((uint)tap > 2) throw new ArgumentOutOfRangeException(nameof(tap));
+        if ((uint)source >= (uint)_sourceRows) throw new ArgumentOutOfRangeException(nameof(source));
+        throw new InvalidOperationException("more sends into one row than the matrix was sized for");
     }
 
     /// <summary>
