@@ -57,9 +57,10 @@ internal sealed class SendMatrix
     }
 
     /// <summary>Row <paramref name="row"/> receives source row <paramref name="source"/> of tap buffer <paramref name="tap"/> (0, 1 or 2) × <paramref name="gain"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int row, int tap, int source, float gain)
     {
-        // One test and the throws out of line, so a gather of every send inlines this.
+        // The throws out of line, so a gather of every send inlines this.
         int k = (uint)row < (uint)_rows ? _count[row] : _capacity;
         if ((uint)tap > 2 || (uint)source >= (uint)_sourceRows || k == _capacity) ThrowBadSend(row, tap, source);
         int at = row * _capacity + k;

@@ -116,20 +116,31 @@ internal static class StripMixPass
 
     // One ramp's gains a vector at a time: lanes still ramping take LinearRamp's ramp arithmetic (target - step × samples
     // left, product and sum rounded apart), lanes at rest its steady one (a zero target writes 0 and adds nothing; fused multiply-add).
-    private readonly struct MovingGain(in LinearRamp ramp)
+    private readonly struct MovingGain
     {
-        private readonly Vector<float> _target = new(ramp.Target), _step = new(ramp.Step);
-        private readonly int _remaining = ramp.Remaining;
-        private readonly bool _silentAtRest = ramp.Target == 0f;
+        private readonly Vector<float> _target, _step;
+        private readonly int _remaining;
+        private readonly bool _silentAtRest;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public MovingGain(in LinearRamp ramp)
+        {
+            _target = new(ramp.Target);
+            _step = new(ramp.Step);
+            _remaining = ramp.Remaining;
+            _silentAtRest = ramp.Target == 0f;
+        }
 
         public Vector<float> Scale(Vector<float> x, int t)
         {
+            if (t + Vector<float>.Count <= _remaining) return x * Gain(t);
             Vector<float> atRest = _silentAtRest ? Vector<float>.Zero : x * _target;
             return t < _remaining ? Vector.ConditionalSelect(Ramping(t), x * Gain(t), atRest) : atRest;
         }
 
         public Vector<float> MultiplyAdd(Vector<float> x, Vector<float> sum, int t)
         {
+            if (t + Vector<float>.Count <= _remaining) return sum + x * Gain(t);
             Vector<float> atRest = _silentAtRest ? sum : Vector.FusedMultiplyAdd(x, _target, sum);
             return t < _remaining ? Vector.ConditionalSelect(Ramping(t), sum + x * Gain(t), atRest) : atRest;
         }
