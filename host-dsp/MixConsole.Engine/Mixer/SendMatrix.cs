@@ -70,6 +70,25 @@ internal sealed class SendMatrix
         _decodedStride = -1;
     }
 
+    /// <summary>
+    /// As <see cref="Add"/>, placed among the row's sends by source row, so a row added in source order stays as if
+    /// <paramref name="source"/> had been added in its turn (a send that came to rest, without gathering again).
+    /// </summary>
+    public void Insert(int row, int tap, int source, float gain)
+    {
+        Add(row, tap, source, gain);
+        int first = row * _capacity, at = first + _count[row] - 1;
+        int entry = _tapSource[at];
+        for (; at > first && _tapSource[at - 1] >> 2 > source; at--)
+        {
+            _tapSource[at] = _tapSource[at - 1];
+            _gain[at] = _gain[at - 1];
+        }
+
+        _tapSource[at] = entry;
+        _gain[at] = gain;
+    }
+
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ThrowBadSend(int row, int tap, int source)

@@ -33,6 +33,8 @@ internal sealed class SendMixer
     private readonly int[] _movingBus, _movingFx;
     private int _movingBusCount, _movingFxCount;
     private bool _busChanged = true, _fxChanged = true;
+    // A moving send came to rest and nothing else changed: it moves into its matrix row, in channel order, as a gather would put it.
+    private bool _busRested, _fxRested;
 
     /// <summary>Sends of <paramref name="channels"/> strips, the snapshot's strips from <paramref name="firstStrip"/> on (source rows 0..).</summary>
     public SendMixer(int channels, int buses, int fxSlots, int firstStrip = 0)
@@ -106,7 +108,9 @@ internal sealed class SendMixer
     public int PrepareChunk(int frames)
     {
         if (_busChanged) GatherBuses(AnyPreEqTap());
+        else if (_busRested) SettleBuses();
         if (_fxChanged) GatherFx(AnyPreEqTap());
+        else if (_fxRested) SettleFx();
         for (int k = 0; k < _movingBusCount; k++)
         {
             int left = _send[_movingBus[k]].Remaining;
@@ -146,7 +150,7 @@ internal sealed class SendMixer
     // Sorts every audible bus send into the bus matrix (at rest) or the moving list, channel by channel.
     private void GatherBuses(bool preEq)
     {
-        _busChanged = false;
+        _busChanged = _busRested = false;
         _busSends.Clear();
         _movingBusCount = 0;
         for (int c = 0; c < _channels; c++)
@@ -165,7 +169,7 @@ internal sealed class SendMixer
     // The same for the effect sends, each side of a slot its own row.
     private void GatherFx(bool preEq)
     {
-        _fxChanged = false;
+        _fxChanged = _fxRested = false;
         _fxSends.Clear();
         _movingFxCount = 0;
         for (int c = 0; c < _channels; c++)
@@ -185,6 +189,38 @@ internal sealed class SendMixer
         }
     }
 
+    // Bus sends come to rest: out of the moving list (its order kept), into the matrix unless silent.
+    private void SettleBuses()
+    {
+        _busRested = false;
+        int kept = 0;
+        for (int k = 0; k < _movingBusCount; k++)
+        {
+            int i = _movingBus[k];
+            ref LinearRamp send = ref _send[i];
+            if (send.Remaining > 0) _movingBus[kept++] = i;
+            else if (!send.IsSilent) _busSends.Insert(i % _buses, _sendTap[i], i / _buses, send.Target);
+        }
+
+        _movingBusCount = kept;
+    }
+
+    // The same for effect send sides.
+    private void SettleFx()
+    {
+        _fxRested = false;
+        int kept = 0;
+        for (int k = 0; k < _movingFxCount; k++)
+        {
+            int m = _movingFx[k], i = m / 2;
+            ref LinearRamp send = ref FxRamp(m);
+            if (send.Remaining > 0) _movingFx[kept++] = m;
+            else if (!send.IsSilent) _fxSends.Insert(2 * (i % _fxSlots) + m % 2, _fxTap[i], i / _fxSlots, send.Target);
+        }
+
+        _movingFxCount = kept;
+    }
+
     private ref LinearRamp FxRamp(int k) => ref k % 2 == 0 ? ref _fxSendLeft[k / 2] : ref _fxSendRight[k / 2];
 
     private static AudioBuffer Tap(int tap, AudioBuffer preEq, AudioBuffer preFader, AudioBuffer postFader) => tap switch
@@ -194,12 +230,12 @@ internal sealed class SendMixer
         _ => postFader,
     };
 
-    // One ramping bus send; once it comes to rest the bus matrix is gathered again before the next chunk.
+    // One ramping bus send; once it comes to rest it settles into the bus matrix before the next chunk.
     private void MoveBus(int i, AudioBuffer preEq, AudioBuffer preFader, AudioBuffer postFader, AudioBuffer buses, int n)
     {
         ref LinearRamp send = ref _send[i];
         send.MultiplyAdd(Tap(_sendTap[i], preEq, preFader, postFader).Channel(i / _buses, n), buses.Channel(i % _buses, n));
-        if (send.Remaining == 0) _busChanged = true;
+        if (send.Remaining == 0) _busRested = true;
     }
 
     // One ramping effect send side.
@@ -208,6 +244,6 @@ internal sealed class SendMixer
         int i = k / 2, side = k % 2;
         ref LinearRamp send = ref FxRamp(k);
         send.MultiplyAdd(Tap(_fxTap[i], preEq, preFader, postFader).Channel(i / _fxSlots, n), fxInputs.Channel(2 * (i % _fxSlots) + side, n));
-        if (send.Remaining == 0) _fxChanged = true;
+        if (send.Remaining == 0) _fxRested = true;
     }
 }
