@@ -89,6 +89,24 @@ internal sealed class SendMatrix
         _gain[at] = gain;
     }
 
+    /// <summary>Takes source row <paramref name="source"/>'s send out of row <paramref name="row"/>, the others keeping their order; false when the row has none.</summary>
+    public bool Remove(int row, int source)
+    {
+        if ((uint)row >= (uint)_rows) return false;
+        int end = row * _capacity + _count[row];
+        for (int k = row * _capacity; k < end; k++)
+        {
+            if (_tapSource[k] >> 2 != source) continue;
+            Array.Copy(_tapSource, k + 1, _tapSource, k, end - k - 1);
+            Array.Copy(_gain, k + 1, _gain, k, end - k - 1);
+            _count[row]--;
+            _decodedStride = -1;
+            return true;
+        }
+
+        return false;
+    }
+
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ThrowBadSend(int row, int tap, int source)

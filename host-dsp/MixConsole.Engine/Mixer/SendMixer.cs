@@ -70,13 +70,19 @@ internal sealed class SendMixer
     public void Follow(int c, ConsoleSnapshot snapshot, bool snap, int rampSamples)
     {
         bool needsPreEq = false;
-        // Unchanged sends keep the gathered matrices: gathering again would rebuild the same.
+        // Unchanged sends keep the gathered matrices: gathering again would rebuild the same. A bus send that starts
+        // moving leaves its matrix row for the moving list by itself (sends that came to rest settle first).
         bool busChanged = snap, fxChanged = snap;
+        if (_busRested && !_busChanged) SettleBuses();
         for (int b = 0; b < _buses; b++)
         {
-            int i = c * _buses + b, from = (_firstStrip + c) * _buses + b;
-            busChanged |= Set(ref _send[i], snapshot.SendLevels[from], snap, rampSamples) | _sendTap[i] != snapshot.SendTaps[from];
-            _sendTap[i] = snapshot.SendTaps[from];
+            int i = c * _buses + b, from = (_firstStrip + c) * _buses + b, tap = snapshot.SendTaps[from];
+            ref LinearRamp send = ref _send[i];
+            bool wasMoving = send.Remaining > 0, wasAtRest = !wasMoving && !send.IsSilent;
+            bool moved = Set(ref send, snapshot.SendLevels[from], snap, rampSamples);
+            if (tap != _sendTap[i]) busChanged = true;
+            else if (moved && !busChanged && !_busChanged) busChanged = !StartMoving(i, wasMoving, wasAtRest);
+            _sendTap[i] = tap;
             needsPreEq |= _sendTap[i] == TapPreEq && !_send[i].IsSilent;
         }
 
@@ -187,6 +193,18 @@ internal sealed class SendMixer
                 }
             }
         }
+    }
+
+    // A bus send starts moving: out of its matrix row, into the moving list in index order, where a gather would put
+    // it. False when the matrix did not hold it (then gather again).
+    private bool StartMoving(int i, bool wasMoving, bool wasAtRest)
+    {
+        if (wasMoving || (_sendTap[i] == TapPreEq && !AnyPreEqTap())) return true;
+        if (wasAtRest && !_busSends.Remove(i % _buses, i / _buses)) return false;
+        int k = _movingBusCount++;
+        for (; k > 0 && _movingBus[k - 1] > i; k--) _movingBus[k] = _movingBus[k - 1];
+        _movingBus[k] = i;
+        return true;
     }
 
     // Bus sends come to rest: out of the moving list (its order kept), into the matrix unless silent.

@@ -38,7 +38,7 @@ public sealed class SendMatrixTests
     // A send that comes to rest is inserted rather than gathered again: it must take its turn by source row, as the
     // gather (which adds every row's sends in source order) would have added it, down to the order of the sums.
     [Fact]
-    public void Insert_PlacesASendByItsSource_AsAddingInSourceOrderDoes()
+    public void InsertAndRemove_KeepEachRowInSourceOrder_AsAGatherDoes()
     {
         const int rows = 4, sources = 9, stride = 40;
         var random = new Random(17);
@@ -57,6 +57,11 @@ public sealed class SendMatrixTests
 
         for (int i = sends.Count - 1; i >= 0; i--)
             if (late.Contains((sends[i].Row, sends[i].Source))) settled.Insert(sends[i].Row, sends[i].Tap, sends[i].Source, sends[i].Gain);
+
+        // A send that starts moving leaves its row; the rest keep their order. Row 1 has no send from source row 9.
+        Assert.True(gathered.Remove(2, 6));
+        Assert.True(settled.Remove(2, 6));
+        Assert.False(settled.Remove(1, 9));
 
         float[][] taps = [Noise(random, sources * stride), Noise(random, sources * stride), Noise(random, sources * stride)];
         var expected = Noise(random, rows * stride);
