@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -56,18 +57,64 @@ internal sealed class SendMatrix
     }
 
     /// <summary>Row <paramref name="row"/> receives source row <paramref name="source"/> of tap buffer <paramref name="tap"/> (0, 1 or 2) × <paramref name="gain"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int row, int tap, int source, float gain)
     {
-        if ((uint)row >= (uint)_rows) throw new ArgumentOutOfRangeException(nameof(row));
-        if ((uint)tap > 2) throw new ArgumentOutOfRangeException(nameof(tap));
-        if ((uint)source >= (uint)_sourceRows) throw new ArgumentOutOfRangeException(nameof(source));
-        int k = _count[row];
-        if (k == _capacity) throw new InvalidOperationException("more sends into one row than the matrix was sized for");
+        // The throws out of line, so a gather of every send inlines this.
+        int k = (uint)row < (uint)_rows ? _count[row] : _capacity;
+        if ((uint)tap > 2 || (uint)source >= (uint)_sourceRows || k == _capacity) ThrowBadSend(row, tap, source);
         int at = row * _capacity + k;
         _tapSource[at] = tap | source << 2;
         _gain[at] = gain;
         _count[row] = k + 1;
         _decodedStride = -1;
+    }
+
+    /// <summary>
+    /// As <see cref="Add"/>, placed among the row's sends by source row, so a row added in source order stays as if
+    /// <paramref name="source"/> had been added in its turn (a send that came to rest, without gathering again).
+    /// </summary>
+    public void Insert(int row, int tap, int source, float gain)
+    {
+        Add(row, tap, source, gain);
+        int first = row * _capacity, at = first + _count[row] - 1;
+        int entry = _tapSource[at];
+        for (; at > first && _tapSource[at - 1] >> 2 > source; at--)
+        {
+            _tapSource[at] = _tapSource[at - 1];
+            _gain[at] = _gain[at - 1];
+        }
+
+        _tapSource[at] = entry;
+        _gain[at] = gain;
+    }
+
+    /// <summary>Takes source row <paramref name="source"/>'s send out of row <paramref name="row"/>, the others keeping their order; false when the row has none.</summary>
+    public bool Remove(int row, int source)
+    {
+        if ((uint)row >= (uint)_rows) return false;
+        int end = row * _capacity + _count[row];
+        for (int k = row * _capacity; k < end; k++)
+        {
+            if (_tapSource[k] >> 2 != source) continue;
+            Array.Copy(_tapSource, k + 1, _tapSource, k, end - k - 1);
+            Array.Copy(_gain, k + 1, _gain, k, end - k - 1);
+            _count[row]--;
+            _decodedStride = -1;
+            return true;
+        }
+
+        return false;
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowBadSend(int row, int tap, int source)
+    {
+        if ((uint)row >= (uint)_rows) throw new ArgumentOutOfRangeException(nameof(row));
+        if ((uint)tap > 2) throw new ArgumentOutOfRangeException(nameof(tap));
+        if ((uint)source >= (uint)_sourceRows) throw new ArgumentOutOfRangeException(nameof(source));
+        throw new InvalidOperationException("more sends into one row than the matrix was sized for");
     }
 
     /// <summary>

@@ -28,9 +28,13 @@ internal sealed class SendMixer
     // Strips whose _needsPreEq is set, kept as it changes: asked twice a chunk.
     private int _preEqStrips;
     private readonly SendMatrix _busSends, _fxSends;
-    private readonly int[] _moving;
-    private int _movingCount;
-    private bool _changed = true;
+    // Moving sends by destination set (bus sends by index, effect sends as 2 × index + side), each gathered again
+    // only when one of its own sends changed: the two sets write different rows, so each keeps its order.
+    private readonly int[] _movingBus, _movingFx;
+    private int _movingBusCount, _movingFxCount;
+    private bool _busChanged = true, _fxChanged = true;
+    // A moving send came to rest and nothing else changed: it moves into its matrix row, in channel order, as a gather would put it.
+    private bool _busRested, _fxRested;
 
     /// <summary>Sends of <paramref name="channels"/> strips, the snapshot's strips from <paramref name="firstStrip"/> on (source rows 0..).</summary>
     public SendMixer(int channels, int buses, int fxSlots, int firstStrip = 0)
@@ -47,7 +51,8 @@ internal sealed class SendMixer
         _needsPreEq = new bool[channels];
         _busSends = new SendMatrix(buses, channels, channels);
         _fxSends = new SendMatrix(2 * fxSlots, channels, channels);
-        _moving = new int[channels * (buses + 2 * fxSlots)];
+        _movingBus = new int[channels * buses];
+        _movingFx = new int[channels * 2 * fxSlots];
     }
 
     /// <summary>
@@ -65,20 +70,26 @@ internal sealed class SendMixer
     public void Follow(int c, ConsoleSnapshot snapshot, bool snap, int rampSamples)
     {
         bool needsPreEq = false;
-        // Unchanged sends (a fader move re-sends them all) keep the gathered matrices: gathering again would rebuild the same.
-        bool changed = snap;
+        // Unchanged sends keep the gathered matrices: gathering again would rebuild the same. A bus send that starts
+        // moving leaves its matrix row for the moving list by itself (sends that came to rest settle first).
+        bool busChanged = snap, fxChanged = snap;
+        if (_busRested && !_busChanged) SettleBuses();
         for (int b = 0; b < _buses; b++)
         {
-            int i = c * _buses + b, from = (_firstStrip + c) * _buses + b;
-            changed |= Set(ref _send[i], snapshot.SendLevels[from], snap, rampSamples) | _sendTap[i] != snapshot.SendTaps[from];
-            _sendTap[i] = snapshot.SendTaps[from];
+            int i = c * _buses + b, from = (_firstStrip + c) * _buses + b, tap = snapshot.SendTaps[from];
+            ref LinearRamp send = ref _send[i];
+            bool wasMoving = send.Remaining > 0, wasAtRest = !wasMoving && !send.IsSilent;
+            bool moved = Set(ref send, snapshot.SendLevels[from], snap, rampSamples);
+            if (tap != _sendTap[i]) busChanged = true;
+            else if (moved && !busChanged && !_busChanged) busChanged = !StartMoving(i, wasMoving, wasAtRest);
+            _sendTap[i] = tap;
             needsPreEq |= _sendTap[i] == TapPreEq && !_send[i].IsSilent;
         }
 
         for (int s = 0; s < _fxSlots; s++)
         {
             int i = c * _fxSlots + s, from = (_firstStrip + c) * _fxSlots + s;
-            changed |= Set(ref _fxSendLeft[i], snapshot.FxSendLeft[from], snap, rampSamples)
+            fxChanged |= Set(ref _fxSendLeft[i], snapshot.FxSendLeft[from], snap, rampSamples)
                 | Set(ref _fxSendRight[i], snapshot.FxSendRight[from], snap, rampSamples)
                 | _fxTap[i] != snapshot.FxTaps[from];
             _fxTap[i] = snapshot.FxTaps[from];
@@ -87,12 +98,13 @@ internal sealed class SendMixer
 
         if (_needsPreEq[c] != needsPreEq)
         {
-            changed = true;
+            busChanged = fxChanged = true;
             _preEqStrips += needsPreEq ? 1 : -1;
         }
 
         _needsPreEq[c] = needsPreEq;
-        if (changed) _changed = true;
+        _busChanged |= busChanged;
+        _fxChanged |= fxChanged;
     }
 
     /// <summary>True when some audible send taps before the EQ (the strip bank then writes that tap).</summary>
@@ -101,10 +113,19 @@ internal sealed class SendMixer
     /// <summary>Gathers the matrices if a send changed, and shortens <paramref name="frames"/> to where the first moving send comes to rest.</summary>
     public int PrepareChunk(int frames)
     {
-        if (_changed) Gather(AnyPreEqTap());
-        for (int k = 0; k < _movingCount; k++)
+        if (_busChanged) GatherBuses(AnyPreEqTap());
+        else if (_busRested) SettleBuses();
+        if (_fxChanged) GatherFx(AnyPreEqTap());
+        else if (_fxRested) SettleFx();
+        for (int k = 0; k < _movingBusCount; k++)
         {
-            int left = SendRamp(_moving[k]).Remaining;
+            int left = _send[_movingBus[k]].Remaining;
+            if (left > 0) frames = Math.Min(frames, left);
+        }
+
+        for (int k = 0; k < _movingFxCount; k++)
+        {
+            int left = FxRamp(_movingFx[k]).Remaining;
             if (left > 0) frames = Math.Min(frames, left);
         }
 
@@ -117,7 +138,8 @@ internal sealed class SendMixer
     /// </summary>
     public void Mix(AudioBuffer preEq, AudioBuffer preFader, AudioBuffer postFader, AudioBuffer buses, AudioBuffer fxInputs, int frames)
     {
-        for (int k = 0; k < _movingCount; k++) Move(_moving[k], preEq, preFader, postFader, buses, fxInputs, frames);
+        for (int k = 0; k < _movingBusCount; k++) MoveBus(_movingBus[k], preEq, preFader, postFader, buses, frames);
+        for (int k = 0; k < _movingFxCount; k++) MoveFx(_movingFx[k], preEq, preFader, postFader, fxInputs, frames);
         _busSends.MixInto(preEq.RawData, preFader.RawData, postFader.RawData, preFader.Stride, buses.RawData, buses.Stride, frames);
         _fxSends.MixInto(preEq.RawData, preFader.RawData, postFader.RawData, preFader.Stride, fxInputs.RawData, fxInputs.Stride, frames);
     }
@@ -131,14 +153,12 @@ internal sealed class SendMixer
         return moved;
     }
 
-    // Sorts every audible send into the matrices (at rest) or the moving list.
-    private void Gather(bool preEq)
+    // Sorts every audible bus send into the bus matrix (at rest) or the moving list, channel by channel.
+    private void GatherBuses(bool preEq)
     {
-        _changed = false;
+        _busChanged = _busRested = false;
         _busSends.Clear();
-        _fxSends.Clear();
-        _movingCount = 0;
-        int fxBase = _channels * _buses;
+        _movingBusCount = 0;
         for (int c = 0; c < _channels; c++)
         {
             for (int b = 0; b < _buses; b++)
@@ -146,10 +166,20 @@ internal sealed class SendMixer
                 int i = c * _buses + b;
                 ref LinearRamp send = ref _send[i];
                 if (send.IsSilent || (_sendTap[i] == TapPreEq && !preEq)) continue;
-                if (send.Remaining > 0) _moving[_movingCount++] = i;
+                if (send.Remaining > 0) _movingBus[_movingBusCount++] = i;
                 else _busSends.Add(b, _sendTap[i], c, send.Target);
             }
+        }
+    }
 
+    // The same for the effect sends, each side of a slot its own row.
+    private void GatherFx(bool preEq)
+    {
+        _fxChanged = _fxRested = false;
+        _fxSends.Clear();
+        _movingFxCount = 0;
+        for (int c = 0; c < _channels; c++)
+        {
             for (int fx = 0; fx < _fxSlots; fx++)
             {
                 int i = c * _fxSlots + fx;
@@ -158,38 +188,80 @@ internal sealed class SendMixer
                 {
                     ref LinearRamp send = ref side == 0 ? ref _fxSendLeft[i] : ref _fxSendRight[i];
                     if (send.IsSilent) continue;
-                    if (send.Remaining > 0) _moving[_movingCount++] = fxBase + 2 * i + side;
+                    if (send.Remaining > 0) _movingFx[_movingFxCount++] = 2 * i + side;
                     else _fxSends.Add(2 * fx + side, _fxTap[i], c, send.Target);
                 }
             }
         }
     }
 
-    private ref LinearRamp SendRamp(int k)
+    // A bus send starts moving: out of its matrix row, into the moving list in index order, where a gather would put
+    // it. False when the matrix did not hold it (then gather again).
+    private bool StartMoving(int i, bool wasMoving, bool wasAtRest)
     {
-        int fxBase = _channels * _buses;
-        if (k < fxBase) return ref _send[k];
-        int i = (k - fxBase) / 2;
-        return ref (k - fxBase) % 2 == 0 ? ref _fxSendLeft[i] : ref _fxSendRight[i];
+        if (wasMoving || (_sendTap[i] == TapPreEq && !AnyPreEqTap())) return true;
+        if (wasAtRest && !_busSends.Remove(i % _buses, i / _buses)) return false;
+        int k = _movingBusCount++;
+        for (; k > 0 && _movingBus[k - 1] > i; k--) _movingBus[k] = _movingBus[k - 1];
+        _movingBus[k] = i;
+        return true;
     }
 
-    // One ramping send; once it comes to rest the matrices are gathered again before the next chunk.
-    private void Move(int k, AudioBuffer preEq, AudioBuffer preFader, AudioBuffer postFader, AudioBuffer buses, AudioBuffer fxInputs, int n)
+    // Bus sends come to rest: out of the moving list (its order kept), into the matrix unless silent.
+    private void SettleBuses()
     {
-        int fxBase = _channels * _buses;
-        bool toBus = k < fxBase;
-        int i = toBus ? k : (k - fxBase) / 2, side = toBus ? 0 : (k - fxBase) % 2;
-        int tap = toBus ? _sendTap[k] : _fxTap[i];
-        int channel = toBus ? k / _buses : i / _fxSlots;
-        AudioBuffer source = tap switch
+        _busRested = false;
+        int kept = 0;
+        for (int k = 0; k < _movingBusCount; k++)
         {
-            TapPreEq => preEq,
-            TapPreFader => preFader,
-            _ => postFader,
-        };
-        Span<float> destination = toBus ? buses.Channel(k % _buses, n) : fxInputs.Channel(2 * (i % _fxSlots) + side, n);
-        ref LinearRamp send = ref SendRamp(k);
-        send.MultiplyAdd(source.Channel(channel, n), destination);
-        if (send.Remaining == 0) _changed = true;
+            int i = _movingBus[k];
+            ref LinearRamp send = ref _send[i];
+            if (send.Remaining > 0) _movingBus[kept++] = i;
+            else if (!send.IsSilent) _busSends.Insert(i % _buses, _sendTap[i], i / _buses, send.Target);
+        }
+
+        _movingBusCount = kept;
+    }
+
+    // The same for effect send sides.
+    private void SettleFx()
+    {
+        _fxRested = false;
+        int kept = 0;
+        for (int k = 0; k < _movingFxCount; k++)
+        {
+            int m = _movingFx[k], i = m / 2;
+            ref LinearRamp send = ref FxRamp(m);
+            if (send.Remaining > 0) _movingFx[kept++] = m;
+            else if (!send.IsSilent) _fxSends.Insert(2 * (i % _fxSlots) + m % 2, _fxTap[i], i / _fxSlots, send.Target);
+        }
+
+        _movingFxCount = kept;
+    }
+
+    private ref LinearRamp FxRamp(int k) => ref k % 2 == 0 ? ref _fxSendLeft[k / 2] : ref _fxSendRight[k / 2];
+
+    private static AudioBuffer Tap(int tap, AudioBuffer preEq, AudioBuffer preFader, AudioBuffer postFader) => tap switch
+    {
+        TapPreEq => preEq,
+        TapPreFader => preFader,
+        _ => postFader,
+    };
+
+    // One ramping bus send; once it comes to rest it settles into the bus matrix before the next chunk.
+    private void MoveBus(int i, AudioBuffer preEq, AudioBuffer preFader, AudioBuffer postFader, AudioBuffer buses, int n)
+    {
+        ref LinearRamp send = ref _send[i];
+        send.MultiplyAdd(Tap(_sendTap[i], preEq, preFader, postFader).Channel(i / _buses, n), buses.Channel(i % _buses, n));
+        if (send.Remaining == 0) _busRested = true;
+    }
+
+    // One ramping effect send side.
+    private void MoveFx(int k, AudioBuffer preEq, AudioBuffer preFader, AudioBuffer postFader, AudioBuffer fxInputs, int n)
+    {
+        int i = k / 2, side = k % 2;
+        ref LinearRamp send = ref FxRamp(k);
+        send.MultiplyAdd(Tap(_fxTap[i], preEq, preFader, postFader).Channel(i / _fxSlots, n), fxInputs.Channel(2 * (i % _fxSlots) + side, n));
+        if (send.Remaining == 0) _fxRested = true;
     }
 }

@@ -35,6 +35,42 @@ public sealed class SendMatrixTests
         }
     }
 
+    // A send that comes to rest is inserted rather than gathered again: it must take its turn by source row, as the
+    // gather (which adds every row's sends in source order) would have added it, down to the order of the sums.
+    [Fact]
+    public void InsertAndRemove_KeepEachRowInSourceOrder_AsAGatherDoes()
+    {
+        const int rows = 4, sources = 9, stride = 40;
+        var random = new Random(17);
+        var gathered = new SendMatrix(rows, sources, sources);
+        var settled = new SendMatrix(rows, sources, sources);
+        var late = new HashSet<(int Row, int Source)> { (0, 0), (0, 4), (1, 8), (2, 3), (2, 5), (3, 7) };
+        var sends = new List<(int Row, int Tap, int Source, float Gain)>();
+        for (int row = 0; row < rows; row++)
+            for (int source = 0; source < sources; source++)
+                sends.Add((row, random.Next(3), source, (float)(random.NextDouble() * 2 - 1)));
+        foreach (var (row, tap, source, gain) in sends)
+        {
+            gathered.Add(row, tap, source, gain);
+            if (!late.Contains((row, source))) settled.Add(row, tap, source, gain);
+        }
+
+        for (int i = sends.Count - 1; i >= 0; i--)
+            if (late.Contains((sends[i].Row, sends[i].Source))) settled.Insert(sends[i].Row, sends[i].Tap, sends[i].Source, sends[i].Gain);
+
+        // A send that starts moving leaves its row; the rest keep their order. Row 1 has no send from source row 9.
+        Assert.True(gathered.Remove(2, 6));
+        Assert.True(settled.Remove(2, 6));
+        Assert.False(settled.Remove(1, 9));
+
+        float[][] taps = [Noise(random, sources * stride), Noise(random, sources * stride), Noise(random, sources * stride)];
+        var expected = Noise(random, rows * stride);
+        var destination = (float[])expected.Clone();
+        gathered.MixInto(taps[0], taps[1], taps[2], stride, expected, stride, 32);
+        settled.MixInto(taps[0], taps[1], taps[2], stride, destination, stride, 32);
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), destination.Select(BitConverter.SingleToInt32Bits));
+    }
+
     [Fact]
     public void RowsSharingTheirSources_MixFourAtATime_AsThePlainSum()
     {

@@ -1,4 +1,5 @@
 using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Smoothing;
 using MixConsole.Engine.Metering;
 using MixConsole.Engine.Mixer;
 
@@ -50,6 +51,59 @@ public sealed class StripMixPassTests
             Assert.Equal(BitConverter.DoubleToInt64Bits(plain.PostLevels[c].SumOfSquares), BitConverter.DoubleToInt64Bits(fused.PostLevels[c].SumOfSquares));
             Assert.Equal(plain.Ramps[c].Mix.Fader.Remaining, fused.Ramps[c].Mix.Fader.Remaining);
         }
+    }
+
+    // Ramps ending before, inside and after the chunk, off a vector boundary, next to ones at rest at zero and non-zero
+    // targets: the one pass must give the bits of the six passes it replaces.
+    [Theory]
+    [InlineData(32, 0, 13, 40, 5)]
+    [InlineData(32, 480, 0, 3, 32)]
+    [InlineData(64, 17, 64, 0, 9)]
+    public void RunMoving_MatchesSeparatePasses_BitForBit(int frames, int faderLeft, int leftLeft, int rightLeft, int monoLeft)
+    {
+        var random = new Random(frames + faderLeft);
+        float[] NewSignal() => Enumerable.Range(0, frames).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        float[] pre = NewSignal(), left = NewSignal(), right = NewSignal(), mono = NewSignal();
+        var r = new MixRamps();
+        r.Fader.Snap(0.8f);
+        r.PanLeft.Snap(0f);
+        r.PanRight.Snap(0.6f);
+        r.Mono.Snap(0.3f);
+        void Move(ref LinearRamp ramp, int samples, float target)
+        {
+            if (samples > 0) ramp.RampTo(target, samples);
+        }
+
+        Move(ref r.Fader, faderLeft, 0.1f);
+        Move(ref r.PanLeft, leftLeft, 0.9f);
+        Move(ref r.PanRight, rightLeft, 0f);
+        Move(ref r.Mono, monoLeft, 0.55f);
+
+        MixRamps fused = r;
+        float[] post = new float[frames], l1 = (float[])left.Clone(), r1 = (float[])right.Clone(), m1 = (float[])mono.Clone();
+        LevelAccumulator preLevel = new() { Peak = 0.2f, SumOfSquares = 0.1 }, postLevel = default;
+        StripMixPass.RunMoving(ref fused, pre, post, l1, r1, m1, ref preLevel, ref postLevel);
+
+        MixRamps plain = r;
+        float[] plainPost = new float[frames];
+        LevelAccumulator plainPre = new() { Peak = 0.2f, SumOfSquares = 0.1 }, plainPostLevel = default;
+        plainPre.Add(pre);
+        plain.Fader.Scale(pre, plainPost);
+        plainPostLevel.Add(plainPost);
+        plain.PanLeft.MultiplyAdd(plainPost, left);
+        plain.PanRight.MultiplyAdd(plainPost, right);
+        plain.Mono.MultiplyAdd(plainPost, mono);
+
+        Assert.Equal(Bits(plainPost), Bits(post));
+        Assert.Equal(Bits(left), Bits(l1));
+        Assert.Equal(Bits(right), Bits(r1));
+        Assert.Equal(Bits(mono), Bits(m1));
+        Assert.Equal(plainPre.Peak, preLevel.Peak);
+        Assert.Equal(plainPostLevel.Peak, postLevel.Peak);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(plainPre.SumOfSquares), BitConverter.DoubleToInt64Bits(preLevel.SumOfSquares));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(plainPostLevel.SumOfSquares), BitConverter.DoubleToInt64Bits(postLevel.SumOfSquares));
+        Assert.Equal((plain.Fader.Remaining, plain.PanLeft.Remaining, plain.PanRight.Remaining, plain.Mono.Remaining),
+            (fused.Fader.Remaining, fused.PanLeft.Remaining, fused.PanRight.Remaining, fused.Mono.Remaining));
     }
 
     // Buses share one input level: the pair must add a's window before b's into it, as two calls do.

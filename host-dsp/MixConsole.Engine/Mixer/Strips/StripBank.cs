@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using MixConsole.Dsp.Dynamics;
 using MixConsole.Dsp.Filters;
 using MixConsole.Dsp.Lanes;
@@ -44,11 +46,14 @@ internal sealed class StripBank
     private readonly float[] _coef;
     private readonly float[] _state;
     private readonly bool[] _sectionLive;
+    // Glides, in the layout of _coef (a row of lanes per coefficient), so a gliding row advances in SIMD: where each
+    // lane started and where it goes, and ticks left per lane of each group-section (a whole number, as a float).
     private readonly float[] _rampFrom;
     private readonly float[] _rampTo;
-    private readonly int[] _rampTicksLeft;
-    private readonly int[] _activeRamps;
-    private int _activeRampCount;
+    private readonly float[] _rampTicksLeft;
+    private readonly bool[] _rowGliding;
+    private readonly int[] _activeRows;
+    private int _activeRowCount;
 
     private readonly GateLanes _gate;
     private readonly CompressorLanes _compressor;
@@ -76,10 +81,11 @@ internal sealed class StripBank
         _coef = new float[_groups * StripSection.Count * Coefficients * _width];
         _state = new float[_groups * StripSection.Count * States * _width];
         _sectionLive = new bool[_groups * StripSection.Count];
-        _rampFrom = new float[_padded * StripSection.Count * Coefficients];
-        _rampTo = new float[_padded * StripSection.Count * Coefficients];
-        _rampTicksLeft = new int[_padded * StripSection.Count];
-        _activeRamps = new int[_padded * StripSection.Count];
+        _rampFrom = new float[_coef.Length];
+        _rampTo = new float[_coef.Length];
+        _rampTicksLeft = new float[_groups * StripSection.Count * _width];
+        _rowGliding = new bool[_groups * StripSection.Count];
+        _activeRows = new int[_groups * StripSection.Count];
         _gate = new GateLanes(_padded);
         _compressor = new CompressorLanes(_padded);
         _compressorBeforeEq = new float[_padded];
@@ -124,68 +130,98 @@ internal sealed class StripBank
     /// <summary>Ends every ramp at its target (for the first settings, before any audio).</summary>
     public void FinishRamps()
     {
-        while (_activeRampCount > 0) AdvanceCoefficientRamps();
+        while (_activeRowCount > 0) AdvanceCoefficientRamps();
         for (int p = 0; p < _padded; p++) _gate.On.Snap(p, _gate.On.Target[p]);
         _compressor.FinishRamps();
     }
 
     /// <summary>True while any filter is still gliding to new coefficients.</summary>
-    public bool HasCoefficientRamps => _activeRampCount > 0;
+    public bool HasCoefficientRamps => _activeRowCount > 0;
 
     /// <summary>Sets section <paramref name="section"/> of <paramref name="strip"/>; audible sections glide unless <paramref name="glide"/> is false.</summary>
     public void SetSection(int strip, int section, in BiquadCoefficients coefficients, bool glide)
     {
         CheckStrip(strip);
-        int slot = strip * StripSection.Count + section;
+        int g = strip / _width, lane = strip % _width, gs = g * StripSection.Count + section;
+        int ticks = gs * _width + lane;
         if (!glide || !StripSection.IsAudible(section))
         {
-            if (_rampTicksLeft[slot] > 0) _rampTicksLeft[slot] = 0; // dropped from the active list on the next advance
+            _rampTicksLeft[ticks] = 0; // a gliding row drops the lane from its next advance
             WriteSection(strip, section, coefficients);
-            UpdateLiveness(strip / _width, section);
+            UpdateLiveness(g, section);
             return;
         }
 
-        int baseIndex = slot * Coefficients;
-        ReadSection(strip, section, _rampFrom.AsSpan(baseIndex, Coefficients));
-        _rampTo[baseIndex] = (float)coefficients.B0;
-        _rampTo[baseIndex + 1] = (float)coefficients.B1;
-        _rampTo[baseIndex + 2] = (float)coefficients.B2;
-        _rampTo[baseIndex + 3] = (float)coefficients.A1;
-        _rampTo[baseIndex + 4] = (float)coefficients.A2;
+        int baseIndex = gs * Coefficients * _width + lane;
+        ReadOnlySpan<float> target = [(float)coefficients.B0, (float)coefficients.B1, (float)coefficients.B2, (float)coefficients.A1, (float)coefficients.A2];
         bool same = true;
-        for (int k = 0; k < Coefficients; k++) same &= _rampFrom[baseIndex + k] == _rampTo[baseIndex + k];
-        if (same && _rampTicksLeft[slot] == 0) return;
-        if (_rampTicksLeft[slot] == 0) _activeRamps[_activeRampCount++] = slot;
-        _rampTicksLeft[slot] = _rampTicks;
-        _sectionLive[(strip / _width) * StripSection.Count + section] = true;
+        for (int k = 0; k < Coefficients; k++)
+        {
+            int at = baseIndex + k * _width;
+            float to = target[k];
+            _rampFrom[at] = _coef[at];
+            _rampTo[at] = to;
+            same &= _coef[at] == to;
+        }
+
+        if (same && _rampTicksLeft[ticks] == 0) return;
+        _rampTicksLeft[ticks] = _rampTicks;
+        if (!_rowGliding[gs])
+        {
+            _rowGliding[gs] = true;
+            _activeRows[_activeRowCount++] = gs;
+        }
+
+        _sectionLive[gs] = true;
     }
 
-    /// <summary>Moves every gliding filter one tick towards its target coefficients.</summary>
+    /// <summary>
+    /// Moves every gliding filter one tick towards its target coefficients: a row of lanes at a time, each gliding
+    /// lane to <c>to + (from - to) × left / ticks</c>, the others untouched.
+    /// </summary>
     public void AdvanceCoefficientRamps()
     {
         int kept = 0;
-        for (int i = 0; i < _activeRampCount; i++)
+        int w = _width, v = Vector<float>.Count;
+        var ticks = new Vector<float>(_rampTicks);
+        // Rows and lanes come from SetSection's checked strips, and a row is whole vectors: unchecked loads and stores.
+        ref float ticksLeft = ref MemoryMarshal.GetArrayDataReference(_rampTicksLeft);
+        ref float coef = ref MemoryMarshal.GetArrayDataReference(_coef);
+        ref float from = ref MemoryMarshal.GetArrayDataReference(_rampFrom);
+        ref float to = ref MemoryMarshal.GetArrayDataReference(_rampTo);
+        for (int i = 0; i < _activeRowCount; i++)
         {
-            int slot = _activeRamps[i];
-            int left = _rampTicksLeft[slot];
-            if (left <= 0) continue;
-            left--;
-            _rampTicksLeft[slot] = left;
-            int strip = slot / StripSection.Count, section = slot % StripSection.Count;
-            int baseIndex = slot * Coefficients;
-            float fraction = (float)left / _rampTicks;
-            int g = strip / _width, lane = strip % _width;
-            for (int k = 0; k < Coefficients; k++)
+            int gs = _activeRows[i];
+            bool gliding = false;
+            for (int lane = 0; lane < w; lane += v)
             {
-                float to = _rampTo[baseIndex + k];
-                _coef[((g * StripSection.Count + section) * Coefficients + k) * _width + lane] = to + (_rampFrom[baseIndex + k] - to) * fraction;
+                nuint at = (nuint)(gs * w + lane);
+                Vector<float> left = Vector.LoadUnsafe(ref ticksLeft, at);
+                Vector<float> moving = Vector.GreaterThan(left, Vector<float>.Zero).As<int, float>();
+                left = Vector.ConditionalSelect(moving, left - Vector<float>.One, left);
+                left.StoreUnsafe(ref ticksLeft, at);
+                gliding |= Vector.GreaterThanAny(left, Vector<float>.Zero);
+                Vector<float> fraction = left / ticks;
+                for (int k = 0; k < Coefficients; k++)
+                {
+                    nuint c = (nuint)((gs * Coefficients + k) * w + lane);
+                    Vector<float> target = Vector.LoadUnsafe(ref to, c);
+                    Vector<float> glided = target + (Vector.LoadUnsafe(ref from, c) - target) * fraction;
+                    Vector.ConditionalSelect(moving, glided, Vector.LoadUnsafe(ref coef, c)).StoreUnsafe(ref coef, c);
+                }
             }
 
-            if (left > 0) _activeRamps[kept++] = slot;
-            else UpdateLiveness(g, section);
+            if (gliding)
+            {
+                _activeRows[kept++] = gs;
+                continue;
+            }
+
+            _rowGliding[gs] = false;
+            UpdateLiveness(gs / StripSection.Count, gs % StripSection.Count);
         }
 
-        _activeRampCount = kept;
+        _activeRowCount = kept;
     }
 
     /// <summary>Sample rate the bank was prepared for (what its settings must be designed at).</summary>
@@ -436,13 +472,6 @@ internal sealed class StripBank
         _coef[baseIndex + 4 * _width] = (float)c.A2;
     }
 
-    private void ReadSection(int strip, int section, Span<float> destination)
-    {
-        int g = strip / _width, lane = strip % _width;
-        int baseIndex = (g * StripSection.Count + section) * Coefficients * _width + lane;
-        for (int k = 0; k < Coefficients; k++) destination[k] = _coef[baseIndex + k * _width];
-    }
-
     private void UpdateLiveness(int g, int section)
     {
         bool live = false;
@@ -451,7 +480,7 @@ internal sealed class StripBank
         {
             live |= _coef[baseIndex + lane] != 1f || _coef[baseIndex + _width + lane] != 0f || _coef[baseIndex + 2 * _width + lane] != 0f
                 || _coef[baseIndex + 3 * _width + lane] != 0f || _coef[baseIndex + 4 * _width + lane] != 0f;
-            live |= _rampTicksLeft[(g * _width + lane) * StripSection.Count + section] > 0;
+            live |= _rampTicksLeft[(g * StripSection.Count + section) * _width + lane] > 0;
         }
 
         _sectionLive[g * StripSection.Count + section] = live;
