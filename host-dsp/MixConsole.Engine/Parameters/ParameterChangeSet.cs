@@ -11,6 +11,8 @@ public sealed class ParameterChangeSet
     private readonly ulong[] _marked;  // set by writers, taken by the reader
     private readonly ulong[] _pending; // taken but not yet handed out (a copy that failed keeps them)
 
+    private bool _primed;               // the reader's copy once held every value: later copies take the marked ones
+
     internal ParameterChangeSet(int count)
     {
         _marked = new ulong[(count + 63) / 64];
@@ -28,6 +30,33 @@ public sealed class ParameterChangeSet
             if (Volatile.Read(ref _marked[w]) != 0) _pending[w] |= Interlocked.Exchange(ref _marked[w], 0);
         }
     }
+
+    /// <summary>
+    /// Reader side: brings <paramref name="destination"/>, this reader's copy, up to <paramref name="source"/>: the first
+    /// time every value, then the collected ones alone (every write marks after it stores, so the rest are as copied).
+    /// </summary>
+    internal void CopyCollected(float[] source, Span<float> destination)
+    {
+        if (!_primed)
+        {
+            source.AsSpan().CopyTo(destination);
+            return;
+        }
+
+        for (int w = 0; w < _pending.Length; w++)
+        {
+            ulong bits = _pending[w];
+            while (bits != 0)
+            {
+                int index = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                destination[index] = Volatile.Read(ref source[index]);
+                bits &= bits - 1;
+            }
+        }
+    }
+
+    /// <summary>Reader side: the copy just made was whole (no batch crossed it): from now on the collected values suffice.</summary>
+    internal void MarkPrimed() => _primed = true;
 
     /// <summary>
     /// Reader side: writes the indices collected so far into <paramref name="destination"/> (room for every parameter),

@@ -289,7 +289,9 @@ public sealed class ParameterStore
     /// <see cref="TryCopyValuesOutsideBatch"/> that also collects into <paramref name="changes"/> which parameters
     /// changed since its last collection, within the same batch check: on true, every parameter whose change the copy
     /// holds is in the set (hand them out with <see cref="ParameterChangeSet.Take"/>), and <paramref name="version"/>
-    /// counts no change the set missed. On false nothing collected is lost. Allocates nothing.
+    /// counts no change the set missed. On false nothing collected is lost. <paramref name="destination"/> is the set's
+    /// reader's own copy, passed on every call: after the first whole copy only the collected values are copied into it.
+    /// Allocates nothing.
     /// </summary>
     public bool TryCopyChangesOutsideBatch(ParameterChangeSet changes, Span<float> destination, out long version)
     {
@@ -309,10 +311,13 @@ public sealed class ParameterStore
         // Writers mark before they count: every change counted in this version is marked before the marks are taken.
         version = Volatile.Read(ref _completed);
         changes.Collect();
-        // Writers store the value before they mark: every mark taken has its value in the copy.
-        _values.AsSpan().CopyTo(destination);
+        // Writers store the value before they mark: every mark taken has its value in the copy. After the first copy only
+        // the marked values move: a full copy of a large table per compile would evict the audio thread's caches.
+        changes.CopyCollected(_values, destination);
         Interlocked.MemoryBarrier();
-        return Volatile.Read(ref _openBatches) == 0 && Volatile.Read(ref _batchesBegun) == begun;
+        bool whole = Volatile.Read(ref _openBatches) == 0 && Volatile.Read(ref _batchesBegun) == begun;
+        if (whole) changes.MarkPrimed();
+        return whole;
     }
 
     /// <summary>

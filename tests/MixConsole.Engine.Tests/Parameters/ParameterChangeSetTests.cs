@@ -54,4 +54,41 @@ public sealed class ParameterChangeSetTests
         Assert.True(store.TryCopyChangesOutsideBatch(second, values, out _));
         Assert.Equal(new[] { trim, eq }.Order(), Take(second, store.Count));
     }
+
+    [Fact]
+    public void AfterTheFirstWholeCopy_OnlyChangedValuesAreCopied_AndTheCopyAlwaysEqualsTheStore()
+    {
+        var store = NewStore();
+        var set = store.TrackChanges();
+        var values = new float[store.Count];
+        var random = new Random(7);
+        int unchanged = store.Table.IndexOf("/ch/02/mix/fader");
+        Assert.True(store.TryCopyChangesOutsideBatch(set, values, out _));
+        Assert.Equal(store.GetReal(unchanged), values[unchanged]);
+        // The reader's copy is its own: a value nobody wrote is not copied again.
+        values[unchanged] = 12345f;
+        for (int round = 0; round < 200; round++)
+        {
+            bool inBatch = round % 5 == 0;
+            ParameterBatch batch = inBatch ? store.BeginBatch() : default;
+            for (int k = 0; k < 1 + random.Next(8); k++)
+            {
+                int index = random.Next(store.Count);
+                if (index != unchanged) store.TrySetNormalized(index, (float)random.NextDouble());
+            }
+
+            if (inBatch)
+            {
+                Assert.False(store.TryCopyChangesOutsideBatch(set, values, out _));
+                batch.Dispose();
+            }
+
+            Assert.True(store.TryCopyChangesOutsideBatch(set, values, out _));
+            set.Take(new int[store.Count]);
+            for (int i = 0; i < store.Count; i++)
+                if (i != unchanged) Assert.True(BitConverter.SingleToInt32Bits(store.GetReal(i)) == BitConverter.SingleToInt32Bits(values[i]), $"round {round}: parameter {i}");
+        }
+
+        Assert.Equal(12345f, values[unchanged]);
+    }
 }
