@@ -103,6 +103,15 @@ public struct LinearRamp
         for (; t < n; t++) destination[t] = MathF.FusedMultiplyAdd(source[t], gain, destination[t]);
     }
 
+    /// <summary>
+    /// Samples t to t + width - 1 of a ramp towards <paramref name="target"/> (splat) by <paramref name="step"/> (splat)
+    /// with <paramref name="remaining"/> samples left at sample 0: the values <see cref="Next"/> gives, bit for bit, while
+    /// they ramp. The one vector form of the ramp, for kernels that apply a ramp inside their own pass.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> GainsAt(Vector<float> target, Vector<float> step, int remaining, int t) =>
+        target - step * (new Vector<float>(remaining - 1 - t) - Vector<float>.Indices);
+
     private enum RampWrite { Gain, Product, Sum }
 
     // The moving part of a block (up to Remaining samples; callers skip the call at rest): sample k's gain is Target - Step * r, r = Remaining - 1 - k,
@@ -117,7 +126,7 @@ public struct LinearRamp
             Vector<float> target = new(Target), step = new(Step);
             for (; t + w <= ramped; t += w)
             {
-                Vector<float> gain = target - step * (new Vector<float>(Remaining - 1 - t) - Vector<float>.Indices);
+                Vector<float> gain = GainsAt(target, step, Remaining, t);
                 Vector<float> value = write == RampWrite.Gain ? gain : new Vector<float>(source[t..]) * gain;
                 if (write == RampWrite.Sum) value = new Vector<float>(destination[t..]) + value;
                 value.CopyTo(destination[t..]);

@@ -147,7 +147,7 @@ internal static class StripMixPass
 
         private Vector<int> Ramping(int t) => Vector.LessThan(new Vector<int>(t) + Vector<int>.Indices, new Vector<int>(_remaining));
 
-        private Vector<float> Gain(int t) => _target - _step * (new Vector<float>(_remaining - 1 - t) - Vector<float>.Indices);
+        private Vector<float> Gain(int t) => LinearRamp.GainsAt(_target, _step, _remaining, t);
     }
 
     // Inlined: most strips are not soloed, and a call per strip to learn that costs more than the check.
