@@ -47,6 +47,18 @@ public sealed class ChannelDelay
         _fadePosition = -1;
     }
 
+    /// <summary>
+    /// While the delay holds still (no change fading or waiting), <paramref name="destination"/> = <paramref name="source"/>
+    /// × <paramref name="gain"/> delayed, in one pass: the samples of scaling (a zero gain writing +0) and then
+    /// <see cref="Process(Span{float})"/>. Returns false, doing nothing, while the delay moves.
+    /// </summary>
+    public bool TryProcessScaled(ReadOnlySpan<float> source, float gain, Span<float> destination)
+    {
+        if (_fadePosition >= 0 || _pendingFrames != _currentFrames) return false;
+        _line.Process(source, gain, destination, _currentFrames);
+        return true;
+    }
+
     /// <summary>Delays <paramref name="audio"/> in place.</summary>
     public void Process(Span<float> audio)
     {

@@ -108,9 +108,7 @@ public sealed class DelayLine
             BlockCopy.Unchecked(ref io, ref Unsafe.Add(ref ring, start), n);
             BlockCopy.Unchecked(ref Unsafe.Add(ref ring, from), ref io, n);
             _write = (_write + n) & _mask;
-            PrefetchNextWrite(n);
-            // The next block reads what was written a delay ago, out of the cache by then unless the delay is short.
-            if (delay > 2 * n) Prefetch(_write + 1 - delay, n + 16);
+            PrefetchNextBlock(n, delay);
             return;
         }
 
@@ -126,6 +124,63 @@ public sealed class DelayLine
         }
 
         PrefetchNextWrite(audio.Length);
+    }
+
+    /// <summary>
+    /// <paramref name="destination"/> = <paramref name="source"/> × <paramref name="gain"/> delayed by a constant
+    /// <paramref name="delayFrames"/>: the samples of scaling into <paramref name="destination"/> (a zero gain writing +0)
+    /// and then <see cref="Process(Span{float}, int)"/>, with the product going straight into the ring.
+    /// </summary>
+    public void Process(ReadOnlySpan<float> source, float gain, Span<float> destination, int delayFrames)
+    {
+        int delay = Math.Clamp(delayFrames, 0, MaxDelayFrames);
+        int n = source.Length, start = (_write + 1) & _mask, from = (start - delay) & _mask;
+        if (destination.Length < n) throw new ArgumentException("destination shorter than source", nameof(destination));
+        if (start + n > _buffer.Length || from + n > _buffer.Length || n > _buffer.Length - delay)
+        {
+            // The write or the read wraps round the ring: scale, then the block copies of the in-place delay.
+            Scale(source, gain, destination);
+            Process(destination[..n], delay);
+            return;
+        }
+
+        ref float ring = ref MemoryMarshal.GetArrayDataReference(_buffer);
+        Scale(source, gain, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref ring, start), n));
+        BlockCopy.Unchecked(ref Unsafe.Add(ref ring, from), ref MemoryMarshal.GetReference(destination), n);
+        _write = (_write + n) & _mask;
+        PrefetchNextBlock(n, delay);
+    }
+
+    // destination = source × gain, as a ramp at rest scales (a zero gain clears).
+    private static void Scale(ReadOnlySpan<float> source, float gain, Span<float> destination)
+    {
+        int n = source.Length, t = 0, w = Vector<float>.Count;
+        if (gain == 0f)
+        {
+            destination[..n].Clear();
+            return;
+        }
+
+        ref float s = ref MemoryMarshal.GetReference(source);
+        ref float d = ref MemoryMarshal.GetReference(destination);
+        var g = new Vector<float>(gain);
+        for (; t + w <= n; t += w) (Vector.LoadUnsafe(ref s, (nuint)t) * g).StoreUnsafe(ref d, (nuint)t);
+        for (; t < n; t++) destination[t] = source[t] * gain;
+    }
+
+    // After a block of a constant delay: the next block's write position and, when the delay is long enough for them
+    // to have left the cache by then, the samples it will read; one pinning and one size test for both.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe void PrefetchNextBlock(int frames, int delay)
+    {
+        if (!Sse.IsSupported || _buffer.Length <= 4096) return;
+        int write = _write + 1, count = frames + 16;
+        fixed (float* line = _buffer)
+        {
+            for (int k = 0; k < count; k += 16) Sse.Prefetch0(line + ((write + k) & _mask));
+            if (delay <= 2 * frames) return;
+            for (int k = 0; k < count; k += 16) Sse.Prefetch0(line + ((write - delay + k) & _mask));
+        }
     }
 
     // A long line's next write position was last touched most of a second ago and has left the cache; asking for

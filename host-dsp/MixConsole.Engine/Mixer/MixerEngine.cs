@@ -1,4 +1,6 @@
 using MixConsole.Dsp.Core;
+using MixConsole.Dsp.Delay;
+using MixConsole.Dsp.Smoothing;
 using MixConsole.Engine.Compiler;
 using MixConsole.Engine.Configuration;
 using MixConsole.Engine.Mastering;
@@ -245,13 +247,23 @@ public sealed class MixerEngine
         var meters = _metering;
         ChannelRamps[] channels = f.Channels;
 
-        // 1. Inputs: trim and polarity, then the alignment delay.
+        // 1. Inputs: trim and polarity, then the alignment delay (one pass into the delay's ring while both hold still).
+        bool[] delayActive = f.DelayActive;
+        ChannelDelay[] delays = f.Delays;
         for (int c = 0; c < _channels; c++)
         {
             ReadOnlySpan<float> source = c < _inputs ? input.Channel(c).Slice(offset, n) : _silence.Channel(0, n);
             Span<float> strip = _ch.Channel(c, n);
-            channels[c].Trim.Scale(source, strip);
-            if (f.DelayActive[c]) f.Delays[c].Process(strip);
+            ref LinearRamp trim = ref channels[c].Trim;
+            if (!delayActive[c])
+            {
+                trim.Scale(source, strip);
+            }
+            else if (trim.Remaining > 0 || !delays[c].TryProcessScaled(source, trim.Target, strip))
+            {
+                trim.Scale(source, strip);
+                delays[c].Process(strip);
+            }
         }
 
         // 2. High-pass, gate, compressor and EQ for all channels in SIMD lanes, between the channels' insert points.
