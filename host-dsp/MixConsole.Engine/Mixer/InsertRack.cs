@@ -17,6 +17,9 @@ internal sealed class InsertRack
     private readonly InsertTargets[] _target, _current;
     private readonly Side[] _sides;
     private int _stages;
+    // True once a block start found every slot on its target's strips with its sides' fades set: until the next
+    // routing, block starts have nothing to do.
+    private bool _settled;
 
     public InsertRack(EffectSlot[] slots)
     {
@@ -48,6 +51,7 @@ internal sealed class InsertRack
         }
 
         UpdateStages();
+        _settled = false;
     }
 
     /// <summary>True while slot <paramref name="slot"/> serves (or is leaving or joining) an insert: its sends and return are idle.</summary>
@@ -57,12 +61,15 @@ internal sealed class InsertRack
     public void Follow(InsertTargets[] targets, bool snap)
     {
         targets.CopyTo(_target, 0);
+        _settled = false;
         if (snap) Reset();
     }
 
     /// <summary>Block start: sets each side's fade towards on or off, and moves a slot whose strips changed once its old ones are dry.</summary>
     public void BeginBlock()
     {
+        if (_settled) return;
+        bool settled = true;
         for (int s = 0; s < _slots.Length; s++)
         {
             ref InsertTargets current = ref _current[s];
@@ -74,6 +81,7 @@ internal sealed class InsertRack
                 continue;
             }
 
+            settled = false;
             Bypass(s, 0, true);
             Bypass(s, 1, true);
             if (!Dry(s, 0, current.RowLeft) || !Dry(s, 1, current.RowRight)) continue;
@@ -85,6 +93,7 @@ internal sealed class InsertRack
         }
 
         UpdateStages();
+        _settled = settled;
     }
 
     /// <summary>Runs the slots serving <paramref name="stage"/> on their rows of <paramref name="strips"/> (frames 0..<paramref name="n"/>), in place.</summary>

@@ -1,3 +1,4 @@
+using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Smoothing;
 using MixConsole.Engine.Metering;
 using System.Numerics;
@@ -81,19 +82,60 @@ internal static class PlanarMath
         ref LevelAccumulator postLevelA, ReadOnlySpan<float> preB, Span<float> postB, in MixRamps b, ref LevelAccumulator preLevelB,
         ref LevelAccumulator postLevelB, Span<float> mainLeft, Span<float> mainRight, Span<float> monoBus)
     {
-        int n = preA.Length, w = Vector<float>.Count, t = 0;
+        int n = preA.Length;
         if (preB.Length < n || postA.Length < n || postB.Length < n || mainLeft.Length < n || mainRight.Length < n || monoBus.Length < n)
         {
             throw new ArgumentException("buffers shorter than the block");
         }
 
-        ref float xa0 = ref MemoryMarshal.GetReference(preA);
-        ref float xb0 = ref MemoryMarshal.GetReference(preB);
-        ref float pa0 = ref MemoryMarshal.GetReference(postA);
-        ref float pb0 = ref MemoryMarshal.GetReference(postB);
+        Pair(ref MemoryMarshal.GetReference(preA), ref MemoryMarshal.GetReference(postA), a, ref preLevelA, ref postLevelA,
+            ref MemoryMarshal.GetReference(preB), ref MemoryMarshal.GetReference(postB), b, ref preLevelB, ref postLevelB,
+            ref MemoryMarshal.GetReference(mainLeft), ref MemoryMarshal.GetReference(mainRight), ref MemoryMarshal.GetReference(monoBus), n);
+    }
+
+    /// <summary>
+    /// <see cref="FaderPanMonoPair"/> for strips <paramref name="first"/> and the next, then the two after, .. of
+    /// <paramref name="strips"/> (frames 0..<paramref name="n"/> of planar <paramref name="pre"/> and <paramref name="post"/>,
+    /// levels at the strips' indices) while both strips of a pair are at rest: the buffers are checked once for the run
+    /// and no strip's spans are built. Returns the first strip not done (<paramref name="count"/>, or the first of a pair
+    /// not at rest, or a last strip without a neighbour).
+    /// </summary>
+    public static int FaderPanMonoPairs(ChannelRamps[] strips, int first, int count, AudioBuffer pre, AudioBuffer post, int n,
+        LevelAccumulator[] preLevels, LevelAccumulator[] postLevels, Span<float> mainLeft, Span<float> mainRight, Span<float> monoBus)
+    {
+        if (first < 0 || count > strips.Length || count > preLevels.Length || count > postLevels.Length || count > pre.Channels || count > post.Channels
+            || n < 0 || n > pre.CapacityFrames || n > post.CapacityFrames || mainLeft.Length < n || mainRight.Length < n || monoBus.Length < n)
+        {
+            throw new ArgumentException("buffers smaller than the strips and frames");
+        }
+
+        ref float x0 = ref MemoryMarshal.GetArrayDataReference(pre.RawData);
+        ref float p0 = ref MemoryMarshal.GetArrayDataReference(post.RawData);
         ref float l0 = ref MemoryMarshal.GetReference(mainLeft);
         ref float r0 = ref MemoryMarshal.GetReference(mainRight);
         ref float m0 = ref MemoryMarshal.GetReference(monoBus);
+        nint preStride = pre.Stride, postStride = post.Stride;
+        int c = first;
+        for (; c + 1 < count; c += 2)
+        {
+            ref MixRamps a = ref strips[c].Mix;
+            ref MixRamps b = ref strips[c + 1].Mix;
+            if (!a.MixAtRest || !b.MixAtRest) break;
+            Pair(ref Unsafe.Add(ref x0, c * preStride), ref Unsafe.Add(ref p0, c * postStride), a, ref preLevels[c], ref postLevels[c],
+                ref Unsafe.Add(ref x0, (c + 1) * preStride), ref Unsafe.Add(ref p0, (c + 1) * postStride), b, ref preLevels[c + 1], ref postLevels[c + 1],
+                ref l0, ref r0, ref m0, n);
+        }
+
+        return c;
+    }
+
+    // The pair's pass over n frames, the callers having checked every range.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Pair(ref float xa0, ref float pa0, in MixRamps a, ref LevelAccumulator preLevelA, ref LevelAccumulator postLevelA,
+        ref float xb0, ref float pb0, in MixRamps b, ref LevelAccumulator preLevelB, ref LevelAccumulator postLevelB,
+        ref float l0, ref float r0, ref float m0, int n)
+    {
+        int w = Vector<float>.Count, t = 0;
         float faderA = a.Fader.Target, leftA = a.PanLeft.Target, rightA = a.PanRight.Target, monoA = a.Mono.Target;
         float faderB = b.Fader.Target, leftB = b.PanLeft.Target, rightB = b.PanRight.Target, monoB = b.Mono.Target;
         Vector<float> vfa = new(faderA), vla = new(leftA), vra = new(rightA), vma = new(monoA);
@@ -124,20 +166,21 @@ internal static class PlanarMath
 
         for (; t < n; t++)
         {
-            float xa = preA[t], xb = preB[t];
+            float xa = Unsafe.Add(ref xa0, t), xb = Unsafe.Add(ref xb0, t);
             blockPeakA = MathF.Max(blockPeakA, MathF.Abs(xa));
             sA += xa * xa;
             blockPeakB = MathF.Max(blockPeakB, MathF.Abs(xb));
             sB += xb * xb;
             float pa = xa * faderA, pb = xb * faderB;
-            postA[t] = pa;
-            postB[t] = pb;
-            if (toLeftA) mainLeft[t] = MathF.FusedMultiplyAdd(pa, leftA, mainLeft[t]);
-            if (toLeftB) mainLeft[t] = MathF.FusedMultiplyAdd(pb, leftB, mainLeft[t]);
-            if (toRightA) mainRight[t] = MathF.FusedMultiplyAdd(pa, rightA, mainRight[t]);
-            if (toRightB) mainRight[t] = MathF.FusedMultiplyAdd(pb, rightB, mainRight[t]);
-            if (toMonoA) monoBus[t] = MathF.FusedMultiplyAdd(pa, monoA, monoBus[t]);
-            if (toMonoB) monoBus[t] = MathF.FusedMultiplyAdd(pb, monoB, monoBus[t]);
+            Unsafe.Add(ref pa0, t) = pa;
+            Unsafe.Add(ref pb0, t) = pb;
+            ref float left = ref Unsafe.Add(ref l0, t), right = ref Unsafe.Add(ref r0, t), mono = ref Unsafe.Add(ref m0, t);
+            if (toLeftA) left = MathF.FusedMultiplyAdd(pa, leftA, left);
+            if (toLeftB) left = MathF.FusedMultiplyAdd(pb, leftB, left);
+            if (toRightA) right = MathF.FusedMultiplyAdd(pa, rightA, right);
+            if (toRightB) right = MathF.FusedMultiplyAdd(pb, rightB, right);
+            if (toMonoA) mono = MathF.FusedMultiplyAdd(pa, monoA, mono);
+            if (toMonoB) mono = MathF.FusedMultiplyAdd(pb, monoB, mono);
         }
 
         Meter(blockPeakA, sA, faderA, ref preLevelA, ref postLevelA);

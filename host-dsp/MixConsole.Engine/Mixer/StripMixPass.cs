@@ -43,31 +43,25 @@ internal static class StripMixPass
     /// <summary>
     /// <see cref="Run"/> for strips 0..<paramref name="count"/> of <paramref name="strips"/>, planar in
     /// <paramref name="pre"/> and <paramref name="post"/>: two neighbours at rest share one pass into main and mono
-    /// (<see cref="PlanarMath.FaderPanMonoPair"/>), which saves a load and store of the sums per pair and half the
-    /// per-call set-up; the samples are those of one <see cref="Run"/> per strip in order.
+    /// (<see cref="PlanarMath.FaderPanMonoPairs"/>, a call for each run of such pairs), which saves a load and store of
+    /// the sums per pair and the per-strip set-up; the samples are those of one <see cref="Run"/> per strip in order
+    /// (solo sums apart from main and mono, so a run's solos may follow it).
     /// </summary>
     public static void RunAll(ChannelRamps[] strips, int count, AudioBuffer pre, AudioBuffer post, int n, Span<float> mainL, Span<float> mainR,
         Span<float> mono, Span<float> soloL, Span<float> soloR, bool soloAfterFader, LevelAccumulator[] preLevels, LevelAccumulator[] postLevels)
     {
         for (int c = 0; c < count;)
         {
-            ref MixRamps a = ref strips[c].Mix;
-            if (c + 1 < count && a.MixAtRest && strips[c + 1].Mix.MixAtRest)
+            int paired = PlanarMath.FaderPanMonoPairs(strips, c, count, pre, post, n, preLevels, postLevels, mainL, mainR, mono);
+            for (; c < paired; c++)
             {
-                ref MixRamps b = ref strips[c + 1].Mix;
-                ReadOnlySpan<float> preA = pre.Channel(c, n), preB = pre.Channel(c + 1, n);
-                Span<float> postA = post.Channel(c, n), postB = post.Channel(c + 1, n);
-                PlanarMath.FaderPanMonoPair(preA, postA, a, ref preLevels[c], ref postLevels[c], preB, postB, b, ref preLevels[c + 1],
-                    ref postLevels[c + 1], mainL, mainR, mono);
-                Solo(ref a, preA, postA, soloL, soloR, soloAfterFader);
-                Solo(ref b, preB, postB, soloL, soloR, soloAfterFader);
-                c += 2;
+                ref MixRamps r = ref strips[c].Mix;
+                if (!r.SoloLeft.IsSilent || !r.SoloRight.IsSilent) Solo(ref r, pre.Channel(c, n), post.Channel(c, n), soloL, soloR, soloAfterFader);
             }
-            else
-            {
-                Run(ref a, pre.Channel(c, n), post.Channel(c, n), mainL, mainR, mono, soloL, soloR, soloAfterFader, ref preLevels[c], ref postLevels[c]);
-                c++;
-            }
+
+            if (c == count) break;
+            Run(ref strips[c].Mix, pre.Channel(c, n), post.Channel(c, n), mainL, mainR, mono, soloL, soloR, soloAfterFader, ref preLevels[c], ref postLevels[c]);
+            c++;
         }
     }
 

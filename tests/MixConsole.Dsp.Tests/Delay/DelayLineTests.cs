@@ -94,6 +94,67 @@ public class DelayLineTests
             Assert.Equal(0.5 * Math.Sin(2 * Math.PI * f * (i - delay) / Fs), y[i], 3);
     }
 
+    [Theory]
+    [InlineData(0, 0.7f)]
+    [InlineData(5, -1.3f)]
+    [InlineData(31, 0.5f)]
+    [InlineData(64, 0f)]
+    [InlineData(200, -0f)]
+    public void ScaledProcess_EqualsScalingThenProcess_BitForBit(int delayFrames, float gain)
+    {
+        // A 200-frame line is 256 long: blocks of 1..40 frames land on every offset, some straight, some wrapping.
+        var fused = new DelayLine();
+        fused.PrepareFrames(200);
+        var plain = new DelayLine();
+        plain.PrepareFrames(200);
+        float[] input = TestSignals.Noise(5000, 13);
+        input[17] = float.PositiveInfinity;
+        input[18] = -0f;
+        float[] expected = new float[input.Length], actual = new float[input.Length];
+        for (int start = 0, k = 0; start < input.Length; k++)
+        {
+            int n = Math.Min(1 + k * 7 % 40, input.Length - start);
+            for (int i = start; i < start + n; i++) expected[i] = gain == 0f ? 0f : input[i] * gain;
+            plain.Process(expected.AsSpan(start, n), delayFrames);
+            fused.Process(input.AsSpan(start, n), gain, actual.AsSpan(start, n), delayFrames);
+            start += n;
+        }
+
+        for (int i = 0; i < input.Length; i++) Assert.Equal(BitConverter.SingleToInt32Bits(expected[i]), BitConverter.SingleToInt32Bits(actual[i]));
+    }
+
+    [Fact]
+    public void ChannelDelay_ScaledProcess_RunsOnlyWhileTheDelayHoldsStill_AndMatchesScalingThenProcess()
+    {
+        var fused = new ChannelDelay();
+        fused.Prepare(Fs);
+        var plain = new ChannelDelay();
+        plain.Prepare(Fs);
+        float[] input = TestSignals.Noise(48000, 7);
+        float[] expected = new float[input.Length], actual = new float[input.Length];
+        int scaled = 0;
+        for (int start = 0; start < input.Length; start += 32)
+        {
+            if (start == 9600) { fused.SetDelayMs(7.3); plain.SetDelayMs(7.3); }
+            if (start == 20000) { fused.SetDelayMs(250); plain.SetDelayMs(250); }
+            for (int i = start; i < start + 32; i++) expected[i] = input[i] * 0.8f;
+            plain.Process(expected.AsSpan(start, 32));
+            Span<float> block = actual.AsSpan(start, 32);
+            if (fused.TryProcessScaled(input.AsSpan(start, 32), 0.8f, block))
+            {
+                scaled++;
+                continue;
+            }
+
+            for (int i = 0; i < 32; i++) block[i] = input[start + i] * 0.8f;
+            fused.Process(block);
+        }
+
+        // Each change fades over 20 ms (30 blocks), and only then does the delay hold still again.
+        Assert.InRange(scaled, 1500 - 2 * 31, 1500 - 2 * 30);
+        for (int i = 0; i < input.Length; i++) Assert.Equal(BitConverter.SingleToInt32Bits(expected[i]), BitConverter.SingleToInt32Bits(actual[i]));
+    }
+
     [Fact]
     public void ChannelDelay_Change_IsCrossfaded_WithoutAJump()
     {
@@ -128,8 +189,9 @@ public class DelayLineTests
         Allocations.AssertNone(() =>
         {
             line.Process(block, 1234);
+            line.Process(block, 0.5f, block, 1234);
             channel.SetDelayFrames(n++ % 3 * 100);
-            channel.Process(block);
+            if (!channel.TryProcessScaled(block, 0.5f, block)) channel.Process(block);
         }, calls: 10_000, what: "DelayLine.Process and ChannelDelay.Process (32 frames, the delay moving)");
     }
 
