@@ -41,6 +41,13 @@ public sealed class AudioBuffer
     /// <summary>Sets the first <paramref name="frames"/> frames of every channel to zero.</summary>
     public void Clear(int frames)
     {
+        if (frames == CapacityFrames)
+        {
+            // Whole channels: one clear over the store, through the padding after each channel's capacity (never read).
+            _data.AsSpan(0, (Channels - 1) * Stride + frames).Clear();
+            return;
+        }
+
         for (int c = 0; c < Channels; c++)
             Channel(c, frames).Clear();
     }
