@@ -152,6 +152,7 @@ public sealed class DelayLine
     }
 
     // destination = source × gain, as a ramp at rest scales (a zero gain clears).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Scale(ReadOnlySpan<float> source, float gain, Span<float> destination)
     {
         int n = source.Length, t = 0, w = Vector<float>.Count;

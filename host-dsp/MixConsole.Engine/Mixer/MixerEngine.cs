@@ -294,24 +294,17 @@ public sealed class MixerEngine
         if (_buses > 0) f.BusBank.Process(_bus.RawData, _bus.Stride, 0, n, default, _position);
         f.Inserts.Run(InsertStage.BusPost, _bus, n);
         bool matrices = f.Matrices.Count > 0;
+        var buses = new BusSet(f.Buses, _buses, meters);
         for (int b = 0; b < _buses;)
         {
+            // Buses at rest go into main and mono two at a time, each sample still adding b's share before b + 1's.
+            int paired = PlanarMath.FaderPanMonoPairs(buses, b, _bus, _busPost, n, mainL, mainR, mono);
+            for (; b < paired; b++) BusTaps(ref f.Buses[b], b, _bus.Channel(b, n), _busPost.Channel(b, n), matrices, output, offset, soloL, soloR);
+            if (b == _buses) break;
+
             ref MixRamps r = ref f.Buses[b];
             ReadOnlySpan<float> busIn = _bus.Channel(b, n);
             Span<float> busPost = _busPost.Channel(b, n);
-            if (b + 1 < _buses && r.MixAtRest && f.Buses[b + 1].MixAtRest)
-            {
-                // Two buses at rest share one pass into main and mono, each sample still adding b's share before b + 1's.
-                ReadOnlySpan<float> nextIn = _bus.Channel(b + 1, n);
-                Span<float> nextPost = _busPost.Channel(b + 1, n);
-                PlanarMath.FaderPanMonoPair(busIn, busPost, r, ref meters.BusInput, ref meters.Bus[b], nextIn, nextPost, f.Buses[b + 1],
-                    ref meters.BusInput, ref meters.Bus[b + 1], mainL, mainR, mono);
-                BusTaps(ref r, b, busIn, busPost, matrices, output, offset, soloL, soloR);
-                BusTaps(ref f.Buses[b + 1], b + 1, nextIn, nextPost, matrices, output, offset, soloL, soloR);
-                b += 2;
-                continue;
-            }
-
             if (r.MixAtRest)
             {
                 PlanarMath.FaderPanMono(busIn, busPost, r.Fader.Target, r.PanLeft.Target, r.PanRight.Target, r.Mono.Target,
@@ -360,6 +353,18 @@ public sealed class MixerEngine
         CopyOut(output, Outputs.Mono, offset, mono);
         CopyOut(output, Outputs.SoloLeft, offset, soloL);
         CopyOut(output, Outputs.SoloRight, offset, soloR);
+    }
+
+    // The buses: their mix ramps, one input level for all, a level each after the fader.
+    private readonly struct BusSet(MixRamps[] buses, int count, MixerMetering meters) : PlanarMath.IStripSet
+    {
+        public int Count => count;
+
+        public ref MixRamps Mix(int strip) => ref buses[strip];
+
+        public ref LevelAccumulator PreLevel(int strip) => ref meters.BusInput;
+
+        public ref LevelAccumulator PostLevel(int strip) => ref meters.Bus[strip];
     }
 
     // What a bus feeds besides main and mono: the matrices before and after its fader, its output, solo.

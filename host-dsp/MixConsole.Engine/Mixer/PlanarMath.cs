@@ -73,38 +73,37 @@ internal static class PlanarMath
         Meter(blockPeak, s0, fader, ref preLevel, ref postLevel);
     }
 
-    /// <summary>
-    /// <see cref="FaderPanMono"/> for strip a, then strip b, in one pass: main left, right and mono are loaded and
-    /// stored once for both, and each of their samples still adds a's product before b's, so the sums, posts and
-    /// levels are bit for bit those of the two calls. Gains are the ramps' targets (both must be at rest).
-    /// </summary>
-    public static void FaderPanMonoPair(ReadOnlySpan<float> preA, Span<float> postA, in MixRamps a, ref LevelAccumulator preLevelA,
-        ref LevelAccumulator postLevelA, ReadOnlySpan<float> preB, Span<float> postB, in MixRamps b, ref LevelAccumulator preLevelB,
-        ref LevelAccumulator postLevelB, Span<float> mainLeft, Span<float> mainRight, Span<float> monoBus)
+    /// <summary>Where a set of strips keeps its gains and levels, for <see cref="FaderPanMonoPairs"/>.</summary>
+    public interface IStripSet
     {
-        int n = preA.Length;
-        if (preB.Length < n || postA.Length < n || postB.Length < n || mainLeft.Length < n || mainRight.Length < n || monoBus.Length < n)
-        {
-            throw new ArgumentException("buffers shorter than the block");
-        }
+        /// <summary>Strips in the set.</summary>
+        int Count { get; }
 
-        Pair(ref MemoryMarshal.GetReference(preA), ref MemoryMarshal.GetReference(postA), a, ref preLevelA, ref postLevelA,
-            ref MemoryMarshal.GetReference(preB), ref MemoryMarshal.GetReference(postB), b, ref preLevelB, ref postLevelB,
-            ref MemoryMarshal.GetReference(mainLeft), ref MemoryMarshal.GetReference(mainRight), ref MemoryMarshal.GetReference(monoBus), n);
+        /// <summary>Strip <paramref name="strip"/>'s fader, pans and mono.</summary>
+        ref MixRamps Mix(int strip);
+
+        /// <summary>Where strip <paramref name="strip"/>'s level before the fader adds up (strips may share one).</summary>
+        ref LevelAccumulator PreLevel(int strip);
+
+        /// <summary>Where strip <paramref name="strip"/>'s level after the fader adds up.</summary>
+        ref LevelAccumulator PostLevel(int strip);
     }
 
     /// <summary>
-    /// <see cref="FaderPanMonoPair"/> for strips <paramref name="first"/> and the next, then the two after, .. of
-    /// <paramref name="strips"/> (frames 0..<paramref name="n"/> of planar <paramref name="pre"/> and <paramref name="post"/>,
-    /// levels at the strips' indices) while both strips of a pair are at rest: the buffers are checked once for the run
-    /// and no strip's spans are built. Returns the first strip not done (<paramref name="count"/>, or the first of a pair
-    /// not at rest, or a last strip without a neighbour).
+    /// <see cref="FaderPanMono"/> for strips <paramref name="first"/> and the next, then the two after, .. of
+    /// <paramref name="strips"/> (frames 0..<paramref name="n"/> of planar <paramref name="pre"/> and <paramref name="post"/>)
+    /// while both strips of a pair are at rest, a pair in one pass: main left, right and mono are loaded and stored once
+    /// for both, and each of their samples still adds the first strip's product before the second's, so the sums, posts
+    /// and levels (shared ones too) are bit for bit those of one call per strip in order. The buffers are checked once
+    /// for the run and no strip's spans are built. Returns the first strip not done (the set's count, or the first of a
+    /// pair not at rest, or a last strip without a neighbour).
     /// </summary>
-    public static int FaderPanMonoPairs(ChannelRamps[] strips, int first, int count, AudioBuffer pre, AudioBuffer post, int n,
-        LevelAccumulator[] preLevels, LevelAccumulator[] postLevels, Span<float> mainLeft, Span<float> mainRight, Span<float> monoBus)
+    public static int FaderPanMonoPairs<TStrips>(in TStrips strips, int first, AudioBuffer pre, AudioBuffer post, int n,
+        Span<float> mainLeft, Span<float> mainRight, Span<float> monoBus) where TStrips : struct, IStripSet
     {
-        if (first < 0 || count > strips.Length || count > preLevels.Length || count > postLevels.Length || count > pre.Channels || count > post.Channels
-            || n < 0 || n > pre.CapacityFrames || n > post.CapacityFrames || mainLeft.Length < n || mainRight.Length < n || monoBus.Length < n)
+        int count = strips.Count;
+        if (first < 0 || count > pre.Channels || count > post.Channels || n < 0 || n > pre.CapacityFrames || n > post.CapacityFrames
+            || mainLeft.Length < n || mainRight.Length < n || monoBus.Length < n)
         {
             throw new ArgumentException("buffers smaller than the strips and frames");
         }
@@ -118,19 +117,18 @@ internal static class PlanarMath
         int c = first;
         for (; c + 1 < count; c += 2)
         {
-            ref MixRamps a = ref strips[c].Mix;
-            ref MixRamps b = ref strips[c + 1].Mix;
+            ref MixRamps a = ref strips.Mix(c);
+            ref MixRamps b = ref strips.Mix(c + 1);
             if (!a.MixAtRest || !b.MixAtRest) break;
-            Pair(ref Unsafe.Add(ref x0, c * preStride), ref Unsafe.Add(ref p0, c * postStride), a, ref preLevels[c], ref postLevels[c],
-                ref Unsafe.Add(ref x0, (c + 1) * preStride), ref Unsafe.Add(ref p0, (c + 1) * postStride), b, ref preLevels[c + 1], ref postLevels[c + 1],
-                ref l0, ref r0, ref m0, n);
+            Pair(ref Unsafe.Add(ref x0, c * preStride), ref Unsafe.Add(ref p0, c * postStride), a, ref strips.PreLevel(c), ref strips.PostLevel(c),
+                ref Unsafe.Add(ref x0, (c + 1) * preStride), ref Unsafe.Add(ref p0, (c + 1) * postStride), b, ref strips.PreLevel(c + 1),
+                ref strips.PostLevel(c + 1), ref l0, ref r0, ref m0, n);
         }
 
         return c;
     }
 
-    // The pair's pass over n frames, the callers having checked every range.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // A pair's pass over n frames, the caller having checked every range (gains are the ramps' targets).
     private static void Pair(ref float xa0, ref float pa0, in MixRamps a, ref LevelAccumulator preLevelA, ref LevelAccumulator postLevelA,
         ref float xb0, ref float pb0, in MixRamps b, ref LevelAccumulator preLevelB, ref LevelAccumulator postLevelB,
         ref float l0, ref float r0, ref float m0, int n)

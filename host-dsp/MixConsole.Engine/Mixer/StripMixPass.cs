@@ -50,9 +50,10 @@ internal static class StripMixPass
     public static void RunAll(ChannelRamps[] strips, int count, AudioBuffer pre, AudioBuffer post, int n, Span<float> mainL, Span<float> mainR,
         Span<float> mono, Span<float> soloL, Span<float> soloR, bool soloAfterFader, LevelAccumulator[] preLevels, LevelAccumulator[] postLevels)
     {
+        var set = new StripSet(strips, count, preLevels, postLevels);
         for (int c = 0; c < count;)
         {
-            int paired = PlanarMath.FaderPanMonoPairs(strips, c, count, pre, post, n, preLevels, postLevels, mainL, mainR, mono);
+            int paired = PlanarMath.FaderPanMonoPairs(set, c, pre, post, n, mainL, mainR, mono);
             for (; c < paired; c++)
             {
                 ref MixRamps r = ref strips[c].Mix;
@@ -63,6 +64,18 @@ internal static class StripMixPass
             Run(ref strips[c].Mix, pre.Channel(c, n), post.Channel(c, n), mainL, mainR, mono, soloL, soloR, soloAfterFader, ref preLevels[c], ref postLevels[c]);
             c++;
         }
+    }
+
+    // Input strips or effect returns: their mix ramps, each with its own levels.
+    private readonly struct StripSet(ChannelRamps[] strips, int count, LevelAccumulator[] preLevels, LevelAccumulator[] postLevels) : PlanarMath.IStripSet
+    {
+        public int Count => count;
+
+        public ref MixRamps Mix(int strip) => ref strips[strip].Mix;
+
+        public ref LevelAccumulator PreLevel(int strip) => ref preLevels[strip];
+
+        public ref LevelAccumulator PostLevel(int strip) => ref postLevels[strip];
     }
 
     /// <summary>

@@ -106,35 +106,57 @@ public sealed class StripMixPassTests
             (fused.Fader.Remaining, fused.PanLeft.Remaining, fused.PanRight.Remaining, fused.Mono.Remaining));
     }
 
-    // Buses share one input level: the pair must add a's window before b's into it, as two calls do.
+    // Buses share one input level: a pair must add a's window before b's into it, as two calls do.
     [Theory]
     [InlineData(32)]
     [InlineData(13)]
-    public void FaderPanMonoPair_WithOneSharedInputLevel_MatchesTwoCalls(int frames)
+    public void FaderPanMonoPairs_WithOneSharedInputLevel_MatchesOneCallPerStrip(int frames)
     {
         var random = new Random(frames);
         float[] NewSignal() => Enumerable.Range(0, frames).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-        float[] preA = NewSignal(), preB = NewSignal(), left = NewSignal(), right = NewSignal(), mono = NewSignal();
+        var pre = new AudioBuffer(2, frames);
+        NewSignal().CopyTo(pre.Channel(0));
+        NewSignal().CopyTo(pre.Channel(1));
+        float[] left = NewSignal(), right = NewSignal(), mono = NewSignal();
         ChannelRamps[] strips = MakeStrips(random);
-        ref MixRamps a = ref strips[0].Mix, b = ref strips[2].Mix;
+        MixRamps[] pair = [strips[0].Mix, strips[2].Mix];
+        ref MixRamps a = ref pair[0], b = ref pair[1];
 
-        float[] postA = new float[frames], postB = new float[frames], l1 = (float[])left.Clone(), r1 = (float[])right.Clone(), m1 = (float[])mono.Clone();
-        LevelAccumulator shared = new() { SumOfSquares = 0.1 }, postLevelA = default, postLevelB = default;
-        PlanarMath.FaderPanMonoPair(preA, postA, a, ref shared, ref postLevelA, preB, postB, b, ref shared, ref postLevelB, l1, r1, m1);
+        var post = new AudioBuffer(2, frames);
+        float[] l1 = (float[])left.Clone(), r1 = (float[])right.Clone(), m1 = (float[])mono.Clone();
+        var set = new SharedInputSet(pair, new LevelAccumulator { SumOfSquares = 0.1 });
+        Assert.Equal(2, PlanarMath.FaderPanMonoPairs(set, 0, pre, post, frames, l1, r1, m1));
 
         float[] plainA = new float[frames], plainB = new float[frames];
         LevelAccumulator plainShared = new() { SumOfSquares = 0.1 }, plainPostA = default, plainPostB = default;
-        PlanarMath.FaderPanMono(preA, plainA, a.Fader.Target, a.PanLeft.Target, a.PanRight.Target, a.Mono.Target, left, right, mono, ref plainShared, ref plainPostA);
-        PlanarMath.FaderPanMono(preB, plainB, b.Fader.Target, b.PanLeft.Target, b.PanRight.Target, b.Mono.Target, left, right, mono, ref plainShared, ref plainPostB);
+        PlanarMath.FaderPanMono(pre.Channel(0, frames), plainA, a.Fader.Target, a.PanLeft.Target, a.PanRight.Target, a.Mono.Target, left, right, mono,
+            ref plainShared, ref plainPostA);
+        PlanarMath.FaderPanMono(pre.Channel(1, frames), plainB, b.Fader.Target, b.PanLeft.Target, b.PanRight.Target, b.Mono.Target, left, right, mono,
+            ref plainShared, ref plainPostB);
 
-        Assert.Equal(Bits(plainA), Bits(postA));
-        Assert.Equal(Bits(plainB), Bits(postB));
+        Assert.Equal(Bits(plainA), Bits(post.Channel(0, frames).ToArray()));
+        Assert.Equal(Bits(plainB), Bits(post.Channel(1, frames).ToArray()));
         Assert.Equal(Bits(left), Bits(l1));
         Assert.Equal(Bits(right), Bits(r1));
         Assert.Equal(Bits(mono), Bits(m1));
-        Assert.Equal(BitConverter.DoubleToInt64Bits(plainShared.SumOfSquares), BitConverter.DoubleToInt64Bits(shared.SumOfSquares));
-        Assert.Equal(plainShared.Peak, shared.Peak);
-        Assert.Equal(BitConverter.DoubleToInt64Bits(plainPostB.SumOfSquares), BitConverter.DoubleToInt64Bits(postLevelB.SumOfSquares));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(plainShared.SumOfSquares), BitConverter.DoubleToInt64Bits(set.Shared[0].SumOfSquares));
+        Assert.Equal(plainShared.Peak, set.Shared[0].Peak);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(plainPostB.SumOfSquares), BitConverter.DoubleToInt64Bits(set.Post[1].SumOfSquares));
+    }
+
+    private readonly struct SharedInputSet(MixRamps[] ramps, LevelAccumulator shared) : PlanarMath.IStripSet
+    {
+        public LevelAccumulator[] Shared { get; } = [shared];
+
+        public LevelAccumulator[] Post { get; } = new LevelAccumulator[ramps.Length];
+
+        public int Count => ramps.Length;
+
+        public ref MixRamps Mix(int strip) => ref ramps[strip];
+
+        public ref LevelAccumulator PreLevel(int strip) => ref Shared[0];
+
+        public ref LevelAccumulator PostLevel(int strip) => ref Post[strip];
     }
 
     private static ChannelRamps[] MakeStrips(Random random)
