@@ -43,20 +43,19 @@ public sealed class Reverb : IAudioProcessor
     private int _ringLength, _ringMask, _ringWrite;
     // Longest chunk (frames), each line's read offset this block, and the chunk's taps by line and by frame.
     private int _chunkFrames;
-    private readonly int[] _lag = new int[LineCount];
+    // The per-line values sit inside the object, not in arrays of their own: fewer cache lines to miss at each block.
+    private ReverbLines<int> _lag;
     private float[] _lineScratch = [], _frameScratch = [];
-    private readonly int[] _lineMaxFrames = new int[LineCount];
+    private ReverbLines<int> _lineMaxFrames;
     // Loop gains at the target lengths from the last design applied (valid until a setter changes decay or size).
-    private readonly float[] _targetGains = new float[LineCount];
+    private ReverbLines<float> _targetGains;
     private bool _targetGainsDesigned;
     private float _decayTimeSeconds = 1.8f, _size = 0.7f;
     private Vector128<float> _dampLow, _dampHigh;
-    private readonly DelayLine[] _diffusers = new DelayLine[4];
+    private readonly ReverbDiffusers _diffusers = new();
     private readonly DelayLine _preDelay = new();
-    private readonly int[] _lengthFrames = new int[LineCount];
-    private readonly int[] _targetFrames = new int[LineCount];
-    private readonly float[] _loopGain = new float[LineCount];
-    private readonly int[] _diffuserFrames = new int[4];
+    private ReverbLines<int> _lengthFrames, _targetFrames;
+    private ReverbLines<float> _loopGain;
     private double _sampleRateHz;
     private float[] _diffused = [];
     // Every line, the pre-delay, the diffusers and the damping hold +0 (so a block of +0 input changes nothing but the
@@ -67,7 +66,6 @@ public sealed class Reverb : IAudioProcessor
     /// <summary>Creates a reverb: 20 ms pre-delay, 1.8 s decay, size 0.7, damping 0.3, fully wet.</summary>
     public Reverb()
     {
-        for (int i = 0; i < _diffusers.Length; i++) _diffusers[i] = new DelayLine();
     }
 
     /// <summary>Pre-delay before the reverb starts, in milliseconds (0..500).</summary>
@@ -165,7 +163,7 @@ public sealed class Reverb : IAudioProcessor
 
         _targetGainsDesigned = true;
         // Lines still moving get their gains as they step, in Process.
-        if (settled) _targetGains.AsSpan().CopyTo(_loopGain);
+        if (settled) _loopGain = _targetGains;
     }
 
     /// <summary>Sizes all lines for the largest size and pre-delay at <paramref name="spec"/>'s rate.</summary>
@@ -189,13 +187,11 @@ public sealed class Reverb : IAudioProcessor
         _lineScratch = new float[LineCount * _chunkFrames];
         _frameScratch = new float[LineCount * _chunkFrames];
         _ringWrite = 0;
-        for (int i = 0; i < _diffusers.Length; i++)
-        {
-            _diffusers[i].Prepare(_sampleRateHz, DiffuserMs[i] + 1);
-            _diffuserFrames[i] = (int)Math.Round(DiffuserMs[i] * _sampleRateHz / 1000);
-        }
+        Span<int> diffuserFrames = stackalloc int[DiffuserMs.Length];
+        for (int i = 0; i < diffuserFrames.Length; i++) diffuserFrames[i] = (int)Math.Round(DiffuserMs[i] * _sampleRateHz / 1000);
+        _diffusers.Prepare(diffuserFrames, DiffuserGain);
         UpdateTargetLengths();
-        Array.Copy(_targetFrames, _lengthFrames, LineCount);
+        _lengthFrames = _targetFrames;
         UpdateLoopGains();
         Reset();
     }
@@ -205,13 +201,13 @@ public sealed class Reverb : IAudioProcessor
     {
         _preDelay.Reset();
         Array.Clear(_ring);
-        foreach (var diffuser in _diffusers) diffuser.Reset();
+        _diffusers.Reset();
         _ringWrite = 0;
         _dampLow = _dampHigh = Vector128<float>.Zero;
         _silent = true;
         _zeroInputFrames = _zeroPushFrames = 0;
-        Array.Copy(_targetFrames, _lengthFrames, LineCount);
-        if (_targetGainsDesigned) _targetGains.AsSpan().CopyTo(_loopGain);
+        _lengthFrames = _targetFrames;
+        if (_targetGainsDesigned) _loopGain = _targetGains;
         else UpdateLoopGains();
     }
 
@@ -280,9 +276,7 @@ public sealed class Reverb : IAudioProcessor
     {
         if (_zeroInputFrames < _preDelay.Capacity || _zeroPushFrames < _ringLength) return false;
         if (_dampLow.AsInt32() != Vector128<int>.Zero || _dampHigh.AsInt32() != Vector128<int>.Zero) return false;
-        foreach (var diffuser in _diffusers)
-            if (!diffuser.HoldsOnlyZeros) return false;
-        return true;
+        return _diffusers.HoldsOnlyZeros;
     }
 
     private static bool IsZero(ReadOnlySpan<float> samples) => MemoryMarshal.Cast<float, int>(samples).IndexOfAnyExcept(0) < 0;
@@ -501,8 +495,7 @@ public sealed class Reverb : IAudioProcessor
         }
     }
 
-    // Mono input through the pre-delay and the four allpass diffusers (Schroeder allpasses: flat magnitude, they smear
-    // the attack into many small echoes), a stage at a time over the block.
+    // Mono input through the pre-delay and the four allpass diffusers, a stage at a time over the block.
     private Span<float> Diffuse(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, int frames, int preDelayFrames)
     {
         Span<float> x = _diffused.AsSpan(0, frames);
@@ -515,7 +508,7 @@ public sealed class Reverb : IAudioProcessor
 
         for (; n < frames; n++) x[n] = 0.5f * (inLeft[n] + inRight[n]);
         _preDelay.Process(x, preDelayFrames);
-        for (int d = 0; d < _diffusers.Length; d++) _diffusers[d].Allpass(x, _diffuserFrames[d], DiffuserGain);
+        _diffusers.Process(x);
         return x;
     }
 
