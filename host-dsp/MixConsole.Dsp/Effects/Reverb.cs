@@ -309,9 +309,21 @@ public sealed class Reverb : IAudioProcessor
         Transpose(lines, stride, frames, n, toFrames: true);
         Damp(frames, n);
         Transpose(lines, stride, frames, n, toFrames: false);
-        MixLines(lines, stride, diffused, n);
-        CountZeroPushes(lines, stride, n);
-        CopyLines((write + 1) & _ringMask, n, push: true);
+        int push = (write + 1) & _ringMask;
+        if (push + n <= _ringLength)
+        {
+            // The pushes do not wrap round the ring: the mix writes them straight into every line's stretch.
+            Span<float> ring = _ring.AsSpan(push);
+            MixLines(lines, stride, diffused, n, ring, _ringLength);
+            CountZeroPushes(ring, _ringLength, n);
+        }
+        else
+        {
+            MixLines(lines, stride, diffused, n, lines, stride);
+            CountZeroPushes(lines, stride, n);
+            CopyLines(push, n, push: true);
+        }
+
         _ringWrite = (write + n) & _ringMask;
     }
 
@@ -401,19 +413,20 @@ public sealed class Reverb : IAudioProcessor
 
     // Orthonormal fast Walsh-Hadamard transform of the eight damped lines (lossless mixing: butterflies a + b, a - b
     // between lines 1, 2 and 4 apart, then the 1/sqrt(8) scale), plus the diffused input spread with alternating signs at
-    // 1/sqrt(8), flushed: what each line pushes, in place of its row.
-    private static void MixLines(Span<float> lines, int stride, ReadOnlySpan<float> diffused, int n)
+    // 1/sqrt(8), flushed: what each line pushes, into its row of pushes (which may be the lines' own rows).
+    private static void MixLines(ReadOnlySpan<float> lines, int stride, ReadOnlySpan<float> diffused, int n, Span<float> pushes, int pushStride)
     {
         const float scale = 0.35355339f, inputGain = 0.35355339f; // 1/sqrt(8): the input spreads over eight lines at unit power
-        if (lines.Length < 7 * stride + n || diffused.Length < n) throw new ArgumentException("scratch shorter than the chunk");
+        if (lines.Length < 7 * stride + n || diffused.Length < n || pushes.Length < 7 * pushStride + n) throw new ArgumentException("scratch shorter than the chunk");
         ref float a = ref MemoryMarshal.GetReference(lines);
+        ref float p = ref MemoryMarshal.GetReference(pushes);
         int k = 0, w = Vector<float>.Count;
         if (Vector.IsHardwareAccelerated)
         {
             Vector<float> vScale = new(scale), vPlus = new(inputGain), vMinus = new(-inputGain), threshold = new(DenormalGuard.Threshold);
             for (; k + w <= n; k += w)
             {
-                nuint at = (nuint)k, s = (nuint)stride;
+                nuint at = (nuint)k, s = (nuint)stride, ps = (nuint)pushStride;
                 var a0 = Vector.LoadUnsafe(ref a, at);
                 var a1 = Vector.LoadUnsafe(ref a, at + s);
                 var a2 = Vector.LoadUnsafe(ref a, at + 2 * s);
@@ -426,14 +439,14 @@ public sealed class Reverb : IAudioProcessor
                 Vector<float> z0 = y0 + y2, z1 = y1 + y3, z2 = y0 - y2, z3 = y1 - y3, z4 = y4 + y6, z5 = y5 + y7, z6 = y4 - y6, z7 = y5 - y7;
                 var x = Vector.LoadUnsafe(ref MemoryMarshal.GetReference(diffused), at);
                 Vector<float> plus = vPlus * x, minus = vMinus * x;
-                Flush((z0 + z4) * vScale + plus, threshold).StoreUnsafe(ref a, at);
-                Flush((z1 + z5) * vScale + minus, threshold).StoreUnsafe(ref a, at + s);
-                Flush((z2 + z6) * vScale + plus, threshold).StoreUnsafe(ref a, at + 2 * s);
-                Flush((z3 + z7) * vScale + minus, threshold).StoreUnsafe(ref a, at + 3 * s);
-                Flush((z0 - z4) * vScale + plus, threshold).StoreUnsafe(ref a, at + 4 * s);
-                Flush((z1 - z5) * vScale + minus, threshold).StoreUnsafe(ref a, at + 5 * s);
-                Flush((z2 - z6) * vScale + plus, threshold).StoreUnsafe(ref a, at + 6 * s);
-                Flush((z3 - z7) * vScale + minus, threshold).StoreUnsafe(ref a, at + 7 * s);
+                Flush((z0 + z4) * vScale + plus, threshold).StoreUnsafe(ref p, at);
+                Flush((z1 + z5) * vScale + minus, threshold).StoreUnsafe(ref p, at + ps);
+                Flush((z2 + z6) * vScale + plus, threshold).StoreUnsafe(ref p, at + 2 * ps);
+                Flush((z3 + z7) * vScale + minus, threshold).StoreUnsafe(ref p, at + 3 * ps);
+                Flush((z0 - z4) * vScale + plus, threshold).StoreUnsafe(ref p, at + 4 * ps);
+                Flush((z1 - z5) * vScale + minus, threshold).StoreUnsafe(ref p, at + 5 * ps);
+                Flush((z2 - z6) * vScale + plus, threshold).StoreUnsafe(ref p, at + 6 * ps);
+                Flush((z3 - z7) * vScale + minus, threshold).StoreUnsafe(ref p, at + 7 * ps);
             }
         }
 
@@ -444,14 +457,14 @@ public sealed class Reverb : IAudioProcessor
             float y0 = a0 + a1, y1 = a0 - a1, y2 = a2 + a3, y3 = a2 - a3, y4 = a4 + a5, y5 = a4 - a5, y6 = a6 + a7, y7 = a6 - a7;
             float z0 = y0 + y2, z1 = y1 + y3, z2 = y0 - y2, z3 = y1 - y3, z4 = y4 + y6, z5 = y5 + y7, z6 = y4 - y6, z7 = y5 - y7;
             float plus = inputGain * diffused[k], minus = -inputGain * diffused[k];
-            lines[k] = DenormalGuard.Flush((z0 + z4) * scale + plus);
-            lines[stride + k] = DenormalGuard.Flush((z1 + z5) * scale + minus);
-            lines[2 * stride + k] = DenormalGuard.Flush((z2 + z6) * scale + plus);
-            lines[3 * stride + k] = DenormalGuard.Flush((z3 + z7) * scale + minus);
-            lines[4 * stride + k] = DenormalGuard.Flush((z0 - z4) * scale + plus);
-            lines[5 * stride + k] = DenormalGuard.Flush((z1 - z5) * scale + minus);
-            lines[6 * stride + k] = DenormalGuard.Flush((z2 - z6) * scale + plus);
-            lines[7 * stride + k] = DenormalGuard.Flush((z3 - z7) * scale + minus);
+            pushes[k] = DenormalGuard.Flush((z0 + z4) * scale + plus);
+            pushes[pushStride + k] = DenormalGuard.Flush((z1 + z5) * scale + minus);
+            pushes[2 * pushStride + k] = DenormalGuard.Flush((z2 + z6) * scale + plus);
+            pushes[3 * pushStride + k] = DenormalGuard.Flush((z3 + z7) * scale + minus);
+            pushes[4 * pushStride + k] = DenormalGuard.Flush((z0 - z4) * scale + plus);
+            pushes[5 * pushStride + k] = DenormalGuard.Flush((z1 - z5) * scale + minus);
+            pushes[6 * pushStride + k] = DenormalGuard.Flush((z2 - z6) * scale + plus);
+            pushes[7 * pushStride + k] = DenormalGuard.Flush((z3 - z7) * scale + minus);
         }
     }
 
