@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
-using MixConsole.Dsp.Filters;
 
 namespace MixConsole.Dsp.Delay;
 
@@ -46,9 +45,6 @@ public sealed class DelayLine
 
     /// <summary>Samples the ring holds: pushing this many in a row replaces every one.</summary>
     public int Capacity => _buffer.Length;
-
-    /// <summary>True when every sample in the ring is +0 (bit for bit): the line then delays silence into silence.</summary>
-    public bool HoldsOnlyZeros => MemoryMarshal.Cast<float, int>(_buffer.AsSpan()).IndexOfAnyExcept(0) < 0;
 
     /// <summary>Writes the newest sample.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -231,68 +227,6 @@ public sealed class DelayLine
         }
 
         for (; k < frames; k++) destination[k] = Hermite(w[k], w[k + 1], w[k + 2], w[k + 3], t);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="audio"/> in place through a Schroeder allpass around this line (flat magnitude; it smears an
-    /// attack into many small echoes): per sample, with h the sample <paramref name="delayFrames"/> pushes ago,
-    /// v = x + gain h is pushed (denormals flushed) and h - gain v comes out. A block no longer than the delay reads
-    /// straight from the ring and writes behind it, vectorised; the same arithmetic, so the same samples.
-    /// </summary>
-    public void Allpass(Span<float> audio, int delayFrames, float gain)
-    {
-        int n = audio.Length;
-        if (delayFrames < n || delayFrames > MaxDelayFrames)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                float held = Read(delayFrames);
-                float v = audio[i] + gain * held;
-                Push(DenormalGuard.Flush(v));
-                audio[i] = held - gain * v;
-            }
-
-            return;
-        }
-
-        ref float ring = ref MemoryMarshal.GetArrayDataReference(_buffer);
-        ref float io = ref MemoryMarshal.GetReference(audio);
-        int read = (_write - delayFrames) & _mask, write = (_write + 1) & _mask;
-        // Pieces that end where the read or the write position wraps round the ring, so each is contiguous in it.
-        for (int done = 0; done < n;)
-        {
-            int piece = Math.Min(n - done, Math.Min(_buffer.Length - read, _buffer.Length - write));
-            AllpassPiece(ref Unsafe.Add(ref io, done), ref Unsafe.Add(ref ring, read), ref Unsafe.Add(ref ring, write), piece, gain);
-            done += piece;
-            read = (read + piece) & _mask;
-            write = (write + piece) & _mask;
-        }
-
-        _write = (_write + n) & _mask;
-    }
-
-    private static void AllpassPiece(ref float x, ref float held, ref float pushed, int n, float gain)
-    {
-        int i = 0, w = Vector<float>.Count;
-        if (Vector.IsHardwareAccelerated)
-        {
-            Vector<float> g = new(gain), threshold = new(DenormalGuard.Threshold);
-            for (; i + w <= n; i += w)
-            {
-                var h = Vector.LoadUnsafe(ref held, (nuint)i);
-                var v = Vector.LoadUnsafe(ref x, (nuint)i) + g * h;
-                Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(v), threshold), Vector<float>.Zero, v).StoreUnsafe(ref pushed, (nuint)i);
-                (h - g * v).StoreUnsafe(ref x, (nuint)i);
-            }
-        }
-
-        for (; i < n; i++)
-        {
-            float h = Unsafe.Add(ref held, i);
-            float v = Unsafe.Add(ref x, i) + gain * h;
-            Unsafe.Add(ref pushed, i) = DenormalGuard.Flush(v);
-            Unsafe.Add(ref x, i) = h - gain * v;
-        }
     }
 
     /// <summary>Pushes every sample of <paramref name="samples"/> in order, as many <see cref="Push"/> calls would.</summary>

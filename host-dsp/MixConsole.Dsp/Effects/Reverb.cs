@@ -43,20 +43,19 @@ public sealed class Reverb : IAudioProcessor
     private int _ringLength, _ringMask, _ringWrite;
     // Longest chunk (frames), each line's read offset this block, and the chunk's taps by line and by frame.
     private int _chunkFrames;
-    private readonly int[] _lag = new int[LineCount];
+    // The per-line values sit inside the object, not in arrays of their own: fewer cache lines to miss at each block.
+    private ReverbLines<int> _lag;
     private float[] _lineScratch = [], _frameScratch = [];
-    private readonly int[] _lineMaxFrames = new int[LineCount];
+    private ReverbLines<int> _lineMaxFrames;
     // Loop gains at the target lengths from the last design applied (valid until a setter changes decay or size).
-    private readonly float[] _targetGains = new float[LineCount];
+    private ReverbLines<float> _targetGains;
     private bool _targetGainsDesigned;
     private float _decayTimeSeconds = 1.8f, _size = 0.7f;
     private Vector128<float> _dampLow, _dampHigh;
-    private readonly DelayLine[] _diffusers = new DelayLine[4];
+    private readonly ReverbDiffusers _diffusers = new();
     private readonly DelayLine _preDelay = new();
-    private readonly int[] _lengthFrames = new int[LineCount];
-    private readonly int[] _targetFrames = new int[LineCount];
-    private readonly float[] _loopGain = new float[LineCount];
-    private readonly int[] _diffuserFrames = new int[4];
+    private ReverbLines<int> _lengthFrames, _targetFrames;
+    private ReverbLines<float> _loopGain;
     private double _sampleRateHz;
     private float[] _diffused = [];
     // Every line, the pre-delay, the diffusers and the damping hold +0 (so a block of +0 input changes nothing but the
@@ -67,7 +66,6 @@ public sealed class Reverb : IAudioProcessor
     /// <summary>Creates a reverb: 20 ms pre-delay, 1.8 s decay, size 0.7, damping 0.3, fully wet.</summary>
     public Reverb()
     {
-        for (int i = 0; i < _diffusers.Length; i++) _diffusers[i] = new DelayLine();
     }
 
     /// <summary>Pre-delay before the reverb starts, in milliseconds (0..500).</summary>
@@ -165,7 +163,7 @@ public sealed class Reverb : IAudioProcessor
 
         _targetGainsDesigned = true;
         // Lines still moving get their gains as they step, in Process.
-        if (settled) _targetGains.AsSpan().CopyTo(_loopGain);
+        if (settled) _loopGain = _targetGains;
     }
 
     /// <summary>Sizes all lines for the largest size and pre-delay at <paramref name="spec"/>'s rate.</summary>
@@ -189,13 +187,11 @@ public sealed class Reverb : IAudioProcessor
         _lineScratch = new float[LineCount * _chunkFrames];
         _frameScratch = new float[LineCount * _chunkFrames];
         _ringWrite = 0;
-        for (int i = 0; i < _diffusers.Length; i++)
-        {
-            _diffusers[i].Prepare(_sampleRateHz, DiffuserMs[i] + 1);
-            _diffuserFrames[i] = (int)Math.Round(DiffuserMs[i] * _sampleRateHz / 1000);
-        }
+        Span<int> diffuserFrames = stackalloc int[DiffuserMs.Length];
+        for (int i = 0; i < diffuserFrames.Length; i++) diffuserFrames[i] = (int)Math.Round(DiffuserMs[i] * _sampleRateHz / 1000);
+        _diffusers.Prepare(diffuserFrames, DiffuserGain);
         UpdateTargetLengths();
-        Array.Copy(_targetFrames, _lengthFrames, LineCount);
+        _lengthFrames = _targetFrames;
         UpdateLoopGains();
         Reset();
     }
@@ -205,13 +201,13 @@ public sealed class Reverb : IAudioProcessor
     {
         _preDelay.Reset();
         Array.Clear(_ring);
-        foreach (var diffuser in _diffusers) diffuser.Reset();
+        _diffusers.Reset();
         _ringWrite = 0;
         _dampLow = _dampHigh = Vector128<float>.Zero;
         _silent = true;
         _zeroInputFrames = _zeroPushFrames = 0;
-        Array.Copy(_targetFrames, _lengthFrames, LineCount);
-        if (_targetGainsDesigned) _targetGains.AsSpan().CopyTo(_loopGain);
+        _lengthFrames = _targetFrames;
+        if (_targetGainsDesigned) _loopGain = _targetGains;
         else UpdateLoopGains();
     }
 
@@ -280,9 +276,7 @@ public sealed class Reverb : IAudioProcessor
     {
         if (_zeroInputFrames < _preDelay.Capacity || _zeroPushFrames < _ringLength) return false;
         if (_dampLow.AsInt32() != Vector128<int>.Zero || _dampHigh.AsInt32() != Vector128<int>.Zero) return false;
-        foreach (var diffuser in _diffusers)
-            if (!diffuser.HoldsOnlyZeros) return false;
-        return true;
+        return _diffusers.HoldsOnlyZeros;
     }
 
     private static bool IsZero(ReadOnlySpan<float> samples) => MemoryMarshal.Cast<float, int>(samples).IndexOfAnyExcept(0) < 0;
@@ -315,9 +309,21 @@ public sealed class Reverb : IAudioProcessor
         Transpose(lines, stride, frames, n, toFrames: true);
         Damp(frames, n);
         Transpose(lines, stride, frames, n, toFrames: false);
-        MixLines(lines, stride, diffused, n);
-        CountZeroPushes(lines, stride, n);
-        CopyLines((write + 1) & _ringMask, n, push: true);
+        int push = (write + 1) & _ringMask;
+        if (push + n <= _ringLength)
+        {
+            // The pushes do not wrap round the ring: the mix writes them straight into every line's stretch.
+            Span<float> ring = _ring.AsSpan(push);
+            MixLines(lines, stride, diffused, n, ring, _ringLength);
+            CountZeroPushes(ring, _ringLength, n);
+        }
+        else
+        {
+            MixLines(lines, stride, diffused, n, lines, stride);
+            CountZeroPushes(lines, stride, n);
+            CopyLines(push, n, push: true);
+        }
+
         _ringWrite = (write + n) & _ringMask;
     }
 
@@ -407,19 +413,20 @@ public sealed class Reverb : IAudioProcessor
 
     // Orthonormal fast Walsh-Hadamard transform of the eight damped lines (lossless mixing: butterflies a + b, a - b
     // between lines 1, 2 and 4 apart, then the 1/sqrt(8) scale), plus the diffused input spread with alternating signs at
-    // 1/sqrt(8), flushed: what each line pushes, in place of its row.
-    private static void MixLines(Span<float> lines, int stride, ReadOnlySpan<float> diffused, int n)
+    // 1/sqrt(8), flushed: what each line pushes, into its row of pushes (which may be the lines' own rows).
+    private static void MixLines(ReadOnlySpan<float> lines, int stride, ReadOnlySpan<float> diffused, int n, Span<float> pushes, int pushStride)
     {
         const float scale = 0.35355339f, inputGain = 0.35355339f; // 1/sqrt(8): the input spreads over eight lines at unit power
-        if (lines.Length < 7 * stride + n || diffused.Length < n) throw new ArgumentException("scratch shorter than the chunk");
+        if (lines.Length < 7 * stride + n || diffused.Length < n || pushes.Length < 7 * pushStride + n) throw new ArgumentException("scratch shorter than the chunk");
         ref float a = ref MemoryMarshal.GetReference(lines);
+        ref float p = ref MemoryMarshal.GetReference(pushes);
         int k = 0, w = Vector<float>.Count;
         if (Vector.IsHardwareAccelerated)
         {
             Vector<float> vScale = new(scale), vPlus = new(inputGain), vMinus = new(-inputGain), threshold = new(DenormalGuard.Threshold);
             for (; k + w <= n; k += w)
             {
-                nuint at = (nuint)k, s = (nuint)stride;
+                nuint at = (nuint)k, s = (nuint)stride, ps = (nuint)pushStride;
                 var a0 = Vector.LoadUnsafe(ref a, at);
                 var a1 = Vector.LoadUnsafe(ref a, at + s);
                 var a2 = Vector.LoadUnsafe(ref a, at + 2 * s);
@@ -432,14 +439,14 @@ public sealed class Reverb : IAudioProcessor
                 Vector<float> z0 = y0 + y2, z1 = y1 + y3, z2 = y0 - y2, z3 = y1 - y3, z4 = y4 + y6, z5 = y5 + y7, z6 = y4 - y6, z7 = y5 - y7;
                 var x = Vector.LoadUnsafe(ref MemoryMarshal.GetReference(diffused), at);
                 Vector<float> plus = vPlus * x, minus = vMinus * x;
-                Flush((z0 + z4) * vScale + plus, threshold).StoreUnsafe(ref a, at);
-                Flush((z1 + z5) * vScale + minus, threshold).StoreUnsafe(ref a, at + s);
-                Flush((z2 + z6) * vScale + plus, threshold).StoreUnsafe(ref a, at + 2 * s);
-                Flush((z3 + z7) * vScale + minus, threshold).StoreUnsafe(ref a, at + 3 * s);
-                Flush((z0 - z4) * vScale + plus, threshold).StoreUnsafe(ref a, at + 4 * s);
-                Flush((z1 - z5) * vScale + minus, threshold).StoreUnsafe(ref a, at + 5 * s);
-                Flush((z2 - z6) * vScale + plus, threshold).StoreUnsafe(ref a, at + 6 * s);
-                Flush((z3 - z7) * vScale + minus, threshold).StoreUnsafe(ref a, at + 7 * s);
+                Flush((z0 + z4) * vScale + plus, threshold).StoreUnsafe(ref p, at);
+                Flush((z1 + z5) * vScale + minus, threshold).StoreUnsafe(ref p, at + ps);
+                Flush((z2 + z6) * vScale + plus, threshold).StoreUnsafe(ref p, at + 2 * ps);
+                Flush((z3 + z7) * vScale + minus, threshold).StoreUnsafe(ref p, at + 3 * ps);
+                Flush((z0 - z4) * vScale + plus, threshold).StoreUnsafe(ref p, at + 4 * ps);
+                Flush((z1 - z5) * vScale + minus, threshold).StoreUnsafe(ref p, at + 5 * ps);
+                Flush((z2 - z6) * vScale + plus, threshold).StoreUnsafe(ref p, at + 6 * ps);
+                Flush((z3 - z7) * vScale + minus, threshold).StoreUnsafe(ref p, at + 7 * ps);
             }
         }
 
@@ -450,14 +457,14 @@ public sealed class Reverb : IAudioProcessor
             float y0 = a0 + a1, y1 = a0 - a1, y2 = a2 + a3, y3 = a2 - a3, y4 = a4 + a5, y5 = a4 - a5, y6 = a6 + a7, y7 = a6 - a7;
             float z0 = y0 + y2, z1 = y1 + y3, z2 = y0 - y2, z3 = y1 - y3, z4 = y4 + y6, z5 = y5 + y7, z6 = y4 - y6, z7 = y5 - y7;
             float plus = inputGain * diffused[k], minus = -inputGain * diffused[k];
-            lines[k] = DenormalGuard.Flush((z0 + z4) * scale + plus);
-            lines[stride + k] = DenormalGuard.Flush((z1 + z5) * scale + minus);
-            lines[2 * stride + k] = DenormalGuard.Flush((z2 + z6) * scale + plus);
-            lines[3 * stride + k] = DenormalGuard.Flush((z3 + z7) * scale + minus);
-            lines[4 * stride + k] = DenormalGuard.Flush((z0 - z4) * scale + plus);
-            lines[5 * stride + k] = DenormalGuard.Flush((z1 - z5) * scale + minus);
-            lines[6 * stride + k] = DenormalGuard.Flush((z2 - z6) * scale + plus);
-            lines[7 * stride + k] = DenormalGuard.Flush((z3 - z7) * scale + minus);
+            pushes[k] = DenormalGuard.Flush((z0 + z4) * scale + plus);
+            pushes[pushStride + k] = DenormalGuard.Flush((z1 + z5) * scale + minus);
+            pushes[2 * pushStride + k] = DenormalGuard.Flush((z2 + z6) * scale + plus);
+            pushes[3 * pushStride + k] = DenormalGuard.Flush((z3 + z7) * scale + minus);
+            pushes[4 * pushStride + k] = DenormalGuard.Flush((z0 - z4) * scale + plus);
+            pushes[5 * pushStride + k] = DenormalGuard.Flush((z1 - z5) * scale + minus);
+            pushes[6 * pushStride + k] = DenormalGuard.Flush((z2 - z6) * scale + plus);
+            pushes[7 * pushStride + k] = DenormalGuard.Flush((z3 - z7) * scale + minus);
         }
     }
 
@@ -501,8 +508,7 @@ public sealed class Reverb : IAudioProcessor
         }
     }
 
-    // Mono input through the pre-delay and the four allpass diffusers (Schroeder allpasses: flat magnitude, they smear
-    // the attack into many small echoes), a stage at a time over the block.
+    // Mono input through the pre-delay and the four allpass diffusers, a stage at a time over the block.
     private Span<float> Diffuse(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight, int frames, int preDelayFrames)
     {
         Span<float> x = _diffused.AsSpan(0, frames);
@@ -515,7 +521,7 @@ public sealed class Reverb : IAudioProcessor
 
         for (; n < frames; n++) x[n] = 0.5f * (inLeft[n] + inRight[n]);
         _preDelay.Process(x, preDelayFrames);
-        for (int d = 0; d < _diffusers.Length; d++) _diffusers[d].Allpass(x, _diffuserFrames[d], DiffuserGain);
+        _diffusers.Process(x);
         return x;
     }
 

@@ -137,6 +137,7 @@ internal sealed class SendMatrix
             for (int q = 0; q < _quadRows; q += 4)
             {
                 int done = MixQuad(destination, stride, q, frames);
+                if (done == frames) continue;
                 for (int j = q; j < q + 4; j++)
                 {
                     int row = _order[j];

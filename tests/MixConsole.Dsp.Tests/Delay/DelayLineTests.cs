@@ -195,44 +195,15 @@ public class DelayLineTests
         }, calls: 10_000, what: "DelayLine.Process and ChannelDelay.Process (32 frames, the delay moving)");
     }
 
-    [Theory]
-    [InlineData(229, 32)]
-    [InlineData(172, 7)]
-    [InlineData(40, 64)]
-    [InlineData(100, 100)]
-    [InlineData(30, 1)]
-    public void Allpass_MatchesThePerSampleAllpass_BitForBit(int delayFrames, int blockFrames)
-    {
-        // A 100-frame line is 128 long: blocks wrap it at every position; blocks longer than the delay take the per-sample loop.
-        var line = new DelayLine();
-        line.PrepareFrames(Math.Max(100, delayFrames));
-        var reference = new DelayLine();
-        reference.PrepareFrames(Math.Max(100, delayFrames));
-        float[] input = TestSignals.Noise(5000, 9);
-        float[] output = (float[])input.Clone();
-        for (int start = 0; start < output.Length; start += blockFrames)
-            line.Allpass(output.AsSpan(start, Math.Min(blockFrames, output.Length - start)), delayFrames, 0.62f);
-        for (int i = 0; i < input.Length; i++)
-        {
-            float held = reference.Read(delayFrames);
-            float v = input[i] + 0.62f * held;
-            reference.Push(MixConsole.Dsp.Filters.DenormalGuard.Flush(v));
-            Assert.Equal(held - 0.62f * v, output[i]);
-        }
-    }
-
     [Fact]
-    public void Reset_LeavesOnlyZeros_AndDelaysAsAFreshLine()
+    public void Reset_DelaysAsAFreshLine()
     {
         DelayLine used = new(), fresh = new();
         used.Prepare(Fs, 20);
         fresh.Prepare(Fs, 20);
-        Assert.True(fresh.HoldsOnlyZeros);
         float[] x = TestSignals.Noise(700, 5);
         used.Process(x[..500], 300);
-        Assert.False(used.HoldsOnlyZeros);
         used.Reset();
-        Assert.True(used.HoldsOnlyZeros);
         float[] a = x[500..], b = x[500..];
         used.Process(a, 300);
         fresh.Process(b, 300);
