@@ -83,6 +83,9 @@ public sealed partial class ConsoleCompiler
     /// <summary>The exchange the audio thread takes snapshots from.</summary>
     internal SnapshotExchange<ConsoleSnapshot> Exchange => _exchange;
 
+    /// <summary>The compiler's own state as of its last compile, which every published snapshot copies its changed parts from.</summary>
+    internal ConsoleSnapshot Compiled => _compiled;
+
     /// <summary>
     /// Control side, from <see cref="MixerEngine.Prepare"/>: designs everything for <paramref name="sampleRateHz"/>
     /// and publishes a full snapshot now (waiting out another compile in progress). Should a batch be open, the

@@ -126,40 +126,36 @@ internal sealed class ConsoleSnapshot
     public static int Part(int key, int aspect) => key * StripAspect.Count + aspect;
 
     /// <summary>
-    /// Producer: brings this recycled snapshot up to <paramref name="source"/> by copying only the keys that
-    /// changed after this snapshot's own generation. Allocates nothing.
+    /// Producer: brings this recycled snapshot up to <paramref name="source"/> by copying only the parts that
+    /// changed after this snapshot's own generation (a channel's EQ band alone when only that band moved: every
+    /// line copied is a line the audio block may find evicted). Allocates nothing.
     /// </summary>
     public void CopyChangedFrom(ConsoleSnapshot source)
     {
         long since = Generation;
         var keys = Keys;
-        int buses = keys.Buses, fx = keys.FxSlots, sections = StripSection.Count;
         for (int c = 0; c < keys.Channels; c++)
         {
             if (source.KeyGeneration[c] <= since) continue;
-            CopyKey(source, c);
-            Channels[c] = source.Channels[c];
-            source.ChannelSections.AsSpan(c * sections, sections).CopyTo(ChannelSections.AsSpan(c * sections));
-            source.SendLevels.AsSpan(c * buses, buses).CopyTo(SendLevels.AsSpan(c * buses));
-            source.SendTaps.AsSpan(c * buses, buses).CopyTo(SendTaps.AsSpan(c * buses));
-            source.FxSendLeft.AsSpan(c * fx, fx).CopyTo(FxSendLeft.AsSpan(c * fx));
-            source.FxSendRight.AsSpan(c * fx, fx).CopyTo(FxSendRight.AsSpan(c * fx));
-            source.FxTaps.AsSpan(c * fx, fx).CopyTo(FxTaps.AsSpan(c * fx));
+            CopyChannelParts(source, c, CopyKey(source, c, since));
         }
 
-        for (int b = 0; b < buses; b++)
+        for (int b = 0; b < keys.Buses; b++)
         {
             int key = keys.Bus(b);
             if (source.KeyGeneration[key] <= since) continue;
-            CopyKey(source, key);
-            Buses[b] = source.Buses[b];
-            source.BusSections.AsSpan(b * sections, sections).CopyTo(BusSections.AsSpan(b * sections));
+            int parts = CopyKey(source, key, since);
+            ref BusTargets to = ref Buses[b];
+            ref readonly BusTargets from = ref source.Buses[b];
+            if (Has(parts, StripAspect.Compressor)) to.Compressor = from.Compressor;
+            if (Has(parts, StripAspect.Mix)) to.Mix = from.Mix;
+            CopySections(source.BusSections, BusSections, b, parts);
         }
 
         if (source.KeyGeneration[keys.Main] > since || source.KeyGeneration[keys.Mono] > since)
         {
-            CopyKey(source, keys.Main);
-            CopyKey(source, keys.Mono);
+            CopyKey(source, keys.Main, since);
+            CopyKey(source, keys.Mono, since);
             Main = source.Main;
             source.MainSections.CopyTo(MainSections, 0);
             source.MonoSections.CopyTo(MonoSections, 0);
@@ -169,14 +165,14 @@ internal sealed class ConsoleSnapshot
         {
             if (source.KeyGeneration[keys.Fx(s)] > since)
             {
-                CopyKey(source, keys.Fx(s));
+                CopyKey(source, keys.Fx(s), since);
                 Effects[s] = source.Effects[s];
             }
         }
 
         if (source.KeyGeneration[keys.Inserts] > since)
         {
-            CopyKey(source, keys.Inserts);
+            CopyKey(source, keys.Inserts, since);
             source.Inserts.CopyTo(Inserts, 0);
         }
 
@@ -185,9 +181,9 @@ internal sealed class ConsoleSnapshot
         {
             int key = keys.Matrix(m);
             if (source.KeyGeneration[key] <= since) continue;
-            CopyKey(source, key);
+            CopyKey(source, key, since);
             Matrices[m] = source.Matrices[m];
-            source.MatrixSections.AsSpan(m * sections, sections).CopyTo(MatrixSections.AsSpan(m * sections));
+            source.MatrixSections.AsSpan(m * StripSection.Count, StripSection.Count).CopyTo(MatrixSections.AsSpan(m * StripSection.Count));
             source.MatrixSends.AsSpan(m * inputs, inputs).CopyTo(MatrixSends.AsSpan(m * inputs));
             source.MatrixPostFader.AsSpan(m * inputs, inputs).CopyTo(MatrixPostFader.AsSpan(m * inputs));
         }
@@ -197,9 +193,69 @@ internal sealed class ConsoleSnapshot
         SampleRateHz = source.SampleRateHz;
     }
 
-    private void CopyKey(ConsoleSnapshot source, int key)
+    // The key's part generations, and a mask of the parts newer than since (what else to copy).
+    private int CopyKey(ConsoleSnapshot source, int key, long since)
     {
         KeyGeneration[key] = source.KeyGeneration[key];
-        source.PartGeneration.AsSpan(key * StripAspect.Count, StripAspect.Count).CopyTo(PartGeneration.AsSpan(key * StripAspect.Count));
+        ReadOnlySpan<long> from = source.PartGeneration.AsSpan(key * StripAspect.Count, StripAspect.Count);
+        Span<long> to = PartGeneration.AsSpan(key * StripAspect.Count, StripAspect.Count);
+        int parts = 0;
+        for (int a = 0; a < from.Length; a++)
+        {
+            if (from[a] <= since) continue;
+            to[a] = from[a];
+            parts |= 1 << a;
+        }
+
+        return parts;
     }
+
+    // Each part of a channel strip and what the compiler writes for it (an effect part has nothing of the strip's).
+    private void CopyChannelParts(ConsoleSnapshot source, int c, int parts)
+    {
+        ref ChannelTargets to = ref Channels[c];
+        ref readonly ChannelTargets from = ref source.Channels[c];
+        if (Has(parts, StripAspect.Input))
+        {
+            to.Trim = from.Trim;
+            to.DelayOn = from.DelayOn;
+            to.DelayMs = from.DelayMs;
+        }
+
+        if (Has(parts, StripAspect.Gate)) to.Gate = from.Gate;
+        if (Has(parts, StripAspect.Compressor)) to.Compressor = from.Compressor;
+        if (Has(parts, StripAspect.Mix)) to.Mix = from.Mix;
+        if (Has(parts, StripAspect.Link)) to.Linked = from.Linked;
+        CopySections(source.ChannelSections, ChannelSections, c, parts);
+        if (!Has(parts, StripAspect.Sends)) return;
+        int buses = Keys.Buses, fx = Keys.FxSlots;
+        source.SendLevels.AsSpan(c * buses, buses).CopyTo(SendLevels.AsSpan(c * buses));
+        source.SendTaps.AsSpan(c * buses, buses).CopyTo(SendTaps.AsSpan(c * buses));
+        source.FxSendLeft.AsSpan(c * fx, fx).CopyTo(FxSendLeft.AsSpan(c * fx));
+        source.FxSendRight.AsSpan(c * fx, fx).CopyTo(FxSendRight.AsSpan(c * fx));
+        source.FxTaps.AsSpan(c * fx, fx).CopyTo(FxTaps.AsSpan(c * fx));
+    }
+
+    // The biquad sections of strip row `row` that belong to the parts in the mask.
+    private static void CopySections(BiquadCoefficients[] source, BiquadCoefficients[] destination, int row, int parts)
+    {
+        int at = row * StripSection.Count;
+        if (Has(parts, StripAspect.HighPass))
+        {
+            destination[at + StripSection.HighPass0] = source[at + StripSection.HighPass0];
+            destination[at + StripSection.HighPass1] = source[at + StripSection.HighPass1];
+        }
+
+        if (Has(parts, StripAspect.Gate)) destination[at + StripSection.GateKey] = source[at + StripSection.GateKey];
+        if (Has(parts, StripAspect.Compressor))
+        {
+            destination[at + StripSection.CompressorKey] = source[at + StripSection.CompressorKey];
+            destination[at + StripSection.CompressorKeyPostEq] = source[at + StripSection.CompressorKeyPostEq];
+        }
+
+        for (int band = 0; band < StripSection.EqBands; band++)
+            if (Has(parts, StripAspect.EqBand(band))) destination[at + StripSection.Eq(band)] = source[at + StripSection.Eq(band)];
+    }
+
+    private static bool Has(int parts, int aspect) => (parts & (1 << aspect)) != 0;
 }

@@ -126,13 +126,13 @@ internal sealed class SnapshotFollower
         long since = snap ? long.MinValue : _followed;
         var keys = snapshot.Keys;
         for (int c = 0; c < _strips; c++)
-            if (snapshot.KeyGeneration[c] > since) FollowChannel(snapshot, c, since, snap);
+            if (snapshot.KeyGeneration[c] > since) FollowChannel(snapshot, c, NewerParts(snapshot, c, since), snap);
 
         for (int b = 0; b < _buses; b++)
-            if (snapshot.KeyGeneration[keys.Bus(b)] > since) FollowBus(snapshot, b, keys.Bus(b), since, snap);
+            if (snapshot.KeyGeneration[keys.Bus(b)] > since) FollowBus(snapshot, b, NewerParts(snapshot, keys.Bus(b), since), snap);
 
-        if (snapshot.KeyGeneration[keys.Main] > since) FollowMain(snapshot, keys.Main, since, snap);
-        if (snapshot.KeyGeneration[keys.Mono] > since) FollowMono(snapshot, keys.Mono, since, snap);
+        if (snapshot.KeyGeneration[keys.Main] > since) FollowMain(snapshot, NewerParts(snapshot, keys.Main, since), snap);
+        if (snapshot.KeyGeneration[keys.Mono] > since) FollowMono(snapshot, NewerParts(snapshot, keys.Mono, since), snap);
         if (Newer(snapshot, keys.Inserts, StripAspect.Effect, since)) Inserts.Follow(snapshot.Inserts, snap);
         for (int s = 0; s < _effectSlots; s++)
         {
@@ -157,7 +157,7 @@ internal sealed class SnapshotFollower
         _followed = generation;
     }
 
-    private void FollowChannel(ConsoleSnapshot snapshot, int c, long since, bool snap)
+    private void FollowChannel(ConsoleSnapshot snapshot, int c, int parts, bool snap)
     {
         ref readonly ChannelTargets t = ref snapshot.Channels[c];
         ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections = snapshot.ChannelSections.AsSpan(c * StripSection.Count, StripSection.Count);
@@ -165,8 +165,8 @@ internal sealed class SnapshotFollower
         bool isReturn = c >= _channels;
         StripBank bank = isReturn ? Returns.Bank : ChannelBank;
         int strip = isReturn ? c - _channels : c;
-        if (Newer(snapshot, c, StripAspect.Link, since)) bank.SetLinked(strip, t.Linked);
-        if (!isReturn && Newer(snapshot, c, StripAspect.Input, since))
+        if (Has(parts, StripAspect.Link)) bank.SetLinked(strip, t.Linked);
+        if (!isReturn && Has(parts, StripAspect.Input))
         {
             Set(ref Channels[c].Trim, t.Trim, snap);
             Delays[c].SetDelayMs(t.DelayOn ? t.DelayMs : 0);
@@ -178,28 +178,28 @@ internal sealed class SnapshotFollower
             }
         }
 
-        if (Newer(snapshot, c, StripAspect.Gate, since))
+        if (Has(parts, StripAspect.Gate))
         {
             bank.SetGate(strip, in t.Gate);
             bank.SetSection(strip, StripSection.GateKey, sections[StripSection.GateKey], glide: false);
         }
 
-        if (Newer(snapshot, c, StripAspect.Compressor, since)) FollowCompressor(bank, strip, in t.Compressor, sections);
-        if (Newer(snapshot, c, StripAspect.Mix, since))
+        if (Has(parts, StripAspect.Compressor)) FollowCompressor(bank, strip, in t.Compressor, sections);
+        if (Has(parts, StripAspect.Mix))
         {
             FollowMix(ref Channels[c].Mix, in t.Mix, snap);
             SoloAfterFader = snapshot.Main.SoloAfterFader;
         }
 
-        if (Newer(snapshot, c, StripAspect.Sends, since)) (isReturn ? Returns.Sends : Sends).Follow(strip, snapshot, snap, _rampSamples);
+        if (Has(parts, StripAspect.Sends)) (isReturn ? Returns.Sends : Sends).Follow(strip, snapshot, snap, _rampSamples);
 
-        if (Newer(snapshot, c, StripAspect.HighPass, since))
+        if (Has(parts, StripAspect.HighPass))
         {
             bank.SetSection(strip, StripSection.HighPass0, sections[StripSection.HighPass0], !snap);
             bank.SetSection(strip, StripSection.HighPass1, sections[StripSection.HighPass1], !snap);
         }
 
-        FollowEqBands(snapshot, bank, strip, c, sections, since, snap);
+        FollowEqBands(bank, strip, sections, parts, snap);
     }
 
     private void FollowMix(ref MixRamps r, in MixGains t, bool snap)
@@ -212,30 +212,26 @@ internal sealed class SnapshotFollower
         Set(ref r.SoloRight, t.SoloRight, snap);
     }
 
-    private void FollowBus(ConsoleSnapshot snapshot, int b, int key, long since, bool snap)
+    private void FollowBus(ConsoleSnapshot snapshot, int b, int parts, bool snap)
     {
         ref readonly BusTargets t = ref snapshot.Buses[b];
         ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections = snapshot.BusSections.AsSpan(b * StripSection.Count, StripSection.Count);
-        if (Newer(snapshot, key, StripAspect.Compressor, since)) FollowCompressor(BusBank, b, in t.Compressor, sections);
-        if (Newer(snapshot, key, StripAspect.Mix, since))
-        {
-            FollowMix(ref Buses[b], in t.Mix, snap);
-        }
-
-        FollowEqBands(snapshot, BusBank, b, key, sections, since, snap);
+        if (Has(parts, StripAspect.Compressor)) FollowCompressor(BusBank, b, in t.Compressor, sections);
+        if (Has(parts, StripAspect.Mix)) FollowMix(ref Buses[b], in t.Mix, snap);
+        FollowEqBands(BusBank, b, sections, parts, snap);
     }
 
-    private void FollowMain(ConsoleSnapshot snapshot, int key, long since, bool snap)
+    private void FollowMain(ConsoleSnapshot snapshot, int parts, bool snap)
     {
         ref readonly MainTargets t = ref snapshot.Main;
         ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections = snapshot.MainSections;
-        if (Newer(snapshot, key, StripAspect.Compressor, since))
+        if (Has(parts, StripAspect.Compressor))
         {
             FollowCompressor(MainBank, 0, in t.Compressor, sections);
             FollowCompressor(MainBank, 1, in t.Compressor, sections);
         }
 
-        if (Newer(snapshot, key, StripAspect.Mix, since))
+        if (Has(parts, StripAspect.Mix))
         {
             Set(ref Main.Left, t.Left, snap);
             Set(ref Main.Right, t.Right, snap);
@@ -243,16 +239,16 @@ internal sealed class SnapshotFollower
             Set(ref Main.MasterWet, t.MasterWet, snap);
         }
 
-        FollowEqBands(snapshot, MainBank, 0, key, sections, since, snap);
-        FollowEqBands(snapshot, MainBank, 1, key, sections, since, snap);
+        FollowEqBands(MainBank, 0, sections, parts, snap);
+        FollowEqBands(MainBank, 1, sections, parts, snap);
     }
 
-    private void FollowMono(ConsoleSnapshot snapshot, int key, long since, bool snap)
+    private void FollowMono(ConsoleSnapshot snapshot, int parts, bool snap)
     {
         ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections = snapshot.MonoSections;
-        if (Newer(snapshot, key, StripAspect.Compressor, since)) FollowCompressor(MonoBank, 0, in snapshot.Main.MonoCompressor, sections);
-        if (Newer(snapshot, key, StripAspect.Mix, since)) Set(ref Main.Mono, snapshot.Main.Mono, snap);
-        FollowEqBands(snapshot, MonoBank, 0, key, sections, since, snap);
+        if (Has(parts, StripAspect.Compressor)) FollowCompressor(MonoBank, 0, in snapshot.Main.MonoCompressor, sections);
+        if (Has(parts, StripAspect.Mix)) Set(ref Main.Mono, snapshot.Main.Mono, snap);
+        FollowEqBands(MonoBank, 0, sections, parts, snap);
     }
 
     private static void FollowCompressor(StripBank bank, int strip, in CompressorSettings compressor, ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections)
@@ -262,16 +258,27 @@ internal sealed class SnapshotFollower
         bank.SetSection(strip, StripSection.CompressorKeyPostEq, sections[StripSection.CompressorKeyPostEq], glide: false);
     }
 
-    private static void FollowEqBands(ConsoleSnapshot snapshot, StripBank bank, int strip, int key, ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections,
-        long since, bool snap)
+    private static void FollowEqBands(StripBank bank, int strip, ReadOnlySpan<Dsp.Filters.BiquadCoefficients> sections, int parts, bool snap)
     {
         for (int band = 0; band < StripSection.EqBands; band++)
-            if (Newer(snapshot, key, StripAspect.EqBand(band), since))
+            if (Has(parts, StripAspect.EqBand(band)))
                 bank.SetSection(strip, StripSection.Eq(band), sections[StripSection.Eq(band)], !snap);
     }
 
     internal static bool Newer(ConsoleSnapshot snapshot, int key, int aspect, long since) =>
         snapshot.PartGeneration[ConsoleSnapshot.Part(key, aspect)] > since;
+
+    // The parts of key newer than since, a bit per aspect: one pass over the key's generations.
+    private static int NewerParts(ConsoleSnapshot snapshot, int key, long since)
+    {
+        ReadOnlySpan<long> generations = snapshot.PartGeneration.AsSpan(key * StripAspect.Count, StripAspect.Count);
+        int parts = 0;
+        for (int a = 0; a < generations.Length; a++)
+            if (generations[a] > since) parts |= 1 << a;
+        return parts;
+    }
+
+    private static bool Has(int parts, int aspect) => (parts & (1 << aspect)) != 0;
 
     private void Set(ref LinearRamp ramp, float target, bool snap)
     {

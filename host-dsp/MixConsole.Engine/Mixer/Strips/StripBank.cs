@@ -48,8 +48,9 @@ internal sealed class StripBank
     private readonly float[] _state;
     private readonly bool[] _sectionLive;
     // Glides, in the layout of _coef (a row of lanes per coefficient), so a gliding row advances in SIMD: where each
-    // lane started and where it goes, and ticks left per lane of each group-section (a whole number, as a float).
-    private readonly float[] _rampFrom;
+    // lane goes, how far it started from there (start - target, taken once), and ticks left per lane of each
+    // group-section (a whole number, as a float).
+    private readonly float[] _rampSpan;
     private readonly float[] _rampTo;
     private readonly float[] _rampTicksLeft;
     private readonly bool[] _rowGliding;
@@ -82,7 +83,7 @@ internal sealed class StripBank
         _coef = new float[_groups * StripSection.Count * Coefficients * _width];
         _state = new float[_groups * StripSection.Count * States * _width];
         _sectionLive = new bool[_groups * StripSection.Count];
-        _rampFrom = new float[_coef.Length];
+        _rampSpan = new float[_coef.Length];
         _rampTo = new float[_coef.Length];
         _rampTicksLeft = new float[_groups * StripSection.Count * _width];
         _rowGliding = new bool[_groups * StripSection.Count];
@@ -160,7 +161,7 @@ internal sealed class StripBank
         {
             int at = baseIndex + k * _width;
             float to = target[k];
-            _rampFrom[at] = _coef[at];
+            _rampSpan[at] = _coef[at] - to;
             _rampTo[at] = to;
             same &= _coef[at] == to;
         }
@@ -188,7 +189,7 @@ internal sealed class StripBank
         // Rows and lanes come from SetSection's checked strips, and a row is whole vectors: unchecked loads and stores.
         ref float ticksLeft = ref MemoryMarshal.GetArrayDataReference(_rampTicksLeft);
         ref float coef = ref MemoryMarshal.GetArrayDataReference(_coef);
-        ref float from = ref MemoryMarshal.GetArrayDataReference(_rampFrom);
+        ref float span = ref MemoryMarshal.GetArrayDataReference(_rampSpan);
         ref float to = ref MemoryMarshal.GetArrayDataReference(_rampTo);
         for (int i = 0; i < _activeRowCount; i++)
         {
@@ -207,7 +208,7 @@ internal sealed class StripBank
                 {
                     nuint c = (nuint)((gs * Coefficients + k) * w + lane);
                     Vector<float> target = Vector.LoadUnsafe(ref to, c);
-                    Vector<float> glided = target + (Vector.LoadUnsafe(ref from, c) - target) * fraction;
+                    Vector<float> glided = target + Vector.LoadUnsafe(ref span, c) * fraction;
                     Vector.ConditionalSelect(moving, glided, Vector.LoadUnsafe(ref coef, c)).StoreUnsafe(ref coef, c);
                 }
             }
