@@ -117,27 +117,46 @@ public sealed class MasterChain : IAudioProcessor
     {
         for (int s = 0; s < _stages.Length; s++)
         {
-            IAudioProcessor stage = _stages[s];
             BypassCrossfade fade = _fades[s];
             bool wasDry = fade.IsDrySettled;
             fade.Bypassed = IsEffectivelyBypassed(s);
-            if (fade.LatencyFrames == 0)
+            if (fade.IsWetSettled)
             {
-                // Without latency the dry path is the input itself: nothing to keep while settled.
-                if (fade.IsWetSettled) { stage.Process(buffer, frames); continue; }
-                if (fade.IsDrySettled) continue;
+                // Settled on the stage, Apply would leave its output as it is; the dry delay is kept for a later switch.
+                if (fade.LatencyFrames != 0) fade.Capture(buffer, frames);
+                ProcessStage(s, buffer, frames);
+                continue;
             }
-            else if (fade.IsDrySettled)
+            if (fade.IsDrySettled)
             {
+                // Without latency the dry path is the input itself: nothing to keep.
+                if (fade.LatencyFrames == 0) continue;
                 fade.Capture(buffer, frames);
                 fade.Apply(buffer, frames);
                 continue;
             }
 
-            if (wasDry) fade.Prime(stage);
+            if (wasDry) fade.Prime(_stages[s]);
             fade.Capture(buffer, frames);
-            stage.Process(buffer, frames);
+            ProcessStage(s, buffer, frames);
             fade.Apply(buffer, frames);
+        }
+    }
+
+    // The stages by their own types: one interface call site shared by nine types dispatched through a slow resolve stub.
+    private void ProcessStage(int stage, AudioBuffer buffer, int frames)
+    {
+        switch ((MasterStage)stage)
+        {
+            case MasterStage.InputTrim: InputTrim.Process(buffer, frames); break;
+            case MasterStage.Subsonic: Subsonic.Process(buffer, frames); break;
+            case MasterStage.Eq: Eq.Process(buffer, frames); break;
+            case MasterStage.Multiband: Multiband.Process(buffer, frames); break;
+            case MasterStage.Imager: Imager.Process(buffer, frames); break;
+            case MasterStage.Saturation: Saturation.Process(buffer, frames); break;
+            case MasterStage.LoudnessGain: LoudnessGain.Process(buffer, frames); break;
+            case MasterStage.Limiter: Limiter.Process(buffer, frames); break;
+            default: Dither.Process(buffer, frames); break;
         }
     }
 
