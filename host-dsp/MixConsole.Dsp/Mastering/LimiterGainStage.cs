@@ -38,6 +38,8 @@ internal sealed class LimiterGainStage
     // Largest |input| (over the channels) of each recent block and its length, in a ring: bounds the filters' input
     // histories without scanning them.
     private float[] _recentMax = [];
+    // This block's largest |input| per channel.
+    private float[] _channelMax = [];
     private int[] _recentFrames = [];
     private int _recentPos;
 
@@ -107,6 +109,7 @@ internal sealed class LimiterGainStage
         // One slot per frame of the longest history, plus this block's: enough even for blocks of one frame.
         int recent = Math.Max(_upsampler.HistoryFrames, _commonMeters.Length > 0 ? _commonMeters[0].HistoryFrames : 0) + 2;
         _recentMax = new float[recent];
+        _channelMax = new float[spec.Channels];
         _recentFrames = new int[recent];
         _holdValues = new double[_lookahead + 2 * NeighbourFrames + 2];
         _holdIndices = new long[_lookahead + 2 * NeighbourFrames + 2];
@@ -182,7 +185,7 @@ internal sealed class LimiterGainStage
                 int lookBack = _detectorStale && !(limit >= _provenLimit) ? DoubledRatePeakInterpolator.HistoryFrames : 0;
                 doubled = false;
                 for (int c = 0; c < channels && !doubled; c++)
-                    doubled = !_upsampler.OddProvablyUnder(c, buffer.Channel(c, frames), (float)doubledMax, limit, lookBack);
+                    doubled = !_upsampler.OddProvablyUnder(c, buffer.Channel(c, frames), _channelMax[c], (float)doubledMax, limit, lookBack);
             }
             if (!doubled) _provenLimit = limit;
         }
@@ -222,11 +225,15 @@ internal sealed class LimiterGainStage
         _blockMinGain = blockMin;
     }
 
-    // The block's largest |input| over the channels, also kept with its length as the newest of the recent blocks.
+    // The block's largest |input| over the channels (each channel's kept), also kept with its length as the newest of the recent blocks.
     private double BlockAbsMax(AudioBuffer buffer, int frames, int channels)
     {
         float max = 0;
-        for (int c = 0; c < channels; c++) max = MathF.Max(max, VectorMath.AbsMax(buffer.Channel(c, frames)));
+        for (int c = 0; c < channels; c++)
+        {
+            _channelMax[c] = VectorMath.AbsMax(buffer.Channel(c, frames));
+            max = MathF.Max(max, _channelMax[c]);
+        }
         if (frames > 0)
         {
             _recentMax[_recentPos] = max;
