@@ -72,6 +72,8 @@ public sealed class LoudnessMeter : IAudioProcessor
     private long _framesProcessed;
     private double _momentaryEnergy;
     private double _shortTermEnergy;
+    // Both loudnesses of the windows above, converted once per sub-block: readers ask every audio block.
+    private double _momentaryLufs = double.NegativeInfinity, _shortTermLufs = double.NegativeInfinity;
     private double _maxMomentaryEnergy;
     private double _maxShortTermEnergy;
 
@@ -106,10 +108,10 @@ public sealed class LoudnessMeter : IAudioProcessor
     public int LatencyFrames => 0;
 
     /// <summary>Momentary loudness (last 400 ms, ungated), LUFS; negative infinity for silence.</summary>
-    public double MomentaryLufs => GatingHistogram.EnergyToLoudness(_momentaryEnergy);
+    public double MomentaryLufs => _momentaryLufs;
 
     /// <summary>Short-term loudness (last 3 s, ungated), LUFS; negative infinity for silence.</summary>
-    public double ShortTermLufs => GatingHistogram.EnergyToLoudness(_shortTermEnergy);
+    public double ShortTermLufs => _shortTermLufs;
 
     /// <summary>Largest momentary loudness seen (10 ms resolution), LUFS; negative infinity for silence.</summary>
     public double MaxMomentaryLufs => GatingHistogram.EnergyToLoudness(_maxMomentaryEnergy);
@@ -252,6 +254,7 @@ public sealed class LoudnessMeter : IAudioProcessor
         _subBlockEnergy = 0;
         _framesProcessed = 0;
         _momentaryEnergy = _shortTermEnergy = 0;
+        _momentaryLufs = _shortTermLufs = double.NegativeInfinity;
         _maxMomentaryEnergy = _maxShortTermEnergy = 0;
         TruePeakBlocksInterpolated = TruePeakBlocksSkipped = 0;
         BlocksReused = 0;
@@ -414,6 +417,8 @@ public sealed class LoudnessMeter : IAudioProcessor
 
         _momentaryEnergy = WindowMeanEnergy(MomentarySubBlocks);
         _shortTermEnergy = WindowMeanEnergy(ShortTermSubBlocks);
+        _momentaryLufs = GatingHistogram.EnergyToLoudness(_momentaryEnergy);
+        _shortTermLufs = GatingHistogram.EnergyToLoudness(_shortTermEnergy);
         // Comparisons, not Math.Max: a window holding corrupt (NaN) input must not stick in the maxima.
         if (_momentaryEnergy > _maxMomentaryEnergy)
             _maxMomentaryEnergy = _momentaryEnergy;

@@ -38,6 +38,8 @@ internal sealed class LimiterGainStage
     // Largest |input| (over the channels) of each recent block and its length, in a ring: bounds the filters' input
     // histories without scanning them.
     private float[] _recentMax = [];
+    // This block's largest |input| per channel.
+    private float[] _channelMax = [];
     private int[] _recentFrames = [];
     private int _recentPos;
 
@@ -107,6 +109,7 @@ internal sealed class LimiterGainStage
         // One slot per frame of the longest history, plus this block's: enough even for blocks of one frame.
         int recent = Math.Max(_upsampler.HistoryFrames, _commonMeters.Length > 0 ? _commonMeters[0].HistoryFrames : 0) + 2;
         _recentMax = new float[recent];
+        _channelMax = new float[spec.Channels];
         _recentFrames = new int[recent];
         _holdValues = new double[_lookahead + 2 * NeighbourFrames + 2];
         _holdIndices = new long[_lookahead + 2 * NeighbourFrames + 2];
@@ -166,8 +169,9 @@ internal sealed class LimiterGainStage
         if (SkipsProvenQuiet)
         {
             double inputMax = BlockAbsMax(buffer, frames, channels);
-            double doubledMax = Math.Max(inputMax, RecentAbsMax(_upsampler.HistoryFrames));
-            double commonMax = Math.Max(inputMax, RecentAbsMax(_commonMeters.Length > 0 ? _commonMeters[0].HistoryFrames : 0));
+            double doubledRecent = RecentAbsMax(_upsampler.HistoryFrames, _commonMeters.Length > 0 ? _commonMeters[0].HistoryFrames : 0, out double commonRecent);
+            double doubledMax = Math.Max(inputMax, doubledRecent);
+            double commonMax = Math.Max(inputMax, commonRecent);
             common = !(commonMax * _commonMeterL1Norm * Room < ceiling); // NaN counts as loud
             // The 2x samples the block's 8x points read: the half-band's outputs over the look-back and the block
             // (a stale detector's history is among them; a current one holds exact samples of its own). Every one
@@ -181,7 +185,7 @@ internal sealed class LimiterGainStage
                 int lookBack = _detectorStale && !(limit >= _provenLimit) ? DoubledRatePeakInterpolator.HistoryFrames : 0;
                 doubled = false;
                 for (int c = 0; c < channels && !doubled; c++)
-                    doubled = !_upsampler.OddProvablyUnder(c, buffer.Channel(c, frames), (float)doubledMax, limit, lookBack);
+                    doubled = !_upsampler.OddProvablyUnder(c, buffer.Channel(c, frames), _channelMax[c], (float)doubledMax, limit, lookBack);
             }
             if (!doubled) _provenLimit = limit;
         }
@@ -221,11 +225,15 @@ internal sealed class LimiterGainStage
         _blockMinGain = blockMin;
     }
 
-    // The block's largest |input| over the channels, also kept with its length as the newest of the recent blocks.
+    // The block's largest |input| over the channels (each channel's kept), also kept with its length as the newest of the recent blocks.
     private double BlockAbsMax(AudioBuffer buffer, int frames, int channels)
     {
         float max = 0;
-        for (int c = 0; c < channels; c++) max = MathF.Max(max, VectorMath.AbsMax(buffer.Channel(c, frames)));
+        for (int c = 0; c < channels; c++)
+        {
+            _channelMax[c] = VectorMath.AbsMax(buffer.Channel(c, frames));
+            max = MathF.Max(max, _channelMax[c]);
+        }
         if (frames > 0)
         {
             _recentMax[_recentPos] = max;
@@ -235,18 +243,22 @@ internal sealed class LimiterGainStage
         return max;
     }
 
-    // At least the largest |input| among the last `frames` samples before this block (whole recent blocks, so maybe more);
-    // slots never written stand for the silence a reset history holds.
-    private double RecentAbsMax(int frames)
+    // At least the largest |input| among the last `frames` samples before this block (whole recent blocks, so maybe more),
+    // and the same for `otherFrames`, in one walk; slots never written stand for the silence a reset history holds.
+    private double RecentAbsMax(int frames, int otherFrames, out double otherMax)
     {
         double max = 0;
-        int covered = 0, at = _recentPos - 1; // the newest slot is this block's own: skipped
-        for (int k = 1; k < _recentMax.Length && covered < frames; k++)
+        otherMax = 0;
+        int covered = 0, at = _recentPos - 1, longest = Math.Max(frames, otherFrames); // the newest slot is this block's own: skipped
+        for (int k = 1; k < _recentMax.Length && covered < longest; k++)
         {
             if (--at < 0) at += _recentMax.Length;
-            if (_recentFrames[at] == 0) break;
-            max = Math.Max(max, _recentMax[at]);
-            covered += _recentFrames[at];
+            int length = _recentFrames[at];
+            if (length == 0) break;
+            double value = _recentMax[at];
+            if (covered < frames) max = Math.Max(max, value);
+            if (covered < otherFrames) otherMax = Math.Max(otherMax, value);
+            covered += length;
         }
         return max;
     }
@@ -284,8 +296,8 @@ internal sealed class LimiterGainStage
             index += frames;
             holdIndices[head] = index - 1;
             _requiredCount = index;
-            _firstPos = (int)((pos1 + (long)frames) % ring1.Length);
-            _secondPos = (int)((pos2 + (long)frames) % ring2.Length);
+            _firstPos = Advance(pos1, frames, ring1.Length);
+            _secondPos = Advance(pos2, frames, ring2.Length);
             return Math.Min(rest, 1f);
         }
         for (int i = 0; i < frames; i++)
@@ -347,6 +359,14 @@ internal sealed class LimiterGainStage
         _secondSum = sum2;
         _atRest = depth == 0 && count == 1 && holdValues[head] == 1.0 && IsSettled(ring1, 1.0, sum1) && IsSettled(ring2, sum1 * inverse1, sum2);
         return blockMin;
+    }
+
+    // A ring position moved on by `frames`: blocks shorter than the ring wrap once at most, so the division is rare.
+    private static int Advance(int pos, int frames, int length)
+    {
+        int next = pos + frames;
+        if (next < length) return next;
+        return next - length < length ? next - length : next % length;
     }
 
     // A ring at rest holds one value everywhere, and its running sum is what the next lap's exact sum will be.

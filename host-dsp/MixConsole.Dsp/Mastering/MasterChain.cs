@@ -19,6 +19,9 @@ public sealed class MasterChain : IAudioProcessor
     private readonly bool[] _bypassed = new bool[9];
     private readonly int[] _latency = new int[9];
     private readonly BypassCrossfade[] _fades = new BypassCrossfade[9];
+    // Per stage, what its fade last settled on (0 = wet, 1 = dry; -1 = fading, or not known since the reset): a stage
+    // without latency settled where its bypass still points leaves its fade, cold after the rest of the console ran, alone.
+    private readonly sbyte[] _settled = new sbyte[9];
     private int _maxBlockFrames;
     private double _sampleRateHz;
 
@@ -109,6 +112,7 @@ public sealed class MasterChain : IAudioProcessor
         {
             _fades[s].Bypassed = IsEffectivelyBypassed(s);
             _fades[s].Reset();
+            _settled[s] = -1;
         }
     }
 
@@ -117,27 +121,58 @@ public sealed class MasterChain : IAudioProcessor
     {
         for (int s = 0; s < _stages.Length; s++)
         {
-            IAudioProcessor stage = _stages[s];
-            BypassCrossfade fade = _fades[s];
-            bool wasDry = fade.IsDrySettled;
-            fade.Bypassed = IsEffectivelyBypassed(s);
-            if (fade.LatencyFrames == 0)
+            bool bypassed = IsEffectivelyBypassed(s);
+            if (_latency[s] == 0 && _settled[s] == (bypassed ? 1 : 0))
             {
-                // Without latency the dry path is the input itself: nothing to keep while settled.
-                if (fade.IsWetSettled) { stage.Process(buffer, frames); continue; }
-                if (fade.IsDrySettled) continue;
-            }
-            else if (fade.IsDrySettled)
-            {
-                fade.Capture(buffer, frames);
-                fade.Apply(buffer, frames);
+                // Without latency the dry path is the input itself: a settled fade has nothing to keep or mix.
+                if (!bypassed) ProcessStage(s, buffer, frames);
                 continue;
             }
+            BypassCrossfade fade = _fades[s];
+            ProcessWithFade(s, fade, bypassed, buffer, frames);
+            _settled[s] = (sbyte)(fade.IsWetSettled ? 0 : fade.IsDrySettled ? 1 : -1);
+        }
+    }
 
-            if (wasDry) fade.Prime(stage);
+    private void ProcessWithFade(int s, BypassCrossfade fade, bool bypassed, AudioBuffer buffer, int frames)
+    {
+        bool wasDry = fade.IsDrySettled;
+        fade.Bypassed = bypassed;
+        if (fade.IsWetSettled)
+        {
+            // Settled on the stage, Apply would leave its output as it is; the dry delay is kept for a later switch.
+            if (fade.LatencyFrames != 0) fade.Capture(buffer, frames);
+            ProcessStage(s, buffer, frames);
+            return;
+        }
+        if (fade.IsDrySettled)
+        {
+            if (fade.LatencyFrames == 0) return;
             fade.Capture(buffer, frames);
-            stage.Process(buffer, frames);
             fade.Apply(buffer, frames);
+            return;
+        }
+
+        if (wasDry) fade.Prime(_stages[s]);
+        fade.Capture(buffer, frames);
+        ProcessStage(s, buffer, frames);
+        fade.Apply(buffer, frames);
+    }
+
+    // The stages by their own types: one interface call site shared by nine types dispatched through a slow resolve stub.
+    private void ProcessStage(int stage, AudioBuffer buffer, int frames)
+    {
+        switch ((MasterStage)stage)
+        {
+            case MasterStage.InputTrim: InputTrim.Process(buffer, frames); break;
+            case MasterStage.Subsonic: Subsonic.Process(buffer, frames); break;
+            case MasterStage.Eq: Eq.Process(buffer, frames); break;
+            case MasterStage.Multiband: Multiband.Process(buffer, frames); break;
+            case MasterStage.Imager: Imager.Process(buffer, frames); break;
+            case MasterStage.Saturation: Saturation.Process(buffer, frames); break;
+            case MasterStage.LoudnessGain: LoudnessGain.Process(buffer, frames); break;
+            case MasterStage.Limiter: Limiter.Process(buffer, frames); break;
+            default: Dither.Process(buffer, frames); break;
         }
     }
 

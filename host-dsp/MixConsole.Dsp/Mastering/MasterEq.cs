@@ -231,9 +231,30 @@ public sealed class MasterEq : IAudioProcessor
         {
             if (!_active[s]) continue;
             if (IsRamping(s)) Glide(s, buffer, frames, channels);
-            else for (int c = 0; c < channels; c++) Run(ref _state[c * SectionCount + s], buffer.Channel(c, frames));
+            else
+            {
+                int c = 0;
+                for (; c + 1 < channels; c += 2)
+                    RunPair(ref _state[c * SectionCount + s], ref _state[(c + 1) * SectionCount + s], buffer.Channel(c, frames), buffer.Channel(c + 1, frames));
+                for (; c < channels; c++) Run(ref _state[c * SectionCount + s], buffer.Channel(c, frames));
+            }
             RetireIfClear(s);
         }
+    }
+
+    // Two channels of a settled section in one loop (each recurrence fills the other's wait), the same float steps as Run.
+    private static void RunPair(ref BiquadSection stateX, ref BiquadSection stateY, Span<float> x, Span<float> y)
+    {
+        BiquadSection first = stateX, second = stateY;
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = first.Next(x[i]);
+            y[i] = second.Next(y[i]);
+        }
+        first.FlushDenormals();
+        second.FlushDenormals();
+        stateX = first;
+        stateY = second;
     }
 
     // A settled section: the same float steps as Biquad.Process.
@@ -252,7 +273,27 @@ public sealed class MasterEq : IAudioProcessor
         for (int k = 0; k < CoefficientsPerSection; k++) _ramps[r + k].Fill(_glide.AsSpan(k * m, frames));
         ReadOnlySpan<float> b0 = _glide.AsSpan(0, frames), b1 = _glide.AsSpan(m, frames), b2 = _glide.AsSpan(2 * m, frames);
         ReadOnlySpan<float> a1 = _glide.AsSpan(3 * m, frames), a2 = _glide.AsSpan(4 * m, frames);
-        for (int c = 0; c < channels; c++)
+        int c = 0;
+        for (; c + 1 < channels; c += 2)
+        {
+            // Two channels in one loop: each section's recurrence waits on its own last output, the other fills that wait.
+            Span<float> x = buffer.Channel(c, frames), y = buffer.Channel(c + 1, frames);
+            ref BiquadSection stateX = ref _state[c * SectionCount + s], stateY = ref _state[(c + 1) * SectionCount + s];
+            BiquadSection first = stateX, second = stateY;
+            for (int i = 0; i < x.Length; i++)
+            {
+                float cb0 = b0[i], cb1 = b1[i], cb2 = b2[i], ca1 = a1[i], ca2 = a2[i];
+                first.Update(cb0, cb1, cb2, ca1, ca2);
+                second.Update(cb0, cb1, cb2, ca1, ca2);
+                x[i] = first.Next(x[i]);
+                y[i] = second.Next(y[i]);
+            }
+            first.FlushDenormals();
+            second.FlushDenormals();
+            stateX = first;
+            stateY = second;
+        }
+        for (; c < channels; c++)
         {
             Span<float> x = buffer.Channel(c, frames);
             ref BiquadSection state = ref _state[c * SectionCount + s];

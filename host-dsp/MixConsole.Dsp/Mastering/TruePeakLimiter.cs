@@ -19,6 +19,9 @@ public sealed class TruePeakLimiter : IAudioProcessor
     private readonly LimiterGainStage _catcher = new(0.015); // the last word: a detector flat to 0.4925 fs
     private double _ceilingDbtp = -1, _lookaheadMs = 2, _releaseMs = 80, _safetyMarginDb = 0.1;
     private float _gainReductionDb;
+    // The last conversions and what they were of: a block whose ceiling or gain product did not move reuses them.
+    private double _ceilingKeyDb = double.NaN, _ceilingLinear;
+    private float _reductionKey = float.NaN;
 
     /// <summary>Output true-peak ceiling in dBTP (e.g. -1 for streaming, -2 for ATSC A/85).</summary>
     public double CeilingDbtp
@@ -89,14 +92,25 @@ public sealed class TruePeakLimiter : IAudioProcessor
         _main.Reset();
         _catcher.Reset();
         _gainReductionDb = 0;
+        _reductionKey = float.NaN;
     }
 
     /// <inheritdoc />
     public void Process(AudioBuffer buffer, int frames)
     {
-        double ceiling = Decibels.ToGain(_ceilingDbtp - _safetyMarginDb);
-        _main.Process(buffer, frames, ceiling);
-        _catcher.Process(buffer, frames, ceiling);
-        _gainReductionDb = -20f * MathF.Log10(_main.BlockMinGain * _catcher.BlockMinGain);
+        double ceilingDb = _ceilingDbtp - _safetyMarginDb;
+        if (ceilingDb != _ceilingKeyDb)
+        {
+            _ceilingKeyDb = ceilingDb;
+            _ceilingLinear = Decibels.ToGain(ceilingDb);
+        }
+        _main.Process(buffer, frames, _ceilingLinear);
+        _catcher.Process(buffer, frames, _ceilingLinear);
+        float product = _main.BlockMinGain * _catcher.BlockMinGain;
+        if (product != _reductionKey) // NaN never matches: recomputed
+        {
+            _reductionKey = product;
+            _gainReductionDb = -20f * MathF.Log10(product);
+        }
     }
 }

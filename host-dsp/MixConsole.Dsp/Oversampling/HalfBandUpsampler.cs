@@ -126,22 +126,22 @@ internal sealed class HalfBandUpsampler
     /// most the prepared look-back) and <paramref name="input"/> is provably under <paramref name="limit"/>, without
     /// computing them: a partial filter of the centre taps exactly, plus the other taps' L1 norm times
     /// <paramref name="windowAbsMax"/> (at least the largest |x| in the history and the block), plus a thousandth of the
-    /// whole L1 norm for float rounding; wider partials are tried while the bound fails.
+    /// whole L1 norm for float rounding; wider partials are tried while the bound fails. <paramref name="inputAbsMax"/>,
+    /// the largest |x| of <paramref name="input"/> (the caller has it), only chooses which partials are worth trying.
     /// Leaves the history as it was: <see cref="Process(int, ReadOnlySpan{float}, Span{float}, Span{float}, int)"/> or <see cref="Advance"/> follows.
     /// </summary>
-    public bool OddProvablyUnder(int channel, ReadOnlySpan<float> input, float windowAbsMax, double limit, int lookBackFrames)
+    public bool OddProvablyUnder(int channel, ReadOnlySpan<float> input, float inputAbsMax, float windowAbsMax, double limit, int lookBackFrames)
     {
         if (input.Length > _maxBlockFrames || (uint)lookBackFrames > (uint)_lookBack) throw new ArgumentOutOfRangeException(nameof(input), "block or look-back larger than prepared");
         Span<float> hist = Window(channel, input.Length);
         int count = lookBackFrames + input.Length, origin = _lookBack - lookBackFrames;
         input.CopyTo(hist[(_lookBack + _taps)..]);
         Span<float> partial = _centreOut.AsSpan(0, count);
-        float blockAbsMax = VectorMath.AbsMax(input);
         for (int k = 0; k < _centres.Length; k++)
         {
             double rest = (_outerL1Norms[k] + 1e-3 * OddL1Norm) * windowAbsMax;
             // The centre taps give about the block's largest sample: a partial whose rest leaves no room for that is not tried, unless it is the last.
-            if (rest >= limit || (rest + blockAbsMax >= limit && k < _centres.Length - 1)) continue;
+            if (rest >= limit || (rest + inputAbsMax >= limit && k < _centres.Length - 1)) continue;
             // Output j's window starts at hist[origin + j + 1]; the partial's pairs start DelayFrames - width later.
             float[] centre = _centres[k];
             FoldedFir.Process(centre, hist[(origin + DelayFrames - centre.Length)..], count, partial);

@@ -214,6 +214,8 @@ public sealed class LiveMasterChain : IAudioProcessor
         }
 
         _bypass.Capture(buffer, frames);
+        // Settled on the chains, Apply leaves the block as it is: asked now, before the chains push the fade out of the caches.
+        bool bypassHeard = !_bypass.IsWetSettled;
         if (!_chainsStopped)
         {
             if (!_bAsleep)
@@ -230,7 +232,7 @@ public sealed class LiveMasterChain : IAudioProcessor
                 _ab.Apply(buffer, frames, matchFrom, _matchGain);
             }
         }
-        _bypass.Apply(buffer, frames);
+        if (bypassHeard) _bypass.Apply(buffer, frames);
         if (!_bAsleep && SlotBSleeps && ZeroLatencyBypass && !_a.PlayB && _ab.IsWetSettled) _bAsleep = true;
     }
 

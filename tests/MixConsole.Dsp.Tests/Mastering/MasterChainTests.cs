@@ -179,6 +179,48 @@ public class MasterChainTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ZeroLatencyStage_BypassedAndBack_FadesEachWay_AndIsExactlyEitherPathWhileSettled()
+    {
+        // The loudness gain (+6 dB, no latency) bypassed at 6400 and back at 12800, the multiband compressor bypassed
+        // throughout (settled dry from the start); after the gain only the limiter, a pure delay at this level.
+        float[][] x = [Signals.Noise(19200, 15, 0.05), Signals.Noise(19200, 16, 0.05)];
+        const int offAt = 6400, onAt = 12800;
+        MasterChain Gained()
+        {
+            var chain = new MasterChain();
+            chain.LoudnessGain.GainDb = 6;
+            chain.SetBypass(MasterStage.Multiband, true);
+            return chain;
+        }
+        float[][] alwaysOn = RunWith(Gained(), x, _ => { });
+        var bypassedChain = Gained();
+        bypassedChain.SetBypass(MasterStage.LoudnessGain, true);
+        float[][] alwaysOff = RunWith(bypassedChain, x, _ => { });
+        var switched = Gained();
+        float[][] y = RunWith(switched, x, start =>
+        {
+            if (start == offAt) switched.SetBypass(MasterStage.LoudnessGain, true);
+            if (start == onAt) switched.SetBypass(MasterStage.LoudnessGain, false);
+        });
+        int fade = (int)Math.Round(BypassCrossfade.DefaultFadeMs * 48000 / 1000);
+        int downstream = switched.StageLatencyFrames(MasterStage.Limiter);
+        Assert.Equal(0, switched.StageLatencyFrames(MasterStage.LoudnessGain));
+        for (int c = 0; c < 2; c++)
+        {
+            for (int i = 0; i < x[c].Length; i++)
+            {
+                int frame = i - downstream;
+                double w = Math.Clamp((frame - offAt + 1) / (double)fade, 0, 1) - Math.Clamp((frame - onAt + 1) / (double)fade, 0, 1);
+                double ideal = alwaysOn[c][i] + w * (alwaysOff[c][i] - alwaysOn[c][i]);
+                Assert.True(Math.Abs(y[c][i] - ideal) <= 1e-6, $"channel {c} frame {i}: {y[c][i]} vs {ideal}");
+                // Settled, each path is played exactly: the dry input itself, or the stage's output.
+                if (frame >= offAt + fade && frame < onAt) Assert.Equal(alwaysOff[c][i], y[c][i]);
+                if (frame < offAt || frame >= onAt + fade) Assert.Equal(alwaysOn[c][i], y[c][i]);
+            }
+        }
+    }
+
+    [Fact]
     public void Chain_AllocatesNothing_WhileStagesAreSwitched()
     {
         var chain = Busy();

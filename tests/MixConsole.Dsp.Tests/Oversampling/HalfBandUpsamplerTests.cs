@@ -102,14 +102,14 @@ public class HalfBandUpsamplerTests
                 window.Add(x[i]);
             }
             if (window.Count > upsampler.DelayFrames * 2 + lookBack + block) window.RemoveRange(0, window.Count - (upsampler.DelayFrames * 2 + lookBack + block));
-            float windowMax = window.Max(Math.Abs);
+            float windowMax = window.Max(Math.Abs), blockMax = x.Max(Math.Abs);
             bool[] under = new bool[6], blockUnder = new bool[6];
             double[] limits = new double[6];
             for (int k = 0; k < 6; k++)
             {
                 limits[k] = windowMax * (0.5 + 0.4 * k);
-                under[k] = upsampler.OddProvablyUnder(0, x, windowMax, limits[k], lookBack);
-                blockUnder[k] = upsampler.OddProvablyUnder(0, x, windowMax, limits[k], 0);
+                under[k] = upsampler.OddProvablyUnder(0, x, blockMax, windowMax, limits[k], lookBack);
+                blockUnder[k] = upsampler.OddProvablyUnder(0, x, blockMax, windowMax, limits[k], 0);
             }
             upsampler.Process(0, x, even, odd, b == 0 ? 0 : lookBack);
             float actual = odd.Max(Math.Abs), actualInBlock = odd.AsSpan(b == 0 ? 0 : lookBack, block).ToArray().Max(Math.Abs);
