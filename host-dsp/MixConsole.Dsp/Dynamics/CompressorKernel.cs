@@ -115,11 +115,18 @@ public static class CompressorKernel
 
         Smooth(compressors, first, level, onMixes, frames, mask);
 
-        // Dry/wet mix and the on/off crossfade in one step: 1 + on mix (g - 1) = (1 - on mix) + on mix g. Smooth left the gain
-        // in octaves: 2^level is DbToGain of the gain in dB.
+        // Dry/wet mix and the on/off crossfade in one step, on mix × g + (1 - on mix) (Wet). Smooth left the gain in octaves.
         for (int i = 0; i < frames * w; i += w)
-            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(T.Load(onMixesIn, i), T.Exp2(T.Load(levelIn, i)) - one, one), block, i);
+        {
+            T onMix = T.Load(onMixesIn, i);
+            T.Store(T.Load(blockIn, i) * Wet(onMix, T.Exp2(T.Load(levelIn, i)), one - onMix), block, i);
+        }
     }
+
+    // The gain applied for a compressor gain g at on × mix onMix: onMix × g + dry, dry = 1 - onMix, in one multiply-add (exactly
+    // g when fully on and wet).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Wet<T>(T onMix, T gain, T dry) where T : struct, ILane<T> => T.MultiplyAdd(onMix, gain, dry);
 
     // One step of the gain reduction's smoothing towards the curve's target: attack while it rises, release while it falls,
     // tiny values flushed to 0; masked lanes keep theirs.
@@ -127,7 +134,7 @@ public static class CompressorKernel
     private static T SmoothStep<T>(T target, T gr, T attack, T release, T mask) where T : struct, ILane<T>
     {
         T zero = T.Splat(0f);
-        T next = target + T.SelectGreater(target, gr, attack, release) * (gr - target);
+        T next = T.MultiplyAdd(T.SelectGreater(target, gr, attack, release), gr - target, target);
         next = T.SelectGreater(T.Splat(1e-6f), next, zero, next);
         return T.SelectGreater(mask, zero, next, gr);
     }
@@ -140,23 +147,25 @@ public static class CompressorKernel
     {
         int w = T.Width;
         ReadOnlySpan<float> blockIn = block;
-        T one = T.Splat(1f), octavesPerDb = T.Splat(FastDecibels.OctavesPerDb);
+        T restDry = T.Splat(1f) - restOnMix, negativeOctavesPerDb = T.Splat(-FastDecibels.OctavesPerDb);
+        T restMakeupOctaves = restMakeup * T.Splat(FastDecibels.OctavesPerDb);
         T attack = T.Load(compressors.Attack, first), release = T.Load(compressors.Release, first), gr = T.Load(compressors.GainReductionDb, first);
-        T grMax = T.Load(compressors.MaxGainReductionDb, first);
+        // The switch is constant and not negative, so the largest gain reduction times it is the largest applied, to the bit.
+        T grLargest = T.Splat(0f);
         for (int i = 0; i < frames * w; i += w)
         {
             gr = SmoothStep(T.Load(level, i), gr, attack, release, mask);
-            grMax = T.Max(grMax, gr * restOn);
-            T.Store(T.Load(blockIn, i) * T.MultiplyAdd(restOnMix, T.Exp2((restMakeup - gr) * octavesPerDb) - one, one), block, i);
+            grLargest = T.Max(grLargest, gr);
+            T.Store(T.Load(blockIn, i) * Wet(restOnMix, T.Exp2(T.MultiplyAdd(gr, negativeOctavesPerDb, restMakeupOctaves)), restDry), block, i);
         }
 
         T.Store(gr, compressors.GainReductionDb, first);
-        T.Store(grMax, compressors.MaxGainReductionDb, first);
+        T.Store(T.Max(T.Load(compressors.MaxGainReductionDb, first), grLargest * restOn), compressors.MaxGainReductionDb, first);
     }
 
     // The gain reduction's smoothing and the ramps, frame by frame, while a ramp moves: each frame's gain (make-up less gain
-    // reduction) in octaves, the dB times OctavesPerDb as DbToGain takes it, in level, which holds the curve's, and each
-    // frame's on × mix in onMixes. Apart from Process, so the smoothing's recurrence has the JIT's registers to itself; the
+    // reduction) in octaves, make-up × OctavesPerDb - gr × OctavesPerDb in one multiply-add as the at-rest loop has it, in
+    // level, which holds the curve's, and each frame's on × mix in onMixes. Apart from Process, so the smoothing's recurrence has the JIT's registers to itself; the
     // conversion to octaves is off that chain, so it costs nothing here.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Smooth<T>(CompressorLanes compressors, int first, Span<float> level, Span<float> onMixes, int frames, T mask)
@@ -164,7 +173,7 @@ public static class CompressorKernel
     {
         int w = T.Width;
         ReadOnlySpan<float> levelIn = level;
-        T zero = T.Splat(0f), one = T.Splat(1f), octavesPerDb = T.Splat(FastDecibels.OctavesPerDb);
+        T zero = T.Splat(0f), one = T.Splat(1f), octavesPerDb = T.Splat(FastDecibels.OctavesPerDb), negativeOctavesPerDb = zero - octavesPerDb;
         T attack = T.Load(compressors.Attack, first), release = T.Load(compressors.Release, first), gr = T.Load(compressors.GainReductionDb, first);
         T onTarget = T.Load(compressors.On.Target, first), onStep = T.Load(compressors.On.Step, first), onLeft = T.Load(compressors.On.Remaining, first);
         T mixTarget = T.Load(compressors.Mix.Target, first), mixStep = T.Load(compressors.Mix.Step, first), mixLeft = T.Load(compressors.Mix.Remaining, first);
@@ -179,7 +188,7 @@ public static class CompressorKernel
             makeupLeft = T.SelectGreater(mask, zero, T.Max(makeupLeft - one, zero), makeupLeft);
             T on = (onTarget - onStep * onLeft) * mask;
             grMax = T.Max(grMax, gr * on);
-            T.Store((makeupTarget - makeupStep * makeupLeft - gr) * octavesPerDb, level, i);
+            T.Store(T.MultiplyAdd(gr, negativeOctavesPerDb, (makeupTarget - makeupStep * makeupLeft) * octavesPerDb), level, i);
             T.Store(on * (mixTarget - mixStep * mixLeft), onMixes, i);
         }
 
@@ -197,11 +206,12 @@ public static class CompressorKernel
         T mask) where T : struct, ILane<T>
     {
         int w = T.Width;
-        T rmsUpdate = T.Load(compressors.RmsUpdate, first), rms = T.Load(compressors.Rms, first), linkRow = T.Load(link, first);
+        T rms = T.Load(compressors.Rms, first), linkRow = T.Load(link, first);
+        MeanSquareWeights(compressors, first, mask, out T keep, out T take);
         T meanSquare = T.Load(compressors.MeanSquare, first), loudest = T.Splat(0f);
         bool linked = T.AnyNonZero(linkRow);
         for (int i = 0; i < frames * w; i += w)
-            T.Store(Power(T.Load(key, i), linked, linkRow, rmsUpdate, rms, mask, ref meanSquare, ref loudest), detected, i);
+            T.Store(Power(T.Load(key, i), linked, linkRow, keep, take, rms, ref meanSquare, ref loudest), detected, i);
 
         KeepMeanSquare(compressors, first, meanSquare);
         return loudest;
@@ -213,7 +223,8 @@ public static class CompressorKernel
         ReadOnlySpan<float> keyCoefficients, Span<float> keyState, Span<float> detected, int frames, T mask) where T : struct, ILane<T>
     {
         int w = T.Width;
-        T rmsUpdate = T.Load(compressors.RmsUpdate, first), rms = T.Load(compressors.Rms, first), linkRow = T.Load(link, first);
+        T rms = T.Load(compressors.Rms, first), linkRow = T.Load(link, first);
+        MeanSquareWeights(compressors, first, mask, out T keep, out T take);
         T meanSquare = T.Load(compressors.MeanSquare, first), loudest = T.Splat(0f);
         bool linked = T.AnyNonZero(linkRow);
         BiquadSectionKernel.Load(keyCoefficients, out T b0, out T b1, out T b2, out T na1, out T na2);
@@ -221,7 +232,7 @@ public static class CompressorKernel
         for (int i = 0; i < frames * w; i += w)
         {
             T k = BiquadSectionKernel.Step(T.Load(block, i), b0, b1, b2, na1, na2, ref z1, ref z2);
-            T.Store(Power(k, linked, linkRow, rmsUpdate, rms, mask, ref meanSquare, ref loudest), detected, i);
+            T.Store(Power(k, linked, linkRow, keep, take, rms, ref meanSquare, ref loudest), detected, i);
         }
 
         BiquadSectionKernel.Keep(keyState, z1, z2);
@@ -231,15 +242,25 @@ public static class CompressorKernel
 
     // One key sample's power for the curve: its square (the louder of a linked pair's), or the RMS detector's mean square.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Power<T>(T k, bool linked, T linkRow, T rmsUpdate, T rms, T mask, ref T meanSquare, ref T loudest) where T : struct, ILane<T>
+    private static T Power<T>(T k, bool linked, T linkRow, T keep, T take, T rms, ref T meanSquare, ref T loudest) where T : struct, ILane<T>
     {
         T zero = T.Splat(0f);
         T square = k * k;
         if (linked) square = T.SelectGreater(linkRow, zero, T.Max(square, T.SwapPairs(square)), square);
-        meanSquare = T.SelectGreater(mask, zero, meanSquare + rmsUpdate * (square - meanSquare), meanSquare);
+        meanSquare = T.MultiplyAdd(keep, meanSquare, take * square);
         T power = T.SelectGreater(rms, zero, meanSquare, square);
         loudest = T.Max(loudest, power);
         return power;
+    }
+
+    // The mean square's step as one multiply-add, keep × mean square + take × square, so its chain is one operation long:
+    // keep is 1 - update and take the update, or 1 and 0 where the mask is off (the mean square stays exactly).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MeanSquareWeights<T>(CompressorLanes compressors, int first, T mask, out T keep, out T take) where T : struct, ILane<T>
+    {
+        T zero = T.Splat(0f), one = T.Splat(1f), update = T.Load(compressors.RmsUpdate, first);
+        keep = T.SelectGreater(mask, zero, one - update, one);
+        take = T.SelectGreater(mask, zero, update, zero);
     }
 
     // The mean square between blocks, tiny values flushed so silence never turns denormal.
@@ -261,7 +282,7 @@ public static class CompressorKernel
         T gr = T.SelectGreater(mask, zero, zero, T.Load(compressors.GainReductionDb, first));
         T.Store(gr, compressors.GainReductionDb, first);
         T.Store(T.Max(grMax, gr * restOn), compressors.MaxGainReductionDb, first);
-        T gain = T.MultiplyAdd(restOnMix, T.DbToGain(restMakeup - gr) - one, one);
+        T gain = Wet(restOnMix, T.Exp2(T.MultiplyAdd(gr, T.Splat(-FastDecibels.OctavesPerDb), restMakeup * T.Splat(FastDecibels.OctavesPerDb))), one - restOnMix);
         if (T.AnyNonZero(gain - one))
             for (int i = 0; i < frames * w; i += w) T.Store(T.Load(block, i) * gain, block, i);
     }
