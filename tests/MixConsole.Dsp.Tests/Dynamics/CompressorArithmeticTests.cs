@@ -13,7 +13,6 @@ namespace MixConsole.Dsp.Tests.Dynamics;
 /// </summary>
 public class CompressorArithmeticTests
 {
-    private const double Fs = 48000;
     private const int Block = 32;
 
     [Theory]
@@ -23,9 +22,9 @@ public class CompressorArithmeticTests
     [InlineData(1f, 10.0, 500.0, true)]
     public void Kernel_WithExactDecibels_NullsAgainstTheTextbookCompressor_Below115Db(float rms, double attackMs, double releaseMs, bool ramps)
     {
-        float[] input = Programme(96_000, 11);
+        float[] input = CompressorFixtures.Programme(96_000, 11);
         float[] kernel = (float[])input.Clone();
-        var row = Row(rms, attackMs, releaseMs);
+        var row = CompressorFixtures.Row(rms, attackMs, releaseMs);
         var reference = new TextbookCompressor(row);
         float[] link = [0f], one = [1f], detected = new float[Block], levels = new float[Block], onMixes = new float[Block];
         for (int start = 0, b = 0; start < input.Length; start += Block, b++)
@@ -51,24 +50,6 @@ public class CompressorArithmeticTests
         Assert.True(worstDb < -110, $"largest difference {worstDb:F1} dB under the peak");
     }
 
-    // One lane: threshold -24 dB, 4:1, 6 dB knee, 6 dB make-up, on, fully wet.
-    private static CompressorLanes Row(float rms, double attackMs, double releaseMs)
-    {
-        var row = new CompressorLanes(1);
-        row.Prepare(Fs);
-        row.ThresholdDb[0] = -24f;
-        row.Slope[0] = CompressorKernel.SlopeOf(4f);
-        row.KneeDb[0] = 6f;
-        row.InverseTwoKnee[0] = CompressorKernel.InverseTwoKneeOf(6f);
-        row.KneeStartPower[0] = CompressorKernel.KneeStartPowerOf(-24f, 6f);
-        row.Attack[0] = TimeConstant.Coefficient((float)attackMs, Fs);
-        row.Release[0] = TimeConstant.Coefficient((float)releaseMs, Fs);
-        row.Rms[0] = rms;
-        row.On.Snap(0, 1f);
-        row.MakeupDb.Snap(0, 6f);
-        return row;
-    }
-
     // Moves make-up, mix and (every third time) the switch over 1000 samples, in the kernel's lanes and the reference's schedule.
     private static void SetRamps(CompressorLanes row, TextbookCompressor reference, int block)
     {
@@ -80,20 +61,6 @@ public class CompressorArithmeticTests
     }
 
     // Drum-like hits over a bed that swells and fades, as in FastDecibelsAccuracyTests, -60..+6 dBFS.
-    private static float[] Programme(int frames, int seed)
-    {
-        float[] noise = TestSignals.Noise(frames, seed, 1.0);
-        var x = new float[frames];
-        for (int i = 0; i < frames; i++)
-        {
-            double t = i / Fs, hit = t % 0.25;
-            double bed = 0.05 * (1.1 + Math.Sin(2 * Math.PI * 0.3 * t));
-            double drum = (i / 12000 % 3 == 2 ? 2.0 : 0.7) * Math.Exp(-hit / 0.04);
-            x[i] = (float)(noise[i] * (bed + drum) + 0.3 * Math.Sin(2 * Math.PI * 110 * t) * Math.Exp(-hit / 0.15));
-        }
-        return x;
-    }
-
     // The textbook compressor, sample by sample in doubles, with the same settings and the same ramp arithmetic
     // (value = target - step × samples left), keyed by its own input.
     private sealed class TextbookCompressor(CompressorLanes row)

@@ -11,8 +11,6 @@ namespace MixConsole.Dsp.Tests.Dynamics;
 /// </summary>
 public class FastDecibelsAccuracyTests
 {
-    private const double Fs = 48000;
-
     [Fact]
     public void Log2_IsWithinItsMinimaxError_From1e_13To1e3()
     {
@@ -71,7 +69,7 @@ public class FastDecibelsAccuracyTests
     [InlineData(1f, 0.2, 40.0)]
     public void Compressor_OnProgramme_NullsAgainstExactMaths_Below110Db(float rms, double attackMs, double releaseMs)
     {
-        float[] fast = Programme(240_000, 7), exact = (float[])fast.Clone(), key = (float[])fast.Clone();
+        float[] fast = CompressorFixtures.Programme(240_000, 7), exact = (float[])fast.Clone(), key = (float[])fast.Clone();
         Assert.True(Compress<FloatLane>(fast, key, rms, attackMs, releaseMs) > 10, "the programme should be compressed by over 10 dB at times");
         Compress<ExactLane>(exact, key, rms, attackMs, releaseMs);
         double error = 0, signal = 0, worst = 0;
@@ -96,36 +94,10 @@ public class FastDecibelsAccuracyTests
         return slope * over;
     }
 
-    // Drum-like hits over a bed that swells and fades: noise under decaying and slow envelopes, -60..+6 dBFS.
-    private static float[] Programme(int frames, int seed)
-    {
-        float[] noise = TestSignals.Noise(frames, seed, 1.0);
-        var x = new float[frames];
-        for (int i = 0; i < frames; i++)
-        {
-            double t = i / Fs, hit = t % 0.25;
-            double bed = 0.05 * (1.1 + Math.Sin(2 * Math.PI * 0.3 * t));
-            double drum = (i / 12000 % 3 == 2 ? 2.0 : 0.7) * Math.Exp(-hit / 0.04);
-            x[i] = (float)(noise[i] * (bed + drum) + 0.3 * Math.Sin(2 * Math.PI * 110 * t) * Math.Exp(-hit / 0.15));
-        }
-        return x;
-    }
-
     // One lane, threshold -24 dB, 4:1, 6 dB knee, 6 dB make-up, in blocks of 32; returns the largest gain reduction.
     private static float Compress<T>(float[] audio, float[] key, float rms, double attackMs, double releaseMs) where T : struct, ILane<T>
     {
-        var row = new CompressorLanes(1);
-        row.Prepare(Fs);
-        row.ThresholdDb[0] = -24f;
-        row.Slope[0] = CompressorKernel.SlopeOf(4f);
-        row.KneeDb[0] = 6f;
-        row.InverseTwoKnee[0] = CompressorKernel.InverseTwoKneeOf(6f);
-        row.KneeStartPower[0] = CompressorKernel.KneeStartPowerOf(-24f, 6f);
-        row.Attack[0] = TimeConstant.Coefficient((float)attackMs, Fs);
-        row.Release[0] = TimeConstant.Coefficient((float)releaseMs, Fs);
-        row.Rms[0] = rms;
-        row.On.Snap(0, 1f);
-        row.MakeupDb.Snap(0, 6f);
+        var row = CompressorFixtures.Row(rms, attackMs, releaseMs);
         float[] link = [0f], one = [1f], detected = new float[32], levels = new float[32], onMixes = new float[32];
         for (int start = 0; start < audio.Length; start += 32)
             CompressorKernel.Process(row, 0, link, audio.AsSpan(start, 32), key.AsSpan(start, 32), detected, levels, onMixes, 32, T.Load(one, 0));
