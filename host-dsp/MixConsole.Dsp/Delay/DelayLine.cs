@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
+using MixConsole.Dsp.Lanes;
 
 namespace MixConsole.Dsp.Delay;
 
@@ -151,18 +152,13 @@ public sealed class DelayLine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Scale(ReadOnlySpan<float> source, float gain, Span<float> destination)
     {
-        int n = source.Length, t = 0, w = Vector<float>.Count;
         if (gain == 0f)
         {
-            destination[..n].Clear();
+            destination[..source.Length].Clear();
             return;
         }
 
-        ref float s = ref MemoryMarshal.GetReference(source);
-        ref float d = ref MemoryMarshal.GetReference(destination);
-        var g = new Vector<float>(gain);
-        for (; t + w <= n; t += w) (Vector.LoadUnsafe(ref s, (nuint)t) * g).StoreUnsafe(ref d, (nuint)t);
-        for (; t < n; t++) destination[t] = source[t] * gain;
+        VectorMath.Scale(source, gain, destination);
     }
 
     // After a block of a constant delay: the next block's write position and, when the delay is long enough for them

@@ -119,6 +119,19 @@ public static class VectorMath
         return max;
     }
 
+    /// <summary>y[i] = x[i] * gain over the length of <paramref name="x"/> (<paramref name="y"/> may be <paramref name="x"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Scale(ReadOnlySpan<float> x, float gain, Span<float> y)
+    {
+        int n = x.Length, i = 0, w = Vector<float>.Count;
+        if (y.Length < n) throw new ArgumentException("output shorter than the input", nameof(y));
+        ref float x0 = ref MemoryMarshal.GetReference(x);
+        ref float y0 = ref MemoryMarshal.GetReference(y);
+        var g = new Vector<float>(gain);
+        for (; i + w <= n; i += w) (Vector.LoadUnsafe(ref x0, (nuint)i) * g).StoreUnsafe(ref y0, (nuint)i);
+        for (; i < n; i++) Unsafe.Add(ref y0, i) = Unsafe.Add(ref x0, i) * gain;
+    }
+
     /// <summary>y[i] = x[i] * g[i] over the length of <paramref name="y"/>.</summary>
     public static void Multiply(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> y)
     {

@@ -50,10 +50,8 @@ public sealed class SmoothedGain : IAudioProcessor
     {
         if (!_gain.IsSmoothing)
         {
-            // At rest every sample is times the target: unity changes no bit, any other gain is one vector multiply.
-            float gain = _gain.Target;
-            if (gain == 1f) return;
-            for (int c = 0; c < buffer.Channels; c++) Scale(buffer.Channel(c, frames), gain);
+            // At rest every sample is times the target (unity changes no bit), and the smoother does not move.
+            for (int c = 0; c < buffer.Channels; c++) _gain.ApplyGain(buffer.Channel(c, frames));
             return;
         }
         Span<float> ramp = _ramp.AsSpan(0, frames);
@@ -63,13 +61,5 @@ public sealed class SmoothedGain : IAudioProcessor
             Span<float> x = buffer.Channel(c, frames);
             VectorMath.Multiply(x, ramp, x);
         }
-    }
-
-    private static void Scale(Span<float> x, float gain)
-    {
-        Span<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(x);
-        var g = new Vector<float>(gain);
-        for (int v = 0; v < vectors.Length; v++) vectors[v] *= g;
-        for (int i = vectors.Length * Vector<float>.Count; i < x.Length; i++) x[i] *= gain;
     }
 }

@@ -2,6 +2,8 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
+using MixConsole.Dsp.Lanes;
+
 namespace MixConsole.Dsp.Smoothing;
 
 /// <summary>
@@ -78,14 +80,8 @@ public struct LinearRamp
             return;
         }
 
-        // Unchecked loads and stores past the one length check: a trim or fader runs this per strip and block.
         if (destination.Length < n) throw new ArgumentException("destination shorter than source", nameof(destination));
-        ref float s = ref MemoryMarshal.GetReference(source);
-        ref float d = ref MemoryMarshal.GetReference(destination);
-        var g = new Vector<float>(gain);
-        int w = Vector<float>.Count;
-        for (; t + w <= n; t += w) (Vector.LoadUnsafe(ref s, (nuint)t) * g).StoreUnsafe(ref d, (nuint)t);
-        for (; t < n; t++) destination[t] = source[t] * gain;
+        VectorMath.Scale(source[t..n], gain, destination[t..n]);
     }
 
     /// <summary><paramref name="destination"/> += <paramref name="source"/> × value, sample by sample (fused multiply-add at rest).</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MixConsole.Dsp.Lanes;
 
 namespace MixConsole.Dsp.Smoothing;
 
@@ -81,7 +82,7 @@ public sealed class LinearSmoother
         {
             float gain = _ramp.Target;
             if (gain == 1f) return;
-            for (int i = 0; i < audio.Length; i++) audio[i] *= gain;
+            VectorMath.Scale(audio, gain, audio);
             return;
         }
         for (int i = 0; i < audio.Length; i++) audio[i] *= _ramp.Next();

@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
 using MixConsole.Dsp.Core;
 using MixConsole.Dsp.Effects;
 using MixConsole.Dsp.Smoothing;
@@ -74,8 +72,8 @@ internal sealed class EffectSlot
         {
             case EffectKernel.Reverb:
                 _reverb.Process(inLeft, inRight, outLeft, outRight);
-                ApplyGain(_gainLeft, outLeft[..inLeft.Length]);
-                ApplyGain(_gainRight, outRight[..inRight.Length]);
+                _gainLeft.ApplyGain(outLeft[..inLeft.Length]);
+                _gainRight.ApplyGain(outRight[..inRight.Length]);
                 break;
             case EffectKernel.Delay:
                 _delay.Process(inLeft, inRight, outLeft, outRight);
@@ -123,23 +121,6 @@ internal sealed class EffectSlot
         Span<float> audio = output[..input.Length];
         input.CopyTo(audio);
         _graphicEq.Process(side, audio);
-        ApplyGain(master, audio);
-    }
-
-    // The smoother's gain, sample by sample; at rest in SIMD lanes (the same products).
-    private static void ApplyGain(LinearSmoother gain, Span<float> audio)
-    {
-        float g = gain.Target;
-        if (gain.IsSmoothing || g == 1f)
-        {
-            gain.ApplyGain(audio);
-            return;
-        }
-
-        ref float a = ref MemoryMarshal.GetReference(audio);
-        int i = 0, w = Vector<float>.Count;
-        var vg = new Vector<float>(g);
-        for (; i + w <= audio.Length; i += w) (Vector.LoadUnsafe(ref a, (nuint)i) * vg).StoreUnsafe(ref a, (nuint)i);
-        for (; i < audio.Length; i++) audio[i] *= g;
+        master.ApplyGain(audio);
     }
 }
